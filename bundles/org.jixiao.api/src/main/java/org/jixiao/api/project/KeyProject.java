@@ -1,0 +1,57 @@
+package org.jixiao.api.project;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+
+import org.jixiao.api.web.WebHandler;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A key project (重點項目), contributed by its own bundle. The core discovers every registered KeyProject,
+ * applies its migrations, shows its indicators and routes {@code /p/<id>/…} and {@code /api/v1/p/<id>/…}
+ * to its {@link #web() handler}. Removing the bundle removes the pages; its tables and records stay.
+ */
+@ConsumerType
+public interface KeyProject {
+
+    /** Service property carrying {@link #id()}, so the core can match a service to a bundle cheaply. */
+    String PROPERTY_ID = "jixiao.project.id";
+
+    /**
+     * Manifest header naming the project id; lets the core report a project bundle whose component failed
+     * to activate, which registers no service to look at.
+     */
+    String BUNDLE_HEADER = "Jixiao-Project";
+
+    /** Where migrations live inside the bundle: {@code V<n>__<what>.sql} files, applied in order. */
+    String MIGRATIONS_PATH = "/db/migration";
+
+    /** Lower-case letters and digits, stable forever: it names URLs, tables' owner and targets. */
+    String id();
+
+    /** The project's messages ({@code i18n/messages*.properties} in its bundle, UTF-8). */
+    default ResourceBundle messages(Locale locale) {
+        return ResourceBundle.getBundle("i18n.messages", locale, getClass().getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    }
+
+    /** The localised name, message {@code project.name}. */
+    default String name(Locale locale) {
+        return messages(locale).getString("project.name");
+    }
+
+    List<IndicatorDefinition> indicators();
+
+    /**
+     * The live actual value of every indicator for each of {@code orgUnitIds} in {@code year}, computed from
+     * the project's records. Units with no records may be absent or map to zero.
+     */
+    Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year);
+
+    /** The project's pages and JSON endpoints. */
+    WebHandler web();
+}

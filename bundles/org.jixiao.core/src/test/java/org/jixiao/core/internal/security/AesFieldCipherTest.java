@@ -1,0 +1,91 @@
+package org.jixiao.core.internal.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AesFieldCipherTest {
+
+    record Entry(Actor actor, String action, String target, String detail) {
+    }
+
+    @TempDir
+    Path tmp;
+
+    private final List<Entry> audit = new ArrayList<>();
+    private final AuditLog log = (a, action, target, detail) -> audit.add(new Entry(a, action, target, detail));
+    private final Actor reader = new Actor(7, "li.si", Set.of(Role.STAFF),
+            new OrgUnit(1, null, "320100", "市本级", OrgLevel.CITY, "/1/"), Locale.SIMPLIFIED_CHINESE);
+
+    @Test
+    void decryptWritesAuditRecord() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        String ct = cipher.encrypt("11010519491231002X");
+        assertTrue(audit.isEmpty(), "encrypting is not a read");
+
+        assertEquals("11010519491231002X", cipher.decrypt(ct, reader, "youth:42"));
+        assertEquals(List.of(new Entry(reader, "sensitive.read", "youth:42", null)), audit);
+
+        cipher.decrypt(ct, reader, "youth:42");
+        assertEquals(2, audit.size(), "every read is recorded");
+    }
+
+    @Test
+    void nullCiphertextIsNotARead() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        assertNull(cipher.decrypt(null, reader, "youth:42"));
+        assertTrue(audit.isEmpty());
+    }
+
+    @Test
+    void failedDecryptionIsNotRecordedAsARead() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        assertThrows(IllegalArgumentException.class, () -> cipher.decrypt("v1:AAAA", reader, "youth:42"));
+        assertTrue(audit.isEmpty());
+    }
+
+    @Test
+    void auditFailureWithholdsPlaintext() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), (a, action, target, detail) -> {
+            throw new IllegalStateException("audit store down");
+        });
+        String ct = cipher.encrypt("secret");
+        assertThrows(IllegalStateException.class, () -> cipher.decrypt(ct, reader, "youth:1"));
+    }
+
+    @Test
+    void keyedHashDelegates() {
+        FieldCrypto crypto = new FieldCrypto(tmp);
+        AesFieldCipher cipher = new AesFieldCipher(crypto, log);
+        assertEquals(crypto.keyedHash("id", "x"), cipher.keyedHash("id", "x"));
+        assertTrue(audit.isEmpty());
+    }
+
+    @Test
+    void keyDirectoryResolution() {
+        assertEquals(Paths.get("/etc/jixiao/keys"),
+                AesFieldCipher.keyDirectory(Map.of("jixiao.keys", "/etc/jixiao/keys", "jixiao.data", "/d",
+                        "karaf.data", "/k")::get));
+        assertEquals(Paths.get("/d/keys"),
+                AesFieldCipher.keyDirectory(Map.of("jixiao.data", "/d", "karaf.data", "/k")::get));
+        assertEquals(Paths.get("/k/jixiao/keys"), AesFieldCipher.keyDirectory(Map.of("karaf.data", "/k")::get));
+        assertEquals(Paths.get("./var/keys"), AesFieldCipher.keyDirectory(Map.<String, String>of()::get));
+        assertEquals(Paths.get("./var/keys"), AesFieldCipher.keyDirectory(Map.of("jixiao.keys", " ")::get));
+    }
+}

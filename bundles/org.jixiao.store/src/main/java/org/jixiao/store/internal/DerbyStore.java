@@ -1,0 +1,539 @@
+package org.jixiao.store.internal;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.derby.jdbc.EmbeddedDriver;
+import org.jixiao.api.store.AppliedMigration;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.MigrationException;
+import org.jixiao.api.store.SqlWork;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreException;
+
+/**
+ * The embedded Derby database with a small bounded connection pool and the per-owner migration ledger.
+ * Free of OSGi so that it can be tested as a plain object; {@link StoreComponent} publishes it.
+ */
+public final class DerbyStore implements Store, AutoCloseable {
+
+    static final String LEDGER = "JX_MIGRATION";
+    static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(10);
+
+    // A health probe must answer quickly even when the pool is busy; a saturated pool is not "down".
+    private static final Duration HEALTH_BORROW_TIMEOUT = Duration.ofSeconds(2);
+    private static final System.Logger LOG = System.getLogger(DerbyStore.class.getName());
+
+    private final Path directory;
+    private final String url;
+    private final int poolSize;
+    private final Duration borrowTimeout;
+    // DriverManager filters drivers by the caller's class loader, which fails inside OSGi; use the driver directly.
+    private final EmbeddedDriver driver;
+    private final ArrayBlockingQueue<Connection> idle;
+    private final Semaphore permits;
+    private final AtomicInteger open = new AtomicInteger();
+    private volatile boolean closed;
+
+    public DerbyStore(Path directory, int poolSize) {
+        this(directory, poolSize, DEFAULT_BORROW_TIMEOUT);
+    }
+
+    DerbyStore(Path directory, int poolSize, Duration borrowTimeout) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
+        }
+        this.directory = directory.toAbsolutePath().normalize();
+        this.url = "jdbc:derby:" + this.directory;
+        this.poolSize = poolSize;
+        this.borrowTimeout = Objects.requireNonNull(borrowTimeout);
+        this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.permits = new Semaphore(poolSize, true);
+        try {
+            Path parent = this.directory.getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+                // Derby reads this once, when the engine boots; otherwise derby.log lands in the working directory.
+                if (System.getProperty("derby.stream.error.file") == null) {
+                    System.setProperty("derby.stream.error.file", parent.resolve("derby.log").toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory of " + this.directory, e);
+        }
+        // Only now: loading the driver boots the engine, which is when derby.stream.error.file is read.
+        this.driver = new EmbeddedDriver();
+        try {
+            inTransaction(this::createLedgerIfMissing);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    // ---------------------------------------------------------------- work
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+        return run(work, true, borrowTimeout);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        return run(work, false, borrowTimeout);
+    }
+
+    private <T> T run(SqlWork<T> work, boolean transactional, Duration timeout) {
+        Objects.requireNonNull(work);
+        Connection c = borrow(timeout);
+        boolean broken = false;
+        try {
+            if (transactional) {
+                c.setAutoCommit(false);
+            }
+            T result = work.run(c);
+            if (transactional) {
+                c.commit();
+            }
+            return result;
+        } catch (Throwable t) {
+            broken = isConnectionFailure(t);
+            if (transactional && !rollback(c, t)) {
+                broken = true;
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
+            throw new StoreException(t instanceof SQLException e ? describe(e) : String.valueOf(t), t);
+        } finally {
+            try {
+                // The next borrower must not inherit an open transaction.
+                if (!c.isClosed() && !c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                broken = true;
+            }
+            release(c, broken);
+        }
+    }
+
+    private static boolean rollback(Connection c, Throwable cause) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+            return true;
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- pool
+
+    private Connection borrow(Duration timeout) {
+        if (closed) {
+            throw new StoreException("the store is closed");
+        }
+        try {
+            if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreException("no database connection free within " + timeout.toMillis() + " ms (pool size "
+                        + poolSize + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection", e);
+        }
+        if (closed) {
+            permits.release();
+            throw new StoreException("the store is closed");
+        }
+        try {
+            Connection c;
+            while ((c = idle.poll()) != null) {
+                if (!c.isClosed()) {
+                    return c;
+                }
+                discard(c);
+            }
+            return connect();
+        } catch (SQLException e) {
+            permits.release();
+            throw new StoreException("cannot open the database " + directory + ": " + describe(e), e);
+        } catch (RuntimeException | Error e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Connection c = driver.connect(url + ";create=true", new Properties());
+        if (c == null) {
+            throw new SQLException("the Derby driver refused " + url);
+        }
+        open.incrementAndGet();
+        return c;
+    }
+
+    private void release(Connection c, boolean broken) {
+        try {
+            if (broken || closed || c.isClosed() || !idle.offer(c)) {
+                discard(c);
+            }
+        } catch (SQLException e) {
+            discard(c);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private void discard(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Closing a connection whose transaction is still open fails; nothing else can be done with it.
+            try {
+                c.rollback();
+                c.close();
+            } catch (SQLException ignored) {
+                LOG.log(Level.DEBUG, "discarding a database connection failed", e);
+            }
+        }
+        open.decrementAndGet();
+    }
+
+    /** SQLState class 08 is "connection exception": the connection is no longer usable. */
+    static boolean isConnectionFailure(Throwable t) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> todo = new ArrayList<>(List.of(t));
+        while (!todo.isEmpty()) {
+            Throwable x = todo.remove(todo.size() - 1);
+            if (x == null || !seen.add(x)) {
+                continue;
+            }
+            if (x instanceof SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                    return true;
+                }
+                todo.add(e.getNextException());
+            }
+            todo.add(x.getCause());
+            todo.addAll(List.of(x.getSuppressed()));
+        }
+        return false;
+    }
+
+    /** Connections currently open (idle or borrowed). */
+    int openConnections() {
+        return open.get();
+    }
+
+    int idleConnections() {
+        return idle.size();
+    }
+
+    int freePermits() {
+        return permits.availablePermits();
+    }
+
+    // ---------------------------------------------------------------- health
+
+    @Override
+    public boolean healthy() {
+        if (closed) {
+            return false;
+        }
+        try {
+            return run(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("VALUES 1")) {
+                    return rs.next() && rs.getInt(1) == 1;
+                }
+            }, false, HEALTH_BORROW_TIMEOUT);
+        } catch (RuntimeException e) {
+            LOG.log(Level.DEBUG, "health probe failed", e);
+            return false;
+        }
+    }
+
+    @Override
+    public String engine() {
+        return read(c -> {
+            DatabaseMetaData md = c.getMetaData();
+            return md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+        });
+    }
+
+    // ---------------------------------------------------------------- close
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        boolean drained = false;
+        try {
+            // Let work in progress finish instead of killing it with the shutdown.
+            drained = permits.tryAcquire(poolSize, borrowTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!drained) {
+            LOG.log(Level.WARNING, "closing the store while database work is still running");
+        }
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            discard(c);
+        }
+        try {
+            driver.connect(url + ";shutdown=true", new Properties());
+            LOG.log(Level.WARNING, "Derby did not confirm the shutdown of " + directory);
+        } catch (SQLException e) {
+            // 08006 is Derby's way of reporting a successful database shutdown.
+            if (!"08006".equals(e.getSQLState())) {
+                LOG.log(Level.WARNING, "shutting down the database " + directory + " failed: " + describe(e), e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- migrations
+
+    private Void createLedgerIfMissing(Connection c) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, LEDGER, new String[] {"TABLE"})) {
+            if (rs.next()) {
+                return null;
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + LEDGER + " ("
+                    + "OWNER VARCHAR(100) NOT NULL, "
+                    + "VERSION INTEGER NOT NULL, "
+                    + "DESCRIPTION VARCHAR(200) NOT NULL, "
+                    + "CHECKSUM VARCHAR(64) NOT NULL, "
+                    + "APPLIED_AT TIMESTAMP NOT NULL, "
+                    + "PRIMARY KEY (OWNER, VERSION))");
+        }
+        return null;
+    }
+
+    @Override
+    public List<AppliedMigration> applied(String owner) {
+        Objects.requireNonNull(owner);
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT OWNER, VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT FROM "
+                    + LEDGER + " WHERE OWNER = ? ORDER BY VERSION")) {
+                ps.setString(1, owner);
+                List<AppliedMigration> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new AppliedMigration(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                                rs.getTimestamp(5).toInstant()));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
+    // Serialised so that two bundles starting at once cannot both see a version as pending.
+    @Override
+    public synchronized List<Integer> migrate(String owner, List<Migration> migrations) {
+        Objects.requireNonNull(owner);
+        Objects.requireNonNull(migrations);
+        if (owner.isBlank() || owner.length() > 100) {
+            throw new MigrationException("a migration owner must be 1 to 100 characters: '" + owner + "'");
+        }
+        List<Migration> sorted = new ArrayList<>(migrations);
+        sorted.sort(Comparator.comparingInt(Migration::version));
+        Map<Integer, Migration> byVersion = new HashMap<>();
+        for (Migration m : sorted) {
+            if (byVersion.put(m.version(), m) != null) {
+                throw new MigrationException("owner " + owner + " has two migrations with version " + m.version());
+            }
+            if (m.description().length() > 200) {
+                throw new MigrationException("the description of migration " + m.version() + " of owner " + owner
+                        + " is longer than 200 characters");
+            }
+        }
+
+        // Everything is checked before anything is applied, so a refusal leaves the database as it was.
+        Map<Integer, AppliedMigration> ledger = new HashMap<>();
+        for (AppliedMigration a : applied(owner)) {
+            ledger.put(a.version(), a);
+            Migration m = byVersion.get(a.version());
+            if (m == null) {
+                throw new MigrationException("migration " + a.version() + " (" + a.description() + ") of owner " + owner
+                        + " was applied but is missing from the migrations given now; applied migrations must not be"
+                        + " removed");
+            }
+            String checksum = checksum(m.sql());
+            if (!checksum.equals(a.checksum())) {
+                throw new MigrationException("migration " + a.version() + " (" + a.description() + ") of owner " + owner
+                        + " was edited after it was applied (checksum " + a.checksum() + " in the ledger, " + checksum
+                        + " now); an applied migration must not be changed - add a new migration instead");
+            }
+        }
+
+        List<Integer> done = new ArrayList<>();
+        for (Migration m : sorted) {
+            if (!ledger.containsKey(m.version())) {
+                apply(owner, m);
+                done.add(m.version());
+            }
+        }
+        return done;
+    }
+
+    private void apply(String owner, Migration m) {
+        List<String> statements = split(m.sql());
+        String[] current = {null};
+        try {
+            inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    for (String sql : statements) {
+                        current[0] = sql;
+                        s.execute(sql);
+                    }
+                }
+                current[0] = null;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + LEDGER
+                        + " (OWNER, VERSION, DESCRIPTION, CHECKSUM, APPLIED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, owner);
+                    ps.setInt(2, m.version());
+                    ps.setString(3, m.description());
+                    ps.setString(4, checksum(m.sql()));
+                    ps.setTimestamp(5, Timestamp.from(Instant.now()));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            String where = current[0] == null ? "recording it in the ledger" : "statement: " + abbreviate(current[0]);
+            Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
+            String what = cause instanceof SQLException sql ? describe(sql) : e.getMessage();
+            throw new MigrationException("migration " + m.version() + " (" + m.description() + ") of owner " + owner
+                    + " failed and was rolled back: " + what + "; " + where, cause);
+        }
+        LOG.log(Level.INFO, "applied migration " + m.version() + " (" + m.description() + ") of " + owner);
+    }
+
+    /** SHA-256 (lower-case hex) of the script with line endings normalised, so a checkout's CRLF is no edit. */
+    static String checksum(String sql) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(normaliseLineEndings(sql).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String normaliseLineEndings(String s) {
+        return s.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /**
+     * Splits a script into statements at a {@code ;} that ends a line (outside quotes). A {@code ;} inside a
+     * line is left to the statement: the rule stays predictable for scripts that later target PostgreSQL.
+     * {@code --} comments are dropped, since Derby rejects a statement that is only a comment.
+     */
+    static List<String> split(String script) {
+        String text = normaliseLineEndings(script);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder statement = new StringBuilder();
+        char quote = 0;
+        for (String line : text.split("\n", -1)) {
+            if (quote == 0 && line.trim().startsWith("--")) {
+                continue;
+            }
+            StringBuilder kept = new StringBuilder(line.length());
+            for (int i = 0; i < line.length(); i++) {
+                char ch = line.charAt(i);
+                if (quote != 0) {
+                    if (ch == quote) {
+                        quote = 0; // a doubled quote ('') closes and reopens, which comes out the same
+                    }
+                } else if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                } else if (ch == '-' && i + 1 < line.length() && line.charAt(i + 1) == '-') {
+                    break;
+                }
+                kept.append(ch);
+            }
+            String content = strip(kept);
+            if (quote == 0 && content.endsWith(";")) {
+                statement.append(content, 0, content.length() - 1);
+                flush(statement, statements);
+            } else {
+                statement.append(kept).append('\n');
+            }
+        }
+        flush(statement, statements);
+        return statements;
+    }
+
+    private static String strip(CharSequence s) {
+        int end = s.length();
+        while (end > 0 && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.subSequence(0, end).toString();
+    }
+
+    private static void flush(StringBuilder statement, List<String> statements) {
+        String s = statement.toString().strip();
+        if (!s.isEmpty()) {
+            statements.add(s);
+        }
+        statement.setLength(0);
+    }
+
+    private static String abbreviate(String sql) {
+        String oneLine = sql.replaceAll("\\s+", " ");
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+    }
+
+    static String describe(SQLException e) {
+        return e.getMessage() + " (SQLState " + e.getSQLState() + ")";
+    }
+}

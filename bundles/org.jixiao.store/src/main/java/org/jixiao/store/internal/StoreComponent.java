@@ -1,0 +1,87 @@
+package org.jixiao.store.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jixiao.api.store.AppliedMigration;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.SqlWork;
+import org.jixiao.api.store.Store;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Publishes the node's {@link DerbyStore}. A configuration change deactivates and reactivates the
+ * component (no {@code @Modified}), so the pool is rebuilt and the database cleanly shut down in between.
+ */
+@Component(service = Store.class, immediate = true, configurationPid = StoreComponent.PID)
+@Designate(ocd = StoreComponent.Config.class)
+public final class StoreComponent implements Store {
+
+    static final String PID = "org.jixiao.store";
+
+    @ObjectClassDefinition(name = "Jixiao store", description = "The embedded Derby database of this node")
+    public @interface Config {
+        @AttributeDefinition(name = "Pool size", description = "Most database connections open at once", min = "1",
+                max = "64")
+        int poolSize() default 8;
+    }
+
+    private final DerbyStore store;
+
+    @Activate
+    public StoreComponent(Config config) {
+        Path data = dataDirectory(System.getProperty("jixiao.data"), System.getProperty("karaf.data"));
+        this.store = new DerbyStore(data.resolve("db"), config.poolSize());
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
+    }
+
+    /** {@code jixiao.data} wins so that tests and a second node on one machine can point elsewhere. */
+    static Path dataDirectory(String jixiaoData, String karafData) {
+        if (jixiaoData != null && !jixiaoData.isBlank()) {
+            return Path.of(jixiaoData);
+        }
+        if (karafData != null && !karafData.isBlank()) {
+            return Path.of(karafData, "jixiao");
+        }
+        return Path.of("var");
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+        return store.inTransaction(work);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        return store.read(work);
+    }
+
+    @Override
+    public List<Integer> migrate(String owner, List<Migration> migrations) {
+        return store.migrate(owner, migrations);
+    }
+
+    @Override
+    public List<AppliedMigration> applied(String owner) {
+        return store.applied(owner);
+    }
+
+    @Override
+    public boolean healthy() {
+        return store.healthy();
+    }
+
+    @Override
+    public String engine() {
+        return store.engine();
+    }
+}

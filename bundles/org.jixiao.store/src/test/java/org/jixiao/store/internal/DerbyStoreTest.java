@@ -1,0 +1,301 @@
+package org.jixiao.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jixiao.api.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DerbyStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<DerbyStore> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void derbyLog() {
+        TestSupport.derbyLogInTarget();
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(DerbyStore::close);
+    }
+
+    private DerbyStore open(int poolSize) {
+        return open(poolSize, DerbyStore.DEFAULT_BORROW_TIMEOUT);
+    }
+
+    private DerbyStore open(int poolSize, Duration timeout) {
+        DerbyStore s = new DerbyStore(dir.resolve("db"), poolSize, timeout);
+        opened.add(s);
+        return s;
+    }
+
+    private static void createItems(DerbyStore store) {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE ITEM (ID INTEGER NOT NULL PRIMARY KEY, NAME VARCHAR(50) NOT NULL)");
+            }
+            return null;
+        });
+    }
+
+    private static int insert(Connection c, int id, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ITEM (ID, NAME) VALUES (?, ?)")) {
+            ps.setInt(1, id);
+            ps.setString(2, name);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static int count(DerbyStore store) {
+        return store.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ITEM")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    @Test
+    void commitsWhenTheWorkReturns() {
+        DerbyStore store = open(2);
+        createItems(store);
+        int n = store.inTransaction(c -> insert(c, 1, "a") + insert(c, 2, "b"));
+        assertEquals(2, n);
+        assertEquals(2, count(store));
+    }
+
+    @Test
+    void rollsBackAndRethrowsAnUncheckedException() {
+        DerbyStore store = open(2);
+        createItems(store);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
+            insert(c, 1, "a");
+            throw new IllegalStateException("boom");
+        }));
+        assertEquals("boom", e.getMessage());
+        assertEquals(0, count(store));
+    }
+
+    @Test
+    void rollsBackAndWrapsAnSqlException() {
+        DerbyStore store = open(2);
+        createItems(store);
+        StoreException e = assertThrows(StoreException.class, () -> store.inTransaction(c -> {
+            insert(c, 1, "a");
+            return insert(c, 1, "duplicate");
+        }));
+        assertInstanceOf(SQLException.class, e.getCause());
+        assertEquals(0, count(store));
+    }
+
+    @Test
+    void rollsBackOnAnError() {
+        DerbyStore store = open(1);
+        createItems(store);
+        assertThrows(AssertionError.class, () -> store.inTransaction(c -> {
+            insert(c, 1, "a");
+            throw new AssertionError("error");
+        }));
+        assertEquals(0, count(store));
+        assertEquals(1, store.freePermits());
+    }
+
+    @Test
+    void returnsConnectionsInAutocommitMode() {
+        DerbyStore store = open(1);
+        createItems(store);
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
+            throw new IllegalStateException();
+        }));
+        store.inTransaction(c -> insert(c, 1, "a"));
+        assertTrue(store.read(Connection::getAutoCommit));
+    }
+
+    @Test
+    void reusesPooledConnections() {
+        DerbyStore store = open(1);
+        Set<Connection> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < 100; i++) {
+            seen.add(store.read(c -> c));
+            seen.add(store.inTransaction(c -> c));
+        }
+        assertEquals(1, seen.size());
+        assertEquals(1, store.openConnections());
+    }
+
+    @Test
+    void leaksNoConnectionAfterManyCallsIncludingFailures() {
+        DerbyStore store = open(3, Duration.ofMillis(500));
+        createItems(store);
+        for (int i = 0; i < 300; i++) {
+            int id = i;
+            switch (i % 4) {
+                case 0 -> store.inTransaction(c -> insert(c, id, "x"));
+                case 1 -> assertThrows(StoreException.class, () -> store.read(c -> insert(c, id - 1, "duplicate")));
+                case 2 -> assertThrows(RuntimeException.class, () -> store.inTransaction(c -> {
+                    insert(c, -id, "rolled back");
+                    throw new RuntimeException();
+                }));
+                default -> count(store);
+            }
+        }
+        assertEquals(75, count(store));
+        assertEquals(3, store.freePermits());
+        assertTrue(store.openConnections() <= 3, "open connections: " + store.openConnections());
+        assertEquals(store.openConnections(), store.idleConnections());
+    }
+
+    @Test
+    void boundsConnectionsUnderConcurrency() throws Exception {
+        DerbyStore store = open(3);
+        createItems(store);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        int id = thread * 1000 + i;
+                        store.inTransaction(c -> insert(c, id, "t"));
+                        assertTrue(store.openConnections() <= 3);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(200, count(store));
+        assertTrue(store.openConnections() <= 3);
+        assertEquals(3, store.freePermits());
+    }
+
+    @Test
+    void borrowTimesOutWhenThePoolIsExhausted() throws Exception {
+        DerbyStore store = open(1, Duration.ofMillis(200));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> store.read(c -> {
+            inside.countDown();
+            try {
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        holder.start();
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        StoreException e = assertThrows(StoreException.class, () -> store.read(c -> 1));
+        assertTrue(e.getMessage().contains("no database connection free"), e.getMessage());
+        done.countDown();
+        holder.join(10_000);
+        assertEquals(Integer.valueOf(1), store.read(c -> 1));
+    }
+
+    @Test
+    void discardsAConnectionClosedByTheWork() throws SQLException {
+        DerbyStore store = open(1);
+        Connection first = store.read(c -> {
+            c.close();
+            return c;
+        });
+        Connection second = store.read(c -> c);
+        assertFalse(first == second, "the closed connection went back to the pool");
+        assertFalse(second.isClosed());
+        assertTrue(store.healthy());
+        assertEquals(1, store.openConnections());
+    }
+
+    @Test
+    void recognisesConnectionFailures() {
+        assertTrue(DerbyStore.isConnectionFailure(new SQLException("gone", "08006")));
+        assertTrue(DerbyStore.isConnectionFailure(new StoreException("x", new SQLException("gone", "08003"))));
+        SQLException chained = new SQLException("first", "40001");
+        chained.setNextException(new SQLException("second", "08001"));
+        assertTrue(DerbyStore.isConnectionFailure(chained));
+        assertFalse(DerbyStore.isConnectionFailure(new SQLException("duplicate", "23505")));
+        assertFalse(DerbyStore.isConnectionFailure(new IllegalStateException()));
+    }
+
+    @Test
+    void keepsCommittedDataAcrossCloseAndReopen() throws Exception {
+        DerbyStore store = open(2);
+        createItems(store);
+        store.inTransaction(c -> insert(c, 1, "kept"));
+        assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
+            insert(c, 2, "lost");
+            throw new IllegalStateException();
+        }));
+        store.close();
+        assertFalse(Files.exists(dir.resolve("db").resolve("db.lck")), "lock file removed by the shutdown");
+
+        DerbyStore again = open(2);
+        assertEquals(1, count(again));
+        assertEquals("kept", again.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT NAME FROM ITEM WHERE ID = 1")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+    }
+
+    @Test
+    void healthyUntilClosed() {
+        DerbyStore store = open(2);
+        assertTrue(store.healthy());
+        store.close();
+        assertFalse(store.healthy());
+        assertThrows(StoreException.class, () -> store.read(c -> 1));
+        store.close(); // twice is harmless
+    }
+
+    @Test
+    void namesTheEngine() {
+        DerbyStore store = open(1);
+        String engine = store.engine();
+        assertTrue(engine.startsWith("Apache Derby 10.16"), engine);
+    }
+
+    @Test
+    void createsTheDatabaseDirectoryAndItsParents() {
+        Path deep = dir.resolve("a/b/db");
+        DerbyStore store = new DerbyStore(deep, 1);
+        opened.add(store);
+        assertTrue(store.healthy());
+        assertTrue(Files.isDirectory(deep));
+        assertEquals(deep.toAbsolutePath().normalize(), store.directory());
+    }
+}
