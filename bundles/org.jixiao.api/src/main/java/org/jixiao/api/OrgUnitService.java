@@ -5,9 +5,25 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The org-unit tree, provided by the core. */
+/**
+ * The org-unit tree, provided by the core. Reads are cheap (the tree is cached); writes need the ADMIN role
+ * and stay inside the admin's own subtree.
+ */
 @ProviderType
 public interface OrgUnitService {
+
+    /** The root of the tree: the city. */
+    OrgUnit root();
+
+    /**
+     * @throws ValidationException on a bad code, name, level or parent (nothing written)
+     * @throws AccessDeniedException when the actor is no admin
+     * @throws NotFoundException when the parent is out of the actor's scope
+     */
+    OrgUnit create(Actor actor, OrgUnitDraft draft);
+
+    /** Renames or re-codes a unit; its place in the tree stays. */
+    OrgUnit update(Actor actor, long id, OrgUnitDraft draft);
 
     Optional<OrgUnit> find(long id);
 

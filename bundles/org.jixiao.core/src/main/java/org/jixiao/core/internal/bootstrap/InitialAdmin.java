@@ -1,0 +1,161 @@
+package org.jixiao.core.internal.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.Role;
+import org.jixiao.api.store.Store;
+import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.org.OrgUnitServiceImpl;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.core.internal.security.PasswordHasher;
+import org.jixiao.core.internal.security.Tokens;
+import org.jixiao.core.internal.user.UserRepository;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Makes a fresh node usable: with no user at all, creates the root unit and an administrator whose random
+ * one-time password goes to a file only the service account can read. There is never a default password,
+ * and once any user exists this does nothing, so deleting the file later is safe.
+ */
+@Component(service = InitialAdmin.class, immediate = true)
+public final class InitialAdmin {
+
+    static final String FILE_NAME = "initial-admin-password";
+    static final String USERNAME = "admin";
+    static final String DISPLAY_NAME = "管理員";
+    static final String ROOT_CODE = "city";
+    static final String ROOT_NAME = "團市委";
+
+    private static final System.Logger LOG = System.getLogger(InitialAdmin.class.getName());
+    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
+
+    private final Optional<Path> passwordFile;
+
+    @Activate
+    public InitialAdmin(@Reference Store store, @Reference CoreSchema schema) {
+        this(store, new PasswordHasher(), Clock.systemUTC(), dataDirectory(System::getProperty));
+    }
+
+    InitialAdmin(Store store, PasswordHasher hasher, Clock clock, Path dataDirectory) {
+        this.passwordFile = run(store, hasher, clock, dataDirectory.resolve(FILE_NAME));
+        passwordFile.ifPresent(f -> LOG.log(Level.INFO, "Created the initial administrator ''" + USERNAME
+                + "''; the one-time password is in {0}. Log in, change it, then delete the file.", f));
+    }
+
+    /** The file written by this activation; empty when users existed already. */
+    Optional<Path> passwordFile() {
+        return passwordFile;
+    }
+
+    /** The same lookup as the store's and the key directory's, so all of a node's files live together. */
+    static Path dataDirectory(UnaryOperator<String> properties) {
+        String data = nonBlank(properties.apply("jixiao.data"));
+        if (data != null) {
+            return Paths.get(data);
+        }
+        String karafData = nonBlank(properties.apply("karaf.data"));
+        return karafData != null ? Paths.get(karafData, "jixiao") : Paths.get("./var");
+    }
+
+    private static String nonBlank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static Optional<Path> run(Store store, PasswordHasher hasher, Clock clock, Path file) {
+        if (store.read(UserRepository::count) > 0) {
+            return Optional.empty();
+        }
+        // Hashed outside the transaction: PBKDF2 is slow enough that it should not hold a connection.
+        String password = Tokens.initialPassword();
+        String hash = hasher.hash(password.toCharArray());
+        return store.inTransaction(c -> {
+            if (UserRepository.count(c) > 0) {
+                return Optional.<Path>empty();
+            }
+            Instant now = clock.instant();
+            OrgUnit root = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT ID, CODE, NAME, LEVEL, PATH FROM JX_ORG_UNIT WHERE PARENT_ID IS NULL");
+                    ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    root = new OrgUnit(rs.getLong("ID"), null, rs.getString("CODE"), rs.getString("NAME"),
+                            OrgLevel.valueOf(rs.getString("LEVEL")), rs.getString("PATH"));
+                }
+            }
+            if (root == null) {
+                root = OrgUnitServiceImpl.insert(c, null, ROOT_CODE, ROOT_NAME, OrgLevel.CITY);
+            }
+            long id = UserRepository.insert(c, now, USERNAME, DISPLAY_NAME, hash, root.id(), true, true,
+                    EnumSet.of(Role.ADMIN, Role.STAFF));
+            AuditRecords.insert(c, now, null, "bootstrap.admin", "user:" + id, "password file " + file, null);
+            // Last, still inside the transaction: if the file cannot be written the account is rolled back
+            // rather than left with a password nobody knows, and the next start tries again.
+            writeSecretFile(file, "username=" + USERNAME + "\npassword=" + password + "\n");
+            return Optional.of(file);
+        });
+    }
+
+    /**
+     * Writes {@code content} to a file that is owner-only from its creation on (it is created with those
+     * permissions, then filled, then renamed into place), replacing a leftover of an earlier failed start.
+     */
+    static void writeSecretFile(Path file, String content) {
+        Path dir = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(dir);
+            boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
+            FileAttribute<?>[] attrs = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS)}
+                    : new FileAttribute<?>[0];
+            Path tmp = Files.createTempFile(dir, FILE_NAME + ".", ".tmp", attrs);
+            try {
+                if (posix) {
+                    Files.setPosixFilePermissions(tmp, FILE_PERMISSIONS);
+                }
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING)) {
+                    ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
+                }
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the initial administrator's password to " + file, e);
+        }
+    }
+}

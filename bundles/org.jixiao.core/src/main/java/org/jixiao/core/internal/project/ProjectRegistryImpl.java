@@ -1,0 +1,268 @@
+package org.jixiao.core.internal.project;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PropertyResourceBundle;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.project.IndicatorStatus;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * Tracks key projects as they come and go. A project is only served once its migrations are applied; one
+ * whose migrations or activation fail is reported and skipped, so it never takes the node down. Projects are
+ * never uninstalled from the database: removing a bundle removes its pages, its tables stay.
+ */
+@Component(service = ProjectRegistry.class, immediate = true)
+public final class ProjectRegistryImpl implements ProjectRegistry {
+
+    private static final System.Logger LOG = System.getLogger(ProjectRegistryImpl.class.getName());
+
+    private final BundleContext context;
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final ServiceComponentRuntime scr;
+
+    /** Migrated, serving projects by id. */
+    private final Map<String, Registered> active = new ConcurrentHashMap<>();
+    /** Projects whose migrations failed, by id. */
+    private final Map<String, Registered> failed = new ConcurrentHashMap<>();
+
+    private record Registered(KeyProject project, long bundleId, String problem) {
+    }
+
+    @Activate
+    public ProjectRegistryImpl(BundleContext context, @Reference Store store, @Reference OrgUnitService orgUnits,
+            @Reference ServiceComponentRuntime scr) {
+        this.context = context;
+        this.store = store;
+        this.orgUnits = orgUnits;
+        this.scr = scr;
+    }
+
+    @Reference(service = KeyProject.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void bindProject(ServiceReference<KeyProject> reference, KeyProject project) {
+        String id;
+        try {
+            id = project.id();
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "A key project of bundle " + reference.getBundle().getSymbolicName()
+                    + " cannot tell its id; ignored", e);
+            return;
+        }
+        Bundle bundle = reference.getBundle();
+        try {
+            List<Integer> applied = store.migrate(id, migrationsOf(bundle));
+            if (!applied.isEmpty()) {
+                LOG.log(Level.INFO, "Key project {0}: applied migrations {1}", id, applied);
+            }
+            failed.remove(id);
+            active.put(id, new Registered(project, bundle.getBundleId(), null));
+            LOG.log(Level.INFO, "Key project {0} {1} is active", id, bundle.getVersion());
+        } catch (RuntimeException e) {
+            failed.put(id, new Registered(project, bundle.getBundleId(),
+                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            LOG.log(Level.ERROR, "Key project " + id + " failed its migrations and is not served", e);
+        }
+    }
+
+    void unbindProject(KeyProject project) {
+        active.values().removeIf(r -> r.project() == project);
+        failed.values().removeIf(r -> r.project() == project);
+    }
+
+    static List<Migration> migrationsOf(Bundle bundle) {
+        String path = KeyProject.MIGRATIONS_PATH;
+        Enumeration<URL> entries = bundle.findEntries(path, "V*.sql", false);
+        List<Migration> migrations = new ArrayList<>();
+        if (entries == null) {
+            return migrations;
+        }
+        for (URL url : Collections.list(entries)) {
+            String file = url.getPath().substring(url.getPath().lastIndexOf('/') + 1);
+            try (InputStream in = url.openStream()) {
+                Migration m = Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                if (m != null) {
+                    migrations.add(m);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read migration " + file, e);
+            }
+        }
+        migrations.sort(Comparator.comparingInt(Migration::version));
+        return migrations;
+    }
+
+    private static String headerId(Bundle bundle) {
+        return bundle == null ? null : bundle.getHeaders("").get(KeyProject.BUNDLE_HEADER);
+    }
+
+    @Override
+    public List<ProjectStatus> projects(Locale locale) {
+        List<ProjectStatus> result = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            String id = headerId(bundle);
+            if (id == null) {
+                continue;
+            }
+            result.add(statusOf(bundle, id.trim(), locale));
+        }
+        result.sort(Comparator.comparing(ProjectStatus::id));
+        return result;
+    }
+
+    private ProjectStatus statusOf(Bundle bundle, String id, Locale locale) {
+        String version = bundle.getVersion().toString();
+        Registered registered = active.get(id);
+        if (registered != null && registered.bundleId() == bundle.getBundleId()) {
+            return new ProjectStatus(id, safeName(registered.project(), locale, id), version, ProjectState.ACTIVE,
+                    null);
+        }
+        String name = nameFromEntries(bundle, id, locale);
+        Registered migrationFailure = failed.get(id);
+        if (migrationFailure != null && migrationFailure.bundleId() == bundle.getBundleId()) {
+            return new ProjectStatus(id, name, version, ProjectState.FAILED, migrationFailure.problem());
+        }
+        if (bundle.getState() != Bundle.ACTIVE) {
+            return new ProjectStatus(id, name, version, ProjectState.STOPPED, null);
+        }
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return new ProjectStatus(id, name, version, ProjectState.FAILED, firstLine(configuration.failure));
+                }
+            }
+        }
+        return new ProjectStatus(id, name, version, ProjectState.WAITING, null);
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return null;
+        }
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).trim();
+    }
+
+    private static String safeName(KeyProject project, Locale locale, String fallback) {
+        try {
+            return project.name(locale);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    /** A project that is not running has no service to ask; its bundle still carries its messages. */
+    private static String nameFromEntries(Bundle bundle, String fallback, Locale locale) {
+        for (String candidate : List.of("i18n/messages_" + locale.getLanguage() + ".properties",
+                "i18n/messages.properties")) {
+            URL url = bundle.getEntry(candidate);
+            if (url == null) {
+                continue;
+            }
+            try (InputStream in = url.openStream()) {
+                ResourceBundle rb = new PropertyResourceBundle(in);
+                if (rb.containsKey("project.name")) {
+                    return rb.getString("project.name");
+                }
+            } catch (IOException | RuntimeException e) {
+                return fallback;
+            }
+        }
+        return fallback;
+    }
+
+    @Override
+    public Optional<KeyProject> active(String id) {
+        Registered registered = active.get(id);
+        return registered == null ? Optional.empty() : Optional.of(registered.project());
+    }
+
+    @Override
+    public List<ProjectIndicators> indicators(Actor actor, int year) {
+        List<OrgUnit> scope = orgUnits.subtree(actor.orgUnit().id());
+        List<Long> ids = scope.stream().map(OrgUnit::id).toList();
+        long counties = Math.max(1, scope.stream().filter(u -> u.level() == OrgLevel.COUNTY).count());
+        List<ProjectIndicators> result = new ArrayList<>();
+        List<String> projectIds = new ArrayList<>(active.keySet());
+        Collections.sort(projectIds);
+        for (String id : projectIds) {
+            Registered registered = active.get(id);
+            if (registered == null) {
+                continue;
+            }
+            result.add(indicatorsOf(registered.project(), ids, counties, year, actor.locale()));
+        }
+        return result;
+    }
+
+    static ProjectIndicators indicatorsOf(KeyProject project, Collection<Long> unitIds, long counties, int year,
+            Locale locale) {
+        Map<Long, Map<String, BigDecimal>> values;
+        try {
+            values = project.actuals(unitIds, year);
+        } catch (RuntimeException e) {
+            // A project that cannot compute just now shows "unknown", it does not break the home page.
+            LOG.log(Level.WARNING, "Key project " + project.id() + " failed to compute its indicators", e);
+            values = null;
+        }
+        ResourceBundle messages = project.messages(locale);
+        List<IndicatorStatus> statuses = new ArrayList<>();
+        for (IndicatorDefinition definition : project.indicators()) {
+            BigDecimal actual = null;
+            if (values != null) {
+                actual = BigDecimal.ZERO;
+                for (Long unit : unitIds) {
+                    BigDecimal v = values.getOrDefault(unit, Map.of()).get(definition.id());
+                    if (v != null) {
+                        actual = actual.add(v);
+                    }
+                }
+            }
+            statuses.add(new IndicatorStatus(definition, text(messages, definition.nameKey()),
+                    text(messages, definition.unitKey()), actual,
+                    definition.defaultTarget().multiply(BigDecimal.valueOf(counties))));
+        }
+        return new ProjectIndicators(project.id(), project.name(locale), statuses);
+    }
+
+    private static String text(ResourceBundle messages, String key) {
+        return messages.containsKey(key) ? messages.getString(key) : key;
+    }
+}

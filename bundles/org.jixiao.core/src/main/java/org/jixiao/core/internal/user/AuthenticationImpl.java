@@ -1,0 +1,367 @@
+package org.jixiao.core.internal.user;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.security.ApiToken;
+import org.jixiao.api.security.Authentication;
+import org.jixiao.api.security.LoginResult;
+import org.jixiao.api.security.LoginResult.Status;
+import org.jixiao.api.store.Store;
+import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.core.internal.schema.Jdbc;
+import org.jixiao.core.internal.security.PasswordHasher;
+import org.jixiao.core.internal.security.Tokens;
+import org.jixiao.core.internal.user.UserRepository.Account;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Logins, password changes and API tokens. Password hashing runs outside any transaction (it takes a good
+ * fraction of a second); the counters it feeds are then updated with conditional statements, so parallel
+ * attempts can neither lose a failure nor slip past a lock set meanwhile.
+ */
+@Component(service = Authentication.class)
+public final class AuthenticationImpl implements Authentication {
+
+    static final String TOKEN_PREFIX = "jx_";
+    static final int TOKEN_BYTES = 32;
+    static final int TOKEN_DISPLAY_CHARS = 8;
+    static final int TOKEN_NAME_MAX = 60;
+    static final Duration LOCK = Duration.ofMinutes(LOCK_MINUTES);
+    // Each API call would otherwise write the token row; to the minute is all its owner needs to see.
+    static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    // Verified against when the username is unknown, so that such a login costs as long as a real one.
+    private final String dummyHash;
+
+    @Activate
+    public AuthenticationImpl(@Reference Store store, @Reference CoreSchema schema,
+            @Reference OrgUnitService orgUnits) {
+        this(store, orgUnits, new PasswordHasher(), Clock.systemUTC());
+    }
+
+    AuthenticationImpl(Store store, OrgUnitService orgUnits, PasswordHasher hasher, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.dummyHash = hasher.hash(Tokens.random(16).toCharArray());
+    }
+
+    // ---------------------------------------------------------------- login
+
+    @Override
+    public LoginResult login(String username, char[] password, String clientAddress, Locale locale) {
+        String attempted = username == null ? "" : username.strip();
+        Account account = attempted.isEmpty() ? null
+                : store.read(c -> UserRepository.byUsername(c, attempted)).orElse(null);
+        String target = "user:" + (account == null ? attempted : account.username());
+        if (account == null) {
+            hasher.verify(password == null ? new char[0] : password, dummyHash);
+            audit(null, "login.failed", target, "unknown user", clientAddress);
+            return new LoginResult(Status.INVALID, null, false, null);
+        }
+
+        Instant now = clock.instant();
+        if (account.lockedAt(now)) {
+            // Not even checked: a lock that a right guess could lift would be no lock.
+            audit(null, "login.locked", target, "locked until " + account.lockedUntil(), clientAddress);
+            return new LoginResult(Status.LOCKED, null, false, account.lockedUntil());
+        }
+
+        boolean correct = hasher.verify(password, account.passwordHash());
+        if (!correct) {
+            return failed(account, target, clientAddress);
+        }
+        if (!account.enabled()) {
+            audit(null, "login.failed", target, "disabled", clientAddress);
+            return new LoginResult(Status.DISABLED, null, false, null);
+        }
+        Optional<Actor> actor = actorOf(account, locale);
+        if (actor.isEmpty()) {
+            audit(null, "login.failed", target, "org unit missing", clientAddress);
+            return new LoginResult(Status.INVALID, null, false, null);
+        }
+        String rehash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(password) : null;
+        Instant lockedMeanwhile = store.inTransaction(c -> {
+            Instant t = clock.instant();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = NULL"
+                    + " WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)")) {
+                ps.setLong(1, account.id());
+                Jdbc.setInstant(ps, 2, t);
+                if (ps.executeUpdate() == 0) {
+                    Instant until = lockedUntil(c, account.id());
+                    AuditRecords.insert(c, t, null, "login.locked", target, "locked until " + until, clientAddress);
+                    return until;
+                }
+            }
+            if (rehash != null) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET PASSWORD_HASH = ? WHERE ID = ?")) {
+                    ps.setString(1, rehash);
+                    ps.setLong(2, account.id());
+                    ps.executeUpdate();
+                }
+            }
+            AuditRecords.insert(c, t, actor.get(), "login.ok", target, null, clientAddress);
+            return null;
+        });
+        if (lockedMeanwhile != null) {
+            return new LoginResult(Status.LOCKED, null, false, lockedMeanwhile);
+        }
+        return new LoginResult(Status.OK, actor.get(), account.mustChangePassword(), null);
+    }
+
+    private LoginResult failed(Account account, String target, String clientAddress) {
+        return store.inTransaction(c -> {
+            Instant now = clock.instant();
+            // The row lock this takes orders parallel failures, so none is lost.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET FAILED_LOGINS = FAILED_LOGINS + 1"
+                    + " WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)")) {
+                ps.setLong(1, account.id());
+                Jdbc.setInstant(ps, 2, now);
+                if (ps.executeUpdate() == 0) {
+                    Instant until = lockedUntil(c, account.id());
+                    AuditRecords.insert(c, now, null, "login.locked", target, "locked until " + until, clientAddress);
+                    return new LoginResult(Status.LOCKED, null, false, until);
+                }
+            }
+            int failures;
+            try (PreparedStatement ps = c.prepareStatement("SELECT FAILED_LOGINS FROM JX_USER WHERE ID = ?")) {
+                ps.setLong(1, account.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    failures = rs.getInt(1);
+                }
+            }
+            if (failures < MAX_FAILED_LOGINS) {
+                AuditRecords.insert(c, now, null, "login.failed", target, "failed logins: " + failures, clientAddress);
+                return new LoginResult(Status.INVALID, null, false, null);
+            }
+            // The count starts again, so after the lock runs out the next series is again MAX_FAILED_LOGINS long.
+            Instant until = now.plus(LOCK);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = ? WHERE ID = ?")) {
+                Jdbc.setInstant(ps, 1, until);
+                ps.setLong(2, account.id());
+                ps.executeUpdate();
+            }
+            AuditRecords.insert(c, now, null, "login.locked", target,
+                    "failed logins: " + failures + ", locked until " + until, clientAddress);
+            return new LoginResult(Status.LOCKED, null, false, until);
+        });
+    }
+
+    private static Instant lockedUntil(Connection c, long userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT LOCKED_UNTIL FROM JX_USER WHERE ID = ?")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Jdbc.getInstant(rs, "LOCKED_UNTIL") : null;
+            }
+        }
+    }
+
+    private void audit(Actor actor, String action, String target, String detail, String client) {
+        store.inTransaction(c -> {
+            AuditRecords.insert(c, clock.instant(), actor, action, target, detail, client);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- sessions and passwords
+
+    @Override
+    public Optional<Actor> actor(long userId, Locale locale) {
+        return store.read(c -> UserRepository.byId(c, userId))
+                .filter(Account::enabled)
+                .flatMap(a -> actorOf(a, locale));
+    }
+
+    private Optional<Actor> actorOf(Account a, Locale locale) {
+        Optional<OrgUnit> unit = orgUnits.find(a.orgUnitId());
+        return unit.map(u -> new Actor(a.id(), a.username(), a.roles(), u,
+                locale == null ? Locale.ROOT : locale));
+    }
+
+    @Override
+    public void changePassword(Actor actor, char[] currentPassword, char[] newPassword) {
+        Objects.requireNonNull(actor, "actor");
+        Account account = store.read(c -> UserRepository.byId(c, actor.userId()))
+                .orElseThrow(() -> new NotFoundException("user:" + actor.userId()));
+        ValidationException.Collector errors = new ValidationException.Collector();
+        boolean currentOk = hasher.verify(currentPassword, account.passwordHash());
+        if (!currentOk) {
+            errors.add("currentPassword", "password.wrong");
+        }
+        String candidate = newPassword == null ? null : new String(newPassword);
+        PasswordHasher.weakness(candidate, account.username()).ifPresent(key -> errors.add("newPassword", key));
+        if (currentOk && !errors.has("newPassword") && Arrays.equals(currentPassword, newPassword)) {
+            errors.add("newPassword", "password.unchanged");
+        }
+        errors.throwIfAny();
+
+        String hash = hasher.hash(newPassword);
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET PASSWORD_HASH = ?,"
+                    + " MUST_CHANGE_PASSWORD = ?, UPDATED_AT = ? WHERE ID = ?")) {
+                ps.setString(1, hash);
+                ps.setBoolean(2, false);
+                Jdbc.setInstant(ps, 3, clock.instant());
+                ps.setLong(4, account.id());
+                if (ps.executeUpdate() != 1) {
+                    throw new NotFoundException("user:" + account.id());
+                }
+            }
+            AuditRecords.insert(c, clock.instant(), actor, "password.change", "user:" + account.id(), null, null);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean mustChangePassword(long userId) {
+        return store.read(c -> UserRepository.byId(c, userId)).map(Account::mustChangePassword).orElse(false);
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Override
+    public String createToken(Actor actor, String name) {
+        Objects.requireNonNull(actor, "actor");
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw ValidationException.of("name", "token.name.required");
+        }
+        if (n.length() > TOKEN_NAME_MAX) {
+            throw ValidationException.of("name", "token.name.tooLong");
+        }
+        String token = TOKEN_PREFIX + Tokens.random(TOKEN_BYTES);
+        store.inTransaction(c -> {
+            Instant now = clock.instant();
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_API_TOKEN (USER_ID, NAME, PREFIX,"
+                    + " TOKEN_HASH, CREATED_AT, LAST_USED_AT, REVOKED_AT) VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, actor.userId());
+                ps.setString(2, n);
+                ps.setString(3, token.substring(0, TOKEN_DISPLAY_CHARS));
+                ps.setString(4, Tokens.sha256Hex(token));
+                Jdbc.setInstant(ps, 5, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("no id generated for an API token");
+                    }
+                    id = keys.getLong(1);
+                }
+            }
+            AuditRecords.insert(c, now, actor, "token.create", "token:" + id, null, null);
+            return null;
+        });
+        return token;
+    }
+
+    @Override
+    public List<ApiToken> tokens(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, PREFIX, CREATED_AT, LAST_USED_AT"
+                    + " FROM JX_API_TOKEN WHERE USER_ID = ? AND REVOKED_AT IS NULL ORDER BY CREATED_AT DESC, ID DESC")) {
+                ps.setLong(1, actor.userId());
+                List<ApiToken> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ApiToken(rs.getLong("ID"), rs.getString("NAME"), rs.getString("PREFIX"),
+                                Jdbc.getInstant(rs, "CREATED_AT"), Jdbc.getInstant(rs, "LAST_USED_AT")));
+                    }
+                }
+                return List.copyOf(out);
+            }
+        });
+    }
+
+    @Override
+    public void revokeToken(Actor actor, long tokenId) {
+        Objects.requireNonNull(actor, "actor");
+        store.inTransaction(c -> {
+            Instant now = clock.instant();
+            // Another user's token answers as absent, so token ids cannot be probed.
+            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_API_TOKEN SET REVOKED_AT = ?"
+                    + " WHERE ID = ? AND USER_ID = ? AND REVOKED_AT IS NULL")) {
+                Jdbc.setInstant(ps, 1, now);
+                ps.setLong(2, tokenId);
+                ps.setLong(3, actor.userId());
+                if (ps.executeUpdate() != 1) {
+                    throw new NotFoundException("token:" + tokenId);
+                }
+            }
+            AuditRecords.insert(c, now, actor, "token.revoke", "token:" + tokenId, null, null);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Actor> authenticateToken(String token, Locale locale) {
+        if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
+            return Optional.empty();
+        }
+        String hash = Tokens.sha256Hex(token);
+        record Row(long id, long userId, Instant lastUsedAt) {
+        }
+        Optional<Row> row = store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, USER_ID, LAST_USED_AT FROM JX_API_TOKEN"
+                    + " WHERE TOKEN_HASH = ? AND REVOKED_AT IS NULL")) {
+                ps.setString(1, hash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next()
+                            ? Optional.of(new Row(rs.getLong("ID"), rs.getLong("USER_ID"),
+                                    Jdbc.getInstant(rs, "LAST_USED_AT")))
+                            : Optional.<Row>empty();
+                }
+            }
+        });
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Actor> actor = actor(row.get().userId(), locale);
+        if (actor.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant last = row.get().lastUsedAt();
+        if (last == null || !now.isBefore(last.plus(LAST_USED_RESOLUTION))) {
+            store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE JX_API_TOKEN SET LAST_USED_AT = ? WHERE ID = ?")) {
+                    Jdbc.setInstant(ps, 1, now);
+                    ps.setLong(2, row.get().id());
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+        return actor;
+    }
+}

@@ -1,0 +1,21 @@
+package org.jixiao.project.employment.internal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts over the live records in a scope. Every map holds every key of its enum (or band), zero included,
+ * so a table shows the same rows whatever the data.
+ *
+ * @param byAgeBand keys {@link #AGE_BANDS}; age as of today, so a youth registered at 45 may since be "over45"
+ * @param byCounty one row per county in scope: county id and name, and counts per type
+ */
+record YouthStats(long total, Map<YouthType, Long> byType, Map<Education, Long> byEducation,
+        Map<String, Long> byAgeBand, Map<NeedCategory, Long> byNeed, List<CountyCount> byCounty) {
+
+    /** The bands the project reports, in the order shown; message keys {@code youth.age.<band>}. */
+    static final List<String> AGE_BANDS = List.of("16_24", "25_30", "31_35", "36_45", "over45");
+
+    record CountyCount(long countyId, String countyName, long jobSeeking, long entrepreneurs) {
+    }
+}

@@ -1,0 +1,151 @@
+package org.jixiao.project.employment.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.Role;
+import org.jixiao.api.store.Migration;
+import org.jixiao.store.internal.DerbyStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A migrated Derby database, the project wired to test doubles, and a fixed "today" of 15 June 2013. */
+abstract class EmploymentTestBase {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate TODAY = LocalDate.of(2013, 6, 15);
+
+    static final Actor CITY_ADMIN = actor(10, "city", Role.ADMIN, TreeOrgUnits.CITY);
+    static final Actor A_STAFF = actor(11, "a-staff", Role.STAFF, TreeOrgUnits.COUNTY_A);
+    static final Actor B_STAFF = actor(12, "b-staff", Role.STAFF, TreeOrgUnits.COUNTY_B);
+    static final Actor A_VIEWER = actor(13, "a-viewer", Role.VIEWER, TreeOrgUnits.COUNTY_A);
+    static final Actor NO_ROLE = new Actor(14, "nobody", Set.of(), TreeOrgUnits.COUNTY_A, Locale.SIMPLIFIED_CHINESE);
+
+    @TempDir
+    Path dir;
+
+    DerbyStore store;
+    ListAudit audit;
+    TestCipher cipher;
+    EmploymentProject project;
+    YouthService service;
+
+    @BeforeEach
+    void setUpDatabase() throws IOException {
+        store = new DerbyStore(dir.resolve("db"), 4);
+        store.migrate(EmploymentProject.ID, migrations());
+        audit = new ListAudit();
+        cipher = new TestCipher(audit);
+        Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
+        project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock);
+        service = project.youth();
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        store.close();
+    }
+
+    static List<Migration> migrations() throws IOException {
+        String name = "V1__youth.sql";
+        try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
+            return List.of(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        }
+    }
+
+    static Actor actor(long id, String name, Role role, OrgUnit unit) {
+        return new Actor(id, name, Set.of(role), unit, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Every row of both tables, deleted or not: "nothing written" means this does not change. */
+    long rows() {
+        return store.read(c -> {
+            long n = 0;
+            for (String table : List.of("EMP_YOUTH", "EMP_YOUTH_NEED")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+            return n;
+        });
+    }
+
+    /** A valid 18-character resident ID number; an odd {@code sequence} makes a man. */
+    static String idNumber(String area, LocalDate birth, int sequence) {
+        String body = area + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** A person who passes every rule: 24 years old, a man, job seeking, in county A. */
+    static Map<String, Object> validForm() {
+        LocalDate birth = LocalDate.of(1989, 3, 18);
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", "李雷");
+        m.put("gender", "M");
+        m.put("birthDate", birth.toString());
+        m.put("idNumber", idNumber("110105", birth, 123));
+        m.put("county", String.valueOf(TreeOrgUnits.COUNTY_A.id()));
+        m.put("education", "BACHELOR");
+        m.put("type", "JOB_SEEKING");
+        m.put("needs", "希望参加技能培训");
+        m.put("needCategories", List.of("TRAINING", "INTERNSHIP"));
+        m.put("registeredOn", "2013-05-20");
+        m.put("phone", "13800138000");
+        return m;
+    }
+
+    static YouthInput input(Map<String, Object> m) {
+        Object needs = m.get("needCategories");
+        List<String> categories = new ArrayList<>();
+        if (needs instanceof List<?> l) {
+            l.forEach(x -> categories.add(String.valueOf(x)));
+        }
+        return new YouthInput(s(m, "name"), s(m, "gender"), s(m, "birthDate"), s(m, "idNumber"), s(m, "county"),
+                s(m, "education"), s(m, "type"), s(m, "needs"), categories, s(m, "registeredOn"), s(m, "phone"));
+    }
+
+    /** A valid person with the given changes; a null value removes the field. */
+    static YouthInput person(Object... changes) {
+        Map<String, Object> m = validForm();
+        for (int i = 0; i < changes.length; i += 2) {
+            m.put((String) changes[i], changes[i + 1]);
+        }
+        return input(m);
+    }
+
+    /** A distinct valid person: born on {@code birth}, man or woman by {@code sequence}. */
+    static YouthInput person(String name, LocalDate birth, int sequence, String type, OrgUnit county,
+            String registeredOn) {
+        return person("name", name, "birthDate", birth.toString(), "idNumber", idNumber("110105", birth, sequence),
+                "gender", sequence % 2 == 1 ? "M" : "F", "type", type, "county", String.valueOf(county.id()),
+                "registeredOn", registeredOn);
+    }
+
+    private static String s(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        return v == null ? null : String.valueOf(v);
+    }
+}

@@ -1,0 +1,345 @@
+package org.jixiao.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnitDraft;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.security.Authentication;
+import org.jixiao.api.security.UserDraft;
+import org.jixiao.api.security.UserService;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.WebResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+
+/**
+ * The JSON API under {@code /api/v1}. Callers authenticate with a personal token ({@code Authorization: Bearer})
+ * or with the browser session, which must then send its CSRF token in {@code X-CSRF-Token} for every write.
+ * The same services as the pages answer, so the same permission checks apply.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/*")
+public final class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(ApiServlet.class.getName());
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final transient WebSessions sessions;
+    private final transient Authentication authentication;
+    private final transient UserService users;
+    private final transient OrgUnitService orgUnits;
+    private final transient ProjectRegistry projects;
+    private final transient Store store;
+
+    @Activate
+    public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
+            @Reference UserService users, @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
+            @Reference Store store) {
+        this.sessions = sessions;
+        this.authentication = authentication;
+        this.users = users;
+        this.orgUnits = orgUnits;
+        this.projects = projects;
+        this.store = store;
+    }
+
+    private static final class Call {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        final Locale locale;
+        final String method;
+        final String[] segments;
+        final String path;
+        Actor actor;
+        JsonElement body;
+
+        Call(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+            this.locale = Http.locale(request);
+            this.method = request.getMethod();
+            this.path = Http.path(request);
+            this.segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        }
+
+        String seg(int i) {
+            return i < segments.length ? segments[i] : null;
+        }
+
+        boolean writes() {
+            return !"GET".equals(method) && !"HEAD".equals(method);
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Http.prepare(request, response);
+        Call call = new Call(request, response);
+        Messages messages = new Messages(call.locale);
+        try {
+            if (!"api".equals(call.seg(0)) || !"v1".equals(call.seg(1))) {
+                throw new NotFoundException(call.path);
+            }
+            if ("health".equals(call.seg(2)) && call.segments.length == 3) {
+                health(call);
+                return;
+            }
+            if (!authenticate(call, messages)) {
+                return;
+            }
+            if (call.writes()) {
+                call.body = Json.parse(request.getReader());
+            }
+            dispatch(call, messages);
+        } catch (NotFoundException e) {
+            send(call, 404, Json.error("not_found", messages.get("error.notFound"), null));
+        } catch (AccessDeniedException e) {
+            send(call, 403, Json.error("forbidden", messages.get("error.forbidden"), null));
+        } catch (ValidationException e) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> fields.put(field, messages.get(key)));
+            send(call, 400, Json.error("validation", messages.get("error.validation"), fields));
+        } catch (Json.BadJsonException | JsonParseException e) {
+            send(call, 400, Json.error("bad_request", messages.get("error.badJson"), null));
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "API " + call.method + " " + call.path + " failed", e);
+            send(call, 500, Json.error("internal", messages.get("error.internal"), null));
+        }
+    }
+
+    private boolean authenticate(Call call, Messages messages) throws IOException {
+        String header = call.request.getHeader("Authorization");
+        if (header != null) {
+            Optional<Actor> actor = header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? authentication.authenticateToken(header.substring(7).trim(), call.locale)
+                    : Optional.empty();
+            if (actor.isEmpty()) {
+                call.response.setHeader("WWW-Authenticate", "Bearer");
+                send(call, 401, Json.error("unauthorized", messages.get("error.unauthorized"), null));
+                return false;
+            }
+            call.actor = actor.get();
+            return true;
+        }
+        Optional<WebSession> session = sessions.find(call.request).filter(WebSession::authenticated);
+        Optional<Actor> actor = session.flatMap(s -> authentication.actor(s.userId, call.locale));
+        if (actor.isEmpty()) {
+            send(call, 401, Json.error("unauthorized", messages.get("error.unauthorized"), null));
+            return false;
+        }
+        if (call.writes() && !WebSessions.csrfMatches(session.get(), call.request.getHeader(CSRF_HEADER))) {
+            send(call, 403, Json.error("csrf", messages.get("error.csrf"), null));
+            return false;
+        }
+        if (session.get().mustChangePassword) {
+            send(call, 403, Json.error("password_change_required", messages.get("error.mustChangePassword"), null));
+            return false;
+        }
+        call.actor = actor.get();
+        return true;
+    }
+
+    private void health(Call call) throws IOException {
+        boolean storeUp = store.healthy();
+        List<ProjectStatus> statuses = projects.projects(Locale.ROOT);
+        boolean degraded = statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", !storeUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
+        Map<String, Object> db = new LinkedHashMap<>();
+        db.put("status", storeUp ? "UP" : "DOWN");
+        db.put("engine", storeUp ? store.engine() : null);
+        body.put("store", db);
+        body.put("projects", statuses.stream().map(s -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("id", s.id());
+            p.put("version", s.version());
+            p.put("state", s.state().name());
+            return p;
+        }).toList());
+        send(call, storeUp ? 200 : 503, body);
+    }
+
+    private void dispatch(Call call, Messages messages) throws IOException {
+        String resource = call.seg(2);
+        if (resource == null) {
+            throw new NotFoundException(call.path);
+        }
+        switch (resource) {
+            case "me" -> exact(call, 3, "GET", () -> send(call, 200, me(call.actor)));
+            case "org-units" -> orgUnitsApi(call);
+            case "users" -> usersApi(call);
+            case "tokens" -> tokensApi(call);
+            case "projects" -> exact(call, 3, "GET", () -> send(call, 200, projects.projects(call.locale).stream()
+                    .filter(s -> call.actor.has(Role.ADMIN) || s.state() == ProjectState.ACTIVE).toList()));
+            case "indicators" -> exact(call, 3, "GET", () -> {
+                String y = call.request.getParameter("year");
+                int year = y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
+                send(call, 200, projects.indicators(call.actor, year));
+            });
+            case "p" -> project(call);
+            default -> throw new NotFoundException(call.path);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws IOException;
+    }
+
+    private static void exact(Call call, int length, String method, Action action) throws IOException {
+        if (call.segments.length != length || !method.equals(call.method)) {
+            throw new NotFoundException(call.path);
+        }
+        action.run();
+    }
+
+    private static Map<String, Object> me(Actor actor) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("id", actor.userId());
+        me.put("username", actor.username());
+        me.put("roles", actor.roles());
+        me.put("orgUnit", actor.orgUnit());
+        return me;
+    }
+
+    private void orgUnitsApi(Call call) throws IOException {
+        Long id = call.segments.length > 3 ? Http.parseId(call.seg(3)) : null;
+        if (call.segments.length == 3 && "GET".equals(call.method)) {
+            send(call, 200, orgUnits.visibleTo(call.actor));
+        } else if (call.segments.length == 3 && "POST".equals(call.method)) {
+            send(call, 201, orgUnits.create(call.actor, body(call, OrgUnitBody.class).draft()));
+        } else if (call.segments.length == 4 && id != null && "GET".equals(call.method)) {
+            send(call, 200, orgUnits.findVisible(call.actor, id).orElseThrow(() -> new NotFoundException("unit")));
+        } else if (call.segments.length == 4 && id != null && "PUT".equals(call.method)) {
+            send(call, 200, orgUnits.update(call.actor, id, body(call, OrgUnitBody.class).draft()));
+        } else {
+            throw new NotFoundException(call.path);
+        }
+    }
+
+    /** The JSON shape of an org unit to create or change; the level as its name. */
+    private record OrgUnitBody(Long parentId, String code, String name, String level) {
+        OrgUnitDraft draft() {
+            return new OrgUnitDraft(parentId, code, name, PageServlet.enumOrNull(OrgLevel.class, level));
+        }
+    }
+
+    private record UserBody(String username, String displayName, List<String> roles, Long orgUnitId,
+            Boolean enabled, String password) {
+        UserDraft draft() {
+            Set<Role> set = EnumSet.noneOf(Role.class);
+            if (roles != null) {
+                for (String r : roles) {
+                    Role role = PageServlet.enumOrNull(Role.class, r);
+                    if (role == null) {
+                        throw ValidationException.of("roles", "user.roles.invalid");
+                    }
+                    set.add(role);
+                }
+            }
+            return new UserDraft(username, displayName, set, orgUnitId, enabled == null || enabled, password);
+        }
+    }
+
+    private record TokenBody(String name) {
+    }
+
+    private void usersApi(Call call) throws IOException {
+        Long id = call.segments.length > 3 ? Http.parseId(call.seg(3)) : null;
+        if (call.segments.length == 3 && "GET".equals(call.method)) {
+            Long page = Http.parseId(call.request.getParameter("page"));
+            Long size = Http.parseId(call.request.getParameter("size"));
+            send(call, 200, users.list(call.actor, Http.trimmed(call.request.getParameter("q")),
+                    page == null || page < 1 ? 1 : (int) Math.min(page, 100_000),
+                    size == null || size < 1 ? 20 : (int) Math.min(size, 200)));
+        } else if (call.segments.length == 3 && "POST".equals(call.method)) {
+            send(call, 201, users.create(call.actor, body(call, UserBody.class).draft()));
+        } else if (call.segments.length == 4 && id != null && "GET".equals(call.method)) {
+            send(call, 200, users.get(call.actor, id));
+        } else if (call.segments.length == 4 && id != null && "PUT".equals(call.method)) {
+            send(call, 200, users.update(call.actor, id, body(call, UserBody.class).draft()));
+        } else if (call.segments.length == 5 && id != null && "POST".equals(call.method)
+                && "reset-password".equals(call.seg(4))) {
+            send(call, 200, Map.of("password", users.resetPassword(call.actor, id)));
+        } else {
+            throw new NotFoundException(call.path);
+        }
+    }
+
+    private void tokensApi(Call call) throws IOException {
+        Long id = call.segments.length > 3 ? Http.parseId(call.seg(3)) : null;
+        if (call.segments.length == 3 && "GET".equals(call.method)) {
+            send(call, 200, authentication.tokens(call.actor));
+        } else if (call.segments.length == 3 && "POST".equals(call.method)) {
+            send(call, 201, Map.of("token", authentication.createToken(call.actor, body(call, TokenBody.class).name())));
+        } else if (call.segments.length == 4 && id != null && "DELETE".equals(call.method)) {
+            authentication.revokeToken(call.actor, id);
+            send(call, 200, Map.of("revoked", true));
+        } else {
+            throw new NotFoundException(call.path);
+        }
+    }
+
+    private static <T> T body(Call call, Class<T> type) {
+        if (call.body == null || !call.body.isJsonObject()) {
+            throw new Json.BadJsonException("an object is required");
+        }
+        return Json.GSON.fromJson(call.body, type);
+    }
+
+    private void project(Call call) throws IOException {
+        String id = call.seg(3);
+        KeyProject project = id == null ? null : projects.active(id).orElse(null);
+        if (project == null) {
+            throw new NotFoundException(call.path);
+        }
+        String base = "/api/v1/p/" + id;
+        String rest = call.path.substring(Math.min(call.path.length(), base.length()));
+        Messages messages = new Messages(call.locale, PageServlet.safeMessages(project, call.locale));
+        WebResult result = project.web().handle(
+                new ProjectWebRequest(call.request, rest, true, call.actor, messages, call.body));
+        if (result == null || result.kind() != WebResult.Kind.JSON) {
+            throw new NotFoundException(call.path);
+        }
+        send(call, result.status(), result.body());
+    }
+
+    private static void send(Call call, int status, Object body) throws IOException {
+        byte[] bytes = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
+        call.response.setStatus(status);
+        call.response.setContentType("application/json;charset=UTF-8");
+        call.response.setContentLength(bytes.length);
+        call.response.getOutputStream().write(bytes);
+    }
+}

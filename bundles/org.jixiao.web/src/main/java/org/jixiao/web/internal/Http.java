@@ -1,0 +1,84 @@
+package org.jixiao.web.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Request plumbing shared by the servlets. */
+final class Http {
+
+    static final String LANG_COOKIE = "jx_lang";
+
+    private Http() {
+    }
+
+    /** Simplified Chinese unless the visitor chose English. */
+    static Locale locale(HttpServletRequest request) {
+        return "en".equals(WebSessions.cookie(request, LANG_COOKIE)) ? Locale.ENGLISH : Messages.ZH_CN;
+    }
+
+    static String lang(Locale locale) {
+        return Locale.ENGLISH.equals(locale) ? "en" : "zh-CN";
+    }
+
+    /** The path below the servlet's mount, "/" at least. */
+    static String path(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        String context = request.getContextPath();
+        String path = uri.substring(context == null ? 0 : context.length());
+        return path.isEmpty() ? "/" : path;
+    }
+
+    static void securityHeaders(HttpServletResponse response) {
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    static void prepare(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getCharacterEncoding() == null) {
+            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        securityHeaders(response);
+    }
+
+    static void redirect(HttpServletResponse response, String location) {
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", location);
+    }
+
+    /** Only a local absolute path may be a redirect target: no scheme, no host, no "//". */
+    static String safeLocalPath(String candidate, String fallback) {
+        if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
+                || candidate.contains("\\") || candidate.contains("\r") || candidate.contains("\n")) {
+            return fallback;
+        }
+        return candidate;
+    }
+
+    static Long parseId(String text) {
+        if (text == null || text.isEmpty() || text.length() > 18) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return null;
+            }
+        }
+        return Long.parseLong(text);
+    }
+
+    static String trimmed(String value) {
+        if (value == null) {
+            return null;
+        }
+        String t = value.strip();
+        return t.isEmpty() ? null : t;
+    }
+}

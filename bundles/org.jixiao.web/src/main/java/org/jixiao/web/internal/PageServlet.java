@@ -1,0 +1,624 @@
+package org.jixiao.web.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitDraft;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.security.Authentication;
+import org.jixiao.api.security.LoginResult;
+import org.jixiao.api.security.User;
+import org.jixiao.api.security.UserDraft;
+import org.jixiao.api.security.UserService;
+import org.jixiao.api.web.WebResult;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * Every HTML page: login, home, administration, and the pages of key projects under {@code /p/<id>/}. All
+ * authentication, CSRF checking, translation and error pages happen here, once, for core and plugin alike.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/*")
+public final class PageServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final System.Logger LOG = System.getLogger(PageServlet.class.getName());
+    private static final int PAGE_SIZE = 20;
+
+    private final transient WebSessions sessions;
+    private final transient Templates templates;
+    private final transient Authentication authentication;
+    private final transient UserService users;
+    private final transient OrgUnitService orgUnits;
+    private final transient ProjectRegistry projects;
+
+    @Activate
+    public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
+            @Reference Authentication authentication, @Reference UserService users,
+            @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects) {
+        this.sessions = sessions;
+        this.templates = templates;
+        this.authentication = authentication;
+        this.users = users;
+        this.orgUnits = orgUnits;
+        this.projects = projects;
+    }
+
+    /** One request's state. */
+    private final class Call {
+        final HttpServletRequest request;
+        final HttpServletResponse response;
+        final Locale locale;
+        final String path;
+        final String[] segments;
+        WebSession session;
+        Actor actor;
+
+        Call(HttpServletRequest request, HttpServletResponse response) {
+            this.request = request;
+            this.response = response;
+            this.locale = Http.locale(request);
+            this.path = Http.path(request);
+            this.segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        }
+
+        boolean post() {
+            return "POST".equals(request.getMethod());
+        }
+
+        String seg(int i) {
+            return i < segments.length ? segments[i] : null;
+        }
+
+        String param(String name) {
+            return Http.trimmed(request.getParameter(name));
+        }
+
+        Map<String, Object> model() {
+            Map<String, Object> model = new HashMap<>();
+            model.put("actor", actor);
+            model.put("lang", Http.lang(locale));
+            model.put("csrfToken", session == null ? "" : session.csrfToken);
+            model.put("path", path);
+            model.put("errors", new HashMap<String, String>());
+            model.put("isAdmin", actor != null && actor.has(Role.ADMIN));
+            model.put("base", "");
+            return model;
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Http.prepare(request, response);
+        Call call = new Call(request, response);
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"POST".equals(method) && !"HEAD".equals(method)) {
+            response.setHeader("Allow", "GET, POST, HEAD");
+            errorPage(call, 405, "error.methodNotAllowed");
+            return;
+        }
+        try {
+            dispatch(call);
+        } catch (NotFoundException e) {
+            errorPage(call, 404, "error.notFound");
+        } catch (AccessDeniedException e) {
+            errorPage(call, 403, "error.forbidden");
+        } catch (ValidationException e) {
+            errorPage(call, 400, e.fieldErrors().values().iterator().next());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Request " + method + " " + call.path + " failed", e);
+            if (!response.isCommitted()) {
+                errorPage(call, 500, "error.internal");
+            }
+        }
+    }
+
+    private void dispatch(Call call) throws IOException {
+        String first = call.seg(0);
+        if ("login".equals(first) && call.segments.length == 1) {
+            login(call);
+            return;
+        }
+        if ("lang".equals(first) && call.segments.length == 1) {
+            switchLanguage(call);
+            return;
+        }
+        if ("favicon.ico".equals(first)) {
+            throw new NotFoundException("favicon");
+        }
+        if (!authenticate(call)) {
+            return;
+        }
+        if (first == null) {
+            Http.redirect(call.response, "/home");
+            return;
+        }
+        if ("logout".equals(first) && call.post()) {
+            sessions.end(call.session, call.response);
+            Http.redirect(call.response, "/login");
+            return;
+        }
+        if ("password".equals(first) && call.segments.length == 1) {
+            password(call);
+            return;
+        }
+        if (call.session.mustChangePassword) {
+            Http.redirect(call.response, "/password");
+            return;
+        }
+        switch (first) {
+            case "home" -> home(call);
+            case "admin" -> admin(call);
+            case "account" -> account(call);
+            case "p" -> project(call);
+            default -> throw new NotFoundException(call.path);
+        }
+    }
+
+    /** Resolves the session's user; sends the visitor to the login page when there is none. */
+    private boolean authenticate(Call call) throws IOException {
+        Optional<WebSession> session = sessions.find(call.request);
+        if (session.isPresent() && session.get().authenticated()) {
+            Optional<Actor> actor = authentication.actor(session.get().userId, call.locale);
+            if (actor.isPresent()) {
+                call.session = session.get();
+                call.actor = actor.get();
+                if (call.post() && !WebSessions.csrfMatches(call.session, call.request.getParameter("_csrf"))) {
+                    errorPage(call, 403, "error.csrf");
+                    return false;
+                }
+                return true;
+            }
+            sessions.end(session.get(), call.response);
+        }
+        Http.redirect(call.response, "/login");
+        return false;
+    }
+
+    // ---- login, language, password -------------------------------------------------------------------------
+
+    private void login(Call call) throws IOException {
+        call.session = sessions.findOrCreate(call.request, call.response);
+        if (!call.post()) {
+            if (call.session.authenticated()) {
+                Http.redirect(call.response, "/home");
+                return;
+            }
+            render(call, 200, null, "login", call.model());
+            return;
+        }
+        if (!WebSessions.csrfMatches(call.session, call.request.getParameter("_csrf"))) {
+            errorPage(call, 403, "error.csrf");
+            return;
+        }
+        String username = call.param("username");
+        String password = call.request.getParameter("password");
+        Map<String, Object> model = call.model();
+        model.put("username", username);
+        if (username == null || password == null || password.isEmpty()) {
+            model.put("loginError", "login.missing");
+            render(call, 400, null, "login", model);
+            return;
+        }
+        LoginResult result = authentication.login(username, password.toCharArray(), call.request.getRemoteAddr(),
+                call.locale);
+        switch (result.status()) {
+            case OK -> {
+                sessions.end(call.session, call.response);
+                WebSession fresh = sessions.start(call.response, result.actor().userId());
+                fresh.mustChangePassword = result.mustChangePassword();
+                Http.redirect(call.response, result.mustChangePassword() ? "/password" : "/home");
+            }
+            case LOCKED -> {
+                model.put("loginError", "login.locked");
+                render(call, 401, null, "login", model);
+            }
+            case DISABLED -> {
+                model.put("loginError", "login.disabled");
+                render(call, 401, null, "login", model);
+            }
+            default -> {
+                model.put("loginError", "login.invalid");
+                render(call, 401, null, "login", model);
+            }
+        }
+    }
+
+    private void switchLanguage(Call call) {
+        String to = "en".equals(call.param("to")) ? "en" : "zh-CN";
+        call.response.addHeader("Set-Cookie", Http.LANG_COOKIE + "=" + to
+                + "; Path=/; Max-Age=31536000; SameSite=Strict" + (sessions.secureCookies() ? "; Secure" : ""));
+        Http.redirect(call.response, Http.safeLocalPath(call.param("back"), "/"));
+    }
+
+    private void password(Call call) throws IOException {
+        Map<String, Object> model = call.model();
+        model.put("mustChange", call.session.mustChangePassword);
+        if (call.post()) {
+            String current = call.request.getParameter("currentPassword");
+            String fresh = call.request.getParameter("newPassword");
+            String repeat = call.request.getParameter("repeatPassword");
+            try {
+                if (fresh == null || !fresh.equals(repeat)) {
+                    throw ValidationException.of("repeatPassword", "password.mismatch");
+                }
+                authentication.changePassword(call.actor, chars(current), chars(fresh));
+                call.session.mustChangePassword = false;
+                Http.redirect(call.response, "/home?changed=1");
+                return;
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                render(call, 400, null, "password", model);
+                return;
+            }
+        }
+        render(call, 200, null, "password", model);
+    }
+
+    private static char[] chars(String s) {
+        return s == null ? new char[0] : s.toCharArray();
+    }
+
+    // ---- home -----------------------------------------------------------------------------------------------
+
+    private void home(Call call) throws IOException {
+        if (call.segments.length != 1) {
+            throw new NotFoundException(call.path);
+        }
+        int year = Year.now().getValue();
+        String y = call.param("year");
+        if (y != null && y.matches("\\d{4}")) {
+            year = Integer.parseInt(y);
+        }
+        Map<String, Object> model = call.model();
+        model.put("year", year);
+        model.put("indicators", projects.indicators(call.actor, year));
+        List<ProjectStatus> statuses = projects.projects(call.locale);
+        model.put("projects", call.actor.has(Role.ADMIN) ? statuses
+                : statuses.stream().filter(s -> s.state() == ProjectState.ACTIVE).toList());
+        model.put("changed", call.param("changed") != null);
+        render(call, 200, null, "home", model);
+    }
+
+    // ---- administration -------------------------------------------------------------------------------------
+
+    private void admin(Call call) throws IOException {
+        if (!call.actor.has(Role.ADMIN)) {
+            throw new AccessDeniedException("admin");
+        }
+        String what = call.seg(1);
+        if ("units".equals(what)) {
+            units(call);
+        } else if ("users".equals(what)) {
+            users(call);
+        } else {
+            throw new NotFoundException(call.path);
+        }
+    }
+
+    private void units(Call call) throws IOException {
+        String idText = call.seg(2);
+        if (idText == null) {
+            Map<String, Object> model = unitsModel(call);
+            if (call.post()) {
+                OrgUnitDraft draft = unitDraft(call);
+                try {
+                    orgUnits.create(call.actor, draft);
+                    Http.redirect(call.response, "/admin/units?saved=1");
+                } catch (ValidationException e) {
+                    model.put("errors", e.fieldErrors());
+                    model.put("form", draft);
+                    render(call, 400, null, "units", model);
+                }
+                return;
+            }
+            model.put("saved", call.param("saved") != null);
+            render(call, 200, null, "units", model);
+            return;
+        }
+        Long id = Http.parseId(idText);
+        OrgUnit unit = id == null ? null : orgUnits.findVisible(call.actor, id).orElse(null);
+        if (unit == null || call.segments.length > 3) {
+            throw new NotFoundException(call.path);
+        }
+        Map<String, Object> model = call.model();
+        model.put("unit", unit);
+        model.put("levels", OrgLevel.values());
+        if (call.post()) {
+            OrgUnitDraft draft = unitDraft(call);
+            try {
+                orgUnits.update(call.actor, unit.id(), draft);
+                Http.redirect(call.response, "/admin/units?saved=1");
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                model.put("form", draft);
+                render(call, 400, null, "unit-edit", model);
+            }
+            return;
+        }
+        model.put("form", new OrgUnitDraft(unit.parentId(), unit.code(), unit.name(), unit.level()));
+        render(call, 200, null, "unit-edit", model);
+    }
+
+    private Map<String, Object> unitsModel(Call call) {
+        Map<String, Object> model = call.model();
+        List<OrgUnit> tree = orgUnits.visibleTo(call.actor);
+        model.put("units", tree);
+        model.put("depth", depths(tree));
+        model.put("levels", OrgLevel.values());
+        model.put("form", new OrgUnitDraft(call.actor.orgUnit().id(), "", "", OrgLevel.COUNTY));
+        return model;
+    }
+
+    /** Depth of each unit below the viewer's own, for indenting the tree. */
+    private static Map<String, Integer> depths(List<OrgUnit> tree) {
+        Map<String, Integer> depth = new HashMap<>();
+        if (tree.isEmpty()) {
+            return depth;
+        }
+        int rootSlashes = slashes(tree.get(0).path());
+        for (OrgUnit u : tree) {
+            depth.put(String.valueOf(u.id()), slashes(u.path()) - rootSlashes);
+        }
+        return depth;
+    }
+
+    private static int slashes(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    private static OrgUnitDraft unitDraft(Call call) {
+        return new OrgUnitDraft(Http.parseId(call.param("parentId")), call.param("code"), call.param("name"),
+                enumOrNull(OrgLevel.class, call.param("level")));
+    }
+
+    static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void users(Call call) throws IOException {
+        String second = call.seg(2);
+        if (second == null) {
+            if (call.post()) {
+                UserDraft draft = userDraft(call, true);
+                try {
+                    User created = users.create(call.actor, draft);
+                    Http.redirect(call.response, "/admin/users/" + created.id() + "?created=1");
+                } catch (ValidationException e) {
+                    Map<String, Object> model = userFormModel(call, draft, null);
+                    model.put("errors", e.fieldErrors());
+                    render(call, 400, null, "user-edit", model);
+                }
+                return;
+            }
+            int page = pageParam(call);
+            Map<String, Object> model = call.model();
+            model.put("q", call.param("q") == null ? "" : call.param("q"));
+            model.put("page", users.list(call.actor, call.param("q"), page, PAGE_SIZE));
+            render(call, 200, null, "users", model);
+            return;
+        }
+        if ("new".equals(second) && call.segments.length == 3 && !call.post()) {
+            render(call, 200, null, "user-edit", userFormModel(call,
+                    new UserDraft("", "", EnumSet.of(Role.STAFF), call.actor.orgUnit().id(), true, ""), null));
+            return;
+        }
+        Long id = Http.parseId(second);
+        if (id == null) {
+            throw new NotFoundException(call.path);
+        }
+        User user = users.get(call.actor, id);
+        String action = call.seg(3);
+        if (action == null) {
+            if (call.post()) {
+                UserDraft draft = userDraft(call, false);
+                try {
+                    users.update(call.actor, id, draft);
+                    Http.redirect(call.response, "/admin/users/" + id + "?saved=1");
+                } catch (ValidationException e) {
+                    Map<String, Object> model = userFormModel(call, draft, user);
+                    model.put("errors", e.fieldErrors());
+                    render(call, 400, null, "user-edit", model);
+                }
+                return;
+            }
+            Map<String, Object> model = userFormModel(call, new UserDraft(user.username(), user.displayName(),
+                    user.roles(), user.orgUnitId(), user.enabled(), null), user);
+            model.put("saved", call.param("saved") != null);
+            model.put("created", call.param("created") != null);
+            render(call, 200, null, "user-edit", model);
+            return;
+        }
+        if (!call.post() || call.segments.length != 4) {
+            throw new NotFoundException(call.path);
+        }
+        switch (action) {
+            case "reset-password" -> {
+                String password = users.resetPassword(call.actor, id);
+                Map<String, Object> model = userFormModel(call, new UserDraft(user.username(), user.displayName(),
+                        user.roles(), user.orgUnitId(), user.enabled(), null), users.get(call.actor, id));
+                model.put("newPassword", password);
+                render(call, 200, null, "user-edit", model);
+            }
+            case "unlock" -> {
+                users.unlock(call.actor, id);
+                Http.redirect(call.response, "/admin/users/" + id + "?saved=1");
+            }
+            default -> throw new NotFoundException(call.path);
+        }
+    }
+
+    private Map<String, Object> userFormModel(Call call, UserDraft draft, User user) {
+        Map<String, Object> model = call.model();
+        model.put("form", draft);
+        model.put("user", user);
+        model.put("roles", Role.values());
+        model.put("units", orgUnits.visibleTo(call.actor));
+        return model;
+    }
+
+    private static UserDraft userDraft(Call call, boolean creating) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        String[] values = call.request.getParameterValues("roles");
+        if (values != null) {
+            for (String v : values) {
+                Role r = enumOrNull(Role.class, v);
+                if (r != null) {
+                    roles.add(r);
+                }
+            }
+        }
+        return new UserDraft(call.param("username"), call.param("displayName"), roles,
+                Http.parseId(call.param("orgUnitId")), call.request.getParameter("enabled") != null,
+                creating ? call.request.getParameter("password") : null);
+    }
+
+    private static int pageParam(Call call) {
+        Long page = Http.parseId(call.param("page"));
+        return page == null || page < 1 || page > 100_000 ? 1 : page.intValue();
+    }
+
+    // ---- own account: API tokens ----------------------------------------------------------------------------
+
+    private void account(Call call) throws IOException {
+        if (!"tokens".equals(call.seg(1))) {
+            throw new NotFoundException(call.path);
+        }
+        Map<String, Object> model = call.model();
+        if (call.segments.length == 2 && call.post()) {
+            String name = call.param("name");
+            try {
+                model.put("newToken", authentication.createToken(call.actor, name));
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                model.put("tokens", authentication.tokens(call.actor));
+                render(call, 400, null, "tokens", model);
+                return;
+            }
+        } else if (call.segments.length == 4 && "revoke".equals(call.seg(3)) && call.post()) {
+            Long id = Http.parseId(call.seg(2));
+            if (id == null) {
+                throw new NotFoundException(call.path);
+            }
+            authentication.revokeToken(call.actor, id);
+            Http.redirect(call.response, "/account/tokens");
+            return;
+        } else if (call.segments.length != 2) {
+            throw new NotFoundException(call.path);
+        }
+        model.put("tokens", authentication.tokens(call.actor));
+        render(call, 200, null, "tokens", model);
+    }
+
+    // ---- key projects ---------------------------------------------------------------------------------------
+
+    private void project(Call call) throws IOException {
+        String id = call.seg(1);
+        KeyProject project = id == null ? null : projects.active(id).orElse(null);
+        if (project == null) {
+            throw new NotFoundException(call.path);
+        }
+        String base = "/p/" + id;
+        String rest = call.path.substring(Math.min(call.path.length(), base.length()));
+        Messages messages = new Messages(call.locale, safeMessages(project, call.locale));
+        WebResult result = project.web().handle(
+                new ProjectWebRequest(call.request, rest, false, call.actor, messages, null));
+        if (result == null) {
+            throw new NotFoundException(call.path);
+        }
+        switch (result.kind()) {
+            case REDIRECT -> Http.redirect(call.response, base + Http.safeLocalPath(result.target(), "/"));
+            case PAGE -> {
+                Map<String, Object> model = call.model();
+                model.putAll(result.model());
+                model.put("base", base);
+                model.put("projectName", project.name(call.locale));
+                render(call, result.status(), project.getClass().getClassLoader(), result.target(), model,
+                        messages);
+            }
+            case JSON -> throw new NotFoundException(call.path);
+            default -> throw new IllegalStateException(result.kind().name());
+        }
+    }
+
+    static java.util.ResourceBundle safeMessages(KeyProject project, Locale locale) {
+        try {
+            return project.messages(locale);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- rendering ------------------------------------------------------------------------------------------
+
+    private void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model)
+            throws IOException {
+        render(call, status, plugin, template, model, new Messages(call.locale));
+    }
+
+    private void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model,
+            Messages messages) throws IOException {
+        // Rendered into a buffer first, so a template failure still gets a clean error page.
+        java.io.StringWriter buffer = new java.io.StringWriter();
+        templates.render(plugin, template, model, messages, buffer);
+        call.response.setStatus(status);
+        call.response.setContentType("text/html;charset=UTF-8");
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        call.response.setContentLength(bytes.length);
+        call.response.getOutputStream().write(bytes);
+    }
+
+    private void errorPage(Call call, int status, String messageKey) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>(call.model());
+        model.put("status", status);
+        model.put("message", messageKey);
+        try {
+            call.response.resetBuffer();
+            render(call, status, null, "error", model);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "Error page failed", e);
+            call.response.setStatus(status);
+            call.response.setContentType("text/plain;charset=UTF-8");
+            try (Writer w = call.response.getWriter()) {
+                w.write(String.valueOf(status));
+            }
+        }
+    }
+}

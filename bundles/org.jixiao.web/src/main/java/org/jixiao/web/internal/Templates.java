@@ -1,0 +1,80 @@
+package org.jixiao.web.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.osgi.service.component.annotations.Component;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+/**
+ * FreeMarker with HTML auto-escaping. Each plugin gets a configuration whose loader looks in the plugin's
+ * bundle first and then here, so every page shares {@code /layout.ftlh}.
+ */
+@Component(service = Templates.class)
+public final class Templates {
+
+    private static final ClassLoader OWN = Templates.class.getClassLoader();
+
+    /** Keyed weakly by the plugin's class loader, so an updated or removed plugin's configuration goes away. */
+    private final Map<ClassLoader, Configuration> configurations = new WeakHashMap<>();
+
+    void render(ClassLoader plugin, String template, Map<String, Object> model, Messages messages, Writer out)
+            throws IOException {
+        Configuration configuration = configuration(plugin == null ? OWN : plugin);
+        model.put("msg", (TemplateMethodModelEx) args -> message(messages, args));
+        try {
+            configuration.getTemplate(template + ".ftlh", messages.locale()).process(model, out);
+        } catch (TemplateException e) {
+            throw new IOException("template " + template + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object message(Messages messages, List<?> args) throws TemplateModelException {
+        if (args.isEmpty()) {
+            throw new TemplateModelException("msg needs a key");
+        }
+        Object[] rest = new Object[args.size() - 1];
+        for (int i = 1; i < args.size(); i++) {
+            rest[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(i));
+        }
+        return messages.get(String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))),
+                rest);
+    }
+
+    private synchronized Configuration configuration(ClassLoader loader) {
+        return configurations.computeIfAbsent(loader, Templates::create);
+    }
+
+    private static Configuration create(ClassLoader loader) {
+        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateLoader own = new ClassTemplateLoader(OWN, "/templates");
+        c.setTemplateLoader(loader == OWN ? own
+                : new MultiTemplateLoader(new TemplateLoader[] {new ClassTemplateLoader(loader, "/templates"), own}));
+        c.setRecognizeStandardFileExtensions(true);
+        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        c.setDefaultEncoding("UTF-8");
+        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        c.setLogTemplateExceptions(false);
+        c.setWrapUncheckedExceptions(true);
+        c.setFallbackOnNullLoopVariable(false);
+        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        c.setNumberFormat("computer");
+        c.setBooleanFormat("c");
+        c.setAPIBuiltinEnabled(false);
+        return c;
+    }
+}

@@ -1,0 +1,127 @@
+package org.jixiao.web.internal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Sessions kept in memory: a restart logs everybody out, which is the safe default for a node that holds
+ * personal data. The cookie is HttpOnly and SameSite=Strict; ids are 256-bit random and rotated at login.
+ */
+@Component(service = WebSessions.class, configurationPid = WebConfig.PID,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = WebConfig.class)
+public final class WebSessions {
+
+    static final String COOKIE = "JX_SESSION";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    private final long idleMillis;
+    private final boolean secure;
+    private final LongSupplier clock;
+
+    @Activate
+    public WebSessions(WebConfig config) {
+        this(config.sessionIdleMinutes() * 60_000L, config.secureCookies(), System::currentTimeMillis);
+    }
+
+    WebSessions(long idleMillis, boolean secure, LongSupplier clock) {
+        this.idleMillis = idleMillis;
+        this.secure = secure;
+        this.clock = clock;
+    }
+
+    /** The live session the request's cookie names; an idle one is dropped and not returned. */
+    Optional<WebSession> find(HttpServletRequest request) {
+        String id = cookie(request, COOKIE);
+        if (id == null) {
+            return Optional.empty();
+        }
+        WebSession session = sessions.get(id);
+        long now = clock.getAsLong();
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (now - session.lastSeenMillis > idleMillis) {
+            sessions.remove(id);
+            return Optional.empty();
+        }
+        session.lastSeenMillis = now;
+        return Optional.of(session);
+    }
+
+    /** The request's session, or a new anonymous one whose cookie is set on the response. */
+    WebSession findOrCreate(HttpServletRequest request, HttpServletResponse response) {
+        return find(request).orElseGet(() -> start(response, null));
+    }
+
+    /** Starts a fresh session (new id, new CSRF token), for a login or an anonymous visitor. */
+    WebSession start(HttpServletResponse response, Long userId) {
+        purgeIdle();
+        WebSession session = new WebSession(random(), random(), userId, clock.getAsLong());
+        sessions.put(session.id, session);
+        response.addHeader("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : ""));
+        return session;
+    }
+
+    void end(WebSession session, HttpServletResponse response) {
+        sessions.remove(session.id);
+        response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : ""));
+    }
+
+    /** Ends every session of a user, e.g. after their password changed elsewhere. */
+    void endAllOf(long userId) {
+        sessions.values().removeIf(s -> s.userId != null && s.userId == userId);
+    }
+
+    boolean secureCookies() {
+        return secure;
+    }
+
+    static boolean csrfMatches(WebSession session, String token) {
+        return token != null && MessageDigest.isEqual(session.csrfToken.getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void purgeIdle() {
+        long now = clock.getAsLong();
+        sessions.values().removeIf(s -> now - s.lastSeenMillis > idleMillis);
+    }
+
+    static String cookie(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return null;
+        }
+        for (Cookie c : cookies) {
+            if (name.equals(c.getName())) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

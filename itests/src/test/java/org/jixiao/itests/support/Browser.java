@@ -1,0 +1,119 @@
+package org.jixiao.itests.support;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A browser as far as the tests need one: cookies, the CSRF token of the last page, forms and JSON, no
+ * automatic redirects (the tests check them).
+ */
+public final class Browser {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final String base;
+    private final HttpClient client;
+    private String csrf;
+
+    public Browser(int port) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public record Response(int status, String body, String location) {
+        public boolean redirectsTo(String path) {
+            return (status == 302 || status == 303) && location != null && location.endsWith(path);
+        }
+    }
+
+    public Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), null);
+    }
+
+    /** GETs the page and remembers its CSRF token, as a user opening a form would. */
+    public Response open(String path) throws IOException, InterruptedException {
+        Response r = get(path);
+        Matcher m = CSRF.matcher(r.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return r;
+    }
+
+    /** POSTs a form with the remembered CSRF token. */
+    public Response post(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        return postRaw(path, all);
+    }
+
+    /** POSTs exactly these fields, without adding a CSRF token. */
+    public Response postRaw(String path, Map<String, String> fields) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())), null);
+    }
+
+    /** A JSON call; {@code token} null means the browser session with its CSRF header. */
+    public Response json(String method, String path, String body, String token)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        } else if (csrf != null) {
+            b.header("X-CSRF-Token", csrf);
+        }
+        return send(b, null);
+    }
+
+    private Response send(HttpRequest.Builder builder, String ignored) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+    }
+
+    /** Logs in; when the account must change its password first, changes it to {@code newPassword}. */
+    public Response login(String username, String password, String newPassword)
+            throws IOException, InterruptedException {
+        open("/login");
+        Response r = post("/login", Map.of("username", username, "password", password));
+        if (r.redirectsTo("/password") && newPassword != null) {
+            open("/password");
+            r = post("/password", Map.of("currentPassword", password, "newPassword", newPassword,
+                    "repeatPassword", newPassword));
+        }
+        return r;
+    }
+
+    public String csrf() {
+        return csrf;
+    }
+}

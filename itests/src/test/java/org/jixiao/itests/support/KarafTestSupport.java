@@ -1,0 +1,70 @@
+package org.jixiao.itests.support;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Boots the distribution this build produced (not one from a repository) with its own ports and its own
+ * data folder, so every test class starts from an empty node.
+ */
+public abstract class KarafTestSupport {
+
+    @Configuration
+    public Option[] config() throws IOException {
+        String distribution = System.getProperty("jixiao.distribution");
+        File itDir = new File(System.getProperty("jixiao.itest.dir", "target/it"));
+        File data = new File(itDir, "data-" + getClass().getSimpleName() + "-" + System.currentTimeMillis());
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository",
+                System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl("file:" + distribution).name("Jixiao")
+                    .unpackDirectory(new File(itDir, "exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshHost", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepository),
+            systemProperty("jixiao.data").value(data.getAbsolutePath()),
+        };
+    }
+
+    /** The HTTP port is read back inside the container from the configuration the options wrote. */
+    @Before
+    public void awaitNode() throws Exception {
+        System.setProperty("jixiao.itest.port", httpPort());
+        Node.awaitReady();
+    }
+
+    private static String httpPort() throws IOException {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = new java.io.FileInputStream(System.getProperty("karaf.etc") + "/org.ops4j.pax.web.cfg")) {
+            p.load(in);
+        }
+        return p.getProperty("org.osgi.service.http.port").trim();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
