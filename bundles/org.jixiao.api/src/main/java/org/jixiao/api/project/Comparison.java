@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 /** How an actual value is held against its target: 不少於 is {@link #AT_LEAST}, 超過 is {@link #MORE_THAN}. */
 public enum Comparison {
-    AT_LEAST(">="),
+    AT_LEAST("≥"),
     MORE_THAN(">");
 
     private final String symbol;

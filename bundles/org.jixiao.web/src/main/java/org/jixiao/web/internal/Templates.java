@@ -39,7 +39,8 @@ public final class Templates {
         try {
             configuration.getTemplate(template + ".ftlh", messages.locale()).process(model, out);
         } catch (TemplateException e) {
-            throw new IOException("template " + template + " failed: " + e.getMessage(), e);
+            // Unchecked, so the servlets' last-resort handler logs it and shows the generic error page.
+            throw new IllegalStateException("template " + template + " failed", e);
         }
     }
 
@@ -67,6 +68,8 @@ public final class Templates {
         c.setRecognizeStandardFileExtensions(true);
         c.setOutputFormat(HTMLOutputFormat.INSTANCE);
         c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setURLEscapingCharset("UTF-8");
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);

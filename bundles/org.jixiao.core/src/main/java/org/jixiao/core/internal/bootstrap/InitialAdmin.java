@@ -43,14 +43,14 @@ import org.osgi.service.component.annotations.Reference;
  * one-time password goes to a file only the service account can read. There is never a default password,
  * and once any user exists this does nothing, so deleting the file later is safe.
  */
-@Component(service = InitialAdmin.class, immediate = true)
+@Component(immediate = true)
 public final class InitialAdmin {
 
     static final String FILE_NAME = "initial-admin-password";
     static final String USERNAME = "admin";
-    static final String DISPLAY_NAME = "管理員";
+    static final String DISPLAY_NAME = "管理员";
     static final String ROOT_CODE = "city";
-    static final String ROOT_NAME = "團市委";
+    static final String ROOT_NAME = "团市委";
 
     private static final System.Logger LOG = System.getLogger(InitialAdmin.class.getName());
     private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
@@ -64,8 +64,8 @@ public final class InitialAdmin {
 
     InitialAdmin(Store store, PasswordHasher hasher, Clock clock, Path dataDirectory) {
         this.passwordFile = run(store, hasher, clock, dataDirectory.resolve(FILE_NAME));
-        passwordFile.ifPresent(f -> LOG.log(Level.INFO, "Created the initial administrator ''" + USERNAME
-                + "''; the one-time password is in {0}. Log in, change it, then delete the file.", f));
+        passwordFile.ifPresent(f -> LOG.log(Level.INFO, "Created the initial administrator " + USERNAME
+                + "; the one-time password is in {0}. Log in, change it, then delete the file.", f));
     }
 
     /** The file written by this activation; empty when users existed already. */

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jixiao.api.AccessDeniedException;
@@ -229,7 +230,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
         return new Fields(code, name, level);
     }
 
-    private static <T> T write(java.util.function.Supplier<T> work) {
+    private static <T> T write(Supplier<T> work) {
         try {
             return work.get();
         } catch (StoreException e) {
@@ -289,8 +290,9 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
                     "SELECT ID, PARENT_ID, CODE, NAME, LEVEL, PATH FROM JX_ORG_UNIT");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long parentId = rs.getLong("PARENT_ID");
-                    rows.add(new OrgUnit(rs.getLong("ID"), rs.wasNull() ? null : parentId, rs.getString("CODE"),
+                    long p = rs.getLong("PARENT_ID");
+                    Long parentId = rs.wasNull() ? null : p;
+                    rows.add(new OrgUnit(rs.getLong("ID"), parentId, rs.getString("CODE"),
                             rs.getString("NAME"), OrgLevel.valueOf(rs.getString("LEVEL")), rs.getString("PATH")));
                 }
             }

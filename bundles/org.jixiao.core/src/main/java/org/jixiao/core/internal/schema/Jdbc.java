@@ -45,16 +45,15 @@ public final class Jdbc {
 
     /** True when {@code t} or a cause is a unique-constraint violation (SQLState 23505 on Derby and PostgreSQL). */
     public static boolean isUniqueViolation(Throwable t) {
-        for (Throwable x = t; x != null; x = x.getCause()) {
+        // Bounded: a cause chain can be made circular.
+        int depth = 0;
+        for (Throwable x = t; x != null && depth < 20; x = x.getCause(), depth++) {
             if (x instanceof SQLException e) {
                 for (SQLException s = e; s != null; s = s.getNextException()) {
                     if ("23505".equals(s.getSQLState())) {
                         return true;
                     }
                 }
-            }
-            if (x.getCause() == x) {
-                break;
             }
         }
         return false;

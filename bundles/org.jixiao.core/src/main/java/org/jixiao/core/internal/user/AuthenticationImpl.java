@@ -75,13 +75,15 @@ public final class AuthenticationImpl implements Authentication {
     // ---------------------------------------------------------------- login
 
     @Override
-    public LoginResult login(String username, char[] password, String clientAddress, Locale locale) {
+    public LoginResult login(String username, char[] givenPassword, String clientAddress, Locale locale) {
+        // A missing password is hashed like any other, or its quick refusal would tell which accounts exist.
+        char[] password = givenPassword == null ? new char[0] : givenPassword;
         String attempted = username == null ? "" : username.strip();
         Account account = attempted.isEmpty() ? null
                 : store.read(c -> UserRepository.byUsername(c, attempted)).orElse(null);
         String target = "user:" + (account == null ? attempted : account.username());
         if (account == null) {
-            hasher.verify(password == null ? new char[0] : password, dummyHash);
+            hasher.verify(password, dummyHash);
             audit(null, "login.failed", target, "unknown user", clientAddress);
             return new LoginResult(Status.INVALID, null, false, null);
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -286,7 +287,7 @@ public final class UserServiceImpl implements UserService {
                 + f.orgUnit.id() + " enabled=" + enabled;
     }
 
-    private static <T> T uniqueUsername(java.util.function.Supplier<T> work) {
+    private static <T> T uniqueUsername(Supplier<T> work) {
         try {
             return work.get();
         } catch (StoreException e) {

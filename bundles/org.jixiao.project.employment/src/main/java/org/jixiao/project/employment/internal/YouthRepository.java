@@ -119,8 +119,8 @@ final class YouthRepository {
         }
     }
 
-    /** True when a live record other than {@code exceptId} holds this ID hash, in any county. */
-    boolean liveHashTaken(Connection c, String hash, Long exceptId) throws SQLException {
+    /** Live records other than {@code exceptId} holding this ID hash, in any county. */
+    long countLive(Connection c, String hash, Long exceptId) throws SQLException {
         String sql = "SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = ?" + (exceptId == null ? "" : " AND ID <> ?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, hash);
@@ -129,7 +129,7 @@ final class YouthRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1) > 0;
+                return rs.getLong(1);
             }
         }
     }

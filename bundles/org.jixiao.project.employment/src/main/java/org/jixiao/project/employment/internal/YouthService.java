@@ -141,8 +141,10 @@ final class YouthService {
         long id = store.inTransaction(c -> {
             checkDuplicate(c, hash, null, errors);
             errors.throwIfAny();
-            return mapDuplicate(() -> repo.insert(c, data, cipher.encrypt(data.idNumber()), hash,
+            long created = mapDuplicate(() -> repo.insert(c, data, cipher.encrypt(data.idNumber()), hash,
                     ResidentIdNumber.mask(data.idNumber()), stamp));
+            verifyUnique(c, hash);
+            return created;
         });
         audit.record(actor, "youth.create", target(id), "county=" + data.countyId() + " type=" + data.type());
         return id;
@@ -167,6 +169,7 @@ final class YouthService {
                         stamp);
                 return null;
             });
+            verifyUnique(c, hash);
             return null;
         });
         audit.record(actor, "youth.update", target(id), "county=" + data.countyId() + " type=" + data.type());
@@ -236,8 +239,20 @@ final class YouthService {
     private void checkDuplicate(Connection c, String hash, Long exceptId, ValidationException.Collector errors)
             throws SQLException {
         // The message says only "already registered": naming the other county would leak another unit's data.
-        if (hash != null && repo.liveHashTaken(c, hash, exceptId)) {
+        if (hash != null && repo.countLive(c, hash, exceptId) > 0) {
             errors.add("idNumber", YouthValidator.ID_DUPLICATE);
+        }
+    }
+
+    /**
+     * Re-counts after the write, inside the same transaction. Derby 10.16 lets an UPDATE set a nullable UNIQUE
+     * column back to a value whose index entry the same row left behind (edit A to B, someone registers A, edit
+     * back to A) without a violation; on PostgreSQL this never fires. Seeing our own uncommitted row plus a
+     * committed one means a concurrent registration won, and rolling back keeps one live record per person.
+     */
+    private void verifyUnique(Connection c, String hash) throws SQLException {
+        if (repo.countLive(c, hash, null) > 1) {
+            throw ValidationException.of("idNumber", YouthValidator.ID_DUPLICATE);
         }
     }
 

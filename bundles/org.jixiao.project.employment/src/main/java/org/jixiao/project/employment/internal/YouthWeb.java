@@ -240,10 +240,18 @@ final class YouthWeb implements WebHandler {
         return WebResult.json(body);
     }
 
+    /**
+     * The JSON object of the request. A body that is no object (an array, a string) binds to nothing, and the
+     * required-field errors then say what is missing instead of a 500.
+     */
     @SuppressWarnings("unchecked")
     private static Map<Object, Object> body(WebRequest r) {
-        Optional<Map<Object, Object>> body = (Optional<Map<Object, Object>>) (Optional<?>) r.body(Map.class);
-        return body.orElse(Map.of());
+        try {
+            Optional<Map<Object, Object>> body = (Optional<Map<Object, Object>>) (Optional<?>) r.body(Map.class);
+            return body.orElse(Map.of());
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 
     /** One record for JSON: plain values only, dates as ISO text; the clear ID number only when given. */

@@ -1,0 +1,110 @@
+package org.jixiao.core.internal.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+
+import org.jixiao.api.store.AppliedMigration;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.StoreException;
+import org.jixiao.store.internal.DerbyStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoreSchemaTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void migrationsAreListedAndNumberedWithoutGaps() {
+        List<Migration> migrations = CoreSchema.migrations();
+        assertFalse(migrations.isEmpty());
+        for (int i = 0; i < migrations.size(); i++) {
+            assertEquals(i + 1, migrations.get(i).version());
+        }
+    }
+
+    @Test
+    void appliesOnceAndThenFindsTheSchemaCurrent() {
+        try (DerbyStore store = new DerbyStore(tmp.resolve("db"), 2)) {
+            assertEquals(List.of(1), new CoreSchema(store).appliedNow());
+            assertEquals(List.of(), new CoreSchema(store).appliedNow(), "a second activation applies nothing");
+            List<AppliedMigration> applied = store.applied(CoreSchema.OWNER);
+            assertEquals(1, applied.size());
+            for (String table : List.of("JX_ORG_UNIT", "JX_USER", "JX_USER_ROLE", "JX_AUDIT", "JX_API_TOKEN")) {
+                assertEquals(0, TestDb.count(store, table), table);
+            }
+        }
+    }
+
+    @Test
+    void usernameUniquenessIsTheDatabasesToo() {
+        try (DerbyStore store = TestDb.open(tmp)) {
+            long root = TestDb.insertRoot(store).id();
+            String insert = "INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME, PASSWORD_HASH, ORG_UNIT_ID,"
+                    + " ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT) VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)";
+            store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    ps.setString(1, "Alice");
+                    ps.setString(2, "alice");
+                    ps.setLong(3, root);
+                    Jdbc.setInstant(ps, 4, Instant.now());
+                    Jdbc.setInstant(ps, 5, Instant.now());
+                    return ps.executeUpdate();
+                }
+            });
+            StoreException e = assertThrows(StoreException.class, () -> store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    ps.setString(1, "ALICE");
+                    ps.setString(2, "alice");
+                    ps.setLong(3, root);
+                    Jdbc.setInstant(ps, 4, Instant.now());
+                    Jdbc.setInstant(ps, 5, Instant.now());
+                    return ps.executeUpdate();
+                }
+            }));
+            assertTrue(Jdbc.isUniqueViolation(e));
+        }
+    }
+
+    @Test
+    void timestampsRoundTripAsUtc() {
+        try (DerbyStore store = TestDb.open(tmp)) {
+            // An instant inside a daylight-saving fold in many zones; stored as UTC it cannot shift.
+            Instant at = Instant.parse("2025-10-26T01:30:00.123Z");
+            store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO JX_AUDIT (OCCURRED_AT, ACTION) VALUES (?, 'test')")) {
+                    Jdbc.setInstant(ps, 1, at);
+                    return ps.executeUpdate();
+                }
+            });
+            Instant read = store.read(c -> {
+                try (var ps = c.prepareStatement("SELECT OCCURRED_AT FROM JX_AUDIT"); var rs = ps.executeQuery()) {
+                    rs.next();
+                    return Jdbc.getInstant(rs, "OCCURRED_AT");
+                }
+            });
+            assertEquals(at, read);
+        }
+    }
+
+    @Test
+    void likePatternsTakeWildcardsLiterally() {
+        assertEquals("%a!%b!_c!!%", Jdbc.containsPattern("a%b_c!"));
+    }
+
+    @Test
+    void truncationKeepsSurrogatePairsWhole() {
+        assertEquals("ab", Jdbc.truncate("ab\uD83D\uDE00", 3));
+        assertEquals("abc", Jdbc.truncate("abc", 3));
+        assertEquals(null, Jdbc.truncate(null, 3));
+    }
+}

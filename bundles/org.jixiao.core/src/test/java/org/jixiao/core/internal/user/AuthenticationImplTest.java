@@ -1,0 +1,289 @@
+package org.jixiao.core.internal.user;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.security.ApiToken;
+import org.jixiao.api.security.Authentication;
+import org.jixiao.api.security.LoginResult;
+import org.jixiao.api.security.LoginResult.Status;
+import org.jixiao.api.security.User;
+import org.jixiao.api.security.UserDraft;
+import org.jixiao.core.internal.schema.TestDb;
+import org.jixiao.core.internal.security.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthenticationImplTest {
+
+    private static final String CLIENT = "192.0.2.7";
+
+    @TempDir
+    Path tmp;
+
+    private Fixture f;
+    private User li;
+
+    @BeforeEach
+    void open() {
+        f = new Fixture(tmp);
+        li = f.create(f.c1Admin, "Li.Si", f.c1dept, Role.STAFF, Role.VIEWER);
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private LoginResult login(String username, String password) {
+        return f.auth.login(username, password.toCharArray(), CLIENT, Locale.TRADITIONAL_CHINESE);
+    }
+
+    private Map<String, String> errors(Runnable r) {
+        return assertThrows(ValidationException.class, r::run).fieldErrors();
+    }
+
+    // ---------------------------------------------------------------- login
+
+    @Test
+    void theRightPasswordLogsInWithAnyCaseOfTheUsername() {
+        LoginResult r = login(" li.SI ", Fixture.PASSWORD);
+        assertEquals(Status.OK, r.status());
+        assertTrue(r.ok());
+        Actor a = r.actor();
+        assertEquals(li.id(), a.userId());
+        assertEquals("Li.Si", a.username());
+        assertEquals(Set.of(Role.STAFF, Role.VIEWER), a.roles());
+        assertEquals(f.c1dept, a.orgUnit());
+        assertEquals(Locale.TRADITIONAL_CHINESE, a.locale());
+        assertTrue(r.mustChangePassword(), "created by an admin");
+        assertNull(r.lockedUntil());
+
+        List<Map<String, Object>> audit = TestDb.audit(f.store, "login.ok");
+        assertEquals(1, audit.size());
+        assertEquals("user:Li.Si", audit.get(0).get("TARGET"));
+        assertEquals(CLIENT, audit.get(0).get("CLIENT"));
+        assertEquals(li.id(), audit.get(0).get("ACTOR_ID"));
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserLookAlike() {
+        LoginResult wrong = login("li.si", "Wrong-Password-1");
+        LoginResult unknown = login("nobody", Fixture.PASSWORD);
+        LoginResult blank = f.auth.login(null, null, CLIENT, Locale.ROOT);
+        for (LoginResult r : List.of(wrong, unknown, blank)) {
+            assertEquals(new LoginResult(Status.INVALID, null, false, null), r);
+        }
+        List<Map<String, Object>> audit = TestDb.audit(f.store, "login.failed");
+        assertEquals(3, audit.size());
+        assertEquals("user:Li.Si", audit.get(0).get("TARGET"));
+        assertEquals("user:nobody", audit.get(1).get("TARGET"));
+        assertEquals(CLIENT, audit.get(1).get("CLIENT"));
+        assertNull(audit.get(1).get("ACTOR_ID"));
+    }
+
+    @Test
+    void fiveFailuresLockForFifteenMinutesEvenAgainstTheRightPassword() {
+        Instant start = f.clock.instant();
+        for (int i = 1; i < Authentication.MAX_FAILED_LOGINS; i++) {
+            assertEquals(Status.INVALID, login("li.si", "Wrong-Password-" + i).status(), "attempt " + i);
+            f.clock.advance(Duration.ofSeconds(10));
+        }
+        LoginResult fifth = login("li.si", "Wrong-Password-5");
+        assertEquals(Status.LOCKED, fifth.status());
+        Instant until = f.clock.instant().plus(Duration.ofMinutes(Authentication.LOCK_MINUTES));
+        assertEquals(until, fifth.lockedUntil());
+        assertNull(fifth.actor());
+
+        f.clock.advance(Duration.ofMinutes(10));
+        LoginResult right = login("li.si", Fixture.PASSWORD);
+        assertEquals(Status.LOCKED, right.status());
+        assertEquals(until, right.lockedUntil(), "a locked attempt does not extend the lock");
+        assertEquals(Status.LOCKED, login("li.si", "Wrong-again-1").status());
+        assertEquals(until, f.users.get(f.c1Admin, li.id()).lockedUntil());
+
+        f.clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+        assertEquals(Status.LOCKED, login("li.si", Fixture.PASSWORD).status());
+        f.clock.advance(Duration.ofSeconds(1));
+        assertEquals(Status.OK, login("li.si", Fixture.PASSWORD).status(), "unlocked after 15 minutes");
+        assertNull(f.users.get(f.c1Admin, li.id()).lockedUntil());
+        assertTrue(f.clock.instant().isAfter(start));
+
+        List<Map<String, Object>> locked = TestDb.audit(f.store, "login.locked");
+        assertEquals(4, locked.size(), "the locking attempt and the three during the lock");
+        assertEquals(CLIENT, locked.get(0).get("CLIENT"));
+        assertEquals(4, TestDb.audit(f.store, "login.failed").size());
+        assertEquals(1, TestDb.audit(f.store, "login.ok").size());
+    }
+
+    @Test
+    void successResetsTheCount() {
+        for (int i = 0; i < 4; i++) {
+            login("li.si", "Wrong-Password-1");
+        }
+        assertEquals(Status.OK, login("li.si", Fixture.PASSWORD).status());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Status.INVALID, login("li.si", "Wrong-Password-1").status());
+        }
+        assertEquals(Status.LOCKED, login("li.si", "Wrong-Password-1").status());
+    }
+
+    @Test
+    void afterALockRunsOutTheCountStartsAgain() {
+        for (int i = 0; i < 5; i++) {
+            login("li.si", "Wrong-Password-1");
+        }
+        f.clock.advance(Duration.ofMinutes(15));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Status.INVALID, login("li.si", "Wrong-Password-1").status());
+        }
+        assertEquals(Status.LOCKED, login("li.si", "Wrong-Password-1").status());
+    }
+
+    @Test
+    void aDisabledUserIsToldSoOnlyAfterTheRightPassword() {
+        f.users.update(f.c1Admin, li.id(),
+                new UserDraft("Li.Si", "李四", Set.of(Role.STAFF), f.c1dept.id(), false, null));
+        assertEquals(Status.INVALID, login("li.si", "Wrong-Password-1").status());
+        LoginResult r = login("li.si", Fixture.PASSWORD);
+        assertEquals(Status.DISABLED, r.status());
+        assertNull(r.actor());
+        assertTrue(f.auth.actor(li.id(), Locale.ROOT).isEmpty(), "a session of a disabled user ends");
+    }
+
+    @Test
+    void actorReflectsTheCurrentAccount() {
+        Actor a = f.auth.actor(li.id(), Locale.ENGLISH).orElseThrow();
+        assertEquals(Set.of(Role.STAFF, Role.VIEWER), a.roles());
+        assertEquals(Locale.ENGLISH, a.locale());
+        f.users.update(f.c1Admin, li.id(), new UserDraft("Li.Si", "李四", Set.of(Role.ADMIN), f.c1.id(), null, null));
+        Actor b = f.auth.actor(li.id(), Locale.ENGLISH).orElseThrow();
+        assertEquals(Set.of(Role.ADMIN), b.roles());
+        assertEquals(f.c1, b.orgUnit());
+        assertTrue(f.auth.actor(999_999, Locale.ROOT).isEmpty());
+    }
+
+    // ---------------------------------------------------------------- passwords
+
+    @Test
+    void changePasswordChecksTheCurrentOneAndTheNewOnesStrength() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        assertTrue(f.auth.mustChangePassword(li.id()));
+
+        assertEquals(Map.of("currentPassword", "password.wrong"), errors(() -> f.auth.changePassword(a,
+                "Wrong-Password-1".toCharArray(), "A-new-Passw0rd".toCharArray())));
+        assertEquals(Map.of("currentPassword", "password.wrong", "newPassword", "password.tooShort"),
+                errors(() -> f.auth.changePassword(a, "nope".toCharArray(), "short".toCharArray())));
+        assertEquals(Map.of("newPassword", "password.tooSimple"), errors(() -> f.auth.changePassword(a,
+                Fixture.PASSWORD.toCharArray(), "onlylowercaseletters".toCharArray())));
+        assertEquals(Map.of("newPassword", "password.unchanged"), errors(() -> f.auth.changePassword(a,
+                Fixture.PASSWORD.toCharArray(), Fixture.PASSWORD.toCharArray())));
+        assertTrue(f.auth.mustChangePassword(li.id()));
+        assertEquals(0, TestDb.audit(f.store, "password.change").size());
+
+        f.auth.changePassword(a, Fixture.PASSWORD.toCharArray(), "A-new-Passw0rd".toCharArray());
+        assertFalse(f.auth.mustChangePassword(li.id()));
+        assertEquals(Status.INVALID, login("li.si", Fixture.PASSWORD).status());
+        LoginResult r = login("li.si", "A-new-Passw0rd");
+        assertEquals(Status.OK, r.status());
+        assertFalse(r.mustChangePassword());
+        List<Map<String, Object>> audit = TestDb.audit(f.store, "password.change");
+        assertEquals(1, audit.size());
+        assertEquals("user:" + li.id(), audit.get(0).get("TARGET"));
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    @Test
+    void aTokenStandsForItsUserUntilRevoked() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String token = f.auth.createToken(a, " CI upload ");
+        assertTrue(token.startsWith("jx_"));
+        assertTrue(token.length() >= 40);
+
+        List<ApiToken> tokens = f.auth.tokens(a);
+        assertEquals(1, tokens.size());
+        ApiToken t = tokens.get(0);
+        assertEquals("CI upload", t.name());
+        assertEquals(token.substring(0, 8), t.prefix());
+        assertEquals(f.clock.instant(), t.createdAt());
+        assertNull(t.lastUsedAt());
+
+        // Only the digest is stored.
+        Map<String, Object> row = TestDb.rows(f.store, "SELECT * FROM JX_API_TOKEN").get(0);
+        assertEquals(Tokens.sha256Hex(token), row.get("TOKEN_HASH"));
+        assertFalse(row.containsValue(token));
+
+        f.clock.advance(Duration.ofMinutes(3));
+        Actor viaToken = f.auth.authenticateToken(token, Locale.ENGLISH).orElseThrow();
+        assertEquals(a.userId(), viaToken.userId());
+        assertEquals(a.roles(), viaToken.roles());
+        assertEquals(Locale.ENGLISH, viaToken.locale());
+        assertEquals(f.clock.instant(), f.auth.tokens(a).get(0).lastUsedAt());
+
+        assertTrue(f.auth.authenticateToken(token + "x", Locale.ROOT).isEmpty());
+        assertTrue(f.auth.authenticateToken("jx_unknown", Locale.ROOT).isEmpty());
+        assertTrue(f.auth.authenticateToken(null, Locale.ROOT).isEmpty());
+
+        f.auth.revokeToken(a, t.id());
+        assertTrue(f.auth.authenticateToken(token, Locale.ROOT).isEmpty());
+        assertEquals(List.of(), f.auth.tokens(a));
+        assertThrows(NotFoundException.class, () -> f.auth.revokeToken(a, t.id()), "already revoked");
+
+        assertEquals(1, TestDb.audit(f.store, "token.create").size());
+        List<Map<String, Object>> revoked = TestDb.audit(f.store, "token.revoke");
+        assertEquals(1, revoked.size());
+        assertEquals("token:" + t.id(), revoked.get(0).get("TARGET"));
+    }
+
+    @Test
+    void nobodyRevokesAnotherUsersToken() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String token = f.auth.createToken(a, "mine");
+        long id = f.auth.tokens(a).get(0).id();
+        assertThrows(NotFoundException.class, () -> f.auth.revokeToken(f.cityAdmin, id));
+        assertThrows(NotFoundException.class, () -> f.auth.revokeToken(a, 999_999));
+        assertTrue(f.auth.authenticateToken(token, Locale.ROOT).isPresent());
+        assertEquals(List.of(), f.auth.tokens(f.cityAdmin));
+        assertEquals(0, TestDb.audit(f.store, "token.revoke").size());
+    }
+
+    @Test
+    void aDisabledUsersTokensStopWorking() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String token = f.auth.createToken(a, "mine");
+        f.users.update(f.c1Admin, li.id(), new UserDraft("Li.Si", "李四", Set.of(Role.STAFF), f.c1dept.id(), false,
+                null));
+        assertTrue(f.auth.authenticateToken(token, Locale.ROOT).isEmpty());
+    }
+
+    @Test
+    void tokenNamesAreRequiredAndShort() {
+        Actor a = f.cityAdmin;
+        assertEquals(Map.of("name", "token.name.required"), errors(() -> f.auth.createToken(a, "  ")));
+        assertEquals(Map.of("name", "token.name.required"), errors(() -> f.auth.createToken(a, null)));
+        assertEquals(Map.of("name", "token.name.tooLong"), errors(() -> f.auth.createToken(a, "n".repeat(61))));
+        assertEquals(0, TestDb.count(f.store, "JX_API_TOKEN"));
+        String t1 = f.auth.createToken(a, "n".repeat(60));
+        String t2 = f.auth.createToken(a, "n".repeat(60));
+        assertNotEquals(t1, t2);
+    }
+}

@@ -1,0 +1,183 @@
+package org.jixiao.project.employment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.web.WebResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.template.Configuration;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.utility.DeepUnwrap;
+
+/**
+ * Renders every page the handler produces, in both languages, with a message function that fails on a missing
+ * key; and checks that the two bundles hold the same keys, including every key the code can produce.
+ */
+class TemplatesAndMessagesTest extends EmploymentTestBase {
+
+    private static final Set<String> NOT_MESSAGES = Set.of(YouthService.INDICATOR_JOBSEEKERS,
+            YouthService.INDICATOR_ENTREPRENEURS, "youth.create", "youth.update", "youth.delete");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:youth|id|indicator|unit|project)\\.[A-Za-z0-9_.]+)\"");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"zh-CN", "en"})
+    void everyPageRendersWithEveryMessagePresent(String lang) throws Exception {
+        Locale locale = Locale.forLanguageTag(lang);
+        service.create(A_STAFF, person("name", "<script>alert(1)</script>"));
+        service.create(CITY_ADMIN, person("Han", LocalDate.of(1992, 4, 5), 12, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B,
+                "2013-02-10"));
+        long id = service.list(A_STAFF, YouthFilter.NONE, 1).items().get(0).id();
+
+        String list = render(project.web().handle(FakeRequest.html("GET", "/youth", CITY_ADMIN).param("q", "alert(1)<")),
+                CITY_ADMIN, locale);
+        assertTrue(list.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "names are escaped");
+        assertFalse(list.contains("<script>"));
+        assertTrue(list.contains("/p/employment/youth?q=alert(1)%3C&amp;type=&amp;education=&amp;county=&amp;page=1"), list);
+        assertTrue(list.contains(msg(locale, "youth.stats.byCounty")));
+
+        String empty = render(project.web().handle(FakeRequest.html("GET", "/youth", A_VIEWER).param("q", "nobody")),
+                A_VIEWER, locale);
+        assertTrue(empty.contains(msg(locale, "youth.list.empty")));
+        assertFalse(empty.contains("/youth/new"), "no registration link for a viewer");
+
+        String blank = render(project.web().handle(FakeRequest.html("GET", "/youth/new", A_STAFF)), A_STAFF, locale);
+        assertTrue(blank.contains("action=\"/p/employment/youth\""));
+        assertTrue(blank.contains("name=\"_csrf\""));
+        assertTrue(blank.contains("<option value=\"2\" selected>"));
+
+        Map<String, Object> form = new HashMap<>(validForm());
+        form.put("phone", "12\"3");
+        form.put("gender", "");
+        WebResult bad = project.web().handle(FakeRequest.html("POST", "/youth", A_STAFF).form(form));
+        String again = render(bad, A_STAFF, locale);
+        assertTrue(again.contains(msg(locale, "youth.phone.invalid")));
+        assertTrue(again.contains(msg(locale, "youth.gender.required")));
+        assertTrue(again.contains("value=\"12&quot;3\""));
+        assertTrue(again.contains("value=\"TRAINING\" checked"));
+
+        String edit = render(project.web().handle(FakeRequest.html("GET", "/youth/" + id, A_STAFF)), A_STAFF, locale);
+        assertTrue(edit.contains("action=\"/p/employment/youth/" + id + "\""));
+        assertTrue(edit.contains("action=\"/p/employment/youth/" + id + "/delete\""));
+        assertTrue(edit.contains(String.valueOf(validForm().get("idNumber"))));
+
+        String readOnly = render(project.web().handle(FakeRequest.html("GET", "/youth/" + id, A_VIEWER)), A_VIEWER,
+                locale);
+        assertTrue(readOnly.contains("<fieldset disabled>"));
+        assertFalse(readOnly.contains("/delete"));
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
+        assertEquals(keys(Locale.SIMPLIFIED_CHINESE), keys(Locale.ENGLISH));
+    }
+
+    @Test
+    void everyKeyTheCodeAndTemplatesNameExists() throws IOException {
+        Set<String> keys = keys(Locale.SIMPLIFIED_CHINESE);
+        Set<String> named = new TreeSet<>(List.of("id.required", "id.format", "id.birthdate", "id.checksum"));
+        for (Enum<?>[] values : List.<Enum<?>[]>of(Education.values(), YouthType.values(), NeedCategory.values())) {
+            String prefix = values[0] instanceof Education ? "youth.education." : values[0] instanceof YouthType
+                    ? "youth.type." : "youth.need.";
+            for (Enum<?> e : values) {
+                named.add(prefix + e.name());
+            }
+        }
+        YouthStats.AGE_BANDS.forEach(b -> named.add("youth.age." + b));
+        project.indicators().forEach(d -> {
+            named.add(d.nameKey());
+            named.add(d.unitKey());
+        });
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/resources/templates")))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Matcher m = KEY_LITERAL.matcher(Files.readString(p));
+                while (m.find()) {
+                    String key = m.group(1);
+                    // Prefixes joined with an enum name in a template, indicator ids and audit actions are no keys.
+                    if (!key.endsWith(".") && !NOT_MESSAGES.contains(key)) {
+                        named.add(key);
+                    }
+                }
+            }
+        }
+        named.removeAll(keys);
+        assertEquals(Set.of(), named);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Set<String> keys(Locale locale) {
+        ResourceBundle b = ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new TreeSet<>(b.keySet());
+    }
+
+    private static String msg(Locale locale, String key) {
+        return ResourceBundle.getBundle("i18n.messages", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+    }
+
+    private String render(WebResult result, Actor actor, Locale locale) throws IOException, TemplateException {
+        assertEquals(WebResult.Kind.PAGE, result.kind());
+        // As the web layer configures it (org.jixiao.web Templates), without a URL-escaping charset.
+        Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setOutputFormat(freemarker.core.HTMLOutputFormat.INSTANCE);
+        cfg.setObjectWrapper(new freemarker.template.DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+            new ClassTemplateLoader(getClass(), "/templates"), new ClassTemplateLoader(getClass(), "/ftl-stub")}));
+        ResourceBundle bundle = project.messages(locale);
+        Map<String, Object> model = new HashMap<>(result.model());
+        model.put("msg", (TemplateMethodModelEx) args -> {
+            String key = String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)));
+            if (!bundle.containsKey(key)) {
+                throw new TemplateModelException("missing message " + key + " for " + locale);
+            }
+            Object[] rest = new Object[args.size() - 1];
+            for (int i = 1; i < args.size(); i++) {
+                rest[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(i));
+            }
+            return rest.length == 0 ? bundle.getString(key) : MessageFormat.format(bundle.getString(key), rest);
+        });
+        model.put("base", "/p/employment");
+        model.put("actor", actor);
+        model.put("lang", locale.toLanguageTag());
+        StringWriter out = new StringWriter();
+        cfg.getTemplate(result.target() + ".ftlh").process(model, out);
+        return out.toString();
+    }
+}
