@@ -136,7 +136,11 @@ final class YouthService {
         requireWriter(actor);
         ValidationException.Collector errors = new ValidationException.Collector();
         YouthData data = validator.validate(actor, input, today(), errors);
-        String hash = hashOf(data);
+        String hash = hashOf(input, errors);
+        if (hash == null) {
+            // Without a valid ID number there is no duplicate to look for: answer without taking a connection.
+            errors.throwIfAny();
+        }
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         long id = store.inTransaction(c -> {
             checkDuplicate(c, hash, null, errors);
@@ -158,7 +162,7 @@ final class YouthService {
         requireWriter(actor);
         ValidationException.Collector errors = new ValidationException.Collector();
         YouthData data = validator.validate(actor, input, today(), errors);
-        String hash = hashOf(data);
+        String hash = hashOf(input, errors);
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
             visible(actor, repo.findLive(c, id).orElse(null), id);
@@ -224,8 +228,10 @@ final class YouthService {
         return "youth:" + id;
     }
 
-    private String hashOf(YouthData data) {
-        return data == null ? null : cipher.keyedHash(HASH_DOMAIN, data.idNumber());
+    /** The hash of a valid ID number even when other fields are wrong, so a duplicate shows with the rest. */
+    private String hashOf(YouthInput input, ValidationException.Collector errors) {
+        return errors.has("idNumber") ? null
+                : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(input.idNumber()));
     }
 
     /** A search text that is a whole valid ID number is matched by hash, never by decrypting. */

@@ -165,6 +165,15 @@ class YouthServiceTest extends EmploymentTestBase {
     }
 
     @Test
+    void aDuplicateIsReportedTogetherWithTheOtherProblems() {
+        service.create(A_STAFF, person());
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.create(A_STAFF, person("name", null, "phone", "1")));
+        assertEquals(Map.of("name", YouthValidator.NAME_REQUIRED, "phone", YouthValidator.PHONE_INVALID, "idNumber",
+                YouthValidator.ID_DUPLICATE), e.fieldErrors());
+    }
+
+    @Test
     void aDeletedRecordFreesThePersonForANewRegistration() {
         YouthInput in = person();
         long first = service.create(A_STAFF, in);
