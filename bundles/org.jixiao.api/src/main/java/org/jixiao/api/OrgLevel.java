@@ -2,7 +2,7 @@ package org.jixiao.api;
 
 /** Kinds of org unit the policy names (POLICY.md §1, "Organisation"). */
 public enum OrgLevel {
-    /** 團市委: the city league committee, root of the tree. */
+    /** 团市委: the city league committee, root of the tree. */
     CITY,
     /** 縣(區)團委: a county or district league committee. */
     COUNTY,

@@ -62,7 +62,8 @@ public final class Bundles {
             Enumeration<URL> entries = bundle.findEntries("/", "*", true);
             for (URL url : Collections.list(entries)) {
                 String path = url.getPath().startsWith("/") ? url.getPath().substring(1) : url.getPath();
-                if (path.isEmpty() || path.endsWith("/") || path.equals("META-INF/MANIFEST.MF")) {
+                if (path.isEmpty() || path.endsWith("/") || path.equals("META-INF/MANIFEST.MF")
+                        || extraFiles.containsKey(path)) {
                     continue;
                 }
                 jar.putNextEntry(new JarEntry(path));

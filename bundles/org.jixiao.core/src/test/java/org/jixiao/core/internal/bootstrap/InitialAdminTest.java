@@ -88,7 +88,7 @@ class InitialAdminTest {
         Map<String, Object> root = TestDb.rows(store, "SELECT * FROM JX_ORG_UNIT").get(0);
         assertNull(root.get("PARENT_ID"));
         assertEquals("city", root.get("CODE"));
-        assertEquals("團市委", root.get("NAME"));
+        assertEquals("团市委", root.get("NAME"));
         assertEquals(OrgLevel.CITY.name(), root.get("LEVEL"));
         assertEquals("/" + root.get("ID") + "/", root.get("PATH"));
 
@@ -96,7 +96,7 @@ class InitialAdminTest {
         assertEquals(1, users.size());
         Map<String, Object> admin = users.get(0);
         assertEquals("admin", admin.get("USERNAME"));
-        assertEquals("管理員", admin.get("DISPLAY_NAME"));
+        assertEquals("管理员", admin.get("DISPLAY_NAME"));
         assertEquals(root.get("ID"), admin.get("ORG_UNIT_ID"));
         assertEquals(true, admin.get("ENABLED"));
         assertEquals(true, admin.get("MUST_CHANGE_PASSWORD"));

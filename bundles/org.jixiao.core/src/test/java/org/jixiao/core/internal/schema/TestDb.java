@@ -41,7 +41,7 @@ public final class TestDb {
 
     /** The root unit, as the bootstrap would create it. */
     public static OrgUnit insertRoot(Store store) {
-        return store.inTransaction(c -> OrgUnitServiceImpl.insert(c, null, "city", "團市委", OrgLevel.CITY));
+        return store.inTransaction(c -> OrgUnitServiceImpl.insert(c, null, "city", "团市委", OrgLevel.CITY));
     }
 
     public static long count(Store store, String table) {

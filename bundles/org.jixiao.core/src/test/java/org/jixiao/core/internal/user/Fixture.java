@@ -45,7 +45,7 @@ final class Fixture implements AutoCloseable {
         store = TestDb.open(dir);
         root = TestDb.insertRoot(store);
         orgUnits = new OrgUnitServiceImpl(store, new CoreSchema(store));
-        long cityAdminId = store.inTransaction(c -> UserRepository.insert(c, clock.instant(), "admin", "管理員",
+        long cityAdminId = store.inTransaction(c -> UserRepository.insert(c, clock.instant(), "admin", "管理员",
                 hasher.hash(PASSWORD.toCharArray()), root.id(), true, false, Set.of(Role.ADMIN, Role.STAFF)));
         cityAdmin = new Actor(cityAdminId, "admin", Set.of(Role.ADMIN, Role.STAFF), root, Locale.ROOT);
         c1 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c1", "一縣團委", OrgLevel.COUNTY));

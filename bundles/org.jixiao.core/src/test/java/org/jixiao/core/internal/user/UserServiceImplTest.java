@@ -194,8 +194,8 @@ class UserServiceImplTest {
         assertEquals("user.self", errors(() -> f.users.resetPassword(f.c1Admin, self)).get("password"));
         // What does not lock them out is allowed.
         User renamed = f.users.update(f.c1Admin, self,
-                new UserDraft("c1.admin", "一縣管理員", Set.of(Role.ADMIN), f.c1.id(), true, null));
-        assertEquals("一縣管理員", renamed.displayName());
+                new UserDraft("c1.admin", "一縣管理员", Set.of(Role.ADMIN), f.c1.id(), true, null));
+        assertEquals("一縣管理员", renamed.displayName());
         assertEquals(Set.of(Role.ADMIN), renamed.roles());
     }
 
