@@ -55,7 +55,7 @@ public class ProjectFailureIT extends KarafTestSupport {
                 "Jixiao-Project", projectId,
                 "Service-Component", "OSGI-INF/project.xml",
                 "Import-Package", "org.jixiao.api.project;version=\"[1.0,2)\",org.jixiao.api.web;version=\"[1.0,2)\""),
-                new Class<?>[] {type}, files);
+                new Class<?>[] {type, BadMigrationProject.class}, files);
         Bundle bundle = context.installBundle("itest:" + symbolicName, new ByteArrayInputStream(jar));
         bundle.start();
         return bundle;

@@ -31,7 +31,8 @@ public final class Bundles {
         headers.forEach(main::putValue);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            for (Class<?> c : classes) {
+            java.util.Set<Class<?>> distinct = new java.util.LinkedHashSet<>(java.util.Arrays.asList(classes));
+            for (Class<?> c : distinct) {
                 String name = c.getName().replace('.', '/') + ".class";
                 try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
                     jar.putNextEntry(new JarEntry(name));

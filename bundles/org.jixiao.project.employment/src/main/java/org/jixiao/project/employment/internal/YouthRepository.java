@@ -50,22 +50,7 @@ final class YouthRepository {
         // RETURN_GENERATED_KEYS rather than a column-name array: PostgreSQL's driver quotes such names, which
         // breaks on its lower-cased identifiers. Column 1 is ID on both engines.
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            int i = 1;
-            ps.setString(i++, d.name());
-            ps.setString(i++, d.gender());
-            ps.setDate(i++, Date.valueOf(d.birthDate()));
-            ps.setString(i++, cipher);
-            ps.setString(i++, hash);
-            ps.setString(i++, mask);
-            ps.setString(i++, hash);
-            ps.setLong(i++, d.countyId());
-            ps.setString(i++, d.education().name());
-            ps.setString(i++, d.type().name());
-            setNullableString(ps, i++, d.needs());
-            ps.setDate(i++, Date.valueOf(d.registeredOn()));
-            setNullableString(ps, i++, d.phone());
-            ps.setTimestamp(i++, Timestamp.from(stamp.at()));
-            ps.setLong(i++, stamp.userId());
+            int i = bindRecord(ps, d, cipher, hash, mask, stamp);
             ps.setTimestamp(i++, Timestamp.from(stamp.at()));
             ps.setLong(i, stamp.userId());
             ps.executeUpdate();
@@ -80,28 +65,38 @@ final class YouthRepository {
         return id;
     }
 
+    /**
+     * Binds the columns insert and update share, in the order both statements list them, ending with one
+     * stamp (CREATED_AT/CREATED_BY on insert, UPDATED_AT/UPDATED_BY on update); returns the next index.
+     */
+    private static int bindRecord(PreparedStatement ps, YouthData d, String cipher, String hash, String mask,
+            Stamp stamp) throws SQLException {
+        int i = 1;
+        ps.setString(i++, d.name());
+        ps.setString(i++, d.gender());
+        ps.setDate(i++, Date.valueOf(d.birthDate()));
+        ps.setString(i++, cipher);
+        ps.setString(i++, hash);
+        ps.setString(i++, mask);
+        ps.setString(i++, hash);
+        ps.setLong(i++, d.countyId());
+        ps.setString(i++, d.education().name());
+        ps.setString(i++, d.type().name());
+        setNullableString(ps, i++, d.needs());
+        ps.setDate(i++, Date.valueOf(d.registeredOn()));
+        setNullableString(ps, i++, d.phone());
+        ps.setTimestamp(i++, Timestamp.from(stamp.at()));
+        ps.setLong(i++, stamp.userId());
+        return i;
+    }
+
     void update(Connection c, long id, YouthData d, String cipher, String hash, String mask, Stamp stamp)
             throws SQLException {
         String sql = "UPDATE EMP_YOUTH SET NAME = ?, GENDER = ?, BIRTH_DATE = ?, ID_CIPHER = ?, ID_HASH = ?, "
                 + "ID_MASK = ?, LIVE_ID_HASH = ?, COUNTY_ID = ?, EDUCATION = ?, YOUTH_TYPE = ?, NEEDS = ?, "
                 + "REGISTERED_ON = ?, PHONE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ? AND " + LIVE;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setString(i++, d.name());
-            ps.setString(i++, d.gender());
-            ps.setDate(i++, Date.valueOf(d.birthDate()));
-            ps.setString(i++, cipher);
-            ps.setString(i++, hash);
-            ps.setString(i++, mask);
-            ps.setString(i++, hash);
-            ps.setLong(i++, d.countyId());
-            ps.setString(i++, d.education().name());
-            ps.setString(i++, d.type().name());
-            setNullableString(ps, i++, d.needs());
-            ps.setDate(i++, Date.valueOf(d.registeredOn()));
-            setNullableString(ps, i++, d.phone());
-            ps.setTimestamp(i++, Timestamp.from(stamp.at()));
-            ps.setLong(i++, stamp.userId());
+            int i = bindRecord(ps, d, cipher, hash, mask, stamp);
             ps.setLong(i, id);
             ps.executeUpdate();
         }
