@@ -10,5 +10,13 @@ public enum Role {
     /** Enters and edits work records within their subtree. */
     STAFF,
     /** Reads records within their subtree. */
-    VIEWER
+    VIEWER,
+    /** A city department (學少部, 城工部, 權益部, …): sets the annual targets of the units it is responsible for. */
+    TARGET_SETTER,
+    /** The Organisation Department (組織部): approves and locks the target table of a year. */
+    TARGET_APPROVER,
+    /** A member of the assessment team (考核小組): enters team scores, runs and publishes evaluations. */
+    ASSESSOR,
+    /** The Secretaries' Office (書記室): approves the bonus points or commendations the team proposes. */
+    BONUS_APPROVER
 }
