@@ -4,6 +4,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -32,6 +33,8 @@ public abstract class KarafTestSupport {
             karafDistributionConfiguration().frameworkUrl("file:" + distribution).name("Jixiao")
                     .unpackDirectory(new File(itDir, "exam")).useDeployFolder(false),
             configureConsole().ignoreLocalConsole(),
+            // Kept under target/it/exam so a failure's karaf.log can be read; `mvn clean` removes it.
+            keepRuntimeFolder(),
             logLevel(LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                     String.valueOf(freePort())),

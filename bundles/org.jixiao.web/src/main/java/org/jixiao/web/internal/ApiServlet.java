@@ -54,6 +54,8 @@ public final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(ApiServlet.class.getName());
     static final String CSRF_HEADER = "X-CSRF-Token";
+    /** No record of this API comes near a megabyte; a larger body is refused before it fills the heap. */
+    static final long MAX_BODY = 1 << 20;
 
     private final transient WebSessions sessions;
     private final transient Authentication authentication;
@@ -104,9 +106,13 @@ public final class ApiServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Http.prepare(request, response);
+        boolean decodable = Http.prepare(request, response);
         Call call = new Call(request, response);
         Messages messages = new Messages(call.locale);
+        if (!decodable) {
+            send(call, 400, Json.error("bad_request", messages.get("error.badRequest"), null));
+            return;
+        }
         try {
             if (!"api".equals(call.seg(0)) || !"v1".equals(call.seg(1))) {
                 throw new NotFoundException(call.path);
@@ -119,7 +125,12 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             if (call.writes()) {
-                call.body = Json.parse(request.getReader());
+                if (request.getContentLengthLong() > MAX_BODY) {
+                    send(call, 413, Json.error("too_large", messages.get("error.tooLarge"), null));
+                    return;
+                }
+                call.body = Json.parse(new java.io.InputStreamReader(
+                        new BoundedInputStream(request.getInputStream(), MAX_BODY), StandardCharsets.UTF_8));
             }
             dispatch(call, messages);
         } catch (NotFoundException e) {
@@ -171,14 +182,21 @@ public final class ApiServlet extends HttpServlet {
     }
 
     private void health(Call call) throws IOException {
-        boolean storeUp = store.healthy();
+        boolean storeUp;
+        String engine = null;
+        try {
+            storeUp = store.healthy();
+            engine = storeUp ? store.engine() : null;
+        } catch (RuntimeException e) {
+            storeUp = false;
+        }
         List<ProjectStatus> statuses = projects.projects(Locale.ROOT);
         boolean degraded = statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !storeUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("status", storeUp ? "UP" : "DOWN");
-        db.put("engine", storeUp ? store.engine() : null);
+        db.put("engine", engine);
         body.put("store", db);
         body.put("projects", statuses.stream().map(s -> {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -41,11 +41,22 @@ final class Http {
         response.setHeader("Cache-Control", "no-store");
     }
 
-    static void prepare(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (request.getCharacterEncoding() == null) {
-            request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        }
+    /**
+     * Sets UTF-8 and the security headers, and decodes the parameters once: false when they are not valid
+     * (bad percent-encoding, not UTF-8), which the caller answers 400 instead of letting Jetty throw later.
+     */
+    static boolean prepare(HttpServletRequest request, HttpServletResponse response) throws IOException {
         securityHeaders(response);
+        try {
+            String encoding = request.getCharacterEncoding();
+            if (encoding == null || !java.nio.charset.Charset.isSupported(encoding)) {
+                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            }
+            request.getParameterMap();
+            return true;
+        } catch (RuntimeException | java.io.UnsupportedEncodingException e) {
+            return false;
+        }
     }
 
     static void redirect(HttpServletResponse response, String location) {
@@ -56,8 +67,15 @@ final class Http {
     /** Only a local absolute path may be a redirect target: no scheme, no host, no "//". */
     static String safeLocalPath(String candidate, String fallback) {
         if (candidate == null || !candidate.startsWith("/") || candidate.startsWith("//")
-                || candidate.contains("\\") || candidate.contains("\r") || candidate.contains("\n")) {
+                || candidate.contains("\\")) {
             return fallback;
+        }
+        // Browsers drop tabs and newlines from URLs, so "/\t/evil.example" would become "//evil.example".
+        for (int i = 0; i < candidate.length(); i++) {
+            char c = candidate.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return fallback;
+            }
         }
         return candidate;
     }

@@ -24,6 +24,8 @@ final class Json {
             .disableHtmlEscaping()
             .registerTypeAdapter(LocalDate.class, new IsoAdapter<>(LocalDate::parse))
             .registerTypeAdapter(Instant.class, new IsoAdapter<>(Instant::parse))
+            .registerTypeAdapter(Long.class, new ExactLong())
+            .registerTypeAdapter(long.class, new ExactLong())
             .create();
 
     private Json() {
@@ -55,6 +57,32 @@ final class Json {
 
         BadJsonException(String message) {
             super(message);
+        }
+    }
+
+    /** Ids and counts must be whole numbers in range: 1.5 or 2^64+1 is refused, never rounded into another id. */
+    private static final class ExactLong extends TypeAdapter<Long> {
+        @Override
+        public void write(JsonWriter out, Long value) throws IOException {
+            if (value == null) {
+                out.nullValue();
+            } else {
+                out.value(value);
+            }
+        }
+
+        @Override
+        public Long read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            String text = in.nextString();
+            try {
+                return new java.math.BigDecimal(text).longValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw new com.google.gson.JsonSyntaxException("not a whole number in range: " + text);
+            }
         }
     }
 

@@ -28,6 +28,9 @@ import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -61,21 +64,25 @@ public final class PageServlet extends HttpServlet {
     private final transient UserService users;
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
+    private final transient PerformancePages performance;
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
             @Reference Authentication authentication, @Reference UserService users,
-            @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects) {
+            @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
+            @Reference PerformanceCycle cycle, @Reference TargetService targets,
+            @Reference EvaluationService evaluations) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
+        this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations);
     }
 
     /** One request's state. */
-    private final class Call {
+    static final class Call {
         final HttpServletRequest request;
         final HttpServletResponse response;
         final Locale locale;
@@ -119,8 +126,12 @@ public final class PageServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Http.prepare(request, response);
+        boolean decodable = Http.prepare(request, response);
         Call call = new Call(request, response);
+        if (!decodable) {
+            errorPage(call, 400, "error.badRequest");
+            return;
+        }
         String method = request.getMethod();
         if (!"GET".equals(method) && !"POST".equals(method) && !"HEAD".equals(method)) {
             response.setHeader("Allow", "GET, POST, HEAD");
@@ -134,7 +145,8 @@ public final class PageServlet extends HttpServlet {
         } catch (AccessDeniedException e) {
             errorPage(call, 403, "error.forbidden");
         } catch (ValidationException e) {
-            errorPage(call, 400, e.fieldErrors().values().iterator().next());
+            errorPage(call, 400, e.fieldErrors().isEmpty() ? "error.validation"
+                    : e.fieldErrors().values().iterator().next());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "Request " + method + " " + call.path + " failed", e);
             if (!response.isCommitted()) {
@@ -181,6 +193,7 @@ public final class PageServlet extends HttpServlet {
             case "admin" -> admin(call);
             case "account" -> account(call);
             case "p" -> project(call);
+            case "perf" -> performance.handle(call);
             default -> throw new NotFoundException(call.path);
         }
     }
@@ -273,7 +286,9 @@ public final class PageServlet extends HttpServlet {
                     throw ValidationException.of("repeatPassword", "password.mismatch");
                 }
                 authentication.changePassword(call.actor, chars(current), chars(fresh));
-                call.session.mustChangePassword = false;
+                // Whoever else held a session of this account (perhaps who learnt the old password) is out.
+                sessions.endAllOf(call.actor.userId());
+                sessions.start(call.response, call.actor.userId());
                 Http.redirect(call.response, "/home?changed=1");
                 return;
             } catch (ValidationException e) {
@@ -451,6 +466,9 @@ public final class PageServlet extends HttpServlet {
                 UserDraft draft = userDraft(call, false);
                 try {
                     users.update(call.actor, id, draft);
+                    if (!draft.enabled()) {
+                        sessions.endAllOf(id);
+                    }
                     Http.redirect(call.response, "/admin/users/" + id + "?saved=1");
                 } catch (ValidationException e) {
                     Map<String, Object> model = userFormModel(call, draft, user);
@@ -472,6 +490,7 @@ public final class PageServlet extends HttpServlet {
         switch (action) {
             case "reset-password" -> {
                 String password = users.resetPassword(call.actor, id);
+                sessions.endAllOf(id);
                 Map<String, Object> model = userFormModel(call, new UserDraft(user.username(), user.displayName(),
                         user.roles(), user.orgUnitId(), user.enabled(), null), users.get(call.actor, id));
                 model.put("newPassword", password);
@@ -510,7 +529,7 @@ public final class PageServlet extends HttpServlet {
                 creating ? call.request.getParameter("password") : null);
     }
 
-    private static int pageParam(Call call) {
+    static int pageParam(Call call) {
         Long page = Http.parseId(call.param("page"));
         return page == null || page < 1 || page > 100_000 ? 1 : page.intValue();
     }
@@ -588,7 +607,7 @@ public final class PageServlet extends HttpServlet {
 
     // ---- rendering ------------------------------------------------------------------------------------------
 
-    private void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model)
+    void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model)
             throws IOException {
         render(call, status, plugin, template, model, new Messages(call.locale));
     }

@@ -29,8 +29,11 @@ public final class Templates {
 
     private static final ClassLoader OWN = Templates.class.getClassLoader();
 
-    /** Keyed weakly by the plugin's class loader, so an updated or removed plugin's configuration goes away. */
-    private final Map<ClassLoader, Configuration> configurations = new WeakHashMap<>();
+    /**
+     * Keyed weakly by the plugin's class loader. The value refers to its loader, so it is held softly: once a
+     * plugin is updated or removed nothing else holds the old loader and both can go.
+     */
+    private final Map<ClassLoader, java.lang.ref.SoftReference<Configuration>> configurations = new WeakHashMap<>();
 
     void render(ClassLoader plugin, String template, Map<String, Object> model, Messages messages, Writer out)
             throws IOException {
@@ -57,7 +60,13 @@ public final class Templates {
     }
 
     private synchronized Configuration configuration(ClassLoader loader) {
-        return configurations.computeIfAbsent(loader, Templates::create);
+        java.lang.ref.SoftReference<Configuration> ref = configurations.get(loader);
+        Configuration c = ref == null ? null : ref.get();
+        if (c == null) {
+            c = create(loader);
+            configurations.put(loader, new java.lang.ref.SoftReference<>(c));
+        }
+        return c;
     }
 
     private static Configuration create(ClassLoader loader) {

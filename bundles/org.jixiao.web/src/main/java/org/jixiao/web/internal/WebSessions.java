@@ -71,9 +71,20 @@ public final class WebSessions {
         return find(request).orElseGet(() -> start(response, null));
     }
 
+    /** Anonymous sessions only carry a login form's CSRF token; a flood of them must not fill the heap. */
+    static final int MAX_ANONYMOUS = 10_000;
+
     /** Starts a fresh session (new id, new CSRF token), for a login or an anonymous visitor. */
     WebSession start(HttpServletResponse response, Long userId) {
         purgeIdle();
+        if (userId == null) {
+            long anonymous = sessions.values().stream().filter(s -> !s.authenticated()).count();
+            if (anonymous >= MAX_ANONYMOUS) {
+                sessions.values().stream().filter(s -> !s.authenticated())
+                        .min(java.util.Comparator.comparingLong(s -> s.lastSeenMillis))
+                        .ifPresent(oldest -> sessions.remove(oldest.id));
+            }
+        }
         WebSession session = new WebSession(random(), random(), userId, clock.getAsLong());
         sessions.put(session.id, session);
         response.addHeader("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"

@@ -242,7 +242,12 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
             LOG.log(Level.WARNING, "Key project " + project.id() + " failed to compute its indicators", e);
             values = null;
         }
-        ResourceBundle messages = project.messages(locale);
+        ResourceBundle messages;
+        try {
+            messages = project.messages(locale);
+        } catch (RuntimeException e) {
+            messages = null;
+        }
         List<IndicatorStatus> statuses = new ArrayList<>();
         for (IndicatorDefinition definition : project.indicators()) {
             BigDecimal actual = null;
@@ -259,10 +264,10 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
                     text(messages, definition.unitKey()), actual,
                     definition.defaultTarget().multiply(BigDecimal.valueOf(counties))));
         }
-        return new ProjectIndicators(project.id(), project.name(locale), statuses);
+        return new ProjectIndicators(project.id(), safeName(project, locale, project.id()), statuses);
     }
 
     private static String text(ResourceBundle messages, String key) {
-        return messages.containsKey(key) ? messages.getString(key) : key;
+        return messages != null && messages.containsKey(key) ? messages.getString(key) : key;
     }
 }

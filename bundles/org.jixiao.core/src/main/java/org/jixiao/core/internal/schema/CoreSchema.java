@@ -27,6 +27,8 @@ public final class CoreSchema {
     // Listed by hand: a bundle's class loader can read a resource but cannot list a directory.
     static final String[] MIGRATIONS = {
         "V1__core.sql",
+        "V2__performance.sql",
+        "V3__evaluation.sql",
     };
 
     private final List<Integer> applied;

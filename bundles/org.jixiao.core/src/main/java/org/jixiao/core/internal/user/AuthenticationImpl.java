@@ -214,8 +214,13 @@ public final class AuthenticationImpl implements Authentication {
         Account account = store.read(c -> UserRepository.byId(c, actor.userId()))
                 .orElseThrow(() -> new NotFoundException("user:" + actor.userId()));
         ValidationException.Collector errors = new ValidationException.Collector();
+        if (account.lockedAt(clock.instant())) {
+            throw ValidationException.of("currentPassword", "login.locked");
+        }
         boolean currentOk = hasher.verify(currentPassword, account.passwordHash());
         if (!currentOk) {
+            // Counted like a failed login: otherwise this form would be a guesser that never locks.
+            failed(account, "user:" + account.username(), null);
             errors.add("currentPassword", "password.wrong");
         }
         String candidate = newPassword == null ? null : new String(newPassword);

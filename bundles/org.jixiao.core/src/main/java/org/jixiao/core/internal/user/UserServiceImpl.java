@@ -71,7 +71,8 @@ public final class UserServiceImpl implements UserService {
 
     @Override
     public Page<User> list(Actor actor, String query, int page, int size) {
-        Objects.requireNonNull(actor, "actor");
+        // Accounts, roles and lock states are administration data: the same rule as the pages.
+        requireAdmin(actor);
         int p = Math.max(1, page);
         int s = Math.min(Math.max(1, size), PAGE_SIZE_MAX);
         String q = query == null || query.isBlank() ? null : Jdbc.truncate(query.strip(), QUERY_MAX);
@@ -92,7 +93,7 @@ public final class UserServiceImpl implements UserService {
 
     @Override
     public User get(Actor actor, long id) {
-        Objects.requireNonNull(actor, "actor");
+        requireAdmin(actor);
         return toUser(inScope(actor, id), clock.instant());
     }
 
@@ -190,6 +191,13 @@ public final class UserServiceImpl implements UserService {
                 if (ps.executeUpdate() != 1) {
                     throw new NotFoundException("user:" + id);
                 }
+            }
+            // A reset is what an admin does for a compromised account: its tokens die with the old password.
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL")) {
+                Jdbc.setInstant(ps, 1, clock.instant());
+                ps.setLong(2, id);
+                ps.executeUpdate();
             }
             AuditRecords.insert(c, clock.instant(), actor, "user.resetPassword", "user:" + id, null, null);
             return null;

@@ -122,8 +122,9 @@ class UserServiceImplTest {
         assertThrows(AccessDeniedException.class, () -> f.users.update(staff, other.id(), draft("other", f.c1.id())));
         assertThrows(AccessDeniedException.class, () -> f.users.resetPassword(staff, other.id()));
         assertThrows(AccessDeniedException.class, () -> f.users.unlock(staff, other.id()));
-        // Reading within scope is fine for any role.
-        assertEquals(other, f.users.get(staff, other.id()));
+        // Accounts are administration data: reading them needs the admin role too.
+        assertThrows(AccessDeniedException.class, () -> f.users.get(staff, other.id()));
+        assertThrows(AccessDeniedException.class, () -> f.users.list(staff, null, 1, 20));
     }
 
     @Test

@@ -1,0 +1,232 @@
+package org.jixiao.web.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.IndicatorRef;
+import org.jixiao.api.performance.Lock;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.PerformanceYear;
+import org.jixiao.api.performance.Step;
+import org.jixiao.api.performance.Target;
+import org.jixiao.api.performance.TargetRule;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TargetTable;
+import org.jixiao.api.project.Comparison;
+
+/**
+ * The pages of the performance procedure under {@code /perf}: the yearly cycle and the target tables. The
+ * services decide who may do what; these pages only show it, and say why something is locked.
+ */
+final class PerformancePages {
+
+    private final PageServlet pages;
+    private final PerformanceCycle cycle;
+    private final TargetService targets;
+    private final OrgUnitService orgUnits;
+    private final EvaluationPages evaluation;
+
+    PerformancePages(PageServlet pages, PerformanceCycle cycle, TargetService targets, OrgUnitService orgUnits,
+            EvaluationService evaluations) {
+        this.pages = pages;
+        this.cycle = cycle;
+        this.targets = targets;
+        this.orgUnits = orgUnits;
+        this.evaluation = new EvaluationPages(pages, evaluations, orgUnits);
+    }
+
+    static boolean evaluated(OrgUnit unit) {
+        return unit.level() == OrgLevel.COUNTY || unit.level() == OrgLevel.ZONE || unit.level() == OrgLevel.CITY_UNIT;
+    }
+
+    void handle(PageServlet.Call call) throws IOException {
+        String yearText = call.seg(1);
+        if (yearText == null) {
+            years(call);
+            return;
+        }
+        Long year = Http.parseId(yearText);
+        if (year == null || year > 9999) {
+            throw new NotFoundException(call.path);
+        }
+        PerformanceYear py = cycle.year(year.intValue()).orElseThrow(() -> new NotFoundException(call.path));
+        String what = call.seg(2);
+        if (what == null) {
+            year(call, py);
+        } else if ("targets".equals(what)) {
+            Long unit = Http.parseId(call.seg(3));
+            if (unit == null || call.segments.length > 4) {
+                throw new NotFoundException(call.path);
+            }
+            targetTable(call, py, unit);
+        } else if ("evaluation".equals(what)) {
+            evaluation.handle(call, py);
+        } else if (call.post() && call.segments.length == 3) {
+            yearAction(call, py, what);
+        } else {
+            throw new NotFoundException(call.path);
+        }
+    }
+
+    private boolean cityAdmin(PageServlet.Call call) {
+        return call.actor.has(Role.ADMIN) && call.actor.orgUnit().parentId() == null;
+    }
+
+    private void years(PageServlet.Call call) throws IOException {
+        Map<String, Object> model = call.model();
+        model.put("years", cycle.years());
+        model.put("canOpen", cityAdmin(call));
+        model.put("suggested", LocalDate.now().getYear());
+        if (call.post()) {
+            Long y = Http.parseId(call.param("year"));
+            try {
+                if (y == null || y > 9999) {
+                    throw ValidationException.of("year", "cycle.year.range");
+                }
+                cycle.open(call.actor, y.intValue());
+                Http.redirect(call.response, "/perf/" + y);
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                pages.render(call, 400, null, "perf-years", model);
+            }
+            return;
+        }
+        pages.render(call, 200, null, "perf-years", model);
+    }
+
+    private Map<String, Object> yearModel(PageServlet.Call call, PerformanceYear py) {
+        Map<String, Object> model = call.model();
+        model.put("py", py);
+        model.put("steps", Step.values());
+        model.put("canManage", cityAdmin(call));
+        model.put("canApprove", call.actor.has(Role.TARGET_APPROVER) && call.actor.orgUnit().parentId() == null);
+        List<OrgUnit> units = new ArrayList<>();
+        for (OrgUnit u : orgUnits.visibleTo(call.actor)) {
+            if (evaluated(u)) {
+                units.add(u);
+            }
+        }
+        model.put("units", units);
+        model.put("today", LocalDate.now());
+        return model;
+    }
+
+    private void year(PageServlet.Call call, PerformanceYear py) throws IOException {
+        if (call.post()) {
+            throw new NotFoundException(call.path);
+        }
+        Map<String, Object> model = yearModel(call, py);
+        model.put("saved", call.param("saved") != null);
+        pages.render(call, 200, null, "perf-year", model);
+    }
+
+    private void yearAction(PageServlet.Call call, PerformanceYear py, String action) throws IOException {
+        int y = py.year();
+        try {
+            switch (action) {
+                case "advance" -> cycle.advance(call.actor, y);
+                case "reopen" -> {
+                    Step step = PageServlet.enumOrNull(Step.class, call.param("step"));
+                    if (step == null) {
+                        throw ValidationException.of("step", "cycle.step.required");
+                    }
+                    cycle.reopen(call.actor, y, step, call.param("reason"));
+                }
+                case "window" -> {
+                    Step step = PageServlet.enumOrNull(Step.class, call.param("step"));
+                    if (step == null) {
+                        throw ValidationException.of("step", "cycle.step.required");
+                    }
+                    cycle.setWindow(call.actor, y, step, date(call.param("opens"), "opens"),
+                            date(call.param("closes"), "closes"));
+                }
+                case "approve" -> targets.approve(call.actor, y);
+                default -> throw new NotFoundException(call.path);
+            }
+            Http.redirect(call.response, "/perf/" + y + "?saved=1");
+        } catch (ValidationException e) {
+            Map<String, Object> model = yearModel(call, cycle.year(y).orElse(py));
+            model.put("errors", e.fieldErrors());
+            model.put("action", action);
+            pages.render(call, 400, null, "perf-year", model);
+        }
+    }
+
+    private static LocalDate date(String text, String field) {
+        if (text == null) {
+            throw ValidationException.of(field, "cycle.window.required");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of(field, "common.date.invalid");
+        }
+    }
+
+    private void targetTable(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
+        Map<String, Object> model = call.model();
+        if (call.post()) {
+            IndicatorRef ref = IndicatorRef.parse(call.param("indicator"));
+            try {
+                if (ref == null) {
+                    throw ValidationException.of("indicator", "target.indicator.unknown");
+                }
+                TargetTable table = targets.table(call.actor, py.year(), unitId);
+                Target current = table.targets().stream().filter(t -> t.indicator().equals(ref)).findFirst()
+                        .orElseThrow(() -> ValidationException.of("indicator", "target.indicator.unknown"));
+                Comparison comparison = PageServlet.enumOrNull(Comparison.class, call.param("comparison"));
+                TargetRule rule = new TargetRule(current.rule().kind(),
+                        comparison == null ? current.rule().comparison() : comparison, number(call.param("value")));
+                targets.set(call.actor, py.year(), unitId, ref, rule, call.param("reason"));
+                Http.redirect(call.response, "/perf/" + py.year() + "/targets/" + unitId + "?saved=1");
+                return;
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                model.put("failedIndicator", call.param("indicator"));
+                model.put("submittedValue", call.param("value"));
+            }
+        }
+        TargetTable table = targets.table(call.actor, py.year(), unitId);
+        model.put("py", py);
+        model.put("table", table);
+        Optional<Lock> lock = cycle.lock(py.year(), Step.TARGET_SETTING, LocalDate.now());
+        boolean setter = call.actor.orgUnit().parentId() == null
+                && (call.actor.has(Role.TARGET_SETTER) || call.actor.has(Role.TARGET_APPROVER));
+        boolean canEdit = setter && (table.locked() ? call.actor.has(Role.TARGET_APPROVER) : lock.isEmpty());
+        model.put("canEdit", canEdit);
+        model.put("lock", table.locked() ? null : lock.orElse(null));
+        model.put("comparisons", Comparison.values());
+        model.put("saved", call.param("saved") != null);
+        String indicator = call.param("history");
+        IndicatorRef historyRef = IndicatorRef.parse(indicator);
+        if (historyRef != null) {
+            model.put("historyFor", historyRef.key());
+            model.put("history", targets.history(call.actor, py.year(), unitId, historyRef));
+        }
+        pages.render(call, model.containsKey("failedIndicator") ? 400 : 200, null, "perf-targets", model);
+    }
+
+    private static BigDecimal number(String text) {
+        if (text == null) {
+            throw ValidationException.of("value", "target.value.invalid");
+        }
+        try {
+            return new BigDecimal(text.replace(",", "").replace("，", ""));
+        } catch (NumberFormatException e) {
+            throw ValidationException.of("value", "target.value.invalid");
+        }
+    }
+}

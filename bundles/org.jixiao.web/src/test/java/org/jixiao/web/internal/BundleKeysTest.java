@@ -1,0 +1,139 @@
+package org.jixiao.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.Role;
+import org.jixiao.api.project.ProjectState;
+import org.junit.jupiter.api.Test;
+
+/** Both languages must carry the same keys, and every key the web layer names must exist. */
+class BundleKeysTest {
+
+    static final List<String> TEMPLATES = List.of("error", "home", "layout", "login", "password", "tokens",
+            "unit-edit", "units", "user-edit", "users");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
+    private static final Pattern MSG_LITERAL = Pattern.compile("msg\\(\"([^\"]+)\"");
+
+    static Properties load(String resource) {
+        try (InputStream in = BundleKeysTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is not on the classpath");
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(String resource) {
+        try (InputStream in = BundleKeysTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is not on the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Properties ZH = load("i18n/web.properties");
+    private static final Properties EN = load("i18n/web_en.properties");
+
+    @Test
+    void chineseAndEnglishHaveExactlyTheSameKeys() {
+        Set<String> onlyZh = new TreeSet<>(ZH.stringPropertyNames());
+        onlyZh.removeAll(EN.stringPropertyNames());
+        Set<String> onlyEn = new TreeSet<>(EN.stringPropertyNames());
+        onlyEn.removeAll(ZH.stringPropertyNames());
+        assertTrue(onlyZh.isEmpty() && onlyEn.isEmpty(),
+                "only in web.properties: " + onlyZh + "; only in web_en.properties: " + onlyEn);
+        assertEquals(ZH.stringPropertyNames(), EN.stringPropertyNames());
+    }
+
+    @Test
+    void noMessageIsBlank() {
+        List<String> blank = new ArrayList<>();
+        for (Properties p : List.of(ZH, EN)) {
+            for (String k : p.stringPropertyNames()) {
+                if (p.getProperty(k).isBlank()) {
+                    blank.add(k);
+                }
+            }
+        }
+        assertTrue(blank.isEmpty(), "blank messages: " + blank);
+    }
+
+    @Test
+    void bothLanguagesUseTheSamePlaceholders() {
+        List<String> mismatched = new ArrayList<>();
+        for (String k : ZH.stringPropertyNames()) {
+            if (EN.containsKey(k) && !placeholders(ZH.getProperty(k)).equals(placeholders(EN.getProperty(k)))) {
+                mismatched.add(k);
+            }
+        }
+        assertTrue(mismatched.isEmpty(), "placeholders differ: " + mismatched);
+    }
+
+    private static Set<String> placeholders(String pattern) {
+        Set<String> out = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    @Test
+    void everyLiteralKeyOfTheTemplatesExists() {
+        Set<String> missing = new TreeSet<>();
+        for (String t : TEMPLATES) {
+            Matcher m = MSG_LITERAL.matcher(text("templates/" + t + ".ftlh"));
+            while (m.find()) {
+                String key = m.group(1);
+                if (!key.endsWith(".") && !ZH.containsKey(key)) {
+                    missing.add(t + ": " + key);
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "keys missing from web.properties: " + missing);
+    }
+
+    @Test
+    void everyEnumTheTemplatesTranslateHasItsKeys() {
+        Set<String> missing = new TreeSet<>();
+        for (Role r : Role.values()) {
+            check("role." + r.name(), missing);
+        }
+        for (OrgLevel l : OrgLevel.values()) {
+            check("level." + l.name(), missing);
+        }
+        for (ProjectState s : ProjectState.values()) {
+            check("project.state." + s.name(), missing);
+        }
+        assertTrue(missing.isEmpty(), "missing: " + missing);
+    }
+
+    private static void check(String key, Set<String> missing) {
+        if (!ZH.containsKey(key)) {
+            missing.add("zh " + key);
+        }
+        if (!EN.containsKey(key)) {
+            missing.add("en " + key);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.jixiao.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HttpTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/home", "/admin/users?q=a&page=2", "/p/employment/youth", "/a/b/../c"})
+    void localPathsAreKept(String path) {
+        assertEquals(path, Http.safeLocalPath(path, "/fallback"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"home", "//evil.example", "//evil.example/home", "/\\evil.example", "\\\\evil.example",
+            "http://evil.example", "https://evil.example/", "javascript:alert(1)", " /home",
+            "/home\r\nSet-Cookie: x=1", "/home\nLocation: //evil", "/a\rb"})
+    void anythingElseFallsBack(String candidate) {
+        assertEquals("/fallback", Http.safeLocalPath(candidate, "/fallback"));
+    }
+
+    /**
+     * Browsers delete ASCII tab and newline from a URL before parsing it, so "/\t/evil.example" is followed as
+     * "//evil.example", another host. Jetty sends the tab through unchanged.
+     */
+    @Test
+    void tabsCannotSmuggleASchemeRelativeUrl() {
+        assertEquals("/fallback", Http.safeLocalPath("/\t/evil.example", "/fallback"));
+        assertEquals("/fallback", Http.safeLocalPath("/\t\\evil.example", "/fallback"));
+    }
+
+    @Test
+    void parseIdAcceptsPlainDigitsOnly() {
+        assertEquals(1L, Http.parseId("1"));
+        assertEquals(7L, Http.parseId("007"));
+        assertEquals(0L, Http.parseId("0"));
+        assertEquals(999_999_999_999_999_999L, Http.parseId("999999999999999999"));
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"-1", "+1", "1a", "a1", " 1", "1 ", "1.0", "1e3", "0x10", "1_000",
+            "1234567890123456789", "9223372036854775807", "99999999999999999999999999"})
+    void parseIdRejectsEverythingElseWithoutThrowing(String text) {
+        assertNull(Http.parseId(text));
+    }
+
+    @Test
+    void trimmedStripsAndTurnsBlankIntoNull() {
+        assertNull(Http.trimmed(null));
+        assertNull(Http.trimmed(""));
+        assertNull(Http.trimmed(" \t\r\n "));
+        assertNull(Http.trimmed("\u3000"), "the full-width space of Chinese input methods is blank too");
+        assertEquals("a b", Http.trimmed("  a b \t"));
+        assertEquals("张三", Http.trimmed("\u3000张三\u3000"));
+    }
+
+    @Test
+    void localeIsChineseUnlessEnglishWasChosen() {
+        assertEquals(Messages.ZH_CN, Http.locale(Fakes.request()));
+        assertEquals(Messages.ZH_CN, Http.locale(Fakes.request(Http.LANG_COOKIE, "zh-CN")));
+        assertEquals(Messages.ZH_CN, Http.locale(Fakes.request(Http.LANG_COOKIE, "fr")));
+        assertEquals(Locale.ENGLISH, Http.locale(Fakes.request(Http.LANG_COOKIE, "en")));
+        assertEquals("en", Http.lang(Locale.ENGLISH));
+        assertEquals("zh-CN", Http.lang(Messages.ZH_CN));
+    }
+}

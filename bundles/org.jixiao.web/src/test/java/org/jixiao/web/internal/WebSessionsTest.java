@@ -1,0 +1,164 @@
+package org.jixiao.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class WebSessionsTest {
+
+    private static final long IDLE = 30 * 60_000L;
+
+    private final AtomicLong now = new AtomicLong(1_000_000L);
+    private final WebSessions sessions = new WebSessions(IDLE, false, now::get);
+
+    private Optional<WebSession> find(WebSession s) {
+        return sessions.find(Fakes.request(WebSessions.COOKIE, s.id));
+    }
+
+    @Test
+    void startSetsAStrictHttpOnlyCookieNamingTheSession() {
+        Fakes.Response response = new Fakes.Response();
+        WebSession s = sessions.start(response.proxy, 7L);
+        String cookie = response.lastSetCookie();
+        assertTrue(cookie.startsWith(WebSessions.COOKIE + "=" + s.id + ";"), cookie);
+        assertTrue(cookie.contains("; HttpOnly"), cookie);
+        assertTrue(cookie.contains("; SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("; Path=/"), cookie);
+        assertFalse(cookie.contains("Secure"), cookie);
+        assertEquals(7L, s.userId);
+        assertTrue(s.authenticated());
+    }
+
+    @Test
+    void secureCookiesWhenConfigured() {
+        WebSessions secure = new WebSessions(IDLE, true, now::get);
+        Fakes.Response response = new Fakes.Response();
+        secure.start(response.proxy, null);
+        assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
+        secure.end(secure.start(response.proxy, null), response.proxy);
+        assertTrue(response.lastSetCookie().contains("Max-Age=0"), response.lastSetCookie());
+        assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
+    }
+
+    @Test
+    void idsAndCsrfTokensAreLongRandomAndDistinct() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            WebSession s = sessions.start(new Fakes.Response().proxy, null);
+            assertTrue(seen.add(s.id), "duplicate id");
+            assertTrue(seen.add(s.csrfToken), "duplicate token");
+            assertNotEquals(s.id, s.csrfToken);
+            // 32 random bytes, base64url without padding
+            assertEquals(43, s.id.length());
+            assertTrue(s.id.matches("[A-Za-z0-9_-]+"), s.id);
+        }
+    }
+
+    @Test
+    void startRotatesTheIdAndTheOldSessionIsGoneAfterEnd() {
+        Fakes.Response response = new Fakes.Response();
+        WebSession anonymous = sessions.findOrCreate(Fakes.request(), response.proxy);
+        assertFalse(anonymous.authenticated());
+
+        // What the login does: end the anonymous session, start a fresh one for the user.
+        sessions.end(anonymous, response.proxy);
+        WebSession fresh = sessions.start(response.proxy, 42L);
+
+        assertNotEquals(anonymous.id, fresh.id);
+        assertNotEquals(anonymous.csrfToken, fresh.csrfToken);
+        assertTrue(find(anonymous).isEmpty(), "the pre-login id must not stay valid");
+        assertSame(fresh, find(fresh).orElseThrow());
+        assertTrue(response.setCookies.stream().anyMatch(c -> c.startsWith(WebSessions.COOKIE + "=;")
+                && c.contains("Max-Age=0")), response.setCookies.toString());
+    }
+
+    @Test
+    void findWithoutOrWithUnknownCookieIsEmpty() {
+        assertTrue(sessions.find(Fakes.request()).isEmpty());
+        assertTrue(sessions.find(Fakes.request("other", "x")).isEmpty());
+        assertTrue(sessions.find(Fakes.request(WebSessions.COOKIE, "forged")).isEmpty());
+    }
+
+    @Test
+    void findOrCreateReusesALiveSession() {
+        WebSession s = sessions.start(new Fakes.Response().proxy, null);
+        Fakes.Response response = new Fakes.Response();
+        assertSame(s, sessions.findOrCreate(Fakes.request(WebSessions.COOKIE, s.id), response.proxy));
+        assertTrue(response.setCookies.isEmpty(), "no new cookie for a live session");
+    }
+
+    @Test
+    void sessionExpiresAfterTheIdleTimeout() {
+        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
+        now.addAndGet(IDLE);
+        assertTrue(find(s).isPresent(), "exactly the idle time is still live");
+        now.addAndGet(IDLE + 1);
+        assertTrue(find(s).isEmpty(), "idle longer than the timeout");
+        now.addAndGet(-IDLE); // even if the clock went back, the expired session was dropped
+        assertTrue(find(s).isEmpty(), "an expired session is removed, not just hidden");
+    }
+
+    @Test
+    void activityKeepsTheSessionAlive() {
+        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
+        for (int i = 0; i < 10; i++) {
+            now.addAndGet(IDLE - 1);
+            assertTrue(find(s).isPresent(), "request " + i);
+        }
+        assertEquals(now.get(), s.lastSeenMillis);
+    }
+
+    @Test
+    void startingASessionPurgesIdleOnes() {
+        WebSession old = sessions.start(new Fakes.Response().proxy, 1L);
+        now.addAndGet(IDLE + 1);
+        sessions.start(new Fakes.Response().proxy, 2L);
+        now.addAndGet(-(IDLE + 1)); // back in time: only a purge explains its absence now
+        assertTrue(find(old).isEmpty());
+    }
+
+    @Test
+    void endAllOfEndsOnlyThatUsersSessions() {
+        WebSession a1 = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession a2 = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession b = sessions.start(new Fakes.Response().proxy, 2L);
+        WebSession anonymous = sessions.start(new Fakes.Response().proxy, null);
+        sessions.endAllOf(1L);
+        assertTrue(find(a1).isEmpty());
+        assertTrue(find(a2).isEmpty());
+        assertTrue(find(b).isPresent());
+        assertTrue(find(anonymous).isPresent());
+    }
+
+    @Test
+    void csrfMatchesOnlyTheExactToken() {
+        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession other = sessions.start(new Fakes.Response().proxy, 1L);
+        assertTrue(WebSessions.csrfMatches(s, s.csrfToken));
+        assertTrue(WebSessions.csrfMatches(s, new String(s.csrfToken.toCharArray())));
+        assertFalse(WebSessions.csrfMatches(s, null));
+        assertFalse(WebSessions.csrfMatches(s, ""));
+        assertFalse(WebSessions.csrfMatches(s, other.csrfToken));
+        assertFalse(WebSessions.csrfMatches(s, s.csrfToken.substring(1)));
+        assertFalse(WebSessions.csrfMatches(s, s.csrfToken + "x"));
+        assertFalse(WebSessions.csrfMatches(s, s.csrfToken.toUpperCase()));
+        assertFalse(WebSessions.csrfMatches(s, s.id), "the session id is not the CSRF token");
+    }
+
+    @Test
+    void cookieHelperPicksTheNamedCookie() {
+        assertNull(WebSessions.cookie(Fakes.request(), "a"));
+        assertEquals("2", WebSessions.cookie(Fakes.request("a", "1", "b", "2"), "b"));
+        assertNull(WebSessions.cookie(Fakes.request("a", "1"), "A"));
+    }
+}
