@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
+import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.web.WebHandler;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -45,6 +46,17 @@ public interface KeyProject {
     }
 
     List<IndicatorDefinition> indicators();
+
+    /**
+     * The project's time nodes (时间节点): what each evaluated unit must have done by a day of the year, e.g. the
+     * youth database built by 31 May, with the policy clause each comes from. The city may move a day for a
+     * year; units mark each node done with the day and evidence, and the comprehensive evaluation counts how
+     * many were done on time. Ids are stable forever (they name stored records) and at most 100 characters.
+     * None by default; a project with time nodes overrides this.
+     */
+    default List<MilestoneDefinition> milestones() {
+        return List.of();
+    }
 
     /**
      * The live actual value of every indicator for each of {@code orgUnitIds} in {@code year}, computed from

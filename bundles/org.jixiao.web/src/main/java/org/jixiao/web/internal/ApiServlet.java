@@ -25,6 +25,9 @@ import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -63,20 +66,24 @@ public final class ApiServlet extends HttpServlet {
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
     private final transient Store store;
+    private final transient PerfApi perf;
 
     @Activate
     public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
             @Reference UserService users, @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
-            @Reference Store store) {
+            @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
+            @Reference EvaluationService evaluations) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
         this.store = store;
+        this.perf = new PerfApi(cycle, targets, evaluations);
     }
 
-    private static final class Call {
+    /** One API request: its path split into segments, the caller and the parsed body of a write. */
+    static final class Call {
         final HttpServletRequest request;
         final HttpServletResponse response;
         final Locale locale;
@@ -226,6 +233,7 @@ public final class ApiServlet extends HttpServlet {
                 send(call, 200, projects.indicators(call.actor, year));
             });
             case "p" -> project(call);
+            case "perf" -> perf.handle(call);
             default -> throw new NotFoundException(call.path);
         }
     }
@@ -353,7 +361,7 @@ public final class ApiServlet extends HttpServlet {
         send(call, result.status(), result.body());
     }
 
-    private static void send(Call call, int status, Object body) throws IOException {
+    static void send(Call call, int status, Object body) throws IOException {
         byte[] bytes = Json.GSON.toJson(body).getBytes(StandardCharsets.UTF_8);
         call.response.setStatus(status);
         call.response.setContentType("application/json;charset=UTF-8");

@@ -29,7 +29,9 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
@@ -65,20 +67,24 @@ public final class PageServlet extends HttpServlet {
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
     private final transient PerformancePages performance;
+    private final transient MilestoneService milestones;
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
             @Reference Authentication authentication, @Reference UserService users,
             @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference PerformanceCycle cycle, @Reference TargetService targets,
-            @Reference EvaluationService evaluations) {
+            @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
+            @Reference MilestoneService milestones) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
-        this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations);
+        this.milestones = milestones;
+        this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
+                milestones);
     }
 
     /** One request's state. */
@@ -322,6 +328,7 @@ public final class PageServlet extends HttpServlet {
         model.put("projects", call.actor.has(Role.ADMIN) ? statuses
                 : statuses.stream().filter(s -> s.state() == ProjectState.ACTIVE).toList());
         model.put("changed", call.param("changed") != null);
+        MilestonePages.overdue(milestones, orgUnits, call.actor, year, model);
         render(call, 200, null, "home", model);
     }
 

@@ -18,8 +18,10 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.IndicatorRef;
 import org.jixiao.api.performance.Lock;
+import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
+import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.Target;
 import org.jixiao.api.performance.TargetRule;
@@ -38,14 +40,18 @@ final class PerformancePages {
     private final TargetService targets;
     private final OrgUnitService orgUnits;
     private final EvaluationPages evaluation;
+    private final MilestonePages milestones;
+    private final SelfAssessmentPages selfAssessment;
 
     PerformancePages(PageServlet pages, PerformanceCycle cycle, TargetService targets, OrgUnitService orgUnits,
-            EvaluationService evaluations) {
+            EvaluationService evaluations, SelfAssessmentService selfAssessments, MilestoneService milestones) {
         this.pages = pages;
         this.cycle = cycle;
         this.targets = targets;
         this.orgUnits = orgUnits;
         this.evaluation = new EvaluationPages(pages, evaluations, orgUnits);
+        this.milestones = new MilestonePages(pages, milestones, orgUnits);
+        this.selfAssessment = new SelfAssessmentPages(pages, selfAssessments, cycle);
     }
 
     static boolean evaluated(OrgUnit unit) {
@@ -74,6 +80,10 @@ final class PerformancePages {
             targetTable(call, py, unit);
         } else if ("evaluation".equals(what)) {
             evaluation.handle(call, py);
+        } else if ("milestones".equals(what)) {
+            milestones.handle(call, py);
+        } else if ("self-assessment".equals(what)) {
+            selfAssessment.handle(call, py);
         } else if (call.post() && call.segments.length == 3) {
             yearAction(call, py, what);
         } else {

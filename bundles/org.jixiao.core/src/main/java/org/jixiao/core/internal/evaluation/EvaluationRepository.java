@@ -351,7 +351,7 @@ final class EvaluationRepository {
         }
     }
 
-    /** Takes a publication back; only used when the year could not be moved on after publishing. */
+    /** Takes a publication back: when the year could not be moved on, or a re-opened year is published again. */
     static void unpublish(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVAL_RUN SET PUBLISHED = ?, PUBLISHED_AT = ?,"
                 + " PUBLISHED_BY = ? WHERE ID = ?")) {

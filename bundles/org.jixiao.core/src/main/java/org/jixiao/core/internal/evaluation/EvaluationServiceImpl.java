@@ -4,6 +4,8 @@ import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -39,7 +41,10 @@ import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.UnitInput;
 import org.jixiao.api.assessment.UnitScore;
 import org.jixiao.api.performance.IndicatorRef;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.MilestoneTimeliness;
 import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.Target;
@@ -98,6 +103,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
     private final TargetService targets;
     private final ProjectRegistry projects;
     private final Clock clock;
+    private final MilestoneService milestones;
+    private final SelfAssessmentService selfAssessments;
     private final Map<ModuleKey, AssessmentModule> modules = new ConcurrentHashMap<>();
     // Serialises this node's publications, so that the checks, the publication and the year's advance go together.
     private final Object publishLock = new Object();
@@ -122,12 +129,16 @@ public final class EvaluationServiceImpl implements EvaluationService {
     @Activate
     public EvaluationServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle, @Reference TargetService targets,
-            @Reference ProjectRegistry projects) {
-        this(store, orgUnits, cycle, targets, projects, Clock.systemUTC());
+            @Reference ProjectRegistry projects, @Reference MilestoneService milestones,
+            @Reference SelfAssessmentService selfAssessments) {
+        this(store, orgUnits, cycle, targets, projects, milestones, selfAssessments, Clock.systemUTC());
     }
 
     EvaluationServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
-            ProjectRegistry projects, Clock clock) {
+            ProjectRegistry projects, MilestoneService milestones, SelfAssessmentService selfAssessments,
+            Clock clock) {
+        this.milestones = Objects.requireNonNull(milestones, "milestones");
+        this.selfAssessments = Objects.requireNonNull(selfAssessments, "selfAssessments");
         this.store = Objects.requireNonNull(store, "store");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
@@ -422,10 +433,12 @@ public final class EvaluationServiceImpl implements EvaluationService {
                         t.rule().met(actual, t.baseline()), t.rule().completion(actual, t.baseline())));
             }
             Map<ScoreKind, BigDecimal> s = scores.getOrDefault(unit.id(), Map.of());
-            // Time nodes (milestones) and the acceptance of self-assessments come with later issues; until then
-            // every unit has 0 of 0 milestones and no accepted self-assessment, which a module must read as
-            // "input missing" rather than as failure.
-            inputs.add(new UnitInput(unit.id(), unit.name(), indicators, 0, 0, false, s.get(ScoreKind.YOUTH),
+            // Time nodes count as of the day of the run (in the committee's zone): at year end every due date
+            // lies behind, so a node not done by then is overdue.
+            MilestoneTimeliness timeliness = milestones.timeliness(year, unit.id(),
+                    LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()));
+            inputs.add(new UnitInput(unit.id(), unit.name(), indicators, timeliness.due(), timeliness.onTime(),
+                    selfAssessments.accepted(year, unit.id()), s.get(ScoreKind.YOUTH),
                     s.get(ScoreKind.LEADER), s.get(ScoreKind.TEAM), bonus.getOrDefault(unit.id(), BigDecimal.ZERO)));
         }
         return new EvaluationInput(year, inputs);
@@ -588,7 +601,10 @@ public final class EvaluationServiceImpl implements EvaluationService {
             }
             int year = row.year();
             ValidationException.Collector errors = new ValidationException.Collector();
-            if (store.read(c -> EvaluationRepository.publishedRunId(c, year)) != null) {
+            // A year stands at the comprehensive evaluation with a published run only after an admin re-opened
+            // it (with a reason): publishing again then supersedes the earlier publication.
+            Long superseded = store.read(c -> EvaluationRepository.publishedRunId(c, year));
+            if (superseded != null && superseded == runId) {
                 errors.add("run", "evaluation.published.already");
             }
             PerformanceYear y = cycle.year(year).orElse(null);
@@ -600,6 +616,11 @@ public final class EvaluationServiceImpl implements EvaluationService {
             Instant now = clock.instant();
             String by = username(actor);
             store.inTransaction(c -> {
+                if (superseded != null) {
+                    EvaluationRepository.unpublish(c, superseded);
+                    AuditRecords.insert(c, now, actor, "evaluation.unpublish", runTarget(superseded),
+                            "year=" + year + "; superseded by run " + runId, null);
+                }
                 if (!EvaluationRepository.publish(c, runId, year, now, by)) {
                     // Another node published meanwhile; nothing was written.
                     throw ValidationException.of("run", "evaluation.published.already");

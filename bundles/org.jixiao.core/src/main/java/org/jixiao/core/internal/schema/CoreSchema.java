@@ -29,6 +29,8 @@ public final class CoreSchema {
         "V1__core.sql",
         "V2__performance.sql",
         "V3__evaluation.sql",
+        "V4__milestones.sql",
+        "V5__self_assessment.sql",
     };
 
     private final List<Integer> applied;

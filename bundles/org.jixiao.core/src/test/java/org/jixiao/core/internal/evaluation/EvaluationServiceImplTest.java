@@ -78,6 +78,8 @@ class EvaluationServiceImplTest {
     private final Fakes.Targets targets = new Fakes.Targets();
     private final Fakes.Project emp = new Fakes.Project("emp");
     private final Fakes.Projects projects = new Fakes.Projects();
+    private final Fakes.Milestones milestones = new Fakes.Milestones();
+    private final Fakes.SelfAssessments selfAssessments = new Fakes.SelfAssessments();
     private final Fakes.SumModule v1 = new Fakes.SumModule("1", "1");
     private final Fakes.SumModule v2 = new Fakes.SumModule("2", "0.5");
     private EvaluationServiceImpl service;
@@ -116,7 +118,10 @@ class EvaluationServiceImplTest {
         projects.active.put("emp", emp);
         cycle.steps.put(YEAR, Step.COMPREHENSIVE_EVALUATION);
 
-        service = new EvaluationServiceImpl(store, orgUnits, cycle, targets, projects, clock);
+        milestones.counts.put(c1.id(), new int[] {4, 3});
+        selfAssessments.accepted.add(c1.id());
+        service = new EvaluationServiceImpl(store, orgUnits, cycle, targets, projects, milestones.service(),
+                selfAssessments.service(), clock);
         service.bindModule(v1);
     }
 
@@ -180,9 +185,11 @@ class EvaluationServiceImplTest {
                         new BigDecimal("100.00")),
                 new IndicatorInput("gone:x", "已卸载项目", null, new BigDecimal("10"), false, null)),
                 a.indicators(), "the unit's own records plus those of units below it; an absent project is unknown");
-        assertEquals(0, a.milestonesDue());
-        assertEquals(0, a.milestonesOnTime());
-        assertFalse(a.selfAssessmentAccepted());
+        assertEquals(4, a.milestonesDue(), "time nodes come from the milestone service");
+        assertEquals(3, a.milestonesOnTime());
+        assertTrue(a.selfAssessmentAccepted(), "and the acceptance from the self-assessment service");
+        assertEquals(0, unitOf(run, c2).milestonesDue());
+        assertFalse(unitOf(run, c2).selfAssessmentAccepted());
         assertEquals(new BigDecimal("90.00"), a.teamScore());
         assertEquals(new BigDecimal("77.50"), a.youthScore());
         assertNull(a.leaderScore());
@@ -630,15 +637,20 @@ class EvaluationServiceImplTest {
         assertEquals(Map.of("year", "evaluation.step.wrong"), errors(() -> service.run(assessor, YEAR)),
                 "no new runs once published");
 
-        assertEquals(Map.of("run", "evaluation.published.already", "year", "evaluation.step.wrong"),
-                errors(() -> service.publish(cityAdmin, second.id())));
+        assertEquals(Map.of("year", "evaluation.step.wrong"), errors(() -> service.publish(cityAdmin, second.id())),
+                "a published year takes no second publication");
         cycle.reopen(cityAdmin, YEAR, Step.COMPREHENSIVE_EVALUATION, "a complaint");
         assertEquals(Map.of("run", "evaluation.published.already"),
-                errors(() -> service.publish(cityAdmin, second.id())), "one published run per year");
-        assertEquals(1, cycle.advances.get());
-        assertEquals(List.of(true), TestDb.rows(store, "SELECT PUBLISHED FROM JX_EVAL_RUN WHERE PUBLISHED = TRUE")
-                .stream().map(r -> r.get("PUBLISHED")).toList());
-        assertEquals(first.id(), service.published(cityAdmin, YEAR).orElseThrow().id());
+                errors(() -> service.publish(cityAdmin, first.id())), "the published run is published already");
+        // After an admin re-opened the year, publishing another run supersedes the first, audited.
+        EvaluationRun superseding = service.publish(cityAdmin, second.id());
+        assertTrue(superseding.published());
+        assertFalse(service.get(cityAdmin, first.id()).published());
+        assertEquals(2, cycle.advances.get());
+        assertEquals(1, TestDb.rows(store, "SELECT PUBLISHED FROM JX_EVAL_RUN WHERE PUBLISHED = TRUE").size(),
+                "one published run per year");
+        assertEquals(second.id(), service.published(cityAdmin, YEAR).orElseThrow().id());
+        assertEquals(1, TestDb.audit(store, "evaluation.unpublish").size());
     }
 
     @Test

@@ -340,4 +340,41 @@ final class Fakes {
             return behaviour.apply(input);
         }
     }
+
+    /** Time nodes per unit as (due, on time); every other call is not the evaluation's business. */
+    static final class Milestones {
+        final java.util.Map<Long, int[]> counts = new java.util.concurrent.ConcurrentHashMap<>();
+
+        org.jixiao.api.performance.MilestoneService service() {
+            return (org.jixiao.api.performance.MilestoneService) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {org.jixiao.api.performance.MilestoneService.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("timeliness")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        int year = (Integer) args[0];
+                        long unit = (Long) args[1];
+                        int[] c = counts.getOrDefault(unit, new int[] {0, 0});
+                        return new org.jixiao.api.performance.MilestoneTimeliness(year, unit,
+                                (java.time.LocalDate) args[2], c[0], c[1], 0, c[0] - c[1]);
+                    });
+        }
+    }
+
+    /** Which units' self-assessments the city accepted. */
+    static final class SelfAssessments {
+        final java.util.Set<Long> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        org.jixiao.api.performance.SelfAssessmentService service() {
+            return (org.jixiao.api.performance.SelfAssessmentService) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(),
+                    new Class<?>[] {org.jixiao.api.performance.SelfAssessmentService.class},
+                    (proxy, method, args) -> {
+                        if (!method.getName().equals("accepted")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        return accepted.contains((Long) args[1]);
+                    });
+        }
+    }
 }

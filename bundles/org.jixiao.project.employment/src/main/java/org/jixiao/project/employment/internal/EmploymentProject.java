@@ -2,6 +2,7 @@ package org.jixiao.project.employment.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.MonthDay;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
@@ -21,7 +23,9 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This first version carries work
- * item 1, the database of job-seeking and entrepreneur youth, and its two per-county minimums.
+ * item 1, the database of job-seeking and entrepreneur youth, its two per-county minimums and its time nodes:
+ * built by the end of May, refreshed each March and September (which work item 2, the entrepreneurship project
+ * database, shares).
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -38,6 +42,21 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_DATABASE),
             new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
                     "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE));
+
+    /** Time node: the youth database built, by the end of May. */
+    static final String MILESTONE_BUILT = "youth.database.built";
+    /** Time node: the database refreshed in March. */
+    static final String MILESTONE_MARCH = "youth.refresh.march";
+    /** Time node: the database refreshed in September. */
+    static final String MILESTONE_SEPTEMBER = "youth.refresh.september";
+
+    private static final List<MilestoneDefinition> MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_BUILT, "milestone.youth.database.built", MonthDay.of(5, 31),
+                    CLAUSE_DATABASE),
+            new MilestoneDefinition(MILESTONE_MARCH, "milestone.youth.refresh.march", MonthDay.of(3, 31),
+                    CLAUSE_DATABASE),
+            new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
+                    CLAUSE_DATABASE));
 
     private final YouthService youth;
     private final WebHandler web;
@@ -62,6 +81,11 @@ public final class EmploymentProject implements KeyProject {
     @Override
     public List<IndicatorDefinition> indicators() {
         return INDICATORS;
+    }
+
+    @Override
+    public List<MilestoneDefinition> milestones() {
+        return MILESTONES;
     }
 
     @Override

@@ -44,7 +44,8 @@ import freemarker.template.utility.DeepUnwrap;
 class TemplatesAndMessagesTest extends EmploymentTestBase {
 
     private static final Set<String> NOT_MESSAGES = Set.of(YouthService.INDICATOR_JOBSEEKERS,
-            YouthService.INDICATOR_ENTREPRENEURS, "youth.create", "youth.update", "youth.delete");
+            YouthService.INDICATOR_ENTREPRENEURS, "youth.create", "youth.update", "youth.delete",
+            EmploymentProject.MILESTONE_BUILT, EmploymentProject.MILESTONE_MARCH, EmploymentProject.MILESTONE_SEPTEMBER);
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:youth|id|indicator|unit|project)\\.[A-Za-z0-9_.]+)\"");
 
     @ParameterizedTest
@@ -115,6 +116,7 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
             named.add(d.nameKey());
             named.add(d.unitKey());
         });
+        project.milestones().forEach(m -> named.add(m.nameKey()));
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/resources/templates")))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 Matcher m = KEY_LITERAL.matcher(Files.readString(p));

@@ -1,0 +1,547 @@
+package org.jixiao.core.internal.milestone;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.performance.Milestone;
+import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.MilestoneMark;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.MilestoneTimeliness;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.PerformanceYear;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.store.Store;
+import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.core.internal.schema.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Time nodes per year and evaluated unit. The nodes are what the active key projects declare; only the days the
+ * city moved (JX_MILESTONE_DUE) and the units' markings (JX_MILESTONE_DONE, every marking kept, the newest
+ * counting) are stored. Days are moved by an admin or target setter of the city; units' staff mark their own
+ * nodes done. Every write is audited in its own transaction.
+ */
+@Component(service = MilestoneService.class)
+public final class MilestoneServiceImpl implements MilestoneService {
+
+    private static final System.Logger LOG = System.getLogger(MilestoneServiceImpl.class.getName());
+
+    /** The units the policy evaluates; the city and its departments are not among them. */
+    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
+
+    static final int EVIDENCE_MAX = 1000;
+    static final int USERNAME_MAX = 40;
+    static final int PROJECT_ID_MAX = 64;
+    static final int MILESTONE_ID_MAX = 100;
+
+    private final Store store;
+    private final ProjectRegistry projects;
+    private final OrgUnitService orgUnits;
+    private final PerformanceCycle cycle;
+    private final Clock clock;
+    // Serialises this node's day changes, so that the upsert's UPDATE-then-INSERT cannot interleave.
+    private final Object writeLock = new Object();
+
+    @Activate
+    public MilestoneServiceImpl(@Reference Store store, @Reference CoreSchema schema,
+            @Reference ProjectRegistry projects, @Reference OrgUnitService orgUnits,
+            @Reference PerformanceCycle cycle) {
+        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
+        this(store, projects, orgUnits, cycle, Clock.systemDefaultZone());
+    }
+
+    MilestoneServiceImpl(Store store, ProjectRegistry projects, OrgUnitService orgUnits, PerformanceCycle cycle,
+            Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
+        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A time node an active project declares, with its and its project's localised names (null when no locale
+     * was asked for).
+     */
+    record Declared(String projectId, String projectName, MilestoneDefinition definition, String name) {
+
+        String key() {
+            return key(projectId, definition.id());
+        }
+
+        static String key(String projectId, String milestoneId) {
+            return projectId + ":" + milestoneId;
+        }
+    }
+
+    /** A day the city moved. */
+    private record Due(LocalDate due, Instant setAt, String setBy) {
+    }
+
+    /** The marking that counts, of one unit's node. */
+    private record Done(long orgUnitId, String key, MilestoneMark mark) {
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    @Override
+    public List<Milestone> milestones(Actor actor, int year, long orgUnitId) {
+        Objects.requireNonNull(actor, "actor");
+        evaluatedUnit(actor, orgUnitId);
+        requireOpen(year);
+        List<Declared> declared = declared(locale(actor));
+        Map<String, Due> dues = store.read(c -> loadDues(c, year));
+        Map<String, MilestoneMark> done = store.read(c -> latestMarks(c, year, orgUnitId));
+        LocalDate today = LocalDate.now(clock);
+        List<Milestone> out = new ArrayList<>(declared.size());
+        for (Declared d : declared) {
+            out.add(milestone(year, orgUnitId, d, dues.get(d.key()), done.get(d.key()), today));
+        }
+        // Stable: nodes of the same day stay in the projects' order.
+        out.sort(Comparator.comparing(Milestone::due));
+        return out;
+    }
+
+    @Override
+    public List<MilestoneMark> history(Actor actor, int year, long orgUnitId, String projectId, String milestoneId) {
+        Objects.requireNonNull(actor, "actor");
+        evaluatedUnit(actor, orgUnitId);
+        requireOpen(year);
+        if (projectId == null || milestoneId == null) {
+            throw new NotFoundException("milestone");
+        }
+        return store.read(c -> {
+            List<MilestoneMark> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DONE_ON, EVIDENCE, DONE_BY, DONE_AT"
+                    + " FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ?"
+                    + " AND MILESTONE_ID = ? ORDER BY ID DESC")) {
+                ps.setInt(1, year);
+                ps.setLong(2, orgUnitId);
+                ps.setString(3, projectId);
+                ps.setString(4, milestoneId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mark(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Milestone> overdue(Actor actor, int year, LocalDate today) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(today, "today");
+        if (cycle.year(year).isEmpty()) {
+            return List.of();
+        }
+        Map<Long, OrgUnit> units = new HashMap<>();
+        for (OrgUnit u : orgUnits.visibleTo(actor)) {
+            if (EVALUATED.contains(u.level())) {
+                units.put(u.id(), u);
+            }
+        }
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        List<Declared> declared = declared(locale(actor));
+        if (declared.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Due> dues = store.read(c -> loadDues(c, year));
+        Map<Long, Map<String, MilestoneMark>> done = new HashMap<>();
+        for (Done d : store.read(c -> latestMarks(c, year))) {
+            if (units.containsKey(d.orgUnitId())) {
+                done.computeIfAbsent(d.orgUnitId(), k -> new HashMap<>()).put(d.key(), d.mark());
+            }
+        }
+        List<Milestone> out = new ArrayList<>();
+        for (OrgUnit unit : units.values()) {
+            Map<String, MilestoneMark> marks = done.getOrDefault(unit.id(), Map.of());
+            for (Declared d : declared) {
+                Milestone m = milestone(year, unit.id(), d, dues.get(d.key()), marks.get(d.key()), today);
+                if (m.state() == Milestone.State.OVERDUE) {
+                    out.add(m);
+                }
+            }
+        }
+        Comparator<Milestone> order = Comparator.comparing(Milestone::due)
+                .thenComparing(m -> units.get(m.orgUnitId()).code())
+                .thenComparing(Milestone::projectId)
+                .thenComparing(Milestone::milestoneId);
+        out.sort(order);
+        return out;
+    }
+
+    @Override
+    public MilestoneTimeliness timeliness(int year, long orgUnitId, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        if (orgUnits.find(orgUnitId).isEmpty()) {
+            throw new NotFoundException("orgUnit:" + orgUnitId);
+        }
+        List<Declared> declared = declared(null);
+        if (declared.isEmpty()) {
+            return new MilestoneTimeliness(year, orgUnitId, asOf, 0, 0, 0, 0);
+        }
+        Map<String, Due> dues = store.read(c -> loadDues(c, year));
+        Map<String, MilestoneMark> done = store.read(c -> latestMarks(c, year, orgUnitId));
+        int due = 0;
+        int onTime = 0;
+        int late = 0;
+        int overdue = 0;
+        for (Declared d : declared) {
+            Due moved = dues.get(d.key());
+            LocalDate day = moved == null ? d.definition().dueIn(year) : moved.due();
+            if (day.isAfter(asOf)) {
+                continue;
+            }
+            due++;
+            MilestoneMark mark = done.get(d.key());
+            switch (Milestone.stateOf(day, mark == null ? null : mark.doneOn(), asOf)) {
+                case DONE -> onTime++;
+                case DONE_LATE -> late++;
+                // Due on asOf itself and not done: not done on time, whatever the day still allows.
+                default -> overdue++;
+            }
+        }
+        return new MilestoneTimeliness(year, orgUnitId, asOf, due, onTime, late, overdue);
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    @Override
+    public void setDue(Actor actor, int year, String projectId, String milestoneId, LocalDate due) {
+        if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.TARGET_SETTER)) || !atRoot(actor)) {
+            throw new AccessDeniedException("milestone.due");
+        }
+        requireOpen(year);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Declared declared = find(projectId, milestoneId);
+        if (declared == null) {
+            errors.add("milestone", "milestone.unknown");
+        }
+        if (due == null) {
+            errors.add("due", "milestone.due.required");
+        } else if (due.getYear() != year) {
+            errors.add("due", "milestone.due.range");
+        }
+        errors.throwIfAny();
+
+        synchronized (writeLock) {
+            store.inTransaction(c -> {
+                Instant now = clock.instant();
+                String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
+                Due before = loadDues(c, year).get(declared.key());
+                int n;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE JX_MILESTONE_DUE SET DUE_ON = ?, SET_AT = ?,"
+                        + " SET_BY = ? WHERE PERF_YEAR = ? AND PROJECT_ID = ? AND MILESTONE_ID = ?")) {
+                    ps.setDate(1, Date.valueOf(due));
+                    Jdbc.setInstant(ps, 2, now);
+                    ps.setString(3, by);
+                    ps.setInt(4, year);
+                    ps.setString(5, projectId);
+                    ps.setString(6, milestoneId);
+                    n = ps.executeUpdate();
+                }
+                if (n == 0) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MILESTONE_DUE (PERF_YEAR,"
+                            + " PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        ps.setInt(1, year);
+                        ps.setString(2, projectId);
+                        ps.setString(3, milestoneId);
+                        ps.setDate(4, Date.valueOf(due));
+                        Jdbc.setInstant(ps, 5, now);
+                        ps.setString(6, by);
+                        ps.executeUpdate();
+                    }
+                }
+                String was = before == null ? "default " + declared.definition().dueIn(year) : before.due().toString();
+                AuditRecords.insert(c, now, actor, "milestone.due",
+                        "milestone:" + year + ":" + declared.key(), "before=" + was + "; after=" + due, null);
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public Milestone markDone(Actor actor, int year, long orgUnitId, String projectId, String milestoneId,
+            LocalDate doneOn, String evidence) {
+        if (actor == null || !actor.canWrite()) {
+            throw new AccessDeniedException("milestone.done");
+        }
+        evaluatedUnit(actor, orgUnitId);
+        requireOpen(year);
+        LocalDate today = LocalDate.now(clock);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Declared declared = find(projectId, milestoneId);
+        if (declared == null) {
+            errors.add("milestone", "milestone.unknown");
+        }
+        if (doneOn == null) {
+            errors.add("doneOn", "milestone.doneOn.required");
+        } else if (doneOn.isAfter(today)) {
+            errors.add("doneOn", "milestone.doneOn.future");
+        } else if (doneOn.isBefore(LocalDate.of(year, 1, 1)) || doneOn.isAfter(LocalDate.of(year + 1, 1, 31))) {
+            errors.add("doneOn", "milestone.doneOn.range");
+        }
+        String text = evidence == null ? "" : evidence.strip();
+        if (text.isEmpty()) {
+            errors.add("evidence", "milestone.evidence.required");
+        } else if (text.length() > EVIDENCE_MAX) {
+            errors.add("evidence", "milestone.evidence.tooLong");
+        }
+        errors.throwIfAny();
+
+        store.inTransaction(c -> {
+            Instant now = clock.instant();
+            MilestoneMark before = latestMarks(c, year, orgUnitId).get(declared.key());
+            Due moved = loadDues(c, year).get(declared.key());
+            LocalDate due = moved == null ? declared.definition().dueIn(year) : moved.due();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MILESTONE_DONE (PERF_YEAR, ORG_UNIT_ID,"
+                    + " PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY, DONE_AT)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setInt(1, year);
+                ps.setLong(2, orgUnitId);
+                ps.setString(3, projectId);
+                ps.setString(4, milestoneId);
+                ps.setDate(5, Date.valueOf(doneOn));
+                ps.setString(6, text);
+                ps.setString(7, Jdbc.truncate(actor.username(), USERNAME_MAX));
+                Jdbc.setInstant(ps, 8, now);
+                ps.executeUpdate();
+            }
+            // The evidence may name people; the audit trail keeps only its size.
+            String detail = "doneOn=" + doneOn + "; due=" + due + "; " + Milestone.stateOf(due, doneOn, doneOn)
+                    + "; evidence=" + text.length() + " chars"
+                    + (before == null ? "" : "; replaces doneOn=" + before.doneOn() + " by " + before.doneBy());
+            AuditRecords.insert(c, now, actor, "milestone.done",
+                    "milestone:" + year + ":" + orgUnitId + ":" + declared.key(), detail, null);
+            return null;
+        });
+        // The node just marked, as the list shows it; the write stands even if the project fails meanwhile.
+        for (Milestone m : milestones(actor, year, orgUnitId)) {
+            if (m.projectId().equals(projectId) && m.milestoneId().equals(milestoneId)) {
+                return m;
+            }
+        }
+        Due moved = store.read(c -> loadDues(c, year)).get(declared.key());
+        MilestoneMark mark = store.read(c -> latestMarks(c, year, orgUnitId)).get(declared.key());
+        return milestone(year, orgUnitId, declared, moved, mark, today);
+    }
+
+    // ---------------------------------------------------------------- declared nodes
+
+    /**
+     * Every time node of the active projects, ordered by project id and then as each project declares them. A
+     * project that throws is left out until it recovers; so is a node whose id cannot be stored.
+     *
+     * @param locale for the names; null when no names are needed
+     */
+    List<Declared> declared(Locale locale) {
+        Map<String, String> names = new TreeMap<>();
+        for (ProjectStatus status : projects.projects(locale == null ? Locale.ROOT : locale)) {
+            if (status.state() == ProjectState.ACTIVE) {
+                names.put(status.id(), status.name());
+            }
+        }
+        List<Declared> out = new ArrayList<>();
+        for (Map.Entry<String, String> entry : names.entrySet()) {
+            String projectId = entry.getKey();
+            KeyProject project = projects.active(projectId).orElse(null);
+            if (project == null || projectId.length() > PROJECT_ID_MAX) {
+                continue;
+            }
+            try {
+                out.addAll(declaredBy(projectId, locale == null ? null : entry.getValue(), project, locale));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Key project " + projectId + " failed to list its time nodes; they are left"
+                        + " out", e);
+            }
+        }
+        return out;
+    }
+
+    private static List<Declared> declaredBy(String projectId, String projectName, KeyProject project,
+            Locale locale) {
+        List<MilestoneDefinition> definitions = project.milestones();
+        if (definitions == null || definitions.isEmpty()) {
+            return List.of();
+        }
+        ResourceBundle messages = null;
+        if (locale != null) {
+            try {
+                messages = project.messages(locale);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Key project " + projectId + " has no messages for " + locale, e);
+            }
+        }
+        List<Declared> out = new ArrayList<>(definitions.size());
+        Set<String> seen = new HashSet<>();
+        for (MilestoneDefinition d : definitions) {
+            if (d == null || d.id().isEmpty() || d.id().length() > MILESTONE_ID_MAX || !seen.add(d.id())) {
+                LOG.log(Level.WARNING, "Key project " + projectId + " declares an empty, over-long or repeated time"
+                        + " node id; it is left out");
+                continue;
+            }
+            String name = locale == null ? null : text(messages, d.nameKey());
+            out.add(new Declared(projectId, projectName, d, name));
+        }
+        return out;
+    }
+
+    /** The node when an active project declares it, else null. */
+    private Declared find(String projectId, String milestoneId) {
+        if (projectId == null || milestoneId == null || projectId.length() > PROJECT_ID_MAX
+                || milestoneId.length() > MILESTONE_ID_MAX) {
+            return null;
+        }
+        KeyProject project = projects.active(projectId).orElse(null);
+        if (project == null) {
+            return null;
+        }
+        try {
+            for (Declared d : declaredBy(projectId, null, project, null)) {
+                if (d.definition().id().equals(milestoneId)) {
+                    return d;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Key project " + projectId + " failed to list its time nodes", e);
+        }
+        return null;
+    }
+
+    private static Milestone milestone(int year, long orgUnitId, Declared d, Due moved, MilestoneMark mark,
+            LocalDate day) {
+        LocalDate defaultDue = d.definition().dueIn(year);
+        LocalDate due = moved == null ? defaultDue : moved.due();
+        LocalDate doneOn = mark == null ? null : mark.doneOn();
+        return new Milestone(year, orgUnitId, d.projectId(), d.projectName() == null ? d.projectId() : d.projectName(),
+                d.definition().id(),
+                d.name() == null ? d.definition().nameKey() : d.name(), d.definition().clause(), due, defaultDue,
+                moved == null ? null : moved.setBy(), moved == null ? null : moved.setAt(), doneOn,
+                mark == null ? null : mark.evidence(), mark == null ? null : mark.doneBy(),
+                mark == null ? null : mark.doneAt(), Milestone.stateOf(due, doneOn, day));
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
+    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
+    }
+
+    private PerformanceYear requireOpen(int year) {
+        return cycle.year(year).orElseThrow(() -> new NotFoundException("year:" + year));
+    }
+
+    /** Days are moved at the city level, by users of the root unit. */
+    private static boolean atRoot(Actor actor) {
+        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
+    }
+
+    private static String text(ResourceBundle messages, String key) {
+        try {
+            return messages != null && messages.containsKey(key) ? messages.getString(key) : key;
+        } catch (RuntimeException e) {
+            return key;
+        }
+    }
+
+    private static Locale locale(Actor actor) {
+        return actor.locale() == null ? Locale.ROOT : actor.locale();
+    }
+
+    // ---------------------------------------------------------------- SQL
+
+    private static Map<String, Due> loadDues(Connection c, int year) throws SQLException {
+        Map<String, Due> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY"
+                + " FROM JX_MILESTONE_DUE WHERE PERF_YEAR = ?")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // java.sql.Date converts through the JVM's zone both ways, so the calendar day survives.
+                    out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")),
+                            new Due(rs.getDate("DUE_ON").toLocalDate(), Jdbc.getInstant(rs, "SET_AT"),
+                                    rs.getString("SET_BY")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The marking that counts of each node of one unit: the newest. */
+    private static Map<String, MilestoneMark> latestMarks(Connection c, int year, long orgUnitId) throws SQLException {
+        Map<String, MilestoneMark> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY,"
+                + " DONE_AT FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? ORDER BY ID")) {
+            ps.setInt(1, year);
+            ps.setLong(2, orgUnitId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")), mark(rs));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The marking that counts of each node of every unit. */
+    private static List<Done> latestMarks(Connection c, int year) throws SQLException {
+        Map<String, Done> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ORG_UNIT_ID, PROJECT_ID, MILESTONE_ID, DONE_ON,"
+                + " EVIDENCE, DONE_BY, DONE_AT FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? ORDER BY ID")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long unit = rs.getLong("ORG_UNIT_ID");
+                    String key = Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID"));
+                    out.put(unit + "/" + key, new Done(unit, key, mark(rs)));
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+
+    private static MilestoneMark mark(ResultSet rs) throws SQLException {
+        return new MilestoneMark(rs.getDate("DONE_ON").toLocalDate(), rs.getString("EVIDENCE"),
+                rs.getString("DONE_BY"), Jdbc.getInstant(rs, "DONE_AT"));
+    }
+}

@@ -1,0 +1,20 @@
+package org.jixiao.core.internal.shell;
+
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.jixiao.api.project.ProjectRegistry;
+
+@Command(scope = "jixiao", name = "projects", description = "Lists the key projects on this node: id, version,"
+        + " state and, for a failed one, what went wrong.")
+@Service
+public class ProjectsCommand extends JixiaoCommand {
+
+    @Reference
+    ProjectRegistry projects;
+
+    @Override
+    String run() {
+        return Console.projects(projects.projects(Console.LOCALE));
+    }
+}

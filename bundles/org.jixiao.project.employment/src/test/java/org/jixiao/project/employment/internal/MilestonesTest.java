@@ -1,0 +1,42 @@
+package org.jixiao.project.employment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.jixiao.api.performance.MilestoneDefinition;
+import org.junit.jupiter.api.Test;
+
+/** The time nodes of work item 1 (POLICY.md section 3): built by the end of May, refreshed each March and September. */
+class MilestonesTest extends EmploymentTestBase {
+
+    @Test
+    void theDatabaseIsBuiltByMayAndRefreshedInMarchAndSeptember() {
+        List<MilestoneDefinition> nodes = project.milestones();
+        assertEquals(List.of("youth.database.built", "youth.refresh.march", "youth.refresh.september"),
+                nodes.stream().map(MilestoneDefinition::id).toList());
+        assertEquals(List.of(MonthDay.of(5, 31), MonthDay.of(3, 31), MonthDay.of(9, 30)),
+                nodes.stream().map(MilestoneDefinition::due).toList());
+        assertTrue(nodes.stream().allMatch(m -> m.clause().equals(EmploymentProject.CLAUSE_DATABASE)));
+        assertEquals(LocalDate.of(2013, 5, 31), nodes.get(0).dueIn(2013));
+    }
+
+    @Test
+    void everyNodeHasANameInBothLanguages() {
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            ResourceBundle messages = project.messages(locale);
+            for (MilestoneDefinition m : project.milestones()) {
+                assertTrue(messages.containsKey(m.nameKey()), m.nameKey() + " in " + locale);
+            }
+        }
+        assertEquals("建成求职创业青年数据库",
+                project.messages(Locale.SIMPLIFIED_CHINESE).getString("milestone.youth.database.built"));
+        assertEquals("Youth database built",
+                project.messages(Locale.ENGLISH).getString("milestone.youth.database.built"));
+    }
+}

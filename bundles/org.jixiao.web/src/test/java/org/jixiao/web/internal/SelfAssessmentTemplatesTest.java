@@ -1,0 +1,161 @@
+package org.jixiao.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.Role;
+import org.jixiao.api.performance.IndicatorRef;
+import org.jixiao.api.performance.Lock;
+import org.jixiao.api.performance.PerformanceYear;
+import org.jixiao.api.performance.SelfAssessment;
+import org.jixiao.api.performance.SelfAssessment.State;
+import org.jixiao.api.performance.SelfAssessmentClaim;
+import org.jixiao.api.performance.SelfAssessmentStatus;
+import org.jixiao.api.performance.Step;
+import org.jixiao.api.performance.StepWindow;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The self-assessment templates render in both languages with hostile text everywhere the user types, escape
+ * it, carry the CSRF token in every form and find every message they name.
+ */
+class SelfAssessmentTemplatesTest {
+
+    static final String EVIL = "<script>alert('x')</script>";
+    private static final Templates TEMPLATES = new Templates();
+    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    private static final PerformanceYear PY = new PerformanceYear(2013, Step.SELF_ASSESSMENT,
+            List.of(new StepWindow(Step.SELF_ASSESSMENT, LocalDate.of(2013, 12, 1), LocalDate.of(2013, 12, 31))));
+    private static final Pattern MSG_LITERAL = Pattern.compile("msg\\(\"([^\"]+)\"");
+
+    private static Map<String, Object> base(Actor actor) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("actor", actor);
+        model.put("csrfToken", "tok\"en<>");
+        model.put("path", "/perf/2013/self-assessment");
+        model.put("errors", new HashMap<String, String>());
+        model.put("isAdmin", true);
+        model.put("base", "");
+        model.put("py", PY);
+        return model;
+    }
+
+    private static SelfAssessment report(State state) {
+        IndicatorRef a = new IndicatorRef("employment", "youth.trained");
+        IndicatorRef b = new IndicatorRef("employment", "loans.count");
+        return new SelfAssessment(2013, 4, EVIL, state, List.of(
+                new SelfAssessmentClaim(a, EVIL, "人", new BigDecimal("400"), new BigDecimal("410"), EVIL,
+                        new BigDecimal("400"), true),
+                new SelfAssessmentClaim(b, "贷款", "笔", null, null, null, null, false)),
+                EVIL, EVIL, EVIL, Instant.parse("2013-12-10T02:00:00Z"), EVIL, Instant.parse("2013-12-11T02:00:00Z"),
+                EVIL);
+    }
+
+    private static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
+        model.put("lang", Http.lang(locale));
+        StringWriter out = new StringWriter();
+        TEMPLATES.render(null, template, model, new Messages(locale), out);
+        return out.toString();
+    }
+
+    private static void check(String html, String what) {
+        assertTrue(html.contains("</html>"), what + " rendered to the end");
+        assertFalse(html.contains("<script"), "unescaped markup in " + what + ":\n" + html);
+        assertFalse(html.contains("tok\"en<>"), "the CSRF token is escaped");
+        assertFalse(html.matches("(?s).*[>\\s]selfAssessment\\.[A-Za-z_.]+[<\\s].*"), "untranslated key in " + what);
+        int forms = html.split("<form method=\"post\"", -1).length - 1;
+        int tokens = html.split("name=\"_csrf\"", -1).length - 1;
+        assertTrue(forms == tokens, "every POST form carries the CSRF token in " + what);
+    }
+
+    @Test
+    void theReportFormRendersForTheUnitAndForTheCity() throws Exception {
+        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+            for (State state : State.values()) {
+                for (boolean edit : List.of(true, false)) {
+                    Map<String, Object> m = base(new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, locale));
+                    m.put("report", report(state));
+                    m.put("canEdit", edit);
+                    m.put("canDecide", state == State.SUBMITTED);
+                    m.put("lock", edit && state == State.RETURNED
+                            ? new Lock("lock.windowClosed", List.of("2013-12-01", "2013-12-31"), "lock.unlock.cityAdmin")
+                            : null);
+                    m.put("claimed", Map.of("employment:youth.trained", EVIL));
+                    m.put("explanation", Map.of("employment:youth.trained", EVIL));
+                    m.put("problems", EVIL);
+                    m.put("rectification", EVIL);
+                    m.put("comment", EVIL);
+                    m.put("saved", true);
+                    m.put("submitted", true);
+                    m.put("decided", true);
+                    m.put("errors", Map.of("claimed.employment:youth.trained", "selfAssessment.claimed.invalid",
+                            "claims", "selfAssessment.claims.incomplete", "year", "lock.windowClosed",
+                            "comment", "selfAssessment.comment.required"));
+                    String html = render("perf-self-assessment", m, locale);
+                    check(html, "perf-self-assessment " + state + " edit=" + edit + " " + locale);
+                    assertTrue(html.contains("&lt;script&gt;"));
+                    assertTrue(html.contains(edit ? "name=\"claimed.employment:youth.trained\"" : "410"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theOverviewRenders() throws Exception {
+        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+            Map<String, Object> m = base(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, locale));
+            m.put("window", PY.window(Step.SELF_ASSESSMENT).orElseThrow());
+            m.put("units", List.of(
+                    new SelfAssessmentStatus(2013, 4, EVIL, OrgLevel.COUNTY, State.SUBMITTED,
+                            Instant.parse("2013-12-10T02:00:00Z"), Instant.parse("2013-12-10T02:00:00Z"), EVIL, null,
+                            null),
+                    new SelfAssessmentStatus(2013, 5, "开发区", OrgLevel.ZONE, State.DRAFT, null, null, null, null,
+                            null)));
+            m.put("counts", List.of(Map.of("state", "DRAFT", "count", 1), Map.of("state", "SUBMITTED", "count", 1),
+                    Map.of("state", "RETURNED", "count", 0), Map.of("state", "ACCEPTED", "count", 0)));
+            m.put("canDecide", true);
+            String html = render("perf-self-assessments", m, locale);
+            check(html, "perf-self-assessments " + locale);
+            assertTrue(html.contains("/perf/2013/self-assessment/4"));
+        }
+    }
+
+    @Test
+    void everyLiteralKeyExistsInBothLanguages() {
+        Properties zh = BundleKeysTest.load("i18n/web.properties");
+        Properties en = BundleKeysTest.load("i18n/web_en.properties");
+        Set<String> missing = new TreeSet<>();
+        for (String t : List.of("perf-self-assessment", "perf-self-assessments", "perf-year")) {
+            Matcher m = MSG_LITERAL.matcher(BundleKeysTest.text("templates/" + t + ".ftlh"));
+            while (m.find()) {
+                String key = m.group(1);
+                if (!key.endsWith(".") && (!zh.containsKey(key) || !en.containsKey(key))) {
+                    missing.add(t + ": " + key);
+                }
+            }
+        }
+        for (State s : State.values()) {
+            if (!zh.containsKey("selfAssessment.state." + s) || !en.containsKey("selfAssessment.state." + s)) {
+                missing.add("selfAssessment.state." + s);
+            }
+        }
+        assertTrue(missing.isEmpty(), "missing: " + missing);
+    }
+}
