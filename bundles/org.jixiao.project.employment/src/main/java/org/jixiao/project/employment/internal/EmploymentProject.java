@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class EmploymentProject implements KeyProject {
 
     static final String ID = "employment";
-    static final String CLAUSE_DATABASE = "附件2 第1項";
+    static final String CLAUSE_DATABASE = "附件2 第1项";
 
     private static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",

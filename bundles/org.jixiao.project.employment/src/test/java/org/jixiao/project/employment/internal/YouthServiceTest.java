@@ -504,7 +504,7 @@ class YouthServiceTest extends EmploymentTestBase {
                 defs.stream().map(IndicatorDefinition::defaultTarget).toList());
         for (IndicatorDefinition d : defs) {
             assertEquals(Comparison.AT_LEAST, d.comparison());
-            assertEquals("附件2 第1項", d.clause());
+            assertEquals("附件2 第1项", d.clause());
             assertEquals("人", project.messages(java.util.Locale.SIMPLIFIED_CHINESE).getString(d.unitKey()));
         }
         assertEquals("employment", project.id());
