@@ -237,4 +237,29 @@ public class PerformanceIT extends KarafTestSupport {
         assertTrue(admin.get("/perf/" + YEAR).body().contains("结果公布"));
         assertEquals(400, admin.post(path + "/publish", Map.of()).status());
     }
+
+    @Test
+    public void t8_aCountyRecordsAProblemTheCityFollowsItAndOtherCountiesNeverSeeIt() throws Exception {
+        Browser county = new Browser(Node.port());
+        county.login("perf-county", "County-Pass-2032", null);
+        String page = "/perf/" + YEAR + "/tracking/" + countyA;
+        Response tracking = county.open(page);
+        assertEquals(200, tracking.status());
+        assertTrue("twelve month columns", tracking.body().contains("12"));
+        Response recorded = county.post(page, Map.of("action", "record", "projectId", "employment", "title",
+                "求职青年登记进度落后", "description", "三月底仅登记 40 人", "owner", "张主任"));
+        assertTrue(recorded.status() + recorded.body(), recorded.redirectsTo("?saved=1"));
+        assertEquals(400, county.post(page, Map.of("action", "record", "title", "", "description", "")).status());
+
+        Browser admin = Node.admin();
+        Response all = admin.get("/perf/" + YEAR + "/problems");
+        assertEquals(200, all.status());
+        assertTrue(all.body().contains("求职青年登记进度落后"));
+
+        WebSecurityIT.createUser(admin, "perf-county-b", countyB, "STAFF", "County-B-Pass-1");
+        Browser other = new Browser(Node.port());
+        other.login("perf-county-b", "County-B-Pass-1", "County-B-Pass-2");
+        assertEquals(404, other.get(page).status());
+        assertFalse(other.get("/perf/" + YEAR + "/problems").body().contains("求职青年登记进度落后"));
+    }
 }

@@ -1,6 +1,7 @@
 package org.jixiao.api.project;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +64,18 @@ public interface KeyProject {
      * the project's records. Units with no records may be absent or map to zero.
      */
     Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year);
+
+    /**
+     * The actual value of every indicator for each of {@code orgUnitIds} in {@code year} as it stood at the end of
+     * {@code asOf}, for tracking the year month by month. A project that can tell overrides this; by default only
+     * the year-end figure is known: {@link #actuals} once {@code asOf} is 31 December of {@code year} or later,
+     * and an empty map (unknown) before.
+     *
+     * @since 1.3
+     */
+    default Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
+        return asOf.getYear() > year || asOf.equals(LocalDate.of(year, 12, 31)) ? actuals(orgUnitIds, year) : Map.of();
+    }
 
     /** The project's pages and JSON endpoints. */
     WebHandler web();

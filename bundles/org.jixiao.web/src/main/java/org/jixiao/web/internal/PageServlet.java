@@ -33,6 +33,7 @@ import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -75,7 +76,7 @@ public final class PageServlet extends HttpServlet {
             @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
-            @Reference MilestoneService milestones) {
+            @Reference MilestoneService milestones, @Reference TrackingService tracking) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -84,7 +85,7 @@ public final class PageServlet extends HttpServlet {
         this.projects = projects;
         this.milestones = milestones;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
-                milestones);
+                milestones, tracking);
     }
 
     /** One request's state. */

@@ -27,6 +27,7 @@ import org.jixiao.api.performance.Target;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TargetTable;
+import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.Comparison;
 
 /**
@@ -42,9 +43,11 @@ final class PerformancePages {
     private final EvaluationPages evaluation;
     private final MilestonePages milestones;
     private final SelfAssessmentPages selfAssessment;
+    private final TrackingPages tracking;
 
     PerformancePages(PageServlet pages, PerformanceCycle cycle, TargetService targets, OrgUnitService orgUnits,
-            EvaluationService evaluations, SelfAssessmentService selfAssessments, MilestoneService milestones) {
+            EvaluationService evaluations, SelfAssessmentService selfAssessments, MilestoneService milestones,
+            TrackingService tracking) {
         this.pages = pages;
         this.cycle = cycle;
         this.targets = targets;
@@ -52,6 +55,7 @@ final class PerformancePages {
         this.evaluation = new EvaluationPages(pages, evaluations, orgUnits);
         this.milestones = new MilestonePages(pages, milestones, orgUnits);
         this.selfAssessment = new SelfAssessmentPages(pages, selfAssessments, cycle);
+        this.tracking = new TrackingPages(pages, tracking, milestones, orgUnits);
     }
 
     static boolean evaluated(OrgUnit unit) {
@@ -60,6 +64,10 @@ final class PerformancePages {
 
     void handle(PageServlet.Call call) throws IOException {
         String yearText = call.seg(1);
+        if ("procedure".equals(yearText)) {
+            tracking.procedure(call);
+            return;
+        }
         if (yearText == null) {
             years(call);
             return;
@@ -84,6 +92,10 @@ final class PerformancePages {
             milestones.handle(call, py);
         } else if ("self-assessment".equals(what)) {
             selfAssessment.handle(call, py);
+        } else if ("tracking".equals(what)) {
+            tracking.unit(call, py);
+        } else if ("problems".equals(what)) {
+            tracking.list(call, py);
         } else if (call.post() && call.segments.length == 3) {
             yearAction(call, py, what);
         } else {

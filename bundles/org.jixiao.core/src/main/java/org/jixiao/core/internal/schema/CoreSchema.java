@@ -31,6 +31,7 @@ public final class CoreSchema {
         "V3__evaluation.sql",
         "V4__milestones.sql",
         "V5__self_assessment.sql",
+        "V6__tracking.sql",
     };
 
     private final List<Integer> applied;

@@ -2,6 +2,7 @@ package org.jixiao.project.employment.internal;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collection;
 import java.util.List;
@@ -91,6 +92,12 @@ public final class EmploymentProject implements KeyProject {
     @Override
     public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
         return youth.actuals(orgUnitIds, year);
+    }
+
+    /** The records registered on or before {@code asOf} (at most 31 December of {@code year}): one grouped query. */
+    @Override
+    public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
+        return youth.actualsAsOf(orgUnitIds, year, asOf);
     }
 
     @Override

@@ -200,6 +200,16 @@ final class YouthService {
      * whose county is the unit itself count; a total over a subtree is the caller's sum.
      */
     Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
+        return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
+    }
+
+    /**
+     * As {@link #actuals}, counting the records registered on or before {@code asOf}, or on or before 31 December of
+     * {@code year} when {@code asOf} is later.
+     */
+    Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        LocalDate registeredBy = asOf == null || asOf.isAfter(yearEnd) ? yearEnd : asOf;
         Set<Long> ids = new LinkedHashSet<>();
         for (Long id : orgUnitIds) {
             if (id != null) {
@@ -210,8 +220,7 @@ final class YouthService {
         if (ids.isEmpty()) {
             return out;
         }
-        Map<Long, Map<YouthType, Long>> counts = store.read(c -> repo.countByCountyAndType(c, ids,
-                LocalDate.of(year, 12, 31)));
+        Map<Long, Map<YouthType, Long>> counts = store.read(c -> repo.countByCountyAndType(c, ids, registeredBy));
         for (Long id : ids) {
             Map<YouthType, Long> byType = counts.getOrDefault(id, Map.of());
             Map<String, BigDecimal> values = new LinkedHashMap<>();

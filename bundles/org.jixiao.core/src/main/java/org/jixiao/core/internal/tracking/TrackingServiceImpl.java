@@ -1,0 +1,523 @@
+package org.jixiao.core.internal.tracking;
+
+import java.lang.System.Logger.Level;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.performance.MonthlyProgress;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.ProcedureNote;
+import org.jixiao.api.performance.Problem;
+import org.jixiao.api.performance.Target;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TargetTable;
+import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreException;
+import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.core.internal.schema.Jdbc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Tracking (POLICY.md §1, 跟踪管理) in JX_PROBLEM and JX_PROCEDURE_NOTE: problems found in an evaluated unit's work,
+ * from recording through analysis and measure to rectification and the city's closing, and the versioned
+ * corrections of the projects' procedures. Month-end progress is read live from the projects and never stored.
+ *
+ * <p>Every check is made before anything is written; every change is audited in its own transaction. Free text may
+ * name people, so the audit trail keeps its size only.
+ */
+@Component(service = TrackingService.class)
+public final class TrackingServiceImpl implements TrackingService {
+
+    private static final System.Logger LOG = System.getLogger(TrackingServiceImpl.class.getName());
+
+    /** The units the policy evaluates: counties/districts, development zones, city-level units. */
+    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
+
+    static final int USERNAME_MAX = 40;
+    static final int PROJECT_ID_MAX = 64;
+
+    /** Pending first, then by due day (none last), then by id. */
+    private static final Comparator<Problem> ORDER = Comparator
+            .comparing((Problem p) -> !p.state().pending())
+            .thenComparing(Problem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(Problem::id);
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final PerformanceCycle cycle;
+    private final TargetService targets;
+    private final ProjectRegistry projects;
+    private final Clock clock;
+    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
+    private final Object writeLock = new Object();
+
+    @Activate
+    public TrackingServiceImpl(@Reference Store store, @Reference CoreSchema schema,
+            @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle, @Reference TargetService targets,
+            @Reference ProjectRegistry projects) {
+        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
+        this(store, orgUnits, cycle, targets, projects, Clock.systemDefaultZone());
+    }
+
+    TrackingServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
+            ProjectRegistry projects, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
+        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.projects = Objects.requireNonNull(projects, "projects");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---------------------------------------------------------------- problems: reads
+
+    @Override
+    public List<Problem> problems(Actor actor, int year, Long orgUnitId) {
+        Objects.requireNonNull(actor, "actor");
+        Map<Long, OrgUnit> units = new HashMap<>();
+        if (orgUnitId != null) {
+            OrgUnit unit = evaluatedUnit(actor, orgUnitId);
+            units.put(unit.id(), unit);
+        } else {
+            for (OrgUnit u : orgUnits.visibleTo(actor)) {
+                if (EVALUATED.contains(u.level())) {
+                    units.put(u.id(), u);
+                }
+            }
+        }
+        requireOpen(year);
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : store.read(c -> TrackingRepository.list(c, year, orgUnitId))) {
+            OrgUnit u = units.get(p.orgUnitId());
+            if (u != null) {
+                out.add(named(p, u));
+            }
+        }
+        out.sort(ORDER);
+        return out;
+    }
+
+    // ---------------------------------------------------------------- problems: writes
+
+    @Override
+    public Problem record(Actor actor, int year, long orgUnitId, String projectId, String title, String description,
+            String owner, LocalDate dueOn) {
+        Objects.requireNonNull(actor, "actor");
+        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
+        requireOpen(year);
+        if (!mayWrite(actor)) {
+            throw new AccessDeniedException("problem.record");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String project = text(projectId);
+        if (project != null && (project.length() > PROJECT_ID_MAX || projects.active(project).isEmpty())) {
+            errors.add("projectId", "problem.project.unknown");
+        }
+        String t = required(errors, "title", title, TITLE_MAX, "problem.title.required", "problem.title.tooLong");
+        String d = required(errors, "description", description, TEXT_MAX, "problem.description.required",
+                "problem.text.tooLong");
+        String o = optional(errors, "owner", owner, OWNER_MAX, "problem.owner.tooLong");
+        checkDue(errors, year, dueOn);
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
+        long id = store.inTransaction(c -> {
+            long newId = TrackingRepository.insert(c, year, orgUnitId, project, t, d, o, dueOn, now, by);
+            AuditRecords.insert(c, now, actor, "problem.record", target(newId),
+                    "year=" + year + "; orgUnit=" + orgUnitId + "; project=" + (project == null ? "-" : project)
+                            + "; dueOn=" + (dueOn == null ? "-" : dueOn) + "; title=" + t.length() + " chars",
+                    null);
+            return newId;
+        });
+        return named(store.read(c -> TrackingRepository.find(c, id)), unit);
+    }
+
+    @Override
+    public Problem update(Actor actor, long problemId, String analysis, String measure, String owner,
+            LocalDate dueOn) {
+        Objects.requireNonNull(actor, "actor");
+        Scoped before = scoped(actor, problemId);
+        if (!mayWrite(actor)) {
+            throw new AccessDeniedException("problem.update");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String a = optional(errors, "analysis", analysis, TEXT_MAX, "problem.text.tooLong");
+        String m = optional(errors, "measure", measure, TEXT_MAX, "problem.text.tooLong");
+        String o = optional(errors, "owner", owner, OWNER_MAX, "problem.owner.tooLong");
+        checkDue(errors, before.problem().year(), dueOn);
+        Problem.State from = before.problem().state();
+        if (!from.pending()) {
+            errors.add("state", "problem.state.notPending");
+        }
+        errors.throwIfAny();
+        Problem.State to = from == Problem.State.OPEN && m != null ? Problem.State.RECTIFYING : from;
+
+        return write(actor, before, (c, now, by) -> {
+            if (!TrackingRepository.update(c, problemId, from, to, a, m, o, dueOn, now, by)) {
+                throw stale();
+            }
+            AuditRecords.insert(c, now, actor, "problem.update", target(problemId), from.name() + "->" + to.name()
+                    + "; dueOn=" + (dueOn == null ? "-" : dueOn) + "; analysis=" + length(a) + " chars; measure="
+                    + length(m) + " chars", null);
+        });
+    }
+
+    @Override
+    public Problem rectified(Actor actor, long problemId, String evidence) {
+        Objects.requireNonNull(actor, "actor");
+        Scoped before = scoped(actor, problemId);
+        if (!mayWrite(actor)) {
+            throw new AccessDeniedException("problem.rectified");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String e = required(errors, "evidence", evidence, TEXT_MAX, "problem.evidence.required",
+                "problem.text.tooLong");
+        Problem.State from = before.problem().state();
+        if (!from.pending()) {
+            errors.add("state", "problem.state.notPending");
+        }
+        errors.throwIfAny();
+
+        return write(actor, before, (c, now, by) -> {
+            if (!TrackingRepository.rectified(c, problemId, from, e, now, by)) {
+                throw stale();
+            }
+            AuditRecords.insert(c, now, actor, "problem.rectified", target(problemId),
+                    from.name() + "->" + Problem.State.RECTIFIED.name() + "; evidence=" + e.length() + " chars", null);
+        });
+    }
+
+    @Override
+    public Problem close(Actor actor, long problemId) {
+        requireCityDecider(actor, "problem.close");
+        Scoped before = scoped(actor, problemId);
+        if (before.problem().state() != Problem.State.RECTIFIED) {
+            throw ValidationException.of("state", "problem.state.notRectified");
+        }
+        return write(actor, before, (c, now, by) -> {
+            if (!TrackingRepository.close(c, problemId, now, by)) {
+                throw stale();
+            }
+            AuditRecords.insert(c, now, actor, "problem.close", target(problemId),
+                    Problem.State.RECTIFIED.name() + "->" + Problem.State.CLOSED.name(), null);
+        });
+    }
+
+    @Override
+    public Problem reopen(Actor actor, long problemId, String reason) {
+        requireCityDecider(actor, "problem.reopen");
+        Scoped before = scoped(actor, problemId);
+        ValidationException.Collector errors = new ValidationException.Collector();
+        String r = required(errors, "reason", reason, REASON_MAX, "problem.reason.required",
+                "problem.reason.tooLong");
+        Problem.State from = before.problem().state();
+        if (from.pending()) {
+            errors.add("state", "problem.state.pending");
+        }
+        errors.throwIfAny();
+        return write(actor, before, (c, now, by) -> {
+            if (!TrackingRepository.reopen(c, problemId, from, r, now, by)) {
+                throw stale();
+            }
+            AuditRecords.insert(c, now, actor, "problem.reopen", target(problemId),
+                    from.name() + "->" + Problem.State.RECTIFYING.name() + "; reason=" + r.length() + " chars", null);
+        });
+    }
+
+    /** A change on the caller's connection, given the time and who. */
+    @FunctionalInterface
+    private interface Change {
+        void apply(java.sql.Connection c, Instant now, String by) throws java.sql.SQLException;
+    }
+
+    private Problem write(Actor actor, Scoped before, Change change) {
+        synchronized (writeLock) {
+            Instant now = clock.instant();
+            String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
+            store.inTransaction(c -> {
+                change.apply(c, now, by);
+                return null;
+            });
+        }
+        return named(store.read(c -> TrackingRepository.find(c, before.problem().id())), before.unit());
+    }
+
+    // ---------------------------------------------------------------- procedures
+
+    @Override
+    public List<ProcedureNote> procedure(String projectId) {
+        if (projectId == null || projectId.length() > PROJECT_ID_MAX) {
+            return List.of();
+        }
+        return store.read(c -> TrackingRepository.notes(c, projectId));
+    }
+
+    @Override
+    public ProcedureNote reviseProcedure(Actor actor, String projectId, String text, String reason,
+            Long problemId) {
+        if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.TARGET_SETTER)) || !atRoot(actor)) {
+            throw new AccessDeniedException("procedure.revise");
+        }
+        ValidationException.Collector errors = new ValidationException.Collector();
+        if (projectId == null || projectId.length() > PROJECT_ID_MAX || projects.active(projectId).isEmpty()) {
+            errors.add("projectId", "procedure.project.unknown");
+        }
+        String t = required(errors, "text", text, PROCEDURE_MAX, "procedure.text.required", "procedure.text.tooLong");
+        String r = required(errors, "reason", reason, REASON_MAX, "procedure.reason.required",
+                "procedure.reason.tooLong");
+        if (problemId != null) {
+            Problem p = store.read(c -> TrackingRepository.find(c, problemId));
+            if (p == null || (p.projectId() != null && !p.projectId().equals(projectId))) {
+                errors.add("problemId", "procedure.problem.unknown");
+            }
+        }
+        errors.throwIfAny();
+
+        synchronized (writeLock) {
+            Instant now = clock.instant();
+            String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
+            try {
+                return store.inTransaction(c -> {
+                    int version = TrackingRepository.latestVersion(c, projectId) + 1;
+                    ProcedureNote note = new ProcedureNote(projectId, version, t, r, problemId, by, now);
+                    TrackingRepository.insertNote(c, note);
+                    AuditRecords.insert(c, now, actor, "procedure.revise", "procedure:" + projectId,
+                            "version=" + version + "; problem=" + (problemId == null ? "-" : problemId) + "; text="
+                                    + t.length() + " chars; reason=" + r.length() + " chars", null);
+                    return note;
+                });
+            } catch (StoreException e) {
+                // Another node kept the same version meanwhile.
+                if (Jdbc.isUniqueViolation(e)) {
+                    throw ValidationException.of("version", "procedure.version.stale");
+                }
+                throw e;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- progress
+
+    @Override
+    public List<MonthlyProgress> progress(Actor actor, int year, long orgUnitId) {
+        Objects.requireNonNull(actor, "actor");
+        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
+        requireOpen(year);
+        TargetTable table = targets.table(actor, year, orgUnitId);
+        LocalDate today = LocalDate.now(clock);
+        Set<String> projectIds = new LinkedHashSet<>();
+        table.targets().forEach(t -> projectIds.add(t.indicator().projectId()));
+        List<Long> counted = counted(unit);
+
+        // project → month (0..11) → indicator → actual; absent when unknown.
+        Map<String, List<Map<String, BigDecimal>>> byProject = new HashMap<>();
+        for (String projectId : projectIds) {
+            byProject.put(projectId, months(projectId, counted, year, today, unit));
+        }
+        List<MonthlyProgress> out = new ArrayList<>(table.targets().size());
+        for (Target t : table.targets()) {
+            List<Map<String, BigDecimal>> months = byProject.get(t.indicator().projectId());
+            List<BigDecimal> actual = new ArrayList<>(12);
+            List<BigDecimal> completion = new ArrayList<>(12);
+            for (int m = 0; m < 12; m++) {
+                Map<String, BigDecimal> values = months.get(m);
+                // A project that reports nothing for an indicator has no records of it: zero.
+                BigDecimal v = values == null ? null
+                        : values.getOrDefault(t.indicator().indicatorId(), BigDecimal.ZERO);
+                actual.add(v);
+                completion.add(v == null ? null : t.rule().completion(v, t.baseline()));
+            }
+            out.add(new MonthlyProgress(t.indicator(), t.indicatorName(), t.unit(), t.resolved(), actual,
+                    completion));
+        }
+        return out;
+    }
+
+    /**
+     * One project's sums over {@code counted} as of each month's end of the year (the current month as of today),
+     * null for months not reached and where the project cannot tell or fails.
+     */
+    private List<Map<String, BigDecimal>> months(String projectId, List<Long> counted, int year, LocalDate today,
+            OrgUnit unit) {
+        List<Map<String, BigDecimal>> out = new ArrayList<>(12);
+        KeyProject project = projects.active(projectId).orElse(null);
+        for (int m = 1; m <= 12; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            if (project == null || month.atDay(1).isAfter(today)) {
+                out.add(null);
+                continue;
+            }
+            LocalDate asOf = month.atEndOfMonth().isAfter(today) ? today : month.atEndOfMonth();
+            try {
+                Map<Long, Map<String, BigDecimal>> values = project.actualsAsOf(counted, year, asOf);
+                if (values == null || values.isEmpty()) {
+                    out.add(null);
+                    continue;
+                }
+                Map<String, BigDecimal> sum = new HashMap<>();
+                for (Long id : counted) {
+                    Map<String, BigDecimal> v = values.get(id);
+                    if (v != null) {
+                        v.forEach((indicator, x) -> {
+                            if (indicator != null && x != null) {
+                                sum.merge(indicator, x, BigDecimal::add);
+                            }
+                        });
+                    }
+                }
+                out.add(sum);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Key project " + projectId + " failed to compute its actuals as of " + asOf
+                        + " for org unit " + unit.id() + "; shown as unknown", e);
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    /** The unit and every unit below it except what lies under another evaluated unit, as the evaluation sums. */
+    private List<Long> counted(OrgUnit unit) {
+        List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
+        List<OrgUnit> nested = all.stream()
+                .filter(u -> EVALUATED.contains(u.level()) && u.id() != unit.id() && unit.covers(u)).toList();
+        List<Long> out = new ArrayList<>();
+        for (OrgUnit u : all) {
+            if (unit.covers(u) && nested.stream().noneMatch(n -> n.covers(u))) {
+                out.add(u.id());
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- scope and roles
+
+    private record Scoped(Problem problem, OrgUnit unit) {
+    }
+
+    /** The problem when its unit lies in the actor's scope; 404 otherwise, revealing nothing. */
+    private Scoped scoped(Actor actor, long problemId) {
+        Objects.requireNonNull(actor, "actor");
+        Problem p = store.read(c -> TrackingRepository.find(c, problemId));
+        if (p == null) {
+            throw new NotFoundException("problem:" + problemId);
+        }
+        OrgUnit unit = orgUnits.findVisible(actor, p.orgUnitId()).filter(u -> EVALUATED.contains(u.level()))
+                .orElseThrow(() -> new NotFoundException("problem:" + problemId));
+        return new Scoped(p, unit);
+    }
+
+    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
+    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
+    }
+
+    private void requireOpen(int year) {
+        if (cycle.year(year).isEmpty()) {
+            throw new NotFoundException("year:" + year);
+        }
+    }
+
+    /**
+     * Who records, updates and marks rectified: the city (a user of the root unit with any role but VIEWER), or
+     * staff and admins whose scope covers the unit (the caller checked the scope).
+     */
+    static boolean mayWrite(Actor actor) {
+        if (actor.canWrite()) {
+            return true;
+        }
+        return atRoot(actor) && actor.roles().stream().anyMatch(r -> r != Role.VIEWER);
+    }
+
+    private static void requireCityDecider(Actor actor, String action) {
+        if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.ASSESSOR)) || !atRoot(actor)) {
+            throw new AccessDeniedException(action);
+        }
+    }
+
+    private static boolean atRoot(Actor actor) {
+        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Problem named(Problem p, OrgUnit unit) {
+        return new Problem(p.id(), p.year(), p.orgUnitId(), unit.name(), p.projectId(), p.title(), p.description(),
+                p.analysis(), p.measure(), p.owner(), p.dueOn(), p.state(), p.rectificationEvidence(), p.recordedBy(),
+                p.recordedAt(), p.updatedBy(), p.updatedAt(), p.closedBy(), p.closedAt(), p.reopenReason());
+    }
+
+    private static void checkDue(ValidationException.Collector errors, int year, LocalDate dueOn) {
+        if (dueOn != null && (dueOn.isBefore(LocalDate.of(year, 1, 1)) || dueOn.getYear() > year + 1)) {
+            errors.add("dueOn", "problem.dueOn.range");
+        }
+    }
+
+    private static String required(ValidationException.Collector errors, String field, String value, int max,
+            String requiredKey, String tooLongKey) {
+        String t = text(value);
+        if (t == null) {
+            errors.add(field, requiredKey);
+        } else if (t.length() > max) {
+            errors.add(field, tooLongKey);
+        }
+        return t;
+    }
+
+    private static String optional(ValidationException.Collector errors, String field, String value, int max,
+            String tooLongKey) {
+        String t = text(value);
+        if (t != null && t.length() > max) {
+            errors.add(field, tooLongKey);
+        }
+        return t;
+    }
+
+    /** Line breaks as LF (a browser sends CRLF), stripped; null when blank. */
+    static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    static String target(long problemId) {
+        return "problem:" + problemId;
+    }
+
+    private static ValidationException stale() {
+        return ValidationException.of("state", "problem.state.stale");
+    }
+}
