@@ -16,6 +16,7 @@ import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationRun;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.assessment.ModuleInfo;
 import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.ScorePart;
@@ -232,29 +233,15 @@ final class EvaluationPages {
 
     /** One row per unit, ranked: name, total, rank, parts. */
     static List<Map<String, Object>> rows(EvaluationRun run) {
-        Map<Long, UnitInput> inputs = new HashMap<>();
-        for (UnitInput u : run.input().units()) {
-            inputs.put(u.orgUnitId(), u);
-        }
-        List<UnitScore> sorted = new ArrayList<>(run.result().scores());
-        sorted.sort((a, b) -> b.total().compareTo(a.total()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            UnitScore s = sorted.get(i);
-            if (previous == null || s.total().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = s.total();
-            }
+        for (RankedScore r : run.ranking()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            UnitInput input = inputs.get(s.orgUnitId());
-            row.put("id", String.valueOf(s.orgUnitId()));
-            row.put("name", input == null ? String.valueOf(s.orgUnitId()) : input.orgUnitName());
-            row.put("rank", rank);
-            row.put("total", s.total());
-            row.put("parts", s.parts());
-            row.put("input", input);
+            row.put("id", String.valueOf(r.orgUnitId()));
+            row.put("name", r.orgUnitName() == null ? String.valueOf(r.orgUnitId()) : r.orgUnitName());
+            row.put("rank", r.rank());
+            row.put("total", r.score().total());
+            row.put("parts", r.score().parts());
+            row.put("input", r.input());
             rows.add(row);
         }
         return rows;

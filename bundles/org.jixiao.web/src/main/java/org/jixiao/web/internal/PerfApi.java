@@ -14,6 +14,7 @@ import org.jixiao.api.NotFoundException;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.Bonus;
 import org.jixiao.api.assessment.EvaluationRun;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.UnitInput;
@@ -376,29 +377,15 @@ final class PerfApi {
         return view;
     }
 
-    /** Highest total first; equal totals share a rank and the next rank skips (1, 1, 3). */
     static List<Map<String, Object>> ranking(EvaluationRun run) {
-        Map<Long, String> names = new HashMap<>();
-        for (UnitInput u : run.input().units()) {
-            names.put(u.orgUnitId(), u.orgUnitName());
-        }
-        List<UnitScore> sorted = new ArrayList<>(run.result().scores());
-        sorted.sort((a, b) -> b.total().compareTo(a.total()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            UnitScore s = sorted.get(i);
-            if (previous == null || s.total().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = s.total();
-            }
+        for (RankedScore r : run.ranking()) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("rank", rank);
-            row.put("orgUnitId", s.orgUnitId());
-            row.put("name", names.get(s.orgUnitId()));
-            row.put("total", s.total());
-            row.put("parts", s.parts());
+            row.put("rank", r.rank());
+            row.put("orgUnitId", r.orgUnitId());
+            row.put("name", r.orgUnitName());
+            row.put("total", r.score().total());
+            row.put("parts", r.score().parts());
             rows.add(row);
         }
         return rows;

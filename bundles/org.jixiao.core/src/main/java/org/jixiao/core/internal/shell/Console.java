@@ -18,6 +18,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationRun;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.assessment.ModuleInfo;
 import org.jixiao.api.assessment.ScorePart;
 import org.jixiao.api.assessment.UnitInput;
@@ -213,30 +214,8 @@ public final class Console {
                 + table(List.of("", "STEP", "WINDOW"), rows);
     }
 
-    /** Ranks by total, highest first; equal totals share a rank and the next rank skips (1, 1, 3). */
-    static List<Ranked> ranking(EvaluationRun run) {
-        Map<Long, String> names = new HashMap<>();
-        for (UnitInput u : run.input().units()) {
-            names.put(u.orgUnitId(), u.orgUnitName());
-        }
-        List<UnitScore> sorted = new ArrayList<>(run.result().scores());
-        // A stable sort: equal totals keep the run's order (by unit code).
-        sorted.sort((a, b) -> b.total().compareTo(a.total()));
-        List<Ranked> out = new ArrayList<>(sorted.size());
-        int rank = 0;
-        BigDecimal previous = null;
-        for (int i = 0; i < sorted.size(); i++) {
-            UnitScore s = sorted.get(i);
-            if (previous == null || s.total().compareTo(previous) != 0) {
-                rank = i + 1;
-                previous = s.total();
-            }
-            out.add(new Ranked(rank, s.orgUnitId(), names.get(s.orgUnitId()), s));
-        }
-        return out;
-    }
-
-    record Ranked(int rank, long orgUnitId, String name, UnitScore score) {
+    static List<RankedScore> ranking(EvaluationRun run) {
+        return run.ranking();
     }
 
     static String runLine(EvaluationRun run) {
@@ -249,8 +228,8 @@ public final class Console {
     /** The run's header line and its ranking. */
     public static String run(EvaluationRun run) {
         List<List<String>> rows = new ArrayList<>();
-        for (Ranked r : ranking(run)) {
-            rows.add(List.of(String.valueOf(r.rank()), String.valueOf(r.orgUnitId()), cell(r.name()),
+        for (RankedScore r : ranking(run)) {
+            rows.add(List.of(String.valueOf(r.rank()), String.valueOf(r.orgUnitId()), cell(r.orgUnitName()),
                     plain(r.score().total())));
         }
         return runLine(run) + "\n" + table(List.of("RANK", "UNIT", "NAME", "TOTAL"), rows);
@@ -258,8 +237,8 @@ public final class Console {
 
     /** One unit's total, rank and parts in a run; null when the run has no score of that unit. */
     public static String score(EvaluationRun run, OrgUnit unit) {
-        List<Ranked> ranking = ranking(run);
-        for (Ranked r : ranking) {
+        List<RankedScore> ranking = ranking(run);
+        for (RankedScore r : ranking) {
             if (r.orgUnitId() != unit.id()) {
                 continue;
             }

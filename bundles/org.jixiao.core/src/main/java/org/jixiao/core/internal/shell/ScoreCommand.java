@@ -9,7 +9,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationRun;
 import org.jixiao.api.assessment.EvaluationService;
 
@@ -38,7 +37,7 @@ public class ScoreCommand extends JixiaoCommand {
                 .orElseThrow(() -> new NotFoundException("orgUnit:" + code));
         List<EvaluationRun> runs = evaluations.runs(Console.actor(root), y);
         if (runs.isEmpty()) {
-            throw ValidationException.of("year", "evaluation.runs.none");
+            throw new NotFoundException("no evaluation run of " + y);
         }
         String out = Console.score(Console.latest(runs), unit);
         if (out == null) {
