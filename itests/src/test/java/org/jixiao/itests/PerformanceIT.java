@@ -262,4 +262,18 @@ public class PerformanceIT extends KarafTestSupport {
         assertEquals(404, other.get(page).status());
         assertFalse(other.get("/perf/" + YEAR + "/problems").body().contains("求职青年登记进度落后"));
     }
+
+    @Test
+    public void t9_aCountyReadsItsOwnSelfAssessmentButNeverAnotherCountys() throws Exception {
+        Browser county = new Browser(Node.port());
+        county.login("perf-county", "County-Pass-2032", null);
+        Response own = county.get("/perf/" + YEAR + "/self-assessment/" + countyA);
+        assertEquals(200, own.status());
+        assertTrue(own.body().contains("求职青年登记人数"));
+        assertEquals(404, county.get("/perf/" + YEAR + "/self-assessment/" + countyB).status());
+        Browser other = new Browser(Node.port());
+        other.login("perf-county-b", "County-B-Pass-2", null);
+        assertEquals(404, other.get("/perf/" + YEAR + "/self-assessment/" + countyA).status());
+        assertEquals(404, other.get("/perf/" + YEAR + "/targets/" + countyA).status());
+    }
 }
