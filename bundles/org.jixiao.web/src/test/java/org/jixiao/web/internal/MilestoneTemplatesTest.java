@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
@@ -36,17 +33,15 @@ import org.junit.jupiter.api.Test;
  */
 class MilestoneTemplatesTest {
 
-    static final String EVIL = "<script>alert('x')</script>";
-    private static final Templates TEMPLATES = new Templates();
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    static final String EVIL = TemplateChecks.EVIL;
+        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
     private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.EXECUTION, List.of());
-    private static final Pattern MSG_LITERAL = Pattern.compile("msg\\(\"([^\"]+)\"");
 
     private static Map<String, Object> base(Actor actor, String path) {
         Map<String, Object> model = new HashMap<>();
         model.put("actor", actor);
-        model.put("csrfToken", "tok\"en<>");
+        model.put("csrfToken", TemplateChecks.TOKEN);
         model.put("path", path);
         model.put("errors", new HashMap<String, String>());
         model.put("isAdmin", actor.has(Role.ADMIN));
@@ -74,24 +69,7 @@ class MilestoneTemplatesTest {
                 node("other", LocalDate.of(2013, 12, 31), LocalDate.of(2013, 12, 31), null, null, State.PENDING));
     }
 
-    private static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
-        model.put("lang", Http.lang(locale));
-        StringWriter out = new StringWriter();
-        TEMPLATES.render(null, template, model, new Messages(locale), out);
-        return out.toString();
-    }
 
-    private static void check(String html, String what) {
-        assertTrue(html.contains("</html>"), what + " rendered to the end");
-        assertFalse(html.contains("<script"), "unescaped markup in " + what + ":\n" + html);
-        assertTrue(html.contains("&lt;script&gt;"), "the hostile text shows, escaped, in " + what);
-        assertFalse(html.contains("tok\"en<>"), "the CSRF token is escaped");
-        assertFalse(html.matches("(?s).*[>\\s\"](milestones?|home)\\.[A-Za-z_.]+[<\\s\"].*"),
-                "untranslated key in " + what + ":\n" + html);
-        int forms = html.split("<form method=\"post\"", -1).length - 1;
-        int tokens = html.split("name=\"_csrf\"", -1).length - 1;
-        assertEquals(forms, tokens, "every POST form carries the CSRF token in " + what);
-    }
 
     @Test
     void theUnitsPageRendersForTheCityAndForAReader() throws Exception {
@@ -119,8 +97,8 @@ class MilestoneTemplatesTest {
                 m.put("historyOf", nodes().get(1));
                 m.put("history", List.of(new MilestoneMark(LocalDate.of(2013, 5, 30), EVIL, EVIL,
                         Instant.parse("2013-06-01T02:00:00Z"))));
-                String html = render("perf-milestones", m, locale);
-                check(html, "perf-milestones city=" + city + " " + locale);
+                String html = TemplateChecks.render("perf-milestones", m, locale);
+                TemplateChecks.check(html, "perf-milestones city=" + city + " " + locale, "milestones?|home", true);
                 assertEquals(city, html.contains("name=\"action\" value=\"done\""), "mark-done forms");
                 assertEquals(city, html.contains("name=\"action\" value=\"due\""), "due-date forms");
                 assertTrue(html.contains("href=\"https://example.org/&lt;script&gt;"), "a link is a link, escaped");
@@ -142,18 +120,18 @@ class MilestoneTemplatesTest {
             m.put("changed", false);
             m.put("overdue", List.of(nodes().get(0)));
             m.put("overdueUnits", Map.of("4", EVIL));
-            String html = render("home", m, locale);
-            check(html, "home " + locale);
+            String html = TemplateChecks.render("home", m, locale);
+            TemplateChecks.check(html, "home " + locale, "milestones?|home", true);
             String heading = new Messages(locale).get("home.overdue");
             assertTrue(html.contains(heading));
             assertTrue(html.contains("href=\"/perf/2013/milestones/4\""));
             assertTrue(html.contains("2013-03-31"));
 
             m.put("overdue", List.of());
-            assertFalse(render("home", m, locale).contains(heading), "nothing when none");
+            assertFalse(TemplateChecks.render("home", m, locale).contains(heading), "nothing when none");
             m.remove("overdue");
             m.remove("overdueUnits");
-            assertFalse(render("home", m, locale).contains(heading), "nothing without the section's model");
+            assertFalse(TemplateChecks.render("home", m, locale).contains(heading), "nothing without the section's model");
         }
     }
 
@@ -172,15 +150,6 @@ class MilestoneTemplatesTest {
         Properties zh = BundleKeysTest.load("i18n/web.properties");
         Properties en = BundleKeysTest.load("i18n/web_en.properties");
         Set<String> missing = new TreeSet<>();
-        for (String t : List.of("perf-milestones", "home", "perf-year")) {
-            Matcher m = MSG_LITERAL.matcher(BundleKeysTest.text("templates/" + t + ".ftlh"));
-            while (m.find()) {
-                String key = m.group(1);
-                if (!key.endsWith(".") && (!zh.containsKey(key) || !en.containsKey(key))) {
-                    missing.add(t + ": " + key);
-                }
-            }
-        }
         for (State s : State.values()) {
             if (!zh.containsKey("milestone.state." + s) || !en.containsKey("milestone.state." + s)) {
                 missing.add("milestone.state." + s);

@@ -3,7 +3,6 @@ package org.jixiao.web.internal;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,8 +13,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
@@ -38,17 +35,15 @@ import org.junit.jupiter.api.Test;
  */
 class SelfAssessmentTemplatesTest {
 
-    static final String EVIL = "<script>alert('x')</script>";
-    private static final Templates TEMPLATES = new Templates();
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    static final String EVIL = TemplateChecks.EVIL;
+        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.SELF_ASSESSMENT,
             List.of(new StepWindow(Step.SELF_ASSESSMENT, LocalDate.of(2013, 12, 1), LocalDate.of(2013, 12, 31))));
-    private static final Pattern MSG_LITERAL = Pattern.compile("msg\\(\"([^\"]+)\"");
 
     private static Map<String, Object> base(Actor actor) {
         Map<String, Object> model = new HashMap<>();
         model.put("actor", actor);
-        model.put("csrfToken", "tok\"en<>");
+        model.put("csrfToken", TemplateChecks.TOKEN);
         model.put("path", "/perf/2013/self-assessment");
         model.put("errors", new HashMap<String, String>());
         model.put("isAdmin", true);
@@ -68,22 +63,7 @@ class SelfAssessmentTemplatesTest {
                 EVIL);
     }
 
-    private static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
-        model.put("lang", Http.lang(locale));
-        StringWriter out = new StringWriter();
-        TEMPLATES.render(null, template, model, new Messages(locale), out);
-        return out.toString();
-    }
 
-    private static void check(String html, String what) {
-        assertTrue(html.contains("</html>"), what + " rendered to the end");
-        assertFalse(html.contains("<script"), "unescaped markup in " + what + ":\n" + html);
-        assertFalse(html.contains("tok\"en<>"), "the CSRF token is escaped");
-        assertFalse(html.matches("(?s).*[>\\s]selfAssessment\\.[A-Za-z_.]+[<\\s].*"), "untranslated key in " + what);
-        int forms = html.split("<form method=\"post\"", -1).length - 1;
-        int tokens = html.split("name=\"_csrf\"", -1).length - 1;
-        assertTrue(forms == tokens, "every POST form carries the CSRF token in " + what);
-    }
 
     @Test
     void theReportFormRendersForTheUnitAndForTheCity() throws Exception {
@@ -108,8 +88,9 @@ class SelfAssessmentTemplatesTest {
                     m.put("errors", Map.of("claimed.employment:youth.trained", "selfAssessment.claimed.invalid",
                             "claims", "selfAssessment.claims.incomplete", "year", "lock.windowClosed",
                             "comment", "selfAssessment.comment.required"));
-                    String html = render("perf-self-assessment", m, locale);
-                    check(html, "perf-self-assessment " + state + " edit=" + edit + " " + locale);
+                    String html = TemplateChecks.render("perf-self-assessment", m, locale);
+                    TemplateChecks.check(html, "perf-self-assessment " + state + " edit=" + edit + " " + locale,
+                            "selfAssessment", false);
                     assertTrue(html.contains("&lt;script&gt;"));
                     assertTrue(html.contains(edit ? "name=\"claimed.employment:youth.trained\"" : "410"));
                 }
@@ -131,8 +112,8 @@ class SelfAssessmentTemplatesTest {
             m.put("counts", List.of(Map.of("state", "DRAFT", "count", 1), Map.of("state", "SUBMITTED", "count", 1),
                     Map.of("state", "RETURNED", "count", 0), Map.of("state", "ACCEPTED", "count", 0)));
             m.put("canDecide", true);
-            String html = render("perf-self-assessments", m, locale);
-            check(html, "perf-self-assessments " + locale);
+            String html = TemplateChecks.render("perf-self-assessments", m, locale);
+            TemplateChecks.check(html, "perf-self-assessments " + locale, "selfAssessment", false);
             assertTrue(html.contains("/perf/2013/self-assessment/4"));
         }
     }
@@ -142,15 +123,6 @@ class SelfAssessmentTemplatesTest {
         Properties zh = BundleKeysTest.load("i18n/web.properties");
         Properties en = BundleKeysTest.load("i18n/web_en.properties");
         Set<String> missing = new TreeSet<>();
-        for (String t : List.of("perf-self-assessment", "perf-self-assessments", "perf-year")) {
-            Matcher m = MSG_LITERAL.matcher(BundleKeysTest.text("templates/" + t + ".ftlh"));
-            while (m.find()) {
-                String key = m.group(1);
-                if (!key.endsWith(".") && (!zh.containsKey(key) || !en.containsKey(key))) {
-                    missing.add(t + ": " + key);
-                }
-            }
-        }
         for (State s : State.values()) {
             if (!zh.containsKey("selfAssessment.state." + s) || !en.containsKey("selfAssessment.state." + s)) {
                 missing.add("selfAssessment.state." + s);

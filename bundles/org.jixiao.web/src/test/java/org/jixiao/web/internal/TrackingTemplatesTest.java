@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
@@ -38,18 +35,16 @@ import org.junit.jupiter.api.Test;
  */
 class TrackingTemplatesTest {
 
-    static final String EVIL = "<script>alert('x')</script>";
-    private static final Templates TEMPLATES = new Templates();
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    static final String EVIL = TemplateChecks.EVIL;
+        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
     private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.TRACKING, List.of());
-    private static final Pattern MSG_LITERAL = Pattern.compile("msg\\(\"([^\"]+)\"");
     private static final LocalDate TODAY = LocalDate.of(2013, 5, 10);
 
     private static Map<String, Object> model(Actor actor, String path) {
         Map<String, Object> model = new HashMap<>();
         model.put("actor", actor);
-        model.put("csrfToken", "tok\"en<>");
+        model.put("csrfToken", TemplateChecks.TOKEN);
         model.put("path", path);
         model.put("errors", new HashMap<String, String>());
         model.put("isAdmin", actor.has(Role.ADMIN));
@@ -83,24 +78,7 @@ class TrackingTemplatesTest {
                 new BigDecimal("200"), Arrays.asList(months), Arrays.asList(completion));
     }
 
-    private static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
-        model.put("lang", Http.lang(locale));
-        StringWriter out = new StringWriter();
-        TEMPLATES.render(null, template, model, new Messages(locale), out);
-        return out.toString();
-    }
 
-    private static void check(String html, String what) {
-        assertTrue(html.contains("</html>"), what + " rendered to the end");
-        assertFalse(html.contains("<script"), "unescaped markup in " + what + ":\n" + html);
-        assertTrue(html.contains("&lt;script&gt;"), "the hostile text shows, escaped, in " + what);
-        assertFalse(html.contains("tok\"en<>"), "the CSRF token is escaped");
-        assertFalse(html.matches("(?s).*[>\\s\"](tracking|problems?|procedure)\\.[A-Za-z_.]+[<\\s\"].*"),
-                "untranslated key in " + what + ":\n" + html);
-        int forms = html.split("<form method=\"post\"", -1).length - 1;
-        int tokens = html.split("name=\"_csrf\"", -1).length - 1;
-        assertEquals(forms, tokens, "every POST form carries the CSRF token in " + what);
-    }
 
     @Test
     void theUnitsTrackingPageRendersForTheCityAndForAReader() throws Exception {
@@ -131,8 +109,9 @@ class TrackingTemplatesTest {
                         Milestone.State.OVERDUE)));
                 m.put("milestoneCounts", List.of(Map.of("state", "OVERDUE", "count", 1),
                         Map.of("state", "DONE", "count", 0)));
-                String html = render("perf-tracking", m, locale);
-                check(html, "perf-tracking city=" + city + " " + locale);
+                String html = TemplateChecks.render("perf-tracking", m, locale);
+                TemplateChecks.check(html, "perf-tracking city=" + city + " " + locale,
+                        "tracking|problems?|procedure", true);
                 Messages msg = new Messages(locale);
                 assertEquals(city, html.contains("value=\"record\""), "record form");
                 assertEquals(city, html.contains("value=\"update\""), "update forms");
@@ -161,14 +140,14 @@ class TrackingTemplatesTest {
             m.put("overdueCount", 1);
             m.put("pendingCount", 2);
             m.put("today", TODAY.toString());
-            String html = render("perf-problems", m, locale);
-            check(html, "perf-problems " + locale);
+            String html = TemplateChecks.render("perf-problems", m, locale);
+            TemplateChecks.check(html, "perf-problems " + locale, "tracking|problems?|procedure", true);
             assertEquals(1, html.split(">" + new Messages(locale).get("problem.overdue") + "<", -1).length - 1,
                     "only the open problem past its day");
             assertTrue(html.contains("href=\"/perf/2013/tracking/4#problem-3\""));
             m.put("problems", List.of());
             m.put("overdueIds", List.of());
-            assertTrue(render("perf-problems", m, locale).contains(new Messages(locale).get("problem.none")));
+            assertTrue(TemplateChecks.render("perf-problems", m, locale).contains(new Messages(locale).get("problem.none")));
         }
     }
 
@@ -189,8 +168,9 @@ class TrackingTemplatesTest {
                 m.put("saved", false);
                 m.put("errors", Map.of("reason", "procedure.reason.required"));
                 m.put("submittedReason", EVIL);
-                String html = render("perf-procedure", m, locale);
-                check(html, "perf-procedure city=" + city + " " + locale);
+                String html = TemplateChecks.render("perf-procedure", m, locale);
+                TemplateChecks.check(html, "perf-procedure city=" + city + " " + locale,
+                        "tracking|problems?|procedure", true);
                 assertEquals(city, html.contains("name=\"text\""), "the revise form");
                 assertTrue(html.contains(new Messages(locale).get("procedure.version", "2")));
                 assertTrue(html.contains(new Messages(locale).get("procedure.fromProblem", "7")));
@@ -203,15 +183,6 @@ class TrackingTemplatesTest {
         Properties zh = BundleKeysTest.load("i18n/web.properties");
         Properties en = BundleKeysTest.load("i18n/web_en.properties");
         Set<String> missing = new TreeSet<>();
-        for (String t : List.of("perf-tracking", "perf-problems", "perf-procedure", "perf-year")) {
-            Matcher m = MSG_LITERAL.matcher(BundleKeysTest.text("templates/" + t + ".ftlh"));
-            while (m.find()) {
-                String key = m.group(1);
-                if (!key.endsWith(".") && (!zh.containsKey(key) || !en.containsKey(key))) {
-                    missing.add(t + ": " + key);
-                }
-            }
-        }
         List<String> keys = new java.util.ArrayList<>(List.of("problem.project.unknown", "problem.title.required",
                 "problem.title.tooLong", "problem.description.required", "problem.text.tooLong",
                 "problem.owner.tooLong", "problem.dueOn.range", "problem.evidence.required",

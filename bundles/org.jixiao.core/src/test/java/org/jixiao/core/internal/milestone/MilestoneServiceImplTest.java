@@ -33,6 +33,7 @@ import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class MilestoneServiceImplTest {
     private DerbyStore store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-06-15T02:00:00Z"));
     private final NodesProject project = new NodesProject();
-    private final Registry registry = new Registry().add(project, ProjectState.ACTIVE);
+    private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
     private PerformanceCycleImpl cycle;
     private MilestoneServiceImpl service;
 

@@ -13,6 +13,7 @@ import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.core.internal.testing.FakeRegistry;
 
 /**
  * A city with two counties, a development zone, a city-level unit and a city department; the city's admin,

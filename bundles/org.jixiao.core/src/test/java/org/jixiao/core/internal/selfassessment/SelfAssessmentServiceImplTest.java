@@ -37,6 +37,7 @@ import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class SelfAssessmentServiceImplTest {
     private Actor c1Viewer;
     private Actor c2Staff;
     private final TestProject project = new TestProject();
-    private final TestProject.Registry registry = new TestProject.Registry().add(project, ProjectState.ACTIVE);
+    private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
     private PerformanceCycleImpl cycle;
     private SelfAssessmentServiceImpl service;
 
@@ -451,7 +452,7 @@ class SelfAssessmentServiceImplTest {
     @Test
     void aProjectThatIsNoLongerActiveDropsItsRowsButKeepsTheClaims() {
         saveComplete(c1Staff, c1);
-        TestProject.Registry none = new TestProject.Registry();
+        FakeRegistry none = new FakeRegistry();
         SelfAssessmentServiceImpl without = new SelfAssessmentServiceImpl(store, orgUnits, cycle,
                 new TargetServiceImpl(store, new CoreSchema(store), none, orgUnits, cycle), none, clock);
         SelfAssessment report = without.get(c1Staff, YEAR, c1.id());

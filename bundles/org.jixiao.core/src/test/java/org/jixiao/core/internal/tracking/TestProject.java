@@ -4,23 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 
-import org.jixiao.api.Actor;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
-import org.jixiao.api.project.ProjectRegistry;
-import org.jixiao.api.project.ProjectState;
-import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.web.WebHandler;
 
 /**
@@ -118,36 +111,5 @@ final class TestProject implements KeyProject {
     @Override
     public WebHandler web() {
         return null;
-    }
-
-    /** A registry holding the projects a test adds, each in the state the test gives it. */
-    static final class Registry implements ProjectRegistry {
-
-        private final Map<String, KeyProject> projects = new LinkedHashMap<>();
-        private final Map<String, ProjectState> states = new LinkedHashMap<>();
-
-        Registry add(KeyProject project, ProjectState state) {
-            projects.put(project.id(), project);
-            states.put(project.id(), state);
-            return this;
-        }
-
-        @Override
-        public List<ProjectStatus> projects(Locale locale) {
-            List<ProjectStatus> out = new ArrayList<>();
-            states.forEach((id, state) -> out.add(new ProjectStatus(id, id, "1.0.0", state, null)));
-            out.sort(Comparator.comparing(ProjectStatus::id));
-            return out;
-        }
-
-        @Override
-        public Optional<KeyProject> active(String id) {
-            return states.get(id) == ProjectState.ACTIVE ? Optional.of(projects.get(id)) : Optional.empty();
-        }
-
-        @Override
-        public List<ProjectIndicators> indicators(Actor actor, int year) {
-            return List.of();
-        }
     }
 }

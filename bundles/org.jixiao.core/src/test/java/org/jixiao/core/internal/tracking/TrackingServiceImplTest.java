@@ -34,6 +34,7 @@ import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class TrackingServiceImplTest {
     private Actor c1Viewer;
     private Actor c2Staff;
     private final TestProject project = new TestProject();
-    private final TestProject.Registry registry = new TestProject.Registry().add(project, ProjectState.ACTIVE);
+    private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
     private TrackingServiceImpl service;
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.jixiao.core.internal.performance;
+package org.jixiao.core.internal.testing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,13 +14,16 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
 
-/** A registry holding the projects a test adds, each in the state the test gives it. */
-final class FakeRegistry implements ProjectRegistry {
+/**
+ * A registry holding the projects a test adds, each in the state the test gives it; shared by the tests of
+ * every core service that reads projects.
+ */
+public final class FakeRegistry implements ProjectRegistry {
 
     private final Map<String, KeyProject> projects = new LinkedHashMap<>();
     private final Map<String, ProjectState> states = new LinkedHashMap<>();
 
-    FakeRegistry add(KeyProject project, ProjectState state) {
+    public FakeRegistry add(KeyProject project, ProjectState state) {
         projects.put(project.id(), project);
         states.put(project.id(), state);
         return this;
@@ -29,7 +32,8 @@ final class FakeRegistry implements ProjectRegistry {
     @Override
     public List<ProjectStatus> projects(Locale locale) {
         List<ProjectStatus> out = new ArrayList<>();
-        states.forEach((id, state) -> out.add(new ProjectStatus(id, id, "1.0.0", state, null)));
+        states.forEach((id, state) -> out.add(new ProjectStatus(id, projects.get(id).name(locale), "1.0.0", state,
+                null)));
         out.sort(Comparator.comparing(ProjectStatus::id));
         return out;
     }

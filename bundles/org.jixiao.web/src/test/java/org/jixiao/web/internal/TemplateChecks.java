@@ -1,0 +1,48 @@
+package org.jixiao.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders templates as the servlets do and checks what every page must hold, for the template tests. */
+final class TemplateChecks {
+
+    static final String EVIL = "<script>alert('x')</script>";
+    /** A CSRF token with characters that must be escaped where it is written. */
+    static final String TOKEN = "tok\"en<>";
+
+    private static final Templates TEMPLATES = new Templates();
+
+    private TemplateChecks() {
+    }
+
+    static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
+        model.put("lang", Http.lang(locale));
+        StringWriter out = new StringWriter();
+        TEMPLATES.render(null, template, model, new Messages(locale), out);
+        return out.toString();
+    }
+
+    /**
+     * The page rendered to its end, shows no markup from the data (and shows {@link #EVIL} escaped when
+     * {@code hostileShown}), escapes the CSRF token, carries it in every POST form, and leaves no message key
+     * of the given families untranslated.
+     */
+    static void check(String html, String what, String keyFamilies, boolean hostileShown) {
+        assertTrue(html.contains("</html>"), what + " rendered to the end");
+        assertFalse(html.contains("<script"), "unescaped markup in " + what + ":\n" + html);
+        if (hostileShown) {
+            assertTrue(html.contains("&lt;script&gt;"), "the hostile text shows, escaped, in " + what);
+        }
+        assertFalse(html.contains(TOKEN), "the CSRF token is escaped");
+        assertFalse(html.matches("(?s).*[>\\s\"](" + keyFamilies + ")\\.[A-Za-z_.]+[<\\s\"].*"),
+                "untranslated key in " + what + ":\n" + html);
+        int forms = html.split("<form method=\"post\"", -1).length - 1;
+        int tokens = html.split("name=\"_csrf\"", -1).length - 1;
+        assertEquals(forms, tokens, "every POST form carries the CSRF token in " + what);
+    }
+}
