@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import java.util.function.Supplier;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -57,6 +55,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.BonusRow;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.NewRun;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.RunRow;
+import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
@@ -80,8 +79,6 @@ public final class EvaluationServiceImpl implements EvaluationService {
 
     private static final System.Logger LOG = System.getLogger(EvaluationServiceImpl.class.getName());
 
-    /** The units the policy evaluates: counties/districts, development zones, city-level units. */
-    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
 
     static final BigDecimal SCORE_MAX = BigDecimal.valueOf(100);
     static final BigDecimal POINTS_MAX = BigDecimal.TEN;
@@ -413,13 +410,14 @@ public final class EvaluationServiceImpl implements EvaluationService {
      */
     private EvaluationInput gather(Actor actor, int year) {
         List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
-        List<OrgUnit> units = all.stream().filter(u -> EVALUATED.contains(u.level())).sorted(BY_CODE).toList();
+        List<OrgUnit> units = all.stream().filter(u -> Actuals.EVALUATED.contains(u.level())).sorted(BY_CODE)
+                .toList();
         Map<Long, Map<ScoreKind, BigDecimal>> scores = store.read(c -> EvaluationRepository.scores(c, year));
         Map<Long, BigDecimal> bonus = store.read(c -> EvaluationRepository.approvedBonus(c, year));
 
         List<UnitInput> inputs = new ArrayList<>(units.size());
         for (OrgUnit unit : units) {
-            List<Long> counted = countedUnits(unit, all, units);
+            List<Long> counted = Actuals.counted(unit, all);
             Map<String, Map<String, BigDecimal>> actualsByProject = new HashMap<>();
             List<IndicatorInput> indicators = new ArrayList<>();
             for (Target t : targets.table(actor, year, unit.id()).targets()) {
@@ -445,23 +443,6 @@ public final class EvaluationServiceImpl implements EvaluationService {
     }
 
     /**
-     * The units whose records make up {@code unit}'s actuals: the unit and every unit below it, except what lies
-     * under another evaluated unit, which is evaluated on its own. A project reports each unit's own records
-     * only; the total over a subtree is the caller's sum.
-     */
-    private static List<Long> countedUnits(OrgUnit unit, List<OrgUnit> all, List<OrgUnit> evaluated) {
-        List<OrgUnit> nested = evaluated.stream()
-                .filter(e -> e.id() != unit.id() && unit.covers(e)).toList();
-        List<Long> out = new ArrayList<>();
-        for (OrgUnit u : all) {
-            if (unit.covers(u) && nested.stream().noneMatch(n -> n.covers(u))) {
-                out.add(u.id());
-            }
-        }
-        return out;
-    }
-
-    /**
      * A project's live actuals summed over {@code unitIds}, by indicator id; an indicator no unit reports is
      * zero (a unit without records may be absent). Null when the project is not active or fails: unknown.
      */
@@ -475,17 +456,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
             if (all == null) {
                 return null;
             }
-            Map<String, BigDecimal> sum = new HashMap<>();
-            for (Long id : unitIds) {
-                Map<String, BigDecimal> values = all.get(id);
-                if (values != null) {
-                    values.forEach((indicator, v) -> {
-                        if (indicator != null && v != null) {
-                            sum.merge(indicator, v, BigDecimal::add);
-                        }
-                    });
-                }
-            }
+            Map<String, BigDecimal> sum = Actuals.sum(all, unitIds);
             return sum;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Key project " + projectId + " failed to compute its actuals for the evaluation", e);
@@ -692,7 +663,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
 
     /** The unit if it exists and is of an evaluated level, else null. */
     private OrgUnit evaluatedUnit(long id) {
-        return orgUnits.find(id).filter(u -> EVALUATED.contains(u.level())).orElse(null);
+        return orgUnits.find(id).filter(u -> Actuals.EVALUATED.contains(u.level())).orElse(null);
     }
 
     private boolean covers(Actor actor, long orgUnitId) {

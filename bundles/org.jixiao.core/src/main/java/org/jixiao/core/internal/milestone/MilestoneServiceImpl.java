@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.TreeMap;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -43,6 +41,7 @@ import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
@@ -60,8 +59,6 @@ public final class MilestoneServiceImpl implements MilestoneService {
 
     private static final System.Logger LOG = System.getLogger(MilestoneServiceImpl.class.getName());
 
-    /** The units the policy evaluates; the city and its departments are not among them. */
-    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
 
     static final int EVIDENCE_MAX = 1000;
     static final int USERNAME_MAX = 40;
@@ -172,7 +169,7 @@ public final class MilestoneServiceImpl implements MilestoneService {
         }
         Map<Long, OrgUnit> units = new HashMap<>();
         for (OrgUnit u : orgUnits.visibleTo(actor)) {
-            if (EVALUATED.contains(u.level())) {
+            if (Actuals.EVALUATED.contains(u.level())) {
                 units.put(u.id(), u);
             }
         }
@@ -463,7 +460,7 @@ public final class MilestoneServiceImpl implements MilestoneService {
 
     /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
     private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
     }
 

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import java.util.TreeSet;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -65,8 +63,6 @@ public final class TargetServiceImpl implements TargetService {
 
     private static final System.Logger LOG = System.getLogger(TargetServiceImpl.class.getName());
 
-    /** The units the policy evaluates; the city and its departments are not among them. */
-    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
 
     static final BigDecimal VALUE_MAX = BigDecimal.TEN.pow(12);
     static final int VALUE_SCALE_MAX = 4;
@@ -358,7 +354,7 @@ public final class TargetServiceImpl implements TargetService {
 
     /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
     private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
     }
 

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +18,6 @@ import java.util.Set;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -40,6 +38,7 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.selfassessment.SelfAssessmentRepository.Report;
@@ -62,8 +61,6 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
 
     private static final System.Logger LOG = System.getLogger(SelfAssessmentServiceImpl.class.getName());
 
-    /** The units the policy evaluates: counties/districts, development zones, city-level units. */
-    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
 
     /** A claim must fit CLAIMED DECIMAL(19, 4); the same bounds as a target value. */
     static final BigDecimal VALUE_MAX = BigDecimal.TEN.pow(12);
@@ -122,7 +119,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     public List<SelfAssessmentStatus> list(Actor actor, int year) {
         Objects.requireNonNull(actor, "actor");
         requireOpen(year);
-        List<OrgUnit> units = orgUnits.visibleTo(actor).stream().filter(u -> EVALUATED.contains(u.level()))
+        List<OrgUnit> units = orgUnits.visibleTo(actor).stream().filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .sorted(BY_CODE).toList();
         Map<Long, Report> reports = store.read(c -> SelfAssessmentRepository.reports(c, year));
         List<SelfAssessmentStatus> out = new ArrayList<>(units.size());
@@ -354,15 +351,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
         if (projectIds.isEmpty()) {
             return out;
         }
-        List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
-        List<OrgUnit> nested = all.stream()
-                .filter(u -> EVALUATED.contains(u.level()) && u.id() != unit.id() && unit.covers(u)).toList();
-        List<Long> counted = new ArrayList<>();
-        for (OrgUnit u : all) {
-            if (unit.covers(u) && nested.stream().noneMatch(n -> n.covers(u))) {
-                counted.add(u.id());
-            }
-        }
+        List<Long> counted = Actuals.counted(unit, orgUnits.subtree(orgUnits.root().id()));
         for (String projectId : projectIds) {
             try {
                 KeyProject project = projects.active(projectId).orElse(null);
@@ -373,17 +362,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
                 if (values == null) {
                     continue;
                 }
-                Map<String, BigDecimal> sum = new HashMap<>();
-                for (Long id : counted) {
-                    Map<String, BigDecimal> v = values.get(id);
-                    if (v != null) {
-                        v.forEach((indicator, x) -> {
-                            if (indicator != null && x != null) {
-                                sum.merge(indicator, x, BigDecimal::add);
-                            }
-                        });
-                    }
-                }
+                Map<String, BigDecimal> sum = Actuals.sum(values, counted);
                 out.put(projectId, sum);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Key project " + projectId + " failed to compute its actuals for the"
@@ -413,7 +392,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
 
     /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
     private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
     }
 

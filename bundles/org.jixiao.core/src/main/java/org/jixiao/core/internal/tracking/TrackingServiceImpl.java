@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Set;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -37,6 +35,7 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
@@ -56,8 +55,6 @@ public final class TrackingServiceImpl implements TrackingService {
 
     private static final System.Logger LOG = System.getLogger(TrackingServiceImpl.class.getName());
 
-    /** The units the policy evaluates: counties/districts, development zones, city-level units. */
-    static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
 
     static final int USERNAME_MAX = 40;
     static final int PROJECT_ID_MAX = 64;
@@ -106,7 +103,7 @@ public final class TrackingServiceImpl implements TrackingService {
             units.put(unit.id(), unit);
         } else {
             for (OrgUnit u : orgUnits.visibleTo(actor)) {
-                if (EVALUATED.contains(u.level())) {
+                if (Actuals.EVALUATED.contains(u.level())) {
                     units.put(u.id(), u);
                 }
             }
@@ -381,17 +378,7 @@ public final class TrackingServiceImpl implements TrackingService {
                     out.add(null);
                     continue;
                 }
-                Map<String, BigDecimal> sum = new HashMap<>();
-                for (Long id : counted) {
-                    Map<String, BigDecimal> v = values.get(id);
-                    if (v != null) {
-                        v.forEach((indicator, x) -> {
-                            if (indicator != null && x != null) {
-                                sum.merge(indicator, x, BigDecimal::add);
-                            }
-                        });
-                    }
-                }
+                Map<String, BigDecimal> sum = Actuals.sum(values, counted);
                 out.add(sum);
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Key project " + projectId + " failed to compute its actuals as of " + asOf
@@ -402,18 +389,9 @@ public final class TrackingServiceImpl implements TrackingService {
         return out;
     }
 
-    /** The unit and every unit below it except what lies under another evaluated unit, as the evaluation sums. */
+    /** The units whose records make up {@code unit}'s actuals, as the evaluation sums them. */
     private List<Long> counted(OrgUnit unit) {
-        List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
-        List<OrgUnit> nested = all.stream()
-                .filter(u -> EVALUATED.contains(u.level()) && u.id() != unit.id() && unit.covers(u)).toList();
-        List<Long> out = new ArrayList<>();
-        for (OrgUnit u : all) {
-            if (unit.covers(u) && nested.stream().noneMatch(n -> n.covers(u))) {
-                out.add(u.id());
-            }
-        }
-        return out;
+        return Actuals.counted(unit, orgUnits.subtree(orgUnits.root().id()));
     }
 
     // ---------------------------------------------------------------- scope and roles
@@ -428,14 +406,14 @@ public final class TrackingServiceImpl implements TrackingService {
         if (p == null) {
             throw new NotFoundException("problem:" + problemId);
         }
-        OrgUnit unit = orgUnits.findVisible(actor, p.orgUnitId()).filter(u -> EVALUATED.contains(u.level()))
+        OrgUnit unit = orgUnits.findVisible(actor, p.orgUnitId()).filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .orElseThrow(() -> new NotFoundException("problem:" + problemId));
         return new Scoped(p, unit);
     }
 
     /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
     private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> EVALUATED.contains(u.level()))
+        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
     }
 
