@@ -49,6 +49,17 @@ public interface KeyProject {
     List<IndicatorDefinition> indicators();
 
     /**
+     * The indicators that apply in {@code year}. The core always asks with a year; a project whose indicators
+     * change from one year to the next (a revised policy, indicators defined by the city) overrides this. By
+     * default the same every year: {@link #indicators()}.
+     *
+     * @since 1.4
+     */
+    default List<IndicatorDefinition> indicators(int year) {
+        return indicators();
+    }
+
+    /**
      * The project's time nodes (时间节点): what each evaluated unit must have done by a day of the year, e.g. the
      * youth database built by 31 May, with the policy clause each comes from. The city may move a day for a
      * year; units mark each node done with the day and evidence, and the comprehensive evaluation counts how

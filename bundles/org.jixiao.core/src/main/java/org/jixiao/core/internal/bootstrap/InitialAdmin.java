@@ -31,6 +31,7 @@ import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.core.internal.schema.NodeFiles;
 import org.jixiao.core.internal.security.PasswordHasher;
 import org.jixiao.core.internal.security.Tokens;
 import org.jixiao.core.internal.user.UserRepository;
@@ -59,7 +60,7 @@ public final class InitialAdmin {
 
     @Activate
     public InitialAdmin(@Reference Store store, @Reference CoreSchema schema) {
-        this(store, new PasswordHasher(), Clock.systemUTC(), dataDirectory(System::getProperty));
+        this(store, new PasswordHasher(), Clock.systemUTC(), NodeFiles.dataDirectory(System::getProperty));
     }
 
     InitialAdmin(Store store, PasswordHasher hasher, Clock clock, Path dataDirectory) {
@@ -71,20 +72,6 @@ public final class InitialAdmin {
     /** The file written by this activation; empty when users existed already. */
     Optional<Path> passwordFile() {
         return passwordFile;
-    }
-
-    /** The same lookup as the store's and the key directory's, so all of a node's files live together. */
-    static Path dataDirectory(UnaryOperator<String> properties) {
-        String data = nonBlank(properties.apply("jixiao.data"));
-        if (data != null) {
-            return Paths.get(data);
-        }
-        String karafData = nonBlank(properties.apply("karaf.data"));
-        return karafData != null ? Paths.get(karafData, "jixiao") : Paths.get("./var");
-    }
-
-    private static String nonBlank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static Optional<Path> run(Store store, PasswordHasher hasher, Clock clock, Path file) {

@@ -176,7 +176,7 @@ public final class TargetServiceImpl implements TargetService {
                 throw new AccessDeniedException("target.locked");
             }
             ValidationException.Collector errors = new ValidationException.Collector();
-            IndicatorDefinition definition = definition(indicator);
+            IndicatorDefinition definition = definition(indicator, year);
             if (definition == null) {
                 errors.add("indicator", "target.indicator.unknown");
             }
@@ -331,7 +331,7 @@ public final class TargetServiceImpl implements TargetService {
     }
 
     /** The indicator's definition when it belongs to an active project, else null. */
-    private IndicatorDefinition definition(IndicatorRef ref) {
+    private IndicatorDefinition definition(IndicatorRef ref, int year) {
         if (ref == null || ref.projectId().length() > PROJECT_ID_MAX
                 || ref.indicatorId().length() > INDICATOR_ID_MAX) {
             return null;
@@ -341,7 +341,7 @@ public final class TargetServiceImpl implements TargetService {
             return null;
         }
         try {
-            for (IndicatorDefinition d : project.indicators()) {
+            for (IndicatorDefinition d : project.indicators(year)) {
                 if (d.id().equals(ref.indicatorId())) {
                     return d;
                 }
@@ -385,7 +385,7 @@ public final class TargetServiceImpl implements TargetService {
         ResourceBundle messages = project.messages(locale);
         Map<String, BigDecimal> lastYear = null;
         List<Target> rows = new ArrayList<>();
-        for (IndicatorDefinition d : project.indicators()) {
+        for (IndicatorDefinition d : project.indicators(year)) {
             IndicatorRef ref = new IndicatorRef(projectId, d.id());
             Stored s = stored.get(ref);
             TargetRule rule = s == null ? d.defaultRule() : s.rule();
@@ -431,7 +431,7 @@ public final class TargetServiceImpl implements TargetService {
             }
         }
         Stored s = stored.get(ref);
-        IndicatorDefinition d = definition(ref);
+        IndicatorDefinition d = definition(ref, year);
         TargetRule policy = d == null ? s.rule() : d.defaultRule();
         return new Target(year, orgUnitId, ref, d == null ? ref.indicatorId() : d.nameKey(),
                 d == null ? "" : d.unitKey(), d == null ? "" : d.clause(), policy, s.rule(), true, null, s.updatedAt(),

@@ -249,7 +249,7 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
             messages = null;
         }
         List<IndicatorStatus> statuses = new ArrayList<>();
-        for (IndicatorDefinition definition : project.indicators()) {
+        for (IndicatorDefinition definition : project.indicators(year)) {
             BigDecimal actual = null;
             if (values != null) {
                 actual = BigDecimal.ZERO;

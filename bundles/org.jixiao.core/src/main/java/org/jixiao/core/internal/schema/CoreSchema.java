@@ -32,6 +32,7 @@ public final class CoreSchema {
         "V4__milestones.sql",
         "V5__self_assessment.sql",
         "V6__tracking.sql",
+        "V7__manual_indicators.sql",
     };
 
     private final List<Integer> applied;

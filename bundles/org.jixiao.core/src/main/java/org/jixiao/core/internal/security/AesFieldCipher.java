@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
+import org.jixiao.core.internal.schema.NodeFiles;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -41,12 +42,7 @@ public final class AesFieldCipher implements FieldCipher {
         if (keys != null) {
             return Paths.get(keys);
         }
-        String data = nonBlank(properties.apply("jixiao.data"));
-        if (data == null) {
-            String karafData = nonBlank(properties.apply("karaf.data"));
-            data = karafData != null ? Paths.get(karafData, "jixiao").toString() : "./var";
-        }
-        return Paths.get(data, "keys");
+        return NodeFiles.dataDirectory(properties).resolve("keys");
     }
 
     private static String nonBlank(String s) {

@@ -152,10 +152,10 @@ class InitialAdminTest {
 
     @Test
     void theDataDirectoryFollowsTheStoresLookup() {
-        assertEquals(Paths.get("/srv/jx"), InitialAdmin.dataDirectory(Map.of("jixiao.data", "/srv/jx",
+        assertEquals(Paths.get("/srv/jx"), org.jixiao.core.internal.schema.NodeFiles.dataDirectory(Map.of("jixiao.data", "/srv/jx",
                 "karaf.data", "/opt/karaf/data")::get));
         assertEquals(Paths.get("/opt/karaf/data", "jixiao"),
-                InitialAdmin.dataDirectory(Map.of("jixiao.data", " ", "karaf.data", "/opt/karaf/data")::get));
-        assertEquals(Paths.get("./var"), InitialAdmin.dataDirectory(k -> null));
+                org.jixiao.core.internal.schema.NodeFiles.dataDirectory(Map.of("jixiao.data", " ", "karaf.data", "/opt/karaf/data")::get));
+        assertEquals(Paths.get("./var"), org.jixiao.core.internal.schema.NodeFiles.dataDirectory(k -> null));
     }
 }
