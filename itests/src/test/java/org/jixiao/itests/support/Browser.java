@@ -113,6 +113,42 @@ public final class Browser {
         return r;
     }
 
+    /**
+     * POSTs a multipart form with one file, as a browser's upload form does; the remembered CSRF token goes in the
+     * body like any field.
+     */
+    public Response upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "----jixiao" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        for (Map.Entry<String, String> e : all.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
+                    + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+    }
+
+    /** A download: status, bytes and the response headers. */
+    public record Download(int status, byte[] body, java.net.http.HttpHeaders headers) {
+    }
+
+    public Download download(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(r.statusCode(), r.body(), r.headers());
+    }
+
     public String csrf() {
         return csrf;
     }

@@ -27,6 +27,7 @@ import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
@@ -72,14 +73,14 @@ public final class ApiServlet extends HttpServlet {
     public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
             @Reference UserService users, @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
-            @Reference EvaluationService evaluations) {
+            @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
         this.store = store;
-        this.perf = new PerfApi(cycle, targets, evaluations);
+        this.perf = new PerfApi(cycle, targets, evaluations, manual);
     }
 
     /** One API request: its path split into segments, the caller and the parsed body of a write. */

@@ -34,6 +34,7 @@ import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -47,6 +48,7 @@ import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
@@ -55,6 +57,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/*")
+// Evidence uploads: a part over the limit fails the parse, which is answered as "file too large".
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024,
+        maxFileSize = ManualIndicatorService.FILE_SIZE_MAX, maxRequestSize = ManualIndicatorService.FILE_SIZE_MAX
+        + 1024 * 1024)
 public final class PageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -76,7 +82,8 @@ public final class PageServlet extends HttpServlet {
             @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
-            @Reference MilestoneService milestones, @Reference TrackingService tracking) {
+            @Reference MilestoneService milestones, @Reference TrackingService tracking,
+            @Reference ManualIndicatorService manual) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -85,7 +92,7 @@ public final class PageServlet extends HttpServlet {
         this.projects = projects;
         this.milestones = milestones;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
-                milestones, tracking);
+                milestones, tracking, manual);
     }
 
     /** One request's state. */
@@ -136,7 +143,10 @@ public final class PageServlet extends HttpServlet {
         boolean decodable = Http.prepare(request, response);
         Call call = new Call(request, response);
         if (!decodable) {
-            errorPage(call, 400, "error.badRequest");
+            boolean upload = request.getContentType() != null
+                    && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
+            // A multipart body fails to decode when a file is over the limit; say so rather than "bad request".
+            errorPage(call, upload ? 413 : 400, upload ? "manual.file.tooLarge" : "error.badRequest");
             return;
         }
         String method = request.getMethod();

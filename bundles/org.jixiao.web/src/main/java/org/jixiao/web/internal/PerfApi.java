@@ -20,6 +20,7 @@ import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.UnitInput;
 import org.jixiao.api.assessment.UnitScore;
 import org.jixiao.api.performance.IndicatorRef;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
@@ -42,6 +43,7 @@ import org.jixiao.api.project.Comparison;
  * GET  perf/years/{y}/targets/{unitId}
  * PUT  perf/years/{y}/targets/{unitId}/{projectId}:{indicatorId} {comparison, value, reason}
  * POST perf/years/{y}/targets/approve
+ * …    perf/years/{y}/manual/…                      manual indicators: see ManualApi
  * GET  perf/years/{y}/evaluation/runs              POST perf/years/{y}/evaluation/runs
  * GET  perf/years/{y}/evaluation/pin               PUT  perf/years/{y}/evaluation/pin {module: "id@version"}
  * PUT  perf/years/{y}/evaluation/scores/{unitId}/{KIND} {score}
@@ -59,11 +61,14 @@ final class PerfApi {
     private final PerformanceCycle cycle;
     private final TargetService targets;
     private final EvaluationService evaluations;
+    private final ManualApi manual;
 
-    PerfApi(PerformanceCycle cycle, TargetService targets, EvaluationService evaluations) {
+    PerfApi(PerformanceCycle cycle, TargetService targets, EvaluationService evaluations,
+            ManualIndicatorService manual) {
         this.cycle = cycle;
         this.targets = targets;
         this.evaluations = evaluations;
+        this.manual = new ManualApi(manual);
     }
 
     /** Handles {@code /api/v1/perf/...}; segment 3 onwards. */
@@ -139,6 +144,7 @@ final class PerfApi {
                 ApiServlet.send(call, 200, yearView(cycle.setWindow(call.actor, y, step, opens, closes)));
             }
             case "targets" -> targets(call, y);
+            case "manual" -> manual.handle(call, y);
             case "evaluation" -> yearEvaluation(call, y);
             default -> throw new NotFoundException(call.path);
         }

@@ -18,6 +18,7 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.IndicatorRef;
 import org.jixiao.api.performance.Lock;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
@@ -44,10 +45,11 @@ final class PerformancePages {
     private final MilestonePages milestones;
     private final SelfAssessmentPages selfAssessment;
     private final TrackingPages tracking;
+    private final ManualPages manual;
 
     PerformancePages(PageServlet pages, PerformanceCycle cycle, TargetService targets, OrgUnitService orgUnits,
             EvaluationService evaluations, SelfAssessmentService selfAssessments, MilestoneService milestones,
-            TrackingService tracking) {
+            TrackingService tracking, ManualIndicatorService manual) {
         this.pages = pages;
         this.cycle = cycle;
         this.targets = targets;
@@ -56,6 +58,7 @@ final class PerformancePages {
         this.milestones = new MilestonePages(pages, milestones, orgUnits);
         this.selfAssessment = new SelfAssessmentPages(pages, selfAssessments, cycle);
         this.tracking = new TrackingPages(pages, tracking, milestones, orgUnits);
+        this.manual = new ManualPages(pages, manual, targets, orgUnits);
     }
 
     static boolean evaluated(OrgUnit unit) {
@@ -94,6 +97,10 @@ final class PerformancePages {
             selfAssessment.handle(call, py);
         } else if ("tracking".equals(what)) {
             tracking.unit(call, py);
+        } else if ("manual".equals(what)) {
+            manual.handle(call, py);
+        } else if ("evidence".equals(what)) {
+            manual.download(call);
         } else if ("problems".equals(what)) {
             tracking.list(call, py);
         } else if (call.post() && call.segments.length == 3) {
