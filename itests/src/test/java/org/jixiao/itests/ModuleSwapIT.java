@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
 
+import org.jixiao.api.assessment.AssessmentModule;
 import org.jixiao.itests.fixture.FlatModule;
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
@@ -38,13 +39,8 @@ public class ModuleSwapIT extends KarafTestSupport {
     private BundleContext context;
 
     private Bundle install(String symbolicName, String version) throws Exception {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + symbolicName
-                + "\" immediate=\"true\">\n"
-                + "  <implementation class=\"" + FlatModule.class.getName() + "\"/>\n"
-                + "  <service><provide interface=\"org.jixiao.api.assessment.AssessmentModule\"/></service>\n"
-                + "  <property name=\"jixiao.assessment.id\" value=\"flat\"/>\n"
-                + "</scr:component>\n";
+        String xml = Bundles.component(symbolicName, FlatModule.class, AssessmentModule.class.getName(),
+                Map.of("jixiao.assessment.id", "flat"), Map.of(), null);
         byte[] jar = Bundles.build(Map.of(
                 "Bundle-SymbolicName", symbolicName,
                 "Bundle-Version", version,

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.jixiao.api.project.KeyProject;
 import org.jixiao.itests.fixture.BadMigrationProject;
 import org.jixiao.itests.fixture.BrokenProject;
 import org.jixiao.itests.support.Browser;
@@ -23,9 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /** A key project that throws on activation, and one whose migration fails, must not take the node down. */
 @RunWith(PaxExam.class)
@@ -35,26 +34,12 @@ public class ProjectFailureIT extends KarafTestSupport {
     @Inject
     private BundleContext context;
 
-    private static String component(String name, Class<?> type, String id, boolean failing) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + name
-                + "\" immediate=\"true\"" + (failing ? " activate=\"activate\"" : "") + ">\n"
-                + "  <implementation class=\"" + type.getName() + "\"/>\n"
-                + "  <service><provide interface=\"org.jixiao.api.project.KeyProject\"/></service>\n"
-                + "  <property name=\"jixiao.project.id\" value=\"" + id + "\"/>\n"
-                + "</scr:component>\n";
-    }
-
     private Bundle install(String symbolicName, String projectId, Class<?> type, boolean failing,
-            Map<String, String> extra) throws Exception {
-        Map<String, String> files = new java.util.HashMap<>(extra);
-        files.put("OSGI-INF/project.xml", component(symbolicName, type, projectId, failing));
-        byte[] jar = Bundles.build(Map.of(
-                "Bundle-SymbolicName", symbolicName,
-                "Bundle-Version", "1.0.0",
-                "Jixiao-Project", projectId,
-                "Service-Component", "OSGI-INF/project.xml",
-                "Import-Package", "org.jixiao.api.project;version=\"[1.0,2)\",org.jixiao.api.web;version=\"[1.0,2)\""),
+            Map<String, String> files) throws Exception {
+        String xml = Bundles.component(symbolicName, type, KeyProject.class.getName(),
+                Map.of(KeyProject.PROPERTY_ID, projectId), Map.of(), failing ? "activate" : null);
+        byte[] jar = Bundles.keyProject(symbolicName, projectId,
+                "org.jixiao.api.project;version=\"[1.0,2)\",org.jixiao.api.web;version=\"[1.0,2)\"", xml,
                 new Class<?>[] {type, BadMigrationProject.class}, files);
         Bundle bundle = context.installBundle("itest:" + symbolicName, new ByteArrayInputStream(jar));
         bundle.start();
@@ -67,19 +52,11 @@ public class ProjectFailureIT extends KarafTestSupport {
         install("org.jixiao.itest.badmigration", "badmigration", BadMigrationProject.class, false,
                 Map.of("db/migration/V1__bad.sql", "CREATE TABLE BAD_MIGRATION (ID NOT_A_TYPE);\n"));
 
-        Browser anonymous = new Browser(Node.port());
-        JsonObject health = null;
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            health = JsonParser.parseString(anonymous.get("/api/v1/health").body()).getAsJsonObject();
-            if (state(health, "broken").equals("FAILED") && state(health, "badmigration").equals("FAILED")) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertEquals(health.toString(), "FAILED", state(health, "broken"));
-        assertEquals(health.toString(), "FAILED", state(health, "badmigration"));
-        assertEquals("ACTIVE", state(health, "employment"));
+        Node.awaitProject("broken", "FAILED", 30_000);
+        JsonObject health = Node.awaitProject("badmigration", "FAILED", 30_000);
+        assertEquals(health.toString(), "FAILED", Node.projectState(health, "broken"));
+        assertEquals(health.toString(), "FAILED", Node.projectState(health, "badmigration"));
+        assertEquals("ACTIVE", Node.projectState(health, "employment"));
         assertEquals("DEGRADED", health.get("status").getAsString());
 
         Browser admin = Node.admin();
@@ -90,15 +67,5 @@ public class ProjectFailureIT extends KarafTestSupport {
         assertEquals(404, admin.get("/p/broken/").status());
         assertEquals(404, admin.get("/p/badmigration/").status());
         assertEquals(200, admin.get("/p/employment/youth").status());
-    }
-
-    private static String state(JsonObject health, String id) {
-        for (JsonElement e : health.getAsJsonArray("projects")) {
-            JsonObject p = e.getAsJsonObject();
-            if (p.get("id").getAsString().equals(id)) {
-                return p.get("state").getAsString();
-            }
-        }
-        return "ABSENT";
     }
 }

@@ -37,6 +37,13 @@ public final class Browser {
         public boolean redirectsTo(String path) {
             return (status == 302 || status == 303) && location != null && location.endsWith(path);
         }
+
+        /** The body as a reader sees it: tags dropped, white space folded, the common entities decoded. */
+        public String text() {
+            return body.replaceAll("(?s)<(script|style)\\b.*?</\\1>", " ").replaceAll("<[^>]*>", " ")
+                    .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                    .replace("&amp;", "&").replaceAll("\\s+", " ").trim();
+        }
     }
 
     public Response get(String path) throws IOException, InterruptedException {
