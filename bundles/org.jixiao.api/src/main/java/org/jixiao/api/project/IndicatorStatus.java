@@ -7,18 +7,19 @@ import java.math.BigDecimal;
  *
  * @param actual null when the project could not compute it just now
  * @param target the target for the unit (for a unit above the counties, the per-county target times the
- *        number of counties it covers)
+ *        number of counties it covers; for a share or rate, the per-unit target); null when there is no single
+ *        target for the scope (growth over each unit's own baseline)
  */
 public record IndicatorStatus(IndicatorDefinition definition, String name, String unit, BigDecimal actual,
         BigDecimal target) {
 
     public boolean met() {
-        return actual != null && definition.comparison().met(actual, target);
+        return actual != null && target != null && definition.comparison().met(actual, target);
     }
 
     /** Completion in whole percent, capped at 100; null when unknown. */
     public Integer completion() {
-        if (actual == null) {
+        if (actual == null || target == null) {
             return null;
         }
         if (target.signum() == 0) {

@@ -87,7 +87,8 @@ class TemplatesSmokeTest {
             m.put("year", 2025);
             m.put("indicators", List.of(new ProjectIndicators("employment", EVIL, List.of(
                     new IndicatorStatus(d, EVIL, "人", BigDecimal.valueOf(150), BigDecimal.valueOf(200)),
-                    new IndicatorStatus(d, "unknown", "人", null, BigDecimal.valueOf(200))))));
+                    new IndicatorStatus(d, "unknown", "人", null, BigDecimal.valueOf(200)),
+                    new IndicatorStatus(d, "growth", "人", BigDecimal.TEN, null)))));
             m.put("projects", List.of(new ProjectStatus("employment", EVIL, "1.0.0", ProjectState.ACTIVE, null),
                     new ProjectStatus("broken", "Broken", "0.1.0", ProjectState.FAILED, EVIL)));
             m.put("changed", true);

@@ -250,21 +250,45 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         }
         List<IndicatorStatus> statuses = new ArrayList<>();
         for (IndicatorDefinition definition : project.indicators(year)) {
-            BigDecimal actual = null;
-            if (values != null) {
-                actual = BigDecimal.ZERO;
-                for (Long unit : unitIds) {
-                    BigDecimal v = values.getOrDefault(unit, Map.of()).get(definition.id());
-                    if (v != null) {
-                        actual = actual.add(v);
-                    }
-                }
-            }
-            statuses.add(new IndicatorStatus(definition, text(messages, definition.nameKey()),
-                    text(messages, definition.unitKey()), actual,
-                    definition.defaultTarget().multiply(BigDecimal.valueOf(counties))));
+            statuses.add(status(definition, values, unitIds, counties, messages));
         }
         return new ProjectIndicators(project.id(), safeName(project, locale, project.id()), statuses);
+    }
+
+    /**
+     * One indicator over the scope. Counts and amounts add up, against the per-county default times the counties.
+     * Shares and rates do not add up: the scope shows the mean of the units that report one, against the per-unit
+     * default. Growth over last year has no scope-wide target here (each unit's comes from its own baseline, in its
+     * target table), so only the total shows.
+     */
+    static IndicatorStatus status(IndicatorDefinition definition, Map<Long, Map<String, BigDecimal>> values,
+            Collection<Long> unitIds, long counties, ResourceBundle messages) {
+        BigDecimal actual = null;
+        int reporting = 0;
+        if (values != null) {
+            actual = BigDecimal.ZERO;
+            for (Long unit : unitIds) {
+                BigDecimal v = values.getOrDefault(unit, Map.of()).get(definition.id());
+                if (v != null) {
+                    actual = actual.add(v);
+                    reporting++;
+                }
+            }
+        }
+        BigDecimal target;
+        switch (definition.kind()) {
+            case SHARE, RATE -> {
+                target = definition.defaultTarget();
+                if (actual != null && reporting > 1) {
+                    actual = actual.divide(BigDecimal.valueOf(reporting), 2, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros();
+                }
+            }
+            case BASELINE_RELATIVE -> target = null;
+            default -> target = definition.defaultTarget().multiply(BigDecimal.valueOf(counties));
+        }
+        return new IndicatorStatus(definition, text(messages, definition.nameKey()),
+                text(messages, definition.unitKey()), actual, target);
     }
 
     private static String text(ResourceBundle messages, String key) {

@@ -1,0 +1,63 @@
+package org.jixiao.core.internal.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.jixiao.api.performance.TargetKind;
+import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.project.IndicatorStatus;
+import org.junit.jupiter.api.Test;
+
+/** The home page's standing of an indicator over a scope of several counties, by kind of target. */
+class ScopeStatusTest {
+
+    private static final Map<Long, Map<String, BigDecimal>> VALUES = Map.of(
+            1L, Map.of("n", new BigDecimal("150"), "share", new BigDecimal("75"), "hours", new BigDecimal("40")),
+            2L, Map.of("n", new BigDecimal("90"), "share", new BigDecimal("12.5"), "hours", new BigDecimal("60")));
+
+    private static IndicatorStatus status(String id, TargetKind kind, String target) {
+        IndicatorDefinition d = new IndicatorDefinition(id, id, "u", Comparison.AT_LEAST, new BigDecimal(target),
+                "x", kind);
+        return ProjectRegistryImpl.status(d, VALUES, List.of(1L, 2L, 3L), 3, null);
+    }
+
+    @Test
+    void countsAddUpAgainstThePerCountyTargetTimesTheCounties() {
+        IndicatorStatus s = status("n", TargetKind.ABSOLUTE, "100");
+        assertEquals(new BigDecimal("240"), s.actual());
+        assertEquals(new BigDecimal("300"), s.target());
+        assertEquals(80, s.completion());
+    }
+
+    @Test
+    void sharesAreAveragedOverTheReportingUnitsAgainstThePerUnitTarget() {
+        IndicatorStatus s = status("share", TargetKind.SHARE, "50");
+        assertEquals(0, new BigDecimal("43.75").compareTo(s.actual()));
+        assertEquals(new BigDecimal("50"), s.target());
+        assertFalse(s.met());
+    }
+
+    @Test
+    void growthHasNoScopeWideTarget() {
+        IndicatorStatus s = status("hours", TargetKind.BASELINE_RELATIVE, "10");
+        assertEquals(new BigDecimal("100"), s.actual());
+        assertNull(s.target());
+        assertFalse(s.met());
+        assertNull(s.completion());
+    }
+
+    @Test
+    void aProjectThatCannotComputeShowsUnknown() {
+        IndicatorDefinition d = new IndicatorDefinition("n", "n", "u", Comparison.AT_LEAST, BigDecimal.TEN, "x");
+        IndicatorStatus s = ProjectRegistryImpl.status(d, null, List.of(1L), 1, null);
+        assertNull(s.actual());
+        assertTrue(s.target().compareTo(BigDecimal.TEN) == 0);
+    }
+}
