@@ -11,5 +11,15 @@ public enum OrgLevel {
     /** 市直單位團(工)委: the league committee of a city-level unit. */
     CITY_UNIT,
     /** A department of the city committee (組織部, 學少部, 城工部, 權益部, 書記室). */
-    DEPARTMENT
+    DEPARTMENT;
+
+    /**
+     * Whether the policy evaluates units of this level (counties, zones, city-level units); the city and its
+     * departments set targets and assess, they are not evaluated.
+     *
+     * @since 1.2
+     */
+    public boolean evaluated() {
+        return this == COUNTY || this == ZONE || this == CITY_UNIT;
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -62,7 +61,7 @@ final class PerformancePages {
     }
 
     static boolean evaluated(OrgUnit unit) {
-        return unit.level() == OrgLevel.COUNTY || unit.level() == OrgLevel.ZONE || unit.level() == OrgLevel.CITY_UNIT;
+        return unit.level().evaluated();
     }
 
     void handle(PageServlet.Call call) throws IOException {

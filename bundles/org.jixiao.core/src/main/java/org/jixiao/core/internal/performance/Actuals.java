@@ -19,7 +19,8 @@ import org.jixiao.api.OrgUnit;
 public final class Actuals {
 
     /** The units the policy evaluates; the city and its departments are not among them. */
-    public static final Set<OrgLevel> EVALUATED = EnumSet.of(OrgLevel.COUNTY, OrgLevel.ZONE, OrgLevel.CITY_UNIT);
+    public static final Set<OrgLevel> EVALUATED = EnumSet.copyOf(java.util.Arrays.stream(OrgLevel.values())
+            .filter(OrgLevel::evaluated).toList());
 
     private Actuals() {
     }
