@@ -33,11 +33,13 @@ public final class BenchProject implements KeyProject {
     public static final int INDICATORS = 50;
 
     /**
-     * How the project computes its actuals. {@link #LIVE} is how a project is written today: its records with an
-     * index on (unit, year), summed at each call. The other two show what a project can do about it.
+     * How the project computes its actuals. {@link #COVERING} is how a project should be written (and the
+     * default): its records summed at each call, with an index holding every column of its actuals query.
+     * {@link #LIVE} is the same without that index, for comparison; {@link #SUMMARY} shows what keeping totals
+     * as records are written gives.
      */
     public enum Actuals {
-        /** Grouped query over the records, index on (ORG_UNIT_ID, REC_YEAR). */
+        /** Grouped query over the records, index on (ORG_UNIT_ID, REC_YEAR) only: each matching row is read. */
         LIVE,
         /** The same query, with an index that covers it: (REC_YEAR, ORG_UNIT_ID, INDICATOR_ID, AMOUNT). */
         COVERING,
@@ -100,6 +102,8 @@ public final class BenchProject implements KeyProject {
     /** … and for the year before (baselines, asked for while building a target table). */
     final AtomicLong baselineCalls = new AtomicLong();
     final AtomicLong baselineNanos = new AtomicLong();
+    /** From the first call's start to the last call's end, with the target tables' ({@link Fixture}). */
+    final Span span = new Span();
     private final int evaluatedYear;
 
     public BenchProject(Store store, int evaluatedYear, Actuals mode) {
@@ -173,7 +177,9 @@ public final class BenchProject implements KeyProject {
                 return out;
             });
         } finally {
-            long took = System.nanoTime() - start;
+            long end = System.nanoTime();
+            long took = end - start;
+            span.add(start, end);
             if (year == evaluatedYear) {
                 actualsCalls.incrementAndGet();
                 actualsNanos.addAndGet(took);

@@ -10,11 +10,12 @@ import org.jixiao.core.internal.evaluation.EvaluationAccess;
 
 /**
  * A plain harness beside the JMH benchmark: warms up, times single runs and says where a run's time goes
- * (target tables, actuals queries, the module, the JSON round trip, the rest: the store's inserts and commit).
+ * (gathering the inputs: target tables and actuals queries, on the evaluation's threads; the module, the JSON
+ * round trip, the rest: the store's inserts and commit).
  *
  * <pre>java -cp target/benchmarks.jar org.jixiao.benchmarks.Breakdown 10 100</pre>
  *
- * The project's way of computing actuals is {@code -Dactuals=LIVE} (default), {@code COVERING} or {@code SUMMARY}.
+ * The project's way of computing actuals is {@code -Dactuals=COVERING} (default), {@code LIVE} or {@code SUMMARY}.
  */
 public final class Breakdown {
 
@@ -26,7 +27,7 @@ public final class Breakdown {
         int runs = Integer.getInteger("runs", 10);
         for (String arg : args.length == 0 ? new String[] {"10", "100"} : args) {
             int units = Integer.parseInt(arg);
-            BenchProject.Actuals mode = BenchProject.Actuals.valueOf(System.getProperty("actuals", "LIVE"));
+            BenchProject.Actuals mode = BenchProject.Actuals.valueOf(System.getProperty("actuals", "COVERING"));
             try (Fixture f = Fixture.create(units, mode)) {
                 System.out.printf("%d counties x %d indicators, actuals %s: loaded %,d records in %,d ms%s;"
                         + " rest of the set-up %,d ms%n", units, BenchProject.INDICATORS, mode, f.records,
@@ -43,11 +44,15 @@ public final class Breakdown {
                 f.project.baselineNanos.set(0);
                 List<Double> millis = new ArrayList<>();
                 EvaluationRun last = null;
+                long gatherNanos = 0;
                 for (int i = 0; i < runs; i++) {
+                    f.project.span.reset();
                     long start = System.nanoTime();
                     last = f.run();
                     millis.add((System.nanoTime() - start) / 1e6);
+                    gatherNanos += f.project.span.reset();
                 }
+                double gather = gatherNanos / 1e6 / runs;
                 double total = millis.stream().mapToDouble(Double::doubleValue).sum();
                 Collections.sort(millis);
                 double tables = f.targets.tableNanos.get() / 1e6 / runs;
@@ -70,25 +75,28 @@ public final class Breakdown {
                 double mean = total / runs;
                 System.out.printf("  run: mean %.1f ms, median %.1f, min %.1f, max %.1f (%d runs after %d warm-up)%n",
                         mean, millis.get(runs / 2), millis.get(0), millis.get(runs - 1), runs, warmup);
-                System.out.printf("  target tables: %.1f ms (%d calls), of which last year's actuals for the"
+                System.out.printf("  gathering the inputs on %d threads: %.1f ms of the run (first target table to"
+                        + " last actuals); summed over the threads:%n", EvaluationAccess.gatherThreads(), gather);
+                System.out.printf("    target tables: %.1f ms (%d calls), of which last year's actuals for the"
                         + " baselines %.1f ms (%d queries)%n", tables, f.targets.tableCalls.get() / runs, baselines,
                         f.project.baselineCalls.get() / runs);
-                System.out.printf("  this year's actuals: %.1f ms (%d grouped queries, one per county)%n", actuals,
+                System.out.printf("    this year's actuals: %.1f ms (%d grouped queries, one per county)%n", actuals,
                         f.project.actualsCalls.get() / runs);
                 System.out.printf("  module: %.1f ms; JSON write + read-back of snapshot and result: %.1f ms"
                         + " (%,d characters of input, %d pieces)%n", moduleMs, jsonMs,
                         EvaluationAccess.jsonLength(last.input()), pieces);
                 System.out.printf("  the rest (reads of year, pin, scores, bonuses; inserts of the run, its pieces,"
                         + " ranking rows and audit; the durable commit): about %.1f ms%n",
-                        mean - tables - actuals - moduleMs - jsonMs);
+                        mean - gather - moduleMs - jsonMs);
                 parallelActuals(f);
             }
         }
     }
 
     /**
-     * What gathering the counties' actuals on two threads instead of one would give (the node has two cores and
-     * the store four connections): the same calls the run makes, sequential and then split over two threads.
+     * The counties' actuals alone on one thread against two, outside a run (a run gathers on
+     * {@code min(cores, 4)} threads; the store has four connections): the same calls the run makes, sequential and
+     * then split over two threads.
      */
     private static void parallelActuals(Fixture f) {
         List<Long> ids = f.orgUnits.subtree(f.orgUnits.root().id()).stream()

@@ -98,7 +98,8 @@ public final class Fixture implements AutoCloseable {
         orgUnits = (OrgUnitServiceImpl) wiring.get(OrgUnitService.class);
         cycle = wiring.get(PerformanceCycle.class);
         targets = new TimedTargets(
-                (TargetService) wiring.create("org.jixiao.core.internal.performance.TargetServiceImpl"));
+                (TargetService) wiring.create("org.jixiao.core.internal.performance.TargetServiceImpl"),
+                project.span);
         wiring.put(TargetService.class, targets);
         evaluations = (EvaluationServiceImpl) wiring.get(EvaluationService.class);
         EvaluationAccess.bind(evaluations, new StandardAssessment());
@@ -206,14 +207,16 @@ public final class Fixture implements AutoCloseable {
         }
     }
 
-    /** The real target service, with the time its tables take counted. */
+    /** The real target service, with the time its tables take counted (and added to the project's span). */
     static final class TimedTargets implements TargetService {
         private final TargetService delegate;
+        private final Span span;
         final AtomicLong tableCalls = new AtomicLong();
         final AtomicLong tableNanos = new AtomicLong();
 
-        TimedTargets(TargetService delegate) {
+        TimedTargets(TargetService delegate, Span span) {
             this.delegate = delegate;
+            this.span = span;
         }
 
         @Override
@@ -222,8 +225,10 @@ public final class Fixture implements AutoCloseable {
             try {
                 return delegate.table(actor, year, orgUnitId);
             } finally {
+                long end = System.nanoTime();
                 tableCalls.incrementAndGet();
-                tableNanos.addAndGet(System.nanoTime() - start);
+                tableNanos.addAndGet(end - start);
+                span.add(start, end);
             }
         }
 

@@ -30,4 +30,9 @@ public final class EvaluationAccess {
     public static int jsonLength(EvaluationInput input) {
         return Documents.toJson(input).length();
     }
+
+    /** How many threads a run gathers its units on. */
+    public static int gatherThreads() {
+        return EvaluationServiceImpl.GATHER_THREADS;
+    }
 }

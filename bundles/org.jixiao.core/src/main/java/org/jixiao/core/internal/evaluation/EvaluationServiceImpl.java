@@ -16,7 +16,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jixiao.api.AccessDeniedException;
@@ -60,6 +68,7 @@ import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -90,6 +99,15 @@ public final class EvaluationServiceImpl implements EvaluationService {
     /** A total must fit TOTAL DECIMAL(9, 2). */
     private static final BigDecimal TOTAL_LIMIT = new BigDecimal("10000000");
 
+    /**
+     * Threads gathering a run's units at once: the projects' queries are what a run waits for, and they scale
+     * with the cores; no more than four, so the store's other users keep most of its connections (eight by
+     * default).
+     */
+    static final int GATHER_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
+    /** Seconds an idle gathering thread lives: between runs the pool holds no threads. */
+    private static final long GATHER_IDLE_SECONDS = 30;
+
     // Evaluated units by code, case-insensitively first, as the org-unit pages sort siblings.
     private static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code,
             String.CASE_INSENSITIVE_ORDER).thenComparing(OrgUnit::code);
@@ -105,6 +123,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
     private final Map<ModuleKey, AssessmentModule> modules = new ConcurrentHashMap<>();
     // Serialises this node's publications, so that the checks, the publication and the year's advance go together.
     private final Object publishLock = new Object();
+    // Gathers the units of a run; shut down with the component.
+    private final ThreadPoolExecutor gatherPool;
 
     /** An installed module's id and version. */
     record ModuleKey(String id, String version) implements Comparable<ModuleKey> {
@@ -134,6 +154,12 @@ public final class EvaluationServiceImpl implements EvaluationService {
     EvaluationServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
             ProjectRegistry projects, MilestoneService milestones, SelfAssessmentService selfAssessments,
             Clock clock) {
+        this(store, orgUnits, cycle, targets, projects, milestones, selfAssessments, clock, GATHER_THREADS);
+    }
+
+    EvaluationServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
+            ProjectRegistry projects, MilestoneService milestones, SelfAssessmentService selfAssessments,
+            Clock clock, int gatherThreads) {
         this.milestones = Objects.requireNonNull(milestones, "milestones");
         this.selfAssessments = Objects.requireNonNull(selfAssessments, "selfAssessments");
         this.store = Objects.requireNonNull(store, "store");
@@ -142,6 +168,28 @@ public final class EvaluationServiceImpl implements EvaluationService {
         this.targets = Objects.requireNonNull(targets, "targets");
         this.projects = Objects.requireNonNull(projects, "projects");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.gatherPool = gatherPool(gatherThreads);
+    }
+
+    /** Daemon threads named jixiao-evaluation-N, started as a run needs them and ended when idle. */
+    private static ThreadPoolExecutor gatherPool(int threads) {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, GATHER_IDLE_SECONDS, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "jixiao-evaluation-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    // Not the loader of whichever request happened to start the thread; each task sets its caller's.
+                    t.setContextClassLoader(EvaluationServiceImpl.class.getClassLoader());
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Units already handed to the pool are gathered still; a run started after this gathers on its own thread. */
+    @Deactivate
+    void deactivate() {
+        gatherPool.shutdown();
     }
 
     // ---------------------------------------------------------------- modules
@@ -406,7 +454,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
 
     /**
      * The inputs of every evaluated unit now, ordered by unit code. Read with the runner's rights, who is at the
-     * root and so sees every unit's targets.
+     * root and so sees every unit's targets. The units are gathered on {@link #GATHER_THREADS} threads at once
+     * (their projects' queries are most of a run); the snapshot is the same as if gathered one after another.
      */
     private EvaluationInput gather(Actor actor, int year) {
         List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
@@ -415,31 +464,89 @@ public final class EvaluationServiceImpl implements EvaluationService {
         Map<Long, Map<ScoreKind, BigDecimal>> scores = store.read(c -> EvaluationRepository.scores(c, year));
         Map<Long, BigDecimal> bonus = store.read(c -> EvaluationRepository.approvedBonus(c, year));
 
-        List<UnitInput> inputs = new ArrayList<>(units.size());
+        // Time nodes count as of the day of the run (in the committee's zone): at year end every due date lies
+        // behind, so a node not done by then is overdue.
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault());
+        List<Callable<UnitInput>> work = new ArrayList<>(units.size());
         for (OrgUnit unit : units) {
-            List<Long> counted = Actuals.counted(unit, all);
-            Map<String, Map<String, BigDecimal>> actualsByProject = new HashMap<>();
-            List<IndicatorInput> indicators = new ArrayList<>();
-            for (Target t : targets.table(actor, year, unit.id()).targets()) {
-                IndicatorRef ref = t.indicator();
-                if (!actualsByProject.containsKey(ref.projectId())) {
-                    actualsByProject.put(ref.projectId(), actuals(ref.projectId(), counted, year));
-                }
-                Map<String, BigDecimal> values = actualsByProject.get(ref.projectId());
-                BigDecimal actual = values == null ? null : values.getOrDefault(ref.indicatorId(), BigDecimal.ZERO);
-                indicators.add(new IndicatorInput(ref.key(), t.indicatorName(), actual, t.resolved(),
-                        t.rule().met(actual, t.baseline()), t.rule().completion(actual, t.baseline())));
-            }
-            Map<ScoreKind, BigDecimal> s = scores.getOrDefault(unit.id(), Map.of());
-            // Time nodes count as of the day of the run (in the committee's zone): at year end every due date
-            // lies behind, so a node not done by then is overdue.
-            MilestoneTimeliness timeliness = milestones.timeliness(year, unit.id(),
-                    LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault()));
-            inputs.add(new UnitInput(unit.id(), unit.name(), indicators, timeliness.due(), timeliness.onTime(),
-                    selfAssessments.accepted(year, unit.id()), s.get(ScoreKind.YOUTH),
-                    s.get(ScoreKind.LEADER), s.get(ScoreKind.TEAM), bonus.getOrDefault(unit.id(), BigDecimal.ZERO)));
+            work.add(() -> unitInput(actor, year, unit, all, day, scores.getOrDefault(unit.id(), Map.of()),
+                    bonus.getOrDefault(unit.id(), BigDecimal.ZERO)));
         }
+        List<UnitInput> inputs = inOrder(work);
         return new EvaluationInput(year, inputs);
+    }
+
+    /** One unit's input: its target table with the actuals of its counted units, time nodes, scores, bonus. */
+    private UnitInput unitInput(Actor actor, int year, OrgUnit unit, List<OrgUnit> all, LocalDate day,
+            Map<ScoreKind, BigDecimal> s, BigDecimal bonus) {
+        List<Long> counted = Actuals.counted(unit, all);
+        Map<String, Map<String, BigDecimal>> actualsByProject = new HashMap<>();
+        List<IndicatorInput> indicators = new ArrayList<>();
+        for (Target t : targets.table(actor, year, unit.id()).targets()) {
+            IndicatorRef ref = t.indicator();
+            if (!actualsByProject.containsKey(ref.projectId())) {
+                actualsByProject.put(ref.projectId(), actuals(ref.projectId(), counted, year));
+            }
+            Map<String, BigDecimal> values = actualsByProject.get(ref.projectId());
+            BigDecimal actual = values == null ? null : values.getOrDefault(ref.indicatorId(), BigDecimal.ZERO);
+            indicators.add(new IndicatorInput(ref.key(), t.indicatorName(), actual, t.resolved(),
+                    t.rule().met(actual, t.baseline()), t.rule().completion(actual, t.baseline())));
+        }
+        MilestoneTimeliness timeliness = milestones.timeliness(year, unit.id(), day);
+        return new UnitInput(unit.id(), unit.name(), indicators, timeliness.due(), timeliness.onTime(),
+                selfAssessments.accepted(year, unit.id()), s.get(ScoreKind.YOUTH), s.get(ScoreKind.LEADER),
+                s.get(ScoreKind.TEAM), bonus);
+    }
+
+    /**
+     * The results of {@code work}, run on the gathering pool, in the order of {@code work} whatever order they
+     * finish in. What a task throws is thrown as it is, the first in order first, as if they had run one after
+     * another; the tasks not started by then are cancelled. Each task runs with the caller's context class loader.
+     */
+    private <T> List<T> inOrder(List<Callable<T>> work) {
+        ClassLoader callers = Thread.currentThread().getContextClassLoader();
+        List<FutureTask<T>> tasks = new ArrayList<>(work.size());
+        for (Callable<T> w : work) {
+            FutureTask<T> task = new FutureTask<>(() -> {
+                Thread t = Thread.currentThread();
+                ClassLoader own = t.getContextClassLoader();
+                t.setContextClassLoader(callers);
+                try {
+                    return w.call();
+                } finally {
+                    t.setContextClassLoader(own);
+                }
+            });
+            tasks.add(task);
+            try {
+                gatherPool.execute(task);
+            } catch (RejectedExecutionException e) {
+                // The component is being deactivated: the run still completes, on the caller's thread.
+                task.run();
+            }
+        }
+        try {
+            List<T> out = new ArrayList<>(tasks.size());
+            for (FutureTask<T> task : tasks) {
+                out.add(task.get());
+            }
+            return out;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while gathering the evaluation's inputs", e);
+        } finally {
+            // Never interrupting: a task inside the database finishes its query (Derby takes interrupts badly).
+            tasks.forEach(t -> t.cancel(false));
+        }
     }
 
     /**

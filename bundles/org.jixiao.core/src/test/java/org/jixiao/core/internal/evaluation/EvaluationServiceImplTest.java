@@ -83,6 +83,7 @@ class EvaluationServiceImplTest {
     private final Fakes.SumModule v1 = new Fakes.SumModule("1", "1");
     private final Fakes.SumModule v2 = new Fakes.SumModule("2", "0.5");
     private EvaluationServiceImpl service;
+    private final List<EvaluationServiceImpl> services = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -123,11 +124,22 @@ class EvaluationServiceImplTest {
         service = new EvaluationServiceImpl(store, orgUnits, cycle, targets, projects, milestones.service(),
                 selfAssessments.service(), clock);
         service.bindModule(v1);
+        services.add(service);
     }
 
     @AfterEach
     void close() {
+        services.forEach(EvaluationServiceImpl::deactivate);
         store.close();
+    }
+
+    /** Another service on the same store and fakes, gathering on {@code threads} threads; deactivated after. */
+    private EvaluationServiceImpl withThreads(int threads) {
+        EvaluationServiceImpl s = new EvaluationServiceImpl(store, orgUnits, cycle, targets, projects,
+                milestones.service(), selfAssessments.service(), clock, threads);
+        s.bindModule(v1);
+        services.add(s);
+        return s;
     }
 
     private OrgUnit unit(OrgUnit parent, String code, OrgLevel level) {
@@ -225,7 +237,8 @@ class EvaluationServiceImplTest {
 
         assertEquals(run, service.get(assessor, run.id()), "read back exactly, snapshot and result");
         assertEquals(List.of(run), service.runs(cityAdmin, YEAR));
-        assertEquals(List.of(List.of(c1.id(), c1sub.id())), emp.calls.subList(0, 1),
+        // Units are gathered on several threads, so in no particular order.
+        assertTrue(emp.calls.contains(List.of(c1.id(), c1sub.id())),
                 "a project is asked for the unit and the units below it");
     }
 
@@ -376,6 +389,82 @@ class EvaluationServiceImplTest {
         assertFalse(jobs.met());
         assertNull(jobs.completion());
         assertEquals(new BigDecimal("100"), jobs.target());
+    }
+
+    @Test
+    void unitsGatheredAtOnceKeepTheirOrderAndFigures() {
+        // Many units, created out of code order, each with a figure of its own; the project answers after a
+        // random few milliseconds, so the units asked at once finish in any order.
+        Map<Long, BigDecimal> jobs = new java.util.HashMap<>(Map.of(c1.id(), new BigDecimal("125"),
+                c2.id(), new BigDecimal("80"), u1.id(), new BigDecimal("100"), z1.id(), BigDecimal.ZERO));
+        List<OrgUnit> evaluated = new ArrayList<>(List.of(c1, c2, u1, z1));
+        for (int i = 0; i < 40; i++) {
+            OrgUnit u = unit(root, String.format("m%02d", (i * 17) % 40), i % 2 == 0 ? OrgLevel.COUNTY
+                    : OrgLevel.ZONE);
+            emp.put(u.id(), "jobs", String.valueOf(1000 + i));
+            jobs.put(u.id(), BigDecimal.valueOf(1000 + i));
+            evaluated.add(u);
+        }
+        evaluated.sort(java.util.Comparator.comparing(OrgUnit::code));
+        List<Long> expected = evaluated.stream().map(OrgUnit::id).toList();
+        emp.jitterMillis = 4;
+        service.pin(cityAdmin, YEAR, "sum", "1");
+
+        EvaluationServiceImpl oneThread = withThreads(1);
+        EvaluationServiceImpl fourThreads = withThreads(4);
+        EvaluationRun sequential = oneThread.run(assessor, YEAR);
+        assertEquals(expected, unitIds(sequential));
+        for (int round = 0; round < 3; round++) {
+            emp.threads.clear();
+            EvaluationRun parallel = fourThreads.run(assessor, YEAR);
+            assertEquals(expected, unitIds(parallel), "every unit once, by code");
+            for (OrgUnit u : evaluated) {
+                assertEquals(jobs.get(u.id()), unitOf(parallel, u).indicators().get(0).actual(), u.code());
+            }
+            assertEquals(Documents.toJson(sequential.input()), Documents.toJson(parallel.input()),
+                    "the same snapshot as gathered one unit after another");
+            assertEquals(sequential.result(), parallel.result());
+            assertTrue(emp.threads.size() > 1, "asked on several threads: " + emp.threads);
+            for (Thread t : emp.threads) {
+                assertTrue(t.getName().matches("jixiao-evaluation-\\d+") && t.isDaemon(), t.toString());
+            }
+        }
+
+        // Deactivated, the service still finishes a run, on the caller's thread.
+        fourThreads.deactivate();
+        emp.threads.clear();
+        EvaluationRun after = fourThreads.run(assessor, YEAR);
+        assertEquals(Documents.toJson(sequential.input()), Documents.toJson(after.input()));
+        assertEquals(java.util.Set.of(Thread.currentThread()), emp.threads);
+    }
+
+    @Test
+    void whatAUnitThrowsEscapesAsWhenGatheredOneAfterAnother() {
+        // A project error is no RuntimeException: it was never caught, and is not now. c1 comes first by code and
+        // fails last; its error is the one thrown, as if the units had been gathered one after another.
+        LinkageError first = new LinkageError("the project's classes are gone (c1)");
+        emp.delayMillis.put(c1.id(), 300);
+        emp.errors.put(c1.id(), first);
+        emp.errors.put(z1.id(), new LinkageError("the project's classes are gone (z1)"));
+        service.pin(cityAdmin, YEAR, "sum", "1");
+        EvaluationServiceImpl fourThreads = withThreads(4);
+
+        assertSame(first, assertThrows(LinkageError.class, () -> fourThreads.run(assessor, YEAR)));
+        assertEquals(0, runTables(), "nothing stored");
+
+        emp.errors.clear();
+        emp.delayMillis.clear();
+        targets.rows.add(0, u -> {
+            if (u == u1.id()) {
+                throw new IllegalStateException("the target tables' database is away");
+            }
+            return Fakes.target(u, "emp", "jobs", "求职青年",
+                    new TargetRule(TargetKind.ABSOLUTE, Comparison.AT_LEAST, BigDecimal.ONE), null);
+        });
+        assertEquals("the target tables' database is away",
+                assertThrows(IllegalStateException.class, () -> fourThreads.run(assessor, YEAR)).getMessage(),
+                "a failure of the core's own services ends the run, as it did");
+        assertEquals(0, runTables());
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -144,11 +148,22 @@ final class Fakes {
                 baseline, null, null);
     }
 
-    /** A key project reporting actuals from a map a test fills: unit id to indicator to value. */
+    /**
+     * A key project reporting actuals from a map a test fills: unit id to indicator to value. Asked from several
+     * threads at once, as the evaluation gathers its units.
+     */
     static final class Project implements KeyProject {
         final String id;
         final Map<Long, Map<String, BigDecimal>> actuals = new HashMap<>();
-        final List<Collection<Long>> calls = new ArrayList<>();
+        final List<Collection<Long>> calls = Collections.synchronizedList(new ArrayList<>());
+        /** The threads it was asked on. */
+        final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        /** Answers after a random 0 to this many milliseconds, so that units asked at once finish in any order. */
+        volatile int jitterMillis;
+        /** Milliseconds to wait before answering about a unit, by unit id. */
+        final Map<Long, Integer> delayMillis = new ConcurrentHashMap<>();
+        /** What it throws when asked about a unit, by unit id: an error, which no caller catches. */
+        final Map<Long, Error> errors = new ConcurrentHashMap<>();
         boolean fail;
 
         Project(String id) {
@@ -172,6 +187,25 @@ final class Fakes {
         @Override
         public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
             calls.add(List.copyOf(orgUnitIds));
+            threads.add(Thread.currentThread());
+            int wait = jitterMillis > 0 ? ThreadLocalRandom.current().nextInt(jitterMillis + 1) : 0;
+            for (Long id : orgUnitIds) {
+                wait += delayMillis.getOrDefault(id, 0);
+            }
+            if (wait > 0) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            for (Long id : orgUnitIds) {
+                Error e = errors.get(id);
+                if (e != null) {
+                    throw e;
+                }
+            }
             if (fail) {
                 throw new IllegalStateException("the project's database is away");
             }

@@ -62,11 +62,15 @@ abstract class EmploymentTestBase {
         store.close();
     }
 
+    /** The bundle's migrations, as the core applies them. */
     static List<Migration> migrations() throws IOException {
-        String name = "V1__youth.sql";
-        try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
-            return List.of(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        List<Migration> out = new ArrayList<>();
+        for (String name : List.of("V1__youth.sql", "V2__actuals_index.sql")) {
+            try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
+                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
         }
+        return out;
     }
 
     static Actor actor(long id, String name, Role role, OrgUnit unit) {
