@@ -20,7 +20,7 @@ import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.core.internal.schema.Jdbc;
 
 /** The SQL of the comprehensive evaluation (tables of V3__evaluation.sql). Portable: Derby now, PostgreSQL later. */
-final class EvaluationRepository {
+public final class EvaluationRepository {
 
     private EvaluationRepository() {
     }
@@ -321,7 +321,7 @@ final class EvaluationRepository {
     }
 
     /** The id of the year's published run, or null. */
-    static Long publishedRunId(Connection c, int year) throws SQLException {
+    public static Long publishedRunId(Connection c, int year) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT ID FROM JX_EVAL_RUN WHERE PERF_YEAR = ? AND PUBLISHED = ? ORDER BY ID")) {
             ps.setInt(1, year);
@@ -336,6 +336,28 @@ final class EvaluationRepository {
      * Marks the run published unless a run of its year already is; false (nothing changed) otherwise. The check
      * and the change are one statement, so two publishers cannot both succeed.
      */
+    /**
+     * The approved actuals of a published run: the figures it was scored on, by org unit and indicator key
+     * ({@code project:indicator}). Later years grow from these, not from records that may still change.
+     */
+    public static Map<Long, Map<String, BigDecimal>> approvedActuals(Connection c, long runId) throws SQLException {
+        Map<Long, Map<String, BigDecimal>> out = new java.util.HashMap<>();
+        String json = document(c, runId, Documents.INPUT);
+        if (json == null) {
+            return out;
+        }
+        for (org.jixiao.api.assessment.UnitInput unit : Documents.input(json).units()) {
+            Map<String, BigDecimal> values = new java.util.HashMap<>();
+            for (org.jixiao.api.assessment.IndicatorInput i : unit.indicators()) {
+                if (i.actual() != null) {
+                    values.put(i.indicator(), i.actual());
+                }
+            }
+            out.put(unit.orgUnitId(), values);
+        }
+        return out;
+    }
+
     static boolean publish(Connection c, long id, int year, Instant at, String by) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVAL_RUN SET PUBLISHED = ?, PUBLISHED_AT = ?,"
                 + " PUBLISHED_BY = ? WHERE ID = ? AND PUBLISHED = ? AND NOT EXISTS"

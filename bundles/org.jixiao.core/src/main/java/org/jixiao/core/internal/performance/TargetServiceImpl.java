@@ -18,6 +18,8 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
@@ -45,6 +47,7 @@ import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.evaluation.EvaluationRepository;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
@@ -77,6 +80,8 @@ public final class TargetServiceImpl implements TargetService {
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
     private final Clock clock;
+    /** Approved actuals of published runs, by run id; see {@link #approvedLastYear}. */
+    private final Map<Long, Map<Long, Map<String, BigDecimal>>> approvedByRun = new ConcurrentHashMap<>();
     // Serialises this node's writes, so that an approval cannot slip between a set's checks and its write.
     private final Object writeLock = new Object();
 
@@ -113,6 +118,7 @@ public final class TargetServiceImpl implements TargetService {
         Locale locale = locale(actor);
         Map<IndicatorRef, Stored> stored = store.read(c -> loadTargets(c, year, orgUnitId));
         Approval approval = store.read(c -> loadApproval(c, year));
+        Supplier<Map<String, BigDecimal>> approved = approvedLastYear(year, orgUnitId);
         List<Target> rows = new ArrayList<>();
         for (String projectId : activeProjectIds(locale)) {
             KeyProject project = projects.active(projectId).orElse(null);
@@ -120,7 +126,7 @@ public final class TargetServiceImpl implements TargetService {
                 continue;
             }
             try {
-                rows.addAll(rowsOf(projectId, project, year, orgUnitId, locale, stored));
+                rows.addAll(rowsOf(projectId, project, year, orgUnitId, locale, stored, approved));
             } catch (RuntimeException e) {
                 // One broken project must not take the whole table down; its rows are missing until it recovers.
                 LOG.log(Level.WARNING, "Key project " + projectId + " failed while building the target table of "
@@ -381,7 +387,7 @@ public final class TargetServiceImpl implements TargetService {
 
     /** One project's rows, in its declaration order. Throws whatever the project throws. */
     private static List<Target> rowsOf(String projectId, KeyProject project, int year, long orgUnitId, Locale locale,
-            Map<IndicatorRef, Stored> stored) {
+            Map<IndicatorRef, Stored> stored, Supplier<Map<String, BigDecimal>> approved) {
         ResourceBundle messages = project.messages(locale);
         Map<String, BigDecimal> lastYear = null;
         List<Target> rows = new ArrayList<>();
@@ -391,15 +397,18 @@ public final class TargetServiceImpl implements TargetService {
             TargetRule rule = s == null ? d.defaultRule() : s.rule();
             BigDecimal baseline = null;
             if (rule.kind() == TargetKind.BASELINE_RELATIVE) {
-                // The baseline is the live actual of last year for now; once evaluation runs exist it becomes the
-                // approved actual of last year's published evaluation, which no longer moves with the records.
-                if (lastYear == null) {
-                    Map<Long, Map<String, BigDecimal>> all = project.actuals(List.of(orgUnitId), year - 1);
-                    Map<String, BigDecimal> mine = all == null ? null : all.get(orgUnitId);
-                    lastYear = mine == null ? Map.of() : mine;
+                // Last year's approved actual: the figure its published evaluation scored. Until that exists (or
+                // when the indicator was not in it), the live actual of last year's records stands in.
+                baseline = approved.get().get(ref.key());
+                if (baseline == null) {
+                    if (lastYear == null) {
+                        Map<Long, Map<String, BigDecimal>> all = project.actuals(List.of(orgUnitId), year - 1);
+                        Map<String, BigDecimal> mine = all == null ? null : all.get(orgUnitId);
+                        lastYear = mine == null ? Map.of() : mine;
+                    }
+                    // A unit the project has no figure for has no baseline: its target cannot be judged yet.
+                    baseline = lastYear.get(d.id());
                 }
-                // A unit the project has no figure for has no baseline: its target cannot be judged yet.
-                baseline = lastYear.get(d.id());
             }
             rows.add(new Target(year, orgUnitId, ref, text(messages, d.nameKey()), text(messages, d.unitKey()),
                     d.clause(), d.defaultRule(), rule, s != null, baseline, s == null ? null : s.updatedAt(),
@@ -421,7 +430,8 @@ public final class TargetServiceImpl implements TargetService {
         KeyProject project = projects.active(ref.projectId()).orElse(null);
         if (project != null) {
             try {
-                for (Target t : rowsOf(ref.projectId(), project, year, orgUnitId, locale(actor), stored)) {
+                for (Target t : rowsOf(ref.projectId(), project, year, orgUnitId, locale(actor), stored,
+                        approvedLastYear(year, orgUnitId))) {
                     if (t.indicator().equals(ref)) {
                         return t;
                     }
@@ -436,6 +446,33 @@ public final class TargetServiceImpl implements TargetService {
         return new Target(year, orgUnitId, ref, d == null ? ref.indicatorId() : d.nameKey(),
                 d == null ? "" : d.unitKey(), d == null ? "" : d.clause(), policy, s.rule(), true, null, s.updatedAt(),
                 s.updatedBy());
+    }
+
+    /**
+     * The unit's approved actuals of the year before, by indicator key, read when first asked. A published run
+     * never changes, so its figures are kept by run id: every unit's table would otherwise parse the same document.
+     */
+    private Supplier<Map<String, BigDecimal>> approvedLastYear(int year, long orgUnitId) {
+        return new Supplier<>() {
+            private Map<String, BigDecimal> value;
+
+            @Override
+            public Map<String, BigDecimal> get() {
+                if (value == null) {
+                    Long runId = store.read(c -> EvaluationRepository.publishedRunId(c, year - 1));
+                    Map<Long, Map<String, BigDecimal>> all = runId == null ? Map.of() : approvedByRun.get(runId);
+                    if (all == null) {
+                        all = store.read(c -> EvaluationRepository.approvedActuals(c, runId));
+                        if (approvedByRun.size() >= 8) {
+                            approvedByRun.clear();
+                        }
+                        approvedByRun.put(runId, all);
+                    }
+                    value = all.getOrDefault(orgUnitId, Map.of());
+                }
+                return value;
+            }
+        };
     }
 
     private static String text(ResourceBundle messages, String key) {

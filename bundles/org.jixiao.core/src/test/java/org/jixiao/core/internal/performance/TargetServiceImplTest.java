@@ -318,4 +318,32 @@ class TargetServiceImplTest {
         targets.table(f.setter, 2013, f.c1.id());
         assertEquals(calls + 1, f.project.actualsCalls, "one call per project and table");
     }
+
+    @Test
+    void onceLastYearIsPublishedItsApprovedActualIsTheBaseline() {
+        f.project.actual(2012, f.c1.id(), DemoProject.GROWTH, "80");
+        // 2012's published run scored 70 for c1 (records changed since); c2 was not in it.
+        String input = "{\"year\":2012,\"units\":[{\"orgUnitId\":" + f.c1.id() + ",\"orgUnitName\":\"c1\","
+                + "\"indicators\":[{\"indicator\":\"" + DemoProject.ID + ":" + DemoProject.GROWTH + "\","
+                + "\"name\":\"g\",\"actual\":70,\"met\":true}],\"milestonesDue\":0,\"milestonesOnTime\":0,"
+                + "\"selfAssessmentAccepted\":false}]}";
+        f.store.inTransaction(c -> {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO JX_EVAL_RUN (ID, PERF_YEAR, MODULE_ID, MODULE_VERSION, RUN_AT, RUN_BY,"
+                        + " PUBLISHED) VALUES (900, 2012, 'standard', '1.0', CURRENT_TIMESTAMP, 'admin', TRUE)");
+            }
+            try (java.sql.PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO JX_EVAL_DOC (RUN_ID, DOC, PIECE, BODY) VALUES (900, 'INPUT', 0, ?)")) {
+                ps.setString(1, input);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        Target t = targets.set(f.setter, 2013, f.c1.id(), GROWTH, growth("10"), null);
+        assertEquals(0, new BigDecimal("70").compareTo(t.baseline()), "the approved actual, not the live 80");
+        assertEquals(0, new BigDecimal("77").compareTo(t.resolved()));
+        f.project.actual(2012, f.c2.id(), DemoProject.GROWTH, "40");
+        assertEquals(0, new BigDecimal("40").compareTo(row(targets.table(f.setter, 2013, f.c2.id()), GROWTH)
+                .baseline()), "not in last year's run: the live figure stands in");
+    }
 }
