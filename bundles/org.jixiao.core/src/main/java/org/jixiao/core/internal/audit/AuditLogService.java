@@ -38,4 +38,11 @@ public final class AuditLogService implements AuditLog {
             return null;
         });
     }
+
+    @Override
+    public void record(java.sql.Connection connection, Actor actor, String action, String target, String detail)
+            throws java.sql.SQLException {
+        AuditRecords.insert(Objects.requireNonNull(connection, "connection"), clock.instant(), actor, action, target,
+                detail, null);
+    }
 }

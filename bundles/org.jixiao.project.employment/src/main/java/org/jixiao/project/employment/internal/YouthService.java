@@ -148,9 +148,10 @@ final class YouthService {
             long created = mapDuplicate(() -> repo.insert(c, data, cipher.encrypt(data.idNumber()), hash,
                     ResidentIdNumber.mask(data.idNumber()), stamp));
             verifyUnique(c, hash);
+            audit.record(c, actor, "youth.create", target(created), "county=" + data.countyId() + " type="
+                    + data.type());
             return created;
         });
-        audit.record(actor, "youth.create", target(id), "county=" + data.countyId() + " type=" + data.type());
         return id;
     }
 
@@ -174,9 +175,9 @@ final class YouthService {
                 return null;
             });
             verifyUnique(c, hash);
+            audit.record(c, actor, "youth.update", target(id), "county=" + data.countyId() + " type=" + data.type());
             return null;
         });
-        audit.record(actor, "youth.update", target(id), "county=" + data.countyId() + " type=" + data.type());
     }
 
     /** Soft delete; the person may be registered again afterwards. */
@@ -188,9 +189,9 @@ final class YouthService {
             if (!repo.softDelete(c, id, stamp)) {
                 throw new NotFoundException(target(id));
             }
+            audit.record(c, actor, "youth.delete", target(id), null);
             return null;
         });
-        audit.record(actor, "youth.delete", target(id), null);
     }
 
     // ---------------------------------------------------------------- indicators

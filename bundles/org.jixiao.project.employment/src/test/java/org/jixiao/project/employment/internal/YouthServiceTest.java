@@ -544,4 +544,25 @@ class YouthServiceTest extends EmploymentTestBase {
         assertTrue(project.actuals(List.of(), 2013).isEmpty());
         assertEquals(Set.of(a), project.actuals(Arrays.asList(a, a, null), 2013).keySet());
     }
+
+    @Test
+    void aWriteWhoseAuditLineFailsIsNotKept() {
+        org.jixiao.api.AuditLog failing = new org.jixiao.api.AuditLog() {
+            @Override
+            public void record(org.jixiao.api.Actor actor, String action, String target, String detail) {
+                throw new IllegalStateException("audit down");
+            }
+
+            @Override
+            public void record(java.sql.Connection c, org.jixiao.api.Actor actor, String action, String target,
+                    String detail) throws java.sql.SQLException {
+                throw new java.sql.SQLException("audit down");
+            }
+        };
+        java.time.Clock clock = java.time.Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
+        YouthService unaudited = new EmploymentProject(store, cipher, new TreeOrgUnits(), failing, clock).youth();
+        assertThrows(RuntimeException.class, () -> unaudited.create(A_STAFF, person()));
+        assertEquals(0, service.list(CITY_ADMIN, YouthFilter.NONE, 1).total(),
+                "the change and its audit line go together");
+    }
 }
