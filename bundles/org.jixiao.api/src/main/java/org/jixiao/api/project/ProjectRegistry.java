@@ -17,7 +17,10 @@ public interface ProjectRegistry {
     /** The project with this id if it is {@link ProjectState#ACTIVE}. */
     Optional<KeyProject> active(String id);
 
-    /** Each active project's indicators for the actor's org unit in {@code year}, computed live. */
+    /**
+     * Each active project's indicators for the actor's org unit in {@code year}, computed live; projects with none
+     * that year are left out.
+     */
     List<ProjectIndicators> indicators(Actor actor, int year);
 
     record ProjectIndicators(String projectId, String projectName, List<IndicatorStatus> indicators) {

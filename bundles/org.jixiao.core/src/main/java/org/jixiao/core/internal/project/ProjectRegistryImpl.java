@@ -227,7 +227,11 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
             if (registered == null) {
                 continue;
             }
-            result.add(indicatorsOf(registered.project(), ids, counties, year, actor.locale()));
+            ProjectIndicators indicators = indicatorsOf(registered.project(), ids, counties, year, actor.locale());
+            if (!indicators.indicators().isEmpty()) {
+                // Nothing to show, such as the city's indicators before it defines any.
+                result.add(indicators);
+            }
         }
         return result;
     }
