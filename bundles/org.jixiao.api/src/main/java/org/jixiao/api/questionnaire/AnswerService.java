@@ -12,7 +12,9 @@ import org.osgi.annotation.versioning.ProviderType;
  *
  * <p>{@link org.jixiao.api.ValidationException} keys: {@code answer.code.unknown}, {@code answer.code.used},
  * {@code answer.campaign.notOpen}, {@code answer.campaign.closed} (field {@code code}); {@code answer.required},
- * {@code answer.choice.invalid}, {@code answer.text.tooLong} (field {@code item.<key>}).
+ * {@code answer.choice.invalid}, {@code answer.text.tooLong}, {@code answer.item.unknown},
+ * {@code answer.item.duplicate} (field {@code item.<key>}; an answer without an item key: field {@code answers}).
+ * A refused submission stores nothing and leaves its code unused.
  */
 @ProviderType
 public interface AnswerService {
@@ -44,7 +46,8 @@ public interface AnswerService {
 
     /**
      * Staff entering a paper questionnaire by its printed code, with the same one-answer rule. Needs STAFF or ADMIN
-     * of the city, or of a unit covering the code's unit.
+     * of the city, or of a unit covering the code's unit; a code of a unit the actor does not cover is refused as
+     * {@code answer.code.unknown}.
      */
     void submitPaper(Actor actor, String code, List<Answer> answers);
 }

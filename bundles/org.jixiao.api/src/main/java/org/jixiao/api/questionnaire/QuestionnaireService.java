@@ -14,7 +14,11 @@ import org.osgi.annotation.versioning.ProviderType;
  * sees its own unit's scores, never free text.
  *
  * <p>Bad input throws {@link org.jixiao.api.ValidationException} with message keys under {@code questionnaire.*}
- * and {@code campaign.*}, writing nothing.
+ * and {@code campaign.*}, writing nothing. Fields of a questionnaire draft: {@code type}, {@code titleZh},
+ * {@code titleEn}, {@code introZh}, {@code introEn}, {@code sections}, {@code section.<s>}, {@code item.<s>.<i>},
+ * {@code choice.<s>.<i>.<c>} (all from 1); of a campaign draft: {@code name}, {@code questionnaireId},
+ * {@code orgUnitIds}, {@code quotas}, {@code quota.<CATEGORY>}, {@code minResponses}, {@code opens}, {@code closes},
+ * {@code year}; of a state change: {@code state}, {@code codes}.
  */
 @ProviderType
 public interface QuestionnaireService {
@@ -75,14 +79,23 @@ public interface QuestionnaireService {
     /** Issues the codes still missing so every unit and category has its quota; returns all issued codes. */
     List<AccessCode> issueCodes(Actor actor, long campaignId);
 
-    /** The campaign's codes, by unit and category; optionally of one unit. For printing and CSV. */
+    /**
+     * The campaign's codes, by unit and category; optionally of one unit. For printing and CSV. City ADMIN or
+     * ASSESSOR only; every call is audited with the count (whoever holds a code can answer with it).
+     */
     List<AccessCode> codes(Actor actor, long campaignId, Long orgUnitId);
 
     // ---------------------------------------------------------------- results
 
-    /** Each unit's scores in the actor's scope. */
+    /**
+     * Each unit's scores in the actor's scope. Until the campaign is CLOSED only the response counts are given and
+     * every score is null: scores changing answer by answer would tell what each respondent answered.
+     */
     List<UnitScores> scores(Actor actor, long campaignId);
 
-    /** Free-text answers by unit, each unit's in a fresh random order; the city only. */
+    /**
+     * Free-text answers by unit, each unit's in a fresh random order; the city only. Empty until the campaign is
+     * CLOSED, for the same reason as {@link #scores}.
+     */
     Map<Long, List<FreeText>> freeTexts(Actor actor, long campaignId);
 }

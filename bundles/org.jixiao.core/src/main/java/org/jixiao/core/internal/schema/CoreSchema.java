@@ -33,6 +33,7 @@ public final class CoreSchema {
         "V5__self_assessment.sql",
         "V6__tracking.sql",
         "V7__manual_indicators.sql",
+        "V8__questionnaires.sql",
     };
 
     private final List<Integer> applied;

@@ -1,0 +1,191 @@
+package org.jixiao.core.internal.questionnaire;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.questionnaire.Answer;
+import org.jixiao.api.questionnaire.AnswerService;
+import org.jixiao.api.questionnaire.Ballot;
+import org.jixiao.api.questionnaire.CampaignState;
+import org.jixiao.api.questionnaire.Item;
+import org.jixiao.api.questionnaire.Questionnaire;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.store.Store;
+import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CampaignRow;
+import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CodeRow;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Answers by one-time code, from respondents (no login) and from staff typing in paper questionnaires.
+ *
+ * <p>A submission is one transaction: it locks the OPEN campaign's row, uses the code with
+ * {@code UPDATE ... SET USED = 1 WHERE CODE = ? AND USED = 0} and goes on only when that changed one row, then
+ * stores a response under a random id with the unit, the category and the day, and its answers. Nothing in the
+ * response names the code, and nothing is audited or logged, so no one can tell who answered what while no code
+ * answers twice.
+ */
+@Component(service = AnswerService.class)
+public final class AnswerServiceImpl implements AnswerService {
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final Codes codes;
+    private final Clock clock;
+    /** Runs after the checks and before the transaction; tests make two submissions meet here. */
+    volatile Runnable beforeWrite = () -> {
+    };
+
+    @Activate
+    public AnswerServiceImpl(@Reference Store store, @Reference CoreSchema schema,
+            @Reference OrgUnitService orgUnits) {
+        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
+        this(store, orgUnits, new Codes(), Clock.systemDefaultZone());
+    }
+
+    AnswerServiceImpl(Store store, OrgUnitService orgUnits, Codes codes, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
+        this.codes = Objects.requireNonNull(codes, "codes");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** A code that may answer now, with what it opens. */
+    private record Open(CodeRow code, CampaignRow campaign, Questionnaire questionnaire) {
+    }
+
+    @Override
+    public Ballot ballot(String code) {
+        Open o = open(lookUp(code));
+        String unitName = orgUnits.find(o.code().orgUnitId()).map(OrgUnit::name).orElse("");
+        return new Ballot(o.code().code(), o.questionnaire(), unitName, o.code().category(), o.campaign().name(),
+                o.campaign().closes());
+    }
+
+    @Override
+    public void submit(String code, List<Answer> answers) {
+        store(open(lookUp(code)), answers);
+    }
+
+    @Override
+    public void submitPaper(Actor actor, String code, List<Answer> answers) {
+        if (actor == null || actor.orgUnit() == null || !(actor.has(Role.STAFF) || actor.has(Role.ADMIN))) {
+            throw new AccessDeniedException("answer.paper");
+        }
+        CodeRow row = lookUp(code);
+        // A code of a unit the actor does not cover is as unknown to them as one that does not exist.
+        if (orgUnits.findVisible(actor, row.orgUnitId()).isEmpty()) {
+            throw unknown();
+        }
+        store(open(row), answers);
+    }
+
+    private CodeRow lookUp(String typed) {
+        String code = AnswerService.normalise(typed);
+        CodeRow row = code == null ? null : store.read(c -> QuestionnaireRepository.code(c, code));
+        if (row == null) {
+            throw unknown();
+        }
+        return row;
+    }
+
+    /** The code's campaign and questionnaire when the code may answer today; the reason why not otherwise. */
+    private Open open(CodeRow row) {
+        if (row.used()) {
+            throw ValidationException.of("code", "answer.code.used");
+        }
+        CampaignRow k = store.read(c -> QuestionnaireRepository.campaign(c, row.campaignId()));
+        LocalDate today = LocalDate.now(clock);
+        if (k.state() == CampaignState.CLOSED || (k.state() == CampaignState.OPEN && today.isAfter(k.closes()))) {
+            throw ValidationException.of("code", "answer.campaign.closed");
+        }
+        if (k.state() == CampaignState.DRAFT || today.isBefore(k.opens())) {
+            throw ValidationException.of("code", "answer.campaign.notOpen");
+        }
+        Questionnaire q = store.read(c -> QuestionnaireRepository.questionnaire(c, k.questionnaireId()));
+        return new Open(row, k, q);
+    }
+
+    private void store(Open o, List<Answer> answers) {
+        List<Answer> clean = check(o.questionnaire(), answers);
+        beforeWrite.run();
+        LocalDate today = LocalDate.now(clock);
+        String id = codes.responseId();
+        store.inTransaction(c -> {
+            if (!QuestionnaireRepository.lockOpen(c, o.campaign().id())) {
+                throw ValidationException.of("code", "answer.campaign.closed");
+            }
+            // Checked here, inside the transaction: of two submissions of one code, the second changes no row,
+            // throws, and its transaction stores nothing.
+            if (QuestionnaireRepository.useCode(c, o.code().code()) != 1) {
+                throw ValidationException.of("code", "answer.code.used");
+            }
+            QuestionnaireRepository.insertResponse(c, id, o.campaign().id(), o.code().orgUnitId(),
+                    o.code().category(), today, clean);
+            return null;
+        });
+    }
+
+    /**
+     * The answered items in questionnaire order, checked: every item key known and answered once, required items
+     * answered, choices in range, texts stripped and not too long; blank texts are left out.
+     */
+    static List<Answer> check(Questionnaire q, List<Answer> answers) {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Map<String, Answer> given = new LinkedHashMap<>();
+        for (Answer a : answers == null ? List.<Answer>of() : answers) {
+            if (a == null || a.itemKey() == null) {
+                errors.add("answers", "answer.item.unknown");
+                continue;
+            }
+            String field = "item." + a.itemKey();
+            if (q.items().stream().noneMatch(i -> i.key().equals(a.itemKey()))) {
+                errors.add(field, "answer.item.unknown");
+            } else if (given.putIfAbsent(a.itemKey(), a) != null) {
+                errors.add(field, "answer.item.duplicate");
+            }
+        }
+        List<Answer> out = new ArrayList<>();
+        for (Item item : q.items()) {
+            Answer a = given.get(item.key());
+            String field = "item." + item.key();
+            if (item.scored()) {
+                if (a == null || a.choice() == null) {
+                    if (item.required()) {
+                        errors.add(field, "answer.required");
+                    }
+                } else if (a.choice() < 1 || a.choice() > item.choices().size()) {
+                    errors.add(field, "answer.choice.invalid");
+                } else {
+                    out.add(new Answer(item.key(), a.choice(), null));
+                }
+            } else {
+                String text = a == null || a.text() == null || a.text().isBlank() ? null : a.text().strip();
+                if (text != null && text.length() > QuestionnaireService.TEXT_MAX) {
+                    errors.add(field, "answer.text.tooLong");
+                } else if (text != null) {
+                    out.add(new Answer(item.key(), null, text));
+                }
+            }
+        }
+        errors.throwIfAny();
+        return out;
+    }
+
+    private static ValidationException unknown() {
+        return ValidationException.of("code", "answer.code.unknown");
+    }
+}

@@ -1,0 +1,277 @@
+package org.jixiao.core.internal.questionnaire;
+
+import static org.jixiao.core.internal.questionnaire.QFixture.answers;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.questionnaire.AccessCode;
+import org.jixiao.api.questionnaire.Answer;
+import org.jixiao.api.questionnaire.Ballot;
+import org.jixiao.api.questionnaire.Campaign;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.questionnaire.RespondentCategory;
+import org.jixiao.core.internal.schema.TestDb;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnswerServiceImplTest {
+
+    @TempDir
+    Path tmp;
+
+    private QFixture f;
+    private AnswerServiceImpl service;
+
+    @BeforeEach
+    void open() {
+        f = new QFixture(tmp);
+        service = f.answers;
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    private static Map<String, String> errors(Executable e) {
+        return assertThrows(ValidationException.class, e).fieldErrors();
+    }
+
+    private long stored() {
+        return TestDb.count(f.store, "JX_QNR_RESPONSE") + TestDb.count(f.store, "JX_QNR_ANSWER");
+    }
+
+    private boolean used(String code) {
+        return ((Number) TestDb.rows(f.store, "SELECT USED FROM JX_QNR_CODE WHERE CODE = ?", code).get(0)
+                .get("USED")).intValue() != 0;
+    }
+
+    @Test
+    void aCodeOpensItsBallotAndAnswersOnce() {
+        Campaign k = f.openCampaign();
+        String code = f.code(k, f.c1, RespondentCategory.URBAN_YOUTH);
+        Ballot b = service.ballot(code.substring(0, 4).toLowerCase() + " - " + code.substring(4));
+        assertEquals(code, b.code());
+        assertEquals("一县团委", b.orgUnitName());
+        assertEquals(RespondentCategory.URBAN_YOUTH, b.category());
+        assertEquals(k.name(), b.campaignName());
+        assertEquals(QFixture.CLOSES, b.closes());
+        assertEquals(k.questionnaireId(), b.questionnaire().id());
+
+        service.submit(code, answers(1, 2, "  希望多办招聘会  "));
+        assertTrue(used(code));
+        List<Map<String, Object>> responses = TestDb.rows(f.store, "SELECT * FROM JX_QNR_RESPONSE");
+        assertEquals(1, responses.size());
+        Map<String, Object> r = responses.get(0);
+        assertEquals(f.c1.id(), ((Number) r.get("ORG_UNIT_ID")).longValue());
+        assertEquals("URBAN_YOUTH", r.get("CATEGORY"));
+        assertEquals(java.sql.Date.valueOf(LocalDate.of(2014, 1, 5)), r.get("ANSWERED_ON"));
+        assertTrue(r.get("ID").toString().matches("[0-9a-f]{32}"));
+        assertEquals(List.of("1.1=1/null", "1.2=2/null", "2.1=null/希望多办招聘会"), TestDb.rows(f.store,
+                "SELECT ITEM_KEY, CHOICE_NO, ANSWER_TEXT FROM JX_QNR_ANSWER ORDER BY ITEM_KEY").stream()
+                .map(a -> a.get("ITEM_KEY") + "=" + a.get("CHOICE_NO") + "/" + a.get("ANSWER_TEXT")).toList());
+
+        // Used: neither the ballot nor a second submission, and nothing more is stored.
+        long before = stored();
+        assertEquals("answer.code.used", errors(() -> service.ballot(code)).get("code"));
+        assertEquals("answer.code.used", errors(() -> service.submit(code, answers(4, 2, "再来一次"))).get("code"));
+        assertEquals("answer.code.used", errors(() -> service.submitPaper(f.cityStaff, code, answers(4, 2, null)))
+                .get("code"));
+        assertEquals(before, stored());
+    }
+
+    @Test
+    void twoSubmissionsOfOneCodeAtOnceStoreOneResponse() throws Exception {
+        Campaign k = f.openCampaign();
+        String code = f.code(k, f.c1, RespondentCategory.STUDENT);
+        // Both pass every check before either writes: only the update count inside the transaction tells them apart.
+        CyclicBarrier bothChecked = new CyclicBarrier(2);
+        service.beforeWrite = () -> {
+            try {
+                bothChecked.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                int rating = i;
+                results.add(pool.submit(() -> {
+                    try {
+                        service.submit(code, answers(rating, 1, "第" + rating + "份"));
+                        return "ok";
+                    } catch (ValidationException e) {
+                        return e.fieldErrors().get("code");
+                    }
+                }));
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> r : results) {
+                outcomes.add(r.get(30, TimeUnit.SECONDS));
+            }
+            outcomes.sort(null);
+            assertEquals(List.of("answer.code.used", "ok"), outcomes);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        assertEquals(3L, TestDb.count(f.store, "JX_QNR_ANSWER"));
+        assertEquals(1L, TestDb.count(f.store, "JX_QNR_CODE WHERE USED = 1"));
+    }
+
+    @Test
+    void unknownCodesAndCampaignsNotOpenAreExplained() {
+        assertEquals("answer.code.unknown", errors(() -> service.ballot("ACDEFGHJKMNP")).get("code"));
+        assertEquals("answer.code.unknown", errors(() -> service.ballot("short")).get("code"));
+        assertEquals("answer.code.unknown", errors(() -> service.submit("0000-OOOO-IIII", List.of())).get("code"));
+        assertEquals("answer.code.unknown", errors(() -> service.submit(null, List.of())).get("code"));
+
+        Campaign k = f.draftCampaign();
+        List<AccessCode> codes = f.service.issueCodes(f.cityAdmin, k.id());
+        String code = codes.get(0).code();
+        // A draft's codes may be printed, not used.
+        assertEquals("answer.campaign.notOpen", errors(() -> service.ballot(code)).get("code"));
+        f.service.open(f.cityAdmin, k.id());
+        // Open, but before its first day (the clock stands on 5 January; move it back to 31 December).
+        f.clock.advance(Duration.ofDays(-5));
+        assertEquals("answer.campaign.notOpen", errors(() -> service.submit(code, answers(1, null, null)))
+                .get("code"));
+        // After its last day.
+        f.clock.advance(Duration.ofDays(21));
+        assertEquals("answer.campaign.closed", errors(() -> service.submit(code, answers(1, null, null)))
+                .get("code"));
+        f.clock.advance(Duration.ofDays(-1));
+        service.submit(codes.get(1).code(), answers(1, null, null));
+        // Closed by the team.
+        f.service.close(f.assessor, k.id());
+        assertEquals("answer.campaign.closed", errors(() -> service.ballot(code)).get("code"));
+        assertEquals("answer.campaign.closed", errors(() -> service.submitPaper(f.cityStaff, code,
+                answers(1, null, null))).get("code"));
+        assertFalse(used(code));
+        assertEquals(1L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+    }
+
+    @Test
+    void answersAreCheckedAgainstTheQuestionnaireAndABadOneUsesNoCode() {
+        Campaign k = f.openCampaign();
+        String code = f.code(k, f.c1, RespondentCategory.STUDENT);
+        Map<String, String> e = errors(() -> service.submit(code, List.of(new Answer("1.2", 3, null),
+                new Answer("2.1", null, "长".repeat(QuestionnaireService.TEXT_MAX + 1)), new Answer("9.9", 1, null))));
+        assertEquals("answer.required", e.get("item.1.1"));
+        assertEquals("answer.choice.invalid", e.get("item.1.2"));
+        assertEquals("answer.text.tooLong", e.get("item.2.1"));
+        assertEquals("answer.item.unknown", e.get("item.9.9"));
+        assertEquals("answer.choice.invalid", errors(() -> service.submit(code, answers(0, null, null)))
+                .get("item.1.1"));
+        assertEquals("answer.item.duplicate", errors(() -> service.submit(code, List.of(new Answer("1.1", 1, null),
+                new Answer("1.1", 2, null)))).get("item.1.1"));
+        assertFalse(used(code));
+        assertEquals(0, stored());
+
+        // Optional items may stay empty; blank text is no answer.
+        service.submit(code, List.of(new Answer("1.1", 2, null), new Answer("2.1", null, "   ")));
+        assertEquals(1L, TestDb.count(f.store, "JX_QNR_ANSWER"));
+    }
+
+    @Test
+    void staffEnterPaperQuestionnairesOfTheUnitsTheyCover() {
+        Campaign k = f.openCampaign();
+        service.submitPaper(f.cityStaff, f.code(k, f.c2, RespondentCategory.STUDENT), answers(1, null, null));
+        service.submitPaper(f.c1Staff, f.code(k, f.c1, RespondentCategory.STUDENT), answers(2, null, null));
+        service.submitPaper(f.c1Admin, f.code(k, f.c1, RespondentCategory.STUDENT), answers(3, null, null));
+        String c2code = f.code(k, f.c2, RespondentCategory.STUDENT);
+        // Another county's code is as unknown to c1 as a made-up one.
+        assertEquals("answer.code.unknown", errors(() -> service.submitPaper(f.c1Staff, c2code,
+                answers(1, null, null))).get("code"));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Viewer,
+                f.code(k, f.c1, RespondentCategory.STUDENT), answers(1, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.cityViewer, c2code,
+                answers(1, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(null, c2code, answers(1, null, null)));
+        assertFalse(used(c2code));
+        assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+    }
+
+    // ---------------------------------------------------------------- anonymity
+
+    @Test
+    void responsesCarryNoCodeAndNoTimeFinerThanADay() {
+        Campaign k = f.openCampaign();
+        List<String> codes = new ArrayList<>();
+        for (RespondentCategory c : List.of(RespondentCategory.STUDENT, RespondentCategory.URBAN_YOUTH)) {
+            String code = f.code(k, f.c1, c);
+            codes.add(code);
+            // A respondent pasting their own code into the text is their choice; staff typing one is not tested.
+            service.submit(code, answers(1, 1, "意见"));
+        }
+        String paper = f.code(k, f.c2, RespondentCategory.STUDENT);
+        codes.add(paper);
+        service.submitPaper(f.cityStaff, paper, answers(2, 2, "纸质问卷"));
+
+        Map<String, Map<String, Integer>> columns = f.store.read(c -> {
+            DatabaseMetaData meta = c.getMetaData();
+            Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
+            for (String table : List.of("JX_QNR_RESPONSE", "JX_QNR_ANSWER", "JX_QNR_CODE")) {
+                Map<String, Integer> cols = new LinkedHashMap<>();
+                try (ResultSet rs = meta.getColumns(null, null, table, null)) {
+                    while (rs.next()) {
+                        cols.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+                    }
+                }
+                out.put(table, cols);
+            }
+            return out;
+        });
+        assertEquals(List.of("ID", "CAMPAIGN_ID", "ORG_UNIT_ID", "CATEGORY", "ANSWERED_ON"),
+                List.copyOf(columns.get("JX_QNR_RESPONSE").keySet()));
+        assertEquals(List.of("RESPONSE_ID", "ITEM_KEY", "CHOICE_NO", "ANSWER_TEXT"),
+                List.copyOf(columns.get("JX_QNR_ANSWER").keySet()));
+        for (String table : List.of("JX_QNR_RESPONSE", "JX_QNR_ANSWER")) {
+            columns.get(table).forEach((name, type) -> {
+                assertFalse(name.contains("CODE"), table + "." + name);
+                assertFalse(type == Types.TIMESTAMP || type == Types.TIME || type == Types.TIMESTAMP_WITH_TIMEZONE
+                        || type == Types.TIME_WITH_TIMEZONE, table + "." + name + " is finer than a day");
+            });
+        }
+        assertEquals(Types.DATE, columns.get("JX_QNR_RESPONSE").get("ANSWERED_ON"));
+        // A code row says whether it was used, never when.
+        columns.get("JX_QNR_CODE").forEach((name, type) -> assertFalse(type == Types.TIMESTAMP
+                || type == Types.DATE || type == Types.TIME, "JX_QNR_CODE." + name));
+
+        for (String table : List.of("JX_QNR_RESPONSE", "JX_QNR_ANSWER", "JX_AUDIT")) {
+            for (Map<String, Object> row : TestDb.rows(f.store, "SELECT * FROM " + table)) {
+                for (String code : codes) {
+                    assertFalse(row.toString().contains(code), table + " holds a code: " + row);
+                }
+            }
+        }
+        assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        assertNull(TestDb.audit(f.store, "answer.submit").stream().findAny().orElse(null));
+    }
+}
