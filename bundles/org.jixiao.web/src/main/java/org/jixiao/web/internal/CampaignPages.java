@@ -189,8 +189,8 @@ final class CampaignPages {
             }
             try {
                 if (!change || "save".equals(call.param("op"))) {
-                    act(call, campaign, action, form, all);
-                    Http.redirect(call.response, base(py) + "/" + campaign.id() + "?saved=1");
+                    String done = act(call, campaign, action, form, all);
+                    Http.redirect(call.response, base(py) + "/" + campaign.id() + "?" + done);
                     return;
                 }
             } catch (ValidationException e) {
@@ -206,14 +206,15 @@ final class CampaignPages {
         Campaign shown = campaign;
         Map<String, OrgUnit> units = new HashMap<>();
         orgUnits.visibleTo(actor).forEach(u -> units.put(String.valueOf(u.id()), u));
-        List<AccessCode> codes = questionnaires.codes(actor, shown.id(), null);
         model.put("py", py);
         model.put("campaign", shown);
         model.put("questionnaire", all.stream().filter(q -> q.id() == shown.questionnaireId()).findFirst()
                 .orElse(null));
         model.put("unitNames", units);
-        model.put("codesIssued", codes.size());
-        model.put("codesUsed", codes.stream().filter(AccessCode::used).count());
+        // Codes are not read here: every read of them is audited, and only the city's managers may.
+        model.put("codesPlanned", shown.orgUnitIds().size()
+                * shown.quotas().stream().mapToLong(q -> q.quota()).sum());
+        model.put("issued", Http.parseId(call.param("issued")));
         model.put("canManage", canManage(actor));
         model.put("canAssess", canAssess(actor));
         model.put("canPaper", actor.canWrite());
@@ -221,20 +222,22 @@ final class CampaignPages {
                 : questionnaires.scores(actor, shown.id()));
         model.put("freeTexts", freeTexts(actor, shown));
         model.put("decisions", List.of(UnitScores.Decision.USE, UnitScores.Decision.EXCLUDE));
-        model.put("justSaved", call.param("saved") != null);
+        model.put("justSaved", call.param("saved") != null || call.param("issued") != null);
         if (shown.state() == CampaignState.DRAFT) {
             formModel(model, actor, all, form);
         }
         pages.render(call, status, null, "campaign", model);
     }
 
-    /** One of the campaign page's forms: change, issue, open, close, decide. */
-    private void act(PageServlet.Call call, Campaign campaign, String action, CampaignForm form,
+    /** One of the campaign page's forms: change, issue, open, close, decide; what the page then says. */
+    private String act(PageServlet.Call call, Campaign campaign, String action, CampaignForm form,
             List<Questionnaire> all) {
         switch (action == null ? "" : action) {
             case "change" -> questionnaires.change(call.actor, campaign.id(),
                     form.toDraft(typeOf(all, form.questionnaire())));
-            case "issue" -> questionnaires.issueCodes(call.actor, campaign.id());
+            case "issue" -> {
+                return "issued=" + questionnaires.issueCodes(call.actor, campaign.id()).size();
+            }
             case "open" -> questionnaires.open(call.actor, campaign.id());
             case "close" -> questionnaires.close(call.actor, campaign.id());
             case "decide" -> {
@@ -252,11 +255,12 @@ final class CampaignPages {
             }
             default -> throw new NotFoundException(call.path);
         }
+        return "saved=1";
     }
 
     /** The free-text answers, one group a unit; the city's only (others see none). */
     private List<List<FreeText>> freeTexts(Actor actor, Campaign campaign) {
-        if (actor.orgUnit().parentId() != null || campaign.state() == CampaignState.DRAFT) {
+        if (actor.orgUnit().parentId() != null || campaign.state() != CampaignState.CLOSED) {
             return List.of();
         }
         try {
@@ -384,11 +388,16 @@ final class CampaignPages {
         String code = AnswerService.normalise(typed);
         Ballot ballot;
         try {
-            if (code == null || questionnaires.codes(call.actor, campaign.id(), null).stream()
-                    .noneMatch(c -> c.code().equals(code))) {
+            if (code == null) {
                 throw ValidationException.of("code", "answer.code.unknown");
             }
             ballot = answers.ballot(code);
+            // The code decides the campaign; a code of another one is said so rather than entered here. (The
+            // campaign's codes are not listed to check: that is the city managers' alone, and audited.)
+            if (ballot.questionnaire().id() != campaign.questionnaireId()
+                    || !ballot.campaignName().equals(campaign.name())) {
+                throw ValidationException.of("code", "paper.otherCampaign");
+            }
         } catch (ValidationException e) {
             model.put("codeError", e.fieldErrors().getOrDefault("code", "answer.code.unknown"));
             pages.render(call, 400, null, "campaign-paper", model);

@@ -138,14 +138,14 @@ final class QuestionnaireApi {
 
     /**
      * A questionnaire as JSON: the record shapes of the API ({@code key} is ignored); an unknown type or kind is a
-     * field error rather than a silent null.
+     * field error, under the service's field names, rather than a silent null.
      */
     static QuestionnaireDraft questionnaireDraft(JsonElement element) {
         PerfApi.Body body = PerfApi.Body.of(element);
         ValidationException.Collector errors = new ValidationException.Collector();
-        EvaluationType type = body.enumValue(EvaluationType.class, "type", "builder.type.required", errors);
+        EvaluationType type = body.enumValue(EvaluationType.class, "type", "questionnaire.type.required", errors);
         if (type == null && !errors.has("type")) {
-            errors.add("type", "builder.type.required");
+            errors.add("type", "questionnaire.type.required");
         }
         JsonObject object = element == null || element.isJsonNull() ? new JsonObject() : element.getAsJsonObject();
         List<Section> sections = new ArrayList<>();
@@ -163,7 +163,7 @@ final class QuestionnaireApi {
                 int j = 0;
                 for (Item item : section.items()) {
                     if (item == null || item.kind() == null) {
-                        errors.add("s." + i + ".i." + j + ".kind", "builder.kind.required");
+                        errors.add("item." + (i + 1) + "." + (j + 1), "questionnaire.item.kind.required");
                     }
                     j++;
                 }

@@ -2,7 +2,9 @@ package org.jixiao.web.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jixiao.api.ValidationException;
@@ -268,7 +270,7 @@ public final class QuestionnaireForm {
         ValidationException.Collector errors = new ValidationException.Collector();
         EvaluationType t = PageServlet.enumOrNull(EvaluationType.class, type);
         if (t == null) {
-            errors.add("type", "builder.type.required");
+            errors.add("type", "questionnaire.type.required");
         }
         List<Section> out = new ArrayList<>();
         for (int i = 0; i < sections.size(); i++) {
@@ -279,7 +281,7 @@ public final class QuestionnaireForm {
                 String p = "s." + i + ".i." + j + ".";
                 ItemKind kind = PageServlet.enumOrNull(ItemKind.class, f.kind);
                 if (kind == null) {
-                    errors.add(p + "kind", "builder.kind.required");
+                    errors.add(p + "kind", "questionnaire.item.kind.required");
                     continue;
                 }
                 BigDecimal weight = null;
@@ -304,6 +306,30 @@ public final class QuestionnaireForm {
         errors.throwIfAny();
         return new QuestionnaireDraft(t, blankToNull(titleZh), blankToNull(titleEn), blankToNull(introZh),
                 blankToNull(introEn), out);
+    }
+
+    /**
+     * The service's field errors under the form's names, so each shows beside its part or item: {@code section.<s>}
+     * as {@code s.<s-1>.section}, {@code item.<s>.<i>} as {@code s.<s-1>.i.<i-1>.item}, {@code choice.<s>.<i>.<c>}
+     * as that item's {@code choices} (the first one); other fields as they are.
+     */
+    static Map<String, String> onForm(Map<String, String> errors) {
+        Map<String, String> out = new LinkedHashMap<>();
+        errors.forEach((field, key) -> {
+            String[] p = field.split("\\.");
+            int s = p.length > 1 ? index(p[1]) - 1 : -1;
+            int i = p.length > 2 ? index(p[2]) - 1 : -1;
+            String mapped = field;
+            if ("section".equals(p[0]) && p.length == 2 && s >= 0) {
+                mapped = "s." + s + ".section";
+            } else if ("item".equals(p[0]) && p.length == 3 && s >= 0 && i >= 0) {
+                mapped = "s." + s + ".i." + i + ".item";
+            } else if ("choice".equals(p[0]) && p.length == 4 && s >= 0 && i >= 0) {
+                mapped = "s." + s + ".i." + i + ".choices";
+            }
+            out.putIfAbsent(mapped, key);
+        });
+        return out;
     }
 
     private static String blankToNull(String text) {

@@ -116,7 +116,7 @@ final class QuestionnairePages {
             Questionnaire result = questionnaires.save(call.actor, saved == null ? null : saved.id(), form.toDraft());
             Http.redirect(call.response, "/questionnaires/" + result.id() + "?saved=1");
         } catch (ValidationException e) {
-            model.put("errors", e.fieldErrors());
+            model.put("errors", QuestionnaireForm.onForm(e.fieldErrors()));
             pages.render(call, 400, null, "questionnaire-edit", model);
         }
     }

@@ -59,7 +59,7 @@ class QuestionnaireApiTest {
         assertEquals(ItemKind.RATING, d.sections().get(0).items().get(0).kind());
         assertEquals(new BigDecimal("1.5"), d.sections().get(0).items().get(0).weight());
         assertEquals(2, d.sections().get(0).items().get(0).choices().size());
-        assertEquals(Map.of("type", "builder.type.required", "s.0.i.1.kind", "builder.kind.required"),
+        assertEquals(Map.of("type", "questionnaire.type.required", "item.1.2", "questionnaire.item.kind.required"),
                 errors(() -> QuestionnaireApi.questionnaireDraft(JsonParser.parseString(
                         "{\"type\":\"youth\",\"sections\":[{\"items\":[{\"kind\":\"RATING\"},{\"kind\":\"ESSAY\"}]}]}"))));
         assertThrows(Json.BadJsonException.class, () -> QuestionnaireApi.questionnaireDraft(

@@ -173,7 +173,7 @@ final class QuestionnaireFakes {
         @Override
         public Questionnaire save(Actor actor, Long id, QuestionnaireDraft d) {
             if (d.titleZh() == null) {
-                throw ValidationException.of("titleZh", "builder.type.required");
+                throw ValidationException.of("titleZh", "questionnaire.title.required");
             }
             Questionnaire before = id == null ? null : questionnaire(actor, id);
             long newId = before == null || before.frozen() ? next++ : before.id();

@@ -42,15 +42,40 @@ class QuestionnaireFlowTest {
     private final WebSessions sessions = new WebSessions(30 * 60_000L, false, System::currentTimeMillis);
     private final QuestionnaireFakes.Answers answers = new QuestionnaireFakes.Answers();
     private final QuestionnaireFakes.Questionnaires questionnaires = new QuestionnaireFakes.Questionnaires();
-    private final Actor assessor = QuestionnaireFakes.actor(CITY, Messages.ZH_CN, Role.ASSESSOR);
+    private final Actor assessor = QuestionnaireFakes.actor(CITY, Messages.ZH_CN, Role.ASSESSOR, Role.STAFF);
     private final PageServlet servlet = new PageServlet(sessions, new Templates(),
             QuestionnaireFakes.authentication(assessor), QuestionnaireFakes.unused(UserService.class),
-            QuestionnaireFakes.unused(OrgUnitService.class), QuestionnaireFakes.unused(ProjectRegistry.class),
-            QuestionnaireFakes.unused(PerformanceCycle.class), QuestionnaireFakes.unused(TargetService.class),
+            orgUnits(), QuestionnaireFakes.unused(ProjectRegistry.class), cycle(),
+            QuestionnaireFakes.unused(TargetService.class),
             QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(SelfAssessmentService.class),
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
             QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers);
     private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    /** The city and one county, whose name is hostile. */
+    private static OrgUnitService orgUnits() {
+        return (OrgUnitService) java.lang.reflect.Proxy.newProxyInstance(QuestionnaireFlowTest.class.getClassLoader(),
+                new Class<?>[] {OrgUnitService.class}, (p, m, args) -> switch (m.getName()) {
+                    case "subtree" -> List.of(CITY, QuestionnaireFakes.COUNTY);
+                    case "find" -> java.util.Optional.of((Long) args[0] == 4L ? QuestionnaireFakes.COUNTY : CITY);
+                    default -> java.lang.reflect.InvocationHandler.invokeDefault(p, m, args);
+                });
+    }
+
+    /** The year 2031, at the youth evaluation. */
+    private static PerformanceCycle cycle() {
+        return (PerformanceCycle) java.lang.reflect.Proxy.newProxyInstance(QuestionnaireFlowTest.class.getClassLoader(),
+                new Class<?>[] {PerformanceCycle.class}, (p, m, args) -> {
+                    if (m.getName().equals("year") && (Integer) args[0] == 2031) {
+                        return java.util.Optional.of(new org.jixiao.api.performance.PerformanceYear(2031,
+                                org.jixiao.api.performance.Step.YOUTH_EVALUATION, List.of()));
+                    }
+                    if (m.getName().equals("year")) {
+                        return java.util.Optional.empty();
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
 
     private QuestionnaireFakes.Response send(QuestionnaireFakes.Request request) throws Exception {
         cookies.forEach(request::cookie);
@@ -276,5 +301,66 @@ class QuestionnaireFlowTest {
         QuestionnaireFakes.Response r = get("/questionnaires");
         assertEquals(303, r.status);
         assertEquals("/login", r.header("Location"));
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    @Test
+    void theCampaignPagesShowTheCampaignItsSlipsAndItsCodesAsCsv() throws Exception {
+        logIn();
+        QuestionnaireFakes.Response list = get("/perf/2031/campaigns");
+        assertEquals(200, list.status, list.text());
+        assertTrue(list.text().contains("href=\"/perf/2031/campaigns/7\""));
+        assertTrue(list.text().contains("name=\"quota.STUDENT\""), "the first questionnaire's categories");
+        assertEquals(404, get("/perf/2030/campaigns").status);
+
+        QuestionnaireFakes.Response page = get("/perf/2031/campaigns/7");
+        assertEquals(200, page.status, page.text());
+        assertTrue(page.text().contains("86.67"));
+        assertTrue(page.text().contains("href=\"/perf/2031/campaigns/7/paper\""));
+        assertFalse(page.text().contains("<script"));
+
+        QuestionnaireFakes.Response slips = get("/perf/2031/campaigns/7/slips");
+        assertEquals(200, slips.status);
+        assertEquals(2, slips.text().split("<svg ", -1).length - 1, "one QR code a slip");
+        assertTrue(slips.text().contains("http://jixiao.example:8181/q/" + CODE), "the request's own address");
+
+        System.setProperty(CampaignPages.PUBLIC_URL_PROPERTY, "https://tw.example.cn/jixiao/");
+        QuestionnaireFakes.Response csv;
+        try {
+            csv = get("/perf/2031/campaigns/7/codes.csv");
+        } finally {
+            System.clearProperty(CampaignPages.PUBLIC_URL_PROPERTY);
+        }
+        assertEquals(200, csv.status);
+        assertEquals("text/csv;charset=UTF-8", csv.contentType);
+        assertTrue(csv.header("Content-Disposition").startsWith("attachment; filename=\"campaign-7-codes.csv\""));
+        assertEquals("\uFEFF评价码,被评价单位,评价人类别,评价地址\r\n"
+                + CODE + "," + QuestionnaireFakes.EVIL + ",学生代表,https://tw.example.cn/jixiao/q/" + CODE + "\r\n"
+                + USED + "," + QuestionnaireFakes.EVIL + ",农村青年,https://tw.example.cn/jixiao/q/" + USED + "\r\n",
+                csv.text());
+    }
+
+    @Test
+    void staffEnterAPaperQuestionnaireByItsCodeOnce() throws Exception {
+        logIn();
+        QuestionnaireFakes.Response start = get("/perf/2031/campaigns/7/paper");
+        assertEquals(200, start.status);
+        String action = "/perf/2031/campaigns/7/paper";
+        QuestionnaireFakes.Response loaded = send(form(start.text(), action).set("code", "acde 4679 fghj")
+                .set("op", "load"));
+        assertEquals(200, loaded.status, loaded.text());
+        assertTrue(loaded.text().contains("name=\"code\" value=\"" + CODE + "\""));
+        QuestionnaireFakes.Response missing = send(form(loaded.text(), action).set("op", "submit"));
+        assertEquals(400, missing.status);
+        assertTrue(missing.text().contains(new Messages(Messages.ZH_CN).get("answer.required")));
+        QuestionnaireFakes.Response saved = send(form(missing.text(), action).set("op", "submit").set("a.1.1", "4"));
+        assertEquals(303, saved.status);
+        assertEquals(action + "?saved=1", saved.header("Location"));
+        assertEquals(List.of("tester"), answers.paperBy);
+        assertEquals(List.of(List.of(new Answer("1.1", 4, null))), answers.submitted);
+        QuestionnaireFakes.Response again = send(form(start.text(), action).set("code", CODE).set("op", "load"));
+        assertEquals(400, again.status);
+        assertTrue(again.text().contains(new Messages(Messages.ZH_CN).get("answer.code.used")));
     }
 }

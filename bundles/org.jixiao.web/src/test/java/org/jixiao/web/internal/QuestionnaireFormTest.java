@@ -147,8 +147,23 @@ class QuestionnaireFormTest {
         form.sections.get(0).items.get(2).kind = "ESSAY";
         form.sections.get(1).items.get(0).weight = "ignored for text";
         ValidationException e = assertThrows(ValidationException.class, form::toDraft);
-        assertEquals(Map.of("type", "builder.type.required", "s.0.i.0.weight", "builder.weight.invalid",
-                "s.0.i.1.choices", "builder.choices.invalid", "s.0.i.2.kind", "builder.kind.required"), e.fieldErrors());
+        assertEquals(Map.of("type", "questionnaire.type.required", "s.0.i.0.weight", "builder.weight.invalid",
+                "s.0.i.1.choices", "builder.choices.invalid", "s.0.i.2.kind", "questionnaire.item.kind.required"), e.fieldErrors());
+    }
+
+    @Test
+    void theServicesFieldErrorsShowBesideTheirPartOrItem() {
+        Map<String, String> service = new java.util.LinkedHashMap<>();
+        service.put("titleZh", "questionnaire.title.required");
+        service.put("section.2", "questionnaire.section.empty");
+        service.put("item.1.3", "questionnaire.item.weight.invalid");
+        service.put("choice.1.3.2", "questionnaire.choice.points.invalid");
+        service.put("choice.1.3.4", "questionnaire.choice.label.required");
+        service.put("item.x.1", "questionnaire.item.text.required");
+        assertEquals(Map.of("titleZh", "questionnaire.title.required", "s.1.section", "questionnaire.section.empty",
+                "s.0.i.2.item", "questionnaire.item.weight.invalid", "s.0.i.2.choices",
+                "questionnaire.choice.points.invalid", "item.x.1", "questionnaire.item.text.required"),
+                QuestionnaireForm.onForm(service));
     }
 
     @Test

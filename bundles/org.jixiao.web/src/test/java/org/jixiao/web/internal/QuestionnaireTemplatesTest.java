@@ -88,7 +88,7 @@ class QuestionnaireTemplatesTest {
             QuestionnaireForm form = QuestionnaireForm.of(QuestionnaireFakes.questionnaire(3, true));
             form.sections.get(0).items.get(0).weight = EVIL;
             m.put("form", form);
-            m.put("errors", Map.of("s.0.i.0.weight", "builder.weight.invalid", "titleZh", "builder.type.required"));
+            m.put("errors", Map.of("s.0.i.0.weight", "builder.weight.invalid", "titleZh", "questionnaire.type.required"));
             m.put("justSaved", true);
             String html = TemplateChecks.render("questionnaire-edit", m, locale);
             TemplateChecks.check(html, "questionnaire-edit " + locale, KEYS, true);
@@ -165,8 +165,7 @@ class QuestionnaireTemplatesTest {
         m.put("py", PY);
         m.put("campaign", QuestionnaireFakes.campaign(state));
         m.put("unitNames", Map.of("4", COUNTY));
-        m.put("codesIssued", codes);
-        m.put("codesUsed", codes / 2L);
+        m.put("codesPlanned", codes);
         m.put("canManage", city);
         m.put("canAssess", city);
         m.put("canPaper", city);
@@ -188,7 +187,7 @@ class QuestionnaireTemplatesTest {
             assertTrue(html.contains("value=\"issue\"") && html.contains("value=\"open\""));
             assertTrue(html.contains("value=\"change\""));
             assertFalse(html.contains("value=\"close\""));
-            assertFalse(html.contains("/slips\""), "no slips before codes are issued");
+            assertTrue(html.contains("href=\"/perf/2031/campaigns/7/slips\""), "slips for the city's managers");
             assertTrue(html.contains("<details class=\"card\" open>"), "the failed change form is open");
         }
     }
@@ -202,6 +201,7 @@ class QuestionnaireTemplatesTest {
                 m.put("scores", List.of(QuestionnaireFakes.scores(false), QuestionnaireFakes.scores(true)));
                 m.put("freeTexts", city ? List.of(List.of(new FreeText(4, EVIL, "2.1", EVIL, EVIL),
                         new FreeText(4, EVIL, "2.1", EVIL, "第二条"))) : List.of());
+                m.put("issued", 30L);
                 m.put("failedAction", "decide");
                 m.put("failedUnit", "4");
                 m.put("submittedReason", EVIL);
@@ -213,8 +213,8 @@ class QuestionnaireTemplatesTest {
                 assertTrue(html.contains(messages.get("campaigns.below")), "the unit below the minimum is flagged");
                 assertEquals(city ? 1 : 0, count(html, "value=\"decide\""), "decide: assessors, flagged units only");
                 assertEquals(city, html.contains("第二条"), "free text: the city only");
-                assertTrue(html.contains("href=\"/perf/2031/campaigns/7/slips\""));
-                assertTrue(html.contains("href=\"/perf/2031/campaigns/7/codes.csv\""));
+                assertEquals(city, html.contains("href=\"/perf/2031/campaigns/7/slips\""), "codes: city managers");
+                assertEquals(city, html.contains("href=\"/perf/2031/campaigns/7/codes.csv\""));
                 assertFalse(html.contains("/paper\""), "no paper entry once closed");
                 assertTrue(html.contains("80.50"), "per item");
             }
