@@ -33,6 +33,7 @@ import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.security.Authentication;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
@@ -68,19 +69,22 @@ public final class ApiServlet extends HttpServlet {
     private final transient ProjectRegistry projects;
     private final transient Store store;
     private final transient PerfApi perf;
+    private final transient QuestionnaireApi questionnaires;
 
     @Activate
     public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
             @Reference UserService users, @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
-            @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual) {
+            @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
+            @Reference QuestionnaireService questionnaireService) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
         this.store = store;
-        this.perf = new PerfApi(cycle, targets, evaluations, manual);
+        this.questionnaires = new QuestionnaireApi(questionnaireService);
+        this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires);
     }
 
     /** One API request: its path split into segments, the caller and the parsed body of a write. */
@@ -235,6 +239,7 @@ public final class ApiServlet extends HttpServlet {
             });
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
+            case "questionnaires" -> questionnaires.questionnaires(call);
             default -> throw new NotFoundException(call.path);
         }
     }

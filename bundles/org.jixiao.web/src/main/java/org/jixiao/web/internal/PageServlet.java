@@ -39,6 +39,8 @@ import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.questionnaire.AnswerService;
+import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.security.Authentication;
 import org.jixiao.api.security.LoginResult;
 import org.jixiao.api.security.User;
@@ -75,6 +77,8 @@ public final class PageServlet extends HttpServlet {
     private final transient ProjectRegistry projects;
     private final transient PerformancePages performance;
     private final transient MilestoneService milestones;
+    private final transient QuestionnairePages questionnaires;
+    private final transient BallotPages ballots;
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
@@ -83,7 +87,8 @@ public final class PageServlet extends HttpServlet {
             @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
-            @Reference ManualIndicatorService manual) {
+            @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
+            @Reference AnswerService answers) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -92,7 +97,9 @@ public final class PageServlet extends HttpServlet {
         this.projects = projects;
         this.milestones = milestones;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
-                milestones, tracking, manual);
+                milestones, tracking, manual, questionnaireService, answers);
+        this.questionnaires = new QuestionnairePages(this, questionnaireService);
+        this.ballots = new BallotPages(this, sessions, answers);
     }
 
     /** One request's state. */
@@ -165,7 +172,9 @@ public final class PageServlet extends HttpServlet {
             errorPage(call, 400, e.fieldErrors().isEmpty() ? "error.validation"
                     : e.fieldErrors().values().iterator().next());
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "Request " + method + " " + call.path + " failed", e);
+            // A respondent's one-time code stays out of the log.
+            String logged = call.path.startsWith("/q/") ? "/q/…" : call.path;
+            LOG.log(System.Logger.Level.ERROR, "Request " + method + " " + logged + " failed", e);
             if (!response.isCommitted()) {
                 errorPage(call, 500, "error.internal");
             }
@@ -184,6 +193,11 @@ public final class PageServlet extends HttpServlet {
         }
         if ("favicon.ico".equals(first)) {
             throw new NotFoundException("favicon");
+        }
+        if ("q".equals(first)) {
+            // Respondents answer by one-time code, without an account.
+            ballots.handle(call);
+            return;
         }
         if (!authenticate(call)) {
             return;
@@ -211,6 +225,7 @@ public final class PageServlet extends HttpServlet {
             case "account" -> account(call);
             case "p" -> project(call);
             case "perf" -> performance.handle(call);
+            case "questionnaires" -> questionnaires.handle(call);
             default -> throw new NotFoundException(call.path);
         }
     }
@@ -642,7 +657,7 @@ public final class PageServlet extends HttpServlet {
         call.response.getOutputStream().write(bytes);
     }
 
-    private void errorPage(Call call, int status, String messageKey) throws IOException {
+    void errorPage(Call call, int status, String messageKey) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>(call.model());
         model.put("status", status);
         model.put("message", messageKey);

@@ -44,6 +44,7 @@ import org.jixiao.api.project.Comparison;
  * PUT  perf/years/{y}/targets/{unitId}/{projectId}:{indicatorId} {comparison, value, reason}
  * POST perf/years/{y}/targets/approve
  * …    perf/years/{y}/manual/…                      manual indicators: see ManualApi
+ * …    perf/years/{y}/campaigns/…                   evaluation campaigns: see QuestionnaireApi
  * GET  perf/years/{y}/evaluation/runs              POST perf/years/{y}/evaluation/runs
  * GET  perf/years/{y}/evaluation/pin               PUT  perf/years/{y}/evaluation/pin {module: "id@version"}
  * PUT  perf/years/{y}/evaluation/scores/{unitId}/{KIND} {score}
@@ -62,13 +63,15 @@ final class PerfApi {
     private final TargetService targets;
     private final EvaluationService evaluations;
     private final ManualApi manual;
+    private final QuestionnaireApi questionnaires;
 
     PerfApi(PerformanceCycle cycle, TargetService targets, EvaluationService evaluations,
-            ManualIndicatorService manual) {
+            ManualIndicatorService manual, QuestionnaireApi questionnaires) {
         this.cycle = cycle;
         this.targets = targets;
         this.evaluations = evaluations;
         this.manual = new ManualApi(manual);
+        this.questionnaires = questionnaires;
     }
 
     /** Handles {@code /api/v1/perf/...}; segment 3 onwards. */
@@ -145,6 +148,7 @@ final class PerfApi {
             }
             case "targets" -> targets(call, y);
             case "manual" -> manual.handle(call, y);
+            case "campaigns" -> questionnaires.campaigns(call, y);
             case "evaluation" -> yearEvaluation(call, y);
             default -> throw new NotFoundException(call.path);
         }

@@ -29,6 +29,8 @@ import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TargetTable;
 import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.Comparison;
+import org.jixiao.api.questionnaire.AnswerService;
+import org.jixiao.api.questionnaire.QuestionnaireService;
 
 /**
  * The pages of the performance procedure under {@code /perf}: the yearly cycle and the target tables. The
@@ -45,10 +47,12 @@ final class PerformancePages {
     private final SelfAssessmentPages selfAssessment;
     private final TrackingPages tracking;
     private final ManualPages manual;
+    private final CampaignPages campaigns;
 
     PerformancePages(PageServlet pages, PerformanceCycle cycle, TargetService targets, OrgUnitService orgUnits,
             EvaluationService evaluations, SelfAssessmentService selfAssessments, MilestoneService milestones,
-            TrackingService tracking, ManualIndicatorService manual) {
+            TrackingService tracking, ManualIndicatorService manual, QuestionnaireService questionnaires,
+            AnswerService answers) {
         this.pages = pages;
         this.cycle = cycle;
         this.targets = targets;
@@ -58,6 +62,7 @@ final class PerformancePages {
         this.selfAssessment = new SelfAssessmentPages(pages, selfAssessments, cycle);
         this.tracking = new TrackingPages(pages, tracking, milestones, orgUnits);
         this.manual = new ManualPages(pages, manual, targets, orgUnits);
+        this.campaigns = new CampaignPages(pages, questionnaires, answers, orgUnits);
     }
 
     static boolean evaluated(OrgUnit unit) {
@@ -98,6 +103,8 @@ final class PerformancePages {
             tracking.unit(call, py);
         } else if ("manual".equals(what)) {
             manual.handle(call, py);
+        } else if ("campaigns".equals(what)) {
+            campaigns.handle(call, py);
         } else if ("evidence".equals(what)) {
             manual.download(call);
         } else if ("problems".equals(what)) {

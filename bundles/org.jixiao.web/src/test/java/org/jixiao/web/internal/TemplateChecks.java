@@ -20,6 +20,18 @@ final class TemplateChecks {
     private TemplateChecks() {
     }
 
+    /** What PageServlet.Call.model() puts in every model, with {@link #TOKEN} as the CSRF token. */
+    static Map<String, Object> model(org.jixiao.api.Actor actor, String path) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("actor", actor);
+        model.put("csrfToken", TOKEN);
+        model.put("path", path);
+        model.put("errors", new java.util.HashMap<String, String>());
+        model.put("isAdmin", actor != null && actor.has(org.jixiao.api.Role.ADMIN));
+        model.put("base", "");
+        return model;
+    }
+
     static String render(String template, Map<String, Object> model, Locale locale) throws Exception {
         model.put("lang", Http.lang(locale));
         StringWriter out = new StringWriter();
