@@ -64,6 +64,7 @@ public class QuestionnaireIT extends KarafTestSupport {
     private static long campaignId;
     private static final List<String> codesA = new ArrayList<>();
     private static final List<String> codesB = new ArrayList<>();
+    private static String paperCodeA;
 
     private static JsonObject object(Response r) {
         return JsonParser.parseString(r.body()).getAsJsonObject();
@@ -119,6 +120,9 @@ public class QuestionnaireIT extends KarafTestSupport {
             String text = code.get("code").getAsString();
             assertTrue(text, text.matches("[34679ACDEFGHJKMNPQRTUVWXY]{12,}"));
             if (!"STUDENT".equals(code.get("category").getAsString())) {
+                if (code.get("orgUnitId").getAsLong() == countyA) {
+                    paperCodeA = text;
+                }
                 continue;
             }
             (code.get("orgUnitId").getAsLong() == countyA ? codesA : codesB).add(text);
@@ -171,6 +175,16 @@ public class QuestionnaireIT extends KarafTestSupport {
         assertTrue(answer(codesA.get(1), 2, 2, "").redirectsTo("/q/thanks"));
         assertTrue(answer(codesA.get(2), 3, 1, "<script>alert(1)</script>").redirectsTo("/q/thanks"));
         assertTrue(answer(codesB.get(0), 4, 4, "").redirectsTo("/q/thanks"));
+        // A paper questionnaire, entered by staff by its printed code; the same code then answers no more.
+        String paper = "/perf/" + YEAR + "/campaigns/" + campaignId + "/paper";
+        assessor.open(paper);
+        Response loaded = assessor.post(paper, Map.of("op", "load", "code", paperCodeA));
+        assertEquals(loaded.body(), 200, loaded.status());
+        assertTrue(loaded.body().contains("东湖区"));
+        assertTrue(assessor.post(paper, Map.of("op", "submit", "code", paperCodeA, "a.1.1", "1", "a.1.2", "1"))
+                .redirectsTo("?saved=1"));
+        assertEquals(400, assessor.post(paper, Map.of("op", "load", "code", paperCodeA)).status());
+        assertTrue(new Browser(Node.port()).open("/q/" + paperCodeA).body().contains("已经使用"));
         long stored = count("JX_QNR_RESPONSE");
 
         // A used code: refused with a message, nothing stored.
@@ -251,8 +265,9 @@ public class QuestionnaireIT extends KarafTestSupport {
         Response closed = assessor.json("POST", campaign + "/close", null, null);
         assertEquals(closed.body(), 200, closed.status());
 
-        // (2×100 + 80)/3, (2×80 + 80)/3 and (2×60 + 100)/3 → mean 740/9 = 82.22; B has 1 response, below 3.
-        assertEquals(0, new BigDecimal("82.22").compareTo(youthScore(countyA)));
+        // (2×100 + 80)/3, (2×80 + 80)/3, (2×60 + 100)/3 and the paper one's 100 → mean 1040/12 = 86.67; B has 1
+        // response, below the minimum of 3.
+        assertEquals(0, new BigDecimal("86.67").compareTo(youthScore(countyA)));
         assertEquals(null, youthScore(countyB));
         JsonArray scores = JsonParser.parseString(assessor.json("GET", campaign + "/scores", null, null).body())
                 .getAsJsonArray();
@@ -262,8 +277,8 @@ public class QuestionnaireIT extends KarafTestSupport {
                 assertTrue(unit.get("belowMinimum").getAsBoolean());
                 assertFalse(unit.get("fed").getAsBoolean());
             } else {
-                assertEquals(0, new BigDecimal("82.22").compareTo(unit.get("score").getAsBigDecimal()));
-                assertEquals(3, unit.get("responses").getAsInt());
+                assertEquals(0, new BigDecimal("86.67").compareTo(unit.get("score").getAsBigDecimal()));
+                assertEquals(4, unit.get("responses").getAsInt());
                 assertTrue(unit.get("fed").getAsBoolean());
             }
         }

@@ -45,9 +45,8 @@ public interface AnswerService {
     void submit(String code, List<Answer> answers);
 
     /**
-     * Staff entering a paper questionnaire by its printed code, with the same one-answer rule. Needs STAFF or ADMIN
-     * of the city, or of a unit covering the code's unit; a code of a unit the actor does not cover is refused as
-     * {@code answer.code.unknown}.
+     * Staff entering a paper questionnaire by its printed code, with the same one-answer rule. Needs STAFF, ADMIN or
+     * ASSESSOR of the city: a unit's own staff never fill in the forms that rate their unit.
      */
     void submitPaper(Actor actor, String code, List<Answer> answers);
 }

@@ -294,8 +294,12 @@ public final class EvaluationServiceImpl implements EvaluationService {
     public void enterScore(Actor actor, int year, long orgUnitId, ScoreKind kind, BigDecimal score) {
         requireAtRoot(actor, "evaluation.score", Role.ASSESSOR);
         ValidationException.Collector errors = new ValidationException.Collector();
-        if (cycle.year(year).isEmpty()) {
+        PerformanceYear y = cycle.year(year).orElse(null);
+        if (y == null) {
             errors.add("year", "evaluation.year.notOpen");
+        } else if (y.step() == Step.PUBLISHED) {
+            // The published ranking is frozen; its inputs change only after an admin re-opens the year.
+            errors.add("year", "evaluation.year.published");
         }
         if (evaluatedUnit(orgUnitId) == null) {
             errors.add("orgUnitId", "evaluation.unit.invalid");

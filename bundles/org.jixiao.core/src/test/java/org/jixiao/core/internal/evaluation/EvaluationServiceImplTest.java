@@ -725,6 +725,8 @@ class EvaluationServiceImplTest {
         assertEquals(1, TestDb.audit(store, "evaluation.publish").size());
         assertEquals(Map.of("year", "evaluation.step.wrong"), errors(() -> service.run(assessor, YEAR)),
                 "no new runs once published");
+        assertEquals(Map.of("year", "evaluation.year.published"), errors(() -> service.enterScore(assessor, YEAR,
+                c1.id(), ScoreKind.YOUTH, BigDecimal.TEN)), "no scores change once published");
 
         assertEquals(Map.of("year", "evaluation.step.wrong"), errors(() -> service.publish(cityAdmin, second.id())),
                 "a published year takes no second publication");

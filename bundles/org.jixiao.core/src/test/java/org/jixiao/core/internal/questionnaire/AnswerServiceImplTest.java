@@ -200,20 +200,26 @@ class AnswerServiceImplTest {
     }
 
     @Test
-    void staffEnterPaperQuestionnairesOfTheUnitsTheyCover() {
+    void theCitysStaffEnterPaperQuestionnairesAndAUnitsOwnStaffNever() {
         Campaign k = f.openCampaign();
         service.submitPaper(f.cityStaff, f.code(k, f.c2, RespondentCategory.STUDENT), answers(1, null, null));
-        service.submitPaper(f.c1Staff, f.code(k, f.c1, RespondentCategory.STUDENT), answers(2, null, null));
-        service.submitPaper(f.c1Admin, f.code(k, f.c1, RespondentCategory.STUDENT), answers(3, null, null));
+        service.submitPaper(f.cityStaff, f.code(k, f.c1, RespondentCategory.STUDENT), answers(2, null, null));
+        service.submitPaper(f.cityStaff, f.code(k, f.c1, RespondentCategory.STUDENT), answers(3, null, null));
+        String c1code = f.code(k, f.c1, RespondentCategory.STUDENT);
         String c2code = f.code(k, f.c2, RespondentCategory.STUDENT);
-        // Another county's code is as unknown to c1 as a made-up one.
-        assertEquals("answer.code.unknown", errors(() -> service.submitPaper(f.c1Staff, c2code,
-                answers(1, null, null))).get("code"));
-        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Viewer,
-                f.code(k, f.c1, RespondentCategory.STUDENT), answers(1, null, null)));
+        // A county's staff and admins may not fill in the forms that rate their own county, nor another's.
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Staff, c1code,
+                answers(1, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Admin, c1code,
+                answers(1, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Staff, c2code,
+                answers(1, null, null)));
+        assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.c1Viewer, c1code,
+                answers(1, null, null)));
         assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.cityViewer, c2code,
                 answers(1, null, null)));
         assertThrows(AccessDeniedException.class, () -> service.submitPaper(null, c2code, answers(1, null, null)));
+        assertFalse(used(c1code));
         assertFalse(used(c2code));
         assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
     }
