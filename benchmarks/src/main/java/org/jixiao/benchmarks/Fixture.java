@@ -200,6 +200,11 @@ public final class Fixture implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        delete(dir);
+    }
+
+    /** Deletes a fixture's temporary directory with its database. */
+    static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -24,7 +24,10 @@ final class Wiring {
             "org.jixiao.core.internal.selfassessment.SelfAssessmentServiceImpl",
             "org.jixiao.api.performance.TrackingService", "org.jixiao.core.internal.tracking.TrackingServiceImpl",
             "org.jixiao.api.assessment.EvaluationService",
-            "org.jixiao.core.internal.evaluation.EvaluationServiceImpl");
+            "org.jixiao.core.internal.evaluation.EvaluationServiceImpl",
+            "org.jixiao.api.questionnaire.QuestionnaireService",
+            "org.jixiao.core.internal.questionnaire.QuestionnaireServiceImpl",
+            "org.jixiao.api.questionnaire.AnswerService", "org.jixiao.core.internal.questionnaire.AnswerServiceImpl");
 
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
 
