@@ -64,7 +64,8 @@ public interface QuestionnaireService {
 
     /**
      * OPEN → CLOSED: no more answers; each unit's score that is not below the minimum is entered as the year's
-     * youth or leader score of the comprehensive evaluation. Needs an ASSESSOR.
+     * youth or leader score of the comprehensive evaluation. Needs an ASSESSOR. On a CLOSED campaign, enters the
+     * scores that are not entered yet (the evaluation refused one, or the node stopped in between), and only those.
      */
     Campaign close(Actor actor, long campaignId);
 

@@ -217,9 +217,13 @@ final class CampaignPages {
         model.put("issued", Http.parseId(call.param("issued")));
         model.put("canManage", canManage(actor));
         model.put("canAssess", canAssess(actor));
-        model.put("canPaper", actor.canWrite());
-        model.put("scores", shown.state() == CampaignState.DRAFT ? List.of()
-                : questionnaires.scores(actor, shown.id()));
+        model.put("canPaper", actor.canWrite() && actor.orgUnit().parentId() == null);
+        List<UnitScores> scores = shown.state() == CampaignState.DRAFT ? List.of()
+                : questionnaires.scores(actor, shown.id());
+        model.put("scores", scores);
+        // A closed campaign whose scores did not all reach the evaluation may be closed again to feed them.
+        model.put("unfed", shown.state() == CampaignState.CLOSED
+                && scores.stream().anyMatch(u -> !u.fed() && !u.belowMinimum() && u.score() != null));
         model.put("freeTexts", freeTexts(actor, shown));
         model.put("decisions", List.of(UnitScores.Decision.USE, UnitScores.Decision.EXCLUDE));
         model.put("justSaved", call.param("saved") != null || call.param("issued") != null);

@@ -217,6 +217,11 @@ class QuestionnaireTemplatesTest {
                 assertEquals(city, html.contains("href=\"/perf/2031/campaigns/7/codes.csv\""));
                 assertFalse(html.contains("/paper\""), "no paper entry once closed");
                 assertTrue(html.contains("80.50"), "per item");
+                assertFalse(html.contains(messages.get("campaigns.refeed")), "everything reached the evaluation");
+                m.put("unfed", true);
+                String unfed = TemplateChecks.render("campaign", m, locale);
+                TemplateChecks.check(unfed, "campaign unfed city=" + city + " " + locale, KEYS, true);
+                assertEquals(city, unfed.contains(messages.get("campaigns.refeed")), "assessors feed again");
             }
         }
     }

@@ -374,29 +374,7 @@ public final class QuestionnaireServiceImpl implements QuestionnaireService {
         Campaign k;
         synchronized (writeLock) {
             k = visible(actor, campaignId);
-            ValidationException.Collector errors = new ValidationException.Collector();
-            requireState(k, CampaignState.OPEN, errors);
-            requireYearOpen(k.year(), errors);
-            errors.throwIfAny();
-            Questionnaire q = find(k.questionnaireId());
-            List<OrgUnit> units = units(k.orgUnitIds());
-            Instant now = clock.instant();
-            results = store.inTransaction(c -> {
-                // The state update locks the campaign row: a submission still under way finishes first, and any
-                // later one finds the campaign closed. Only then are the responses read.
-                if (!QuestionnaireRepository.close(c, campaignId, now, actor.username())) {
-                    throw ValidationException.of("state", "campaign.state.notOpen");
-                }
-                List<UnitScores> scores = Scoring.units(frame(k, q, Map.of(), Set.of(), actor), units,
-                        QuestionnaireRepository.responses(c, campaignId), true);
-                int responses = scores.stream().mapToInt(UnitScores::responses).sum();
-                String below = scores.stream().filter(UnitScores::belowMinimum)
-                        .map(u -> String.valueOf(u.orgUnitId())).collect(Collectors.joining(","));
-                AuditRecords.insert(c, now, actor, "campaign.close", campaignTarget(campaignId),
-                        "responses=" + responses + "; units=" + scores.size() + "; below minimum=["
-                                + below + "]", null);
-                return scores;
-            });
+            results = k.state() == CampaignState.CLOSED ? notFed(actor, k) : closeOpen(actor, k);
         }
         // After the commit: the evaluation writes in transactions of its own. A unit that fails to feed is left
         // unfed (and shown so); the close stands.
@@ -464,6 +442,47 @@ public final class QuestionnaireServiceImpl implements QuestionnaireService {
     }
 
     /** Enters a unit's score as the year's youth or leader score, then records that it did. */
+    /** Closes an OPEN campaign and scores it, in one transaction; the scores to feed. */
+    private List<UnitScores> closeOpen(Actor actor, Campaign k) {
+        long campaignId = k.id();
+        ValidationException.Collector errors = new ValidationException.Collector();
+        requireState(k, CampaignState.OPEN, errors);
+        requireYearOpen(k.year(), errors);
+        errors.throwIfAny();
+        Questionnaire q = find(k.questionnaireId());
+        List<OrgUnit> units = units(k.orgUnitIds());
+        Instant now = clock.instant();
+        return store.inTransaction(c -> {
+            // The state update locks the campaign row: a submission still under way finishes first, and any
+            // later one finds the campaign closed. Only then are the responses read.
+            if (!QuestionnaireRepository.close(c, campaignId, now, actor.username())) {
+                throw ValidationException.of("state", "campaign.state.notOpen");
+            }
+            List<UnitScores> scores = Scoring.units(frame(k, q, Map.of(), Set.of(), actor), units,
+                    QuestionnaireRepository.responses(c, campaignId), true);
+            int responses = scores.stream().mapToInt(UnitScores::responses).sum();
+            String below = scores.stream().filter(UnitScores::belowMinimum)
+                    .map(u -> String.valueOf(u.orgUnitId())).collect(Collectors.joining(","));
+            AuditRecords.insert(c, now, actor, "campaign.close", campaignTarget(campaignId),
+                    "responses=" + responses + "; units=" + scores.size() + "; below minimum=[" + below + "]", null);
+            return scores;
+        });
+    }
+
+    /**
+     * A CLOSED campaign's scores that were due to feed the evaluation and did not (it refused one, or the node
+     * stopped in between). Closed scores never change, so feeding them now is what the close would have done.
+     */
+    private List<UnitScores> notFed(Actor actor, Campaign k) {
+        List<UnitScores> due = scores(actor, k).stream().filter(u -> !u.fed() && !u.belowMinimum()).toList();
+        store.inTransaction(c -> {
+            AuditRecords.insert(c, clock.instant(), actor, "campaign.refeed", campaignTarget(k.id()),
+                    "units=" + due.size(), null);
+            return null;
+        });
+        return due;
+    }
+
     private void feed(Actor actor, Campaign k, long orgUnitId, BigDecimal score) {
         evaluation.enterScore(actor, k.year(), orgUnitId, k.type().scoreKind(), score);
         Instant now = clock.instant();

@@ -392,7 +392,10 @@ class QuestionnaireServiceImplTest {
         assertEquals(Decision.NONE, c2.decision());
         assertNull(f.evaluationScore(f.c2, ScoreKind.YOUTH), "not used until the team decides");
 
-        assertEquals("campaign.state.notOpen", errors(() -> service.close(f.assessor, k.id())).get("state"));
+        // Closing again feeds nothing twice.
+        service.close(f.assessor, k.id());
+        assertEquals(1, audits("campaign.feed"));
+        assertEquals(1, audits("campaign.refeed"));
         assertEquals("campaign.decide.notBelow", errors(() -> service.decide(f.assessor, k.id(), f.c1.id(),
                 Decision.USE, "够了")).get("orgUnitId"));
         assertEquals("campaign.reason.required", errors(() -> service.decide(f.assessor, k.id(), f.c2.id(),
@@ -553,5 +556,26 @@ class QuestionnaireServiceImplTest {
         for (Map<String, Object> row : TestDb.rows(f.store, "SELECT ACTION FROM JX_AUDIT")) {
             assertFalse(row.get("ACTION").toString().startsWith("answer"), row.toString());
         }
+    }
+
+    @Test
+    void aScoreTheEvaluationRefusedIsFedWhenTheCampaignIsClosedAgain() {
+        Campaign k = f.openCampaign();
+        answer(k, f.c1, RespondentCategory.STUDENT, 1, 2, null);
+        answer(k, f.c1, RespondentCategory.STUDENT, 4, null, null);
+        // The year is published meanwhile: the evaluation takes no scores, the close stands without them.
+        while (f.cycle.year(QFixture.YEAR).orElseThrow().step() != org.jixiao.api.performance.Step.PUBLISHED) {
+            f.cycle.advance(f.cityAdmin, QFixture.YEAR);
+        }
+        service.close(f.assessor, k.id());
+        assertFalse(unit(service.scores(f.assessor, k.id()), f.c1.id()).fed());
+        assertNull(f.evaluationScore(f.c1, ScoreKind.YOUTH));
+        // Re-opened by an admin, the campaign is closed again and the missing score goes in, once.
+        f.cycle.reopen(f.cityAdmin, QFixture.YEAR, org.jixiao.api.performance.Step.COMPREHENSIVE_EVALUATION, "补录");
+        service.close(f.assessor, k.id());
+        assertTrue(unit(service.scores(f.assessor, k.id()), f.c1.id()).fed());
+        assertEquals(new BigDecimal("33.33"), f.evaluationScore(f.c1, ScoreKind.YOUTH));
+        service.close(f.assessor, k.id());
+        assertEquals(1, audits("campaign.feed"));
     }
 }
