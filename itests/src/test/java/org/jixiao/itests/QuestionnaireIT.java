@@ -41,7 +41,8 @@ import com.google.gson.JsonParser;
  * issues codes and opens it; anonymous respondents answer on /q without logging in; a used, unknown or closed code
  * is refused with a message and stores nothing; closing feeds the youth score of the county with enough responses
  * into the comprehensive evaluation and flags the other; the stored answers carry nothing that leads back to a code;
- * a county reads only its own scores and no free text. The methods build on each other, in name order.
+ * a county reads only its own scores and no free text; the evaluation run scores the youth evaluation from the
+ * campaign. The methods build on each other, in name order.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -327,5 +328,22 @@ public class QuestionnaireIT extends KarafTestSupport {
         int texts = staffA.json("GET", campaign + "/free-texts", null, null).status();
         assertTrue(String.valueOf(texts), texts == 403 || texts == 404);
         assertFalse(staffA.get("/perf/" + YEAR + "/campaigns/" + campaignId).body().contains("希望多组织招聘会"));
+    }
+
+    @Test
+    public void t6_theEvaluationRunScoresTheYouthEvaluationFromTheCampaign() throws Exception {
+        Browser admin = Node.admin();
+        org.jixiao.itests.support.Perf.advance(admin, YEAR, 6);
+        assertEquals("COMPREHENSIVE_EVALUATION", org.jixiao.itests.support.Perf.step(admin, YEAR));
+        org.jixiao.itests.support.Perf.pin(admin, YEAR, "standard@1.0");
+        String runPath = org.jixiao.itests.support.Perf.run(assessor, YEAR);
+        JsonObject run = org.jixiao.itests.support.Perf.runJson(assessor, runPath);
+        Map<Long, BigDecimal> youth = new HashMap<>();
+        for (JsonElement u : run.getAsJsonObject("input").getAsJsonArray("units")) {
+            JsonObject unit = u.getAsJsonObject();
+            youth.put(unit.get("orgUnitId").getAsLong(), unit.get("youthScore").getAsBigDecimal());
+        }
+        assertEquals(run.toString(), 0, new BigDecimal("86.67").compareTo(youth.get(countyA)));
+        assertEquals(run.toString(), 0, BigDecimal.ZERO.compareTo(youth.get(countyB)));
     }
 }
