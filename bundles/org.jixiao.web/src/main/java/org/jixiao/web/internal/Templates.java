@@ -13,7 +13,6 @@ import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
@@ -83,10 +82,31 @@ public final class Templates {
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        c.setObjectWrapper(new TimeWrapper());
         c.setNumberFormat("computer");
         c.setBooleanFormat("c");
         c.setAPIBuiltinEnabled(false);
         return c;
+    }
+
+    /** Instants as people read them: the node's local day and minute, not an ISO string with nanoseconds. */
+    static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern(
+            "yyyy-MM-dd HH:mm");
+
+    static String when(java.time.Instant instant) {
+        // The node runs in its users' zone (-Duser.timezone, Asia/Shanghai by default).
+        return WHEN.format(instant.atZone(java.time.ZoneId.systemDefault()));
+    }
+
+    /** The default wrapper, except that an Instant prints (and passes to messages) as {@link #when}. */
+    private static final class TimeWrapper extends freemarker.template.DefaultObjectWrapper {
+        TimeWrapper() {
+            super(Configuration.VERSION_2_3_34);
+        }
+
+        @Override
+        public freemarker.template.TemplateModel wrap(Object obj) throws TemplateModelException {
+            return obj instanceof java.time.Instant i ? new freemarker.template.SimpleScalar(when(i)) : super.wrap(obj);
+        }
     }
 }

@@ -123,6 +123,8 @@ class ManualTemplatesTest {
                 assertTrue(html.contains("≥ 6"), "the unit's own target of a city indicator");
                 assertFalse(html.contains("?_csrf="), "the token never travels in a URL");
                 assertTrue(html.contains(new Messages(locale).get("manual.local.hint")));
+                assertTrue(html.contains(Templates.when(AT)), "times in the node's zone, to the minute");
+                assertFalse(html.contains("T02:00:00Z"), "never an ISO instant");
             }
         }
     }
