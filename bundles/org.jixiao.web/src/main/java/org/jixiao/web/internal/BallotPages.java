@@ -44,7 +44,7 @@ final class BallotPages {
         call.response.setHeader("Referrer-Policy", "no-referrer");
         call.response.setHeader("X-Robots-Tag", "noindex, nofollow");
         RateLimiter limiter = call.post() ? posts : gets;
-        String client = String.valueOf(call.request.getRemoteAddr());
+        String client = Http.client(call.request);
         if (!limiter.allow(client)) {
             call.response.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds(client)));
             pages.errorPage(call, 429, "q.tooMany");

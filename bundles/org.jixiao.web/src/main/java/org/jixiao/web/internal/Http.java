@@ -99,4 +99,47 @@ final class Http {
         String t = value.strip();
         return t.isEmpty() ? null : t;
     }
+
+    /**
+     * Reverse proxies whose X-Forwarded-For is believed, from the system property {@code jixiao.trustedProxies}
+     * (addresses separated by commas). Without it the peer's address is the client's, as behind no proxy.
+     */
+    static final java.util.Set<String> TRUSTED_PROXIES = trusted(System.getProperty("jixiao.trustedProxies"));
+
+    static java.util.Set<String> trusted(String property) {
+        if (property == null || property.isBlank()) {
+            return java.util.Set.of();
+        }
+        return java.util.Arrays.stream(property.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The client's address: the peer, or behind a trusted proxy the last address it was forwarded for. */
+    static String client(HttpServletRequest request) {
+        return client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"), TRUSTED_PROXIES);
+    }
+
+    /**
+     * Walks X-Forwarded-For from the right, past trusted proxies only: the first untrusted address is the client.
+     * Anything left of it was written by the client itself and proves nothing.
+     */
+    static String client(String peer, String forwardedFor, java.util.Set<String> trusted) {
+        String peerAddress = String.valueOf(peer);
+        if (!trusted.contains(peerAddress) || forwardedFor == null || forwardedFor.isBlank()) {
+            return peerAddress;
+        }
+        String[] hops = forwardedFor.split(",");
+        String client = peerAddress;
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (hop.isEmpty()) {
+                break;
+            }
+            client = hop;
+            if (!trusted.contains(hop)) {
+                break;
+            }
+        }
+        return client.length() > 64 ? client.substring(0, 64) : client;
+    }
 }

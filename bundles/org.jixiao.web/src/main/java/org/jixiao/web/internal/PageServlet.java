@@ -275,7 +275,7 @@ public final class PageServlet extends HttpServlet {
             render(call, 400, null, "login", model);
             return;
         }
-        LoginResult result = authentication.login(username, password.toCharArray(), call.request.getRemoteAddr(),
+        LoginResult result = authentication.login(username, password.toCharArray(), Http.client(call.request),
                 call.locale);
         switch (result.status()) {
             case OK -> {

@@ -72,4 +72,17 @@ class HttpTest {
         assertEquals("en", Http.lang(Locale.ENGLISH));
         assertEquals("zh-CN", Http.lang(Messages.ZH_CN));
     }
+
+    @Test
+    void theClientIsThePeerUnlessATrustedProxyForwardedFor() {
+        java.util.Set<String> trusted = Http.trusted(" 10.0.0.1 , 10.0.0.2,");
+        assertEquals(java.util.Set.of("10.0.0.1", "10.0.0.2"), trusted);
+        assertEquals("203.0.113.9", Http.client("203.0.113.9", "1.2.3.4", trusted), "an untrusted peer's header lies");
+        assertEquals("10.0.0.1", Http.client("10.0.0.1", null, trusted));
+        assertEquals("198.51.100.7", Http.client("10.0.0.1", "198.51.100.7", trusted));
+        // The client may prepend anything; only what trusted proxies appended counts.
+        assertEquals("198.51.100.7", Http.client("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.0.2", trusted));
+        assertEquals("10.0.0.1", Http.client("10.0.0.1", "1.1.1.1", java.util.Set.of()));
+        assertEquals(java.util.Set.of(), Http.trusted(null));
+    }
 }
