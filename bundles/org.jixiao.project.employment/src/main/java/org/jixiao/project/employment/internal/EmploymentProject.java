@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +24,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This first version carries work
- * item 1, the database of job-seeking and entrepreneur youth, its two per-county minimums and its time nodes:
- * built by the end of May, refreshed each March and September (which work item 2, the entrepreneurship project
- * database, shares).
+ * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This version carries work item 1,
+ * the database of job-seeking and entrepreneur youth with its two per-county minimums, and work item 2, the
+ * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
+ * of May, refreshed each March and September.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -37,12 +38,15 @@ public final class EmploymentProject implements KeyProject {
 
     static final String ID = "employment";
     static final String CLAUSE_DATABASE = "附件2 第1项";
+    static final String CLAUSE_PROJECTS = "附件2 第2项";
 
     private static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_DATABASE),
             new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
-                    "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE));
+                    "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE),
+            new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -60,6 +64,7 @@ public final class EmploymentProject implements KeyProject {
                     CLAUSE_DATABASE));
 
     private final YouthService youth;
+    private final ProjectService projects;
     private final WebHandler web;
 
     @Activate
@@ -71,7 +76,8 @@ public final class EmploymentProject implements KeyProject {
 
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
-        this.web = new YouthWeb(youth);
+        this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
+        this.web = new YouthWeb(youth, new ProjectWeb(projects));
     }
 
     @Override
@@ -91,13 +97,16 @@ public final class EmploymentProject implements KeyProject {
 
     @Override
     public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-        return youth.actuals(orgUnitIds, year);
+        return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
     }
 
     /** The records registered on or before {@code asOf} (at most 31 December of {@code year}): one grouped query. */
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        return youth.actualsAsOf(orgUnitIds, year, asOf);
+        Map<Long, Map<String, BigDecimal>> out = youth.actualsAsOf(orgUnitIds, year, asOf);
+        projects.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, count) ->
+                out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).put(ProjectService.INDICATOR_PROJECTS, count));
+        return out;
     }
 
     @Override
@@ -107,5 +116,9 @@ public final class EmploymentProject implements KeyProject {
 
     YouthService youth() {
         return youth;
+    }
+
+    ProjectService projects() {
+        return projects;
     }
 }

@@ -66,7 +66,7 @@ record YouthInput(String name, String gender, String birthDate, String idNumber,
         return m;
     }
 
-    private static String text(Object v) {
+    static String text(Object v) {
         if (v == null) {
             return null;
         }

@@ -396,7 +396,7 @@ final class YouthRepository {
         return j.toString();
     }
 
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+    static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
             Object a = args.get(i);
             if (a instanceof Long l) {
@@ -411,7 +411,7 @@ final class YouthRepository {
         }
     }
 
-    private static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
+    static void setNullableString(PreparedStatement ps, int index, String value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.VARCHAR);
         } else {

@@ -38,15 +38,20 @@ final class YouthWeb implements WebHandler {
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
 
     private final YouthService service;
+    private final ProjectWeb projects;
 
-    YouthWeb(YouthService service) {
+    YouthWeb(YouthService service, ProjectWeb projects) {
         this.service = service;
+        this.projects = projects;
     }
 
     @Override
     public WebResult handle(WebRequest request) {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         List<String> path = segments(request.path());
+        if (!path.isEmpty() && path.get(0).equals(ProjectWeb.PATH)) {
+            return request.api() ? projects.api(request, method, path) : projects.html(request, method, path);
+        }
         return request.api() ? api(request, method, path) : html(request, method, path);
     }
 
@@ -245,7 +250,7 @@ final class YouthWeb implements WebHandler {
      * required-field errors then say what is missing instead of a 500.
      */
     @SuppressWarnings("unchecked")
-    private static Map<Object, Object> body(WebRequest r) {
+    static Map<Object, Object> body(WebRequest r) {
         try {
             Optional<Map<Object, Object>> body = (Optional<Map<Object, Object>>) (Optional<?>) r.body(Map.class);
             return body.orElse(Map.of());
@@ -333,7 +338,7 @@ final class YouthWeb implements WebHandler {
                 Enums.parse(Education.class, r.param("education")).orElse(null));
     }
 
-    private static int pageNumber(WebRequest r) {
+    static int pageNumber(WebRequest r) {
         String raw = r.param("page");
         if (raw == null || !raw.matches("\\d{1,9}")) {
             return 1;
@@ -341,7 +346,7 @@ final class YouthWeb implements WebHandler {
         return Math.max(1, Integer.parseInt(raw));
     }
 
-    private static List<Map<String, Object>> countyOptions(List<OrgUnit> counties) {
+    static List<Map<String, Object>> countyOptions(List<OrgUnit> counties) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (OrgUnit u : counties) {
             out.add(Map.of("id", String.valueOf(u.id()), "name", u.name()));
@@ -349,7 +354,7 @@ final class YouthWeb implements WebHandler {
         return out;
     }
 
-    private static Map<Long, String> countyNames(List<OrgUnit> counties) {
+    static Map<Long, String> countyNames(List<OrgUnit> counties) {
         Map<Long, String> m = new HashMap<>();
         for (OrgUnit u : counties) {
             m.put(u.id(), u.name());
@@ -357,18 +362,18 @@ final class YouthWeb implements WebHandler {
         return m;
     }
 
-    private static List<String> names(Enum<?>[] values) {
+    static List<String> names(Enum<?>[] values) {
         return Arrays.stream(values).map(Enum::name).toList();
     }
 
-    private static long id(WebRequest r, String segment) {
+    static long id(WebRequest r, String segment) {
         if (!ID.matcher(segment).matches()) {
             throw notFound(r);
         }
         return Long.parseLong(segment);
     }
 
-    private static NotFoundException notFound(WebRequest r) {
+    static NotFoundException notFound(WebRequest r) {
         return new NotFoundException(r.method() + " " + r.path());
     }
 

@@ -17,7 +17,7 @@ class ActualsAsOfTest extends EmploymentTestBase {
 
     private static Map<String, BigDecimal> values(long jobseekers, long entrepreneurs) {
         return Map.of("youth.jobseekers", BigDecimal.valueOf(jobseekers), "youth.entrepreneurs",
-                BigDecimal.valueOf(entrepreneurs));
+                BigDecimal.valueOf(entrepreneurs), "entrepreneurship.projects", BigDecimal.ZERO);
     }
 
     @Test

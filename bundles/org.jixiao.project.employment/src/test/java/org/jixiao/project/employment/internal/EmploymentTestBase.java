@@ -45,6 +45,7 @@ abstract class EmploymentTestBase {
     TestCipher cipher;
     EmploymentProject project;
     YouthService service;
+    ProjectService projects;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -55,6 +56,7 @@ abstract class EmploymentTestBase {
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock);
         service = project.youth();
+        projects = project.projects();
     }
 
     @AfterEach
@@ -65,7 +67,8 @@ abstract class EmploymentTestBase {
     /** The bundle's migrations, as the core applies them. */
     static List<Migration> migrations() throws IOException {
         List<Migration> out = new ArrayList<>();
-        for (String name : List.of("V1__youth.sql", "V2__actuals_index.sql")) {
+        for (String name : List.of("V1__youth.sql", "V2__actuals_index.sql",
+                "V3__entrepreneurship_projects.sql")) {
             try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
                 out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
@@ -82,6 +85,21 @@ abstract class EmploymentTestBase {
         return store.read(c -> {
             long n = 0;
             for (String table : List.of("EMP_YOUTH", "EMP_YOUTH_NEED")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
+                        ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    n += rs.getLong(1);
+                }
+            }
+            return n;
+        });
+    }
+
+    /** Every row of the given tables, deleted or not. */
+    long rows(String... tables) {
+        return store.read(c -> {
+            long n = 0;
+            for (String table : tables) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
                         ResultSet rs = ps.executeQuery()) {
                     rs.next();
