@@ -13,6 +13,7 @@ import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
@@ -46,7 +47,7 @@ public final class EmploymentProject implements KeyProject {
             new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
                     "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE),
             new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS));
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
