@@ -84,12 +84,14 @@ final class ProjectService {
         requireWriter(actor);
         ValidationException.Collector errors = new ValidationException.Collector();
         ProjectData data = validator.validate(actor, input, today(), errors);
-        if (data == null) {
+        Founder founder = founder(actor, input, errors);
+        if (founder == null) {
+            // Without a founder id there is nothing to look up: answer without taking a connection.
             errors.throwIfAny();
         }
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         return store.inTransaction(c -> {
-            checkFounder(c, actor, data, errors);
+            checkFounder(c, actor, founder, errors);
             errors.throwIfAny();
             long id = repo.insert(c, data, stamp);
             audit.record(c, actor, "venture.create", target(id), detail(data));
@@ -105,11 +107,11 @@ final class ProjectService {
         requireWriter(actor);
         ValidationException.Collector errors = new ValidationException.Collector();
         ProjectData data = validator.validate(actor, input, today(), errors);
+        Founder founder = founder(actor, input, errors);
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
             visible(actor, repo.findLive(c, id).orElse(null), id);
-            errors.throwIfAny();
-            checkFounder(c, actor, data, errors);
+            checkFounder(c, actor, founder, errors);
             errors.throwIfAny();
             repo.update(c, id, data, stamp);
             audit.record(c, actor, "venture.update", target(id), detail(data));
@@ -162,16 +164,34 @@ final class ProjectService {
         return "county=" + d.countyId() + " founder=" + d.founderId() + " stage=" + d.stage();
     }
 
+    /** The founder id to look up and the project's county when valid (null: compare no county). */
+    private record Founder(long youthId, Long countyId) {
+    }
+
+    /** The founder to check in the database, even when other fields are wrong, so its problem shows with theirs. */
+    private Founder founder(Actor actor, ProjectInput input, ValidationException.Collector errors) {
+        Long youthId = errors.has("founder") ? null : ProjectValidator.positiveId(input.founder());
+        if (youthId == null) {
+            return null;
+        }
+        Long county = errors.has("county") ? null : ProjectValidator.county(orgUnits, actor, input.county(),
+                new ValidationException.Collector(), ProjectValidator.COUNTY_REQUIRED, ProjectValidator.COUNTY_INVALID);
+        return new Founder(youthId, county);
+    }
+
     /**
      * The founder must be a live youth of the project's county. A youth the actor cannot see is "unknown", so the
      * answer reveals nothing about other counties; one the actor sees in another county is named as such.
      */
-    private void checkFounder(Connection c, Actor actor, ProjectData data, ValidationException.Collector errors)
+    private void checkFounder(Connection c, Actor actor, Founder founder, ValidationException.Collector errors)
             throws SQLException {
-        Optional<Long> county = repo.liveYouthCounty(c, data.founderId());
+        if (founder == null) {
+            return;
+        }
+        Optional<Long> county = repo.liveYouthCounty(c, founder.youthId());
         if (county.isEmpty() || orgUnits.find(county.get()).filter(actor::covers).isEmpty()) {
             errors.add("founder", ProjectValidator.FOUNDER_UNKNOWN);
-        } else if (county.get() != data.countyId()) {
+        } else if (founder.countyId() != null && !county.get().equals(founder.countyId())) {
             errors.add("founder", ProjectValidator.FOUNDER_OTHER_COUNTY);
         }
     }
