@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Reference;
  * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This version carries work item 1,
  * the database of job-seeking and entrepreneur youth with its two per-county minimums, and work item 2, the
  * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
- * of May, refreshed each March and September.
+ * of May, refreshed each March and September. Work item 3 is the mentor team: at least 30 mentors per county, every
+ * one paired with a young entrepreneur and holding at least 10 guidance activities a year, reviewed at year end.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -40,6 +41,7 @@ public final class EmploymentProject implements KeyProject {
     static final String ID = "employment";
     static final String CLAUSE_DATABASE = "附件2 第1项";
     static final String CLAUSE_PROJECTS = "附件2 第2项";
+    static final String CLAUSE_MENTORS = "附件2 第3项";
 
     private static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -47,7 +49,13 @@ public final class EmploymentProject implements KeyProject {
             new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
                     "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE),
             new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE));
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(MentorService.INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE_MENTORS, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(MentorService.INDICATOR_PAIRED, "indicator.mentors.paired", "unit.percent",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
+            new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -66,6 +74,7 @@ public final class EmploymentProject implements KeyProject {
 
     private final YouthService youth;
     private final ProjectService projects;
+    private final MentorService mentors;
     private final WebHandler web;
 
     @Activate
@@ -78,7 +87,8 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
-        this.web = new YouthWeb(youth, new ProjectWeb(projects));
+        this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.web = new YouthWeb(youth, new ProjectWeb(projects), new MentorWeb(mentors));
     }
 
     @Override
@@ -107,6 +117,8 @@ public final class EmploymentProject implements KeyProject {
         Map<Long, Map<String, BigDecimal>> out = youth.actualsAsOf(orgUnitIds, year, asOf);
         projects.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, count) ->
                 out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).put(ProjectService.INDICATOR_PROJECTS, count));
+        mentors.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, values) ->
+                out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
         return out;
     }
 
@@ -121,5 +133,9 @@ public final class EmploymentProject implements KeyProject {
 
     ProjectService projects() {
         return projects;
+    }
+
+    MentorService mentors() {
+        return mentors;
     }
 }

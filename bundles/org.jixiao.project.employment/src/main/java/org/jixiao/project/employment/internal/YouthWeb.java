@@ -39,10 +39,12 @@ final class YouthWeb implements WebHandler {
 
     private final YouthService service;
     private final ProjectWeb projects;
+    private final MentorWeb mentors;
 
-    YouthWeb(YouthService service, ProjectWeb projects) {
+    YouthWeb(YouthService service, ProjectWeb projects, MentorWeb mentors) {
         this.service = service;
         this.projects = projects;
+        this.mentors = mentors;
     }
 
     @Override
@@ -51,6 +53,9 @@ final class YouthWeb implements WebHandler {
         List<String> path = segments(request.path());
         if (!path.isEmpty() && path.get(0).equals(ProjectWeb.PATH)) {
             return request.api() ? projects.api(request, method, path) : projects.html(request, method, path);
+        }
+        if (!path.isEmpty() && path.get(0).equals(MentorWeb.PATH)) {
+            return request.api() ? mentors.api(request, method, path) : mentors.html(request, method, path);
         }
         return request.api() ? api(request, method, path) : html(request, method, path);
     }

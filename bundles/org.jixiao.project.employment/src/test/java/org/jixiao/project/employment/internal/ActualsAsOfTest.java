@@ -16,8 +16,10 @@ class ActualsAsOfTest extends EmploymentTestBase {
     private static final LocalDate BIRTH = LocalDate.of(1990, 5, 17);
 
     private static Map<String, BigDecimal> values(long jobseekers, long entrepreneurs) {
+        BigDecimal noShare = BigDecimal.ZERO.setScale(2);
         return Map.of("youth.jobseekers", BigDecimal.valueOf(jobseekers), "youth.entrepreneurs",
-                BigDecimal.valueOf(entrepreneurs), "entrepreneurship.projects", BigDecimal.ZERO);
+                BigDecimal.valueOf(entrepreneurs), "entrepreneurship.projects", BigDecimal.ZERO, "mentors.count",
+                BigDecimal.ZERO, "mentors.paired", noShare, "mentors.activities", noShare);
     }
 
     @Test

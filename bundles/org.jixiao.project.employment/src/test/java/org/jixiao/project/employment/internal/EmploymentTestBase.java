@@ -46,6 +46,7 @@ abstract class EmploymentTestBase {
     EmploymentProject project;
     YouthService service;
     ProjectService projects;
+    MentorService mentors;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -57,6 +58,7 @@ abstract class EmploymentTestBase {
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock);
         service = project.youth();
         projects = project.projects();
+        mentors = project.mentors();
     }
 
     @AfterEach
@@ -68,7 +70,7 @@ abstract class EmploymentTestBase {
     static List<Migration> migrations() throws IOException {
         List<Migration> out = new ArrayList<>();
         for (String name : List.of("V1__youth.sql", "V2__actuals_index.sql",
-                "V3__entrepreneurship_projects.sql")) {
+                "V3__entrepreneurship_projects.sql", "V4__mentors.sql")) {
             try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
                 out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }

@@ -498,7 +498,8 @@ class YouthServiceTest extends EmploymentTestBase {
 
     @Test
     void indicatorsFollowThePolicy() {
-        assertEquals(List.of("youth.jobseekers", "youth.entrepreneurs", "entrepreneurship.projects"),
+        assertEquals(List.of("youth.jobseekers", "youth.entrepreneurs", "entrepreneurship.projects", "mentors.count",
+                "mentors.paired", "mentors.activities"),
                 project.indicators().stream().map(IndicatorDefinition::id).toList());
         // The youth database's two; the project database's indicator is checked by ProjectServiceTest.
         List<IndicatorDefinition> defs = project.indicators().subList(0, 2);
