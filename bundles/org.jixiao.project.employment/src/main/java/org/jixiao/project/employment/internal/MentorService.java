@@ -8,14 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.NotFoundException;
@@ -90,6 +88,7 @@ final class MentorService {
     private final Clock clock;
     private final YouthService youth;
     private final MentorRepository repo = new MentorRepository();
+    private final CountyScope scope;
 
     MentorService(Store store, OrgUnitService orgUnits, AuditLog audit, Clock clock, YouthService youth) {
         this.store = Objects.requireNonNull(store);
@@ -97,6 +96,7 @@ final class MentorService {
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
         this.youth = Objects.requireNonNull(youth);
+        this.scope = new CountyScope(orgUnits, youth, "mentor");
     }
 
     LocalDate today() {
@@ -104,7 +104,7 @@ final class MentorService {
     }
 
     List<OrgUnit> counties(Actor actor) {
-        return youth.counties(actor);
+        return scope.counties(actor);
     }
 
     String countyName(long countyId) {
@@ -114,12 +114,12 @@ final class MentorService {
     // ---------------------------------------------------------------- mentors
 
     Page<Mentor> list(Actor actor, String query, Long countyId, int requestedPage) {
-        List<Long> scope = scope(actor, countyId);
+        List<Long> counties = scope.ids(actor, countyId);
         return store.read(c -> {
-            long total = repo.count(c, scope, query);
-            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            int page = Math.min(Math.max(1, requestedPage), pages);
-            return new Page<>(repo.list(c, scope, query, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, PAGE_SIZE, total);
+            long total = repo.count(c, counties, query);
+            int page = CountyScope.page(total, PAGE_SIZE, requestedPage);
+            return new Page<>(repo.list(c, counties, query, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, PAGE_SIZE,
+                    total);
         });
     }
 
@@ -260,14 +260,8 @@ final class MentorService {
      * (nothing to hold up against "every mentor"), rounded down to two decimals so that 99.995% never shows as met.
      */
     Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate day = asOf == null || asOf.isAfter(yearEnd) ? yearEnd : asOf;
-        Set<Long> ids = new LinkedHashSet<>();
-        for (Long id : orgUnitIds) {
-            if (id != null) {
-                ids.add(id);
-            }
-        }
+        LocalDate day = CountyScope.actualsDay(year, asOf);
+        Set<Long> ids = CountyScope.unitIds(orgUnitIds);
         Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return out;
@@ -298,10 +292,9 @@ final class MentorService {
      */
     List<Mentor.Review> review(Actor actor, int year, Long countyId) {
         requireReader(actor);
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate day = today().isBefore(yearEnd) ? today() : yearEnd;
-        List<Long> scope = scope(actor, countyId);
-        return store.read(c -> repo.review(c, scope, LocalDate.of(year, 1, 1), day));
+        LocalDate day = CountyScope.actualsDay(year, today());
+        List<Long> counties = scope.ids(actor, countyId);
+        return store.read(c -> repo.review(c, counties, LocalDate.of(year, 1, 1), day));
     }
 
     // ---------------------------------------------------------------- validation
@@ -373,7 +366,7 @@ final class MentorService {
             return;
         }
         Optional<MentorRepository.YouthRef> y = repo.liveYouth(c, youthId);
-        if (y.isEmpty() || orgUnits.find(y.get().countyId()).filter(actor::covers).isEmpty()) {
+        if (y.isEmpty() || !scope.covers(actor, y.get().countyId())) {
             errors.add("youth", YOUTH_UNKNOWN);
         } else if (y.get().countyId() != m.countyId()) {
             errors.add("youth", YOUTH_OTHER_COUNTY);
@@ -405,26 +398,14 @@ final class MentorService {
     }
 
     private Mentor visible(Actor actor, Mentor m, long id) {
-        if (m == null || orgUnits.find(m.countyId()).filter(actor::covers).isEmpty()) {
-            throw new NotFoundException(target(id));
-        }
-        return m;
+        return scope.visible(actor, m, m == null ? 0 : m.countyId(), id);
     }
 
-    private List<Long> scope(Actor actor, Long countyId) {
-        return counties(actor).stream().filter(u -> countyId == null || u.id() == countyId).map(OrgUnit::id).toList();
+    private void requireReader(Actor actor) {
+        scope.requireReader(actor);
     }
 
-    private static void requireReader(Actor actor) {
-        if (actor == null || actor.roles().isEmpty()) {
-            throw new AccessDeniedException("mentor: no role");
-        }
-    }
-
-    private static void requireWriter(Actor actor) {
-        requireReader(actor);
-        if (!actor.canWrite()) {
-            throw new AccessDeniedException("mentor: read-only role");
-        }
+    private void requireWriter(Actor actor) {
+        scope.requireWriter(actor);
     }
 }

@@ -7,14 +7,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.NotFoundException;
@@ -41,6 +39,7 @@ final class ProjectService {
     private final YouthService youth;
     private final ProjectRepository repo = new ProjectRepository();
     private final ProjectValidator validator;
+    private final CountyScope scope;
 
     ProjectService(Store store, OrgUnitService orgUnits, AuditLog audit, Clock clock, YouthService youth) {
         this.store = Objects.requireNonNull(store);
@@ -49,6 +48,7 @@ final class ProjectService {
         this.clock = Objects.requireNonNull(clock);
         this.youth = Objects.requireNonNull(youth);
         this.validator = new ProjectValidator(orgUnits);
+        this.scope = new CountyScope(orgUnits, youth, "venture");
     }
 
     LocalDate today() {
@@ -56,7 +56,7 @@ final class ProjectService {
     }
 
     List<OrgUnit> counties(Actor actor) {
-        return youth.counties(actor);
+        return scope.counties(actor);
     }
 
     String countyName(long countyId) {
@@ -64,12 +64,12 @@ final class ProjectService {
     }
 
     Page<Project> list(Actor actor, ProjectFilter filter, int requestedPage) {
-        List<Long> scope = scope(actor, filter.countyId());
+        List<Long> counties = scope.ids(actor, filter.countyId());
         return store.read(c -> {
-            long total = repo.count(c, scope, filter);
-            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-            int page = Math.min(Math.max(1, requestedPage), pages);
-            return new Page<>(repo.list(c, scope, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, PAGE_SIZE, total);
+            long total = repo.count(c, counties, filter);
+            int page = CountyScope.page(total, PAGE_SIZE, requestedPage);
+            return new Page<>(repo.list(c, counties, filter, (page - 1) * PAGE_SIZE, PAGE_SIZE), page, PAGE_SIZE,
+                    total);
         });
     }
 
@@ -135,14 +135,8 @@ final class ProjectService {
 
     /** Live projects per unit (its own county only) registered on or before min(asOf, 31 December of year). */
     Map<Long, BigDecimal> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        LocalDate registeredBy = asOf == null || asOf.isAfter(yearEnd) ? yearEnd : asOf;
-        Set<Long> ids = new LinkedHashSet<>();
-        for (Long id : orgUnitIds) {
-            if (id != null) {
-                ids.add(id);
-            }
-        }
+        LocalDate registeredBy = CountyScope.actualsDay(year, asOf);
+        Set<Long> ids = CountyScope.unitIds(orgUnitIds);
         Map<Long, BigDecimal> out = new LinkedHashMap<>();
         if (ids.isEmpty()) {
             return out;
@@ -189,7 +183,7 @@ final class ProjectService {
             return;
         }
         Optional<Long> county = repo.liveYouthCounty(c, founder.youthId());
-        if (county.isEmpty() || orgUnits.find(county.get()).filter(actor::covers).isEmpty()) {
+        if (county.isEmpty() || !scope.covers(actor, county.get())) {
             errors.add("founder", ProjectValidator.FOUNDER_UNKNOWN);
         } else if (founder.countyId() != null && !county.get().equals(founder.countyId())) {
             errors.add("founder", ProjectValidator.FOUNDER_OTHER_COUNTY);
@@ -197,26 +191,14 @@ final class ProjectService {
     }
 
     private Project visible(Actor actor, Project p, long id) {
-        if (p == null || orgUnits.find(p.countyId()).filter(actor::covers).isEmpty()) {
-            throw new NotFoundException(target(id));
-        }
-        return p;
+        return scope.visible(actor, p, p == null ? 0 : p.countyId(), id);
     }
 
-    private List<Long> scope(Actor actor, Long countyId) {
-        return counties(actor).stream().filter(u -> countyId == null || u.id() == countyId).map(OrgUnit::id).toList();
+    private void requireReader(Actor actor) {
+        scope.requireReader(actor);
     }
 
-    private static void requireReader(Actor actor) {
-        if (actor == null || actor.roles().isEmpty()) {
-            throw new AccessDeniedException("venture: no role");
-        }
-    }
-
-    private static void requireWriter(Actor actor) {
-        requireReader(actor);
-        if (!actor.canWrite()) {
-            throw new AccessDeniedException("venture: read-only role");
-        }
+    private void requireWriter(Actor actor) {
+        scope.requireWriter(actor);
     }
 }
