@@ -5,6 +5,7 @@ import static org.jixiao.project.employment.internal.YouthWeb.countyNames;
 import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
 import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
+import static org.jixiao.project.employment.internal.YouthWeb.pageJson;
 import static org.jixiao.project.employment.internal.YouthWeb.pageNumber;
 
 import java.util.ArrayList;
@@ -221,12 +222,7 @@ final class MentorWeb {
                             ProjectValidator.positiveId(r.param("county")), pageNumber(r));
                     List<Map<String, Object>> items = new ArrayList<>();
                     page.items().forEach(m -> items.add(row(m, service.countyName(m.countyId()))));
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("items", items);
-                    body.put("page", page.page());
-                    body.put("size", page.size());
-                    body.put("total", page.total());
-                    return WebResult.json(body);
+                    return pageJson(page, items);
                 }
                 case "POST": {
                     long id = service.create(actor, MentorInput.Mentor.fromJson(body(r)));

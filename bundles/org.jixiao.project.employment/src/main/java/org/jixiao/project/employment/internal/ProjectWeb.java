@@ -6,6 +6,7 @@ import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
 import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.names;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
+import static org.jixiao.project.employment.internal.YouthWeb.pageJson;
 import static org.jixiao.project.employment.internal.YouthWeb.pageNumber;
 
 import java.util.ArrayList;
@@ -154,12 +155,7 @@ final class ProjectWeb {
                     Page<Project> page = service.list(actor, filter(r), pageNumber(r));
                     List<Map<String, Object>> items = new ArrayList<>();
                     page.items().forEach(p -> items.add(record(p)));
-                    Map<String, Object> body = new LinkedHashMap<>();
-                    body.put("items", items);
-                    body.put("page", page.page());
-                    body.put("size", page.size());
-                    body.put("total", page.total());
-                    return WebResult.json(body);
+                    return pageJson(page, items);
                 }
                 case "POST": {
                     long id = service.create(actor, ProjectInput.fromJson(body(r)));

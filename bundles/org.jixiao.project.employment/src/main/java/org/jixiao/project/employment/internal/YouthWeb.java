@@ -242,6 +242,11 @@ final class YouthWeb implements WebHandler {
             m.put("age", y.ageOn(today));
             items.add(m);
         }
+        return pageJson(page, items);
+    }
+
+    /** One page of a list as JSON: its items with the page number, page size and total. */
+    static WebResult pageJson(Page<?> page, List<Map<String, Object>> items) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
         body.put("page", page.page());

@@ -153,6 +153,12 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
         assertTrue(edit.contains("(&lt;b&gt;Li&lt;/b&gt;)"), "the founder's name beside the number, escaped");
         assertCsrfInEveryPostForm(edit);
 
+        String founderPage = render(project.web().handle(FakeRequest.html("GET", "/youth/" + founder, A_STAFF)),
+                A_STAFF, locale);
+        assertTrue(founderPage.contains("<strong>" + founder + "</strong>"), "the youth number a project names");
+        assertTrue(founderPage.contains("/p/employment/projects/new?founder=" + founder));
+        assertTrue(list.contains("href=\"/p/employment/mentors\""), "the three registers link to each other");
+
         String readOnly = render(project.web().handle(FakeRequest.html("GET", "/projects/" + id, A_VIEWER)),
                 A_VIEWER, locale);
         assertTrue(readOnly.contains("<fieldset disabled>"));
