@@ -1,7 +1,6 @@
 package org.jixiao.web.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 
@@ -88,16 +87,7 @@ final class ManualApi {
     }
 
     private void download(ApiServlet.Call call, long fileId) throws IOException {
-        ManualIndicatorService.Evidence evidence = manual.open(call.actor, fileId);
-        try (InputStream in = evidence.content()) {
-            call.response.setStatus(200);
-            call.response.setContentType(evidence.file().contentType());
-            call.response.setContentLengthLong(evidence.file().size());
-            call.response.setHeader("Content-Disposition", ManualPages.disposition(evidence.file().fileName()));
-            call.response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-            call.response.setHeader("X-Evidence-SHA256", evidence.file().sha256());
-            in.transferTo(call.response.getOutputStream());
-        }
+        ManualPages.send(call.response, manual.open(call.actor, fileId), false);
     }
 
     private static ManualIndicatorDraft draft(ApiServlet.Call call) {

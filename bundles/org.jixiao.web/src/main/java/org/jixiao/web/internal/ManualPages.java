@@ -2,7 +2,6 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -191,18 +190,22 @@ final class ManualPages {
         if (fileId == null || call.segments.length != 4 || call.post()) {
             throw new NotFoundException(call.path);
         }
-        ManualIndicatorService.Evidence evidence = manual.open(call.actor, fileId);
+        send(call.response, manual.open(call.actor, fileId), "HEAD".equals(call.request.getMethod()));
+    }
+
+    /** An evidence file as an attachment, never rendered by the browser; the page and the JSON API both answer so. */
+    static void send(jakarta.servlet.http.HttpServletResponse response, ManualIndicatorService.Evidence evidence,
+            boolean headOnly) throws IOException {
         try (InputStream in = evidence.content()) {
-            call.response.setStatus(200);
-            call.response.setContentType(evidence.file().contentType());
-            call.response.setContentLengthLong(evidence.file().size());
-            call.response.setHeader("Content-Disposition", disposition(evidence.file().fileName()));
+            response.setStatus(200);
+            response.setContentType(evidence.file().contentType());
+            response.setContentLengthLong(evidence.file().size());
+            response.setHeader("Content-Disposition", disposition(evidence.file().fileName()));
             // Whatever the file holds, it runs nothing in this origin.
-            call.response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
-            call.response.setHeader("X-Evidence-SHA256", evidence.file().sha256());
-            if (!"HEAD".equals(call.request.getMethod())) {
-                OutputStream out = call.response.getOutputStream();
-                in.transferTo(out);
+            response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+            response.setHeader("X-Evidence-SHA256", evidence.file().sha256());
+            if (!headOnly) {
+                in.transferTo(response.getOutputStream());
             }
         }
     }
