@@ -43,13 +43,15 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_PROJECTS = "附件2 第2项";
     static final String CLAUSE_MENTORS = "附件2 第3项";
 
-    private static final List<IndicatorDefinition> INDICATORS = List.of(
+    private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_DATABASE),
             new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
-                    "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE),
+                    "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE));
+    private static final List<IndicatorDefinition> PROJECT_INDICATORS = List.of(
             new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE),
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE));
+    private static final List<IndicatorDefinition> MENTOR_INDICATORS = List.of(
             new IndicatorDefinition(MentorService.INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE_MENTORS, TargetKind.ABSOLUTE),
             new IndicatorDefinition(MentorService.INDICATOR_PAIRED, "indicator.mentors.paired", "unit.percent",
@@ -64,7 +66,7 @@ public final class EmploymentProject implements KeyProject {
     /** Time node: the database refreshed in September. */
     static final String MILESTONE_SEPTEMBER = "youth.refresh.september";
 
-    private static final List<MilestoneDefinition> MILESTONES = List.of(
+    private static final List<MilestoneDefinition> YOUTH_MILESTONES = List.of(
             new MilestoneDefinition(MILESTONE_BUILT, "milestone.youth.database.built", MonthDay.of(5, 31),
                     CLAUSE_DATABASE),
             new MilestoneDefinition(MILESTONE_MARCH, "milestone.youth.refresh.march", MonthDay.of(3, 31),
@@ -75,6 +77,10 @@ public final class EmploymentProject implements KeyProject {
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    /** Every work item's register, in the order the core lists their indicators and time nodes. */
+    private final List<Register> registers;
+    private final List<IndicatorDefinition> indicators;
+    private final List<MilestoneDefinition> milestones;
     private final WebHandler web;
 
     @Activate
@@ -88,7 +94,23 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
-        this.web = new YouthWeb(youth, new ProjectWeb(projects), new MentorWeb(mentors));
+        this.registers = List.of(
+                new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
+                new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
+                        (units, year, asOf) -> single(ProjectService.INDICATOR_PROJECTS,
+                                projects.actualsAsOf(units, year, asOf)),
+                        new ProjectWeb(projects)),
+                new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
+                        new MentorWeb(mentors)));
+        this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
+        this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
+        this.web = new YouthWeb(youth, registers);
+    }
+
+    private static Map<Long, Map<String, BigDecimal>> single(String indicator, Map<Long, BigDecimal> values) {
+        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        values.forEach((unit, value) -> out.put(unit, new LinkedHashMap<>(Map.of(indicator, value))));
+        return out;
     }
 
     @Override
@@ -98,12 +120,12 @@ public final class EmploymentProject implements KeyProject {
 
     @Override
     public List<IndicatorDefinition> indicators() {
-        return INDICATORS;
+        return indicators;
     }
 
     @Override
     public List<MilestoneDefinition> milestones() {
-        return MILESTONES;
+        return milestones;
     }
 
     @Override
@@ -111,14 +133,14 @@ public final class EmploymentProject implements KeyProject {
         return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
     }
 
-    /** The records registered on or before {@code asOf} (at most 31 December of {@code year}): one grouped query. */
+    /** Each register's actuals on min(asOf, 31 December of {@code year}), merged per unit. */
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        Map<Long, Map<String, BigDecimal>> out = youth.actualsAsOf(orgUnitIds, year, asOf);
-        projects.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, count) ->
-                out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).put(ProjectService.INDICATOR_PROJECTS, count));
-        mentors.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, values) ->
-                out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
+        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        for (Register register : registers) {
+            register.actuals().asOf(orgUnitIds, year, asOf).forEach((unit, values) ->
+                    out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
+        }
         return out;
     }
 

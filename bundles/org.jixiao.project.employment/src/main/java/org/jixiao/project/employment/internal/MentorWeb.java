@@ -26,7 +26,7 @@ import org.jixiao.api.web.WebResult;
  * The mentor team: pages under {@code /p/employment/mentors} (list, form with pairings and activities, year-end
  * review) and JSON under {@code /api/v1/p/employment/mentors}. {@link YouthWeb} routes here.
  */
-final class MentorWeb {
+final class MentorWeb implements Register.Pages {
 
     static final String PATH = "mentors";
     static final String LIST_TEMPLATE = "mentor-list";
@@ -43,7 +43,8 @@ final class MentorWeb {
 
     // ---------------------------------------------------------------- HTML
 
-    WebResult html(WebRequest r, String method, List<String> path) {
+    @Override
+    public WebResult html(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
             switch (method) {
@@ -213,7 +214,8 @@ final class MentorWeb {
 
     // ---------------------------------------------------------------- JSON
 
-    WebResult api(WebRequest r, String method, List<String> path) {
+    @Override
+    public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
             switch (method) {

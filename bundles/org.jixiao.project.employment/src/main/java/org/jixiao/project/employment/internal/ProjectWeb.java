@@ -27,7 +27,7 @@ import org.jixiao.api.web.WebResult;
  * The entrepreneurship project registry: pages under {@code /p/employment/projects} and JSON under
  * {@code /api/v1/p/employment/projects}. {@link YouthWeb} routes here; models hold only plain values.
  */
-final class ProjectWeb {
+final class ProjectWeb implements Register.Pages {
 
     static final String PATH = "projects";
     static final String LIST_TEMPLATE = "project-list";
@@ -41,7 +41,8 @@ final class ProjectWeb {
 
     // ---------------------------------------------------------------- HTML
 
-    WebResult html(WebRequest r, String method, List<String> path) {
+    @Override
+    public WebResult html(WebRequest r, String method, List<String> path) {
         if (path.size() == 1) {
             switch (method) {
                 case "GET": return listPage(r);
@@ -147,7 +148,8 @@ final class ProjectWeb {
 
     // ---------------------------------------------------------------- JSON
 
-    WebResult api(WebRequest r, String method, List<String> path) {
+    @Override
+    public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
             switch (method) {

@@ -38,24 +38,27 @@ final class YouthWeb implements WebHandler {
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
 
     private final YouthService service;
-    private final ProjectWeb projects;
-    private final MentorWeb mentors;
+    /** The other work items' registers, by the first segment of their paths. */
+    private final Map<String, Register.Pages> registers;
 
-    YouthWeb(YouthService service, ProjectWeb projects, MentorWeb mentors) {
+    YouthWeb(YouthService service, List<Register> registers) {
         this.service = service;
-        this.projects = projects;
-        this.mentors = mentors;
+        Map<String, Register.Pages> byPath = new HashMap<>();
+        for (Register register : registers) {
+            if (register.path() != null && register.pages() != null) {
+                byPath.put(register.path(), register.pages());
+            }
+        }
+        this.registers = Map.copyOf(byPath);
     }
 
     @Override
     public WebResult handle(WebRequest request) {
         String method = request.method() == null ? "GET" : request.method().toUpperCase(Locale.ROOT);
         List<String> path = segments(request.path());
-        if (!path.isEmpty() && path.get(0).equals(ProjectWeb.PATH)) {
-            return request.api() ? projects.api(request, method, path) : projects.html(request, method, path);
-        }
-        if (!path.isEmpty() && path.get(0).equals(MentorWeb.PATH)) {
-            return request.api() ? mentors.api(request, method, path) : mentors.html(request, method, path);
+        Register.Pages register = path.isEmpty() ? null : registers.get(path.get(0));
+        if (register != null) {
+            return request.api() ? register.api(request, method, path) : register.html(request, method, path);
         }
         return request.api() ? api(request, method, path) : html(request, method, path);
     }

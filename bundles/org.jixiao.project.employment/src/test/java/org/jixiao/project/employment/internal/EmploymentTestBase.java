@@ -2,7 +2,9 @@ package org.jixiao.project.employment.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,15 +69,26 @@ abstract class EmploymentTestBase {
         store.close();
     }
 
-    /** The bundle's migrations, as the core applies them. */
+    /** Every migration of the bundle, in version order, as the core applies them. */
     static List<Migration> migrations() throws IOException {
         List<Migration> out = new ArrayList<>();
-        for (String name : List.of("V1__youth.sql", "V2__actuals_index.sql",
-                "V3__entrepreneurship_projects.sql", "V4__mentors.sql")) {
-            try (InputStream in = EmploymentTestBase.class.getResourceAsStream("/db/migration/" + name)) {
-                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        Path folder;
+        try {
+            folder = Path.of(EmploymentTestBase.class.getResource("/db/migration").toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        List<Path> files;
+        try (var stream = Files.list(folder)) {
+            files = stream.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).toList();
+        }
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                out.add(Migration.fromFile(file.getFileName().toString(),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             }
         }
+        out.sort(Comparator.comparingInt(Migration::version));
         return out;
     }
 

@@ -43,12 +43,14 @@ import freemarker.template.utility.DeepUnwrap;
  */
 class TemplatesAndMessagesTest extends EmploymentTestBase {
 
-    private static final Set<String> NOT_MESSAGES = Set.of(YouthService.INDICATOR_JOBSEEKERS,
-            YouthService.INDICATOR_ENTREPRENEURS, "youth.create", "youth.update", "youth.delete",
-            "venture.create", "venture.update", "venture.delete", "mentor.create", "mentor.update", "mentor.delete",
-            "mentor.pair", "mentor.unpair", "mentor.activity", "mentor.activity.delete",
-            EmploymentProject.MILESTONE_BUILT, EmploymentProject.MILESTONE_MARCH, EmploymentProject.MILESTONE_SEPTEMBER);
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:youth|venture|mentor|id|indicator|unit|project)\\.[A-Za-z0-9_.]+)\"");
+    /**
+     * Literals that look like keys but are audit actions or indicator and time-node ids: on a line that calls
+     * {@code audit.record(}, or that declares an {@code INDICATOR_}, {@code MILESTONE_} or {@code ACTION_} constant.
+     */
+    private static final Pattern NOT_MESSAGE_LINE = Pattern.compile(
+            "audit\\.record\\(|static final String (INDICATOR|MILESTONE|ACTION)_");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:youth|venture|mentor|id|indicator|unit|project|milestone|refresh|training|hometown|internship|base|loan"
+            + "|credit|funding|incubator|ybc|award|outcome|money)\\.[A-Za-z0-9_.]+)\"");
 
     @ParameterizedTest
     @ValueSource(strings = {"zh-CN", "en"})
@@ -281,12 +283,17 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
         project.milestones().forEach(m -> named.add(m.nameKey()));
         try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/java")), Files.walk(Path.of("src/main/resources/templates")))) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Matcher m = KEY_LITERAL.matcher(Files.readString(p));
-                while (m.find()) {
-                    String key = m.group(1);
-                    // Prefixes joined with an enum name in a template, indicator ids and audit actions are no keys.
-                    if (!key.endsWith(".") && !NOT_MESSAGES.contains(key)) {
-                        named.add(key);
+                for (String line : Files.readAllLines(p)) {
+                    if (NOT_MESSAGE_LINE.matcher(line).find()) {
+                        continue;
+                    }
+                    Matcher m = KEY_LITERAL.matcher(line);
+                    while (m.find()) {
+                        String key = m.group(1);
+                        // A prefix joined with an enum name in a template is no key.
+                        if (!key.endsWith(".")) {
+                            named.add(key);
+                        }
                     }
                 }
             }
