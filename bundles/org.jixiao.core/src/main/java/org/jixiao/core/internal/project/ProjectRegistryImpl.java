@@ -23,6 +23,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.KeyProject;
@@ -218,6 +219,7 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
     public List<ProjectIndicators> indicators(Actor actor, int year) {
         List<OrgUnit> scope = orgUnits.subtree(actor.orgUnit().id());
         List<Long> ids = scope.stream().map(OrgUnit::id).toList();
+        List<Long> evaluated = scope.stream().filter(u -> u.level().evaluated()).map(OrgUnit::id).toList();
         long counties = Math.max(1, scope.stream().filter(u -> u.level() == OrgLevel.COUNTY).count());
         List<ProjectIndicators> result = new ArrayList<>();
         List<String> projectIds = new ArrayList<>(active.keySet());
@@ -227,7 +229,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
             if (registered == null) {
                 continue;
             }
-            ProjectIndicators indicators = indicatorsOf(registered.project(), ids, counties, year, actor.locale());
+            ProjectIndicators indicators = indicatorsOf(registered.project(), ids, evaluated, counties, year,
+                    actor.locale());
             if (!indicators.indicators().isEmpty()) {
                 // Nothing to show, such as the city's indicators before it defines any.
                 result.add(indicators);
@@ -236,8 +239,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         return result;
     }
 
-    static ProjectIndicators indicatorsOf(KeyProject project, Collection<Long> unitIds, long counties, int year,
-            Locale locale) {
+    static ProjectIndicators indicatorsOf(KeyProject project, Collection<Long> unitIds, Collection<Long> evaluated,
+            long counties, int year, Locale locale) {
         Map<Long, Map<String, BigDecimal>> values;
         try {
             values = project.actuals(unitIds, year);
@@ -254,24 +257,27 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         }
         List<IndicatorStatus> statuses = new ArrayList<>();
         for (IndicatorDefinition definition : project.indicators(year)) {
-            statuses.add(status(definition, values, unitIds, counties, messages));
+            statuses.add(status(definition, values, unitIds, evaluated, counties, messages));
         }
         return new ProjectIndicators(project.id(), safeName(project, locale, project.id()), statuses);
     }
 
     /**
      * One indicator over the scope. Counts and amounts add up, against the per-county default times the counties.
-     * Shares and rates do not add up: the scope shows the mean of the units that report one, against the per-unit
-     * default. Growth over last year has no scope-wide target here (each unit's comes from its own baseline, in its
+     * Shares and rates do not add up: the scope shows the mean of the evaluated units that report one, against the
+     * per-unit default. A project may report a share for the city itself (0% of no mentors), which must not pull
+     * the counties' mean down; only a scope without evaluated units (none below it) takes the mean of all. Growth over last year has no scope-wide target here (each unit's comes from its own baseline, in its
      * target table), so only the total shows.
      */
     static IndicatorStatus status(IndicatorDefinition definition, Map<Long, Map<String, BigDecimal>> values,
-            Collection<Long> unitIds, long counties, ResourceBundle messages) {
+            Collection<Long> unitIds, Collection<Long> evaluated, long counties, ResourceBundle messages) {
+        boolean mean = definition.kind() == TargetKind.SHARE || definition.kind() == TargetKind.RATE;
+        Collection<Long> counted = mean && !evaluated.isEmpty() ? evaluated : unitIds;
         BigDecimal actual = null;
         int reporting = 0;
         if (values != null) {
             actual = BigDecimal.ZERO;
-            for (Long unit : unitIds) {
+            for (Long unit : counted) {
                 BigDecimal v = values.getOrDefault(unit, Map.of()).get(definition.id());
                 if (v != null) {
                     actual = actual.add(v);

@@ -25,7 +25,7 @@ class ScopeStatusTest {
     private static IndicatorStatus status(String id, TargetKind kind, String target) {
         IndicatorDefinition d = new IndicatorDefinition(id, id, "u", Comparison.AT_LEAST, new BigDecimal(target),
                 "x", kind);
-        return ProjectRegistryImpl.status(d, VALUES, List.of(1L, 2L, 3L), 3, null);
+        return ProjectRegistryImpl.status(d, VALUES, List.of(1L, 2L, 3L), List.of(1L, 2L, 3L), 3, null);
     }
 
     @Test
@@ -45,6 +45,20 @@ class ScopeStatusTest {
     }
 
     @Test
+    void theCityReportingAShareDoesNotPullTheCountiesMeanDown() {
+        // Unit 0 is the city, reporting 0% (no records of its own); units 1 and 2 are the evaluated counties.
+        Map<Long, Map<String, BigDecimal>> values = Map.of(0L, Map.of("share", BigDecimal.ZERO, "n", BigDecimal.ONE),
+                1L, VALUES.get(1L), 2L, VALUES.get(2L));
+        IndicatorDefinition share = new IndicatorDefinition("share", "share", "u", Comparison.AT_LEAST,
+                new BigDecimal("50"), "x", TargetKind.SHARE);
+        IndicatorStatus s = ProjectRegistryImpl.status(share, values, List.of(0L, 1L, 2L), List.of(1L, 2L), 2, null);
+        assertEquals(0, new BigDecimal("43.75").compareTo(s.actual()));
+        IndicatorDefinition count = new IndicatorDefinition("n", "n", "u", Comparison.AT_LEAST, BigDecimal.TEN, "x");
+        IndicatorStatus n = ProjectRegistryImpl.status(count, values, List.of(0L, 1L, 2L), List.of(1L, 2L), 2, null);
+        assertEquals(new BigDecimal("241"), n.actual(), "counts still add up over the whole scope, the city included");
+    }
+
+    @Test
     void growthHasNoScopeWideTarget() {
         IndicatorStatus s = status("hours", TargetKind.BASELINE_RELATIVE, "10");
         assertEquals(new BigDecimal("100"), s.actual());
@@ -56,7 +70,7 @@ class ScopeStatusTest {
     @Test
     void aProjectThatCannotComputeShowsUnknown() {
         IndicatorDefinition d = new IndicatorDefinition("n", "n", "u", Comparison.AT_LEAST, BigDecimal.TEN, "x");
-        IndicatorStatus s = ProjectRegistryImpl.status(d, null, List.of(1L), 1, null);
+        IndicatorStatus s = ProjectRegistryImpl.status(d, null, List.of(1L), List.of(1L), 1, null);
         assertNull(s.actual());
         assertTrue(s.target().compareTo(BigDecimal.TEN) == 0);
     }

@@ -1,0 +1,272 @@
+package org.jixiao.benchmarks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.FieldCipher;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitDraft;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
+import org.jixiao.core.internal.org.OrgUnitServiceImpl;
+import org.jixiao.core.internal.schema.CoreSchema;
+import org.jixiao.store.internal.DerbyStore;
+
+/**
+ * A city-sized year of the employment project on a real Derby store (durable commits, as shipped): a city with ten
+ * counties and about 100,000 records across the work items' registers, loaded with plain batched INSERTs (the
+ * services' rules are the unit tests' business; here only the shape and volume of the data matter). The project is
+ * the real {@code EmploymentProject}, built through its DS constructor with the core's cipher and audit log.
+ */
+public final class EmploymentFixture implements AutoCloseable {
+
+    public static final int YEAR = 2030;
+    public static final int COUNTIES = 10;
+    private static final int BATCH = 5_000;
+
+    final Path dir;
+    final DerbyStore store;
+    final KeyProject project;
+    final List<Long> countyIds = new ArrayList<>();
+    /** The city and its counties: the units the city's home page computes for. */
+    final List<Long> unitIds = new ArrayList<>();
+    /** Rows loaded per table, in load order. */
+    final Map<String, Long> rows = new LinkedHashMap<>();
+    final long loadMillis;
+
+    private final Random random = new Random(42);
+    private final Timestamp now = new Timestamp(System.currentTimeMillis());
+
+    private EmploymentFixture() {
+        try {
+            dir = Files.createTempDirectory("jixiao-emp-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        System.setProperty("jixiao.keys", dir.resolve("keys").toString());
+        store = new DerbyStore(dir.resolve("db"), 4);
+        Wiring wiring = new Wiring();
+        wiring.put(Store.class, store);
+        wiring.put(CoreSchema.class, new CoreSchema(store));
+        OrgUnit root = store.inTransaction(c -> OrgUnitServiceImpl.insert(c, null, "city", "团市委", OrgLevel.CITY));
+        Actor actor = new Actor(1, "bench", Set.of(Role.ADMIN), root, Locale.SIMPLIFIED_CHINESE);
+        OrgUnitService orgUnits = wiring.get(OrgUnitService.class);
+        unitIds.add(root.id());
+        for (int i = 1; i <= COUNTIES; i++) {
+            long id = orgUnits.create(actor, new OrgUnitDraft(root.id(), String.format("c%02d", i),
+                    String.format("第%02d县团委", i), OrgLevel.COUNTY)).id();
+            countyIds.add(id);
+            unitIds.add(id);
+        }
+        wiring.put(AuditLog.class, (AuditLog) wiring.create("org.jixiao.core.internal.audit.AuditLogService"));
+        wiring.put(FieldCipher.class, (FieldCipher) wiring.create("org.jixiao.core.internal.security.AesFieldCipher"));
+        project = (KeyProject) wiring.create("org.jixiao.project.employment.internal.EmploymentProject");
+        store.migrate(project.id(), migrations(project.getClass()));
+        long t0 = System.nanoTime();
+        load();
+        loadMillis = (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    public static EmploymentFixture create() {
+        return new EmploymentFixture();
+    }
+
+    public long records() {
+        return rows.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    // ---------------------------------------------------------------- the data
+
+    /** Per county: how many rows of each register, chosen so that the city holds about 100,000 records. */
+    static final int YOUTH = 4_000;
+    static final int PROJECTS = 300;
+    static final int MENTORS = 60;
+    static final int ACTIVITIES_PER_MENTOR = 12;
+
+    private void load() {
+        long youthPerCounty = YOUTH;
+        table("EMP_YOUTH", COUNTIES * YOUTH, "INSERT INTO EMP_YOUTH (ID, NAME, GENDER, BIRTH_DATE, ID_CIPHER, ID_HASH,"
+                + " ID_MASK, LIVE_ID_HASH, COUNTY_ID, EDUCATION, YOUTH_TYPE, NEEDS, REGISTERED_ON, PHONE, CREATED_AT,"
+                + " CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long id = i + 1;
+                    String hash = String.format("%064x", id);
+                    ps.setLong(1, id);
+                    ps.setString(2, "青年" + id);
+                    ps.setString(3, i % 2 == 0 ? "M" : "F");
+                    ps.setDate(4, Date.valueOf(LocalDate.of(1990 + (int) (i % 15), 1 + (int) (i % 12), 1)));
+                    ps.setString(5, "x".repeat(80));
+                    ps.setString(6, hash);
+                    ps.setString(7, "110105********123X");
+                    ps.setString(8, hash);
+                    ps.setLong(9, county(i / youthPerCounty));
+                    ps.setString(10, i % 3 == 0 ? "BACHELOR" : "SENIOR_HIGH");
+                    // Four in five seek a job, one in five is an entrepreneur.
+                    ps.setString(11, i % 5 == 0 ? "ENTREPRENEUR" : "JOB_SEEKING");
+                    ps.setString(12, null);
+                    ps.setDate(13, day(i));
+                    ps.setString(14, null);
+                    stamps(ps, 15);
+                });
+        table("EMP_PROJECT", COUNTIES * PROJECTS, "INSERT INTO EMP_PROJECT (ID, NAME, FOUNDER_ID, SECTOR, STAGE, SUPPORT,"
+                + " COUNTY_ID, REGISTERED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    int county = (int) (i / PROJECTS);
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "项目" + i);
+                    ps.setLong(3, entrepreneur(county, i));
+                    ps.setString(4, "SERVICES");
+                    ps.setString(5, "STARTUP");
+                    ps.setString(6, null);
+                    ps.setLong(7, county(county));
+                    ps.setDate(8, day(i));
+                    stamps(ps, 9);
+                });
+        table("EMP_MENTOR", COUNTIES * MENTORS, "INSERT INTO EMP_MENTOR (ID, NAME, FIELD, EMPLOYER, COUNTY_ID,"
+                + " APPOINTED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "导师" + i);
+                    ps.setString(3, "电商");
+                    ps.setString(4, "人社局");
+                    ps.setLong(5, county(i / MENTORS));
+                    ps.setDate(6, Date.valueOf(LocalDate.of(YEAR - 1, 3, 1)));
+                    stamps(ps, 7);
+                });
+        table("EMP_MENTOR_PAIRING", COUNTIES * MENTORS, "INSERT INTO EMP_MENTOR_PAIRING (MENTOR_ID, YOUTH_ID, PAIRED_ON,"
+                + " CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setLong(2, entrepreneur((int) (i / MENTORS), i));
+                    ps.setDate(3, Date.valueOf(LocalDate.of(YEAR - 1, 4, 1)));
+                    ps.setTimestamp(4, now);
+                    ps.setLong(5, 1);
+                });
+        table("EMP_MENTOR_ACTIVITY", COUNTIES * MENTORS * ACTIVITIES_PER_MENTOR, "INSERT INTO EMP_MENTOR_ACTIVITY"
+                + " (MENTOR_ID, YOUTH_ID, HELD_ON, CONTENT, CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long mentor = i / ACTIVITIES_PER_MENTOR;
+                    ps.setLong(1, mentor + 1);
+                    ps.setLong(2, entrepreneur((int) (mentor / MENTORS), mentor));
+                    ps.setDate(3, day(i));
+                    ps.setString(4, "指导");
+                    ps.setTimestamp(5, now);
+                    ps.setLong(6, 1);
+                });
+    }
+
+    /** The id of the n-th county (0-based). */
+    private long county(long n) {
+        return countyIds.get((int) n);
+    }
+
+    /** An entrepreneur youth of the county: every fifth youth record is one. */
+    private long entrepreneur(int county, long n) {
+        return (long) county * YOUTH + (n % (YOUTH / 5)) * 5 + 1;
+    }
+
+    /** A day of the year spread over the record number; one in ten in the year before. */
+    private Date day(long n) {
+        return n % 10 == 0 ? Date.valueOf(LocalDate.of(YEAR - 1, 6, 1))
+                : Date.valueOf(LocalDate.of(YEAR, 1, 1).plusDays(n % 365));
+    }
+
+    /** CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY from {@code first}. */
+    private void stamps(PreparedStatement ps, int first) throws SQLException {
+        ps.setTimestamp(first, now);
+        ps.setLong(first + 1, 1);
+        ps.setTimestamp(first + 2, now);
+        ps.setLong(first + 3, 1);
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement ps, long i) throws SQLException;
+    }
+
+    /** {@code count} rows into {@code table}, in batches of {@link #BATCH}, one transaction each. */
+    private void table(String table, long count, String sql, Binder binder) {
+        for (long from = 0; from < count; from += BATCH) {
+            long start = from;
+            long end = Math.min(count, from + BATCH);
+            store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (long i = start; i < end; i++) {
+                        binder.bind(ps, i);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
+        rows.merge(table, count, Long::sum);
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** The project bundle's {@code db/migration/V*.sql}, read from its jar (or classes folder) in version order. */
+    static List<Migration> migrations(Class<?> type) {
+        try {
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            List<Migration> out = new ArrayList<>();
+            if (Files.isDirectory(location)) {
+                try (Stream<Path> files = Files.list(location.resolve("db/migration"))) {
+                    for (Path f : files.toList()) {
+                        out.add(Migration.fromFile(f.getFileName().toString(), Files.readString(f)));
+                    }
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    for (var e : jar.stream().filter(e -> e.getName().matches("db/migration/V\\d+__.+\\.sql")).toList()) {
+                        try (InputStream in = jar.getInputStream(e)) {
+                            out.add(Migration.fromFile(e.getName().substring("db/migration/".length()),
+                                    new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        }
+                    }
+                }
+            }
+            out.sort(Comparator.comparingInt(Migration::version));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        Fixture.delete(dir);
+    }
+}
