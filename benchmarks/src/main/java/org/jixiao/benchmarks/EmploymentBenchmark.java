@@ -79,6 +79,8 @@ public class EmploymentBenchmark {
                 ms[i] = (System.nanoTime() - t) / 1_000;
             }
             java.util.Arrays.sort(ms);
+            System.out.println("median microseconds per register: " + org.jixiao.project.employment.internal
+                    .RegisterTimes.medianMicros(f.project, f.unitIds, EmploymentFixture.YEAR, 10));
             System.out.printf("dashboard: min %.1f ms, median %.1f ms, max %.1f ms%n", ms[0] / 1000.0,
                     ms[ms.length / 2] / 1000.0, ms[ms.length - 1] / 1000.0);
         }

@@ -290,8 +290,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
             case SHARE, RATE -> {
                 target = definition.defaultTarget();
                 if (actual != null && reporting > 1) {
-                    actual = actual.divide(BigDecimal.valueOf(reporting), 2, java.math.RoundingMode.HALF_UP)
-                            .stripTrailingZeros();
+                    actual = plain(actual.divide(BigDecimal.valueOf(reporting), 2, java.math.RoundingMode.HALF_UP)
+                            .stripTrailingZeros());
                 }
             }
             case BASELINE_RELATIVE -> target = null;
@@ -299,6 +299,11 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         }
         return new IndicatorStatus(definition, text(messages, definition.nameKey()),
                 text(messages, definition.unitKey()), actual, target);
+    }
+
+    /** 100.00 stripped is 1E+2, which JSON and pages would print as such; keep the scale at least 0. */
+    private static BigDecimal plain(BigDecimal v) {
+        return v.scale() < 0 ? v.setScale(0) : v;
     }
 
     private static String text(ResourceBundle messages, String key) {

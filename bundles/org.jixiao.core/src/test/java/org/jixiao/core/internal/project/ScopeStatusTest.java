@@ -56,6 +56,10 @@ class ScopeStatusTest {
         IndicatorDefinition count = new IndicatorDefinition("n", "n", "u", Comparison.AT_LEAST, BigDecimal.TEN, "x");
         IndicatorStatus n = ProjectRegistryImpl.status(count, values, List.of(0L, 1L, 2L), List.of(1L, 2L), 2, null);
         assertEquals(new BigDecimal("241"), n.actual(), "counts still add up over the whole scope, the city included");
+        Map<Long, Map<String, BigDecimal>> full = Map.of(1L, Map.of("share", new BigDecimal("100.00")),
+                2L, Map.of("share", new BigDecimal("100")));
+        assertEquals("100", ProjectRegistryImpl.status(share, full, List.of(1L, 2L), List.of(1L, 2L), 2, null).actual()
+                .toString(), "a mean of 100% reads 100, not 1E+2");
     }
 
     @Test
