@@ -1,0 +1,208 @@
+package org.jixiao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.jixiao.itests.support.Browser;
+import org.jixiao.itests.support.Browser.Response;
+import org.jixiao.itests.support.Ids;
+import org.jixiao.itests.support.KarafTestSupport;
+import org.jixiao.itests.support.Node;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Every register of the employment project through the real distribution: a county's staff fill each one over
+ * HTTP and watch its indicators move on the core's dashboard ({@code /api/v1/indicators}), another county can
+ * neither read nor change those records, and uninstalling and reinstalling the project keeps every record. The
+ * methods build on each other, in name order.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class EmploymentRegistersIT extends KarafTestSupport {
+
+    private static final Gson GSON = new Gson();
+    private static final String API = "/api/v1/p/employment/";
+    private static final String TODAY = LocalDate.now().toString();
+
+    @Inject
+    private FeaturesService features;
+
+    private static long countyC;
+    private static long countyD;
+    private static long entrepreneur;
+    private static long jobSeeker;
+    /** Path of each record created by county C (e.g. {@code projects/3}), and its register's list before. */
+    private static final Map<String, String> RECORDS = new LinkedHashMap<>();
+    private static final Map<String, Integer> TOTALS = new LinkedHashMap<>();
+
+    private static Browser c() throws Exception {
+        Browser c = new Browser(Node.port());
+        c.login("reg-staff-c", "Staff-C-Pass-2", null);
+        return c;
+    }
+
+    private static Browser d() throws Exception {
+        Browser d = new Browser(Node.port());
+        d.login("reg-staff-d", "Staff-D-Pass-2", null);
+        return d;
+    }
+
+    @Test
+    public void t1_twoCountiesWithStaffAndYouth() throws Exception {
+        Browser admin = Node.admin();
+        countyC = WebSecurityIT.createUnit(admin, "reg-c", "丙县");
+        countyD = WebSecurityIT.createUnit(admin, "reg-d", "丁县");
+        WebSecurityIT.createUser(admin, "reg-staff-c", countyC, "STAFF", "Staff-C-Pass-1");
+        WebSecurityIT.createUser(admin, "reg-staff-d", countyD, "STAFF", "Staff-D-Pass-1");
+        new Browser(Node.port()).login("reg-staff-c", "Staff-C-Pass-1", "Staff-C-Pass-2");
+        new Browser(Node.port()).login("reg-staff-d", "Staff-D-Pass-1", "Staff-D-Pass-2");
+        Browser c = c();
+        entrepreneur = created(c, "youth", Map.of("name", "赵创业", "gender", "M", "birthDate", "1995-04-01",
+                "idNumber", Ids.of("110105", "19950401", "135"), "county", countyC, "education", "BACHELOR",
+                "type", "ENTREPRENEUR", "registeredOn", TODAY));
+        jobSeeker = created(c, "youth", Map.of("name", "钱求职", "gender", "F", "birthDate", "1998-09-09",
+                "idNumber", Ids.of("110105", "19980909", "246"), "county", countyC, "education", "JUNIOR_COLLEGE",
+                "type", "JOB_SEEKING", "registeredOn", TODAY));
+        assertTrue(entrepreneur > 0 && jobSeeker > 0);
+    }
+
+    @Test
+    public void t2_theCountyFillsEachRegisterAndItsIndicatorsMove() throws Exception {
+        Browser c = c();
+        // Work item 2: one project moves the project count by one.
+        BigDecimal projects = actual(c, "entrepreneurship.projects");
+        long project = created(c, "projects", Map.of("name", "丙县电商", "founder", entrepreneur, "sector", "COMMERCE",
+                "stage", "STARTUP", "county", countyC, "registeredOn", TODAY));
+        assertMoved(c, "entrepreneurship.projects", projects, "1");
+        RECORDS.put("projects", "projects/" + project);
+
+        // Work item 3: a mentor, paired with the entrepreneur.
+        BigDecimal mentors = actual(c, "mentors.count");
+        long mentor = created(c, "mentors", Map.of("name", "孙导师", "field", "电子商务", "employer", "人社局",
+                "county", countyC, "appointedOn", TODAY));
+        assertMoved(c, "mentors.count", mentors, "1");
+        assertEquals(0, BigDecimal.ZERO.compareTo(actual(c, "mentors.paired")));
+        assertEquals(201, c.json("POST", API + "mentors/" + mentor + "/pairings",
+                GSON.toJson(Map.of("youth", entrepreneur, "pairedOn", TODAY)), null).status());
+        assertEquals(0, new BigDecimal("100").compareTo(actual(c, "mentors.paired")));
+        RECORDS.put("mentors", "mentors/" + mentor);
+    }
+
+    @Test
+    public void t3_anotherCountyCanNeitherReadNorChangeTheRecords() throws Exception {
+        Browser d = d();
+        for (Map.Entry<String, String> e : RECORDS.entrySet()) {
+            String path = API + e.getValue();
+            assertEquals(path, 404, d.json("GET", path, null, null).status());
+            assertEquals(path, 404, d.json("DELETE", path, null, null).status());
+            assertEquals(path, 404, d.get("/p/employment/" + e.getValue()).status());
+            assertEquals(path, 0, total(d, e.getKey()));
+        }
+        // Nor may it register into the other county, or link the other county's youth.
+        Response elsewhere = d.json("POST", API + "projects", GSON.toJson(Map.of("name", "越界", "founder",
+                entrepreneur, "sector", "COMMERCE", "stage", "IDEA", "county", countyC, "registeredOn", TODAY)), null);
+        assertTrue(elsewhere.body(), elsewhere.status() == 400 || elsewhere.status() == 404);
+        Browser c = c();
+        for (String register : RECORDS.keySet()) {
+            TOTALS.put(register, total(c, register));
+            assertTrue(register, TOTALS.get(register) > 0);
+        }
+    }
+
+    @Test
+    public void t4_uninstallAndReinstallKeepEveryRecord() throws Exception {
+        Browser admin = Node.admin();
+        features.uninstallFeature("jixiao-project-employment");
+        await(() -> status(admin, "/p/employment/projects") == 404, "pages gone after uninstall");
+        features.installFeature("jixiao-project-employment");
+        await(() -> status(admin, "/p/employment/projects") == 200, "pages back after install");
+        Browser c = c();
+        for (Map.Entry<String, Integer> e : TOTALS.entrySet()) {
+            assertEquals(e.getKey(), e.getValue().intValue(), total(c, e.getKey()));
+            assertEquals(e.getKey(), 200, c.json("GET", API + RECORDS.get(e.getKey()), null, null).status());
+        }
+        assertFalse(actual(c, "mentors.count").signum() == 0);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** POSTs a record as JSON and answers its id; the register must answer 201. */
+    private static long created(Browser b, String register, Map<String, ?> body) throws Exception {
+        Response r = b.json("POST", API + register, GSON.toJson(body), null);
+        assertEquals(register + ": " + r.body(), 201, r.status());
+        return JsonParser.parseString(r.body()).getAsJsonObject().get("id").getAsLong();
+    }
+
+    private static int total(Browser b, String register) throws Exception {
+        Response r = b.json("GET", API + register, null, null);
+        assertEquals(register + ": " + r.body(), 200, r.status());
+        return JsonParser.parseString(r.body()).getAsJsonObject().get("total").getAsInt();
+    }
+
+    /** The employment indicator's actual over the caller's scope on the dashboard, this year. */
+    static BigDecimal actual(Browser b, String indicator) throws Exception {
+        Response r = b.json("GET", "/api/v1/indicators", null, null);
+        assertEquals(r.body(), 200, r.status());
+        for (JsonElement p : JsonParser.parseString(r.body()).getAsJsonArray()) {
+            JsonObject project = p.getAsJsonObject();
+            if (!project.get("projectId").getAsString().equals("employment")) {
+                continue;
+            }
+            JsonArray indicators = project.getAsJsonArray("indicators");
+            for (JsonElement i : indicators) {
+                JsonObject status = i.getAsJsonObject();
+                if (status.getAsJsonObject("definition").get("id").getAsString().equals(indicator)) {
+                    return status.get("actual").getAsBigDecimal();
+                }
+            }
+        }
+        throw new AssertionError("no indicator " + indicator + " on the dashboard: " + r.body());
+    }
+
+    private static void assertMoved(Browser b, String indicator, BigDecimal before, String by) throws Exception {
+        BigDecimal after = actual(b, indicator);
+        assertEquals(indicator + ": " + before + " -> " + after, 0, before.add(new BigDecimal(by)).compareTo(after));
+    }
+
+    private static int status(Browser b, String path) {
+        try {
+            return b.get(path).status();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("not within 30 s: " + what);
+    }
+}
