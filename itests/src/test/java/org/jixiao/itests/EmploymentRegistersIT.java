@@ -61,12 +61,15 @@ public class EmploymentRegistersIT extends KarafTestSupport {
     private static Browser c() throws Exception {
         Browser c = new Browser(Node.port());
         c.login("reg-staff-c", "Staff-C-Pass-2", null);
+        // The JSON writes send the session's CSRF token, which a page carries.
+        c.open("/p/employment/youth");
         return c;
     }
 
     private static Browser d() throws Exception {
         Browser d = new Browser(Node.port());
         d.login("reg-staff-d", "Staff-D-Pass-2", null);
+        d.open("/p/employment/youth");
         return d;
     }
 
