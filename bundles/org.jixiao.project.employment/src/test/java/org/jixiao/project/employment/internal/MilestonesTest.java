@@ -17,7 +17,9 @@ class MilestonesTest extends EmploymentTestBase {
 
     @Test
     void theDatabaseIsBuiltByMayAndRefreshedInMarchAndSeptember() {
-        List<MilestoneDefinition> nodes = project.milestones();
+        // Work item 1's own nodes; other work items add theirs after them.
+        List<MilestoneDefinition> nodes = project.milestones().stream()
+                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_DATABASE)).toList();
         assertEquals(List.of("youth.database.built", "youth.refresh.march", "youth.refresh.september"),
                 nodes.stream().map(MilestoneDefinition::id).toList());
         assertEquals(List.of(MonthDay.of(5, 31), MonthDay.of(3, 31), MonthDay.of(9, 30)),
