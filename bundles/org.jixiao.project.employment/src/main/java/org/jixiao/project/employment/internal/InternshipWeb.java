@@ -191,8 +191,9 @@ final class InternshipWeb implements Register.Pages {
             InternshipPosition p = service.get(actor, id);
             model.put("positionId", String.valueOf(id));
             model.put("baseName", p.baseName() == null ? "" : p.baseName());
-            model.put("placed", p.placed());
-            model.put("places", p.places());
+            // Text, so MessageFormat shows 1000 places as 1000, not 1,000.
+            model.put("placed", String.valueOf(p.placed()));
+            model.put("places", String.valueOf(p.places()));
             model.put("full", p.full());
             model.put("placements", service.placements(actor, id).stream().map(InternshipWeb::placement).toList());
         }
