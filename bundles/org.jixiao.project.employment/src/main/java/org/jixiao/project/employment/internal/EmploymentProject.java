@@ -64,8 +64,8 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
-    // The policy's 600 interns is city-wide in one place and per county in the table; it is the default per county,
-    // and the target setter sets each unit's own figure.
+    // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
+    // county's default here, and the target setter sets each unit's own figure.
     private static final List<IndicatorDefinition> INTERNSHIP_INDICATORS = List.of(
             new IndicatorDefinition(InternshipService.INDICATOR_INTERNS, "indicator.internship.interns", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE_INTERNSHIPS, TargetKind.ABSOLUTE),
