@@ -30,6 +30,10 @@ import org.osgi.service.component.annotations.Reference;
  * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
  * of May, refreshed each March and September. Work item 3 is the mentor team: at least 30 mentors per county, every
  * one paired with a young entrepreneur and holding at least 10 guidance activities a year, reviewed at year end.
+ * Work item 5 is the internship "double thousand" plan: positions collected by the end of June, youth placed into
+ * them after the late-July matching event, at least 600 interns a year, more than half in general-manager-assistant
+ * posts, at least 10% converted to employment. Work item 6 is the internship bases: at least 80 per county entered
+ * into the provincial league's system by the end of the year.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -42,6 +46,8 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_DATABASE = "附件2 第1项";
     static final String CLAUSE_PROJECTS = "附件2 第2项";
     static final String CLAUSE_MENTORS = "附件2 第3项";
+    static final String CLAUSE_INTERNSHIPS = "附件2 第5项";
+    static final String CLAUSE_BASES = "附件2 第6项";
 
     private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -58,6 +64,18 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
+    // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
+    // county's default here, and the target setter sets each unit's own figure.
+    private static final List<IndicatorDefinition> INTERNSHIP_INDICATORS = List.of(
+            new IndicatorDefinition(InternshipService.INDICATOR_INTERNS, "indicator.internship.interns", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE_INTERNSHIPS, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(InternshipService.INDICATOR_GM_SHARE, "indicator.internship.gmShare",
+                    "unit.percent", Comparison.MORE_THAN, BigDecimal.valueOf(50), CLAUSE_INTERNSHIPS, TargetKind.SHARE),
+            new IndicatorDefinition(InternshipService.INDICATOR_CONVERSION, "indicator.internship.conversion",
+                    "unit.percent", Comparison.AT_LEAST, BigDecimal.valueOf(10), CLAUSE_INTERNSHIPS, TargetKind.RATE));
+    private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
+            new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -74,9 +92,27 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
                     CLAUSE_DATABASE));
 
+    /** Time node: internship positions collected from employers, by the end of June. */
+    static final String MILESTONE_POSITIONS_COLLECTED = "internship.positions.collected";
+    /** Time node: the matching event of youth and positions, late July (due on its last day). */
+    static final String MILESTONE_MATCHING_EVENT = "internship.matching.event";
+    /** Time node: the internship bases built, by the end of the year. */
+    static final String MILESTONE_BASES_BUILT = "internship.bases.built";
+
+    private static final List<MilestoneDefinition> INTERNSHIP_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_POSITIONS_COLLECTED, "milestone.internship.positions.collected",
+                    MonthDay.of(6, 30), CLAUSE_INTERNSHIPS),
+            new MilestoneDefinition(MILESTONE_MATCHING_EVENT, "milestone.internship.matching.event",
+                    MonthDay.of(7, 31), CLAUSE_INTERNSHIPS));
+    private static final List<MilestoneDefinition> BASE_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_BASES_BUILT, "milestone.internship.bases.built", MonthDay.of(12, 31),
+                    CLAUSE_BASES));
+
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    private final InternshipService internships;
+    private final InternshipBaseService bases;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -94,6 +130,8 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
+        this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
@@ -101,7 +139,11 @@ public final class EmploymentProject implements KeyProject {
                                 projects.actualsAsOf(units, year, asOf)),
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
-                        new MentorWeb(mentors)));
+                        new MentorWeb(mentors)),
+                new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
+                        internships::actualsAsOf, new InternshipWeb(internships)),
+                new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
+                        new InternshipBaseWeb(bases)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -159,5 +201,13 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
+    }
+
+    InternshipService internships() {
+        return internships;
+    }
+
+    InternshipBaseService bases() {
+        return bases;
     }
 }
