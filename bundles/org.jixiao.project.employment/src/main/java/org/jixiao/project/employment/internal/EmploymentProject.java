@@ -13,6 +13,7 @@ import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -23,6 +24,8 @@ import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This version carries work item 1,
@@ -30,6 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
  * of May, refreshed each March and September. Work item 3 is the mentor team: at least 30 mentors per county, every
  * one paired with a young entrepreneur and holding at least 10 guidance activities a year, reviewed at year end.
+ * The refresh of work item 1: each March and September a county confirms its youth records, which freezes a
+ * snapshot, fulfils the time node and shows what changed since the last refresh.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -77,6 +82,13 @@ public final class EmploymentProject implements KeyProject {
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    private final RefreshService refresh;
+    /**
+     * The core's time nodes, to report a refresh confirmation as the time node done. Optional and dynamic: the core
+     * service itself depends on the registry of key projects, and a project must work without it.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MilestoneService milestoneService;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -94,6 +106,8 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
+                RefreshMilestones.through(() -> milestoneService));
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
@@ -101,7 +115,10 @@ public final class EmploymentProject implements KeyProject {
                                 projects.actualsAsOf(units, year, asOf)),
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
-                        new MentorWeb(mentors)));
+                        new MentorWeb(mentors)),
+                // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
+                new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
+                        new RefreshWeb(refresh, clock.getZone())));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -159,5 +176,9 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
+    }
+
+    RefreshService refresh() {
+        return refresh;
     }
 }
