@@ -269,7 +269,7 @@ final class RefreshWeb implements Register.Pages {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("county", d.countyId());
         m.put("window", window(d.window()));
-        m.put("base", d.base() == null ? null : confirmation(d.base()));
+        m.put("baseline", d.base() == null ? null : confirmation(d.base()));
         m.put("target", d.target() == null ? null : confirmation(d.target()));
         m.put("added", d.added());
         m.put("removed", d.removed());
