@@ -202,6 +202,24 @@ final class RefreshRepository {
         return out;
     }
 
+    /** The live records per county; counties without any are absent. */
+    Map<Long, Long> liveCounts(Connection c, Collection<Long> counties) throws SQLException {
+        Map<Long, Long> out = new HashMap<>();
+        if (counties.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(*) FROM EMP_YOUTH WHERE "
+                + "DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") GROUP BY COUNTY_ID")) {
+            bind(ps, new ArrayList<>(counties));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Name, county and state of the youth records with these numbers, deleted ones included. */
     Map<Long, YouthRef> youth(Connection c, Collection<Long> ids) throws SQLException {
         Map<Long, YouthRef> out = new HashMap<>();

@@ -94,13 +94,15 @@ final class RefreshService {
         scope.requireReader(actor);
         List<OrgUnit> counties = counties(actor).stream()
                 .filter(u -> countyId == null || u.id() == countyId).toList();
-        List<RefreshConfirmation> all = store.read(c -> repo.confirmations(c,
-                counties.stream().map(OrgUnit::id).toList()));
+        List<Long> ids = counties.stream().map(OrgUnit::id).toList();
+        List<RefreshConfirmation> all = store.read(c -> repo.confirmations(c, ids));
+        Map<Long, Long> live = store.read(c -> repo.liveCounts(c, ids));
         List<RefreshStatus> out = new ArrayList<>();
         for (OrgUnit county : counties) {
             List<RefreshConfirmation> own = all.stream().filter(x -> x.countyId() == county.id()).toList();
             List<RefreshConfirmation> inWindow = own.stream().filter(x -> x.window().equals(w)).toList();
-            out.add(new RefreshStatus(county, w, newest(inWindow), inWindow.size(), previous(own, w)));
+            out.add(new RefreshStatus(county, w, newest(inWindow), inWindow.size(), previous(own, w),
+                    live.getOrDefault(county.id(), 0L)));
         }
         return out;
     }

@@ -95,6 +95,7 @@ final class RefreshWeb implements Register.Pages {
             row.put("confirmation", s.confirmation() == null ? Map.of() : confirmation(s.confirmation()));
             row.put("versions", s.versions());
             row.put("previous", s.previous() == null ? Map.of() : confirmation(s.previous()));
+            row.put("live", s.live());
             rows.add(row);
         }
         Map<String, Object> model = new HashMap<>();
@@ -138,6 +139,7 @@ final class RefreshWeb implements Register.Pages {
                 row.put("confirmation", s.confirmation() == null ? null : confirmation(s.confirmation()));
                 row.put("versions", s.versions());
                 row.put("previous", s.previous() == null ? null : confirmation(s.previous()));
+                row.put("live", s.live());
                 counties.add(row);
             }
             body.put("counties", counties);

@@ -153,6 +153,7 @@ class RefreshServiceTest extends RefreshTestBase {
         assertEquals(List.of(TreeOrgUnits.COUNTY_A, TreeOrgUnits.COUNTY_B), city.stream().map(RefreshStatus::county)
                 .toList());
         assertEquals(List.of(a.id(), b.id()), city.stream().map(s -> s.confirmation().id()).toList());
+        assertEquals(List.of(2L, 1L), city.stream().map(RefreshStatus::live).toList(), "live records, deleted apart");
         List<RefreshStatus> own = refresh.overview(B_STAFF, march, null);
         assertEquals(1, own.size());
         assertEquals(b.id(), own.get(0).confirmation().id());

@@ -149,6 +149,7 @@ class RefreshWebTest extends RefreshTestBase {
         assertEquals(true, ((Map<?, ?>) overview.get("openWindow")).get("open"));
         assertEquals(2, list(overview.get("counties")).size());
         assertNull(list(overview.get("counties")).get(0).get("confirmation"));
+        assertEquals(2L, list(overview.get("counties")).get(0).get("live"));
 
         WebResult created = web.handle(FakeRequest.api("POST", "/refresh/confirm", CITY_ADMIN)
                 .body(Map.of("county", 2.0d)));
