@@ -13,6 +13,7 @@ import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -23,6 +24,8 @@ import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This version carries work item 1,
@@ -34,6 +37,8 @@ import org.osgi.service.component.annotations.Reference;
  * them after the late-July matching event, at least 600 interns a year, more than half in general-manager-assistant
  * posts, at least 10% converted to employment. Work item 6 is the internship bases: at least 80 per county entered
  * into the provincial league's system by the end of the year.
+ * The refresh of work item 1: each March and September a county confirms its youth records, which freezes a
+ * snapshot, fulfils the time node and shows what changed since the last refresh.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -113,6 +118,13 @@ public final class EmploymentProject implements KeyProject {
     private final MentorService mentors;
     private final InternshipService internships;
     private final InternshipBaseService bases;
+    private final RefreshService refresh;
+    /**
+     * The core's time nodes, to report a refresh confirmation as the time node done. Optional and dynamic: the core
+     * service itself depends on the registry of key projects, and a project must work without it.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MilestoneService milestoneService;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -132,6 +144,8 @@ public final class EmploymentProject implements KeyProject {
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
         this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
+        this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
+                RefreshMilestones.through(() -> milestoneService));
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
@@ -143,7 +157,10 @@ public final class EmploymentProject implements KeyProject {
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
-                        new InternshipBaseWeb(bases)));
+                        new InternshipBaseWeb(bases)),
+                // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
+                new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
+                        new RefreshWeb(refresh, clock.getZone())));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -209,5 +226,9 @@ public final class EmploymentProject implements KeyProject {
 
     InternshipBaseService bases() {
         return bases;
+    }
+
+    RefreshService refresh() {
+        return refresh;
     }
 }

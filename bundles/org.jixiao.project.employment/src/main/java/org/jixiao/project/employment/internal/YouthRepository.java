@@ -297,6 +297,71 @@ final class YouthRepository {
         return out;
     }
 
+    /**
+     * Per county, its live records by type, education, age band (as of {@code today}) and need: one grouped scan
+     * for the first three, one for the needs. Counties without records are absent.
+     */
+    Map<Long, YouthCountyStats.Row> countByCounty(Connection c, Collection<Long> counties, LocalDate today)
+            throws SQLException {
+        Map<Long, YouthCountyStats.Row> out = new HashMap<>();
+        if (counties.isEmpty()) {
+            return out;
+        }
+        Date born25 = Date.valueOf(today.minusYears(25));
+        Date born31 = Date.valueOf(today.minusYears(31));
+        Date born36 = Date.valueOf(today.minusYears(36));
+        Date born46 = Date.valueOf(today.minusYears(46));
+        String sql = "SELECT COUNTY_ID, YOUTH_TYPE, EDUCATION, COUNT(*), "
+                + "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END) "
+                + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
+                + "GROUP BY COUNTY_ID, YOUTH_TYPE, EDUCATION";
+        List<Object> args = new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        args.addAll(counties);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
+                    Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
+                    if (type.isEmpty() || education.isEmpty()) {
+                        continue;
+                    }
+                    long county = rs.getLong(1);
+                    long n = rs.getLong(4);
+                    YouthCountyStats.Row group = YouthCountyStats.Row.empty(county, "");
+                    group.byType().put(type.get(), n);
+                    group.byEducation().put(education.get(), n);
+                    int i = 5;
+                    for (String band : YouthStats.AGE_BANDS) {
+                        group.byAgeBand().put(band, rs.getLong(i++));
+                    }
+                    YouthCountyStats.Row counted = new YouthCountyStats.Row(county, "", n, group.byType(),
+                            group.byEducation(), group.byAgeBand(), group.byNeed());
+                    out.merge(county, counted, YouthCountyStats.Row::plus);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT Y.COUNTY_ID, N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
+                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN ("
+                + placeholders(counties.size()) + ") GROUP BY Y.COUNTY_ID, N.CATEGORY")) {
+            bind(ps, new ArrayList<>(counties));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Optional<NeedCategory> need = Enums.parse(NeedCategory.class, rs.getString(2));
+                    YouthCountyStats.Row row = out.get(rs.getLong(1));
+                    if (need.isPresent() && row != null) {
+                        row.byNeed().merge(need.get(), rs.getLong(3), Long::sum);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static String where(Collection<Long> counties, YouthFilter f, String idHash, List<Object> args) {

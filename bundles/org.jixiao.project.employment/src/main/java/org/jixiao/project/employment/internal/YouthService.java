@@ -114,6 +114,26 @@ final class YouthService {
         });
     }
 
+    /** The live records of each county in scope (narrowed to {@code countyId} when given), ages as of today. */
+    YouthCountyStats countyStats(Actor actor, Long countyId) {
+        List<OrgUnit> counties = scopeUnits(actor, countyId);
+        List<Long> ids = counties.stream().map(OrgUnit::id).toList();
+        LocalDate today = today();
+        Map<Long, YouthCountyStats.Row> counted = store.read(c -> repo.countByCounty(c, ids, today));
+        List<YouthCountyStats.Row> rows = new ArrayList<>();
+        YouthCountyStats.Row total = YouthCountyStats.Row.empty(0, "");
+        for (OrgUnit county : counties) {
+            YouthCountyStats.Row row = YouthCountyStats.Row.empty(county.id(), county.name());
+            YouthCountyStats.Row found = counted.get(county.id());
+            if (found != null) {
+                row = row.plus(found);
+            }
+            rows.add(row);
+            total = total.plus(row);
+        }
+        return new YouthCountyStats(rows, total);
+    }
+
     /** @throws NotFoundException when the record does not exist, was deleted or lies out of the actor's scope */
     Youth get(Actor actor, long id) {
         requireReader(actor);

@@ -33,6 +33,9 @@ final class YouthWeb implements WebHandler {
 
     static final String LIST_TEMPLATE = "youth-list";
     static final String FORM_TEMPLATE = "youth-form";
+    static final String STATS_TEMPLATE = "youth-stats";
+    /** The second path segment of the per-county statistics, page and JSON; no record id looks like it. */
+    static final String STATS = "stats";
 
     // Ids are positive; a path segment that is anything else names no record.
     private static final Pattern ID = Pattern.compile("[1-9]\\d{0,17}");
@@ -82,6 +85,9 @@ final class YouthWeb implements WebHandler {
         if (path.size() == 2 && path.get(1).equals("new") && method.equals("GET")) {
             return newForm(r);
         }
+        if (path.size() == 2 && path.get(1).equals(STATS) && method.equals("GET")) {
+            return countyStatsPage(r);
+        }
         long id = id(r, path.get(1));
         if (path.size() == 2) {
             switch (method) {
@@ -121,6 +127,40 @@ final class YouthWeb implements WebHandler {
         options(model);
         model.put("errors", Map.of());
         return WebResult.page(LIST_TEMPLATE, model);
+    }
+
+    private WebResult countyStatsPage(WebRequest r) {
+        Actor actor = r.actor();
+        Long county = filter(r).countyId();
+        Map<String, Object> model = countyStatsModel(service.countyStats(actor, county));
+        model.put("county", county == null ? "" : String.valueOf(county));
+        model.put("counties", countyOptions(service.counties(actor)));
+        model.put("today", service.today().toString());
+        options(model);
+        return WebResult.page(STATS_TEMPLATE, model);
+    }
+
+    /** The per-county table for a page and for JSON: enum keys as names, the total row apart. */
+    static Map<String, Object> countyStatsModel(YouthCountyStats stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rows", stats.rows().stream().map(YouthWeb::countyRow).toList());
+        Map<String, Object> total = countyRow(stats.total());
+        total.remove("county");
+        total.remove("countyName");
+        m.put("total", total);
+        return m;
+    }
+
+    private static Map<String, Object> countyRow(YouthCountyStats.Row row) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("county", row.countyId());
+        m.put("countyName", row.countyName());
+        m.put("total", row.total());
+        m.put("byType", enumKeys(row.byType()));
+        m.put("byEducation", enumKeys(row.byEducation()));
+        m.put("byAgeBand", new LinkedHashMap<>(row.byAgeBand()));
+        m.put("byNeed", enumKeys(row.byNeed()));
+        return m;
     }
 
     private WebResult newForm(WebRequest r) {
@@ -204,6 +244,9 @@ final class YouthWeb implements WebHandler {
             throw notFound(r);
         }
         Actor actor = r.actor();
+        if (path.size() == 2 && path.get(1).equals(STATS) && method.equals("GET")) {
+            return WebResult.json(countyStatsModel(service.countyStats(actor, filter(r).countyId())));
+        }
         if (path.size() == 1) {
             switch (method) {
                 case "GET": return apiList(r);

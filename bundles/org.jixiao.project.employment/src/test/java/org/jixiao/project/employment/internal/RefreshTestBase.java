@@ -1,0 +1,86 @@
+package org.jixiao.project.employment.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.jixiao.api.OrgUnit;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The project on the same database as {@link EmploymentTestBase}, but on a clock the test moves between the refresh
+ * windows, starting on 10 March 2013; its refresh service reports time nodes to a list.
+ */
+abstract class RefreshTestBase extends EmploymentTestBase {
+
+    /** A clock at ten in the morning of a day the test chooses. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(LocalDate day) {
+            set(day);
+        }
+
+        void set(LocalDate day) {
+            now = day.atTime(10, 0).atZone(ZONE).toInstant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    /** A time node reported done. */
+    record Marked(String user, int year, long county, String milestone, LocalDate on, String evidence) {
+    }
+
+    MovableClock clock;
+    EmploymentProject moving;
+    YouthService youth;
+    RefreshService refresh;
+    final List<Marked> marked = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void movableProject() {
+        clock = new MovableClock(LocalDate.of(2013, 3, 10));
+        moving = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock);
+        youth = moving.youth();
+        refresh = new RefreshService(store, new TreeOrgUnits(), audit, clock, youth, (actor, c, evidence) -> {
+            marked.add(new Marked(actor.username(), c.window().year(), c.countyId(), c.window().period().milestoneId(),
+                    c.confirmedOn(), evidence));
+            return true;
+        });
+    }
+
+    void at(int year, int month, int day) {
+        clock.set(LocalDate.of(year, month, day));
+    }
+
+    /** A valid youth registered on {@code registeredOn}. */
+    static YouthInput youth(String name, LocalDate birth, int sequence, YouthType type, OrgUnit county,
+            Education education, List<String> needs, String registeredOn) {
+        return YouthCountyStatsTest.youth(name, birth, sequence, type, county, education, needs, registeredOn);
+    }
+
+    static RefreshInput in(OrgUnit county) {
+        return new RefreshInput(county == null ? null : String.valueOf(county.id()), null, null);
+    }
+
+    long refreshRows() {
+        return rows("EMP_REFRESH", "EMP_REFRESH_ITEM");
+    }
+}
