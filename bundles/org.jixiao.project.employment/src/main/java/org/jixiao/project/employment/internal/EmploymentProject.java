@@ -39,6 +39,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * into the provincial league's system by the end of the year.
  * The refresh of work item 1: each March and September a county confirms its youth records, which freezes a
  * snapshot, fulfils the time node and shows what changed since the last refresh.
+ * Work item 4 is classified training: an annual plan by the end of January, at least 3 sessions and 400 distinct
+ * youth trained a year, with attendees, follow-up and feedback recorded. Work item 12, "a thousand students see their
+ * hometown", records the mid-August events and at least 200 distinct local university students per county taking part.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -53,6 +56,8 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_MENTORS = "附件2 第3项";
     static final String CLAUSE_INTERNSHIPS = "附件2 第5项";
     static final String CLAUSE_BASES = "附件2 第6项";
+    static final String CLAUSE_TRAINING = "附件2 第4项";
+    static final String CLAUSE_HOMETOWN = "附件2 第12项";
 
     private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -81,6 +86,15 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
             new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
                     Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
+
+    private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
+            new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(TrainingService.INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_TRAINING, TargetKind.ABSOLUTE));
+    private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
+            new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -113,6 +127,18 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_BASES_BUILT, "milestone.internship.bases.built", MonthDay.of(12, 31),
                     CLAUSE_BASES));
 
+    /** Time node: the annual training plan made at the start of the year, by the end of January. */
+    static final String MILESTONE_TRAINING_PLAN = "training.plan";
+    /** Time node: the hometown events held in mid-August, by the 20th. */
+    static final String MILESTONE_HOMETOWN_EVENT = "hometown.event";
+
+    private static final List<MilestoneDefinition> TRAINING_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_TRAINING_PLAN, "milestone.training.plan", MonthDay.of(1, 31),
+                    CLAUSE_TRAINING));
+    private static final List<MilestoneDefinition> HOMETOWN_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_HOMETOWN_EVENT, "milestone.hometown.event", MonthDay.of(8, 20),
+                    CLAUSE_HOMETOWN));
+
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
@@ -125,6 +151,8 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
+    private final TrainingService training;
+    private final HometownService hometown;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -146,6 +174,8 @@ public final class EmploymentProject implements KeyProject {
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
+        this.training = new TrainingService(store, orgUnits, audit, clock, youth);
+        this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
@@ -160,7 +190,13 @@ public final class EmploymentProject implements KeyProject {
                         new InternshipBaseWeb(bases)),
                 // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
                 new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
-                        new RefreshWeb(refresh, clock.getZone())));
+                        new RefreshWeb(refresh, clock.getZone())),
+                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
+                        new TrainingWeb(training)),
+                new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
+                        (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
+                                hometown.actualsAsOf(units, year, asOf)),
+                        new HometownWeb(hometown)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -230,5 +266,13 @@ public final class EmploymentProject implements KeyProject {
 
     RefreshService refresh() {
         return refresh;
+    }
+
+    TrainingService training() {
+        return training;
+    }
+
+    HometownService hometown() {
+        return hometown;
     }
 }
