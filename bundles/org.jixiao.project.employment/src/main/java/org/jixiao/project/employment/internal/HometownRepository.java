@@ -176,7 +176,7 @@ final class HometownRepository {
     /** Soft-deletes every live participation of the student, as the student record goes. */
     void deleteParticipations(Connection c, long studentId, YouthRepository.Stamp stamp) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_HOMETOWN_PARTICIPANT SET DELETED_AT = ?, "
-                + "DELETED_BY = ? WHERE STUDENT_ID = ? AND DELETED_AT IS NULL")) {
+                + "DELETED_BY = ?, LIVE_KEY = NULL WHERE STUDENT_ID = ? AND DELETED_AT IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(stamp.at()));
             ps.setLong(2, stamp.userId());
             ps.setLong(3, studentId);
@@ -219,6 +219,26 @@ final class HometownRepository {
             ps.setLong(i, id);
             ps.executeUpdate();
         }
+        // The participations carry the event's county and day for the actuals; keep them in step.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_HOMETOWN_PARTICIPANT SET COUNTY_ID = ?, "
+                + "HELD_ON = ? WHERE EVENT_ID = ?")) {
+            ps.setLong(1, d.countyId());
+            ps.setDate(2, Date.valueOf(d.heldOn()));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Soft-deletes a live event and its live participations, which then no longer count. */
+    boolean deleteEvent(Connection c, long id, YouthRepository.Stamp stamp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_HOMETOWN_PARTICIPANT SET DELETED_AT = ?, "
+                + "DELETED_BY = ?, LIVE_KEY = NULL WHERE EVENT_ID = ? AND DELETED_AT IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(stamp.at()));
+            ps.setLong(2, stamp.userId());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        return softDelete(c, EVENT, id, stamp);
     }
 
     private static int bindEvent(PreparedStatement ps, HometownService.EventData d) throws SQLException {
@@ -304,14 +324,19 @@ final class HometownRepository {
 
     // ---------------------------------------------------------------- participants
 
-    long insertParticipant(Connection c, long eventId, long studentId, YouthRepository.Stamp stamp)
+    /** @throws SQLException with state {@link YouthRepository#UNIQUE_VIOLATION} when the student already takes part */
+    long insertParticipant(Connection c, Hometown.Event event, long studentId, YouthRepository.Stamp stamp)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO EMP_HOMETOWN_PARTICIPANT (EVENT_ID, STUDENT_ID, "
-                + "CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, eventId);
+                + "COUNTY_ID, HELD_ON, LIVE_KEY, CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, event.id());
             ps.setLong(2, studentId);
-            ps.setTimestamp(3, Timestamp.from(stamp.at()));
-            ps.setLong(4, stamp.userId());
+            ps.setLong(3, event.countyId());
+            ps.setDate(4, Date.valueOf(event.heldOn()));
+            ps.setString(5, event.id() + ":" + studentId);
+            ps.setTimestamp(6, Timestamp.from(stamp.at()));
+            ps.setLong(7, stamp.userId());
             ps.executeUpdate();
             return generatedId(ps, "EMP_HOMETOWN_PARTICIPANT");
         }
@@ -333,7 +358,7 @@ final class HometownRepository {
     boolean deleteParticipant(Connection c, long eventId, long participantId, YouthRepository.Stamp stamp)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_HOMETOWN_PARTICIPANT SET DELETED_AT = ?, "
-                + "DELETED_BY = ? WHERE ID = ? AND EVENT_ID = ? AND DELETED_AT IS NULL")) {
+                + "DELETED_BY = ?, LIVE_KEY = NULL WHERE ID = ? AND EVENT_ID = ? AND DELETED_AT IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(stamp.at()));
             ps.setLong(2, stamp.userId());
             ps.setLong(3, participantId);
@@ -361,8 +386,8 @@ final class HometownRepository {
     // ---------------------------------------------------------------- indicator
 
     /**
-     * Per county: distinct students among the live participants of its live events held from {@code from} to
-     * {@code to}. A deleted student's participations are deleted with it, so no join to the students is needed.
+     * Per county: distinct students among its live participations from {@code from} to {@code to}. A deleted event's
+     * or student's participations are deleted with it, so this table alone answers.
      */
     Map<Long, Long> studentsByCounty(Connection c, Collection<Long> counties, LocalDate from, LocalDate to)
             throws SQLException {
@@ -370,12 +395,12 @@ final class HometownRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        args.addAll(counties);
-        try (PreparedStatement ps = c.prepareStatement("SELECT E.COUNTY_ID, COUNT(DISTINCT P.STUDENT_ID) FROM "
-                + "EMP_HOMETOWN_EVENT E JOIN EMP_HOMETOWN_PARTICIPANT P ON P.EVENT_ID = E.ID WHERE "
-                + "P.DELETED_AT IS NULL AND E.DELETED_AT IS NULL AND E.HELD_ON >= ? AND E.HELD_ON <= ? AND "
-                + "E.COUNTY_ID IN (" + placeholders(counties.size()) + ") GROUP BY E.COUNTY_ID")) {
+        List<Object> args = new ArrayList<>(counties);
+        args.add(Date.valueOf(from));
+        args.add(Date.valueOf(to));
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(DISTINCT STUDENT_ID) FROM "
+                + "EMP_HOMETOWN_PARTICIPANT WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size())
+                + ") AND HELD_ON >= ? AND HELD_ON <= ? GROUP BY COUNTY_ID")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

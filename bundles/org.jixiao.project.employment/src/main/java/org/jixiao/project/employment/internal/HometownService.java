@@ -268,7 +268,7 @@ final class HometownService {
         YouthRepository.Stamp stamp = stamp(actor);
         store.inTransaction(c -> {
             visible(actor, repo.findEvent(c, id).orElse(null), id);
-            if (!repo.softDelete(c, HometownRepository.EVENT, id, stamp)) {
+            if (!repo.deleteEvent(c, id, stamp)) {
                 throw new NotFoundException(target(id));
             }
             audit.record(c, actor, "hometown.delete", target(id), null);
@@ -297,7 +297,8 @@ final class HometownService {
                 }
             }
             errors.throwIfAny();
-            long id = repo.insertParticipant(c, eventId, studentId, stamp);
+            long id = TrainingService.unique("student", STUDENT_DUPLICATE,
+                    () -> repo.insertParticipant(c, e, studentId, stamp));
             audit.record(c, actor, "hometown.participant.add", target(eventId),
                     "student=" + studentId + " participant=" + id);
             return id;

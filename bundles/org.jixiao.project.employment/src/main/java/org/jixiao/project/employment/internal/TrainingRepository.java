@@ -53,8 +53,8 @@ final class TrainingRepository {
 
     long insertPlan(Connection c, TrainingService.PlanData d, YouthRepository.Stamp stamp) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO EMP_TRAINING_PLAN (COUNTY_ID, PLAN_YEAR, "
-                + "PLANNED_SESSIONS, PLANNED_TRAINEES, CONTENT, PLANNED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, "
-                + "UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "PLANNED_SESSIONS, PLANNED_TRAINEES, CONTENT, PLANNED_ON, LIVE_KEY, CREATED_AT, CREATED_BY, "
+                + "UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             int i = bindPlan(ps, d);
             ps.setTimestamp(i++, Timestamp.from(stamp.at()));
             ps.setLong(i++, stamp.userId());
@@ -68,8 +68,8 @@ final class TrainingRepository {
     void updatePlan(Connection c, long id, TrainingService.PlanData d, YouthRepository.Stamp stamp)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_PLAN SET COUNTY_ID = ?, PLAN_YEAR = ?, "
-                + "PLANNED_SESSIONS = ?, PLANNED_TRAINEES = ?, CONTENT = ?, PLANNED_ON = ?, UPDATED_AT = ?, "
-                + "UPDATED_BY = ? WHERE ID = ? AND DELETED_AT IS NULL")) {
+                + "PLANNED_SESSIONS = ?, PLANNED_TRAINEES = ?, CONTENT = ?, PLANNED_ON = ?, LIVE_KEY = ?, "
+                + "UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ? AND DELETED_AT IS NULL")) {
             int i = bindPlan(ps, d);
             ps.setTimestamp(i++, Timestamp.from(stamp.at()));
             ps.setLong(i++, stamp.userId());
@@ -86,6 +86,7 @@ final class TrainingRepository {
         ps.setInt(i++, d.plannedTrainees());
         ps.setString(i++, d.content());
         ps.setDate(i++, Date.valueOf(d.plannedOn()));
+        ps.setString(i++, d.countyId() + ":" + d.year());
         return i;
     }
 
@@ -136,6 +137,16 @@ final class TrainingRepository {
         return out;
     }
 
+    boolean deletePlan(Connection c, long id, YouthRepository.Stamp stamp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_PLAN SET DELETED_AT = ?, DELETED_BY = ?, "
+                + "LIVE_KEY = NULL WHERE ID = ? AND DELETED_AT IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(stamp.at()));
+            ps.setLong(2, stamp.userId());
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     private static Training.Plan plan(ResultSet rs) throws SQLException {
         return new Training.Plan(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                 rs.getString(6), rs.getDate(7).toLocalDate(), rs.getTimestamp(8).toInstant(),
@@ -168,6 +179,32 @@ final class TrainingRepository {
             ps.setLong(i++, stamp.userId());
             ps.setLong(i, id);
             ps.executeUpdate();
+        }
+        // The attendances carry the session's county and day for the actuals; keep them in step.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_ATTENDEE SET COUNTY_ID = ?, HELD_ON = ? "
+                + "WHERE SESSION_ID = ?")) {
+            ps.setLong(1, d.countyId());
+            ps.setDate(2, Date.valueOf(d.heldOn()));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Soft-deletes a live session and its live attendances, which then no longer count. */
+    boolean deleteSession(Connection c, long id, YouthRepository.Stamp stamp) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_ATTENDEE SET DELETED_AT = ?, "
+                + "DELETED_BY = ?, LIVE_KEY = NULL WHERE SESSION_ID = ? AND DELETED_AT IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(stamp.at()));
+            ps.setLong(2, stamp.userId());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_SESSION SET DELETED_AT = ?, "
+                + "DELETED_BY = ? WHERE ID = ? AND DELETED_AT IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(stamp.at()));
+            ps.setLong(2, stamp.userId());
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
         }
     }
 
@@ -265,18 +302,22 @@ final class TrainingRepository {
 
     // ---------------------------------------------------------------- attendees
 
-    long insertAttendee(Connection c, long sessionId, long youthId, String followUp, YouthRepository.Stamp stamp)
-            throws SQLException {
+    /** @throws SQLException with state {@link YouthRepository#UNIQUE_VIOLATION} when the youth already attends */
+    long insertAttendee(Connection c, Training.Session session, long youthId, String followUp,
+            YouthRepository.Stamp stamp) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO EMP_TRAINING_ATTENDEE (SESSION_ID, YOUTH_ID, "
-                + "FOLLOW_UP, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, sessionId);
+                + "COUNTY_ID, HELD_ON, LIVE_KEY, FOLLOW_UP, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, session.id());
             ps.setLong(2, youthId);
-            setNullableString(ps, 3, followUp);
-            ps.setTimestamp(4, Timestamp.from(stamp.at()));
-            ps.setLong(5, stamp.userId());
-            ps.setTimestamp(6, Timestamp.from(stamp.at()));
-            ps.setLong(7, stamp.userId());
+            ps.setLong(3, session.countyId());
+            ps.setDate(4, Date.valueOf(session.heldOn()));
+            ps.setString(5, session.id() + ":" + youthId);
+            setNullableString(ps, 6, followUp);
+            ps.setTimestamp(7, Timestamp.from(stamp.at()));
+            ps.setLong(8, stamp.userId());
+            ps.setTimestamp(9, Timestamp.from(stamp.at()));
+            ps.setLong(10, stamp.userId());
             ps.executeUpdate();
             return generatedId(ps, ATTENDEE);
         }
@@ -300,7 +341,7 @@ final class TrainingRepository {
     boolean deleteAttendee(Connection c, long sessionId, long attendeeId, YouthRepository.Stamp stamp)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_TRAINING_ATTENDEE SET DELETED_AT = ?, "
-                + "DELETED_BY = ? WHERE ID = ? AND SESSION_ID = ? AND DELETED_AT IS NULL")) {
+                + "DELETED_BY = ?, LIVE_KEY = NULL WHERE ID = ? AND SESSION_ID = ? AND DELETED_AT IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(stamp.at()));
             ps.setLong(2, stamp.userId());
             ps.setLong(3, attendeeId);
@@ -341,8 +382,9 @@ final class TrainingRepository {
     // ---------------------------------------------------------------- indicators
 
     /**
-     * Per county: live sessions held from {@code from} to {@code to} with at least one live attendee, and the
-     * distinct youth among their live attendees. Two statements: Derby admits one DISTINCT aggregate per query.
+     * Per county: the distinct sessions and the distinct youth among the live attendances from {@code from} to
+     * {@code to} (a session nobody is recorded at has none). Two statements on one index: Derby admits one DISTINCT
+     * aggregate per query.
      */
     Map<Long, long[]> countsByCounty(Connection c, Collection<Long> counties, LocalDate from, LocalDate to)
             throws SQLException {
@@ -350,18 +392,15 @@ final class TrainingRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        String in = " AND S.COUNTY_ID IN (" + placeholders(counties.size()) + ")";
-        String held = "S.DELETED_AT IS NULL AND S.HELD_ON >= ? AND S.HELD_ON <= ?" + in;
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(from), Date.valueOf(to)));
-        args.addAll(counties);
-        String sessions = "SELECT S.COUNTY_ID, COUNT(*) FROM EMP_TRAINING_SESSION S WHERE " + held
-                + " AND EXISTS (SELECT 1 FROM EMP_TRAINING_ATTENDEE A WHERE A.SESSION_ID = S.ID AND A.DELETED_AT IS NULL)"
-                + " GROUP BY S.COUNTY_ID";
-        String trainees = "SELECT S.COUNTY_ID, COUNT(DISTINCT A.YOUTH_ID) FROM EMP_TRAINING_SESSION S JOIN "
-                + "EMP_TRAINING_ATTENDEE A ON A.SESSION_ID = S.ID WHERE A.DELETED_AT IS NULL AND " + held
-                + " GROUP BY S.COUNTY_ID";
-        for (int k = 0; k < 2; k++) {
-            try (PreparedStatement ps = c.prepareStatement(k == 0 ? sessions : trainees)) {
+        List<Object> args = new ArrayList<>(counties);
+        args.add(Date.valueOf(from));
+        args.add(Date.valueOf(to));
+        String where = " FROM EMP_TRAINING_ATTENDEE WHERE DELETED_AT IS NULL AND COUNTY_ID IN ("
+                + placeholders(counties.size()) + ") AND HELD_ON >= ? AND HELD_ON <= ? GROUP BY COUNTY_ID";
+        List<String> columns = List.of("SESSION_ID", "YOUTH_ID");
+        for (int k = 0; k < columns.size(); k++) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(DISTINCT " + columns.get(k) + ")"
+                    + where)) {
                 bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -374,17 +413,6 @@ final class TrainingRepository {
     }
 
     // ---------------------------------------------------------------- shared
-
-    /** Soft-deletes a live plan or session. */
-    boolean softDelete(Connection c, String table, long id, YouthRepository.Stamp stamp) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
-                + " SET DELETED_AT = ?, DELETED_BY = ? WHERE ID = ? AND DELETED_AT IS NULL")) {
-            ps.setTimestamp(1, Timestamp.from(stamp.at()));
-            ps.setLong(2, stamp.userId());
-            ps.setLong(3, id);
-            return ps.executeUpdate() == 1;
-        }
-    }
 
     static long generatedId(PreparedStatement ps, String table) throws SQLException {
         try (ResultSet keys = ps.getGeneratedKeys()) {

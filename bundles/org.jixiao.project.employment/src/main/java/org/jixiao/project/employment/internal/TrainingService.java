@@ -144,7 +144,7 @@ final class TrainingService {
         return store.inTransaction(c -> {
             checkOnePlan(c, data, 0, errors);
             errors.throwIfAny();
-            long id = repo.insertPlan(c, data, stamp);
+            long id = unique("year", PLAN_DUPLICATE, () -> repo.insertPlan(c, data, stamp));
             audit.record(c, actor, "training.plan.create", planTarget(id), planDetail(data));
             return id;
         });
@@ -162,7 +162,10 @@ final class TrainingService {
                 checkOnePlan(c, data, id, errors);
             }
             errors.throwIfAny();
-            repo.updatePlan(c, id, data, stamp);
+            unique("year", PLAN_DUPLICATE, () -> {
+                repo.updatePlan(c, id, data, stamp);
+                return null;
+            });
             audit.record(c, actor, "training.plan.update", planTarget(id), planDetail(data));
             return null;
         });
@@ -173,7 +176,7 @@ final class TrainingService {
         YouthRepository.Stamp stamp = stamp(actor);
         store.inTransaction(c -> {
             visiblePlan(actor, repo.findPlan(c, id).orElse(null), id);
-            if (!repo.softDelete(c, TrainingRepository.PLAN, id, stamp)) {
+            if (!repo.deletePlan(c, id, stamp)) {
                 throw new NotFoundException(planTarget(id));
             }
             audit.record(c, actor, "training.plan.delete", planTarget(id), null);
@@ -257,7 +260,7 @@ final class TrainingService {
         YouthRepository.Stamp stamp = stamp(actor);
         store.inTransaction(c -> {
             visible(actor, repo.findSession(c, id).orElse(null), id);
-            if (!repo.softDelete(c, TrainingRepository.SESSION, id, stamp)) {
+            if (!repo.deleteSession(c, id, stamp)) {
                 throw new NotFoundException(target(id));
             }
             audit.record(c, actor, "training.delete", target(id), null);
@@ -288,7 +291,7 @@ final class TrainingService {
                 }
             }
             errors.throwIfAny();
-            long id = repo.insertAttendee(c, sessionId, youthId, followUp, stamp);
+            long id = unique("youth", YOUTH_DUPLICATE, () -> repo.insertAttendee(c, s, youthId, followUp, stamp));
             audit.record(c, actor, "training.attendee.add", target(sessionId), "youth=" + youthId + " attendee=" + id);
             return id;
         });
@@ -427,6 +430,28 @@ final class TrainingService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Runs a write guarded by a LIVE_KEY unique constraint: the check before it answers the common case, the
+     * constraint the save that raced past it, both with the same field error.
+     */
+    static <T> T unique(String field, String key, SqlCall<T> call) throws SQLException {
+        try {
+            return call.run();
+        } catch (SQLException e) {
+            for (SQLException x = e; x != null; x = x.getNextException()) {
+                if (YouthRepository.UNIQUE_VIOLATION.equals(x.getSQLState())) {
+                    throw ValidationException.of(field, key);
+                }
+            }
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    interface SqlCall<T> {
+        T run() throws SQLException;
+    }
 
     static String target(long id) {
         return "training:" + id;

@@ -251,6 +251,13 @@ class HometownServiceTest extends EmploymentTestBase {
         assertEquals(Map.of(a, 3L, b, 1L), hometown.progress(CITY_ADMIN, 2013, null));
         assertEquals(Map.of(b, 1L), hometown.progress(B_STAFF, 2013, null));
         assertTrue(hometown.actualsAsOf(List.of(), 2013, TODAY).isEmpty());
+
+        // Moving e1 into 2012 takes its participations along: s2 took part in 2012 from then on.
+        hometown.updateEvent(CITY_ADMIN, e1, event(A, "2012", "2012-08-16"));
+        assertEquals(BigDecimal.valueOf(2), project.actualsAsOf(List.of(a), 2013, TODAY).get(a)
+                .get("hometown.students"), "s1 and s3 at e2");
+        assertEquals(BigDecimal.valueOf(2), project.actuals(List.of(a), 2012).get(a).get("hometown.students"),
+                "s1 (twice) and s2");
     }
 
     /** Short hands for the hand-made records. */

@@ -368,5 +368,31 @@ class TrainingServiceTest extends EmploymentTestBase {
         assertNull(summary.stream().filter(x -> x.countyId() == b).findFirst().orElseThrow().plan());
         assertEquals(List.of(b), training.summary(B_STAFF, 2013, null).stream().map(Training.Summary::countyId)
                 .toList());
+
+        // Moving s2 into 2012 takes its attendances along: y3 was trained in 2012 only from then on.
+        training.update(CITY_ADMIN, s2, session(A, "2012", "2012-12-01", "s2"));
+        assertEquals(values(2, 2), trainingValues(project.actualsAsOf(List.of(a), 2013, TODAY).get(a)));
+        assertEquals(values(2, 3), trainingValues(project.actuals(List.of(a), 2012).get(a)));
+    }
+
+    @Test
+    void theDatabaseAdmitsOneLiveAttendanceAndOnePlanWhateverTheChecksMiss() throws Exception {
+        long s = training.create(A_STAFF, session(A, "2013", "2013-03-01", "技能"));
+        attend(s, y1);
+        Training.Session session = training.get(A_STAFF, s);
+        TrainingRepository repo = new TrainingRepository();
+        YouthRepository.Stamp stamp = new YouthRepository.Stamp(1, java.time.Instant.now());
+        // As two saves racing past the service's check would: the second insert breaks the LIVE_KEY constraint.
+        ValidationException e = assertThrows(ValidationException.class, () -> store.inTransaction(c ->
+                TrainingService.unique("youth", TrainingService.YOUTH_DUPLICATE,
+                        () -> repo.insertAttendee(c, session, y1, null, stamp))));
+        assertEquals(Map.of("youth", TrainingService.YOUTH_DUPLICATE), e.fieldErrors());
+        TrainingService.PlanData data = new TrainingService.PlanData(TreeOrgUnits.COUNTY_A.id(), 2013, 3, 400, "x",
+                TODAY);
+        store.inTransaction(c -> repo.insertPlan(c, data, stamp));
+        assertThrows(ValidationException.class, () -> store.inTransaction(c -> TrainingService.unique("year",
+                TrainingService.PLAN_DUPLICATE, () -> repo.insertPlan(c, data, stamp))));
+        assertEquals(1, rows("EMP_TRAINING_PLAN"));
+        assertEquals(1, rows("EMP_TRAINING_ATTENDEE"));
     }
 }
