@@ -110,6 +110,13 @@ public final class EmploymentFixture implements AutoCloseable {
     static final int PROJECTS = 300;
     static final int MENTORS = 60;
     static final int ACTIVITIES_PER_MENTOR = 12;
+    static final int BASES = 100;
+    static final int POSITIONS = 100;
+    static final int PLACEMENTS_PER_POSITION = 8;
+    static final int SESSIONS = 20;
+    static final int ATTENDEES_PER_SESSION = 50;
+    static final int STUDENTS = 400;
+    static final int EVENTS = 4;
 
     private void load() {
         long youthPerCounty = YOUTH;
@@ -182,6 +189,136 @@ public final class EmploymentFixture implements AutoCloseable {
                     ps.setTimestamp(5, now);
                     ps.setLong(6, 1);
                 });
+        loadInternships();
+        loadTraining();
+    }
+
+    /** Work items 4 and 12: training sessions with their attendees; hometown students, events and participants. */
+    private void loadTraining() {
+        table("EMP_TRAINING_SESSION", COUNTIES * SESSIONS, "INSERT INTO EMP_TRAINING_SESSION (ID, COUNTY_ID, HELD_ON,"
+                + " TOPIC, CATEGORY, PARTNER, PLACE, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setLong(2, county(i / SESSIONS));
+                    ps.setDate(3, day(i * 17 + 1));
+                    ps.setString(4, "电商培训" + i);
+                    ps.setString(5, "SKILLS");
+                    ps.setString(6, "人社局");
+                    ps.setString(7, "青年之家");
+                    stamps(ps, 8);
+                });
+        table("EMP_TRAINING_ATTENDEE", COUNTIES * SESSIONS * ATTENDEES_PER_SESSION, "INSERT INTO EMP_TRAINING_ATTENDEE"
+                + " (SESSION_ID, YOUTH_ID, COUNTY_ID, HELD_ON, LIVE_KEY, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long session = i / ATTENDEES_PER_SESSION;
+                    int county = (int) (session / SESSIONS);
+                    long youth = youth(county, i);
+                    ps.setLong(1, session + 1);
+                    ps.setLong(2, youth);
+                    ps.setLong(3, county(county));
+                    ps.setDate(4, day(session * 17 + 1));
+                    ps.setString(5, (session + 1) + ":" + youth);
+                    stamps(ps, 6);
+                });
+        table("EMP_HOMETOWN_STUDENT", COUNTIES * STUDENTS, "INSERT INTO EMP_HOMETOWN_STUDENT (ID, NAME, UNIVERSITY,"
+                + " COUNTY_ID, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "学生" + i);
+                    ps.setString(3, "某大学");
+                    ps.setLong(4, county(i / STUDENTS));
+                    stamps(ps, 5);
+                });
+        table("EMP_HOMETOWN_EVENT", COUNTIES * EVENTS, "INSERT INTO EMP_HOMETOWN_EVENT (ID, COUNTY_ID, HELD_ON, TITLE,"
+                + " PLACE, ORGANISER, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setLong(2, county(i / EVENTS));
+                    ps.setDate(3, Date.valueOf(LocalDate.of(YEAR, 8, 10 + (int) (i % EVENTS))));
+                    ps.setString(4, "千名学子看家乡");
+                    ps.setString(5, "县城");
+                    ps.setString(6, "团县委");
+                    stamps(ps, 7);
+                });
+        // Each student joins two of the county's four events.
+        table("EMP_HOMETOWN_PARTICIPANT", COUNTIES * STUDENTS * 2, "INSERT INTO EMP_HOMETOWN_PARTICIPANT (EVENT_ID,"
+                + " STUDENT_ID, COUNTY_ID, HELD_ON, LIVE_KEY, CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long student = i / 2;
+                    int county = (int) (student / STUDENTS);
+                    long event = (long) county * EVENTS + (student + i % 2) % EVENTS;
+                    ps.setLong(1, event + 1);
+                    ps.setLong(2, student + 1);
+                    ps.setLong(3, county(county));
+                    ps.setDate(4, Date.valueOf(LocalDate.of(YEAR, 8, 10 + (int) (event % EVENTS))));
+                    ps.setString(5, (event + 1) + ":" + (student + 1));
+                    ps.setTimestamp(6, now);
+                    ps.setLong(7, 1);
+                });
+    }
+
+    /** Work items 5 and 6: internship bases, positions and their placements. */
+    private void loadInternships() {
+        table("EMP_INTERNSHIP_BASE", COUNTIES * BASES, "INSERT INTO EMP_INTERNSHIP_BASE (ID, NAME, SECTOR, ADDRESS,"
+                + " CONTACT, CAPACITY, COUNTY_ID, ESTABLISHED_ON, ENTERED_ON, CLOSED_ON, CREATED_AT, CREATED_BY,"
+                + " UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "基地" + i);
+                    ps.setString(3, "SERVICES");
+                    ps.setString(4, "某路" + i + "号");
+                    ps.setString(5, "张老师");
+                    ps.setInt(6, 20);
+                    ps.setLong(7, county(i / BASES));
+                    ps.setDate(8, Date.valueOf(LocalDate.of(YEAR - 1, 3, 1)));
+                    // Four in five entered into the provincial system, one in twenty closed.
+                    ps.setDate(9, i % 5 == 0 ? null : Date.valueOf(LocalDate.of(YEAR - 1, 4, 1)));
+                    ps.setDate(10, i % 20 == 0 ? Date.valueOf(LocalDate.of(YEAR, 2, 1)) : null);
+                    stamps(ps, 11);
+                });
+        table("EMP_INTERNSHIP_POSITION", COUNTIES * POSITIONS, "INSERT INTO EMP_INTERNSHIP_POSITION (ID, COUNTY_ID,"
+                + " EMPLOYER, POST, GM_ASSISTANT, BASE_ID, PLACES, PLAN_YEAR, STARTS_ON, ENDS_ON, CREATED_AT, CREATED_BY,"
+                + " UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setLong(2, county(i / POSITIONS));
+                    ps.setString(3, "企业" + i);
+                    ps.setString(4, i % 2 == 0 ? "总经理助理" : "文员");
+                    ps.setInt(5, i % 2 == 0 ? 1 : 0);
+                    ps.setLong(6, i + 1);
+                    ps.setInt(7, PLACEMENTS_PER_POSITION);
+                    ps.setInt(8, YEAR);
+                    ps.setDate(9, Date.valueOf(LocalDate.of(YEAR, 7, 1)));
+                    ps.setDate(10, Date.valueOf(LocalDate.of(YEAR, 12, 31)));
+                    stamps(ps, 11);
+                });
+        table("EMP_INTERNSHIP_PLACEMENT", COUNTIES * POSITIONS * PLACEMENTS_PER_POSITION, "INSERT INTO"
+                + " EMP_INTERNSHIP_PLACEMENT (POSITION_ID, YOUTH_ID, COUNTY_ID, PLAN_YEAR, GM_ASSISTANT, STARTS_ON,"
+                + " ENDS_ON, OUTCOME, CONVERTED_EMPLOYER, CONVERTED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long position = i / PLACEMENTS_PER_POSITION;
+                    int county = (int) (position / POSITIONS);
+                    boolean converted = i % 7 == 0;
+                    ps.setLong(1, position + 1);
+                    ps.setLong(2, youth(county, i));
+                    ps.setLong(3, county(county));
+                    ps.setInt(4, YEAR);
+                    ps.setInt(5, position % 2 == 0 ? 1 : 0);
+                    ps.setDate(6, Date.valueOf(LocalDate.of(YEAR, 7, 1)));
+                    ps.setDate(7, null);
+                    ps.setString(8, converted ? "CONVERTED" : "IN_PROGRESS");
+                    ps.setString(9, converted ? "企业" + position : null);
+                    ps.setDate(10, converted ? Date.valueOf(LocalDate.of(YEAR, 9, 1)) : null);
+                    stamps(ps, 11);
+                });
+    }
+
+    /** A youth of the county, the n-th modulo the county's records. */
+    private static long youth(int county, long n) {
+        return (long) county * YOUTH + n % YOUTH + 1;
     }
 
     /** The id of the n-th county (0-based). */
