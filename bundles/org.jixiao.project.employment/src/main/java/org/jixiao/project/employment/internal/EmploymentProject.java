@@ -111,6 +111,22 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
                     CLAUSE_DATABASE));
 
+    /** Time node: the project database built, by the end of May; it shares the youth database's refreshes. */
+    static final String MILESTONE_PROJECTS_BUILT = "venture.database.built";
+    /** Time node: the mentor team set up (with the HR, economy and commerce bureaus), by the end of September. */
+    static final String MILESTONE_MENTORS_SET_UP = "mentors.team.setup";
+    /** Time node: the year-end review of the mentors, which dismisses the unqualified ones. */
+    static final String MILESTONE_MENTORS_REVIEW = "mentors.review";
+
+    private static final List<MilestoneDefinition> PROJECT_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_PROJECTS_BUILT, "milestone.venture.database.built", MonthDay.of(5, 31),
+                    CLAUSE_PROJECTS));
+    private static final List<MilestoneDefinition> MENTOR_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_MENTORS_SET_UP, "milestone.mentors.team.setup", MonthDay.of(9, 30),
+                    CLAUSE_MENTORS),
+            new MilestoneDefinition(MILESTONE_MENTORS_REVIEW, "milestone.mentors.review", MonthDay.of(12, 31),
+                    CLAUSE_MENTORS));
+
     /** Time node: internship positions collected from employers, by the end of June. */
     static final String MILESTONE_POSITIONS_COLLECTED = "internship.positions.collected";
     /** Time node: the matching event of youth and positions, late July (due on its last day). */
@@ -178,11 +194,11 @@ public final class EmploymentProject implements KeyProject {
         this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
-                new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
+                new Register(ProjectWeb.PATH, PROJECT_INDICATORS, PROJECT_MILESTONES,
                         (units, year, asOf) -> single(ProjectService.INDICATOR_PROJECTS,
                                 projects.actualsAsOf(units, year, asOf)),
                         new ProjectWeb(projects)),
-                new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
+                new Register(MentorWeb.PATH, MENTOR_INDICATORS, MENTOR_MILESTONES, mentors::actualsAsOf,
                         new MentorWeb(mentors)),
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
                         internships::actualsAsOf, new InternshipWeb(internships)),

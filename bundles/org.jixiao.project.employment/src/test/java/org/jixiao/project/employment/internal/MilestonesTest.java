@@ -12,7 +12,7 @@ import java.util.ResourceBundle;
 import org.jixiao.api.performance.MilestoneDefinition;
 import org.junit.jupiter.api.Test;
 
-/** The time nodes of work item 1 (POLICY.md section 3): built by the end of May, refreshed each March and September. */
+/** The time nodes of work items 1 to 3 (POLICY.md section 3); the other registers test their own. */
 class MilestonesTest extends EmploymentTestBase {
 
     @Test
@@ -26,6 +26,23 @@ class MilestonesTest extends EmploymentTestBase {
                 nodes.stream().map(MilestoneDefinition::due).toList());
         assertTrue(nodes.stream().allMatch(m -> m.clause().equals(EmploymentProject.CLAUSE_DATABASE)));
         assertEquals(LocalDate.of(2013, 5, 31), nodes.get(0).dueIn(2013));
+    }
+
+    @Test
+    void theProjectDatabaseByMayAndTheMentorTeamBySeptemberWithItsYearEndReview() {
+        List<MilestoneDefinition> projects = project.milestones().stream()
+                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_PROJECTS)).toList();
+        assertEquals(List.of("venture.database.built"), projects.stream().map(MilestoneDefinition::id).toList());
+        assertEquals(MonthDay.of(5, 31), projects.get(0).due());
+        List<MilestoneDefinition> mentors = project.milestones().stream()
+                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_MENTORS)).toList();
+        assertEquals(List.of("mentors.team.setup", "mentors.review"),
+                mentors.stream().map(MilestoneDefinition::id).toList());
+        assertEquals(List.of(MonthDay.of(9, 30), MonthDay.of(12, 31)),
+                mentors.stream().map(MilestoneDefinition::due).toList());
+        // Ids are unique across the project: the core keys a unit's time nodes by them.
+        assertEquals(project.milestones().size(),
+                project.milestones().stream().map(MilestoneDefinition::id).distinct().count());
     }
 
     @Test
