@@ -42,6 +42,10 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_DATABASE = "附件2 第1项";
     static final String CLAUSE_PROJECTS = "附件2 第2项";
     static final String CLAUSE_MENTORS = "附件2 第3项";
+    static final String CLAUSE_INCUBATORS = "附件2 第10项";
+    static final String CLAUSE_YBC = "附件2 第11项";
+    /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
+    static final String CLAUSE_OUTCOMES = "附件2 一、绩效管理目标";
 
     private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -58,6 +62,13 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
+    /**
+     * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
+     * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
+     */
+    private static final List<IndicatorDefinition> OUTCOME_INDICATORS = List.of(
+            new IndicatorDefinition(OutcomeService.INDICATOR_OUTCOMES, "indicator.employment.outcomes", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_OUTCOMES, TargetKind.ABSOLUTE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -77,6 +88,7 @@ public final class EmploymentProject implements KeyProject {
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    private final OutcomeService outcomes;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -94,6 +106,7 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, List.of(),
@@ -101,7 +114,9 @@ public final class EmploymentProject implements KeyProject {
                                 projects.actualsAsOf(units, year, asOf)),
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
-                        new MentorWeb(mentors)));
+                        new MentorWeb(mentors)),
+                new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
+                        new OutcomeWeb(outcomes)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -159,5 +174,9 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
+    }
+
+    OutcomeService outcomes() {
+        return outcomes;
     }
 }
