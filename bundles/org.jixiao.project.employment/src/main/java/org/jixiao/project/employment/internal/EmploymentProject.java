@@ -62,6 +62,12 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
+    /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
+    private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
+            new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
+                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
     /**
      * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
      * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
@@ -85,9 +91,17 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
                     CLAUSE_DATABASE));
 
+    /** Time node: the YBC service station of each county set up by the end of May. */
+    static final String MILESTONE_YBC_STATION = "ybc.station.setup";
+
+    private static final List<MilestoneDefinition> YBC_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
+                    CLAUSE_YBC));
+
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    private final YbcService ybc;
     private final OutcomeService outcomes;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
@@ -106,6 +120,7 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
@@ -115,6 +130,7 @@ public final class EmploymentProject implements KeyProject {
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
                         new MentorWeb(mentors)),
+                new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
                 new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
                         new OutcomeWeb(outcomes)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
@@ -174,6 +190,10 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
+    }
+
+    YbcService ybc() {
+        return ybc;
     }
 
     OutcomeService outcomes() {
