@@ -62,6 +62,16 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
+    /**
+     * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
+     * residents of the fullest base, so that two half-full bases do not pass for one full one.
+     */
+    private static final List<IndicatorDefinition> INCUBATOR_INDICATORS = List.of(
+            new IndicatorDefinition(IncubatorService.INDICATOR_BASES, "indicator.incubator.bases", "unit.incubator.base",
+                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_INCUBATORS, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(IncubatorService.INDICATOR_RESIDENTS, "indicator.incubator.residents",
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(IncubatorService.MIN_RESIDENTS),
+                    CLAUSE_INCUBATORS, TargetKind.ABSOLUTE));
     /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
     private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
             new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
@@ -91,6 +101,13 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
                     CLAUSE_DATABASE));
 
+    /** Time node: the incubation base of each county built by the end of the year. */
+    static final String MILESTONE_INCUBATOR = "incubator.built";
+
+    private static final List<MilestoneDefinition> INCUBATOR_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_INCUBATOR, "milestone.incubator.built", MonthDay.of(12, 31),
+                    CLAUSE_INCUBATORS));
+
     /** Time node: the YBC service station of each county set up by the end of May. */
     static final String MILESTONE_YBC_STATION = "ybc.station.setup";
 
@@ -101,6 +118,7 @@ public final class EmploymentProject implements KeyProject {
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
+    private final IncubatorService incubators;
     private final YbcService ybc;
     private final OutcomeService outcomes;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
@@ -120,6 +138,7 @@ public final class EmploymentProject implements KeyProject {
         this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
@@ -130,6 +149,8 @@ public final class EmploymentProject implements KeyProject {
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, List.of(), mentors::actualsAsOf,
                         new MentorWeb(mentors)),
+                new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
+                        new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
                 new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
                         new OutcomeWeb(outcomes)));
@@ -190,6 +211,10 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
+    }
+
+    IncubatorService incubators() {
+        return incubators;
     }
 
     YbcService ybc() {
