@@ -30,6 +30,11 @@ import org.osgi.service.component.annotations.Reference;
  * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
  * of May, refreshed each March and September. Work item 3 is the mentor team: at least 30 mentors per county, every
  * one paired with a young entrepreneur and holding at least 10 guidance activities a year, reviewed at year end.
+ * Work item 10 are the incubation bases (at least one per county by the end of the year, its fullest base holding at
+ * least 30 projects of the project database); work item 11 the YBC service station (one per county by the end of
+ * May) and at least 20 YBC demonstration projects a year; work item 13 the awards and contests with their entrants
+ * and winners (no indicator); and the employment outcomes count the youth helped into a job, once a year each,
+ * towards the table's "200 youth helped into employment".
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -120,6 +125,7 @@ public final class EmploymentProject implements KeyProject {
     private final MentorService mentors;
     private final IncubatorService incubators;
     private final YbcService ybc;
+    private final AwardService awards;
     private final OutcomeService outcomes;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
@@ -140,6 +146,7 @@ public final class EmploymentProject implements KeyProject {
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
+        this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
@@ -152,6 +159,9 @@ public final class EmploymentProject implements KeyProject {
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
+                // Qualitative: the register shows entrants and winners per county and has no indicator.
+                new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new AwardWeb(awards)),
                 new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
                         new OutcomeWeb(outcomes)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
@@ -219,6 +229,10 @@ public final class EmploymentProject implements KeyProject {
 
     YbcService ybc() {
         return ybc;
+    }
+
+    AwardService awards() {
+        return awards;
     }
 
     OutcomeService outcomes() {
