@@ -103,7 +103,7 @@ class AwardWebTest extends EmploymentTestBase {
     }
 
     @Test
-    void formsCreateEnterDecideAndDelete() {
+    void formsCreateEnterDecideAndDelete() throws Exception {
         Map<String, Object> form = new HashMap<>(Map.of("kind", "GOLDEN_SEED", "level", "CITY", "year", "2013"));
         assertEquals("/awards", web.handle(FakeRequest.html("POST", "/awards", A_STAFF).form(form)).target());
         long id = project.awards().list(A_STAFF, new AwardRepository.Filter(null, null, null, null), 1).items().get(0)
@@ -119,6 +119,8 @@ class AwardWebTest extends EmploymentTestBase {
                 .param("youth", String.valueOf(youth)).param("result", "WINNER"));
         assertEquals("entrant:" + entrant, bad.model().get("failed"));
         assertEquals(Map.of("prize", AwardService.PRIZE_REQUIRED), bad.model().get("errors"));
+        String shown = PageRender.render(project, bad, A_STAFF, Locale.ENGLISH);
+        assertTrue(shown.contains(PageRender.msg(Locale.ENGLISH, "award.prize.required")), "beside the entrant");
         assertThrows(NotFoundException.class, () -> web.handle(FakeRequest.html("POST", "/awards/" + id
                 + "/entrants/" + entrant + "/delete", B_STAFF)));
         web.handle(FakeRequest.html("POST", "/awards/" + id + "/entrants/" + entrant + "/delete", A_STAFF));
