@@ -68,7 +68,7 @@ final class OutcomeFields {
 
     /**
      * A required date, not in the future, in {@code year} when the year is known (null: the year itself was wrong
-     * and its error is shown instead).
+     * and its error is shown instead, or was left blank: see {@link #yearOf}).
      */
     static LocalDate dateInYear(String raw, Integer year, LocalDate today, String field, String invalidKey,
             String futureKey, String tooEarlyKey, String outsideYearKey, ValidationException.Collector errors) {
@@ -78,6 +78,23 @@ final class OutcomeFields {
             return null;
         }
         return d;
+    }
+
+    /**
+     * The year of a dated record: the one entered, or when left blank the year of its (valid) date, so that a JSON
+     * client sending only the date is not held to the current year.
+     */
+    static Integer yearOf(String rawYear, Integer entered, LocalDate date) {
+        if (ProjectValidator.blank(rawYear)) {
+            return date == null ? null : date.getYear();
+        }
+        return entered;
+    }
+
+    /** The year entered, null when blank (then {@link #yearOf} takes it from the date). */
+    static Integer enteredYear(String raw, LocalDate today, String field, String invalidKey,
+            ValidationException.Collector errors) {
+        return ProjectValidator.blank(raw) ? null : year(raw, today, field, invalidKey, errors);
     }
 
     /**

@@ -188,9 +188,10 @@ final class OutcomeService {
         String employer = OutcomeFields.required(in.employer(), EMPLOYER_MAX, "employer", EMPLOYER_REQUIRED,
                 EMPLOYER_TOO_LONG, errors);
         String post = OutcomeFields.optional(in.post(), POST_MAX, "post", POST_TOO_LONG, errors);
-        Integer year = OutcomeFields.year(in.year(), today, "year", YEAR_INVALID, errors);
-        LocalDate employedOn = OutcomeFields.dateInYear(in.employedOn(), year, today, "employedOn", DATE_INVALID,
+        Integer entered = OutcomeFields.enteredYear(in.year(), today, "year", YEAR_INVALID, errors);
+        LocalDate employedOn = OutcomeFields.dateInYear(in.employedOn(), entered, today, "employedOn", DATE_INVALID,
                 DATE_FUTURE, DATE_TOO_EARLY, DATE_OUTSIDE_YEAR, errors);
+        Integer year = OutcomeFields.yearOf(in.year(), entered, employedOn);
         OutcomeChannel channel = null;
         if (ProjectValidator.blank(in.channel())) {
             errors.add("channel", CHANNEL_REQUIRED);

@@ -267,9 +267,10 @@ final class YbcService {
         LocalDate today = today();
         Long projectId = OutcomeFields.id(in.project(), "project", PROJECT_REQUIRED, PROJECT_UNKNOWN, errors);
         Long county = ProjectValidator.county(orgUnits, actor, in.county(), errors, COUNTY_REQUIRED, COUNTY_INVALID);
-        Integer year = OutcomeFields.year(in.year(), today, "year", YEAR_INVALID, errors);
-        LocalDate recognisedOn = OutcomeFields.dateInYear(in.recognisedOn(), year, today, "recognisedOn",
+        Integer entered = OutcomeFields.enteredYear(in.year(), today, "year", YEAR_INVALID, errors);
+        LocalDate recognisedOn = OutcomeFields.dateInYear(in.recognisedOn(), entered, today, "recognisedOn",
                 RECOGNISED_INVALID, RECOGNISED_FUTURE, RECOGNISED_TOO_EARLY, RECOGNISED_OUTSIDE_YEAR, errors);
+        Integer year = OutcomeFields.yearOf(in.year(), entered, recognisedOn);
         String support = OutcomeFields.optional(in.support(), SUPPORT_MAX, "support", SUPPORT_TOO_LONG, errors);
         for (String f : List.of("project", "county", "year", "recognisedOn", "support")) {
             if (errors.has(f)) {

@@ -71,7 +71,7 @@ class OutcomeServiceTest extends EmploymentTestBase {
         assertEquals("县电子厂", o.employer());
         assertEquals(null, o.post());
         assertEquals(null, o.note());
-        assertEquals(2013, o.year(), "the current year when left blank");
+        assertEquals(2013, o.year(), "the year of the date when left blank");
         assertEquals(OutcomeChannel.INTERNSHIP, o.channel());
         assertEquals(TreeOrgUnits.COUNTY_A.id(), o.countyId(), "a county user's own county when left blank");
         assertEquals("求职甲", o.youthName());
@@ -145,8 +145,9 @@ class OutcomeServiceTest extends EmploymentTestBase {
         long first = outcomes.create(A_STAFF, outcome(youthA, A, "2013", "2013-03-01"));
         refused(Map.of("youth", OutcomeService.YOUTH_COUNTED), () -> outcomes.create(A_STAFF,
                 outcome(youthA, A, "2013", "2013-05-01")));
-        // Another year counts again; editing the outcome itself is no second count.
-        outcomes.create(A_STAFF, outcome(youthA, A, "2012", "2012-08-01"));
+        // Another year counts again (a blank year is the date's); editing the outcome itself is no second count.
+        long earlier = outcomes.create(A_STAFF, outcome(youthA, A, null, "2012-08-01"));
+        assertEquals(2012, outcomes.get(A_STAFF, earlier).year());
         outcomes.update(A_STAFF, first, outcome(youthA, A, "2013", "2013-02-01"));
         refused(Map.of("youth", OutcomeService.YOUTH_COUNTED), () -> outcomes.update(A_STAFF, first,
                 outcome(youthA, A, "2012", "2012-02-01")));

@@ -83,6 +83,7 @@ class OutcomeWebTest extends EmploymentTestBase {
         Map<String, Object> form = new HashMap<>();
         form.put("youth", String.valueOf(youth));
         form.put("employer", "\"quoted\"");
+        form.put("year", "2013");
         form.put("employedOn", "2012-05-01");
         form.put("channel", "FAIR");
         WebResult bad = web.handle(FakeRequest.html("POST", "/outcomes", A_STAFF).form(form));

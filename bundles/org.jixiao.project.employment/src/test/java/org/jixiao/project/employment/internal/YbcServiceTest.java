@@ -114,7 +114,8 @@ class YbcServiceTest extends EmploymentTestBase {
 
         refused(Map.of("project", YbcService.PROJECT_ALREADY), () -> ybc.createProject(A_STAFF,
                 demo(projectA, A, "2013", "2013-05-01")));
-        ybc.createProject(A_STAFF, demo(projectA, A, "2012", "2012-05-01"));
+        long earlier = ybc.createProject(A_STAFF, demo(projectA, A, null, "2012-05-01"));
+        assertEquals(2012, ybc.project(A_STAFF, earlier).year(), "a blank year is the year of the date");
         refused(Map.of("project", YbcService.PROJECT_UNKNOWN), () -> ybc.createProject(A_STAFF,
                 demo(projectB, A, "2013", "2013-05-01")));
         refused(Map.of("project", YbcService.PROJECT_OTHER_COUNTY), () -> ybc.createProject(CITY_ADMIN,
