@@ -42,6 +42,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * Work item 4 is classified training: an annual plan by the end of January, at least 3 sessions and 400 distinct
  * youth trained a year, with attendees, follow-up and feedback recorded. Work item 12, "a thousand students see their
  * hometown", records the mid-August events and at least 200 distinct local university students per county taking part.
+ * Work item 10 are the incubation bases (at least one per county by the end of the year, its fullest base holding at
+ * least 30 projects of the project database); work item 11 the YBC service station (one per county by the end of
+ * May) and at least 20 YBC demonstration projects a year; work item 13 the awards and contests with their entrants
+ * and winners (no indicator); and the employment outcomes count the youth helped into a job, once a year each,
+ * towards the table's "200 youth helped into employment".
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -58,6 +63,10 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_BASES = "附件2 第6项";
     static final String CLAUSE_TRAINING = "附件2 第4项";
     static final String CLAUSE_HOMETOWN = "附件2 第12项";
+    static final String CLAUSE_INCUBATORS = "附件2 第10项";
+    static final String CLAUSE_YBC = "附件2 第11项";
+    /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
+    static final String CLAUSE_OUTCOMES = "附件2 一、绩效管理目标";
 
     private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -95,6 +104,29 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
             new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
+    /**
+     * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
+     * residents of the fullest base, so that two half-full bases do not pass for one full one.
+     */
+    private static final List<IndicatorDefinition> INCUBATOR_INDICATORS = List.of(
+            new IndicatorDefinition(IncubatorService.INDICATOR_BASES, "indicator.incubator.bases", "unit.incubator.base",
+                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_INCUBATORS, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(IncubatorService.INDICATOR_RESIDENTS, "indicator.incubator.residents",
+                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(IncubatorService.MIN_RESIDENTS),
+                    CLAUSE_INCUBATORS, TargetKind.ABSOLUTE));
+    /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
+    private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
+            new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
+                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
+            new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
+    /**
+     * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
+     * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
+     */
+    private static final List<IndicatorDefinition> OUTCOME_INDICATORS = List.of(
+            new IndicatorDefinition(OutcomeService.INDICATOR_OUTCOMES, "indicator.employment.outcomes", "unit.person",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_OUTCOMES, TargetKind.ABSOLUTE));
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -154,6 +186,19 @@ public final class EmploymentProject implements KeyProject {
     private static final List<MilestoneDefinition> HOMETOWN_MILESTONES = List.of(
             new MilestoneDefinition(MILESTONE_HOMETOWN_EVENT, "milestone.hometown.event", MonthDay.of(8, 20),
                     CLAUSE_HOMETOWN));
+    /** Time node: the incubation base of each county built by the end of the year. */
+    static final String MILESTONE_INCUBATOR = "incubator.built";
+
+    private static final List<MilestoneDefinition> INCUBATOR_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_INCUBATOR, "milestone.incubator.built", MonthDay.of(12, 31),
+                    CLAUSE_INCUBATORS));
+
+    /** Time node: the YBC service station of each county set up by the end of May. */
+    static final String MILESTONE_YBC_STATION = "ybc.station.setup";
+
+    private static final List<MilestoneDefinition> YBC_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
+                    CLAUSE_YBC));
 
     private final YouthService youth;
     private final ProjectService projects;
@@ -169,6 +214,10 @@ public final class EmploymentProject implements KeyProject {
     private volatile MilestoneService milestoneService;
     private final TrainingService training;
     private final HometownService hometown;
+    private final IncubatorService incubators;
+    private final YbcService ybc;
+    private final AwardService awards;
+    private final OutcomeService outcomes;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -192,27 +241,40 @@ public final class EmploymentProject implements KeyProject {
                 RefreshMilestones.through(() -> milestoneService));
         this.training = new TrainingService(store, orgUnits, audit, clock, youth);
         this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
+        this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
+        this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
+        this.awards = new AwardService(store, orgUnits, audit, clock, youth);
+        this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
+        // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
+                // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
+                new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
+                        new RefreshWeb(refresh, clock.getZone())),
                 new Register(ProjectWeb.PATH, PROJECT_INDICATORS, PROJECT_MILESTONES,
                         (units, year, asOf) -> single(ProjectService.INDICATOR_PROJECTS,
                                 projects.actualsAsOf(units, year, asOf)),
                         new ProjectWeb(projects)),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, MENTOR_MILESTONES, mentors::actualsAsOf,
                         new MentorWeb(mentors)),
+                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
+                        new TrainingWeb(training)),
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
                         new InternshipBaseWeb(bases)),
-                // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
-                new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
-                        new RefreshWeb(refresh, clock.getZone())),
-                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
-                        new TrainingWeb(training)),
+                new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
+                        new IncubatorWeb(incubators)),
+                new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
                 new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
                         (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
                                 hometown.actualsAsOf(units, year, asOf)),
-                        new HometownWeb(hometown)));
+                        new HometownWeb(hometown)),
+                // Qualitative: the register shows entrants and winners per county and has no indicator.
+                new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new AwardWeb(awards)),
+                new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
+                        new OutcomeWeb(outcomes)));
         this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
         this.web = new YouthWeb(youth, registers);
@@ -290,5 +352,21 @@ public final class EmploymentProject implements KeyProject {
 
     HometownService hometown() {
         return hometown;
+    }
+
+    IncubatorService incubators() {
+        return incubators;
+    }
+
+    YbcService ybc() {
+        return ybc;
+    }
+
+    AwardService awards() {
+        return awards;
+    }
+
+    OutcomeService outcomes() {
+        return outcomes;
     }
 }
