@@ -117,6 +117,10 @@ public final class EmploymentFixture implements AutoCloseable {
     static final int ATTENDEES_PER_SESSION = 50;
     static final int STUDENTS = 400;
     static final int EVENTS = 4;
+    static final int INCUBATORS = 5;
+    static final int RESIDENTS_PER_INCUBATOR = 40;
+    static final int YBC_PROJECTS = 25;
+    static final int OUTCOMES = 300;
 
     private void load() {
         long youthPerCounty = YOUTH;
@@ -191,6 +195,76 @@ public final class EmploymentFixture implements AutoCloseable {
                 });
         loadInternships();
         loadTraining();
+        loadPlatform();
+    }
+
+    /** Work items 10 and 11 and the outcomes: incubators with residents, YBC stations and projects, outcomes. */
+    private void loadPlatform() {
+        table("EMP_INCUBATOR", COUNTIES * INCUBATORS, "INSERT INTO EMP_INCUBATOR (ID, NAME, ADDRESS, OPERATOR_NAME,"
+                + " COUNTY_ID, OPENED_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "孵化基地" + i);
+                    ps.setString(3, "园区" + i);
+                    ps.setString(4, "团县委");
+                    ps.setLong(5, county(i / INCUBATORS));
+                    ps.setDate(6, Date.valueOf(LocalDate.of(YEAR - 1, 1, 10)));
+                    stamps(ps, 7);
+                });
+        // Each project lives in at most one base: the county's first 200 projects, 40 to a base.
+        table("EMP_INCUBATOR_RESIDENT", COUNTIES * INCUBATORS * RESIDENTS_PER_INCUBATOR, "INSERT INTO"
+                + " EMP_INCUBATOR_RESIDENT (INCUBATOR_ID, PROJECT_ID, MOVED_IN_ON, CREATED_AT, CREATED_BY, UPDATED_AT,"
+                + " UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    long base = i / RESIDENTS_PER_INCUBATOR;
+                    int county = (int) (base / INCUBATORS);
+                    ps.setLong(1, base + 1);
+                    ps.setLong(2, (long) county * PROJECTS + i % (INCUBATORS * RESIDENTS_PER_INCUBATOR) + 1);
+                    ps.setDate(3, day(i));
+                    stamps(ps, 4);
+                });
+        table("EMP_YBC_STATION", COUNTIES, "INSERT INTO EMP_YBC_STATION (ID, NAME, COUNTY_ID, SET_UP_ON, ADDRESS, HEAD,"
+                + " CONTACT, LIVE_COUNTY_ID, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    ps.setLong(1, i + 1);
+                    ps.setString(2, "YBC服务站" + i);
+                    ps.setLong(3, county(i));
+                    ps.setDate(4, Date.valueOf(LocalDate.of(YEAR, 5, 20)));
+                    ps.setString(5, "青年之家");
+                    ps.setString(6, "站长");
+                    ps.setString(7, "0571-0000000");
+                    ps.setLong(8, county(i));
+                    stamps(ps, 9);
+                });
+        table("EMP_YBC_PROJECT", COUNTIES * YBC_PROJECTS, "INSERT INTO EMP_YBC_PROJECT (PROJECT_ID, COUNTY_ID, DEMO_YEAR,"
+                + " RECOGNISED_ON, LIVE_PROJECT_ID, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    int county = (int) (i / YBC_PROJECTS);
+                    long project = (long) county * PROJECTS + i % YBC_PROJECTS + 1;
+                    ps.setLong(1, project);
+                    ps.setLong(2, county(county));
+                    ps.setInt(3, YEAR);
+                    ps.setDate(4, Date.valueOf(LocalDate.of(YEAR, 6, 1)));
+                    ps.setLong(5, project);
+                    stamps(ps, 6);
+                });
+        table("EMP_OUTCOME", COUNTIES * OUTCOMES, "INSERT INTO EMP_OUTCOME (YOUTH_ID, COUNTY_ID, EMPLOYER, OUTCOME_YEAR,"
+                + " EMPLOYED_ON, CHANNEL, LIVE_YOUTH_ID, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    int county = (int) (i / OUTCOMES);
+                    long youth = youth(county, i * 3);
+                    ps.setLong(1, youth);
+                    ps.setLong(2, county(county));
+                    ps.setString(3, "企业" + i);
+                    ps.setInt(4, YEAR);
+                    ps.setDate(5, Date.valueOf(LocalDate.of(YEAR, 1, 1).plusDays(i % 300)));
+                    ps.setString(6, "INTERNSHIP");
+                    ps.setLong(7, youth);
+                    stamps(ps, 8);
+                });
     }
 
     /** Work items 4 and 12: training sessions with their attendees; hometown students, events and participants. */

@@ -359,8 +359,17 @@ public final class ApiServlet extends HttpServlet {
         String base = "/api/v1/p/" + id;
         String rest = call.path.substring(Math.min(call.path.length(), base.length()));
         Messages messages = new Messages(call.locale, PageServlet.safeMessages(project, call.locale));
-        WebResult result = project.web().handle(
-                new ProjectWebRequest(call.request, rest, true, call.actor, messages, call.body));
+        WebResult result;
+        try {
+            result = project.web().handle(new ProjectWebRequest(call.request, rest, true, call.actor, messages,
+                    call.body));
+        } catch (ValidationException e) {
+            // Translated with the project's bundle: its field messages are its own keys.
+            Map<String, String> fields = new LinkedHashMap<>();
+            e.fieldErrors().forEach((field, key) -> fields.put(field, messages.get(key)));
+            send(call, 400, Json.error("validation", messages.get("error.validation"), fields));
+            return;
+        }
         if (result == null || result.kind() != WebResult.Kind.JSON) {
             throw new NotFoundException(call.path);
         }

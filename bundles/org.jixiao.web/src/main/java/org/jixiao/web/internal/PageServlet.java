@@ -610,8 +610,20 @@ public final class PageServlet extends HttpServlet {
         String base = "/p/" + id;
         String rest = call.path.substring(Math.min(call.path.length(), base.length()));
         Messages messages = new Messages(call.locale, safeMessages(project, call.locale));
-        WebResult result = project.web().handle(
-                new ProjectWebRequest(call.request, rest, false, call.actor, messages, null));
+        WebResult result;
+        try {
+            result = project.web().handle(new ProjectWebRequest(call.request, rest, false, call.actor, messages, null));
+        } catch (ValidationException e) {
+            // The project's own message keys: the error page reads them from its bundle, not only the core's.
+            Map<String, Object> model = new LinkedHashMap<>(call.model());
+            model.put("status", 400);
+            model.put("message", e.fieldErrors().isEmpty() ? "error.validation"
+                    : e.fieldErrors().values().iterator().next());
+            model.put("messages", List.copyOf(new java.util.LinkedHashSet<>(e.fieldErrors().values())));
+            call.response.resetBuffer();
+            render(call, 400, null, "error", model, messages);
+            return;
+        }
         if (result == null) {
             throw new NotFoundException(call.path);
         }

@@ -110,9 +110,12 @@ final class ProjectService {
         Founder founder = founder(actor, input, errors);
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
-            visible(actor, repo.findLive(c, id).orElse(null), id);
+            Project before = visible(actor, repo.findLive(c, id).orElse(null), id);
             checkFounder(c, actor, founder, errors);
             errors.throwIfAny();
+            if (data.countyId() != before.countyId()) {
+                Links.requireNone(c, Links.PROJECT, id);
+            }
             repo.update(c, id, data, stamp);
             audit.record(c, actor, "venture.update", target(id), detail(data));
             return null;
@@ -125,6 +128,7 @@ final class ProjectService {
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
             visible(actor, repo.findLive(c, id).orElse(null), id);
+            Links.requireNone(c, Links.PROJECT, id);
             if (!repo.softDelete(c, id, stamp)) {
                 throw new NotFoundException(target(id));
             }

@@ -186,9 +186,13 @@ final class YouthService {
         String hash = hashOf(input, errors);
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
-            visible(actor, repo.findLive(c, id).orElse(null), id);
+            Youth before = visible(actor, repo.findLive(c, id).orElse(null), id);
             checkDuplicate(c, hash, id, errors);
             errors.throwIfAny();
+            if (data.countyId() != before.countyId()) {
+                // A placement, loan or pairing of the old county would then count for the new one.
+                Links.requireNone(c, Links.YOUTH, id);
+            }
             mapDuplicate(() -> {
                 repo.update(c, id, data, cipher.encrypt(data.idNumber()), hash, ResidentIdNumber.mask(data.idNumber()),
                         stamp);
@@ -200,12 +204,17 @@ final class YouthService {
         });
     }
 
-    /** Soft delete; the person may be registered again afterwards. */
+    /**
+     * Soft delete; the person may be registered again afterwards.
+     *
+     * @throws ValidationException while another register's live record names the youth, with nothing written
+     */
     void delete(Actor actor, long id) {
         requireWriter(actor);
         YouthRepository.Stamp stamp = new YouthRepository.Stamp(actor.userId(), clock.instant());
         store.inTransaction(c -> {
             visible(actor, repo.findLive(c, id).orElse(null), id);
+            Links.requireNone(c, Links.YOUTH, id);
             if (!repo.softDelete(c, id, stamp)) {
                 throw new NotFoundException(target(id));
             }

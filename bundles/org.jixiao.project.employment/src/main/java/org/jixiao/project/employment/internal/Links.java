@@ -1,0 +1,64 @@
+package org.jixiao.project.employment.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.jixiao.api.ValidationException;
+
+/**
+ * The live records of other registers that name a youth or a project. A youth or project they name may be neither
+ * deleted nor moved to another county: the placement, loan or residence would then count for a person or project
+ * that no longer exists, or for the wrong county. The user is told which registers still name it.
+ */
+final class Links {
+
+    /** A register's column naming a youth or project; the message says which register it is. */
+    record Link(String table, String column, String messageKey) {
+    }
+
+    static final List<Link> YOUTH = List.of(
+            new Link("EMP_PROJECT", "FOUNDER_ID", "youth.linked.projects"),
+            new Link("EMP_MENTOR_PAIRING", "YOUTH_ID", "youth.linked.mentors"),
+            new Link("EMP_MENTOR_ACTIVITY", "YOUTH_ID", "youth.linked.mentors"),
+            new Link("EMP_TRAINING_ATTENDEE", "YOUTH_ID", "youth.linked.training"),
+            new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
+            new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
+            new Link("EMP_AWARD_ENTRANT", "YOUTH_ID", "youth.linked.awards"),
+            new Link("EMP_OUTCOME", "YOUTH_ID", "youth.linked.outcomes"));
+
+    static final List<Link> PROJECT = List.of(
+            new Link("EMP_INCUBATOR_RESIDENT", "PROJECT_ID", "venture.linked.incubators"),
+            new Link("EMP_YBC_PROJECT", "PROJECT_ID", "venture.linked.ybc"),
+            new Link("EMP_AWARD_ENTRANT", "PROJECT_ID", "venture.linked.awards"));
+
+    private Links() {
+    }
+
+    /**
+     * @throws ValidationException naming each register with a live record that names {@code id}, under the field
+     *         {@code linked}, when there is one; nothing otherwise
+     */
+    static void requireNone(Connection c, List<Link> links, long id) throws SQLException {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        for (Link link : links) {
+            if (errors.has(link.messageKey())) {
+                continue;
+            }
+            // Table and column names come from the constants above, never from input.
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + link.table() + " WHERE "
+                    + link.column() + " = ? AND DELETED_AT IS NULL")) {
+                ps.setMaxRows(1);
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        errors.add(link.messageKey(), link.messageKey());
+                    }
+                }
+            }
+        }
+        errors.throwIfAny();
+    }
+}

@@ -1,0 +1,89 @@
+package org.jixiao.project.employment.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.ValidationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A youth or project that another register's live record names is neither deleted nor moved to another county, and
+ * the refusal says which registers name it; once those records are gone, it may be.
+ */
+class LinksTest extends EmploymentTestBase {
+
+    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
+    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
+
+    private long entrepreneur() {
+        return service.create(A_STAFF, person("创业者", LocalDate.of(1991, 2, 3), 41, "ENTREPRENEUR",
+                TreeOrgUnits.COUNTY_A, "2013-03-01"));
+    }
+
+    private long project(long founder) {
+        return projects.create(A_STAFF, new ProjectInput("青年农场", String.valueOf(founder), "AGRICULTURE", "STARTUP",
+                null, A, "2013-04-01"));
+    }
+
+    @Test
+    void aFounderIsNeitherDeletedNorMovedUntilTheProjectIsGone() {
+        long youth = entrepreneur();
+        long project = project(youth);
+        long before = rows("EMP_YOUTH", "EMP_PROJECT");
+        int audits = audit.entries.size();
+
+        ValidationException deleted = assertThrows(ValidationException.class, () -> service.delete(A_STAFF, youth));
+        assertEquals(Set.of("youth.linked.projects"), Set.copyOf(deleted.fieldErrors().values()));
+        Map<String, Object> moved = validForm();
+        moved.putAll(Map.of("name", "创业者", "birthDate", "1991-02-03", "idNumber",
+                idNumber("110105", LocalDate.of(1991, 2, 3), 41), "type", "ENTREPRENEUR", "county", B,
+                "registeredOn", "2013-03-01"));
+        ValidationException county = assertThrows(ValidationException.class,
+                () -> service.update(CITY_ADMIN, youth, input(moved)));
+        assertEquals(Set.of("youth.linked.projects"), Set.copyOf(county.fieldErrors().values()));
+        assertEquals(before, rows("EMP_YOUTH", "EMP_PROJECT"));
+        assertEquals(TreeOrgUnits.COUNTY_A.id(), service.get(CITY_ADMIN, youth).countyId());
+        assertEquals(audits, audit.entries.size(), "a refused change is not audited");
+
+        // Other changes within the county go through.
+        moved.put("county", A);
+        moved.put("needs", "需要场地");
+        service.update(A_STAFF, youth, input(moved));
+
+        projects.delete(A_STAFF, project);
+        service.delete(A_STAFF, youth);
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> service.get(A_STAFF, youth));
+    }
+
+    @Test
+    void aPairedYouthNamesEveryRegisterThatHoldsThem() {
+        long youth = entrepreneur();
+        project(youth);
+        long mentor = mentors.create(A_STAFF, new MentorInput.Mentor("王导师", "电商", "人社局", A, "2013-01-10", null,
+                null));
+        mentors.pair(A_STAFF, mentor, new MentorInput.Pairing(String.valueOf(youth), "2013-05-01"));
+        ValidationException e = assertThrows(ValidationException.class, () -> service.delete(CITY_ADMIN, youth));
+        assertEquals(Set.of("youth.linked.projects", "youth.linked.mentors"), Set.copyOf(e.fieldErrors().values()));
+    }
+
+    @Test
+    void aResidentProjectStaysUntilItsResidenceIsDeleted() {
+        long venture = project(entrepreneur());
+        IncubatorService incubators = project.incubators();
+        long base = incubators.create(A_STAFF, new IncubatorInput.Base("创业园", "人民路1号", "县团委", A, "2013-01-05",
+                null, null));
+        long residence = incubators.addResident(A_STAFF, base, new IncubatorInput.Resident(String.valueOf(venture),
+                "2013-05-01", null));
+        ValidationException e = assertThrows(ValidationException.class, () -> projects.delete(A_STAFF, venture));
+        assertEquals(Set.of("venture.linked.incubators"), Set.copyOf(e.fieldErrors().values()));
+        assertEquals(1, projects.list(A_STAFF, ProjectFilter.NONE, 1).total());
+
+        incubators.deleteResident(A_STAFF, base, residence);
+        projects.delete(A_STAFF, venture);
+        assertEquals(0, projects.list(A_STAFF, ProjectFilter.NONE, 1).total());
+    }
+}
