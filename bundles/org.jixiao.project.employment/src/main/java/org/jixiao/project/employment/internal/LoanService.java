@@ -375,6 +375,8 @@ final class LoanService {
             quarterStart = LocalDate.of(year, 3 * quarter - 2, 1);
             if (quarterStart.isAfter(today)) {
                 errors.add("quarter", QUARTER_FUTURE);
+                // Any check day is then "before the quarter"; the quarter is what is wrong.
+                quarterStart = null;
             }
         }
         LocalDate checkedOn = ProjectValidator.date(in.checkedOn(), null, today, errors, "checkedOn", DATE_INVALID,
