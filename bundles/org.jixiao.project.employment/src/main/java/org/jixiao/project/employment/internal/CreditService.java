@@ -40,6 +40,8 @@ final class CreditService {
 
     static final int NAME_MAX = 50;
     static final int VILLAGE_MAX = 100;
+    /** A household's credit loan above 1000 万元 is a typing error, not a rural credit loan. */
+    static final BigDecimal AMOUNT_MAX = new BigDecimal("10000000.00");
 
     static final String COUNTY_REQUIRED = "credit.county.required";
     static final String COUNTY_INVALID = "credit.county.invalid";
@@ -52,6 +54,7 @@ final class CreditService {
     static final String DATE_FUTURE = "credit.date.future";
     static final String DATE_TOO_EARLY = "credit.date.tooEarly";
     static final String AMOUNT_REQUIRED = "credit.loanAmount.required";
+    static final String AMOUNT_TOO_LARGE = "credit.loanAmount.tooLarge";
     static final String LOAN_ON_REQUIRED = "credit.loanOn.required";
     static final String LOAN_ON_WITHOUT_AMOUNT = "credit.loanOn.withoutAmount";
     static final String LOAN_BEFORE_RATING = "credit.loanOn.beforeRating";
@@ -192,6 +195,10 @@ final class CreditService {
         boolean noAmount = ProjectValidator.blank(in.loanAmount());
         BigDecimal amount = noAmount ? BigDecimal.ZERO.setScale(2)
                 : Money.parse(in.loanAmount(), Money.Unit.YUAN, false, "loanAmount", errors);
+        if (amount != null && amount.compareTo(AMOUNT_MAX) > 0) {
+            errors.add("loanAmount", AMOUNT_TOO_LARGE);
+            amount = null;
+        }
         LocalDate loanOn = ProjectValidator.blank(in.loanOn()) ? null
                 : ProjectValidator.date(in.loanOn(), null, today, errors, "loanOn", DATE_INVALID, DATE_FUTURE,
                         DATE_TOO_EARLY);

@@ -46,6 +46,11 @@ final class LoanService {
     static final int TEXT_MAX = 2000;
     /** More loans than any county grants in a quarter: a larger figure is a typing error. */
     static final int FIGURE_MAX = 100_000;
+    /**
+     * The largest single micro-loan taken as typed, 1000 万元: above it the amount was almost certainly typed in 元
+     * into the 万元 field (50000 meaning 5 万元 would otherwise be stored as 5 亿元).
+     */
+    static final BigDecimal AMOUNT_MAX = new BigDecimal("10000000.00");
 
     static final String COUNTY_REQUIRED = "loan.county.required";
     static final String COUNTY_INVALID = "loan.county.invalid";
@@ -55,6 +60,7 @@ final class LoanService {
     static final String BANK_REQUIRED = "loan.bank.required";
     static final String BANK_TOO_LONG = "loan.bank.tooLong";
     static final String AMOUNT_REQUIRED = "loan.amount.required";
+    static final String AMOUNT_TOO_LARGE = "loan.amount.tooLarge";
     static final String TERM_INVALID = "loan.termMonths.invalid";
     static final String STATUS_REQUIRED = "loan.status.required";
     static final String STATUS_INVALID = "loan.status.invalid";
@@ -427,6 +433,10 @@ final class LoanService {
             errors.add("amountWanyuan", AMOUNT_REQUIRED);
         } else {
             amount = Money.parse(in.amountWanyuan(), Money.Unit.WANYUAN, true, "amountWanyuan", errors);
+            if (amount != null && amount.compareTo(AMOUNT_MAX) > 0) {
+                errors.add("amountWanyuan", AMOUNT_TOO_LARGE);
+                amount = null;
+            }
         }
         LocalDate today = today();
         LocalDate granted = ProjectValidator.date(in.grantedOn(), null, today, errors, "grantedOn", DATE_INVALID,

@@ -100,6 +100,8 @@ class CreditServiceTest extends EmploymentTestBase {
                 Map.of("loanOn", CreditService.LOAN_BEFORE_RATING));
         refused(A_STAFF, household(A, "2012-12-01", "5000", "2013-01-05"),
                 Map.of("loanOn", CreditService.LOAN_OTHER_YEAR));
+        refused(A_STAFF, household(A, "2013-03-01", "10000000.01", "2013-03-02"),
+                Map.of("loanAmount", CreditService.AMOUNT_TOO_LARGE));
         refused(A_STAFF, household(A, "1999-12-31", "1e4", null),
                 Map.of("ratedOn", CreditService.DATE_TOO_EARLY, "loanAmount", Money.INVALID));
     }

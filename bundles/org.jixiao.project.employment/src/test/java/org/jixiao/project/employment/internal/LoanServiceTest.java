@@ -108,6 +108,8 @@ class LoanServiceTest extends EmploymentTestBase {
         refused(A_STAFF, loan(A, youthA, "0", "2013-03-10"), Map.of("amountWanyuan", Money.ZERO));
         refused(A_STAFF, loan(A, youthA, "NaN", "2013-03-10"), Map.of("amountWanyuan", Money.INVALID));
         refused(A_STAFF, loan(A, youthA, "1000000000", "2013-03-10"), Map.of("amountWanyuan", Money.TOO_LARGE));
+        refused(A_STAFF, loan(A, youthA, "50000", "2013-03-10"), Map.of("amountWanyuan", LoanService.AMOUNT_TOO_LARGE));
+        assertTrue(loans.create(A_STAFF, loan(A, youthA, "1000", "2013-03-10")) > 0, "1000 万元 is the most");
         refused(A_STAFF, loan(B, youthA, "5", "2013-03-10"), Map.of("county", LoanService.COUNTY_INVALID));
     }
 
@@ -179,14 +181,15 @@ class LoanServiceTest extends EmploymentTestBase {
         loans.create(CITY_ADMIN, loan(A, youthA, "3.333333", "2013-04-01"));
         long deleted = loans.create(CITY_ADMIN, loan(A, youthA, "100", "2013-02-01"));
         loans.delete(CITY_ADMIN, deleted);
-        loans.create(CITY_ADMIN, loan(B, youthB, "2000", "2013-05-05"));
+        loans.create(CITY_ADMIN, loan(B, youthB, "1000", "2013-05-05"));
+        loans.create(CITY_ADMIN, loan(B, youthB, "1000", "2013-05-06"));
 
         long a = TreeOrgUnits.COUNTY_A.id();
         long b = TreeOrgUnits.COUNTY_B.id();
         long city = TreeOrgUnits.CITY.id();
         Map<Long, Map<String, BigDecimal>> y2013 = project.actuals(List.of(a, b, city), 2013);
         assertEquals(values(3, "13.833334"), loanValues(y2013.get(a)), "10.5 + 0.000001 + 3.333333; not 2012's");
-        assertEquals(values(1, "2000"), loanValues(y2013.get(b)));
+        assertEquals(values(2, "2000"), loanValues(y2013.get(b)), "20,000,000 元 is the policy's 2000 万元");
         assertEquals(values(0, "0"), loanValues(y2013.get(city)), "only the unit's own loans");
         assertEquals(values(1, "5"), loanValues(project.actuals(List.of(a), 2012).get(a)));
         assertEquals(values(2, "10.500001"),
