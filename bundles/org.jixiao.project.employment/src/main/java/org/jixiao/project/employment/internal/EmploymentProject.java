@@ -48,7 +48,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * and winners (no indicator); and the employment outcomes count the youth helped into a job, once a year each,
  * towards the table's "200 youth helped into employment".
  * Work item 7 is the youth entrepreneurship micro-loans: at least 400 loans and 2000 万元 a year per county, with the
- * counties' frozen monthly data reports and the quarterly checks. Work item 8 is the rural youth credit
+ * counties' frozen monthly data reports, the quarterly checks and the annual meeting as time nodes. Work item 8 is the rural youth credit
  * demonstration households: at least 200 households and 500 万元 of credit loans a year, growing 10% over last
  * year's approved actual. Work item 9 records the funding applications for government entrepreneurship support; it
  * is qualitative and has no indicator.
@@ -223,6 +223,26 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
                     CLAUSE_YBC));
 
+    /** Time nodes: the micro-loans checked in each quarter (the check is recorded on the reports page). */
+    static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
+    static final String MILESTONE_LOAN_CHECK_Q2 = "loans.check.q2";
+    static final String MILESTONE_LOAN_CHECK_Q3 = "loans.check.q3";
+    static final String MILESTONE_LOAN_CHECK_Q4 = "loans.check.q4";
+    /** Time node: the year's micro-loan meeting, by the end of the year. */
+    static final String MILESTONE_LOAN_MEETING = "loans.annual.meeting";
+
+    private static final List<MilestoneDefinition> LOAN_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q1, "milestone.loans.check.q1", MonthDay.of(3, 31),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q2, "milestone.loans.check.q2", MonthDay.of(6, 30),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q3, "milestone.loans.check.q3", MonthDay.of(9, 30),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q4, "milestone.loans.check.q4", MonthDay.of(12, 31),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_MEETING, "milestone.loans.annual.meeting", MonthDay.of(12, 31),
+                    CLAUSE_LOANS));
+
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
@@ -292,7 +312,8 @@ public final class EmploymentProject implements KeyProject {
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
                         new InternshipBaseWeb(bases)),
-                new Register(LoanWeb.PATH, LOAN_INDICATORS, List.of(), loans::actualsAsOf, new LoanWeb(loans)),
+                new Register(LoanWeb.PATH, LOAN_INDICATORS, LOAN_MILESTONES, loans::actualsAsOf,
+                        new LoanWeb(loans)),
                 new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
                         new CreditWeb(credit)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.

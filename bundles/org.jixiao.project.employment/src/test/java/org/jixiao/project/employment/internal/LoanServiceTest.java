@@ -322,6 +322,21 @@ class LoanServiceTest extends EmploymentTestBase {
     }
 
     @Test
+    void timeNodesAreTheFourQuarterlyChecksAndTheAnnualMeeting() {
+        List<org.jixiao.api.performance.MilestoneDefinition> nodes = project.milestones().stream()
+                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_LOANS)).toList();
+        assertEquals(List.of("loans.check.q1", "loans.check.q2", "loans.check.q3", "loans.check.q4",
+                "loans.annual.meeting"), nodes.stream().map(org.jixiao.api.performance.MilestoneDefinition::id)
+                        .toList());
+        assertEquals(List.of(LocalDate.of(2013, 3, 31), LocalDate.of(2013, 6, 30), LocalDate.of(2013, 9, 30),
+                LocalDate.of(2013, 12, 31), LocalDate.of(2013, 12, 31)), nodes.stream().map(m -> m.dueIn(2013))
+                        .toList());
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            nodes.forEach(m -> assertTrue(PageRender.keys(locale).contains(m.nameKey()), m.nameKey()));
+        }
+    }
+
+    @Test
     void everyStatusHasANameInBothLanguages() {
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             for (LoanStatus s : LoanStatus.values()) {
