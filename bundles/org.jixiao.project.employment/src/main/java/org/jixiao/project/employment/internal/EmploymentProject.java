@@ -47,6 +47,11 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * May) and at least 20 YBC demonstration projects a year; work item 13 the awards and contests with their entrants
  * and winners (no indicator); and the employment outcomes count the youth helped into a job, once a year each,
  * towards the table's "200 youth helped into employment".
+ * Work item 7 is the youth entrepreneurship micro-loans: at least 400 loans and 2000 万元 a year per county, with the
+ * counties' frozen monthly data reports, the quarterly checks and the annual meeting as time nodes. Work item 8 is the rural youth credit
+ * demonstration households: at least 200 households and 500 万元 of credit loans a year, growing 10% over last
+ * year's approved actual. Work item 9 records the funding applications for government entrepreneurship support; it
+ * is qualitative and has no indicator.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.
@@ -67,6 +72,8 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_YBC = "附件2 第11项";
     /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
     static final String CLAUSE_OUTCOMES = "附件2 一、绩效管理目标";
+    static final String CLAUSE_LOANS = "附件2 第7项";
+    static final String CLAUSE_CREDIT = "附件2 第8项";
 
     private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
             new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
@@ -95,6 +102,22 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
             new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
                     Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
+    private static final List<IndicatorDefinition> LOAN_INDICATORS = List.of(
+            new IndicatorDefinition(LoanService.INDICATOR_COUNT, "indicator.loans.count", "unit.loan",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_LOANS, TargetKind.ABSOLUTE),
+            // In exact 万元, as the policy states it: 20,000,000 元.
+            new IndicatorDefinition(LoanService.INDICATOR_AMOUNT, "indicator.loans.amount", "unit.wanyuan",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(2000), CLAUSE_LOANS, TargetKind.ABSOLUTE));
+    private static final List<IndicatorDefinition> CREDIT_INDICATORS = List.of(
+            new IndicatorDefinition(CreditService.INDICATOR_HOUSEHOLDS, "indicator.credit.households",
+                    "unit.household", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_CREDIT,
+                    TargetKind.ABSOLUTE),
+            new IndicatorDefinition(CreditService.INDICATOR_AMOUNT, "indicator.credit.amount", "unit.wanyuan",
+                    Comparison.AT_LEAST, BigDecimal.valueOf(500), CLAUSE_CREDIT, TargetKind.ABSOLUTE),
+            // The core holds this year's actual against last year's approved actual of this same indicator plus
+            // the target in percent; the actual is therefore the year's amount itself, not a growth rate.
+            new IndicatorDefinition(CreditService.INDICATOR_GROWTH, "indicator.credit.growth", "unit.wanyuan",
+                    Comparison.AT_LEAST, BigDecimal.TEN, CLAUSE_CREDIT, TargetKind.BASELINE_RELATIVE));
 
     private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
             new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
@@ -200,6 +223,26 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
                     CLAUSE_YBC));
 
+    /** Time nodes: the micro-loans checked in each quarter (the check is recorded on the reports page). */
+    static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
+    static final String MILESTONE_LOAN_CHECK_Q2 = "loans.check.q2";
+    static final String MILESTONE_LOAN_CHECK_Q3 = "loans.check.q3";
+    static final String MILESTONE_LOAN_CHECK_Q4 = "loans.check.q4";
+    /** Time node: the year's micro-loan meeting, by the end of the year. */
+    static final String MILESTONE_LOAN_MEETING = "loans.annual.meeting";
+
+    private static final List<MilestoneDefinition> LOAN_MILESTONES = List.of(
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q1, "milestone.loans.check.q1", MonthDay.of(3, 31),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q2, "milestone.loans.check.q2", MonthDay.of(6, 30),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q3, "milestone.loans.check.q3", MonthDay.of(9, 30),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q4, "milestone.loans.check.q4", MonthDay.of(12, 31),
+                    CLAUSE_LOANS),
+            new MilestoneDefinition(MILESTONE_LOAN_MEETING, "milestone.loans.annual.meeting", MonthDay.of(12, 31),
+                    CLAUSE_LOANS));
+
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
@@ -218,6 +261,9 @@ public final class EmploymentProject implements KeyProject {
     private final YbcService ybc;
     private final AwardService awards;
     private final OutcomeService outcomes;
+    private final LoanService loans;
+    private final CreditService credit;
+    private final FundingService funding;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     private final List<IndicatorDefinition> indicators;
@@ -245,6 +291,9 @@ public final class EmploymentProject implements KeyProject {
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
+        this.loans = new LoanService(store, orgUnits, audit, clock, youth);
+        this.credit = new CreditService(store, orgUnits, audit, clock, youth);
+        this.funding = new FundingService(store, orgUnits, audit, clock, youth);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
                 new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
@@ -263,6 +312,13 @@ public final class EmploymentProject implements KeyProject {
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
                         new InternshipBaseWeb(bases)),
+                new Register(LoanWeb.PATH, LOAN_INDICATORS, LOAN_MILESTONES, loans::actualsAsOf,
+                        new LoanWeb(loans)),
+                new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
+                        new CreditWeb(credit)),
+                // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
+                new Register(FundingWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new FundingWeb(funding)),
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
@@ -368,5 +424,17 @@ public final class EmploymentProject implements KeyProject {
 
     OutcomeService outcomes() {
         return outcomes;
+    }
+
+    LoanService loans() {
+        return loans;
+    }
+
+    CreditService credit() {
+        return credit;
+    }
+
+    FundingService funding() {
+        return funding;
     }
 }
