@@ -46,6 +46,7 @@ public class EmploymentRegistersIT extends KarafTestSupport {
     private static final Gson GSON = new Gson();
     private static final String API = "/api/v1/p/employment/";
     private static final String TODAY = LocalDate.now().toString();
+    private static final int YEAR = LocalDate.now().getYear();
 
     @Inject
     private FeaturesService features;
@@ -112,6 +113,89 @@ public class EmploymentRegistersIT extends KarafTestSupport {
                 GSON.toJson(Map.of("youth", entrepreneur, "pairedOn", TODAY)), null).status());
         assertEquals(0, new BigDecimal("100").compareTo(actual(c, "mentors.paired")));
         RECORDS.put("mentors", "mentors/" + mentor);
+
+        // Work item 4: a session counts once a youth attended it.
+        BigDecimal sessions = actual(c, "training.sessions");
+        long session = created(c, "training", Map.of("county", countyC, "year", YEAR, "heldOn", TODAY,
+                "topic", "电商直播培训", "category", "SKILLS", "partner", "人社局", "place", "青年之家"));
+        assertEquals(0, sessions.compareTo(actual(c, "training.sessions")));
+        created(c, "training/" + session + "/attendees", Map.of("youth", jobSeeker));
+        created(c, "training/" + session + "/attendees", Map.of("youth", entrepreneur));
+        assertMoved(c, "training.sessions", sessions, "1");
+        assertEquals(0, new BigDecimal("2").compareTo(actual(c, "training.trainees")));
+        created(c, "training/plans", Map.of("county", countyC, "year", YEAR, "plannedSessions", 3,
+                "plannedTrainees", 400, "content", "创业、技能、就业三类培训", "plannedOn", TODAY));
+        RECORDS.put("training", "training/" + session);
+
+        // Work items 5 and 6: an entered base, a general-manager-assistant post and a converted intern.
+        long base = created(c, "internship-bases", Map.of("name", "丙县见习基地", "sector", "SERVICES", "address",
+                "人民路1号", "contact", "李老师", "capacity", 10, "county", countyC, "establishedOn", TODAY,
+                "enteredOn", TODAY));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "internship.bases")));
+        long position = created(c, "internships", Map.of("county", countyC, "employer", "丙县电商公司",
+                "post", "总经理助理", "gmAssistant", true, "base", base, "places", 1, "year", YEAR,
+                "startsOn", TODAY, "endsOn", YEAR + "-12-31"));
+        created(c, "internships/" + position + "/placements", Map.of("youth", jobSeeker, "startsOn", TODAY,
+                "outcome", "CONVERTED", "convertedEmployer", "丙县电商公司", "convertedOn", TODAY));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "internship.interns")));
+        assertEquals(0, new BigDecimal("100").compareTo(actual(c, "internship.gmShare")));
+        assertEquals(0, new BigDecimal("100").compareTo(actual(c, "internship.conversion")));
+        // The one place is taken: a second placement is refused with the register's own message.
+        Response full = c.json("POST", API + "internships/" + position + "/placements", GSON.toJson(Map.of(
+                "youth", entrepreneur, "startsOn", TODAY, "outcome", "IN_PROGRESS")), null);
+        assertEquals(full.body(), 400, full.status());
+        assertFalse("translated, not a message key: " + full.body(), full.body().contains("\"internship."));
+        RECORDS.put("internship-bases", "internship-bases/" + base);
+        RECORDS.put("internships", "internships/" + position);
+
+        // Work item 10: a base with the project in residence.
+        long incubator = created(c, "incubators", Map.of("name", "丙县创业园", "address", "创业路8号",
+                "operator", "团县委", "county", countyC, "openedOn", TODAY));
+        created(c, "incubators/" + incubator + "/residents", Map.of("project", project, "movedInOn", TODAY));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "incubator.bases")));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "incubator.residents")));
+        RECORDS.put("incubators", "incubators/" + incubator);
+
+        // Work item 11: the station and a demonstration project.
+        long station = created(c, "ybc/stations", Map.of("name", "丙县YBC服务站", "county", countyC, "setUpOn", TODAY,
+                "address", "青年之家", "head", "周站长", "contact", "0571-1234567"));
+        long demo = created(c, "ybc/projects", Map.of("project", project, "county", countyC, "year", YEAR,
+                "recognisedOn", TODAY));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "ybc.station")));
+        assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "ybc.projects")));
+        RECORDS.put("ybc/stations", "ybc/stations/" + station);
+        RECORDS.put("ybc/projects", "ybc/projects/" + demo);
+
+        // Work item 12: a student at the county's hometown event.
+        long student = created(c, "hometown/students", Map.of("name", "吴同学", "university", "浙江大学",
+                "county", countyC));
+        long event = created(c, "hometown", Map.of("county", countyC, "year", YEAR, "heldOn", TODAY,
+                "title", "千名学子看家乡", "place", "丙县", "organiser", "团县委"));
+        BigDecimal students = actual(c, "hometown.students");
+        created(c, "hometown/" + event + "/participants", Map.of("student", student));
+        assertMoved(c, "hometown.students", students, "1");
+        RECORDS.put("hometown/students", "hometown/students/" + student);
+        RECORDS.put("hometown", "hometown/" + event);
+
+        // Work item 13: an award with the entrepreneur as its winner (no indicator: the register is qualitative).
+        long award = created(c, "awards", Map.of("kind", "TEN_YOUNG_ENTREPRENEURS", "year", YEAR, "level", "CITY",
+                "county", countyC));
+        created(c, "awards/" + award + "/entrants", Map.of("youth", entrepreneur, "project", project,
+                "result", "WINNER", "prize", "十佳创业青年"));
+        RECORDS.put("awards", "awards/" + award);
+
+        // Employment outcomes: the city-wide 200 counts them.
+        BigDecimal outcomes = actual(c, "employment.outcomes");
+        long outcome = created(c, "outcomes", Map.of("youth", jobSeeker, "county", countyC, "employer",
+                "丙县电商公司", "employedOn", TODAY, "channel", "INTERNSHIP"));
+        assertMoved(c, "employment.outcomes", outcomes, "1");
+        RECORDS.put("outcomes", "outcomes/" + outcome);
+
+        // The youth they name can now be neither deleted nor moved; the refusal names the registers, translated.
+        Response linked = c.json("DELETE", API + "youth/" + jobSeeker, null, null);
+        assertEquals(linked.body(), 400, linked.status());
+        assertTrue(linked.body(), linked.body().contains("见习"));
+        assertFalse(linked.body(), linked.body().contains("youth.linked"));
     }
 
     @Test

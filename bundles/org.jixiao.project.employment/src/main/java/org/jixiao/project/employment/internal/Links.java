@@ -42,13 +42,15 @@ final class Links {
     }
 
     /**
-     * @throws ValidationException naming each register with a live record that names {@code id}, under the field
-     *         {@code linked}, when there is one; nothing otherwise
+     * @throws ValidationException naming each register with a live record that names {@code id} (field: the
+     *         register, such as {@code loans}), when there is one; nothing otherwise
      */
     static void requireNone(Connection c, List<Link> links, long id) throws SQLException {
         ValidationException.Collector errors = new ValidationException.Collector();
         for (Link link : links) {
-            if (errors.has(link.messageKey())) {
+            // The register's name is the field: "training", "loans"; two links of one register say it once.
+            String field = link.messageKey().substring(link.messageKey().lastIndexOf('.') + 1);
+            if (errors.has(field)) {
                 continue;
             }
             // Table and column names come from the constants above, never from input.
@@ -58,7 +60,7 @@ final class Links {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        errors.add(link.messageKey(), link.messageKey());
+                        errors.add(field, link.messageKey());
                     }
                 }
             }
