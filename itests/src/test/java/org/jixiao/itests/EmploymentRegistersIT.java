@@ -148,6 +148,34 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         RECORDS.put("internship-bases", "internship-bases/" + base);
         RECORDS.put("internships", "internships/" + position);
 
+        // Work item 7: a micro-loan entered in 万元, counted exactly; a negative amount writes nothing.
+        BigDecimal loans = actual(c, "loans.count");
+        BigDecimal lent = actual(c, "loans.amount");
+        long loan = created(c, "loans", Map.of("county", countyC, "borrower", entrepreneur, "bank", "丙县农商银行",
+                "amountWanyuan", "5.5", "grantedOn", TODAY, "termMonths", 24, "status", "DISBURSED"));
+        assertMoved(c, "loans.count", loans, "1");
+        assertMoved(c, "loans.amount", lent, "5.5");
+        Response negative = c.json("POST", API + "loans", GSON.toJson(Map.of("county", countyC, "borrower",
+                entrepreneur, "bank", "丙县农商银行", "amountWanyuan", "-1", "grantedOn", TODAY, "termMonths", 24,
+                "status", "DISBURSED")), null);
+        assertEquals(negative.body(), 400, negative.status());
+        assertMoved(c, "loans.count", loans, "1");
+        RECORDS.put("loans", "loans/" + loan);
+
+        // Work item 8: a credit demonstration household with 30,000 元 of credit loans (3 万元).
+        BigDecimal households = actual(c, "credit.households");
+        BigDecimal credit = actual(c, "credit.amount");
+        long household = created(c, "credit-households", Map.of("county", countyC, "headName", "郑户主",
+                "village", "丙县东村", "ratedOn", TODAY, "rating", "AA", "loanAmount", "30000.00", "loanOn", TODAY));
+        assertMoved(c, "credit.households", households, "1");
+        assertMoved(c, "credit.amount", credit, "3");
+        RECORDS.put("credit-households", "credit-households/" + household);
+
+        // Work item 9: a funding application (qualitative: recorded, no indicator).
+        long funding = created(c, "funding", Map.of("county", countyC, "youth", entrepreneur, "project", project,
+                "programme", "创业担保贷款贴息", "amountApplied", "20000", "appliedOn", TODAY, "result", "PENDING"));
+        RECORDS.put("funding", "funding/" + funding);
+
         // Work item 10: a base with the project in residence.
         long incubator = created(c, "incubators", Map.of("name", "丙县创业园", "address", "创业路8号",
                 "operator", "团县委", "county", countyC, "openedOn", TODAY));
