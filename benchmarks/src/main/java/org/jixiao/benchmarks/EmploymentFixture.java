@@ -121,6 +121,8 @@ public final class EmploymentFixture implements AutoCloseable {
     static final int RESIDENTS_PER_INCUBATOR = 40;
     static final int YBC_PROJECTS = 25;
     static final int OUTCOMES = 300;
+    static final int LOANS = 500;
+    static final int HOUSEHOLDS = 300;
 
     private void load() {
         long youthPerCounty = YOUTH;
@@ -196,6 +198,39 @@ public final class EmploymentFixture implements AutoCloseable {
         loadInternships();
         loadTraining();
         loadPlatform();
+        loadLoans();
+    }
+
+    /** Work items 7 and 8: micro-loans and credit demonstration households (this year's and last year's). */
+    private void loadLoans() {
+        table("EMP_LOAN", COUNTIES * LOANS, "INSERT INTO EMP_LOAN (COUNTY_ID, BORROWER_ID, BANK, AMOUNT, GRANTED_ON,"
+                + " TERM_MONTHS, STATUS, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)",
+                (ps, i) -> {
+                    int county = (int) (i / LOANS);
+                    ps.setLong(1, county(county));
+                    ps.setLong(2, entrepreneur(county, i));
+                    ps.setString(3, "农商银行");
+                    ps.setBigDecimal(4, BigDecimal.valueOf(50_000 + random.nextInt(50_000), 0).setScale(2));
+                    ps.setDate(5, day(i));
+                    ps.setInt(6, 24);
+                    ps.setString(7, "DISBURSED");
+                    stamps(ps, 8);
+                });
+        table("EMP_CREDIT_HOUSEHOLD", COUNTIES * HOUSEHOLDS, "INSERT INTO EMP_CREDIT_HOUSEHOLD (COUNTY_ID, HEAD_NAME,"
+                + " VILLAGE, RATED_ON, RATING, LOAN_AMOUNT, LOAN_ON, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (ps, i) -> {
+                    Date rated = day(i);
+                    ps.setLong(1, county(i / HOUSEHOLDS));
+                    ps.setString(2, "户主" + i);
+                    ps.setString(3, "某村");
+                    ps.setDate(4, rated);
+                    ps.setString(5, "AA");
+                    ps.setBigDecimal(6, BigDecimal.valueOf(20_000 + random.nextInt(20_000), 0).setScale(2));
+                    ps.setDate(7, rated);
+                    stamps(ps, 8);
+                });
     }
 
     /** Work items 10 and 11 and the outcomes: incubators with residents, YBC stations and projects, outcomes. */

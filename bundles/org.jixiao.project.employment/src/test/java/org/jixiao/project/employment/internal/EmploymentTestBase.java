@@ -66,6 +66,7 @@ abstract class EmploymentTestBase {
 
     @AfterEach
     void closeDatabase() {
+        project.deactivate();
         store.close();
     }
 
