@@ -171,37 +171,7 @@ final class CreditWeb implements Register.Pages {
     @Override
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
-        if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<CreditHousehold> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(h -> items.add(json(h)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, CreditInput.fromJson(body(r)));
-                    return WebResult.json(json(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
-        }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(json(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, CreditInput.fromJson(body(r)));
-                return WebResult.json(json(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return creditHouseholdJson(r, actor).route(r, method, path, 1);
     }
 
     // ---------------------------------------------------------------- shared
@@ -246,5 +216,15 @@ final class CreditWeb implements Register.Pages {
     private CreditHousehold.Filter filter(WebRequest r) {
         return new CreditHousehold.Filter(r.param("q"), ProjectValidator.positiveId(r.param("county")),
                 year(r, service.today()), Enums.parse(CreditRating.class, r.param("rating")).orElse(null));
+    }
+
+    /** The JSON of the CreditHousehold records: list, create, get, replace and delete. */
+    private JsonCrud<CreditHousehold> creditHouseholdJson(WebRequest r, Actor actor) {
+        return new JsonCrud<>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, CreditInput.fromJson(b)),
+                id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, CreditInput.fromJson(b)),
+                id -> service.delete(actor, id),
+                this::json);
     }
 }

@@ -145,19 +145,7 @@ final class FundingWeb implements Register.Pages {
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<Funding> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(f -> items.add(json(f)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, FundingInput.fromJson(body(r)));
-                    return WebResult.json(json(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
+            return fundingJson(r, actor).route(r, method, path, 1);
         }
         if (path.size() == 2 && path.get(1).equals(SUMMARY) && method.equals("GET")) {
             int year = year(r, service.today());
@@ -165,22 +153,7 @@ final class FundingWeb implements Register.Pages {
             return WebResult.json(Map.of("year", year, "items", service.summary(actor, year,
                     ProjectValidator.positiveId(r.param("county"))).stream().map(s -> summaryRow(s, names)).toList()));
         }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(json(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, FundingInput.fromJson(body(r)));
-                return WebResult.json(json(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return fundingJson(r, actor).route(r, method, path, 1);
     }
 
     // ---------------------------------------------------------------- shared
@@ -247,5 +220,15 @@ final class FundingWeb implements Register.Pages {
     private Funding.Filter filter(WebRequest r) {
         return new Funding.Filter(r.param("q"), ProjectValidator.positiveId(r.param("county")),
                 year(r, service.today()), Enums.parse(FundingResult.class, r.param("result")).orElse(null));
+    }
+
+    /** The JSON of the Funding records: list, create, get, replace and delete. */
+    private JsonCrud<Funding> fundingJson(WebRequest r, Actor actor) {
+        return new JsonCrud<>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, FundingInput.fromJson(b)),
+                id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, FundingInput.fromJson(b)),
+                id -> service.delete(actor, id),
+                this::json);
     }
 }

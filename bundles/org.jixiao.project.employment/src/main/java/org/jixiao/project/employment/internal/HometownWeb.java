@@ -292,36 +292,7 @@ final class HometownWeb implements Register.Pages {
 
     private WebResult studentApi(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
-        if (path.size() == 2) {
-            switch (method) {
-                case "GET": {
-                    Page<Hometown.Student> page = service.students(actor, r.param("q"),
-                            ProjectValidator.positiveId(r.param("county")), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(s -> items.add(studentJson(s)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.createStudent(actor, HometownInput.Student.fromJson(body(r)));
-                    return WebResult.json(studentJson(service.student(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
-        }
-        long id = id(r, path.get(2));
-        if (path.size() != 3) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET": return WebResult.json(studentJson(service.student(actor, id)));
-            case "PUT":
-                service.updateStudent(actor, id, HometownInput.Student.fromJson(body(r)));
-                return WebResult.json(studentJson(service.student(actor, id)));
-            case "DELETE":
-                service.deleteStudent(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default: throw notFound(r);
-        }
+        return studentJson(r, actor).route(r, method, path, 2);
     }
 
     private Map<String, Object> detailJson(Actor actor, long id) {
@@ -420,5 +391,11 @@ final class HometownWeb implements Register.Pages {
         m.put("university", p.university());
         m.put("major", p.major() == null ? "" : p.major());
         return m;
+    }
+
+    /** The JSON of the Hometown.Student records: list, create, get, replace and delete. */
+    private JsonCrud<Hometown.Student> studentJson(WebRequest r, Actor actor) {
+        return new JsonCrud<>(() -> service.students(actor, r.param("q"),
+                            ProjectValidator.positiveId(r.param("county")), pageNumber(r)), b -> service.createStudent(actor, HometownInput.Student.fromJson(b)), id -> service.student(actor, id), (id, b) -> service.updateStudent(actor, id, HometownInput.Student.fromJson(b)), id -> service.deleteStudent(actor, id), this::studentJson);
     }
 }

@@ -163,19 +163,7 @@ final class InternshipBaseWeb implements Register.Pages {
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<InternshipBase> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(b -> items.add(record(b)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, InternshipBaseInput.fromJson(body(r)));
-                    return WebResult.json(record(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
+            return internshipBaseJson(r, actor).route(r, method, path, 1);
         }
         if (path.size() == 2 && path.get(1).equals("summary") && method.equals("GET")) {
             LocalDate today = service.today();
@@ -190,22 +178,7 @@ final class InternshipBaseWeb implements Register.Pages {
             });
             return WebResult.json(Map.of("day", today.toString(), "items", items));
         }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(record(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, InternshipBaseInput.fromJson(body(r)));
-                return WebResult.json(record(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return internshipBaseJson(r, actor).route(r, method, path, 1);
     }
 
     private Map<String, Object> record(InternshipBase b) {
@@ -247,5 +220,15 @@ final class InternshipBaseWeb implements Register.Pages {
                 Enums.parse(ProjectSector.class, r.param("sector")).orElse(null),
                 "yes".equals(entered) ? Boolean.TRUE : "no".equals(entered) ? Boolean.FALSE : null,
                 ProjectValidator.positiveId(r.param("county")));
+    }
+
+    /** The JSON of the InternshipBase records: list, create, get, replace and delete. */
+    private JsonCrud<InternshipBase> internshipBaseJson(WebRequest r, Actor actor) {
+        return new JsonCrud<>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, InternshipBaseInput.fromJson(b)),
+                id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, InternshipBaseInput.fromJson(b)),
+                id -> service.delete(actor, id),
+                this::record);
     }
 }

@@ -273,19 +273,7 @@ final class LoanWeb implements Register.Pages {
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
         if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<Loan> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(l -> items.add(json(l)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, LoanInput.Loan.fromJson(body(r)));
-                    return WebResult.json(json(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
+            return loanJson(r, actor).route(r, method, path, 1);
         }
         if (path.get(1).equals(REPORTS) && path.size() == 2) {
             switch (method) {
@@ -307,22 +295,7 @@ final class LoanWeb implements Register.Pages {
         if (path.get(1).equals(CHECKS)) {
             return checksApi(r, method, path);
         }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(json(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, LoanInput.Loan.fromJson(body(r)));
-                return WebResult.json(json(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return loanJson(r, actor).route(r, method, path, 1);
     }
 
     private WebResult checksApi(WebRequest r, String method, List<String> path) {
@@ -471,5 +444,15 @@ final class LoanWeb implements Register.Pages {
         if (!actor.canWrite()) {
             throw new AccessDeniedException("loan: read-only role");
         }
+    }
+
+    /** The JSON of the Loan records: list, create, get, replace and delete. */
+    private JsonCrud<Loan> loanJson(WebRequest r, Actor actor) {
+        return new JsonCrud<>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, LoanInput.Loan.fromJson(b)),
+                id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, LoanInput.Loan.fromJson(b)),
+                id -> service.delete(actor, id),
+                this::json);
     }
 }

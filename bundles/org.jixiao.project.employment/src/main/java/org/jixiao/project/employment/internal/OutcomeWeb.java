@@ -145,37 +145,10 @@ final class OutcomeWeb implements Register.Pages {
     @Override
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
-        if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<Outcome> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(o -> items.add(json(o)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, OutcomeInput.fromJson(body(r)));
-                    return WebResult.json(json(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
-        }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(json(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, OutcomeInput.fromJson(body(r)));
-                return WebResult.json(json(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return new JsonCrud<Outcome>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, OutcomeInput.fromJson(b)), id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, OutcomeInput.fromJson(b)), id -> service.delete(actor, id),
+                this::json).route(r, method, path, 1);
     }
 
     private Map<String, Object> json(Outcome o) {

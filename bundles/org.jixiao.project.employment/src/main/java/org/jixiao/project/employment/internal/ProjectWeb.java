@@ -151,37 +151,10 @@ final class ProjectWeb implements Register.Pages {
     @Override
     public WebResult api(WebRequest r, String method, List<String> path) {
         Actor actor = r.actor();
-        if (path.size() == 1) {
-            switch (method) {
-                case "GET": {
-                    Page<Project> page = service.list(actor, filter(r), pageNumber(r));
-                    List<Map<String, Object>> items = new ArrayList<>();
-                    page.items().forEach(p -> items.add(record(p)));
-                    return pageJson(page, items);
-                }
-                case "POST": {
-                    long id = service.create(actor, ProjectInput.fromJson(body(r)));
-                    return WebResult.json(record(service.get(actor, id))).withStatus(201);
-                }
-                default: throw notFound(r);
-            }
-        }
-        long id = id(r, path.get(1));
-        if (path.size() != 2) {
-            throw notFound(r);
-        }
-        switch (method) {
-            case "GET":
-                return WebResult.json(record(service.get(actor, id)));
-            case "PUT":
-                service.update(actor, id, ProjectInput.fromJson(body(r)));
-                return WebResult.json(record(service.get(actor, id)));
-            case "DELETE":
-                service.delete(actor, id);
-                return WebResult.json(Map.of("deleted", true));
-            default:
-                throw notFound(r);
-        }
+        return new JsonCrud<Project>(() -> service.list(actor, filter(r), pageNumber(r)),
+                b -> service.create(actor, ProjectInput.fromJson(b)), id -> service.get(actor, id),
+                (id, b) -> service.update(actor, id, ProjectInput.fromJson(b)), id -> service.delete(actor, id),
+                this::record).route(r, method, path, 1);
     }
 
     private Map<String, Object> record(Project p) {
