@@ -2,13 +2,11 @@ package org.jixiao.project.employment.internal;
 
 import static org.jixiao.project.employment.internal.LoanWeb.ownCounty;
 import static org.jixiao.project.employment.internal.LoanWeb.year;
-import static org.jixiao.project.employment.internal.YouthWeb.body;
 import static org.jixiao.project.employment.internal.YouthWeb.countyNames;
 import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
 import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.names;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
-import static org.jixiao.project.employment.internal.YouthWeb.pageJson;
 import static org.jixiao.project.employment.internal.YouthWeb.pageNumber;
 
 import java.math.BigDecimal;

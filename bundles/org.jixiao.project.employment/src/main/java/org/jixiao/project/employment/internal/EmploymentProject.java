@@ -37,30 +37,14 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Key project B, youth employment and entrepreneurship (POLICY.md section 3). This version carries work item 1,
- * the database of job-seeking and entrepreneur youth with its two per-county minimums, and work item 2, the
- * entrepreneurship project database (at least 50 projects per county). Both share the time nodes: built by the end
- * of May, refreshed each March and September. Work item 3 is the mentor team: at least 30 mentors per county, every
- * one paired with a young entrepreneur and holding at least 10 guidance activities a year, reviewed at year end.
- * Work item 5 is the internship "double thousand" plan: positions collected by the end of June, youth placed into
- * them after the late-July matching event, at least 600 interns a year, more than half in general-manager-assistant
- * posts, at least 10% converted to employment. Work item 6 is the internship bases: at least 80 per county entered
- * into the provincial league's system by the end of the year.
- * The refresh of work item 1: each March and September a county confirms its youth records, which freezes a
- * snapshot, fulfils the time node and shows what changed since the last refresh.
- * Work item 4 is classified training: an annual plan by the end of January, at least 3 sessions and 400 distinct
- * youth trained a year, with attendees, follow-up and feedback recorded. Work item 12, "a thousand students see their
- * hometown", records the mid-August events and at least 200 distinct local university students per county taking part.
- * Work item 10 are the incubation bases (at least one per county by the end of the year, its fullest base holding at
- * least 30 projects of the project database); work item 11 the YBC service station (one per county by the end of
- * May) and at least 20 YBC demonstration projects a year; work item 13 the awards and contests with their entrants
- * and winners (no indicator); and the employment outcomes count the youth helped into a job, once a year each,
- * towards the table's "200 youth helped into employment".
- * Work item 7 is the youth entrepreneurship micro-loans: at least 400 loans and 2000 万元 a year per county, with the
- * counties' frozen monthly data reports, the quarterly checks and the annual meeting as time nodes. Work item 8 is the rural youth credit
- * demonstration households: at least 200 households and 500 万元 of credit loans a year, growing 10% over last
- * year's approved actual. Work item 9 records the funding applications for government entrepreneurship support; it
- * is qualitative and has no indicator.
+ * Key project B, youth employment and entrepreneurship (POLICY.md section 3), with all thirteen work items and the
+ * employment outcomes. Each work item is a {@link Register}: its records with their pages and JSON, the indicators
+ * it feeds (the policy figures as default targets), its time nodes and its actuals as of any day of the year. The
+ * youth database (item 1, with its statistics and the March and September refresh) and the project database
+ * (item 2) are the registers the others link to: mentors pair with young entrepreneurs (3), youth attend training
+ * (4), take internship places (5) at bases (6), borrow micro-loans (7) and apply for funding (9); projects reside in
+ * incubation bases (10), become YBC demonstration projects (11) and enter awards (13); rural credit households (8)
+ * and hometown students (12) have records of their own. The README of this bundle lists every register.
  *
  * <p>The core applies {@code /db/migration/V*.sql} of this bundle before it uses the service, so the component
  * itself never touches the schema.

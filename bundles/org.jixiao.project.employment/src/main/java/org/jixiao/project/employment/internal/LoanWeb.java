@@ -6,7 +6,6 @@ import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
 import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.names;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
-import static org.jixiao.project.employment.internal.YouthWeb.pageJson;
 import static org.jixiao.project.employment.internal.YouthWeb.pageNumber;
 
 import java.time.LocalDate;
