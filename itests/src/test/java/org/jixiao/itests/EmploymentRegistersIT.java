@@ -224,6 +224,12 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         assertEquals(linked.body(), 400, linked.status());
         assertTrue(linked.body(), linked.body().contains("见习"));
         assertFalse(linked.body(), linked.body().contains("youth.linked"));
+        // The same from the youth's page: an error page listing each register, in the user's language.
+        c.open("/p/employment/youth/" + jobSeeker);
+        Response page = c.post("/p/employment/youth/" + jobSeeker + "/delete", Map.of());
+        assertEquals(400, page.status());
+        assertTrue(page.body(), page.body().contains("该青年有见习记录") && page.body().contains("该青年有就业安置记录"));
+        assertEquals(200, c.json("GET", API + "youth/" + jobSeeker, null, null).status());
     }
 
     @Test
