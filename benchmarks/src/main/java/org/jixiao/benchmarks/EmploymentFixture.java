@@ -70,7 +70,10 @@ public final class EmploymentFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        if (System.getProperty("derby.stream.error.file") == null) {
+            // -Dderby.stream.error.file=… with -Dderby.language.logQueryPlan=true keeps the plans for reading.
+            System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        }
         System.setProperty("jixiao.keys", dir.resolve("keys").toString());
         store = new DerbyStore(dir.resolve("db"), 4);
         Wiring wiring = new Wiring();
