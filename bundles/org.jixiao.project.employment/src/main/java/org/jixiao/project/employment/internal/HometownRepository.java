@@ -17,10 +17,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SQL of the hometown students, events and participants; portable, on the caller's connection. */
 final class HometownRepository {
@@ -387,7 +389,8 @@ final class HometownRepository {
 
     /**
      * Per county: distinct students among its live participations from {@code from} to {@code to}. A deleted event's
-     * or student's participations are deleted with it, so this table alone answers.
+     * or student's participations are deleted with it, so this table alone answers. Counted here in one pass over
+     * the covering index, which on a city's data took half the time of Derby's sort for COUNT(DISTINCT).
      */
     Map<Long, Long> studentsByCounty(Connection c, Collection<Long> counties, LocalDate from, LocalDate to)
             throws SQLException {
@@ -398,16 +401,18 @@ final class HometownRepository {
         List<Object> args = new ArrayList<>(counties);
         args.add(Date.valueOf(from));
         args.add(Date.valueOf(to));
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(DISTINCT STUDENT_ID) FROM "
-                + "EMP_HOMETOWN_PARTICIPANT WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size())
-                + ") AND HELD_ON >= ? AND HELD_ON <= ? GROUP BY COUNTY_ID")) {
+        Map<Long, Set<Long>> students = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, STUDENT_ID FROM EMP_HOMETOWN_PARTICIPANT "
+                + "WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size())
+                + ") AND HELD_ON >= ? AND HELD_ON <= ?")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getLong(2));
+                    students.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
                 }
             }
         }
+        students.forEach((county, ids) -> out.put(county, (long) ids.size()));
         return out;
     }
 
