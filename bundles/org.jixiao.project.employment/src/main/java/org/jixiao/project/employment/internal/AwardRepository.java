@@ -72,13 +72,8 @@ final class AwardRepository {
     }
 
     Optional<Award> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM EMP_AWARD A WHERE A.ID = ? AND A.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(award(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS
+                + " FROM EMP_AWARD A WHERE A.ID = ? AND A.DELETED_AT IS NULL", List.of(id), rs -> award(rs));
     }
 
     long count(Connection c, Collection<Long> counties, Filter f) throws SQLException {
@@ -98,15 +93,9 @@ final class AwardRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_AWARD A WHERE " + where
-                + " ORDER BY A.AWARD_YEAR DESC, A.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(award(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + " FROM EMP_AWARD A WHERE " + where
+                + " ORDER BY A.AWARD_YEAR DESC, A.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> award(rs)));
         return out;
     }
 

@@ -85,13 +85,8 @@ final class CreditRepository {
     }
 
     Optional<CreditHousehold> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM EMP_CREDIT_HOUSEHOLD WHERE ID = ? AND DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS
+                + " FROM EMP_CREDIT_HOUSEHOLD WHERE ID = ? AND DELETED_AT IS NULL", List.of(id), rs -> row(rs));
     }
 
     long count(Connection c, Collection<Long> counties, CreditHousehold.Filter f) throws SQLException {
@@ -100,13 +95,7 @@ final class CreditRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_CREDIT_HOUSEHOLD WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_CREDIT_HOUSEHOLD WHERE " + where, args);
     }
 
     List<CreditHousehold> list(Connection c, Collection<Long> counties, CreditHousehold.Filter f, int offset, int size)
@@ -119,15 +108,8 @@ final class CreditRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_CREDIT_HOUSEHOLD WHERE " + where
-                + " ORDER BY RATED_ON DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + " FROM EMP_CREDIT_HOUSEHOLD WHERE " + where
+                + " ORDER BY RATED_ON DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> row(rs)));
         return out;
     }
 

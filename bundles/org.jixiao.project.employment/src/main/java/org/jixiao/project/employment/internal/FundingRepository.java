@@ -93,13 +93,8 @@ final class FundingRepository {
     }
 
     Optional<Funding> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
-                + " WHERE F.ID = ? AND F.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS + FROM
+                + " WHERE F.ID = ? AND F.DELETED_AT IS NULL", List.of(id), rs -> row(rs));
     }
 
     long count(Connection c, Collection<Long> counties, Funding.Filter f) throws SQLException {
@@ -108,13 +103,7 @@ final class FundingRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_FUNDING F WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_FUNDING F WHERE " + where, args);
     }
 
     List<Funding> list(Connection c, Collection<Long> counties, Funding.Filter f, int offset, int size)
@@ -127,15 +116,8 @@ final class FundingRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where
-                + " ORDER BY F.APPLIED_ON DESC, F.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + FROM + " WHERE " + where
+                + " ORDER BY F.APPLIED_ON DESC, F.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> row(rs)));
         return out;
     }
 

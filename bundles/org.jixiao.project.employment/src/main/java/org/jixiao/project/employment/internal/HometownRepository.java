@@ -82,13 +82,8 @@ final class HometownRepository {
     }
 
     Optional<Hometown.Student> findStudent(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDENT_COLUMNS + STUDENT_FROM
-                + " WHERE S.ID = ? AND S.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(student(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + STUDENT_COLUMNS + STUDENT_FROM
+                + " WHERE S.ID = ? AND S.DELETED_AT IS NULL", List.of(id), rs -> student(rs));
     }
 
     /**
@@ -118,14 +113,8 @@ final class HometownRepository {
             return 0;
         }
         List<Object> args = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_HOMETOWN_STUDENT S WHERE "
-                + studentWhere(counties, query, args))) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_HOMETOWN_STUDENT S WHERE "
+                + studentWhere(counties, query, args), args);
     }
 
     List<Hometown.Student> students(Connection c, Collection<Long> counties, String query, int offset, int size)
@@ -138,15 +127,8 @@ final class HometownRepository {
         String where = studentWhere(counties, query, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + STUDENT_COLUMNS + STUDENT_FROM + " WHERE " + where
-                + " ORDER BY S.NAME, S.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(student(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + STUDENT_COLUMNS + STUDENT_FROM + " WHERE " + where
+                + " ORDER BY S.NAME, S.ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> student(rs)));
         return out;
     }
 
@@ -255,13 +237,8 @@ final class HometownRepository {
     }
 
     Optional<Hometown.Event> findEvent(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS
-                + " FROM EMP_HOMETOWN_EVENT E WHERE E.ID = ? AND E.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(event(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + EVENT_COLUMNS
+                + " FROM EMP_HOMETOWN_EVENT E WHERE E.ID = ? AND E.DELETED_AT IS NULL", List.of(id), rs -> event(rs));
     }
 
     long countEvents(Connection c, Collection<Long> counties, int year, String query) throws SQLException {
@@ -269,14 +246,8 @@ final class HometownRepository {
             return 0;
         }
         List<Object> args = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_HOMETOWN_EVENT E WHERE "
-                + eventWhere(counties, year, query, args))) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_HOMETOWN_EVENT E WHERE "
+                + eventWhere(counties, year, query, args), args);
     }
 
     List<Hometown.Event> events(Connection c, Collection<Long> counties, int year, String query, int offset, int size)
@@ -289,15 +260,9 @@ final class HometownRepository {
         String where = eventWhere(counties, year, query, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM EMP_HOMETOWN_EVENT E WHERE "
-                + where + " ORDER BY E.HELD_ON DESC, E.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(event(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + EVENT_COLUMNS + " FROM EMP_HOMETOWN_EVENT E WHERE "
+                + where + " ORDER BY E.HELD_ON DESC, E.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> event(rs)));
         return out;
     }
 

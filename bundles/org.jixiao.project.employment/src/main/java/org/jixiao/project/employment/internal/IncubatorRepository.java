@@ -120,15 +120,8 @@ final class IncubatorRepository {
         String where = where(counties, query, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_INCUBATOR B WHERE " + where
-                + " ORDER BY B.OPENED_ON DESC, B.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(base(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + " FROM EMP_INCUBATOR B WHERE " + where
+                + " ORDER BY B.OPENED_ON DESC, B.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> base(rs)));
         return out;
     }
 

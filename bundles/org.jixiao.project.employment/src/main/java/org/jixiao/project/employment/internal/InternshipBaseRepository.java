@@ -93,13 +93,8 @@ final class InternshipBaseRepository {
     }
 
     Optional<InternshipBase> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM EMP_INTERNSHIP_BASE B WHERE B.ID = ? AND B.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS
+                + " FROM EMP_INTERNSHIP_BASE B WHERE B.ID = ? AND B.DELETED_AT IS NULL", List.of(id), rs -> row(rs));
     }
 
     /** Live internship positions that name the base. */
@@ -121,13 +116,7 @@ final class InternshipBaseRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, today, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_INTERNSHIP_BASE B WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_INTERNSHIP_BASE B WHERE " + where, args);
     }
 
     List<InternshipBase> list(Connection c, Collection<Long> counties, InternshipBaseService.Filter f,
@@ -140,15 +129,9 @@ final class InternshipBaseRepository {
         String where = where(counties, f, today, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_INTERNSHIP_BASE B WHERE "
-                + where + " ORDER BY B.ESTABLISHED_ON DESC, B.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + " FROM EMP_INTERNSHIP_BASE B WHERE "
+                + where + " ORDER BY B.ESTABLISHED_ON DESC, B.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> row(rs)));
         return out;
     }
 

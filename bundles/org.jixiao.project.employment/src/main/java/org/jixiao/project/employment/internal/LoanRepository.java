@@ -86,13 +86,8 @@ final class LoanRepository {
     }
 
     Optional<Loan> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
-                + " WHERE L.ID = ? AND L.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(loan(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS + FROM
+                + " WHERE L.ID = ? AND L.DELETED_AT IS NULL", List.of(id), rs -> loan(rs));
     }
 
     long count(Connection c, Collection<Long> counties, Loan.Filter f) throws SQLException {
@@ -101,13 +96,7 @@ final class LoanRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*)" + FROM + " WHERE " + where, args);
     }
 
     List<Loan> list(Connection c, Collection<Long> counties, Loan.Filter f, int offset, int size) throws SQLException {
@@ -119,15 +108,8 @@ final class LoanRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where
-                + " ORDER BY L.GRANTED_ON DESC, L.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(loan(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + FROM + " WHERE " + where
+                + " ORDER BY L.GRANTED_ON DESC, L.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> loan(rs)));
         return out;
     }
 
@@ -316,13 +298,8 @@ final class LoanRepository {
     }
 
     Optional<Loan.Check> findCheck(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHECK_COLUMNS
-                + " FROM EMP_LOAN_CHECK WHERE ID = ? AND DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(check(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + CHECK_COLUMNS
+                + " FROM EMP_LOAN_CHECK WHERE ID = ? AND DELETED_AT IS NULL", List.of(id), rs -> check(rs));
     }
 
     List<Loan.Check> checks(Connection c, Collection<Long> counties, int year) throws SQLException {
@@ -332,16 +309,9 @@ final class LoanRepository {
         }
         List<Object> args = new ArrayList<>(counties);
         args.add(year);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK "
+        out.addAll(Jdbc.all(c, "SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK "
                 + "WHERE COUNTY_ID IN (" + placeholders(counties.size()) + ") AND CHECK_YEAR = ? "
-                + "AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(check(rs));
-                }
-            }
-        }
+                + "AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER", args, rs -> check(rs)));
         return out;
     }
 

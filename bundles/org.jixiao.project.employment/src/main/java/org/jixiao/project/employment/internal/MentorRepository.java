@@ -108,13 +108,8 @@ final class MentorRepository {
     }
 
     Optional<Mentor> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                + " FROM EMP_MENTOR M WHERE M.ID = ? AND M.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(mentor(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS
+                + " FROM EMP_MENTOR M WHERE M.ID = ? AND M.DELETED_AT IS NULL", List.of(id), rs -> mentor(rs));
     }
 
     long count(Connection c, Collection<Long> counties, String query) throws SQLException {
@@ -122,14 +117,8 @@ final class MentorRepository {
             return 0;
         }
         List<Object> args = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_MENTOR M WHERE "
-                + where(counties, query, args))) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_MENTOR M WHERE "
+                + where(counties, query, args), args);
     }
 
     List<Mentor> list(Connection c, Collection<Long> counties, String query, int offset, int size)
@@ -142,15 +131,9 @@ final class MentorRepository {
         String where = where(counties, query, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_MENTOR M WHERE " + where
-                + " ORDER BY M.APPOINTED_ON DESC, M.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(mentor(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + " FROM EMP_MENTOR M WHERE " + where
+                + " ORDER BY M.APPOINTED_ON DESC, M.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> mentor(rs)));
         return out;
     }
 

@@ -74,13 +74,7 @@ final class OutcomeRepository {
 
     /** One number from a query, e.g. a COUNT(*). */
     static long single(Connection c, String sql, List<Object> args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, sql, args);
     }
 
     /** Per county, one number from a query whose rows are (COUNTY_ID, value). */
@@ -142,13 +136,8 @@ final class OutcomeRepository {
     }
 
     Optional<Outcome> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
-                + " WHERE O.ID = ? AND O.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS + FROM
+                + " WHERE O.ID = ? AND O.DELETED_AT IS NULL", List.of(id), rs -> row(rs));
     }
 
     /** Live outcomes of the youth in the year other than {@code exceptId} (0: none excepted). */
@@ -175,15 +164,8 @@ final class OutcomeRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where
-                + " ORDER BY O.EMPLOYED_ON DESC, O.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + FROM + " WHERE " + where
+                + " ORDER BY O.EMPLOYED_ON DESC, O.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", args, rs -> row(rs)));
         return out;
     }
 

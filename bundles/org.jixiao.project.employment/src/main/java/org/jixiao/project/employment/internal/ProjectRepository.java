@@ -91,13 +91,8 @@ final class ProjectRepository {
     }
 
     Optional<Project> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM
-                + " WHERE P.ID = ? AND P.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + COLUMNS + FROM
+                + " WHERE P.ID = ? AND P.DELETED_AT IS NULL", List.of(id), rs -> row(rs));
     }
 
     long count(Connection c, Collection<Long> counties, ProjectFilter f) throws SQLException {
@@ -106,13 +101,7 @@ final class ProjectRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + FROM + " WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*)" + FROM + " WHERE " + where, args);
     }
 
     List<Project> list(Connection c, Collection<Long> counties, ProjectFilter f, int offset, int size)
@@ -125,15 +114,9 @@ final class ProjectRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + " WHERE " + where
-                + " ORDER BY P.REGISTERED_ON DESC, P.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(row(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + COLUMNS + FROM + " WHERE " + where
+                + " ORDER BY P.REGISTERED_ON DESC, P.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> row(rs)));
         return out;
     }
 

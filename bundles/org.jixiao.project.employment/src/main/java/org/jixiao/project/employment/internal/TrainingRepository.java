@@ -93,13 +93,8 @@ final class TrainingRepository {
     }
 
     Optional<Training.Plan> findPlan(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PLAN_COLUMNS
-                + " FROM EMP_TRAINING_PLAN WHERE ID = ? AND DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(plan(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + PLAN_COLUMNS
+                + " FROM EMP_TRAINING_PLAN WHERE ID = ? AND DELETED_AT IS NULL", List.of(id), rs -> plan(rs));
     }
 
     /** The live plan of the county and year other than {@code exceptId} (0: any), if there is one. */
@@ -128,14 +123,7 @@ final class TrainingRepository {
         if (year != null) {
             args.add(year);
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(plan(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, sql, args, rs -> plan(rs)));
         return out;
     }
 
@@ -228,13 +216,9 @@ final class TrainingRepository {
     }
 
     Optional<Training.Session> findSession(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS
-                + " FROM EMP_TRAINING_SESSION S WHERE S.ID = ? AND S.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(session(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + SESSION_COLUMNS
+                + " FROM EMP_TRAINING_SESSION S WHERE S.ID = ? AND S.DELETED_AT IS NULL",
+                List.of(id), rs -> session(rs));
     }
 
     long countSessions(Connection c, Collection<Long> counties, Filter f) throws SQLException {
@@ -242,14 +226,8 @@ final class TrainingRepository {
             return 0;
         }
         List<Object> args = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_TRAINING_SESSION S WHERE "
-                + where(counties, f, args))) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_TRAINING_SESSION S WHERE "
+                + where(counties, f, args), args);
     }
 
     List<Training.Session> sessions(Connection c, Collection<Long> counties, Filter f, int offset, int size)
@@ -262,15 +240,9 @@ final class TrainingRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + SESSION_COLUMNS + " FROM EMP_TRAINING_SESSION S "
-                + "WHERE " + where + " ORDER BY S.HELD_ON DESC, S.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(session(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + SESSION_COLUMNS + " FROM EMP_TRAINING_SESSION S "
+                + "WHERE " + where + " ORDER BY S.HELD_ON DESC, S.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> session(rs)));
         return out;
     }
 

@@ -164,13 +164,8 @@ final class YbcRepository {
     }
 
     Optional<YbcProject> findProject(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PROJECT_COLUMNS + PROJECT_FROM
-                + " WHERE D.ID = ? AND D.DELETED_AT IS NULL")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(project(rs)) : Optional.empty();
-            }
-        }
+        return Jdbc.first(c, "SELECT " + PROJECT_COLUMNS + PROJECT_FROM
+                + " WHERE D.ID = ? AND D.DELETED_AT IS NULL", List.of(id), rs -> project(rs));
     }
 
     /** Live demonstrations of the project in the year other than {@code exceptId} (0: none excepted). */
@@ -198,15 +193,9 @@ final class YbcRepository {
         String where = where(counties, f, args);
         args.add(offset);
         args.add(size);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + PROJECT_COLUMNS + PROJECT_FROM + " WHERE " + where
-                + " ORDER BY D.RECOGNISED_ON DESC, D.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(project(rs));
-                }
-            }
-        }
+        out.addAll(Jdbc.all(c, "SELECT " + PROJECT_COLUMNS + PROJECT_FROM + " WHERE " + where
+                + " ORDER BY D.RECOGNISED_ON DESC, D.ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                args, rs -> project(rs)));
         return out;
     }
 

@@ -148,13 +148,7 @@ final class YouthRepository {
         }
         List<Object> args = new ArrayList<>();
         String where = where(counties, f, idHash, args);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_YOUTH WHERE " + where)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_YOUTH WHERE " + where, args);
     }
 
     List<Youth> list(Connection c, Collection<Long> counties, YouthFilter f, String idHash, int offset, int size)
