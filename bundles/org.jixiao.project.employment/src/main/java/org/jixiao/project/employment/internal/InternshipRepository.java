@@ -121,13 +121,21 @@ final class InternshipRepository {
         }
     }
 
-    /** The county of a live internship base, empty when there is none. */
-    Optional<Long> liveBaseCounty(Connection c, long baseId) throws SQLException {
+    /** A live internship base as a position names it: its county and the day it closed (null while open). */
+    record BaseRef(long countyId, LocalDate closedOn) {
+    }
+
+    /** A live internship base, empty when there is none. */
+    Optional<BaseRef> liveBase(Connection c, long baseId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNTY_ID FROM EMP_INTERNSHIP_BASE WHERE ID = ? AND DELETED_AT IS NULL")) {
+                "SELECT COUNTY_ID, CLOSED_ON FROM EMP_INTERNSHIP_BASE WHERE ID = ? AND DELETED_AT IS NULL")) {
             ps.setLong(1, baseId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Date closed = rs.getDate(2);
+                return Optional.of(new BaseRef(rs.getLong(1), closed == null ? null : closed.toLocalDate()));
             }
         }
     }
@@ -276,6 +284,26 @@ final class InternshipRepository {
                 + "WHERE POSITION_ID = ? AND YOUTH_ID = ? AND DELETED_AT IS NULL")) {
             ps.setLong(1, positionId);
             ps.setLong(2, youthId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Live placements of the youth, other than {@code exceptId}, whose period shares a day with {@code startsOn}
+     * to {@code endsOn} (both inclusive). A placement without an end runs to its position's end.
+     */
+    long countOverlapping(Connection c, long youthId, long exceptId, LocalDate startsOn, LocalDate endsOn)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_INTERNSHIP_PLACEMENT L "
+                + "JOIN EMP_INTERNSHIP_POSITION P ON P.ID = L.POSITION_ID WHERE L.YOUTH_ID = ? AND L.ID <> ? "
+                + "AND L.DELETED_AT IS NULL AND L.STARTS_ON <= ? AND COALESCE(L.ENDS_ON, P.ENDS_ON) >= ?")) {
+            ps.setLong(1, youthId);
+            ps.setLong(2, exceptId);
+            ps.setDate(3, Date.valueOf(endsOn));
+            ps.setDate(4, Date.valueOf(startsOn));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -55,6 +55,7 @@ final class InternshipService {
     static final String GM_INVALID = "internship.gmAssistant.invalid";
     static final String BASE_UNKNOWN = "internship.base.unknown";
     static final String BASE_OTHER_COUNTY = "internship.base.otherCounty";
+    static final String BASE_CLOSED = "internship.base.closed";
     static final String PLACES_REQUIRED = "internship.places.required";
     static final String PLACES_INVALID = "internship.places.invalid";
     static final String PLACES_BELOW_PLACED = "internship.places.belowPlaced";
@@ -70,6 +71,8 @@ final class InternshipService {
     static final String YOUTH_UNKNOWN = "internship.youth.unknown";
     static final String YOUTH_OTHER_COUNTY = "internship.youth.otherCounty";
     static final String YOUTH_ALREADY_PLACED = "internship.youth.alreadyPlaced";
+    static final String YOUTH_OVERLAPPING = "internship.youth.overlapping";
+    static final String OUTSIDE_PERIOD = "internship.placement.outsidePeriod";
     static final String POSITION_FULL = "internship.position.full";
     static final String OUTCOME_INVALID = "internship.outcome.invalid";
     static final String ENDS_REQUIRED = "internship.endsOn.required";
@@ -264,6 +267,8 @@ final class InternshipService {
                     errors.add("youth", YOUTH_OTHER_COUNTY);
                 } else if (repo.countPlacements(c, positionId, youthId) > 0) {
                     errors.add("youth", YOUTH_ALREADY_PLACED);
+                } else if (data != null && overlaps(c, youthId, 0, data, p)) {
+                    errors.add("youth", YOUTH_OVERLAPPING);
                 }
             }
             if (p.full()) {
@@ -287,6 +292,10 @@ final class InternshipService {
             InternshipPlacement before = repo.findPlacement(c, positionId, placementId)
                     .orElseThrow(() -> new NotFoundException(placementTarget(placementId)));
             PlacementData data = validatePlacement(input, p, errors);
+            // The youth is fixed here and the page has no youth field: the dates are what overlap.
+            if (data != null && overlaps(c, before.youthId(), placementId, data, p)) {
+                errors.add("startsOn", YOUTH_OVERLAPPING);
+            }
             errors.throwIfAny();
             repo.updatePlacement(c, placementId, data, stamp);
             audit.record(c, actor, "internship.placement.update", target(positionId), "youth=" + before.youthId()
@@ -436,14 +445,15 @@ final class InternshipService {
     }
 
     /**
-     * Dates in the position's year; an ended placement (completed or left) has an end that has come; a conversion
-     * has an employer and a day from the start to today, and only a conversion has them.
+     * Dates in the position's period; an ended placement (completed or left) has an end that has come; a
+     * conversion has an employer and a day from the start to today (it may follow the period), and only a
+     * conversion has them.
      */
     private PlacementData validatePlacement(InternshipInput.Placement in, InternshipPosition p,
             ValidationException.Collector errors) {
         LocalDate today = today();
-        LocalDate starts = dayOfYear(in.startsOn(), p.year(), "startsOn", true, errors);
-        LocalDate ends = dayOfYear(in.endsOn(), p.year(), "endsOn", false, errors);
+        LocalDate starts = dayOfPeriod(in.startsOn(), p, "startsOn", true, errors);
+        LocalDate ends = dayOfPeriod(in.endsOn(), p, "endsOn", false, errors);
         if (starts != null && ends != null && ends.isBefore(starts)) {
             errors.add("endsOn", ENDS_BEFORE_STARTS);
         }
@@ -491,6 +501,38 @@ final class InternshipService {
         return new PlacementData(starts, ends, outcome, convertedEmployer, convertedOn);
     }
 
+    /**
+     * A day from the position's start to its end: an intern is placed while the post is offered, not merely in
+     * its year. Null when blank and not required.
+     */
+    private static LocalDate dayOfPeriod(String raw, InternshipPosition p, String field, boolean required,
+            ValidationException.Collector errors) {
+        if (ProjectValidator.blank(raw)) {
+            if (required) {
+                errors.add(field, DATE_REQUIRED);
+            }
+            return null;
+        }
+        LocalDate d = YouthValidator.parseDate(raw);
+        if (d == null) {
+            errors.add(field, DATE_INVALID);
+        } else if (d.isBefore(p.startsOn()) || d.isAfter(p.endsOn())) {
+            errors.add(field, OUTSIDE_PERIOD);
+            d = null;
+        }
+        return d;
+    }
+
+    /**
+     * Whether the youth holds another live placement sharing a day with this one. A placement without an end
+     * runs to its position's end, here and in the query.
+     */
+    private boolean overlaps(Connection c, long youthId, long exceptId, PlacementData d, InternshipPosition p)
+            throws SQLException {
+        LocalDate ends = d.endsOn() == null ? p.endsOn() : d.endsOn();
+        return repo.countOverlapping(c, youthId, exceptId, d.startsOn(), ends) > 0;
+    }
+
     private static Long youthId(String raw, ValidationException.Collector errors) {
         if (ProjectValidator.blank(raw)) {
             errors.add("youth", YOUTH_REQUIRED);
@@ -504,8 +546,9 @@ final class InternshipService {
     }
 
     /**
-     * The base must be a live base of the position's county. One the actor cannot see is "unknown", so the answer
-     * reveals nothing about other counties.
+     * The base must be a live base of the position's county, still open on the day the position starts (closed
+     * on or before it, it offers no post then; as {@link InternshipBase#liveOn}). One the actor cannot see is
+     * "unknown", so the answer reveals nothing about other counties.
      */
     private void checkBase(Connection c, Actor actor, InternshipInput.Position in, PositionData data,
             ValidationException.Collector errors) throws SQLException {
@@ -513,11 +556,14 @@ final class InternshipService {
         if (baseId == null) {
             return;
         }
-        Optional<Long> county = repo.liveBaseCounty(c, baseId);
-        if (county.isEmpty() || !scope.covers(actor, county.get())) {
+        Optional<InternshipRepository.BaseRef> base = repo.liveBase(c, baseId);
+        if (base.isEmpty() || !scope.covers(actor, base.get().countyId())) {
             errors.add("base", BASE_UNKNOWN);
-        } else if (data != null && county.get() != data.countyId()) {
+        } else if (data != null && base.get().countyId() != data.countyId()) {
             errors.add("base", BASE_OTHER_COUNTY);
+        } else if (data != null && base.get().closedOn() != null
+                && !base.get().closedOn().isAfter(data.startsOn())) {
+            errors.add("base", BASE_CLOSED);
         }
     }
 

@@ -52,9 +52,17 @@ class InternshipServiceTest extends EmploymentTestBase {
         return project.internships();
     }
 
+    /** Offered the whole year, so a placement may start on any day of it. */
     static InternshipInput.Position position(String county, boolean gm, int places, String year) {
         return new InternshipInput.Position(county, "青创电子厂", gm ? "总经理助理" : "生产线技术员", gm ? "yes" : "no",
-                null, String.valueOf(places), year, year + "-07-01", year + "-12-31");
+                null, String.valueOf(places), year, year + "-01-01", year + "-12-31");
+    }
+
+    /** A line post offered from {@code starts} to {@code ends}, at {@code base} when not null. */
+    static InternshipInput.Position period(String county, int places, String starts, String ends, Long base) {
+        return new InternshipInput.Position(county, "青创电子厂", "生产线技术员", "no",
+                base == null ? null : String.valueOf(base), String.valueOf(places), starts.substring(0, 4), starts,
+                ends);
     }
 
     static InternshipInput.Placement placement(long youth, String starts) {
@@ -81,6 +89,17 @@ class InternshipServiceTest extends EmploymentTestBase {
         ValidationException e = assertThrows(ValidationException.class, () -> internships().place(who, position, in));
         assertEquals(expected, e.fieldErrors());
         assertEquals(before, rows("EMP_INTERNSHIP_PLACEMENT"), "nothing written");
+        assertEquals(audits, audit.entries.size(), "nothing audited");
+    }
+
+    /** A refused placement change leaves the placement as it was and audits nothing. */
+    private void updateRefused(long position, long id, InternshipInput.Placement in, Map<String, String> expected) {
+        InternshipPlacement before = internships().placement(A_STAFF, position, id);
+        int audits = audit.entries.size();
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> internships().updatePlacement(A_STAFF, position, id, in));
+        assertEquals(expected, e.fieldErrors());
+        assertEquals(before, internships().placement(A_STAFF, position, id), "nothing written");
         assertEquals(audits, audit.entries.size(), "nothing audited");
     }
 
@@ -156,7 +175,101 @@ class InternshipServiceTest extends EmploymentTestBase {
                 String.valueOf(baseA), "1", "2013", "2013-07-01", "2013-07-31")) > 0);
     }
 
+    /** The base must still be open on the day the position starts; closing during the period is no matter. */
+    @Test
+    void theBaseIsOpenOnThePositionsStart() {
+        long closing = project.bases().create(A_STAFF, InternshipBaseServiceTest.base("关闭基地", A, "2013-01-05",
+                null, "2013-06-01"));
+        refused(A_STAFF, period(A, 1, "2013-06-01", "2013-12-31", closing),
+                Map.of("base", InternshipService.BASE_CLOSED));
+        refused(A_STAFF, period(A, 1, "2013-07-01", "2013-12-31", closing),
+                Map.of("base", InternshipService.BASE_CLOSED));
+        long open = internships().create(A_STAFF, period(A, 1, "2013-05-31", "2013-12-31", closing));
+        assertEquals(closing, internships().get(A_STAFF, open).baseId());
+
+        // On update too: moving the start to the closing day, or naming the base on a later position.
+        long later = internships().create(A_STAFF, period(A, 1, "2013-07-01", "2013-12-31", null));
+        int audits = audit.entries.size();
+        for (Object[] c : List.of(
+                new Object[] {open, period(A, 1, "2013-06-01", "2013-12-31", closing)},
+                new Object[] {later, period(A, 1, "2013-07-01", "2013-12-31", closing)})) {
+            long id = (Long) c[0];
+            InternshipPosition before = internships().get(A_STAFF, id);
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> internships().update(A_STAFF, id, (InternshipInput.Position) c[1]));
+            assertEquals(Map.of("base", InternshipService.BASE_CLOSED), e.fieldErrors());
+            assertEquals(before, internships().get(A_STAFF, id), "nothing written");
+        }
+        assertEquals(audits, audit.entries.size(), "nothing audited");
+        internships().update(A_STAFF, open, period(A, 2, "2013-05-31", "2013-12-31", closing));
+        assertEquals(2, internships().get(A_STAFF, open).places());
+    }
+
     // ---------------------------------------------------------------- placements
+
+    /** Start and end lie in the position's period, both ends included; a conversion may come after it. */
+    @Test
+    void aPlacementFallsWithinItsPositionsPeriod() {
+        long p = internships().create(A_STAFF, period(A, 5, "2013-03-01", "2013-05-31", null));
+        placeRefused(A_STAFF, p, placement(youthA, "2013-02-28"), Map.of("startsOn", InternshipService.OUTSIDE_PERIOD));
+        placeRefused(A_STAFF, p, placement(youthA, "2013-06-01"), Map.of("startsOn", InternshipService.OUTSIDE_PERIOD));
+        placeRefused(A_STAFF, p, new InternshipInput.Placement(String.valueOf(youthA), "2013-03-01", "2013-06-01",
+                "COMPLETED", null, null), Map.of("endsOn", InternshipService.OUTSIDE_PERIOD));
+
+        long id = internships().place(A_STAFF, p, new InternshipInput.Placement(String.valueOf(youthA), "2013-03-01",
+                "2013-05-31", "COMPLETED", null, null));
+        updateRefused(p, id, outcome("2013-01-02", "2013-05-31", "COMPLETED", null, null),
+                Map.of("startsOn", InternshipService.OUTSIDE_PERIOD));
+        updateRefused(p, id, outcome("2013-03-01", "2013-06-10", "COMPLETED", null, null),
+                Map.of("endsOn", InternshipService.OUTSIDE_PERIOD));
+        // A start outside the period is the error to fix; the conversion is not compared with it.
+        updateRefused(p, id, outcome("2013-02-01", null, "CONVERTED", "青创电子厂", "2013-01-15"),
+                Map.of("startsOn", InternshipService.OUTSIDE_PERIOD));
+
+        internships().updatePlacement(A_STAFF, p, id, outcome("2013-03-01", "2013-05-31", "CONVERTED", "青创电子厂",
+                "2013-06-10"));
+        assertEquals(LocalDate.of(2013, 6, 10), internships().placement(A_STAFF, p, id).convertedOn(),
+                "employed ten days after the period");
+    }
+
+    /**
+     * One youth, one internship at a time, in any position: periods sharing a day are refused, on placing and on
+     * changing the dates; a placement without an end runs to its position's end; deleted ones do not count.
+     */
+    @Test
+    void aYouthHoldsNoTwoPlacementsAtOnce() {
+        long spring = internships().create(A_STAFF, position(A, false, 5, "2013"));
+        long summer = internships().create(A_STAFF, position(A, true, 5, "2013"));
+        long autumn = internships().create(A_STAFF, position(A, false, 5, "2013"));
+        long january = internships().create(A_STAFF, period(A, 5, "2013-01-01", "2013-02-28", null));
+        long first = internships().place(A_STAFF, spring, new InternshipInput.Placement(String.valueOf(youthA),
+                "2013-03-01", "2013-04-30", "LEFT", null, null));
+
+        placeRefused(A_STAFF, summer, placement(youthA, "2013-04-30"),
+                Map.of("youth", InternshipService.YOUTH_OVERLAPPING));
+        placeRefused(A_STAFF, summer, new InternshipInput.Placement(String.valueOf(youthA), "2013-01-15",
+                "2013-03-01", null, null, null), Map.of("youth", InternshipService.YOUTH_OVERLAPPING));
+        long second = internships().place(A_STAFF, summer, placement(youthA, "2013-05-01"));
+        // The open placement runs to 31 December, the end of its position.
+        placeRefused(A_STAFF, autumn, placement(youthA, "2013-11-01"),
+                Map.of("youth", InternshipService.YOUTH_OVERLAPPING));
+        // This one has no end either, but its position ends before spring starts.
+        internships().place(A_STAFF, january, placement(youthA, "2013-01-01"));
+        // Another youth is free.
+        internships().place(A_STAFF, autumn, placement(youthA2, "2013-11-01"));
+
+        // Changing the dates: into the summer placement is refused, the placement's own dates are not an overlap.
+        updateRefused(spring, first, outcome("2013-03-01", "2013-05-01", "LEFT", null, null),
+                Map.of("startsOn", InternshipService.YOUTH_OVERLAPPING));
+        internships().updatePlacement(A_STAFF, spring, first, outcome("2013-03-01", "2013-04-30", "COMPLETED", null,
+                null));
+        assertEquals(InternshipOutcome.COMPLETED, internships().placement(A_STAFF, spring, first).outcome());
+
+        // A deleted placement does not hold the youth.
+        internships().deletePlacement(A_STAFF, summer, second);
+        assertTrue(internships().place(A_STAFF, autumn, placement(youthA, "2013-11-01")) > 0);
+        assertEquals(5, audit.withAction("internship.place").size());
+    }
 
     @Test
     void aYouthIsPlacedOnceIntoAPositionWithAFreePlace() {
@@ -170,9 +283,9 @@ class InternshipServiceTest extends EmploymentTestBase {
         placeRefused(CITY_ADMIN, p, placement(youthB, "2013-07-01"),
                 Map.of("youth", InternshipService.YOUTH_OTHER_COUNTY));
         placeRefused(A_STAFF, p, placement(youthA, "2012-12-31"),
-                Map.of("startsOn", InternshipService.DATE_OUTSIDE_YEAR));
+                Map.of("startsOn", InternshipService.OUTSIDE_PERIOD));
         placeRefused(A_STAFF, p, new InternshipInput.Placement(String.valueOf(youthA), "2013-07-01", "2014-01-01",
-                "bogus", null, null), Map.of("endsOn", InternshipService.DATE_OUTSIDE_YEAR, "outcome",
+                "bogus", null, null), Map.of("endsOn", InternshipService.OUTSIDE_PERIOD, "outcome",
                         InternshipService.OUTCOME_INVALID));
 
         long placed = internships().place(A_STAFF, p, placement(youthA, "2013-07-01"));
@@ -183,18 +296,20 @@ class InternshipServiceTest extends EmploymentTestBase {
                 + " placement=" + placed + " outcome=IN_PROGRESS")), audit.withAction("internship.place"));
         assertTrue(internships().get(A_STAFF, p).full());
 
-        // The single place is taken: a second youth is refused, and the same youth twice says so as well.
+        // The single place is taken: a second youth is refused.
         placeRefused(A_STAFF, p, placement(youthA2, "2013-07-01"), Map.of("youth", InternshipService.POSITION_FULL));
-        long bigger = internships().create(A_STAFF, position(A, true, 5, "2013"));
-        internships().place(A_STAFF, bigger, placement(youthA, "2013-07-01"));
-        placeRefused(A_STAFF, bigger, placement(youthA, "2013-08-01"),
-                Map.of("youth", InternshipService.YOUTH_ALREADY_PLACED));
 
-        // A deleted placement frees its place; a deleted youth cannot be placed.
+        // A deleted placement frees its place (and youthA's time, for the next position).
         internships().deletePlacement(A_STAFF, p, placed);
         assertFalse(internships().get(A_STAFF, p).full());
         assertEquals(List.of(), internships().placements(A_STAFF, p));
         assertThrows(NotFoundException.class, () -> internships().deletePlacement(A_STAFF, p, placed));
+
+        // The same youth twice in one position says so; a deleted youth cannot be placed.
+        long bigger = internships().create(A_STAFF, position(A, true, 5, "2013"));
+        internships().place(A_STAFF, bigger, placement(youthA, "2013-07-01"));
+        placeRefused(A_STAFF, bigger, placement(youthA, "2013-08-01"),
+                Map.of("youth", InternshipService.YOUTH_ALREADY_PLACED));
         service.delete(A_STAFF, youthA2);
         placeRefused(A_STAFF, p, placement(youthA2, "2013-07-01"), Map.of("youth", InternshipService.YOUTH_UNKNOWN));
     }
