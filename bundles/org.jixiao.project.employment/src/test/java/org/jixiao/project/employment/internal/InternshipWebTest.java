@@ -37,6 +37,7 @@ class InternshipWebTest extends EmploymentTestBase {
         youth = service.create(A_STAFF, person("name", "<i>Li</i>"));
     }
 
+    /** A position open from March, so that a placement may be moved to an earlier start within it. */
     private static Map<String, Object> positionJson() {
         Map<String, Object> m = new HashMap<>();
         m.put("employer", "青创电子厂");
@@ -44,7 +45,7 @@ class InternshipWebTest extends EmploymentTestBase {
         m.put("gmAssistant", true);
         m.put("places", 2.0d);
         m.put("year", 2013.0d);
-        m.put("startsOn", "2013-07-01");
+        m.put("startsOn", "2013-03-01");
         m.put("endsOn", "2013-12-31");
         return m;
     }
