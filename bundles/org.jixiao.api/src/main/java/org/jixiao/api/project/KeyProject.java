@@ -90,4 +90,34 @@ public interface KeyProject {
 
     /** The project's pages and JSON endpoints. */
     WebHandler web();
+
+    /**
+     * The project's registers, served by the register engine ({@link org.jixiao.api.register.RegisterService}):
+     * a project built on the engine returns them here and {@code engine.web(this, custom)} from {@link #web()}.
+     * None by default.
+     *
+     * @since 1.5
+     */
+    default List<org.jixiao.api.register.RegisterDefinition> registers() {
+        return List.of();
+    }
+
+    /**
+     * Roles the project adds, granted on the users page like the core's. None by default.
+     *
+     * @since 1.5
+     */
+    default List<ProjectRole> roles() {
+        return List.of();
+    }
+
+    /**
+     * Pages shown without a login at {@code /pub/<id>/…}, such as a public notice; null (the default) for none. The
+     * request's actor is null there.
+     *
+     * @since 1.5
+     */
+    default WebHandler publicWeb() {
+        return null;
+    }
 }

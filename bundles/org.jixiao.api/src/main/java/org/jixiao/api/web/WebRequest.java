@@ -31,7 +31,18 @@ public interface WebRequest {
     /** The JSON body of an API call bound to {@code type}; empty when there is none. */
     <T> Optional<T> body(Class<T> type);
 
+    /** The caller; null on a project's public pages, which need no login. */
     Actor actor();
+
+    /**
+     * The file sent in the form field {@code name} of a multipart form, or as the whole body of an API call when
+     * {@code name} is {@code "file"} and the body is not JSON; empty when none was sent.
+     *
+     * @since 1.1
+     */
+    default Optional<Upload> upload(String name) {
+        return Optional.empty();
+    }
 
     Locale locale();
 

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public final class WebResult {
 
-    public enum Kind { PAGE, REDIRECT, JSON }
+    public enum Kind { PAGE, REDIRECT, JSON, FILE }
 
     private final Kind kind;
     private final int status;
@@ -42,6 +42,17 @@ public final class WebResult {
         return new WebResult(Kind.JSON, 200, null, Map.of(), body);
     }
 
+    /**
+     * A download: {@code body} sent as an attachment named {@code fileName} (any characters; the web layer encodes
+     * it), never sniffed or shown inline.
+     *
+     * @since 1.1
+     */
+    public static WebResult file(String fileName, String contentType, byte[] body) {
+        return new WebResult(Kind.FILE, 200, Objects.requireNonNull(fileName),
+                Map.of("contentType", Objects.requireNonNull(contentType)), Objects.requireNonNull(body));
+    }
+
     /** The same result with another HTTP status, e.g. 201 for a creation or 400 for a form shown again. */
     public WebResult withStatus(int newStatus) {
         return new WebResult(kind, newStatus, target, model, body);
@@ -55,7 +66,7 @@ public final class WebResult {
         return status;
     }
 
-    /** The template of a page or the path of a redirect. */
+    /** The template of a page, the path of a redirect or the name of a file. */
     public String target() {
         return target;
     }

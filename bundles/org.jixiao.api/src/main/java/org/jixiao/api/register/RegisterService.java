@@ -1,0 +1,72 @@
+package org.jixiao.api.register;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.Page;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.web.WebHandler;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The register engine, provided by {@code org.jixiao.register}. A key project returns {@link #web} from
+ * {@link KeyProject#web()} and merges {@link #actualsAsOf} into its own; its custom code reads and writes records
+ * through the methods here, which apply the same scope, validation, audit and running totals as the pages.
+ *
+ * <p>Every method checks the actor's role and scope. A record out of scope is reported as
+ * {@link org.jixiao.api.NotFoundException}, a role that may not act as {@link org.jixiao.api.AccessDeniedException},
+ * bad input as {@link org.jixiao.api.ValidationException} with every error at once, and then nothing is written.
+ * Inputs map field names to text as a form sends it, or to values of the field's Java type.
+ */
+@ProviderType
+public interface RegisterService {
+
+    /**
+     * The pages and JSON of the project's registers: lists, records with their history, forms, deletion with a reason,
+     * workflow steps, import and export, and the project's navigation. Paths it does not know go to {@code custom}
+     * (null: not found).
+     */
+    WebHandler web(KeyProject project, WebHandler custom);
+
+    /** The project's {@link PublicView public views}, for requests without a login. */
+    WebHandler publicWeb(KeyProject project);
+
+    Page<RegisterRecord> list(Actor actor, KeyProject project, String register, RecordQuery query);
+
+    RegisterRecord get(Actor actor, KeyProject project, String register, long id);
+
+    /** @return the new record's id */
+    long create(Actor actor, KeyProject project, String register, Map<String, ?> input);
+
+    /**
+     * Replaces the record's editable fields; a field absent from {@code input} is cleared.
+     *
+     * @param version the version the editor saw, or -1 to overwrite without the check
+     */
+    void update(Actor actor, KeyProject project, String register, long id, Map<String, ?> input, int version);
+
+    /** Soft delete: the record leaves every list and total and stays in the table with who, when and why. */
+    void delete(Actor actor, KeyProject project, String register, long id, String reason);
+
+    /** Takes a workflow step. */
+    void transition(Actor actor, KeyProject project, String register, long id, String transition,
+            Map<String, ?> input, String reason);
+
+    /** The clear value of a resident-ID field; audited, and refused to a reader who may only see the mask. */
+    String reveal(Actor actor, KeyProject project, String register, long id, String field);
+
+    /**
+     * The declared {@link Aggregate indicators} of every register of the project, for each unit and as of the end of
+     * {@code asOf} (at most 31 December of {@code year}), read from the running totals.
+     */
+    Map<Long, Map<String, BigDecimal>> actualsAsOf(KeyProject project, Collection<Long> unitIds, int year,
+            LocalDate asOf);
+
+    /** A new {@link RecordId global id}, for a project's own tables, on the caller's transaction. */
+    long nextId(Connection connection) throws SQLException;
+}

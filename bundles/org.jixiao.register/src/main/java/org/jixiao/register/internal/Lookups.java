@@ -1,0 +1,47 @@
+package org.jixiao.register.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.project.KeyProject;
+
+/**
+ * What the pages need besides {@link org.jixiao.api.register.RegisterService}: names for the ids records hold, and
+ * a record's history. Every method applies the actor's scope like the service does.
+ */
+public interface Lookups {
+
+    /** A choice in a picker: a record's or a user's id and the text that names it. */
+    record Option(long id, String label) {
+    }
+
+    /** One line of a record's history: a creation, an edit, a step of its workflow or its deletion. */
+    record Entry(Instant at, long userId, String username, String action, String fromState, String toState,
+            String reason, List<String> fields) {
+    }
+
+    /** The titles of the records of {@code register} the actor may see among {@code ids}. */
+    Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> ids);
+
+    /** Records of {@code register} whose title contains {@code query}, for a picker; at most {@code limit}. */
+    List<Option> search(Actor actor, KeyProject project, String register, String query, int limit);
+
+    /** The evaluated units (counties, districts, zones) the actor may file records for, in tree order. */
+    List<OrgUnit> units(Actor actor);
+
+    /** A unit's name, "" when unknown. */
+    String unitName(long unitId);
+
+    /** Users' display names by id, for user fields. */
+    Map<Long, String> userNames(Collection<Long> userIds);
+
+    /** Users holding {@code role} ("" any) whose unit the actor covers, for a user field's picker. */
+    List<Option> users(Actor actor, String role);
+
+    /** The record's history, newest first; the record must be visible to the actor. */
+    List<Entry> history(Actor actor, KeyProject project, String register, long id);
+}
