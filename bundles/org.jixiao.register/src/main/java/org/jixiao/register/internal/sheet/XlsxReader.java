@@ -519,11 +519,14 @@ final class XlsxReader {
         long col = 0;
         int i = 0;
         for (; i < ref.length(); i++) {
-            char c = Character.toUpperCase(ref.charAt(i));
-            if (c < 'A' || c > 'Z') {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                col = col * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                col = col * 26 + (c - 'a' + 1);
+            } else {
                 break;
             }
-            col = col * 26 + (c - 'A' + 1);
             if (col > CELL_LIMIT_XFD) {
                 throw new XMLStreamException("cell reference past column XFD: " + ref);
             }

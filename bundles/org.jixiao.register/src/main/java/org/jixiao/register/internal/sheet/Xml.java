@@ -74,26 +74,37 @@ final class Xml {
      */
     static void cellText(Writer w, String s) throws IOException {
         int n = s.length();
+        int run = 0; // start of the characters not yet written that need no change: written in one call
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '<' -> w.write("&lt;");
-                case '>' -> w.write("&gt;");
-                case '&' -> w.write("&amp;");
-                case '\r' -> w.write("_x000D_");
-                case '_' -> w.write(isEscape(s, i) ? "_x005F_" : "_");
-                default -> {
-                    if (Character.isHighSurrogate(c)) {
-                        if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                            w.write(c);
-                            w.write(s.charAt(++i));
-                        }
-                    } else if (legal(c)) {
-                        w.write(c);
-                    }
+            String replacement;
+            if (c >= 0x20 && c < 0xD800 && c != '<' && c != '>' && c != '&' && c != '_'
+                    || c == '\n' || c == '\t' || (c >= 0xE000 && c <= 0xFFFD)) {
+                continue;
+            } else if (c == '<') {
+                replacement = "&lt;";
+            } else if (c == '>') {
+                replacement = "&gt;";
+            } else if (c == '&') {
+                replacement = "&amp;";
+            } else if (c == '\r') {
+                replacement = "_x000D_";
+            } else if (c == '_') {
+                if (!isEscape(s, i)) {
+                    continue;
                 }
+                replacement = "_x005F_";
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+                continue;
+            } else {
+                replacement = ""; // a control character or a lone surrogate: XML cannot carry it
             }
+            w.write(s, run, i - run);
+            w.write(replacement);
+            run = i + 1;
         }
+        w.write(s, run, n - run);
     }
 
     /** Writes an attribute value (or other markup text) for double quotes; whitespace kept as references. */
