@@ -42,7 +42,7 @@ final class XlsxReader {
     private final Map<String, String> entries = new HashMap<>();
     private final Map<String, byte[]> parts = new HashMap<>();
 
-    private List<String> sharedStrings = List.of();
+    private SharedStrings sharedStrings = new SharedStrings();
     private NumberFormats.Shape[] styles = new NumberFormats.Shape[0];
     private boolean date1904;
 
@@ -102,7 +102,7 @@ final class XlsxReader {
             if (!entries.containsKey("xl/worksheets/sheet1.xml")) {
                 throw new SheetException(Reason.CORRUPT, 0, "the workbook lists no worksheet that is in the zip");
             }
-            chosen = new String[] {"Sheet1", "visible", "xl/worksheets/sheet1.xml"};
+            chosen = new String[] {sheets.isEmpty() ? "Sheet1" : sheets.get(0)[0], "visible", "xl/worksheets/sheet1.xml"};
         }
 
         String shared = target(rels, "/sharedStrings");
@@ -291,8 +291,43 @@ final class XlsxReader {
 
     // ---- shared strings and styles ----
 
-    private List<String> sharedStrings(byte[] bytes) throws XMLStreamException, SheetException {
-        List<String> strings = new ArrayList<>();
+    /**
+     * The shared strings as one run of text and where each ends. A List of Strings would cost some 50 bytes
+     * a string, so 200 MB of "&lt;si&gt;&lt;t&gt;a&lt;/t&gt;&lt;/si&gt;" (11 million strings, a 1 MB
+     * upload) would need over half a gigabyte; this needs a tenth. A string is made when a cell first uses
+     * it and then shared, so a million cells naming one long string do not copy it a million times.
+     */
+    private static final class SharedStrings {
+        private final StringBuilder text = new StringBuilder();
+        private int[] ends = new int[256];
+        private String[] made = new String[256];
+        private int size;
+
+        void add(String s) {
+            if (size == ends.length) {
+                ends = java.util.Arrays.copyOf(ends, size * 2);
+                made = java.util.Arrays.copyOf(made, size * 2);
+            }
+            text.append(s);
+            ends[size++] = text.length();
+        }
+
+        int size() {
+            return size;
+        }
+
+        String get(int i) {
+            String s = made[i];
+            if (s == null) {
+                s = text.substring(i == 0 ? 0 : ends[i - 1], ends[i]);
+                made[i] = s;
+            }
+            return s;
+        }
+    }
+
+    private SharedStrings sharedStrings(byte[] bytes) throws XMLStreamException, SheetException {
+        SharedStrings strings = new SharedStrings();
         XMLStreamReader r = xml.createXMLStreamReader(new ByteArrayInputStream(bytes));
         try {
             while (r.hasNext()) {

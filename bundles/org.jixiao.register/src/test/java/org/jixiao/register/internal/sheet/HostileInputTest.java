@@ -142,6 +142,24 @@ class HostileInputTest {
     }
 
     @Test
+    void manyCellsNamingOneLongSharedString() throws IOException {
+        // 4,000 cells naming one 30,000-character string: the string is made once, not 4,000 times
+        StringBuilder data = new StringBuilder();
+        for (int r = 1; r <= 200; r++) {
+            data.append("<row r=\"").append(r).append("\">");
+            for (int c = 0; c < 20; c++) {
+                data.append("<c t=\"s\"><v>1</v></c>");
+            }
+            data.append("</row>");
+        }
+        String sst = "<si><t>short</t></si><si><t>" + "长".repeat(30_000) + "</t></si>";
+        Sheet s = SheetReader.read(new ByteArrayInputStream(Fixtures.zip(Fixtures.workbook("", data.toString(), sst, "", GENERAL))),
+                "x.xlsx", Limits.DEFAULT);
+        assertEquals(199, s.rows().size());
+        assertTrue(s.rows().get(198).cell(19) == s.header().cell(0), "one String shared by all cells");
+    }
+
+    @Test
     void billionLaughs() {
         StringBuilder dtd = new StringBuilder("<!DOCTYPE sst [<!ENTITY l0 \"lol\">");
         for (int i = 1; i < 10; i++) {
