@@ -18,7 +18,7 @@ import org.jixiao.register.internal.sheet.SheetException.Reason;
  * one, bytes that are valid UTF-8 are UTF-8, anything else is GB18030, the superset of GBK that Chinese
  * Excel on Windows saves "CSV" in.</li>
  * <li>Delimiter: whichever of comma, tab and semicolon occurs most often, outside quotes, in the first
- * record; comma on a tie or when none occurs (a one-column file).</li>
+ * non-empty line; comma on a tie or when none occurs (a one-column file).</li>
  * <li>Fields: RFC 4180. A field that starts with a double quote runs to the closing quote, "" inside is
  * one quote, delimiters and line breaks inside are kept (a line break is kept as written, CRLF or LF).
  * A stray quote elsewhere is taken literally, and text after a closing quote is appended. Records end at
@@ -90,13 +90,17 @@ final class CsvReader {
         }
     }
 
-    /** Comma, tab or semicolon: the most frequent outside quotes in the first record; comma on ties. */
+    /** Comma, tab or semicolon: the most frequent outside quotes in the first non-empty line; comma on ties. */
     static char delimiter(String text) {
         int comma = 0;
         int tab = 0;
         int semicolon = 0;
         boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+            start++;
+        }
+        for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '"') {
                 quoted = !quoted;

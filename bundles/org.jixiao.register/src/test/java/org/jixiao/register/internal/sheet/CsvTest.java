@@ -88,6 +88,7 @@ class CsvTest {
         assertEquals(',', CsvReader.delimiter("\"a;b;c\",d\n"));
         assertEquals(',', CsvReader.delimiter("a;b,c\n"));
         assertEquals(',', CsvReader.delimiter("single\n"));
+        assertEquals('\t', CsvReader.delimiter("\r\n\r\na\tb\n"));
     }
 
     @Test

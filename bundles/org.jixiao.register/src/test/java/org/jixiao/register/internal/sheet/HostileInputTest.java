@@ -139,6 +139,10 @@ class HostileInputTest {
         m = Fixtures.workbook("", "", null, "", GENERAL);
         m.put("xl/worksheets/sheet1.xml", sheet);
         assertEquals(Reason.CORRUPT, refused(Fixtures.zip(m)));
+
+        // an entity reference with no DOCTYPE at all
+        m = Fixtures.workbook("", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>", null, "", GENERAL);
+        assertEquals(Reason.CORRUPT, refused(Fixtures.zip(m)));
     }
 
     @Test
