@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigDecimal;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
-import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -20,14 +17,12 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRole;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.security.LoginResult;
 import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
-import org.jixiao.api.web.WebHandler;
 import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +39,7 @@ class UserGrantsTest {
     Path tmp;
 
     private Fixture f;
-    private final RolesProject hope = new RolesProject("hope", List.of(
+    private final KeyProject hope = rolesProject("hope", List.of(
             new ProjectRole("HOPE_OFFICE", "role.office", true),
             new ProjectRole("VOLUNTEER", "role.volunteer", false),
             new ProjectRole(LONGEST, "role.longest", false),
@@ -188,50 +183,14 @@ class UserGrantsTest {
         assertEquals(Set.of("HOPE_OFFICE"), f.auth.actor(u.id(), Locale.ROOT).orElseThrow().grants());
     }
 
-    /** A key project that only declares roles. */
-    static final class RolesProject implements KeyProject {
-
-        private final String id;
-        private final List<ProjectRole> roles;
-
-        RolesProject(String id, List<ProjectRole> roles) {
-            this.id = id;
-            this.roles = roles;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public ResourceBundle messages(Locale locale) {
-            return new ListResourceBundle() {
-                @Override
-                protected Object[][] getContents() {
-                    return new Object[][] {{"project.name", "希望工程"}};
-                }
-            };
-        }
-
-        @Override
-        public List<ProjectRole> roles() {
-            return roles;
-        }
-
-        @Override
-        public List<IndicatorDefinition> indicators() {
-            return List.of();
-        }
-
-        @Override
-        public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-            return Map.of();
-        }
-
-        @Override
-        public WebHandler web() {
-            return null;
-        }
+    /** A key project that only declares roles, and names itself. */
+    static KeyProject rolesProject(String id, List<ProjectRole> roles) {
+        return (KeyProject) Proxy.newProxyInstance(UserGrantsTest.class.getClassLoader(),
+                new Class<?>[] {KeyProject.class}, (p, m, args) -> switch (m.getName()) {
+                    case "id" -> id;
+                    case "name" -> "希望工程";
+                    case "roles" -> roles;
+                    default -> throw new UnsupportedOperationException(m.getName());
+                });
     }
 }
