@@ -18,10 +18,16 @@ public interface UserService {
 
     /**
      * @return the created user
-     * @throws org.jixiao.api.ValidationException on bad input (nothing written)
+     * @throws org.jixiao.api.ValidationException on bad input (nothing written), such as a grant that no active
+     *         key project declares ({@code grants})
      */
     User create(Actor actor, UserDraft draft);
 
+    /**
+     * Like {@link #create}; a grant the user already holds is kept even while its project is not active.
+     *
+     * @throws org.jixiao.api.ValidationException on bad input (nothing written)
+     */
     User update(Actor actor, long id, UserDraft draft);
 
     /** Sets a new random password the user must change at next login, and returns it once. */

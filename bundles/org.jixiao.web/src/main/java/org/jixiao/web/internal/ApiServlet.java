@@ -261,6 +261,7 @@ public final class ApiServlet extends HttpServlet {
         me.put("id", actor.userId());
         me.put("username", actor.username());
         me.put("roles", actor.roles());
+        me.put("grants", new java.util.TreeSet<>(actor.grants()));
         me.put("orgUnit", actor.orgUnit());
         return me;
     }
@@ -287,8 +288,12 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
+    /**
+     * The JSON shape of a user to create or change: {@code roles} the core's by name, {@code grants} the key projects'
+     * by id. Grants left out keep a user's as they are, so a client written before them drops none.
+     */
     private record UserBody(String username, String displayName, List<String> roles, Long orgUnitId,
-            Boolean enabled, String password) {
+            Boolean enabled, String password, List<String> grants) {
         UserDraft draft() {
             Set<Role> set = EnumSet.noneOf(Role.class);
             if (roles != null) {
@@ -300,7 +305,8 @@ public final class ApiServlet extends HttpServlet {
                     set.add(role);
                 }
             }
-            return new UserDraft(username, displayName, set, orgUnitId, enabled == null || enabled, password);
+            return new UserDraft(username, displayName, set, orgUnitId, enabled == null || enabled, password,
+                    grants == null ? null : new java.util.LinkedHashSet<>(grants));
         }
     }
 

@@ -480,12 +480,14 @@ public final class PageServlet extends HttpServlet {
             Map<String, Object> model = call.model();
             model.put("q", call.param("q") == null ? "" : call.param("q"));
             model.put("page", users.list(call.actor, call.param("q"), page, PAGE_SIZE));
+            model.put("grantNames", RoleChoices.of(projects, call.locale).byId());
             render(call, 200, null, "users", model);
             return;
         }
         if ("new".equals(second) && call.segments.length == 3 && !call.post()) {
             render(call, 200, null, "user-edit", userFormModel(call,
-                    new UserDraft("", "", EnumSet.of(Role.STAFF), call.actor.orgUnit().id(), true, ""), null));
+                    new UserDraft("", "", EnumSet.of(Role.STAFF), call.actor.orgUnit().id(), true, "", Set.of()),
+                    null));
             return;
         }
         Long id = Http.parseId(second);
@@ -510,8 +512,7 @@ public final class PageServlet extends HttpServlet {
                 }
                 return;
             }
-            Map<String, Object> model = userFormModel(call, new UserDraft(user.username(), user.displayName(),
-                    user.roles(), user.orgUnitId(), user.enabled(), null), user);
+            Map<String, Object> model = userFormModel(call, asDraft(user), user);
             model.put("saved", call.param("saved") != null);
             model.put("created", call.param("created") != null);
             render(call, 200, null, "user-edit", model);
@@ -524,8 +525,7 @@ public final class PageServlet extends HttpServlet {
             case "reset-password" -> {
                 String password = users.resetPassword(call.actor, id);
                 sessions.endAllOf(id);
-                Map<String, Object> model = userFormModel(call, new UserDraft(user.username(), user.displayName(),
-                        user.roles(), user.orgUnitId(), user.enabled(), null), users.get(call.actor, id));
+                Map<String, Object> model = userFormModel(call, asDraft(user), users.get(call.actor, id));
                 model.put("newPassword", password);
                 render(call, 200, null, "user-edit", model);
             }
@@ -537,12 +537,23 @@ public final class PageServlet extends HttpServlet {
         }
     }
 
+    private static UserDraft asDraft(User user) {
+        return new UserDraft(user.username(), user.displayName(), user.roles(), user.orgUnitId(), user.enabled(), null,
+                user.grants());
+    }
+
     private Map<String, Object> userFormModel(Call call, UserDraft draft, User user) {
         Map<String, Object> model = call.model();
         model.put("form", draft);
         model.put("user", user);
         model.put("roles", Role.values());
         model.put("units", orgUnits.visibleTo(call.actor));
+        RoleChoices choices = RoleChoices.of(projects, call.locale);
+        Set<String> checked = draft.grants() != null ? draft.grants() : user != null ? user.grants() : Set.of();
+        model.put("roleGroups", choices.groups());
+        model.put("checkedGrants", checked);
+        // Offered like the others, so that saving keeps them and unticking withdraws them.
+        model.put("awayGrants", choices.away(user == null ? Set.of() : user.grants()));
         return model;
     }
 
@@ -557,9 +568,12 @@ public final class PageServlet extends HttpServlet {
                 }
             }
         }
+        // The form lists every grant, so none ticked means none; the core checks each against the projects.
+        String[] grants = call.request.getParameterValues("grants");
         return new UserDraft(call.param("username"), call.param("displayName"), roles,
                 Http.parseId(call.param("orgUnitId")), call.request.getParameter("enabled") != null,
-                creating ? call.request.getParameter("password") : null);
+                creating ? call.request.getParameter("password") : null,
+                grants == null ? Set.of() : new java.util.LinkedHashSet<>(Arrays.asList(grants)));
     }
 
     static int pageParam(Call call) {

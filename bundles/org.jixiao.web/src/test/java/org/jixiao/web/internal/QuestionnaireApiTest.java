@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -102,14 +101,7 @@ class QuestionnaireApiTest {
             QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires);
 
     private QuestionnaireFakes.Response call(String method, String path, String body) throws Exception {
-        QuestionnaireFakes.Request request = new QuestionnaireFakes.Request(method, path);
-        request.headers.put("Authorization", "Bearer jx_test");
-        if (body != null) {
-            request.body = body.getBytes(StandardCharsets.UTF_8);
-        }
-        QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
-        api.service(request.proxy(), response.proxy());
-        return response;
+        return QuestionnaireFakes.bearer(api, method, path, body);
     }
 
     @Test

@@ -355,6 +355,18 @@ final class QuestionnaireFakes {
         }
     }
 
+    /** What the API answers the token {@link #authentication} knows; {@code body} may be null. */
+    static Response bearer(ApiServlet api, String method, String path, String body) throws Exception {
+        Request request = new Request(method, path);
+        request.headers.put("Authorization", "Bearer jx_test");
+        if (body != null) {
+            request.body = body.getBytes(StandardCharsets.UTF_8);
+        }
+        Response response = new Response();
+        api.service(request.proxy(), response.proxy());
+        return response;
+    }
+
     /** What the servlet answered. */
     static final class Response {
         int status = 200;

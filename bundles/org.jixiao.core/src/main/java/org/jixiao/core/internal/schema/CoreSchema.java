@@ -34,6 +34,7 @@ public final class CoreSchema {
         "V6__tracking.sql",
         "V7__manual_indicators.sql",
         "V8__questionnaires.sql",
+        "V9__project_roles.sql",
     };
 
     private final List<Integer> applied;

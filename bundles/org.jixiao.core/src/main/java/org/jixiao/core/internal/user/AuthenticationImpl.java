@@ -204,8 +204,9 @@ public final class AuthenticationImpl implements Authentication {
 
     private Optional<Actor> actorOf(Account a, Locale locale) {
         Optional<OrgUnit> unit = orgUnits.find(a.orgUnitId());
+        // Every grant, including those of a project that is away: only that project's code checks them.
         return unit.map(u -> new Actor(a.id(), a.username(), a.roles(), u,
-                locale == null ? Locale.ROOT : locale));
+                locale == null ? Locale.ROOT : locale, a.grants()));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.jixiao.api.Role;
@@ -32,10 +33,12 @@ public final class UserRepository {
     private UserRepository() {
     }
 
-    /** A user row with its roles; carries the password hash, so it never leaves the core. */
+    /**
+     * A user row with its roles and project grants; carries the password hash, so it never leaves the core.
+     */
     record Account(long id, String username, String displayName, String passwordHash, long orgUnitId,
             boolean enabled, boolean mustChangePassword, int failedLogins, Instant lockedUntil, Instant createdAt,
-            Set<Role> roles) {
+            Set<Role> roles, Set<String> grants) {
 
         boolean lockedAt(Instant now) {
             return lockedUntil != null && lockedUntil.isAfter(now);
@@ -49,6 +52,13 @@ public final class UserRepository {
 
     public static long insert(Connection c, Instant now, String username, String displayName, String passwordHash,
             long orgUnitId, boolean enabled, boolean mustChangePassword, Set<Role> roles) throws SQLException {
+        return insert(c, now, username, displayName, passwordHash, orgUnitId, enabled, mustChangePassword, roles,
+                Set.of());
+    }
+
+    static long insert(Connection c, Instant now, String username, String displayName, String passwordHash,
+            long orgUnitId, boolean enabled, boolean mustChangePassword, Set<Role> roles, Set<String> grants)
+            throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME,"
                 + " PASSWORD_HASH, ORG_UNIT_ID, ENABLED, MUST_CHANGE_PASSWORD, FAILED_LOGINS, LOCKED_UNTIL,"
@@ -71,23 +81,30 @@ public final class UserRepository {
                 id = keys.getLong(1);
             }
         }
-        insertRoles(c, id, roles);
+        insertRoles(c, id, roles, grants);
         return id;
     }
 
-    static void replaceRoles(Connection c, long userId, Set<Role> roles) throws SQLException {
+    static void replaceRoles(Connection c, long userId, Set<Role> roles, Set<String> grants) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM JX_USER_ROLE WHERE USER_ID = ?")) {
             ps.setLong(1, userId);
             ps.executeUpdate();
         }
-        insertRoles(c, userId, roles);
+        insertRoles(c, userId, roles, grants);
     }
 
-    private static void insertRoles(Connection c, long userId, Set<Role> roles) throws SQLException {
+    // One table for both: a grant is told from a core role on reading, by not being the name of one.
+    private static void insertRoles(Connection c, long userId, Set<Role> roles, Set<String> grants)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_USER_ROLE (USER_ID, ROLE) VALUES (?, ?)")) {
             for (Role r : roles) {
                 ps.setLong(1, userId);
                 ps.setString(2, r.name());
+                ps.addBatch();
+            }
+            for (String grant : grants) {
+                ps.setLong(1, userId);
+                ps.setString(2, grant);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -181,7 +198,8 @@ public final class UserRepository {
                 rows.add(new Account(rs.getLong("ID"), rs.getString("USERNAME"), rs.getString("DISPLAY_NAME"),
                         rs.getString("PASSWORD_HASH"), rs.getLong("ORG_UNIT_ID"), rs.getBoolean("ENABLED"),
                         rs.getBoolean("MUST_CHANGE_PASSWORD"), rs.getInt("FAILED_LOGINS"),
-                        Jdbc.getInstant(rs, "LOCKED_UNTIL"), Jdbc.getInstant(rs, "CREATED_AT"), Set.of()));
+                        Jdbc.getInstant(rs, "LOCKED_UNTIL"), Jdbc.getInstant(rs, "CREATED_AT"), Set.of(),
+                        Set.of()));
             }
         }
         return rows;
@@ -191,19 +209,21 @@ public final class UserRepository {
         if (accounts.isEmpty()) {
             return accounts;
         }
-        Map<Long, Set<Role>> roles = roles(c, accounts.stream().map(Account::id).toList());
+        Map<Long, Set<Role>> roles = new HashMap<>();
+        Map<Long, Set<String>> grants = new HashMap<>();
+        roles(c, accounts.stream().map(Account::id).toList(), roles, grants);
         List<Account> out = new ArrayList<>(accounts.size());
         for (Account a : accounts) {
             out.add(new Account(a.id(), a.username(), a.displayName(), a.passwordHash(), a.orgUnitId(), a.enabled(),
                     a.mustChangePassword(), a.failedLogins(), a.lockedUntil(), a.createdAt(),
-                    roles.getOrDefault(a.id(), Set.of())));
+                    roles.getOrDefault(a.id(), Set.of()), grants.getOrDefault(a.id(), Set.of())));
         }
         return out;
     }
 
-    private static Map<Long, Set<Role>> roles(Connection c, Collection<Long> userIds) throws SQLException {
+    private static void roles(Connection c, Collection<Long> userIds, Map<Long, Set<Role>> roles,
+            Map<Long, Set<String>> grants) throws SQLException {
         String marks = userIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        Map<Long, Set<Role>> result = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT USER_ID, ROLE FROM JX_USER_ROLE WHERE USER_ID IN (" + marks + ")")) {
             int i = 1;
@@ -212,17 +232,20 @@ public final class UserRepository {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Role role = parseRole(rs.getString("ROLE"));
+                    String name = rs.getString("ROLE");
+                    Role role = parseRole(name);
                     if (role != null) {
-                        result.computeIfAbsent(rs.getLong("USER_ID"), k -> EnumSet.noneOf(Role.class)).add(role);
+                        roles.computeIfAbsent(rs.getLong("USER_ID"), k -> EnumSet.noneOf(Role.class)).add(role);
+                    } else {
+                        // Also where a role dropped from the enum in a later version ends up: harmless, since
+                        // no code checks it any more, and its holders' accounts stay readable.
+                        grants.computeIfAbsent(rs.getLong("USER_ID"), k -> new TreeSet<>()).add(name);
                     }
                 }
             }
         }
-        return result;
     }
 
-    // A role dropped from the enum in a later version must not make its holders' accounts unreadable.
     private static Role parseRole(String name) {
         try {
             return Role.valueOf(name);

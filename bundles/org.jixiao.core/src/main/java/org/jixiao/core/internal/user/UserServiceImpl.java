@@ -7,10 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,6 +26,9 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Page;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
@@ -50,19 +56,25 @@ public final class UserServiceImpl implements UserService {
     static final int QUERY_MAX = 100;
     static final int PAGE_SIZE_MAX = 200;
 
+    private static final System.Logger LOG = System.getLogger(UserServiceImpl.class.getName());
+
     private final Store store;
     private final OrgUnitService orgUnits;
+    private final ProjectRegistry projects;
     private final PasswordHasher hasher;
     private final Clock clock;
 
     @Activate
-    public UserServiceImpl(@Reference Store store, @Reference CoreSchema schema, @Reference OrgUnitService orgUnits) {
-        this(store, orgUnits, new PasswordHasher(), Clock.systemUTC());
+    public UserServiceImpl(@Reference Store store, @Reference CoreSchema schema, @Reference OrgUnitService orgUnits,
+            @Reference ProjectRegistry projects) {
+        this(store, orgUnits, projects, new PasswordHasher(), Clock.systemUTC());
     }
 
-    UserServiceImpl(Store store, OrgUnitService orgUnits, PasswordHasher hasher, Clock clock) {
+    UserServiceImpl(Store store, OrgUnitService orgUnits, ProjectRegistry projects, PasswordHasher hasher,
+            Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
+        this.projects = Objects.requireNonNull(projects, "projects");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -118,7 +130,7 @@ public final class UserServiceImpl implements UserService {
             }
             // The admin chose this password and knows it; the user must replace it with one only they know.
             long newId = UserRepository.insert(c, clock.instant(), f.username, f.displayName, hash, f.orgUnit.id(),
-                    enabled, true, f.roles);
+                    enabled, true, f.roles, f.grants);
             AuditRecords.insert(c, clock.instant(), actor, "user.create", "user:" + newId, describe(f, enabled), null);
             return newId;
         }));
@@ -164,7 +176,7 @@ public final class UserServiceImpl implements UserService {
                     throw new NotFoundException("user:" + id);
                 }
             }
-            UserRepository.replaceRoles(c, id, f.roles);
+            UserRepository.replaceRoles(c, id, f.roles, f.grants);
             AuditRecords.insert(c, clock.instant(), actor, "user.update", "user:" + id, describe(f, enabled), null);
             return null;
         }));
@@ -229,7 +241,8 @@ public final class UserServiceImpl implements UserService {
 
     // ---------------------------------------------------------------- helpers
 
-    private record Fields(String username, String displayName, Set<Role> roles, OrgUnit orgUnit) {
+    private record Fields(String username, String displayName, Set<Role> roles, Set<String> grants,
+            OrgUnit orgUnit) {
     }
 
     private Fields validate(Actor actor, UserDraft draft, Account existing, ValidationException.Collector errors) {
@@ -254,7 +267,9 @@ public final class UserServiceImpl implements UserService {
         Set<Role> roles = draft.roles() == null ? Set.of()
                 : draft.roles().stream().filter(Objects::nonNull).collect(Collectors.toCollection(
                         () -> EnumSet.noneOf(Role.class)));
-        if (roles.isEmpty()) {
+        Set<String> grants = grants(draft, existing, errors);
+        // A project's role alone is enough: a volunteer may need nothing of the core.
+        if (roles.isEmpty() && grants.isEmpty()) {
             errors.add("roles", "user.roles.required");
         }
         OrgUnit orgUnit = null;
@@ -269,7 +284,61 @@ public final class UserServiceImpl implements UserService {
                 orgUnit = unit.get();
             }
         }
-        return new Fields(username, displayName, Set.copyOf(roles), orgUnit);
+        return new Fields(username, displayName, Set.copyOf(roles), grants, orgUnit);
+    }
+
+    /**
+     * The grants to store. One the user already holds stays valid while its project is away (uninstalled, failed),
+     * so that saving the user meanwhile neither loses it nor fails; a new one must be declared by an active project.
+     */
+    private Set<String> grants(UserDraft draft, Account existing, ValidationException.Collector errors) {
+        Set<String> held = existing == null ? Set.of() : existing.grants();
+        if (draft.grants() == null) {
+            return held;
+        }
+        Set<String> grantable = null;
+        Set<String> grants = new TreeSet<>();
+        for (String grant : draft.grants()) {
+            if (grant == null) {
+                continue;
+            }
+            if (!held.contains(grant)) {
+                if (grantable == null) {
+                    grantable = grantable();
+                }
+                if (!grantable.contains(grant)) {
+                    errors.add("grants", "user.grants.invalid");
+                    continue;
+                }
+            }
+            grants.add(grant);
+        }
+        return Set.copyOf(grants);
+    }
+
+    /**
+     * The roles the active key projects declare. One spelt like a core role is left out: stored in the same column,
+     * it would be read back as the core role.
+     */
+    private Set<String> grantable() {
+        Set<String> ids = new HashSet<>();
+        for (ProjectStatus status : projects.projects(Locale.ROOT)) {
+            if (status.state() != ProjectState.ACTIVE) {
+                continue;
+            }
+            projects.active(status.id()).ifPresent(project -> {
+                try {
+                    project.roles().forEach(role -> ids.add(role.id()));
+                } catch (RuntimeException e) {
+                    // Its roles cannot be granted until it answers; those already held are kept.
+                    LOG.log(System.Logger.Level.WARNING, "Key project " + status.id() + " cannot list its roles", e);
+                }
+            });
+        }
+        for (Role core : Role.values()) {
+            ids.remove(core.name());
+        }
+        return ids;
     }
 
     private Account inScope(Actor actor, long id) {
@@ -286,13 +355,13 @@ public final class UserServiceImpl implements UserService {
         // An expired lock is no lock; admins should not see a stale date as if the account were blocked.
         Instant lockedUntil = a.lockedAt(now) ? a.lockedUntil() : null;
         return new User(a.id(), a.username(), a.displayName(), a.roles(), a.orgUnitId(), unitName, a.enabled(),
-                a.mustChangePassword(), lockedUntil, a.createdAt());
+                a.mustChangePassword(), lockedUntil, a.createdAt(), a.grants());
     }
 
     // Roles and unit ids only: the audit trail holds no personal data.
     private static String describe(Fields f, boolean enabled) {
-        return "roles=" + f.roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")) + " orgUnit="
-                + f.orgUnit.id() + " enabled=" + enabled;
+        return "roles=" + f.roles.stream().map(Role::name).sorted().collect(Collectors.joining(",")) + " grants="
+                + String.join(",", new TreeSet<>(f.grants)) + " orgUnit=" + f.orgUnit.id() + " enabled=" + enabled;
     }
 
     private static <T> T uniqueUsername(Supplier<T> work) {

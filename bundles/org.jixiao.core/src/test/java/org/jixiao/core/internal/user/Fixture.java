@@ -17,6 +17,7 @@ import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.security.PasswordHasher;
 import org.jixiao.core.internal.security.TestHashers;
+import org.jixiao.core.internal.testing.FakeRegistry;
 import org.jixiao.store.internal.DerbyStore;
 
 /**
@@ -30,6 +31,8 @@ final class Fixture implements AutoCloseable {
     final DerbyStore store;
     final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     final PasswordHasher hasher = TestHashers.fast();
+    /** The key projects whose roles may be granted; none until a test adds them. */
+    final FakeRegistry projects = new FakeRegistry();
     final OrgUnitServiceImpl orgUnits;
     final UserServiceImpl users;
     final AuthenticationImpl auth;
@@ -51,7 +54,7 @@ final class Fixture implements AutoCloseable {
         c1 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c1", "一縣團委", OrgLevel.COUNTY));
         c2 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c2", "二縣團委", OrgLevel.COUNTY));
         c1dept = orgUnits.create(cityAdmin, new OrgUnitDraft(c1.id(), "c1-org", "組織部", OrgLevel.DEPARTMENT));
-        users = new UserServiceImpl(store, orgUnits, hasher, clock);
+        users = new UserServiceImpl(store, orgUnits, projects, hasher, clock);
         auth = new AuthenticationImpl(store, orgUnits, hasher, clock);
         c1Admin = actorOf(create(cityAdmin, "c1.admin", c1, Role.ADMIN, Role.STAFF));
         c2Admin = actorOf(create(cityAdmin, "c2.admin", c2, Role.ADMIN));
