@@ -69,17 +69,30 @@ public final class DerbyStore implements Store, AutoCloseable {
     }
 
     DerbyStore(Path directory, int poolSize, Duration borrowTimeout) {
+        this(directory.toAbsolutePath().normalize(), null, poolSize, borrowTimeout);
+    }
+
+    /**
+     * A database held in memory only and dropped on {@link #close()}: for tests that check neither durability nor a
+     * restart, where creating files and waiting for each commit's disk write is most of the time. A node never runs
+     * on one.
+     */
+    static DerbyStore inMemory(String name, int poolSize) {
+        return new DerbyStore(null, Objects.requireNonNull(name), poolSize, DEFAULT_BORROW_TIMEOUT);
+    }
+
+    private DerbyStore(Path directory, String memoryName, int poolSize, Duration borrowTimeout) {
         if (poolSize < 1) {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
-        this.directory = directory.toAbsolutePath().normalize();
-        this.url = "jdbc:derby:" + this.directory;
+        this.directory = directory;
+        this.url = directory != null ? "jdbc:derby:" + directory : "jdbc:derby:memory:" + memoryName;
         this.poolSize = poolSize;
         this.borrowTimeout = Objects.requireNonNull(borrowTimeout);
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.permits = new Semaphore(poolSize, true);
         try {
-            Path parent = this.directory.getParent();
+            Path parent = directory == null ? null : directory.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
                 // Derby reads this once, when the engine boots; otherwise derby.log lands in the working directory.
@@ -100,8 +113,13 @@ public final class DerbyStore implements Store, AutoCloseable {
         }
     }
 
+    /** Null for an in-memory database. */
     Path directory() {
         return directory;
+    }
+
+    private String location() {
+        return directory != null ? directory.toString() : url;
     }
 
     // ---------------------------------------------------------------- work
@@ -197,7 +215,7 @@ public final class DerbyStore implements Store, AutoCloseable {
             return connect();
         } catch (SQLException e) {
             permits.release();
-            throw new StoreException("cannot open the database " + directory + ": " + describe(e), e);
+            throw new StoreException("cannot open the database " + location() + ": " + describe(e), e);
         } catch (RuntimeException | Error e) {
             permits.release();
             throw e;
@@ -323,13 +341,15 @@ public final class DerbyStore implements Store, AutoCloseable {
         while ((c = idle.poll()) != null) {
             discard(c);
         }
+        // Shutting an in-memory database down would keep its pages; dropping it frees them.
+        String end = directory != null ? ";shutdown=true" : ";drop=true";
         try {
-            driver.connect(url + ";shutdown=true", new Properties());
-            LOG.log(Level.WARNING, "Derby did not confirm the shutdown of " + directory);
+            driver.connect(url + end, new Properties());
+            LOG.log(Level.WARNING, "Derby did not confirm the shutdown of " + location());
         } catch (SQLException e) {
-            // 08006 is Derby's way of reporting a successful database shutdown.
+            // 08006 is Derby's way of reporting a successful database shutdown (and drop).
             if (!"08006".equals(e.getSQLState())) {
-                LOG.log(Level.WARNING, "shutting down the database " + directory + " failed: " + describe(e), e);
+                LOG.log(Level.WARNING, "shutting down the database " + location() + " failed: " + describe(e), e);
             }
         }
     }

@@ -3,7 +3,6 @@ package org.jixiao.core.internal.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,23 +10,19 @@ import java.util.Map;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AuditLogServiceTest {
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
     }
 
     @AfterEach

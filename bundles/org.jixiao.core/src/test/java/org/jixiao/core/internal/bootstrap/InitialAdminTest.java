@@ -23,7 +23,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.security.PasswordHasher;
 import org.jixiao.core.internal.security.TestHashers;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class InitialAdminTest {
     @TempDir
     Path tmp;
 
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     private Path data;
     private final PasswordHasher hasher = TestHashers.fast();
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
@@ -56,7 +56,7 @@ class InitialAdminTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         data = tmp.resolve("data");
         Logger.getLogger(InitialAdmin.class.getName()).addHandler(capture);
     }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,21 +44,17 @@ import org.jixiao.api.project.Comparison;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 class EvaluationServiceImplTest {
 
     static final int YEAR = 2013;
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2014-01-25T02:00:00Z"));
     private OrgUnitServiceImpl orgUnits;
     private OrgUnit root;
@@ -87,7 +82,7 @@ class EvaluationServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         orgUnits = new OrgUnitServiceImpl(store, new CoreSchema(store));
         cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN);

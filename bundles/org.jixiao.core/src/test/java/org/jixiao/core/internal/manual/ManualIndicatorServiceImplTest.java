@@ -45,7 +45,7 @@ import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class ManualIndicatorServiceImplTest {
     @TempDir
     Path tmp;
 
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     // 1 February 2013: inside the default target-setting window.
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-02-01T02:00:00Z"));
     private OrgUnitServiceImpl orgUnits;
@@ -80,7 +80,7 @@ class ManualIndicatorServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp.resolve("db"));
+        store = TestDb.open();
         OrgUnit root = TestDb.insertRoot(store);
         CoreSchema schema = new CoreSchema(store);
         orgUnits = new OrgUnitServiceImpl(store, schema);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,12 +31,11 @@ import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A city with two counties, a development zone, a city-level unit and a department, one project with three
@@ -48,10 +46,7 @@ class MilestoneServiceImplTest {
     private static final String P = NodesProject.ID;
     private static final LocalDate TODAY = LocalDate.of(2013, 6, 15);
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-06-15T02:00:00Z"));
     private final NodesProject project = new NodesProject();
     private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
@@ -75,7 +70,7 @@ class MilestoneServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         CoreSchema schema = new CoreSchema(store);
         OrgUnitServiceImpl orgUnits = new OrgUnitServiceImpl(store, schema);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +18,14 @@ import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class OrgUnitServiceImplTest {
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     private OrgUnit root;
     private OrgUnitServiceImpl service;
@@ -38,7 +33,7 @@ class OrgUnitServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         service = new OrgUnitServiceImpl(store, clock);
         cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);
@@ -203,13 +198,13 @@ class OrgUnitServiceImplTest {
     @Test
     void aServiceStartedBeforeTheBootstrapPicksUpTheRoot() throws Exception {
         store.close();
-        try (DerbyStore fresh = TestDb.open(tmp.resolve("fresh"))) {
+        try (MemoryStores.Loan fresh = TestDb.open()) {
             OrgUnitServiceImpl early = new OrgUnitServiceImpl(fresh, clock);
             assertThrows(IllegalStateException.class, early::root);
             OrgUnit r = TestDb.insertRoot(fresh);
             assertEquals(r, early.root());
             assertFalse(early.find(r.id()).isEmpty());
         }
-        store = TestDb.open(tmp);
+        store = TestDb.open();
     }
 }

@@ -1,6 +1,5 @@
 package org.jixiao.core.internal.performance;
 
-import java.nio.file.Path;
 import java.time.Instant;
 
 import org.jixiao.api.Actor;
@@ -12,7 +11,7 @@ import org.jixiao.api.project.ProjectState;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.jixiao.core.internal.testing.FakeRegistry;
 
 /**
@@ -22,7 +21,7 @@ import org.jixiao.core.internal.testing.FakeRegistry;
  */
 final class PerfFixture implements AutoCloseable {
 
-    final DerbyStore store;
+    final MemoryStores.Loan store;
     final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-02-01T02:00:00Z"));
     final OrgUnitServiceImpl orgUnits;
     final OrgUnit root;
@@ -44,8 +43,8 @@ final class PerfFixture implements AutoCloseable {
     final PerformanceCycleImpl cycle;
     final TargetServiceImpl targets;
 
-    PerfFixture(Path dir) {
-        store = TestDb.open(dir);
+    PerfFixture() {
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         orgUnits = new OrgUnitServiceImpl(store, new CoreSchema(store));
         cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);

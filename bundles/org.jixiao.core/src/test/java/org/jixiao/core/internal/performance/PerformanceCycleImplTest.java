@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +20,15 @@ import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PerformanceCycleImplTest {
-
-    @TempDir
-    Path tmp;
 
     private PerfFixture f;
     private PerformanceCycleImpl cycle;
 
     @BeforeEach
     void open() {
-        f = new PerfFixture(tmp);
+        f = new PerfFixture();
         cycle = f.cycle;
     }
 

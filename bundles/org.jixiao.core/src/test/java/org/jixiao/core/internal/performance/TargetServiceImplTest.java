@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,22 +29,18 @@ import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TargetServiceImplTest {
 
     private static final IndicatorRef TRAINED = new IndicatorRef(DemoProject.ID, DemoProject.TRAINED);
     private static final IndicatorRef GROWTH = new IndicatorRef(DemoProject.ID, DemoProject.GROWTH);
 
-    @TempDir
-    Path tmp;
-
     private PerfFixture f;
     private TargetServiceImpl targets;
 
     @BeforeEach
     void open() {
-        f = new PerfFixture(tmp);
+        f = new PerfFixture();
         targets = f.targets;
         f.cycle.open(f.cityAdmin, 2013);
     }

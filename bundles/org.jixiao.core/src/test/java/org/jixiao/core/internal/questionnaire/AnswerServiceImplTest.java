@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -36,19 +35,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 class AnswerServiceImplTest {
-
-    @TempDir
-    Path tmp;
 
     private QFixture f;
     private AnswerServiceImpl service;
 
     @BeforeEach
     void open() {
-        f = new QFixture(tmp);
+        f = new QFixture();
         service = f.answers;
     }
 

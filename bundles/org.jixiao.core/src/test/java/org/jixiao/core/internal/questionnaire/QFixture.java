@@ -2,7 +2,6 @@ package org.jixiao.core.internal.questionnaire;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,7 +34,7 @@ import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 
 /**
  * A migrated database with a city, three evaluated units and a department, the real cycle, org-unit and evaluation
@@ -48,7 +47,7 @@ final class QFixture implements AutoCloseable {
     static final LocalDate OPENS = LocalDate.of(2014, 1, 1);
     static final LocalDate CLOSES = LocalDate.of(2014, 1, 20);
 
-    final DerbyStore store;
+    final MemoryStores.Loan store;
     final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2014-01-05T02:00:00Z"));
     final OrgUnitServiceImpl orgUnits;
     final PerformanceCycleImpl cycle;
@@ -70,12 +69,12 @@ final class QFixture implements AutoCloseable {
     final Actor c2Staff;
     final Actor z1Staff;
 
-    QFixture(Path tmp) {
-        this(tmp, new Codes());
+    QFixture() {
+        this(new Codes());
     }
 
-    QFixture(Path tmp, Codes codes) {
-        store = TestDb.open(tmp);
+    QFixture(Codes codes) {
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         CoreSchema schema = new CoreSchema(store);
         orgUnits = new OrgUnitServiceImpl(store, schema);

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -50,12 +49,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 class QuestionnaireServiceImplTest {
-
-    @TempDir
-    Path tmp;
 
     private final ScriptedCodes codes = new ScriptedCodes();
     private QFixture f;
@@ -74,7 +69,7 @@ class QuestionnaireServiceImplTest {
 
     @BeforeEach
     void open() {
-        f = new QFixture(tmp, codes);
+        f = new QFixture(codes);
         service = f.service;
     }
 

@@ -14,6 +14,7 @@ import org.jixiao.api.store.AppliedMigration;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +49,7 @@ class CoreSchemaTest {
 
     @Test
     void usernameUniquenessIsTheDatabasesToo() {
-        try (DerbyStore store = TestDb.open(tmp)) {
+        try (MemoryStores.Loan store = TestDb.open()) {
             long root = TestDb.insertRoot(store).id();
             String insert = "INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME, PASSWORD_HASH, ORG_UNIT_ID,"
                     + " ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT) VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)";
@@ -78,7 +79,7 @@ class CoreSchemaTest {
 
     @Test
     void timestampsRoundTripAsUtc() {
-        try (DerbyStore store = TestDb.open(tmp)) {
+        try (MemoryStores.Loan store = TestDb.open()) {
             // An instant inside a daylight-saving fold in many zones; stored as UTC it cannot shift.
             Instant at = Instant.parse("2025-10-26T01:30:00.123Z");
             store.inTransaction(c -> {

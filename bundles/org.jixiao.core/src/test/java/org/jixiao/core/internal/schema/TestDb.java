@@ -1,6 +1,5 @@
 package org.jixiao.core.internal.schema;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -21,22 +20,21 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 
-/** A migrated Derby database in a temporary directory, and small SQL probes for assertions. */
+/** A migrated Derby database, and small SQL probes for assertions. */
 public final class TestDb {
 
     private TestDb() {
     }
 
-    public static DerbyStore open(Path dir) {
-        // Derby's log is JVM-wide; keep it out of the temporary directories that come and go.
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", Path.of("target", "derby.log").toAbsolutePath().toString());
-        }
-        DerbyStore store = new DerbyStore(dir.resolve("db"), 4);
-        new CoreSchema(store);
-        return store;
+    /**
+     * A database with the core's tables and no rows, the test's own until closed. It is held in memory and lent
+     * again after a reset (see {@link MemoryStores}): these tests check what the services write, not that it
+     * survives a restart, and a fresh on-disk database per test was most of their time.
+     */
+    public static MemoryStores.Loan open() {
+        return MemoryStores.borrow(CoreSchema.OWNER, CoreSchema::new);
     }
 
     /** The root unit, as the bootstrap would create it. */

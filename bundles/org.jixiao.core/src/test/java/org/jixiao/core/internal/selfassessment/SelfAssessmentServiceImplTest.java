@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,13 +35,12 @@ import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 class SelfAssessmentServiceImplTest {
 
@@ -50,10 +48,7 @@ class SelfAssessmentServiceImplTest {
     static final IndicatorRef TRAINED = new IndicatorRef(TestProject.ID, TestProject.TRAINED);
     static final IndicatorRef LOANS = new IndicatorRef(TestProject.ID, TestProject.LOANS);
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     // Inside the default self-assessment window of 2013 (December).
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-12-10T02:00:00Z"));
     private OrgUnitServiceImpl orgUnits;
@@ -77,7 +72,7 @@ class SelfAssessmentServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         CoreSchema schema = new CoreSchema(store);
         orgUnits = new OrgUnitServiceImpl(store, schema);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -36,9 +35,8 @@ import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleTest {
 
@@ -179,8 +177,8 @@ class ConsoleTest {
 
     /** The console has no account: its changes must still be audited, under its name and user id 0. */
     @Test
-    void theConsolesChangesAreAuditedAsConsole(@TempDir Path dir) {
-        DerbyStore store = TestDb.open(dir);
+    void theConsolesChangesAreAuditedAsConsole() {
+        MemoryStores.Loan store = TestDb.open();
         try {
             OrgUnit root = TestDb.insertRoot(store);
             PerformanceCycleImpl cycle = new PerformanceCycleImpl(store, new CoreSchema(store));

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,22 +32,18 @@ import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.io.TempDir;
 
 class TrackingServiceImplTest {
 
     static final int YEAR = 2013;
 
-    @TempDir
-    Path tmp;
-
-    private DerbyStore store;
+    private MemoryStores.Loan store;
     // Today is 20 March 2013 (the clock's zone is UTC).
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-03-20T02:00:00Z"));
     private OrgUnitServiceImpl orgUnits;
@@ -68,7 +63,7 @@ class TrackingServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open(tmp);
+        store = TestDb.open();
         OrgUnit root = TestDb.insertRoot(store);
         CoreSchema schema = new CoreSchema(store);
         orgUnits = new OrgUnitServiceImpl(store, schema);

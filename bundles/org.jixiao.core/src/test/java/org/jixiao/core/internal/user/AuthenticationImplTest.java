@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,21 +29,17 @@ import org.jixiao.core.internal.security.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AuthenticationImplTest {
 
     private static final String CLIENT = "192.0.2.7";
-
-    @TempDir
-    Path tmp;
 
     private Fixture f;
     private User li;
 
     @BeforeEach
     void open() {
-        f = new Fixture(tmp);
+        f = new Fixture();
         li = f.create(f.c1Admin, "Li.Si", f.c1dept, Role.STAFF, Role.VIEWER);
     }
 

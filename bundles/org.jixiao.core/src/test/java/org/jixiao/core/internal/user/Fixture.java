@@ -1,6 +1,5 @@
 package org.jixiao.core.internal.user;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +17,7 @@ import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.security.PasswordHasher;
 import org.jixiao.core.internal.security.TestHashers;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 
 /**
  * A city with two counties (c1 with a department below it, and c2), a city admin and an admin per county,
@@ -28,7 +27,7 @@ final class Fixture implements AutoCloseable {
 
     static final String PASSWORD = "Correct-Horse-9";
 
-    final DerbyStore store;
+    final MemoryStores.Loan store;
     final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
     final PasswordHasher hasher = TestHashers.fast();
     /** The key projects whose roles may be granted; none until a test adds them. */
@@ -44,8 +43,8 @@ final class Fixture implements AutoCloseable {
     final Actor c1Admin;
     final Actor c2Admin;
 
-    Fixture(Path dir) {
-        store = TestDb.open(dir);
+    Fixture() {
+        store = TestDb.open();
         root = TestDb.insertRoot(store);
         orgUnits = new OrgUnitServiceImpl(store, new CoreSchema(store));
         long cityAdminId = store.inTransaction(c -> UserRepository.insert(c, clock.instant(), "admin", "管理员",

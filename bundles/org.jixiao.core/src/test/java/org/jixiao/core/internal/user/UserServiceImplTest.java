@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -27,18 +26,14 @@ import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class UserServiceImplTest {
-
-    @TempDir
-    Path tmp;
 
     private Fixture f;
 
     @BeforeEach
     void open() {
-        f = new Fixture(tmp);
+        f = new Fixture();
     }
 
     @AfterEach

@@ -23,10 +23,9 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.store.Migration;
-import org.jixiao.store.internal.DerbyStore;
+import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A migrated Derby database, the project wired to test doubles, and a fixed "today" of 15 June 2013. */
 abstract class EmploymentTestBase {
@@ -40,10 +39,7 @@ abstract class EmploymentTestBase {
     static final Actor A_VIEWER = actor(13, "a-viewer", Role.VIEWER, TreeOrgUnits.COUNTY_A);
     static final Actor NO_ROLE = new Actor(14, "nobody", Set.of(), TreeOrgUnits.COUNTY_A, Locale.SIMPLIFIED_CHINESE);
 
-    @TempDir
-    Path dir;
-
-    DerbyStore store;
+    MemoryStores.Loan store;
     ListAudit audit;
     TestCipher cipher;
     EmploymentProject project;
@@ -53,8 +49,10 @@ abstract class EmploymentTestBase {
 
     @BeforeEach
     void setUpDatabase() throws IOException {
-        store = new DerbyStore(dir.resolve("db"), 4);
-        store.migrate(EmploymentProject.ID, migrations());
+        // In memory and lent again once emptied (see MemoryStores): these tests check what the registers write and
+        // read, not that it survives a restart, and a fresh on-disk database per test was most of their time.
+        List<Migration> migrations = migrations();
+        store = MemoryStores.borrow(EmploymentProject.ID, s -> s.migrate(EmploymentProject.ID, migrations));
         audit = new ListAudit();
         cipher = new TestCipher(audit);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
