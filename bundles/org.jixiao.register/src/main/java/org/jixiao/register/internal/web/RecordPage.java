@@ -157,6 +157,9 @@ final class RecordPage {
     private List<Map<String, Object>> children() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (RegisterDefinition c : site.children(d)) {
+            if (!Site.reads(r.actor(), c)) {
+                continue;
+            }
             Page<RegisterRecord> page;
             try {
                 page = site.service.list(r.actor(), site.project, c.id(),

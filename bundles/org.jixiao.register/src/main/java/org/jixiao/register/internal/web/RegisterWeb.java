@@ -50,7 +50,8 @@ public final class RegisterWeb implements WebHandler {
         if (custom != null) {
             return custom.handle(request);
         }
-        List<RegisterDefinition> menu = site.topLevel();
+        List<RegisterDefinition> menu = site.topLevel().stream().filter(x -> Site.reads(request.actor(), x))
+                .toList();
         if (path.isEmpty() && !request.api() && "GET".equals(method) && !menu.isEmpty()) {
             return WebResult.redirect("/" + menu.get(0).id());
         }

@@ -53,14 +53,22 @@ final class Site {
         return out;
     }
 
-    /** The menu of the project's registers, {@code current} (or its parent, for a child) marked. */
+    /** The menu of the registers the reader may read, {@code current} (or its parent, for a child) marked. */
     List<Map<String, Object>> nav(WebRequest r, RegisterDefinition current) {
         String marked = current == null ? null : current.parent() == null ? current.id() : current.parent();
         List<Map<String, Object>> out = new ArrayList<>();
         for (RegisterDefinition d : topLevel()) {
+            if (!reads(r.actor(), d)) {
+                continue;
+            }
             out.add(Map.of("href", "/" + d.id(), "title", Values.title(r, d), "current", d.id().equals(marked)));
         }
         return out;
+    }
+
+    static boolean reads(Actor actor, RegisterDefinition d) {
+        return actor != null && (d.readRoles().isEmpty() ? actor.hasAnyRole()
+                : d.readRoles().stream().anyMatch(actor::hasRole) || writes(actor, d));
     }
 
     static boolean writes(Actor actor, RegisterDefinition d) {

@@ -75,6 +75,7 @@ final class Demo implements KeyProject {
             .build();
 
     static final RegisterDefinition SCHOOLS = RegisterDefinition.builder("schools", "SCHOOLS").messages("school")
+            .readers("ADMIN")
             .field(Field.text("name", 100).required().with(Flag.LISTED, Flag.TITLE, Flag.SEARCHABLE))
             .build();
 

@@ -20,7 +20,6 @@ import org.jixiao.api.Page;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.Field;
-import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterRecord;

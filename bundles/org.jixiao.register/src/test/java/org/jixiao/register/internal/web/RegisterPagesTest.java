@@ -130,6 +130,7 @@ class RegisterPagesTest {
                 .param("dir", "desc"), A_VIEWER, locale);
         assertFalse(county.contains("name=\"unit\""), "one unit: no unit filter");
         assertFalse(county.contains("/applicants/new") || county.contains("/applicants/import"), "a reader");
+        assertFalse(county.contains("href=\"/p/demo/schools\""), "a register the reader may not read is no menu item");
         assertTrue(county.contains("aria-sort=\"descending\""));
         assertTrue(county.contains("<input type=\"hidden\" name=\"sort\" value=\"amount\">"));
     }

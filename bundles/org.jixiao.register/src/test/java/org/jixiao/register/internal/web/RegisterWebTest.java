@@ -1,6 +1,5 @@
 package org.jixiao.register.internal.web;
 
-import static org.jixiao.register.internal.web.Demo.APPLICANTS;
 import static org.jixiao.register.internal.web.Demo.A_STAFF;
 import static org.jixiao.register.internal.web.Demo.A_VIEWER;
 import static org.jixiao.register.internal.web.Demo.CITY_ADMIN;
