@@ -359,35 +359,6 @@ final class QuestionnaireFakes {
         }
     }
 
-    /** A file of a multipart form as the container hands it over; {@code deleted} once its temporary file is. */
-    static final class FilePart {
-        final String fileName;
-        final String contentType;
-        final byte[] bytes;
-        boolean deleted;
-
-        FilePart(String fileName, String contentType, byte[] bytes) {
-            this.fileName = fileName;
-            this.contentType = contentType;
-            this.bytes = bytes;
-        }
-
-        jakarta.servlet.http.Part proxy() {
-            return (jakarta.servlet.http.Part) Proxy.newProxyInstance(QuestionnaireFakes.class.getClassLoader(),
-                    new Class<?>[] {jakarta.servlet.http.Part.class}, (p, m, args) -> switch (m.getName()) {
-                        case "getSubmittedFileName" -> fileName;
-                        case "getContentType" -> contentType;
-                        case "getSize" -> (long) bytes.length;
-                        case "getInputStream" -> new java.io.ByteArrayInputStream(bytes);
-                        case "delete" -> {
-                            deleted = true;
-                            yield null;
-                        }
-                        default -> throw new UnsupportedOperationException(m.getName());
-                    });
-        }
-    }
-
     /** What the servlet answered. */
     static final class Response {
         int status = 200;
@@ -454,6 +425,35 @@ final class QuestionnaireFakes {
                             default -> throw new UnsupportedOperationException(m.getName());
                         }
                         return null;
+                    });
+        }
+    }
+
+    /** A file of a multipart form as the container hands it over; {@code deleted} once its temporary file is. */
+    static final class FilePart {
+        final String fileName;
+        final String contentType;
+        final byte[] bytes;
+        boolean deleted;
+
+        FilePart(String fileName, String contentType, byte[] bytes) {
+            this.fileName = fileName;
+            this.contentType = contentType;
+            this.bytes = bytes;
+        }
+
+        jakarta.servlet.http.Part proxy() {
+            return (jakarta.servlet.http.Part) Proxy.newProxyInstance(QuestionnaireFakes.class.getClassLoader(),
+                    new Class<?>[] {jakarta.servlet.http.Part.class}, (p, m, args) -> switch (m.getName()) {
+                        case "getSubmittedFileName" -> fileName;
+                        case "getContentType" -> contentType;
+                        case "getSize" -> (long) bytes.length;
+                        case "getInputStream" -> new java.io.ByteArrayInputStream(bytes);
+                        case "delete" -> {
+                            deleted = true;
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
     }
