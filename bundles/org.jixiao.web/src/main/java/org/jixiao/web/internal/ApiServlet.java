@@ -38,10 +38,12 @@ import org.jixiao.api.security.Authentication;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 import com.google.gson.JsonElement;
@@ -54,6 +56,9 @@ import com.google.gson.JsonParseException;
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/api/*")
+// A project's endpoint may take a file as a multipart form; a part over the limit fails the parse (413).
+@HttpWhiteboardServletMultipart(enabled = true, fileSizeThreshold = 1024 * 1024, maxFileSize = Upload.MAX_BYTES,
+        maxRequestSize = Upload.MAX_BYTES + 1024 * 1024)
 public final class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -97,6 +102,8 @@ public final class ApiServlet extends HttpServlet {
         final String path;
         Actor actor;
         JsonElement body;
+        /** The body of a write that sent a file rather than JSON. */
+        Upload upload;
 
         Call(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;
@@ -122,7 +129,10 @@ public final class ApiServlet extends HttpServlet {
         Call call = new Call(request, response);
         Messages messages = new Messages(call.locale);
         if (!decodable) {
-            send(call, 400, Json.error("bad_request", messages.get("error.badRequest"), null));
+            // A multipart body fails to decode when a file is over the limit; say so rather than "bad request".
+            boolean upload = ProjectWebRequest.multipart(request);
+            send(call, upload ? 413 : 400, upload ? Json.error("too_large", messages.get("upload.tooLarge"), null)
+                    : Json.error("bad_request", messages.get("error.badRequest"), null));
             return;
         }
         try {
@@ -136,7 +146,11 @@ public final class ApiServlet extends HttpServlet {
             if (!authenticate(call, messages)) {
                 return;
             }
-            if (call.writes()) {
+            if (call.writes() && fileBody(request)) {
+                if (!readFile(call, messages)) {
+                    return;
+                }
+            } else if (call.writes() && !ProjectWebRequest.multipart(request)) {
                 if (request.getContentLengthLong() > MAX_BODY) {
                     send(call, 413, Json.error("too_large", messages.get("error.tooLarge"), null));
                     return;
@@ -159,6 +173,36 @@ public final class ApiServlet extends HttpServlet {
             LOG.log(System.Logger.Level.ERROR, "API " + call.method + " " + call.path + " failed", e);
             send(call, 500, Json.error("internal", messages.get("error.internal"), null));
         }
+    }
+
+    /**
+     * Whether a write's body is a file rather than JSON: it declares a type that is none of JSON, plain text (what a
+     * browser's fetch sends a string as), a form or multipart.
+     */
+    static boolean fileBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type == null) {
+            return false;
+        }
+        String t = type.toLowerCase(Locale.ROOT);
+        return !(t.startsWith("application/json") || t.contains("+json") || t.startsWith("text/plain")
+                || t.startsWith("application/x-www-form-urlencoded") || t.startsWith("multipart/"));
+    }
+
+    /** Reads a file body, named by {@code ?fileName=}; false when it was refused as too large. */
+    private static boolean readFile(Call call, Messages messages) throws IOException {
+        if (call.request.getContentLengthLong() <= Upload.MAX_BYTES) {
+            try {
+                byte[] bytes = new BoundedInputStream(call.request.getInputStream(), Upload.MAX_BYTES).readAllBytes();
+                call.upload = new Upload(Http.trimmed(call.request.getParameter("fileName")),
+                        call.request.getContentType(), bytes);
+                return true;
+            } catch (Json.BadJsonException e) {
+                // More bytes than the length announced: too large all the same.
+            }
+        }
+        send(call, 413, Json.error("too_large", messages.get("upload.tooLarge"), null));
+        return false;
     }
 
     private boolean authenticate(Call call, Messages messages) throws IOException {
@@ -368,12 +412,16 @@ public final class ApiServlet extends HttpServlet {
         WebResult result;
         try {
             result = project.web().handle(new ProjectWebRequest(call.request, rest, true, call.actor, messages,
-                    call.body));
+                    call.body, call.upload));
         } catch (ValidationException e) {
             // Translated with the project's bundle: its field messages are its own keys.
             Map<String, String> fields = new LinkedHashMap<>();
             e.fieldErrors().forEach((field, key) -> fields.put(field, messages.get(key)));
             send(call, 400, Json.error("validation", messages.get("error.validation"), fields));
+            return;
+        }
+        if (result != null && result.kind() == WebResult.Kind.FILE) {
+            Http.download(call.response, result, "HEAD".equals(call.method));
             return;
         }
         if (result == null || result.kind() != WebResult.Kind.JSON) {

@@ -363,7 +363,7 @@ final class CampaignPages {
         call.response.setStatus(200);
         call.response.setContentType("text/csv;charset=UTF-8");
         call.response.setHeader("Content-Disposition",
-                ManualPages.disposition("campaign-" + campaign.id() + "-codes.csv"));
+                Http.attachment("campaign-" + campaign.id() + "-codes.csv"));
         call.response.setContentLength(bytes.length);
         if (!"HEAD".equals(call.request.getMethod())) {
             call.response.getOutputStream().write(bytes);

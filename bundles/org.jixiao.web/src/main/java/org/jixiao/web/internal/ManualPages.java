@@ -3,8 +3,6 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -200,7 +198,7 @@ final class ManualPages {
             response.setStatus(200);
             response.setContentType(evidence.file().contentType());
             response.setContentLengthLong(evidence.file().size());
-            response.setHeader("Content-Disposition", disposition(evidence.file().fileName()));
+            response.setHeader("Content-Disposition", Http.attachment(evidence.file().fileName()));
             // Whatever the file holds, it runs nothing in this origin.
             response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
             response.setHeader("X-Evidence-SHA256", evidence.file().sha256());
@@ -208,15 +206,6 @@ final class ManualPages {
                 in.transferTo(response.getOutputStream());
             }
         }
-    }
-
-    /** RFC 6266: an ASCII fallback name and the UTF-8 one. */
-    static String disposition(String fileName) {
-        StringBuilder ascii = new StringBuilder();
-        fileName.codePoints().forEach(cp -> ascii.append(cp >= 0x20 && cp < 0x7f && cp != '"' && cp != '\\'
-                ? (char) cp : '_'));
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
     }
 
     // ---------------------------------------------------------------- forms

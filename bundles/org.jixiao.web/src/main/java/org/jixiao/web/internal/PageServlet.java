@@ -46,6 +46,7 @@ import org.jixiao.api.security.LoginResult;
 import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
+import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -153,7 +154,7 @@ public final class PageServlet extends HttpServlet {
             boolean upload = request.getContentType() != null
                     && request.getContentType().toLowerCase(Locale.ROOT).startsWith("multipart/");
             // A multipart body fails to decode when a file is over the limit; say so rather than "bad request".
-            errorPage(call, upload ? 413 : 400, upload ? "manual.file.tooLarge" : "error.badRequest");
+            errorPage(call, upload ? 413 : 400, upload ? "upload.tooLarge" : "error.badRequest");
             return;
         }
         String method = request.getMethod();
@@ -197,6 +198,11 @@ public final class PageServlet extends HttpServlet {
         if ("q".equals(first)) {
             // Respondents answer by one-time code, without an account.
             ballots.handle(call);
+            return;
+        }
+        if ("pub".equals(first)) {
+            // A project's public notices: the only pages besides /q and /login that need no account.
+            publicPage(call);
             return;
         }
         if (!authenticate(call)) {
@@ -621,12 +627,37 @@ public final class PageServlet extends HttpServlet {
         if (project == null) {
             throw new NotFoundException(call.path);
         }
-        String base = "/p/" + id;
+        answer(call, project, project.web(), "/p/" + id);
+    }
+
+    /**
+     * A project's public pages under {@code /pub/<id>/}: no login, no session, no actor, and only reading, so no
+     * form there can need a CSRF token. A project without public pages is not found.
+     */
+    private void publicPage(Call call) throws IOException {
+        String method = call.request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            call.response.setHeader("Allow", "GET, HEAD");
+            errorPage(call, 405, "error.methodNotAllowed");
+            return;
+        }
+        String id = call.seg(1);
+        KeyProject project = id == null ? null : projects.active(id).orElse(null);
+        WebHandler handler = project == null ? null : project.publicWeb();
+        if (handler == null) {
+            throw new NotFoundException(call.path);
+        }
+        answer(call, project, handler, "/pub/" + id);
+    }
+
+    /** Hands the path below {@code base} to a project's handler and sends what it answers. */
+    private void answer(Call call, KeyProject project, WebHandler handler, String base) throws IOException {
         String rest = call.path.substring(Math.min(call.path.length(), base.length()));
         Messages messages = new Messages(call.locale, safeMessages(project, call.locale));
         WebResult result;
         try {
-            result = project.web().handle(new ProjectWebRequest(call.request, rest, false, call.actor, messages, null));
+            result = handler.handle(new ProjectWebRequest(call.request, rest, false, call.actor, messages, null,
+                    null));
         } catch (ValidationException e) {
             // The project's own message keys: the error page reads them from its bundle, not only the core's.
             Map<String, Object> model = new LinkedHashMap<>(call.model());
@@ -651,6 +682,7 @@ public final class PageServlet extends HttpServlet {
                 render(call, result.status(), project.getClass().getClassLoader(), result.target(), model,
                         messages);
             }
+            case FILE -> Http.download(call.response, result, "HEAD".equals(call.request.getMethod()));
             case JSON -> throw new NotFoundException(call.path);
             default -> throw new IllegalStateException(result.kind().name());
         }

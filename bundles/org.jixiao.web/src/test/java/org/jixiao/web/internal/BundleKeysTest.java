@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 /** Both languages must carry the same keys, and every key the web layer names must exist. */
 class BundleKeysTest {
 
-    /** Every template of the bundle, so a new page is checked without being listed here. */
+    /** Every template of the bundle, folders included, so a new page is checked without being listed here. */
     static final List<String> TEMPLATES = templates();
 
     private static List<String> templates() {
-        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(
-                java.nio.file.Path.of("src", "main", "resources", "templates"))) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".ftlh"))
+        java.nio.file.Path root = java.nio.file.Path.of("src", "main", "resources", "templates");
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            return files.map(f -> root.relativize(f).toString().replace('\\', '/')).filter(n -> n.endsWith(".ftlh"))
                     .map(n -> n.substring(0, n.length() - ".ftlh".length())).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

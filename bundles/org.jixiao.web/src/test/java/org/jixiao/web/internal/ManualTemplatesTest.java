@@ -132,8 +132,8 @@ class ManualTemplatesTest {
     @Test
     void downloadsAreAttachmentsWithBothFileNames() {
         assertEquals("attachment; filename=\"____.pdf\"; filename*=UTF-8''%E4%BC%9A%E8%AE%AE%E7%BA%AA%E8%A6%81.pdf",
-                ManualPages.disposition("会议纪要.pdf"));
+                Http.attachment("会议纪要.pdf"));
         assertEquals("attachment; filename=\"a_b c.txt\"; filename*=UTF-8''a%22b%20c.txt",
-                ManualPages.disposition("a\"b c.txt"));
+                Http.attachment("a\"b c.txt"));
     }
 }

@@ -279,6 +279,9 @@ final class QuestionnaireFakes {
         final Map<String, String> headers = new LinkedHashMap<>();
         String remoteAddr = "192.0.2.1";
         byte[] body = new byte[0];
+        String contentType = "application/x-www-form-urlencoded";
+        /** Files of a multipart form, by field name; the form's other fields stay in {@link #params}. */
+        final Map<String, jakarta.servlet.http.Part> parts = new LinkedHashMap<>();
 
         Request(String method, String path) {
             this.method = method;
@@ -319,7 +322,8 @@ final class QuestionnaireFakes {
                         case "getParameter" -> map.containsKey(args[0]) ? map.get(args[0])[0] : null;
                         case "getParameterValues" -> map.get(args[0]);
                         case "getRemoteAddr" -> remoteAddr;
-                        case "getContentType" -> "application/x-www-form-urlencoded";
+                        case "getContentType" -> contentType;
+                        case "getPart" -> parts.get(args[0]);
                         case "getScheme" -> "http";
                         case "getServerName" -> "jixiao.example";
                         case "getServerPort" -> 8181;
@@ -433,6 +437,35 @@ final class QuestionnaireFakes {
                             default -> throw new UnsupportedOperationException(m.getName());
                         }
                         return null;
+                    });
+        }
+    }
+
+    /** A file of a multipart form as the container hands it over; {@code deleted} once its temporary file is. */
+    static final class FilePart {
+        final String fileName;
+        final String contentType;
+        final byte[] bytes;
+        boolean deleted;
+
+        FilePart(String fileName, String contentType, byte[] bytes) {
+            this.fileName = fileName;
+            this.contentType = contentType;
+            this.bytes = bytes;
+        }
+
+        jakarta.servlet.http.Part proxy() {
+            return (jakarta.servlet.http.Part) Proxy.newProxyInstance(QuestionnaireFakes.class.getClassLoader(),
+                    new Class<?>[] {jakarta.servlet.http.Part.class}, (p, m, args) -> switch (m.getName()) {
+                        case "getSubmittedFileName" -> fileName;
+                        case "getContentType" -> contentType;
+                        case "getSize" -> (long) bytes.length;
+                        case "getInputStream" -> new java.io.ByteArrayInputStream(bytes);
+                        case "delete" -> {
+                            deleted = true;
+                            yield null;
+                        }
+                        default -> throw new UnsupportedOperationException(m.getName());
                     });
         }
     }

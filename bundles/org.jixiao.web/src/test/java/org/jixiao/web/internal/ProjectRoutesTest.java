@@ -1,0 +1,257 @@
+package org.jixiao.web.internal;
+
+import static org.jixiao.web.internal.QuestionnaireFakes.CITY;
+import static org.jixiao.web.internal.QuestionnaireFakes.unused;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.SelfAssessmentService;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.questionnaire.AnswerService;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.security.UserService;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.Upload;
+import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebRequest;
+import org.jixiao.api.web.WebResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the servlets do with a project's answers beyond pages and JSON: downloads, uploads (multipart forms and API
+ * file bodies) and the public pages under {@code /pub/<id>/} that need no login.
+ */
+class ProjectRoutesTest {
+
+    private static final String FILE_NAME = "名单 2031\"\r\nX-Evil: 1.csv";
+    private static final byte[] BYTES = "姓名,电话\r\n".getBytes(StandardCharsets.UTF_8);
+
+    private final Actor staff = QuestionnaireFakes.actor(CITY, Messages.ZH_CN, Role.STAFF);
+    /** Every request the projects' handlers saw. */
+    private final List<WebRequest> seen = new ArrayList<>();
+    /** The requests the public handler saw. */
+    private final List<WebRequest> seenInPublic = new ArrayList<>();
+    private final List<Optional<Upload>> uploads = new ArrayList<>();
+
+    private WebResult answer(WebRequest r) {
+        seen.add(r);
+        return switch (r.path()) {
+            case "/file" -> WebResult.file(FILE_NAME, "text/csv;charset=UTF-8", BYTES);
+            case "/notice" -> WebResult.page("error", Map.of("status", 200, "message", "app.name"));
+            case "/upload" -> {
+                uploads.add(r.upload(r.api() ? "file" : "attachment"));
+                yield r.api() ? WebResult.json(Map.of("ok", true)) : WebResult.redirect("/done");
+            }
+            default -> null;
+        };
+    }
+
+    /** "demo" has public pages, "closed" has none. */
+    private final ProjectRegistry projects = (ProjectRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {ProjectRegistry.class}, (p, m, args) -> {
+                if (m.getName().equals("active")) {
+                    return "demo".equals(args[0]) ? Optional.of(project(true))
+                            : "closed".equals(args[0]) ? Optional.of(project(false)) : Optional.empty();
+                }
+                throw new UnsupportedOperationException(m.getName());
+            });
+
+    private KeyProject project(boolean open) {
+        return new KeyProject() {
+            @Override
+            public String id() {
+                return open ? "demo" : "closed";
+            }
+
+            @Override
+            public String name(java.util.Locale locale) {
+                return "演示";
+            }
+
+            @Override
+            public List<IndicatorDefinition> indicators() {
+                return List.of();
+            }
+
+            @Override
+            public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
+                return Map.of();
+            }
+
+            @Override
+            public WebHandler web() {
+                return ProjectRoutesTest.this::answer;
+            }
+
+            @Override
+            public WebHandler publicWeb() {
+                return !open ? null : r -> {
+                    seenInPublic.add(r);
+                    return answer(r);
+                };
+            }
+        };
+    }
+
+    private final WebSessions sessions = new WebSessions(30 * 60_000L, false, System::currentTimeMillis);
+    private final PageServlet pages = new PageServlet(sessions, new Templates(),
+            QuestionnaireFakes.authentication(staff), unused(UserService.class), unused(OrgUnitService.class),
+            projects, unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
+            unused(SelfAssessmentService.class), unused(MilestoneService.class), unused(TrackingService.class),
+            unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(AnswerService.class));
+    private final ApiServlet api = new ApiServlet(sessions, QuestionnaireFakes.authentication(staff),
+            unused(UserService.class), unused(OrgUnitService.class), projects, unused(Store.class),
+            unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
+            unused(ManualIndicatorService.class), unused(QuestionnaireService.class));
+
+    private QuestionnaireFakes.Response page(QuestionnaireFakes.Request request) throws Exception {
+        QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+        pages.service(request.proxy(), response.proxy());
+        return response;
+    }
+
+    private QuestionnaireFakes.Response page(String method, String path) throws Exception {
+        return page(new QuestionnaireFakes.Request(method, path));
+    }
+
+    private QuestionnaireFakes.Response api(QuestionnaireFakes.Request request) throws Exception {
+        request.headers.put("Authorization", "Bearer jx_test");
+        QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+        api.service(request.proxy(), response.proxy());
+        return response;
+    }
+
+    /** A request of the logged-in staff member's browser, with the session's CSRF token as a form would send it. */
+    private QuestionnaireFakes.Request loggedIn(String method, String path) {
+        WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), staff.userId());
+        return new QuestionnaireFakes.Request(method, path).cookie(WebSessions.COOKIE, session.id)
+                .param("_csrf", session.csrfToken);
+    }
+
+    @Test
+    void publicPagesNeedNoLoginAndOnlyRead() throws Exception {
+        QuestionnaireFakes.Response notice = page("GET", "/pub/demo/notice");
+        assertEquals(200, notice.status, notice.text());
+        assertEquals("/notice", seen.get(0).path());
+        assertNull(seen.get(0).actor(), "no one is logged in there");
+        assertFalse(notice.text().contains("/logout"), "the layout of a visitor");
+        assertNull(notice.header("Set-Cookie"), "no session is started");
+        assertEquals(200, page("HEAD", "/pub/demo/notice").status);
+
+        QuestionnaireFakes.Response post = page("POST", "/pub/demo/notice");
+        assertEquals(405, post.status);
+        assertEquals("GET, HEAD", post.header("Allow"));
+        assertEquals(404, page("GET", "/pub/closed/notice").status, "a project without public pages");
+        assertEquals(404, page("GET", "/pub/nowhere/notice").status);
+        assertEquals(404, page("GET", "/pub").status);
+        assertEquals(404, page("GET", "/pub/demo/other").status);
+        assertEquals(3, seen.size(), "GET, HEAD and the path the project does not know");
+        assertEquals(seen, seenInPublic, "only the public handler was asked, never the private one");
+
+        for (String elsewhere : List.of("/p/demo/notice", "/public/demo/notice", "/pubs/demo/notice")) {
+            QuestionnaireFakes.Response r = page("GET", elsewhere);
+            assertEquals(303, r.status, elsewhere);
+            assertEquals("/login", r.header("Location"), elsewhere);
+        }
+    }
+
+    private static void assertDownload(QuestionnaireFakes.Response r) {
+        assertEquals(200, r.status, r.text());
+        assertEquals("text/csv;charset=UTF-8", r.contentType);
+        assertEquals("attachment; filename=\"__ 2031___X-Evil: 1.csv\"; filename*=UTF-8''"
+                + "%E5%90%8D%E5%8D%95%202031%22%0D%0AX-Evil%3A%201.csv", r.header("Content-Disposition"));
+        assertEquals("nosniff", r.header("X-Content-Type-Options"));
+        assertEquals("no-store", r.header("Cache-Control"));
+        assertEquals("sandbox; default-src 'none'", r.header("Content-Security-Policy"));
+        assertArrayEquals(BYTES, r.body.toByteArray());
+    }
+
+    @Test
+    void aFileIsAnAttachmentNeverSniffedNorKept() throws Exception {
+        assertDownload(page(loggedIn("GET", "/p/demo/file")));
+        assertDownload(api(new QuestionnaireFakes.Request("GET", "/api/v1/p/demo/file")));
+        assertDownload(page("GET", "/pub/demo/file"));
+        QuestionnaireFakes.Response head = page(loggedIn("HEAD", "/p/demo/file"));
+        assertEquals(0, head.body.size(), "HEAD: the headers only");
+    }
+
+    @Test
+    void attachmentNamesAreEncodedByteByByte() {
+        assertEquals("attachment; filename=\"a*b'c(1).pdf\"; filename*=UTF-8''a%2Ab%27c%281%29.pdf",
+                Http.attachment("a*b'c(1).pdf"));
+        assertEquals("attachment; filename=\"download\"; filename*=UTF-8''download", Http.attachment(" "));
+    }
+
+    @Test
+    void aMultipartFormsFileReachesTheProject() throws Exception {
+        QuestionnaireFakes.FilePart file = new QuestionnaireFakes.FilePart("C:\\fakepath\\证明.pdf",
+                "application/pdf", BYTES);
+        QuestionnaireFakes.Request upload = loggedIn("POST", "/p/demo/upload");
+        upload.contentType = "multipart/form-data; boundary=x";
+        upload.parts.put("attachment", file.proxy());
+        QuestionnaireFakes.Response r = page(upload);
+        assertEquals(303, r.status, r.text());
+        assertEquals("/p/demo/done", r.header("Location"));
+        Upload got = uploads.get(0).orElseThrow();
+        assertEquals("证明.pdf", got.fileName(), "the client's path is not part of the name");
+        assertEquals("application/pdf", got.contentType());
+        assertArrayEquals(BYTES, got.bytes());
+        assertTrue(file.deleted, "the temporary file is removed once read");
+
+        QuestionnaireFakes.Request empty = loggedIn("POST", "/p/demo/upload");
+        empty.contentType = "multipart/form-data; boundary=x";
+        empty.parts.put("attachment", new QuestionnaireFakes.FilePart("", "application/octet-stream",
+                new byte[0]).proxy());
+        page(empty);
+        assertTrue(uploads.get(1).isEmpty(), "an input left empty sends no file");
+
+        QuestionnaireFakes.Request forged = new QuestionnaireFakes.Request("POST", "/p/demo/upload");
+        forged.cookies.putAll(upload.cookies);
+        assertEquals(403, page(forged).status, "no CSRF token, no upload");
+        assertEquals(2, uploads.size());
+    }
+
+    @Test
+    void anApiBodyThatIsNotJsonIsTheFile() throws Exception {
+        QuestionnaireFakes.Request raw = new QuestionnaireFakes.Request("POST", "/api/v1/p/demo/upload")
+                .param("fileName", "名单.csv");
+        raw.contentType = "text/csv";
+        raw.body = BYTES;
+        QuestionnaireFakes.Response r = api(raw);
+        assertEquals(200, r.status, r.text());
+        Upload got = uploads.get(0).orElseThrow();
+        assertEquals("名单.csv", got.fileName());
+        assertEquals("text/csv", got.contentType());
+        assertArrayEquals(BYTES, got.bytes());
+
+        QuestionnaireFakes.Request json = new QuestionnaireFakes.Request("POST", "/api/v1/p/demo/upload");
+        json.contentType = "application/json";
+        json.body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(200, api(json).status);
+        assertTrue(uploads.get(1).isEmpty(), "JSON is no file");
+        assertEquals(Optional.of(Map.of("a", 1.0)), seen.get(1).body(Map.class));
+    }
+}
