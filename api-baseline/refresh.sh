@@ -21,13 +21,19 @@ version="baseline-$day-$short"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-git -C "$root" archive "$commit" | tar -x -C "$tmp"
+mkdir "$tmp/src"
+git -C "$root" archive "$commit" | tar -x -C "$tmp/src"
 
 echo "Building org.jixiao.api from $short ..."
 # The baseline check itself is skipped: the baseline being replaced may be the thing that is out of date.
-mvn -B -q -Dstyle.color=never -f "$tmp/pom.xml" -pl bundles/org.jixiao.api -am package -DskipTests -Dbnd.baseline.skip=true
+if ! mvn -B -f "$tmp/src/pom.xml" -pl bundles/org.jixiao.api -am package -DskipTests -Dbnd.baseline.skip=true \
+    > "$tmp/build.log" 2>&1; then
+  cat "$tmp/build.log" >&2
+  echo "the api of $short did not build" >&2
+  exit 1
+fi
 
-jar="$(ls "$tmp"/bundles/org.jixiao.api/target/org.jixiao.api-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)"
+jar="$(ls "$tmp"/src/bundles/org.jixiao.api/target/org.jixiao.api-*.jar | grep -v -e '-sources' -e '-javadoc' | head -n 1)"
 [ -f "$jar" ] || { echo "no api jar was built" >&2; exit 1; }
 
 rm -rf "$here/org"
