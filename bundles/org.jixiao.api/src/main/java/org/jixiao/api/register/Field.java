@@ -62,7 +62,9 @@ public record Field(String name, FieldType type, String column, boolean mandator
         /** A user field naming who may read the record in a {@link Scope#NEED_TO_KNOW} register. */
         ASSIGNEE,
         /** Kept out of public pages, exports of viewers and lists even when listed (e.g. a home address). */
-        PRIVATE
+        PRIVATE,
+        /** A date left blank is today: the day a record is entered is usually the day it happened. */
+        TODAY_IF_BLANK
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");

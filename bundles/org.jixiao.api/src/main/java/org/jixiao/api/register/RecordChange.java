@@ -31,7 +31,11 @@ public interface RecordChange {
     /** The record as it was, absent for a creation. */
     Optional<RegisterRecord> before();
 
-    /** The parsed values the record will have (or has, after the write); empty for a deletion. */
+    /**
+     * The parsed values the record will have (or has, after the write); empty for a deletion. In
+     * {@link RegisterHooks#validate} a resident-ID field holds the number in clear, as entered (null when an edit
+     * keeps the stored one); after the write, its mask.
+     */
     Map<String, Object> values();
 
     /** The record's id: already allocated for a creation. */

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * @param key           fields that identify a record for duplicates (an import skips and reports a row whose key
  *                      a live record of the same unit already has); empty for none. A resident-ID field compares by
  *                      its keyed hash.
+ * @param keyAcrossUnits whether the key is unique across every unit (one record per person in the whole city)
+ *                      rather than within the record's unit
  * @param day           the date field that places a record in a year (filters by year, indicators), or null
  * @param workflow      the states and steps, or null
  * @param aggregates    the indicators computed from this register
@@ -36,11 +38,29 @@ import java.util.regex.Pattern;
  *                      besides the assignees
  * @param publicView    a page without login, or null
  * @param hooks         rules and derived rows beyond the fields
+ * @param pages         the project's own pages about this register (statistics, a refresh, reports), linked from its
+ *                      list
  */
 public record RegisterDefinition(String id, String messagePrefix, String table, String unitColumn, Scope scope,
-        boolean sensitive, List<Field> fields, String parent, List<String> key, String day, Workflow workflow,
+        boolean sensitive, List<Field> fields, String parent, List<String> key, boolean keyAcrossUnits, String day,
+        Workflow workflow,
         List<Aggregate> aggregates, Set<String> writeRoles, Set<String> readRoles, Set<String> offices,
-        PublicView publicView, RegisterHooks hooks) {
+        PublicView publicView, RegisterHooks hooks, List<PageLink> pages) {
+
+    /**
+     * A link to a page of the project's own, below the project's root.
+     *
+     * @param path     such as {@code youth/stats}
+     * @param labelKey its label in the project's messages
+     */
+    public record PageLink(String path, String labelKey) {
+        public PageLink {
+            if (path == null || !path.matches("[a-z0-9][a-z0-9/_-]*")) {
+                throw new IllegalArgumentException("not a plain path below the project: " + path);
+            }
+            java.util.Objects.requireNonNull(labelKey);
+        }
+    }
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     private static final Pattern SQL_NAME = Pattern.compile("[A-Z][A-Z0-9_]{0,59}");
@@ -67,6 +87,7 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         offices = offices == null ? Set.of() : Set.copyOf(offices);
         hooks = hooks == null ? RegisterHooks.NONE : hooks;
         scope = scope == null ? Scope.UNIT : scope;
+        pages = pages == null ? List.of() : List.copyOf(pages);
         Set<String> names = new LinkedHashSet<>();
         Set<String> columns = new LinkedHashSet<>();
         for (Field f : fields) {
@@ -136,6 +157,7 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         private final List<Field> fields = new ArrayList<>();
         private String parent;
         private final List<String> key = new ArrayList<>();
+        private boolean keyAcrossUnits;
         private String day;
         private Workflow workflow;
         private final List<Aggregate> aggregates = new ArrayList<>();
@@ -144,6 +166,7 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         private final Set<String> offices = new LinkedHashSet<>();
         private PublicView publicView;
         private RegisterHooks hooks;
+        private final List<PageLink> pages = new ArrayList<>();
 
         private Builder(String id, String table) {
             this.id = id;
@@ -183,6 +206,12 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
 
         public Builder key(String... names) {
             key.addAll(List.of(names));
+            return this;
+        }
+
+        /** The key is unique in the whole node, not only within a unit. */
+        public Builder keyAcrossUnits() {
+            this.keyAcrossUnits = true;
             return this;
         }
 
@@ -226,9 +255,15 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
             return this;
         }
 
+        /** A page of the project's own about this register, linked from the list. */
+        public Builder page(String path, String labelKey) {
+            pages.add(new PageLink(path, labelKey));
+            return this;
+        }
+
         public RegisterDefinition build() {
             return new RegisterDefinition(id, messagePrefix, table, unitColumn, scope, sensitive, fields, parent, key,
-                    day, workflow, aggregates, writeRoles, readRoles, offices, publicView, hooks);
+                    keyAcrossUnits, day, workflow, aggregates, writeRoles, readRoles, offices, publicView, hooks, pages);
         }
     }
 }

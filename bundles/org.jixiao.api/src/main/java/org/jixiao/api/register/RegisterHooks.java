@@ -18,7 +18,8 @@ public interface RegisterHooks {
     /**
      * Adds the errors of the change to {@code errors}, keyed by field name (or another key the page shows at the
      * top), as message keys of the project. Called after the field rules, with every field error already in
-     * {@code errors}, so a form shows all problems at once.
+     * {@code errors}, so a form shows all problems at once. A deletion is checked here too ({@link
+     * RecordChange.Kind#DELETE}, with the record in {@code before}): refuse one that would break a rule.
      */
     default void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
     }

@@ -1,8 +1,6 @@
 package org.jixiao.api.register;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
@@ -67,6 +65,10 @@ public interface RegisterService {
     Map<Long, Map<String, BigDecimal>> actualsAsOf(KeyProject project, Collection<Long> unitIds, int year,
             LocalDate asOf);
 
-    /** A new {@link RecordId global id}, for a project's own tables, on the caller's transaction. */
-    long nextId(Connection connection) throws SQLException;
+    /**
+     * A new {@link RecordId global id} for a row of {@code table}, one of the project's own tables whose {@code ID}
+     * column the engine's ids fill. Ids are handed out in blocks outside the caller's transaction, so writers of one
+     * table never wait for each other.
+     */
+    long nextId(String table);
 }

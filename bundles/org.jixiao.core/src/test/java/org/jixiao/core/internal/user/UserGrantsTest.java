@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Roles that key projects declare, granted, stored and carried like the core's. */
 class UserGrantsTest {
@@ -35,8 +33,6 @@ class UserGrantsTest {
     /** As long as a project's role id may be: the column had to grow for it. */
     static final String LONGEST = "HOPE_" + "X".repeat(35);
 
-    @TempDir
-    Path tmp;
 
     private Fixture f;
     private final KeyProject hope = rolesProject("hope", List.of(
@@ -48,7 +44,7 @@ class UserGrantsTest {
 
     @BeforeEach
     void open() {
-        f = new Fixture(tmp);
+        f = new Fixture();
         f.projects.add(hope, ProjectState.ACTIVE);
     }
 

@@ -59,6 +59,8 @@ final class ListPage {
         model.put("newHref", !writes ? "" : path + "/new" + (parent.isEmpty() ? "" : "?parent=" + parent));
         model.put("importHref", writes ? path + "/import" : "");
         model.put("exportHref", lq.url(path + "/export", Set.of("size"), Map.of()));
+        model.put("pages", d.pages().stream().map(p -> Map.of("href", "/" + p.path(), "label", r.message(p.labelKey())))
+                .toList());
         return WebResult.page("register/list", model);
     }
 

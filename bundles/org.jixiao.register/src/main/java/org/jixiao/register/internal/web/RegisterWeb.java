@@ -12,6 +12,7 @@ import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.register.internal.Lookups;
+import org.jixiao.register.internal.TransferPages;
 
 /**
  * The pages and JSON every register of a project gets without project code: {@code /<register>/…} answered by
@@ -25,12 +26,23 @@ public final class RegisterWeb implements WebHandler {
     private final Pages pages;
     private final Api api;
     private final WebHandler custom;
+    private final TransferPages transfers;
 
-    public RegisterWeb(KeyProject project, RegisterService service, Lookups lookups, WebHandler custom) {
+    /**
+     * @param transfers the register's import and export ({@code /<register>/import…}, {@code /<register>/export}),
+     *                  or null for none
+     */
+    public RegisterWeb(KeyProject project, RegisterService service, Lookups lookups, WebHandler custom,
+            TransferPages transfers) {
         this.site = new Site(project, service, lookups);
         this.pages = new Pages(site);
         this.api = new Api(site);
         this.custom = custom;
+        this.transfers = transfers;
+    }
+
+    public RegisterWeb(KeyProject project, RegisterService service, Lookups lookups, WebHandler custom) {
+        this(project, service, lookups, custom, null);
     }
 
     @Override
@@ -40,6 +52,12 @@ public final class RegisterWeb implements WebHandler {
         method = "HEAD".equals(method) ? "GET" : method;
         List<String> path = segments(request.path());
         RegisterDefinition d = path.isEmpty() ? null : site.register(path.get(0));
+        if (d != null && transfers != null && path.size() >= 2 && path.get(1).equals("import")) {
+            return transfers.importing(request, d, path.subList(2, path.size()));
+        }
+        if (d != null && transfers != null && path.size() == 2 && path.get(1).equals("export") && "GET".equals(method)) {
+            return transfers.export(request, d, ListQuery.of(request, d).query());
+        }
         if (d != null) {
             WebResult result = request.api() ? api.route(request, method, d, path)
                     : pages.route(request, method, d, path);

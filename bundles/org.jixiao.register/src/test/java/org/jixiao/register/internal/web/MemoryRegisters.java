@@ -1,7 +1,6 @@
 package org.jixiao.register.internal.web;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -207,7 +206,7 @@ final class MemoryRegisters implements RegisterService, Lookups {
     }
 
     @Override
-    public long nextId(Connection connection) {
+    public long nextId(String table) {
         throw new UnsupportedOperationException("not a web concern");
     }
 

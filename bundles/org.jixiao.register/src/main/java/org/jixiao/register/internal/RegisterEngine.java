@@ -1,0 +1,812 @@
+package org.jixiao.register.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.FieldCipher;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Page;
+import org.jixiao.api.ResidentIdNumber;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.Field;
+import org.jixiao.api.register.FieldType;
+import org.jixiao.api.register.RecordChange;
+import org.jixiao.api.register.RecordQuery;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.register.RegisterService;
+import org.jixiao.api.register.Scope;
+import org.jixiao.api.register.Transition;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.WebHandler;
+import org.jixiao.register.internal.web.RegisterWeb;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The register engine: every declared register's records, with the rules the platform applies to all of them. A
+ * record belongs to one evaluated unit and is reached from there or above (or, need-to-know, by its assignees and
+ * offices only); out of reach answers "not found". Bad input answers every field's problem at once and writes nothing.
+ * Each write keeps its history, its audit line and the running totals of its indicators in its own transaction.
+ */
+@Component(service = {RegisterService.class, Lookups.class}, immediate = true)
+public final class RegisterEngine implements RegisterService, Lookups {
+
+    public static final String OWNER = "register";
+    static final String DUPLICATE = "register.error.duplicate";
+    static final String STALE = "register.error.stale";
+    static final String LOCKED = "register.error.locked";
+    static final String UNIT = "register.error.unit";
+    static final String REASON = "register.error.reason";
+    static final String STEP = "register.error.step";
+    static final String HASH_DOMAIN = "resident-id";
+    /** Ids per audit line of a sensitive list read: the detail column holds 1,000 characters. */
+    private static final int IDS_PER_AUDIT_LINE = 50;
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final Clock clock;
+    private final Ids ids;
+    private final Transfer transfer;
+    private final Map<KeyProject, ProjectModel> models = new WeakHashMap<>();
+
+    @Activate
+    public RegisterEngine(@Reference Store store, @Reference OrgUnitService orgUnits, @Reference AuditLog audit,
+            @Reference FieldCipher cipher) {
+        this(store, orgUnits, audit, cipher, Clock.system(ZoneId.systemDefault()),
+                Integer.getInteger("jixiao.node.number", 0));
+    }
+
+    /**
+     * For tests and tools outside OSGi: a fixed clock and node number.
+     *
+     * @param node this node's number in {@link org.jixiao.api.register.RecordId record ids}
+     */
+    public RegisterEngine(Store store, OrgUnitService orgUnits, AuditLog audit, FieldCipher cipher, Clock clock,
+            int node) {
+        this.store = store;
+        this.orgUnits = orgUnits;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.clock = clock;
+        store.migrate(OWNER, migrations());
+        this.ids = new Ids(store, node);
+        this.transfer = new Transfer(this, store);
+    }
+
+    @Deactivate
+    void deactivate() {
+        transfer.close();
+    }
+
+    Transfer transfer() {
+        return transfer;
+    }
+
+    /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
+    public static List<Migration> migrations() {
+        try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/V1__engine.sql")) {
+            return List.of(Migration.fromFile("V1__engine.sql", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the register engine's migration is missing from its bundle", e);
+        }
+    }
+
+    /**
+     * The project's registers, compiled once per project service; the first time, each register's totals are
+     * rebuilt when its declared aggregates changed since they were kept.
+     */
+    synchronized ProjectModel model(KeyProject project) {
+        ProjectModel model = models.get(project);
+        if (model == null) {
+            ProjectModel compiled = new ProjectModel(project);
+            for (RegisterDefinition def : compiled.registers()) {
+                store.inTransaction(c -> Totals.rebuildIfChanged(c, compiled.projectId, def,
+                        at -> LocalDate.ofInstant(at, clock.getZone())));
+            }
+            models.put(project, compiled);
+            model = compiled;
+        }
+        return model;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    // ---------------------------------------------------------------- web
+
+    @Override
+    public WebHandler web(KeyProject project, WebHandler custom) {
+        model(project);
+        return new RegisterWeb(project, this, this, custom, new TransferPages(project, this));
+    }
+
+    @Override
+    public WebHandler publicWeb(KeyProject project) {
+        return new PublicPages(project, model(project), this);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Override
+    public Page<RegisterRecord> list(Actor actor, KeyProject project, String register, RecordQuery query) {
+        RegisterDefinition def = model(project).register(register);
+        requireReader(actor, def);
+        List<Long> units = unitIds(actor);
+        Map<String, String> assignees = assigneeColumns(actor, def);
+        RecordSql sql = new RecordSql(def);
+        String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
+                : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
+        return store.inTransaction(c -> {
+            RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash);
+            long total = sql.count(c, where);
+            int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
+            int page = Math.min(query.page(), pages);
+            List<RegisterRecord> items = total == 0 ? List.of()
+                    : sql.page(c, where, query, (page - 1) * query.size(), query.size());
+            if (def.sensitive() && !items.isEmpty()) {
+                auditList(c, actor, def, items);
+            }
+            return new Page<>(items, page, query.size(), total);
+        });
+    }
+
+    /** Which records a sensitive list showed, to whom (the audit line's actor) and when (its time). */
+    private void auditList(Connection c, Actor actor, RegisterDefinition def, List<RegisterRecord> items)
+            throws SQLException {
+        for (int i = 0; i < items.size(); i += IDS_PER_AUDIT_LINE) {
+            List<String> shown = items.subList(i, Math.min(items.size(), i + IDS_PER_AUDIT_LINE)).stream()
+                    .map(r -> String.valueOf(r.id())).toList();
+            audit.record(c, actor, def.messagePrefix() + ".list", def.id(), "ids=" + String.join(",", shown));
+        }
+    }
+
+    @Override
+    public RegisterRecord get(Actor actor, KeyProject project, String register, long id) {
+        RegisterDefinition def = model(project).register(register);
+        requireReader(actor, def);
+        return store.inTransaction(c -> {
+            RegisterRecord r = visible(c, actor, def, id);
+            if (def.sensitive()) {
+                audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
+            }
+            return r;
+        });
+    }
+
+    @Override
+    public String reveal(Actor actor, KeyProject project, String register, long id, String field) {
+        RegisterDefinition def = model(project).register(register);
+        Field f = def.field(field).filter(x -> x.type() == FieldType.ID_NUMBER)
+                .orElseThrow(() -> new NotFoundException(target(def, id) + "/" + field));
+        // A reader sees the mask; only who may change the record may see the number (a viewer never does).
+        requireWriter(actor, def);
+        String sealed = store.read(c -> {
+            visible(c, actor, def, id);
+            return new RecordSql(def).cipher(c, id, f).orElse(null);
+        });
+        return sealed == null ? null : cipher.decrypt(sealed, actor, target(def, id) + "/" + field);
+    }
+
+    private RegisterRecord visible(Connection c, Actor actor, RegisterDefinition def, long id) throws SQLException {
+        RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+        if (r == null || !reaches(actor, def, r)) {
+            throw new NotFoundException(target(def, id));
+        }
+        return r;
+    }
+
+    private boolean reaches(Actor actor, RegisterDefinition def, RegisterRecord r) {
+        Optional<OrgUnit> unit = orgUnits.find(r.unitId());
+        if (unit.isEmpty() || !actor.covers(unit.get())) {
+            return false;
+        }
+        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
+            return true;
+        }
+        return def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE))
+                .anyMatch(f -> Long.valueOf(actor.userId()).equals(r.value(f.name())));
+    }
+
+    /** For a need-to-know list read by someone without an office: the assignee columns that must name them. */
+    private static Map<String, String> assigneeColumns(Actor actor, RegisterDefinition def) {
+        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
+            return Map.of();
+        }
+        Map<String, String> columns = new LinkedHashMap<>();
+        def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE)).forEach(f -> columns.put(f.column(), f.name()));
+        return columns;
+    }
+
+    private static boolean holdsAny(Actor actor, Collection<String> roles) {
+        return roles.stream().anyMatch(actor::hasRole);
+    }
+
+    void requireReader(Actor actor, RegisterDefinition def) {
+        if (actor == null || !actor.hasAnyRole()) {
+            throw new AccessDeniedException(def.id() + ": no role");
+        }
+        if (!def.readRoles().isEmpty() && !holdsAny(actor, def.readRoles()) && !holdsAny(actor, def.writeRoles())
+                && !holdsAny(actor, def.offices())) {
+            throw new AccessDeniedException(def.id() + ": not a reader");
+        }
+    }
+
+    void requireWriter(Actor actor, RegisterDefinition def) {
+        requireReader(actor, def);
+        if (!holdsAny(actor, def.writeRoles())) {
+            throw new AccessDeniedException(def.id() + ": read-only role");
+        }
+    }
+
+    boolean mayWrite(Actor actor, RegisterDefinition def) {
+        return actor != null && holdsAny(actor, def.writeRoles());
+    }
+
+    /** The evaluated units the actor reaches. */
+    private List<Long> unitIds(Actor actor) {
+        return units(actor).stream().map(OrgUnit::id).toList();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    @Override
+    public long create(Actor actor, KeyProject project, String register, Map<String, ?> input) {
+        return write(actor, model(project), model(project).register(register), null, input, -1, null, null);
+    }
+
+    @Override
+    public void update(Actor actor, KeyProject project, String register, long id, Map<String, ?> input,
+            int version) {
+        write(actor, model(project), model(project).register(register), id, input, version, null, null);
+    }
+
+    @Override
+    public void transition(Actor actor, KeyProject project, String register, long id, String transition,
+            Map<String, ?> input, String reason) {
+        RegisterDefinition def = model(project).register(register);
+        Transition t = def.workflow() == null ? null : def.workflow().transition(transition).orElse(null);
+        if (t == null) {
+            throw new NotFoundException(target(def, id) + "/" + transition);
+        }
+        write(actor, model(project), def, id, input, -1, t, reason);
+    }
+
+    /**
+     * One create, edit or workflow step: parse every field, check the unit, references, duplicates and hooks, and
+     * write the record, its history, its audit line and its totals in one transaction, or nothing.
+     */
+    private long write(Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
+            int version, Transition step, String reason) {
+        return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null));
+    }
+
+    /**
+     * {@link #write} on the caller's transaction, for an import that writes many records in one.
+     *
+     * @param labels a choice field's translated label of a code, so that cells may name choices as users read
+     *               them; null to accept codes only
+     */
+    long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
+            int version, Transition step, String reason, java.util.function.BiFunction<Field, String, String> labels)
+            throws SQLException {
+        if (step == null) {
+            requireWriter(actor, def);
+        } else {
+            requireReader(actor, def);
+            if (!actor.hasRole(step.role()) || (step.level() != null && actor.orgUnit().level() != step.level())) {
+                throw new AccessDeniedException(def.id() + ": step " + step.id() + " needs " + step.role());
+            }
+        }
+        LocalDate today = today();
+        ValidationException.Collector errors = new ValidationException.Collector();
+        Map<String, Object> parsed = parse(def, input, today, step, labels, errors);
+        if (step != null && step.reason() && (reason == null || reason.isBlank())) {
+            errors.add("reason", REASON);
+        }
+        Long requestedUnit = def.parent() == null ? unitOf(actor, input.get("unit"), errors) : null;
+        Long parentId = def.parent() == null || id != null ? null : idOf(input.get("parent"));
+        Instant at = clock.instant();
+        {
+            RegisterRecord before = id == null ? null : visible(c, actor, def, id);
+            long unit;
+            Long parent = before == null ? parentId : before.parentId();
+            if (def.parent() != null) {
+                if (parent == null) {
+                    throw new NotFoundException(def.id() + ": no parent");
+                }
+                unit = visible(c, actor, model.register(def.parent()), parent).unitId();
+            } else {
+                unit = requestedUnit != null ? requestedUnit : before != null ? before.unitId() : defaultUnit(actor, errors);
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (step != null) {
+                values.putAll(before.values());
+                if (!step.from().contains(before.state())) {
+                    errors.add("state", STEP);
+                }
+            } else if (before != null) {
+                // Fields only hooks and steps set survive an edit.
+                def.fields().stream().filter(f -> f.has(Field.Flag.READ_ONLY) && before.values().containsKey(f.name()))
+                        .forEach(f -> values.put(f.name(), before.value(f.name())));
+            }
+            values.putAll(parsed);
+            if (before != null && step == null && def.workflow() != null
+                    && def.workflow().locked().contains(before.state())) {
+                errors.add("state", LOCKED);
+            }
+            checkReferences(c, actor, model, def, unit, values, errors);
+            long recordId = id != null ? id : ids.next(def.table());
+            String state = step != null ? step.to() : before != null ? before.state()
+                    : def.workflow() == null ? null : def.workflow().initial();
+            RecordChange.Kind kind = step != null ? RecordChange.Kind.TRANSITION
+                    : before == null ? RecordChange.Kind.CREATE : RecordChange.Kind.UPDATE;
+            // Hooks check the values as entered, ID numbers in clear (a birth date against the number, say).
+            def.hooks().validate(new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId,
+                    unit, Optional.ofNullable(step)), errors);
+            Map<String, RecordSql.Sealed> sealed = seal(c, def, before, id, values, input, errors);
+            checkKey(c, def, unit, values, sealed, id == null ? 0 : id, errors);
+            errors.throwIfAny();
+            Change change = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId, unit,
+                    Optional.ofNullable(step));
+            if (before != null && before.unitId() != unit) {
+                requireUnlinked(c, model, def, recordId);
+            }
+            RecordSql sql = new RecordSql(def);
+            RecordSql.Row row = new RecordSql.Row(unit, parent, state, values, sealed);
+            try {
+                if (before == null) {
+                    sql.insert(c, recordId, row, actor.userId(), at);
+                } else if (!sql.update(c, recordId, row, step == null ? version : -1, actor.userId(), at)) {
+                    throw new ValidationException(Map.of("version", STALE));
+                }
+            } catch (SQLException e) {
+                // Two writers passed the duplicate check at once: the table's unique constraint stops the second.
+                if (!def.key().isEmpty() && "23505".equals(e.getSQLState())) {
+                    throw ValidationException.of(def.key().get(0), DUPLICATE);
+                }
+                throw e;
+            }
+            Totals.apply(c, model.projectId, def, before == null ? null : snapshot(before),
+                    new Totals.Snapshot(unit, state, values, before == null ? LocalDate.ofInstant(at, clock.getZone())
+                            : LocalDate.ofInstant(before.createdAt(), clock.getZone())));
+            History.add(c, model.projectId, def.id(), recordId, actor.userId(), at, kind,
+                    before == null ? null : before.state(), state, reason, changed(def, before, values));
+            audit.record(c, actor, def.messagePrefix() + "." + (step != null ? "step." + step.id()
+                    : before == null ? "create" : "update"), target(def, recordId), "unit=" + unit);
+            def.hooks().afterWrite(change);
+            return recordId;
+        }
+    }
+
+    private Map<String, Object> parse(RegisterDefinition def, Map<String, ?> input, LocalDate today, Transition step,
+            java.util.function.BiFunction<Field, String, String> labels, ValidationException.Collector errors) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : def.fields()) {
+            boolean stepField = step != null && step.fields().contains(f.name());
+            if (step != null ? !stepField : f.has(Field.Flag.READ_ONLY)) {
+                continue;
+            }
+            Field rules = stepField && !f.mandatory() ? f.required() : f;
+            Object raw = input.get(f.name());
+            if (f.type() == FieldType.ID_NUMBER && keepsStoredNumber(input, f)) {
+                continue;
+            }
+            Object v = Values.parse(rules, raw, today, labels == null ? null : code -> labels.apply(f, code), errors);
+            if (v != null) {
+                out.put(f.name(), v);
+            }
+        }
+        return out;
+    }
+
+    /** The unit a new or moved record names: an evaluated unit in the actor's reach. */
+    private Long unitOf(Actor actor, Object raw, ValidationException.Collector errors) {
+        if (raw == null || String.valueOf(raw).isBlank()) {
+            return null;
+        }
+        Long id = idOf(raw);
+        Optional<OrgUnit> unit = id == null ? Optional.empty() : orgUnits.findVisible(actor, id);
+        if (unit.isEmpty() || !unit.get().level().evaluated()) {
+            errors.add("unit", UNIT);
+            return null;
+        }
+        return id;
+    }
+
+    /** A county user's records are their county's; the city names the unit. */
+    private long defaultUnit(Actor actor, ValidationException.Collector errors) {
+        if (actor.orgUnit().level().evaluated()) {
+            return actor.orgUnit().id();
+        }
+        errors.add("unit", Values.REQUIRED);
+        return 0;
+    }
+
+    private static Long idOf(Object raw) {
+        if (raw instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return raw == null ? null : Long.parseLong(String.valueOf(raw).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A reference names a live record the actor reaches; in a unit-scoped register, one of the same unit (a youth of
+     * another county cannot be this county's borrower). A user field names an enabled user with the declared role.
+     */
+    private void checkReferences(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, long unit,
+            Map<String, Object> values, ValidationException.Collector errors) throws SQLException {
+        for (Field f : def.fields()) {
+            Object v = values.get(f.name());
+            if (v == null || errors.has(f.name())) {
+                continue;
+            }
+            if (f.type() == FieldType.REFERENCE) {
+                RegisterDefinition target = model.register(f.target());
+                RegisterRecord r = new RecordSql(target).find(c, (Long) v).orElse(null);
+                if (r == null || !reaches(actor, target, r)) {
+                    errors.add(f.name(), Values.REFERENCE);
+                } else if (def.scope() == Scope.UNIT && target.scope() == Scope.UNIT && r.unitId() != unit) {
+                    errors.add(f.name(), "register.error.otherUnit");
+                }
+            } else if (f.type() == FieldType.USER && !userHolds(c, (Long) v, f.target())) {
+                errors.add(f.name(), Values.USER);
+            }
+        }
+    }
+
+    private static boolean userHolds(Connection c, long userId, String role) throws SQLException {
+        String sql = role == null || role.isEmpty()
+                ? "SELECT 1 FROM JX_USER WHERE ID = ? AND ENABLED = TRUE"
+                : "SELECT 1 FROM JX_USER U JOIN JX_USER_ROLE R ON R.USER_ID = U.ID WHERE U.ID = ? AND U.ENABLED = TRUE "
+                        + "AND R.ROLE = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, userId);
+            if (!(role == null || role.isEmpty())) {
+                ps.setString(2, role);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Encrypts each resident-ID value with its keyed hash and mask; an edit that leaves the number unchanged (the
+     * form shows only the mask) keeps the stored one.
+     */
+    private Map<String, RecordSql.Sealed> seal(Connection c, RegisterDefinition def, RegisterRecord before, Long id,
+            Map<String, Object> values, Map<String, ?> input, ValidationException.Collector errors)
+            throws SQLException {
+        Map<String, RecordSql.Sealed> out = new HashMap<>();
+        for (Field f : def.fields()) {
+            if (f.type() != FieldType.ID_NUMBER) {
+                continue;
+            }
+            Object clear = values.remove(f.name());
+            if (clear != null) {
+                String s = (String) clear;
+                String mask = Values.maskId(s);
+                out.put(f.name(), new RecordSql.Sealed(cipher.encrypt(s), cipher.keyedHash(HASH_DOMAIN, s), mask));
+                values.put(f.name(), mask);
+            } else if (before != null && before.values().containsKey(f.name()) && !errors.has(f.name())
+                    && (keepsStoredNumber(input, f) || f.has(Field.Flag.READ_ONLY))) {
+                out.put(f.name(), stored(c, def, id, f));
+                values.put(f.name(), before.value(f.name()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An edit sends back the mask a form showed (or says {@code <field>Unchanged}): the stored number stays, since
+     * the editor never saw it in clear.
+     */
+    private static boolean keepsStoredNumber(Map<String, ?> input, Field f) {
+        Object raw = input.get(f.name());
+        return input.containsKey(f.name() + "Unchanged") && (raw == null || String.valueOf(raw).isBlank())
+                || raw instanceof String s && s.contains("*");
+    }
+
+    private RecordSql.Sealed stored(Connection c, RegisterDefinition def, long id, Field f) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + f.column() + "_CIPHER, " + f.column() + "_HASH, "
+                + f.column() + "_MASK FROM " + def.table() + " WHERE ID = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new RecordSql.Sealed(rs.getString(1), rs.getString(2), rs.getString(3));
+            }
+        }
+    }
+
+    /** A declared key already held by another live record of the unit is a duplicate. */
+    private static void checkKey(Connection c, RegisterDefinition def, long unit, Map<String, Object> values,
+            Map<String, RecordSql.Sealed> sealed, long id, ValidationException.Collector errors) throws SQLException {
+        if (def.key().isEmpty() || def.key().stream().anyMatch(errors::has)) {
+            return;
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        for (String k : def.key()) {
+            Field f = def.field(k).orElseThrow();
+            Object v = f.type() == FieldType.ID_NUMBER ? (sealed.get(k) == null ? null : sealed.get(k).hash())
+                    : values.get(k);
+            if (v == null) {
+                return;
+            }
+            key.put(k, v);
+        }
+        // The message says only "already registered": naming the other unit would leak another county's data.
+        if (!new RecordSql(def).sameKey(c, def.keyAcrossUnits() ? null : unit, key, id).isEmpty()) {
+            errors.add(def.key().get(0), DUPLICATE);
+        }
+    }
+
+    private static List<String> changed(RegisterDefinition def, RegisterRecord before, Map<String, Object> values) {
+        List<String> names = new ArrayList<>();
+        for (Field f : def.fields()) {
+            Object was = before == null ? null : before.value(f.name());
+            if (!java.util.Objects.equals(was, values.get(f.name()))) {
+                names.add(f.name());
+            }
+        }
+        return names;
+    }
+
+    private Totals.Snapshot snapshot(RegisterRecord r) {
+        return new Totals.Snapshot(r.unitId(), r.state(), r.values(), LocalDate.ofInstant(r.createdAt(),
+                clock.getZone()));
+    }
+
+    @Override
+    public void delete(Actor actor, KeyProject project, String register, long id, String reason) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        requireWriter(actor, def);
+        if (reason == null || reason.isBlank()) {
+            throw ValidationException.of("reason", REASON);
+        }
+        Instant at = clock.instant();
+        store.inTransaction(c -> {
+            RegisterRecord before = visible(c, actor, def, id);
+            if (def.workflow() != null && def.workflow().locked().contains(before.state())) {
+                throw ValidationException.of("state", LOCKED);
+            }
+            requireUnlinked(c, model, def, id);
+            ValidationException.Collector errors = new ValidationException.Collector();
+            def.hooks().validate(new Change(RecordChange.Kind.DELETE, def, actor, today(), c, Optional.of(before),
+                    Map.of(), id, before.unitId(), Optional.empty()), errors);
+            errors.throwIfAny();
+            String why = reason.strip();
+            if (!new RecordSql(def).softDelete(c, id, actor.userId(), at, why.length() > 500 ? why.substring(0, 500)
+                    : why)) {
+                throw new NotFoundException(target(def, id));
+            }
+            Totals.apply(c, model.projectId, def, snapshot(before), null);
+            History.add(c, model.projectId, def.id(), id, actor.userId(), at, RecordChange.Kind.DELETE,
+                    before.state(), null, why, List.of());
+            audit.record(c, actor, def.messagePrefix() + ".delete", target(def, id), "unit=" + before.unitId());
+            def.hooks().afterWrite(new Change(RecordChange.Kind.DELETE, def, actor, today(), c, Optional.of(before),
+                    Map.of(), id, before.unitId(), Optional.empty()));
+            return null;
+        });
+    }
+
+    /**
+     * A record that live records of other registers (or its own children) name is neither deleted nor moved: they
+     * would count for a record that is gone or in the wrong unit. The refusal names each such register.
+     */
+    private static void requireUnlinked(Connection c, ProjectModel model, RegisterDefinition def, long id)
+            throws SQLException {
+        ValidationException.Collector errors = new ValidationException.Collector();
+        for (ProjectModel.Link link : model.incoming(def.id())) {
+            if (errors.has(link.from().id())) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + link.from().table() + " WHERE "
+                    + link.column() + " = ? AND DELETED_AT IS NULL")) {
+                ps.setMaxRows(1);
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        errors.add(link.from().id(), link.from().messagePrefix() + ".linked");
+                    }
+                }
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    static String target(RegisterDefinition def, long id) {
+        return def.messagePrefix() + ":" + id;
+    }
+
+    // ---------------------------------------------------------------- indicators and ids
+
+    @Override
+    public Map<Long, Map<String, BigDecimal>> actualsAsOf(KeyProject project, Collection<Long> unitIds, int year,
+            LocalDate asOf) {
+        ProjectModel model = model(project);
+        List<Long> units = unitIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return store.read(c -> Totals.read(c, model.projectId, model.registers(), units, year, asOf));
+    }
+
+    @Override
+    public long nextId(String table) {
+        if (table == null || !table.matches("[A-Z][A-Z0-9_]{0,59}")) {
+            throw new IllegalArgumentException("not a plain upper-case table name: " + table);
+        }
+        return ids.next(table);
+    }
+
+    void auditImport(Connection c, Actor actor, RegisterDefinition def, int rows) throws SQLException {
+        audit.record(c, actor, def.messagePrefix() + ".import", def.id(), "rows=" + rows);
+    }
+
+    void auditExport(Actor actor, RegisterDefinition def, int rows, String format, boolean clearIds) {
+        audit.record(actor, def.messagePrefix() + ".export", def.id(), "rows=" + rows + " format=" + format
+                + (clearIds ? " ids=clear" : ""));
+    }
+
+    String idHash(String clearIdNumber) {
+        return cipher.keyedHash(HASH_DOMAIN, clearIdNumber);
+    }
+
+    /** The enabled user a cell names by username or display name, when exactly one matches. */
+    Long userNamed(Connection c, String text) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM JX_USER WHERE ENABLED = TRUE AND "
+                + "(USERNAME_KEY = ? OR DISPLAY_NAME = ?) FETCH FIRST 2 ROWS ONLY")) {
+            ps.setString(1, text.strip().toLowerCase(java.util.Locale.ROOT));
+            ps.setString(2, text.strip());
+            try (ResultSet rs = ps.executeQuery()) {
+                Long found = rs.next() ? rs.getLong(1) : null;
+                return found != null && !rs.next() ? found : null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    @Override
+    public Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> recordIds) {
+        RegisterDefinition def = model(project).register(register);
+        requireReader(actor, def);
+        Optional<Field> title = def.title();
+        Map<Long, String> out = new LinkedHashMap<>();
+        if (recordIds.isEmpty()) {
+            return out;
+        }
+        for (RegisterRecord r : store.read(c -> new RecordSql(def).byIds(c, recordIds))) {
+            if (reaches(actor, def, r)) {
+                out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public List<Option> search(Actor actor, KeyProject project, String register, String query, int limit) {
+        RegisterDefinition def = model(project).register(register);
+        Map<String, String> filters = def.title().map(f -> Map.of(f.name(), query == null ? "" : query))
+                .orElse(Map.of());
+        Page<RegisterRecord> page = list(actor, project, register,
+                new RecordQuery(null, filters, def.title().filter(f -> f.has(Field.Flag.SORTABLE)).map(Field::name)
+                        .orElse(null), false, 1, Math.min(Math.max(1, limit), RecordQuery.MAX_SIZE), null));
+        return page.items().stream().map(r -> new Option(r.id(), def.title()
+                .map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())))).toList();
+    }
+
+    @Override
+    public List<OrgUnit> units(Actor actor) {
+        return orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated()).toList();
+    }
+
+    @Override
+    public String unitName(long unitId) {
+        return orgUnits.find(unitId).map(OrgUnit::name).orElse("");
+    }
+
+    @Override
+    public Map<Long, String> userNames(Collection<Long> userIds) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        List<Long> all = userIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (all.isEmpty()) {
+            return out;
+        }
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID, DISPLAY_NAME FROM JX_USER WHERE ID IN ("
+                    + RecordSql.placeholders(all.size()) + ")")) {
+                RecordSql.bind(ps, new ArrayList<>(all));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getString(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Option> users(Actor actor, String role) {
+        boolean any = role == null || role.isEmpty();
+        return store.read(c -> {
+            List<Option> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(any
+                    ? "SELECT ID, DISPLAY_NAME, ORG_UNIT_ID FROM JX_USER WHERE ENABLED = TRUE ORDER BY DISPLAY_NAME"
+                    : "SELECT U.ID, U.DISPLAY_NAME, U.ORG_UNIT_ID FROM JX_USER U JOIN JX_USER_ROLE R ON R.USER_ID = U.ID "
+                            + "WHERE U.ENABLED = TRUE AND R.ROLE = ? ORDER BY U.DISPLAY_NAME")) {
+                if (!any) {
+                    ps.setString(1, role);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (orgUnits.find(rs.getLong(3)).filter(actor::covers).isPresent()) {
+                            out.add(new Option(rs.getLong(1), rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Entry> history(Actor actor, KeyProject project, String register, long id) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        requireReader(actor, def);
+        List<History.Line> lines = store.read(c -> {
+            visible(c, actor, def, id);
+            return History.of(c, model.projectId, def.id(), id);
+        });
+        Map<Long, String> names = userNames(lines.stream().map(History.Line::userId).toList());
+        return lines.stream().map(l -> new Entry(l.at(), l.userId(), names.getOrDefault(l.userId(), ""), l.action(),
+                l.fromState(), l.toState(), l.reason(), l.fields())).toList();
+    }
+
+    /** The live records of a public view, newest first, at most {@code limit}: no actor, no scope, no audit. */
+    List<RegisterRecord> published(ProjectModel model, RegisterDefinition def, int limit) {
+        RecordSql sql = new RecordSql(def);
+        List<Long> all = orgUnits.subtree(orgUnits.root().id()).stream().filter(u -> u.level().evaluated())
+                .map(OrgUnit::id).toList();
+        return store.read(c -> {
+            RecordQuery q = new RecordQuery(null, Map.of(), null, false, 1, limit, null);
+            return sql.page(c, sql.where(all, q, Map.of(), 0, null), q, 0, limit).stream()
+                    .filter(r -> Totals.matches(def.publicView().where(), snapshot(r))).toList();
+        });
+    }
+}

@@ -1,0 +1,160 @@
+package org.jixiao.register.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.FieldCipher;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitDraft;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.store.Migration;
+import org.jixiao.store.internal.DerbyStore;
+
+/**
+ * A real Derby database with the engine's migration, the core's user tables and a test project's register tables,
+ * the engine wired to small doubles of the org tree, the audit log and the cipher, and a fixed day, 15 June 2024.
+ */
+final class EngineFixture implements AutoCloseable {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
+    static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    static final OrgUnit COUNTY_A = new OrgUnit(2, 1L, "a", "甲县团委", OrgLevel.COUNTY, "/1/2/");
+    static final OrgUnit COUNTY_B = new OrgUnit(3, 1L, "b", "乙区团委", OrgLevel.COUNTY, "/1/3/");
+    static final OrgUnit DEPARTMENT = new OrgUnit(4, 1L, "org", "组织部", OrgLevel.DEPARTMENT, "/1/4/");
+
+    final DerbyStore store;
+    final List<String> audit = Collections.synchronizedList(new ArrayList<>());
+    RegisterEngine engine;
+    final TestProject project = new TestProject();
+
+    EngineFixture(Path dir) {
+        store = new DerbyStore(dir.resolve("db"), 4);
+        store.migrate("test", List.of(new Migration(1, "test", TestProject.SCHEMA)));
+        engine = restart();
+    }
+
+    /** A new engine on the same database, as after a restart of the node. */
+    RegisterEngine restart() {
+        engine = new RegisterEngine(store, new Tree(), new Audit(), new Cipher(), Clock.fixed(
+                TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE), 0);
+        return engine;
+    }
+
+    static Actor actor(long id, OrgUnit unit, Role... roles) {
+        return new Actor(id, "u" + id, Set.of(roles), unit, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    static Actor granted(long id, OrgUnit unit, String... grants) {
+        return new Actor(id, "u" + id, Set.of(Role.VIEWER), unit, Locale.SIMPLIFIED_CHINESE, Set.of(grants));
+    }
+
+    /** Rows of a table, deleted ones included: "nothing written" means this does not change. */
+    long rows(String table) {
+        return store.read(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM " + table); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    void sql(String statement) {
+        store.inTransaction(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate(statement);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    private static final class Tree implements OrgUnitService {
+        private static final List<OrgUnit> ALL = List.of(CITY, COUNTY_A, COUNTY_B, DEPARTMENT);
+
+        @Override
+        public OrgUnit root() {
+            return CITY;
+        }
+
+        @Override
+        public OrgUnit create(Actor actor, OrgUnitDraft draft) {
+            throw new UnsupportedOperationException("the tree is fixed in tests");
+        }
+
+        @Override
+        public OrgUnit update(Actor actor, long id, OrgUnitDraft draft) {
+            throw new UnsupportedOperationException("the tree is fixed in tests");
+        }
+
+        @Override
+        public Optional<OrgUnit> find(long id) {
+            return ALL.stream().filter(u -> u.id() == id).findFirst();
+        }
+
+        @Override
+        public List<OrgUnit> subtree(long rootId) {
+            return find(rootId).map(root -> ALL.stream().filter(root::covers).toList()).orElse(List.of());
+        }
+    }
+
+    /** Lines "action target detail"; the transactional form writes the same line, as the node's log does. */
+    private final class Audit implements AuditLog {
+        @Override
+        public void record(Actor actor, String action, String target, String detail) {
+            audit.add(action + " " + target + (detail == null ? "" : " " + detail));
+        }
+
+        @Override
+        public void record(Connection connection, Actor actor, String action, String target, String detail) {
+            record(actor, action, target, detail);
+        }
+    }
+
+    /** Reversible and visibly not the plaintext; a read is audited like the node's cipher does. */
+    private final class Cipher implements FieldCipher {
+        @Override
+        public String encrypt(String plaintext) {
+            return "enc:" + Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String decrypt(String ciphertext, Actor reader, String target) {
+            audit.add("decrypt " + target + " by " + reader.username());
+            return new String(Base64.getDecoder().decode(ciphertext.substring(4)), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String keyedHash(String domain, String value) {
+            return Integer.toHexString((domain + ":" + value).hashCode());
+        }
+    }
+
+    static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

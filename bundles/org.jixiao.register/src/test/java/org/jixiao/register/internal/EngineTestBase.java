@@ -1,0 +1,36 @@
+package org.jixiao.register.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One durable database for a test class (the engine's ids and totals are what is tested), emptied before each test. */
+abstract class EngineTestBase {
+
+    @TempDir
+    static Path dir;
+    static EngineFixture fx;
+
+    @BeforeAll
+    static void open() {
+        fx = new EngineFixture(dir);
+    }
+
+    @AfterAll
+    static void close() {
+        fx.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        for (String t : List.of("T_PERSON", "T_VISIT", "T_LOAN", "T_CASE", "REG_TOTAL", "REG_TOTAL_KEY",
+                "REG_TOTAL_STATE", "REG_HISTORY", "JX_USER", "JX_USER_ROLE")) {
+            fx.sql("DELETE FROM " + t);
+        }
+        fx.audit.clear();
+    }
+}

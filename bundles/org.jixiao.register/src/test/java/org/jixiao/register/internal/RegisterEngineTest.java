@@ -1,0 +1,296 @@
+package org.jixiao.register.internal;
+
+import static org.jixiao.register.internal.EngineFixture.COUNTY_A;
+import static org.jixiao.register.internal.EngineFixture.COUNTY_B;
+import static org.jixiao.register.internal.EngineFixture.CITY;
+import static org.jixiao.register.internal.EngineFixture.actor;
+import static org.jixiao.register.internal.EngineFixture.granted;
+import static org.jixiao.register.internal.EngineFixture.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.register.RecordId;
+import org.jixiao.api.register.RecordQuery;
+import org.jixiao.api.register.RegisterRecord;
+import org.junit.jupiter.api.Test;
+
+/** The engine on real Derby through a small test project: one database for the class, rows cleared per test. */
+class RegisterEngineTest extends EngineTestBase {
+
+    static final Actor A_STAFF = actor(11, COUNTY_A, Role.STAFF);
+    static final Actor B_STAFF = actor(12, COUNTY_B, Role.STAFF);
+    static final Actor A_VIEWER = actor(13, COUNTY_A, Role.VIEWER);
+    static final Actor CITY_ADMIN = actor(10, CITY, Role.ADMIN);
+    static final String ID_1 = "110105198903181236";
+    static final String ID_2 = "110105199003071247";
+
+
+    static Map<String, Object> person(String name, String id, Object... changes) {
+        Map<String, Object> m = map("name", name, "idNumber", id, "kind", "JOB_SEEKING", "joinedOn", "2024-03-01",
+                "needs", List.of("TRAINING", "MENTOR"), "phone", "13800138000", "student", "否");
+        for (int i = 0; i < changes.length; i += 2) {
+            m.put((String) changes[i], changes[i + 1]);
+        }
+        return m;
+    }
+
+    long createPerson(Actor who, String name, String id, Object... changes) {
+        return fx.engine.create(who, fx.project, "people", person(name, id, changes));
+    }
+
+    @Test
+    void aRecordIsStoredTypedWithAGlobalIdTheMaskAndItsAuditAndHistory() {
+        long id = createPerson(A_STAFF, "李雷", ID_1);
+        assertEquals(0, RecordId.node(id));
+        RegisterRecord r = fx.engine.get(A_STAFF, fx.project, "people", id);
+        assertEquals(COUNTY_A.id(), r.unitId());
+        assertEquals("NEW", r.state());
+        assertEquals("**************1236", r.value("idNumber"));
+        assertEquals(List.of("TRAINING", "MENTOR"), r.value("needs"));
+        assertEquals(LocalDate.of(2024, 3, 1), r.value("joinedOn"));
+        assertEquals(Boolean.FALSE, r.value("student"));
+        assertTrue(fx.audit.contains("person.create person:" + id + " unit=2"));
+        // A sensitive register audits single reads too.
+        assertTrue(fx.audit.contains("person.read person:" + id));
+        assertEquals("CREATE", fx.engine.history(A_STAFF, fx.project, "people", id).get(0).action());
+        // The stored number is neither the clear text nor the mask alone.
+        assertEquals(Integer.valueOf(0), fx.store.read(c -> {
+            try (var ps = c.prepareStatement("SELECT COUNT(*) FROM T_PERSON WHERE ID_NUMBER_CIPHER LIKE '%1989%'");
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }));
+    }
+
+    @Test
+    void badInputReportsEveryFieldAtOnceAndWritesNothing() {
+        ValidationException e = assertThrows(ValidationException.class, () -> fx.engine.create(A_STAFF, fx.project,
+                "people", person("", "110105198903181235", "kind", "ALIEN", "joinedOn", "2099-01-01",
+                        "phone", "12345", "student", "maybe", "needs", List.of("TRAINING", "FLYING"))));
+        assertEquals(Map.of("name", Values.REQUIRED, "idNumber", "id.checksum", "kind", Values.CHOICE,
+                "joinedOn", Values.FUTURE, "phone", Values.PHONE, "student", Values.BOOLEAN, "needs", Values.CHOICE),
+                e.fieldErrors());
+        assertEquals(0, fx.rows("T_PERSON"));
+        assertEquals(0, fx.rows("REG_HISTORY"));
+        assertTrue(fx.audit.isEmpty());
+    }
+
+    @Test
+    void aCountyNeverReachesAnotherCountysRecordsAndAViewerNeverWrites() {
+        long a = createPerson(A_STAFF, "李雷", ID_1);
+        createPerson(B_STAFF, "韩梅梅", ID_2);
+        assertThrows(NotFoundException.class, () -> fx.engine.get(B_STAFF, fx.project, "people", a));
+        assertThrows(NotFoundException.class, () -> fx.engine.update(B_STAFF, fx.project, "people", a,
+                person("x", ID_1), -1));
+        assertThrows(NotFoundException.class, () -> fx.engine.delete(B_STAFF, fx.project, "people", a, "why"));
+        assertEquals(1, fx.engine.list(B_STAFF, fx.project, "people", RecordQuery.firstPage()).total());
+        assertEquals(2, fx.engine.list(CITY_ADMIN, fx.project, "people", RecordQuery.firstPage()).total());
+        assertThrows(AccessDeniedException.class, () -> createPerson(A_VIEWER, "王", ID_2));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.reveal(A_VIEWER, fx.project, "people", a,
+                "idNumber"));
+        // A county user cannot file a record in another county either.
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> createPerson(A_STAFF, "王", ID_2, "unit", String.valueOf(COUNTY_B.id())));
+        assertEquals(RegisterEngine.UNIT, e.fieldErrors().get("unit"));
+    }
+
+    @Test
+    void revealingTheNumberIsAuditedAndListsOfASensitiveRegisterAreAuditedWithTheRecordsShown() {
+        long id = createPerson(A_STAFF, "李雷", ID_1);
+        fx.audit.clear();
+        assertEquals(ID_1, fx.engine.reveal(A_STAFF, fx.project, "people", id, "idNumber"));
+        assertTrue(fx.audit.contains("decrypt person:" + id + "/idNumber by u11"));
+        fx.engine.list(A_STAFF, fx.project, "people", RecordQuery.firstPage());
+        assertTrue(fx.audit.contains("person.list people ids=" + id));
+    }
+
+    @Test
+    void aDuplicateIdNumberInTheUnitIsRefusedButAnEditKeepsTheStoredNumber() {
+        long id = createPerson(A_STAFF, "李雷", ID_1);
+        ValidationException e = assertThrows(ValidationException.class, () -> createPerson(A_STAFF, "李雷", ID_1));
+        assertEquals(RegisterEngine.DUPLICATE, e.fieldErrors().get("idNumber"));
+        Map<String, Object> edit = person("李雷雷", null);
+        edit.remove("idNumber");
+        edit.put("idNumberUnchanged", "1");
+        fx.engine.update(A_STAFF, fx.project, "people", id, edit, 0);
+        assertEquals(ID_1, fx.engine.reveal(A_STAFF, fx.project, "people", id, "idNumber"));
+        // The version moved on: an editor who saw version 0 is told someone else saved first.
+        ValidationException stale = assertThrows(ValidationException.class,
+                () -> fx.engine.update(A_STAFF, fx.project, "people", id, person("x", ID_1), 0));
+        assertEquals(RegisterEngine.STALE, stale.fieldErrors().get("version"));
+    }
+
+    @Test
+    void aRecordOthersNameIsNeitherDeletedNorMovedAndDeletionNeedsAReason() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万", "grantedOn", "2024-05-01"));
+        assertEquals(RegisterEngine.REASON, assertThrows(ValidationException.class,
+                () -> fx.engine.delete(A_STAFF, fx.project, "people", p, " ")).fieldErrors().get("reason"));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> fx.engine.delete(CITY_ADMIN, fx.project, "people", p, "重复登记"));
+        assertEquals(Map.of("loans", "loan.linked"), e.fieldErrors());
+        Map<String, Object> moved = person("李雷", null, "unit", String.valueOf(COUNTY_B.id()));
+        moved.remove("idNumber");
+        moved.put("idNumberUnchanged", "1");
+        assertThrows(ValidationException.class, () -> fx.engine.update(CITY_ADMIN, fx.project, "people", p, moved,
+                -1));
+        assertEquals(COUNTY_A.id(), fx.engine.get(CITY_ADMIN, fx.project, "people", p).unitId());
+    }
+
+    @Test
+    void aReferenceMustBeALiveRecordOfTheSameUnitAndHooksAddTheirRules() {
+        long b = createPerson(B_STAFF, "韩梅梅", ID_2);
+        ValidationException e = assertThrows(ValidationException.class, () -> fx.engine.create(A_STAFF, fx.project,
+                "loans", map("borrower", b, "amount", "60", "grantedOn", "2024-05-01")));
+        // Another county's person is "unknown" to a county user, so nothing about them leaks.
+        assertEquals(Map.of("borrower", Values.REFERENCE, "amount", "loan.amount.tooMuch"), e.fieldErrors());
+        ValidationException city = assertThrows(ValidationException.class, () -> fx.engine.create(CITY_ADMIN,
+                fx.project, "loans", map("borrower", b, "amount", "1", "grantedOn", "2024-05-01", "unit", "2")));
+        assertEquals("register.error.otherUnit", city.fieldErrors().get("borrower"));
+        assertEquals(0, fx.rows("T_LOAN"));
+    }
+
+    @Test
+    void runningTotalsFollowEveryWriteAndAnswerAsOfAnyDay() {
+        long p1 = createPerson(A_STAFF, "李雷", ID_1, "joinedOn", "2024-03-01", "student", "是");
+        long p2 = createPerson(A_STAFF, "韩梅梅", ID_2, "joinedOn", "2024-05-20", "kind", "ENTREPRENEUR");
+        fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p1, "amount", "3万", "grantedOn", "2024-04-01"));
+        fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p1, "amount", "12500元", "grantedOn",
+                "2024-06-01"));
+        fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p2, "amount", "2", "grantedOn", "2024-06-10"));
+        Map<String, BigDecimal> june = fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id(), COUNTY_B.id()), 2024,
+                LocalDate.of(2024, 6, 15)).get(COUNTY_A.id());
+        assertEquals(new BigDecimal("1"), june.get("people.seekers"));
+        assertEquals(new BigDecimal("2"), june.get("people.all"));
+        assertEquals(new BigDecimal("2"), june.get("loans.borrowers"));
+        assertEquals(new BigDecimal("6.25"), june.get("loans.amount"));
+        assertEquals(new BigDecimal("50.00"), june.get("people.studentShare"));
+        Map<String, BigDecimal> april = fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024,
+                LocalDate.of(2024, 4, 30)).get(COUNTY_A.id());
+        assertEquals(new BigDecimal("1"), april.get("loans.borrowers"));
+        assertEquals(new BigDecimal("3"), april.get("loans.amount"));
+        assertEquals(new BigDecimal("1"), april.get("people.all"));
+        // The next year: the stock carries over, the year's counts start again.
+        Map<String, BigDecimal> next = fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2025, null)
+                .get(COUNTY_A.id());
+        assertEquals(new BigDecimal("2"), next.get("people.all"));
+        assertEquals(BigDecimal.ZERO, next.get("people.seekers"));
+        // An edit moves a record's contribution; a deletion takes it out.
+        Map<String, Object> edit = person("韩梅梅", null, "joinedOn", "2024-05-20", "kind", "JOB_SEEKING");
+        edit.remove("idNumber");
+        edit.put("idNumberUnchanged", "1");
+        fx.engine.update(A_STAFF, fx.project, "people", p2, edit, -1);
+        assertEquals(new BigDecimal("2"), seekers());
+        assertEquals(BigDecimal.ZERO, fx.engine.actualsAsOf(fx.project, List.of(COUNTY_B.id()), 2024, null)
+                .get(COUNTY_B.id()).get("people.seekers"));
+        long loanIds = fx.engine.list(A_STAFF, fx.project, "loans", RecordQuery.firstPage()).items().stream()
+                .filter(r -> r.value("borrower").equals(p2)).findFirst().orElseThrow().id();
+        fx.engine.delete(A_STAFF, fx.project, "loans", loanIds, "录入错误");
+        Map<String, BigDecimal> after = fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024, null)
+                .get(COUNTY_A.id());
+        assertEquals(new BigDecimal("1"), after.get("loans.borrowers"));
+        assertEquals(new BigDecimal("4.25"), after.get("loans.amount"));
+    }
+
+    @Test
+    void totalsLostOrKeptForOtherAggregatesAreRebuiltFromTheRecords() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3", "grantedOn", "2024-04-01"));
+        fx.sql("DELETE FROM REG_TOTAL");
+        fx.sql("DELETE FROM REG_TOTAL_KEY");
+        fx.sql("UPDATE REG_TOTAL_STATE SET FINGERPRINT = 'an older version'");
+        RegisterEngine restarted = fx.restart();
+        Map<String, BigDecimal> v = restarted.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024, null)
+                .get(COUNTY_A.id());
+        assertEquals(new BigDecimal("1"), v.get("people.seekers"));
+        assertEquals(new BigDecimal("1"), v.get("loans.borrowers"));
+        assertEquals(new BigDecimal("3"), v.get("loans.amount"));
+    }
+
+    private BigDecimal seekers() {
+        return fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024, null).get(COUNTY_A.id())
+                .get("people.seekers");
+    }
+
+    @Test
+    void workflowStepsNeedTheirRoleLevelAndReasonAndLockTheRecord() {
+        long id = createPerson(A_STAFF, "李雷", ID_1);
+        assertThrows(AccessDeniedException.class, () -> fx.engine.transition(A_STAFF, fx.project, "people", id,
+                "check", Map.of(), null));
+        fx.engine.transition(CITY_ADMIN, fx.project, "people", id, "check", Map.of(), null);
+        assertEquals("CHECKED", fx.engine.get(A_STAFF, fx.project, "people", id).state());
+        assertEquals(RegisterEngine.REASON, assertThrows(ValidationException.class, () -> fx.engine.transition(
+                A_STAFF, fx.project, "people", id, "close", Map.of(), "")).fieldErrors().get("reason"));
+        fx.engine.transition(A_STAFF, fx.project, "people", id, "close", Map.of(), "已就业");
+        assertEquals(RegisterEngine.LOCKED, assertThrows(ValidationException.class,
+                () -> fx.engine.delete(A_STAFF, fx.project, "people", id, "x")).fieldErrors().get("state"));
+        var history = fx.engine.history(A_STAFF, fx.project, "people", id);
+        assertEquals("CLOSED", history.get(0).toState());
+        assertEquals("已就业", history.get(0).reason());
+    }
+
+    @Test
+    void childRecordsBelongToTheirParentsUnitAndBlockItsDeletion() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        long v = fx.engine.create(A_STAFF, fx.project, "visits", map("parent", p, "visitedOn", "2024-06-01"));
+        assertEquals(COUNTY_A.id(), fx.engine.get(A_STAFF, fx.project, "visits", v).unitId());
+        assertThrows(NotFoundException.class, () -> fx.engine.create(B_STAFF, fx.project, "visits",
+                map("parent", p, "visitedOn", "2024-06-01")));
+        assertEquals(Map.of("visits", "visit.linked"), assertThrows(ValidationException.class,
+                () -> fx.engine.delete(A_STAFF, fx.project, "people", p, "x")).fieldErrors());
+        assertEquals(1, fx.engine.list(A_STAFF, fx.project, "visits",
+                new RecordQuery(null, Map.of(), null, false, 1, 20, p)).total());
+    }
+
+    @Test
+    void needToKnowRecordsAreReadByTheirAssigneesAndOfficesOnly() {
+        fx.sql("INSERT INTO JX_USER VALUES (21, 'vol1', '志愿者甲', 2, TRUE)");
+        fx.sql("INSERT INTO JX_USER_ROLE VALUES (21, 'VOLUNTEER')");
+        Actor office = granted(20, COUNTY_A, "PREVENTION_OFFICE");
+        Actor volunteer = granted(21, COUNTY_A, "VOLUNTEER");
+        Actor other = granted(22, COUNTY_A, "VOLUNTEER");
+        long c = fx.engine.create(office, fx.project, "cases", map("title", "个案", "helper", "21"));
+        assertEquals("个案", fx.engine.get(volunteer, fx.project, "cases", c).value("title"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(other, fx.project, "cases", c));
+        // The city's administrators are no office of this register: need to know means not them either.
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_ADMIN, fx.project, "cases", c));
+        assertEquals(1, fx.engine.list(volunteer, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(other, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(Values.USER, assertThrows(ValidationException.class, () -> fx.engine.create(office, fx.project,
+                "cases", map("title", "x", "helper", "20"))).fieldErrors().get("helper"));
+    }
+
+    @Test
+    void listsSearchFilterSortAndPage() {
+        createPerson(A_STAFF, "张三", ID_1);
+        createPerson(A_STAFF, "李四", ID_2, "kind", "ENTREPRENEUR", "needs", List.of("LOAN"));
+        var byKind = fx.engine.list(A_STAFF, fx.project, "people",
+                new RecordQuery(null, Map.of("kind", "ENTREPRENEUR"), null, false, 1, 20, null));
+        assertEquals(List.of("李四"), byKind.items().stream().map(r -> r.value("name")).toList());
+        assertEquals(1, fx.engine.list(A_STAFF, fx.project, "people",
+                new RecordQuery("张", Map.of(), null, false, 1, 20, null)).total());
+        assertEquals(1, fx.engine.list(A_STAFF, fx.project, "people",
+                new RecordQuery(null, Map.of("needs", "LOAN"), null, false, 1, 20, null)).total());
+        var sorted = fx.engine.list(A_STAFF, fx.project, "people", new RecordQuery(null, Map.of(), "name", true, 2,
+                1, null));
+        assertEquals(2, sorted.page());
+        assertEquals(1, sorted.items().size());
+        assertNull(fx.engine.list(A_STAFF, fx.project, "people", new RecordQuery("%", Map.of(), null, false, 1, 20,
+                null)).items().stream().findFirst().orElse(null));
+        assertFalse(fx.engine.titles(A_STAFF, fx.project, "people", List.of(byKind.items().get(0).id())).isEmpty());
+    }
+}
