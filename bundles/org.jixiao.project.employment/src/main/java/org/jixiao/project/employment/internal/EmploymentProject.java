@@ -17,6 +17,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.sql.SQLException;
+
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
@@ -25,7 +27,13 @@ import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.RecordChange;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterHooks;
+import org.jixiao.api.register.RegisterService;
+import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.osgi.annotation.bundle.Header;
@@ -68,11 +76,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    private static final List<IndicatorDefinition> YOUTH_INDICATORS = List.of(
-            new IndicatorDefinition(YouthService.INDICATOR_JOBSEEKERS, "indicator.youth.jobseekers", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_DATABASE),
-            new IndicatorDefinition(YouthService.INDICATOR_ENTREPRENEURS, "indicator.youth.entrepreneurs",
-                    "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_DATABASE));
     private static final List<IndicatorDefinition> PROJECT_INDICATORS = List.of(
             new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
                     "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE));
@@ -259,6 +262,9 @@ public final class EmploymentProject implements KeyProject {
     private final FundingService funding;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
+    /** The registers on the register engine, which serves their pages, JSON, imports and running totals. */
+    private final List<RegisterDefinition> definitions;
+    private final RegisterService engine;
     private final List<IndicatorDefinition> indicators;
     private final List<MilestoneDefinition> milestones;
     private final WebHandler web;
@@ -267,13 +273,16 @@ public final class EmploymentProject implements KeyProject {
 
     @Activate
     public EmploymentProject(@Reference Store store, @Reference FieldCipher cipher, @Reference OrgUnitService orgUnits,
-            @Reference AuditLog audit) {
+            @Reference AuditLog audit, @Reference RegisterService engine) {
         // The server's zone decides what "today" is for registration dates and ages; run it in Asia/Shanghai.
-        this(store, cipher, orgUnits, audit, Clock.systemDefaultZone());
+        this(store, cipher, orgUnits, audit, Clock.systemDefaultZone(), engine);
     }
 
-    EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
-        this.youth = new YouthService(store, cipher, orgUnits, audit, clock);
+    EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
+            RegisterService engine) {
+        this.engine = engine;
+        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()));
+        this.youth = new YouthService(store, orgUnits, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
         this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
@@ -291,7 +300,7 @@ public final class EmploymentProject implements KeyProject {
         this.funding = new FundingService(store, orgUnits, audit, clock, youth);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
-                new Register(null, YOUTH_INDICATORS, YOUTH_MILESTONES, youth::actualsAsOf, null),
+                new Register(null, List.of(), YOUTH_MILESTONES, (u, y, d) -> Map.of(), null),
                 // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
                 new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
                         new RefreshWeb(refresh, clock.getZone())),
@@ -326,9 +335,12 @@ public final class EmploymentProject implements KeyProject {
                         new AwardWeb(awards)),
                 new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
                         new OutcomeWeb(outcomes)));
-        this.indicators = registers.stream().flatMap(r -> r.indicators().stream()).toList();
+        List<IndicatorDefinition> all = new ArrayList<>();
+        definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
+        registers.forEach(r -> all.addAll(r.indicators()));
+        this.indicators = List.copyOf(all);
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
-        this.web = new YouthWeb(youth, registers);
+        this.web = engine.web(this, new YouthWeb(youth, registers));
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -379,6 +391,8 @@ public final class EmploymentProject implements KeyProject {
             parts.add(actualsPool.submit(() -> register.actuals().asOf(orgUnitIds, year, asOf)));
         }
         Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        engine.actualsAsOf(this, orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
+                k -> new LinkedHashMap<>()).putAll(values));
         for (Future<Map<Long, Map<String, BigDecimal>>> part : parts) {
             part(part).forEach((unit, values) -> out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
         }
@@ -407,6 +421,30 @@ public final class EmploymentProject implements KeyProject {
     @Override
     public WebHandler web() {
         return web;
+    }
+
+    @Override
+    public List<RegisterDefinition> registers() {
+        return definitions;
+    }
+
+    /**
+     * The registers not yet on the engine that name a youth: while one of their live records does, the youth is
+     * neither deleted nor moved to another county.
+     */
+    private static final class LegacyLinks implements RegisterHooks {
+        @Override
+        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
+            boolean moved = change.kind() == RecordChange.Kind.UPDATE && change.before().isPresent()
+                    && change.before().get().unitId() != change.unitId();
+            if (change.kind() == RecordChange.Kind.DELETE || moved) {
+                try {
+                    Links.requireNone(change.connection(), Links.YOUTH, change.id());
+                } catch (ValidationException e) {
+                    e.fieldErrors().forEach(errors::add);
+                }
+            }
+        }
     }
 
     YouthService youth() {

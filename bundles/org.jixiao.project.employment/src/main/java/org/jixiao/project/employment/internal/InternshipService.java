@@ -434,7 +434,7 @@ final class InternshipService {
             }
             return null;
         }
-        LocalDate d = YouthValidator.parseDate(raw);
+        LocalDate d = Dates.parse(raw);
         if (d == null) {
             errors.add(field, DATE_INVALID);
         } else if (year != null && d.getYear() != year) {
@@ -513,7 +513,7 @@ final class InternshipService {
             }
             return null;
         }
-        LocalDate d = YouthValidator.parseDate(raw);
+        LocalDate d = Dates.parse(raw);
         if (d == null) {
             errors.add(field, DATE_INVALID);
         } else if (d.isBefore(p.startsOn()) || d.isAfter(p.endsOn())) {

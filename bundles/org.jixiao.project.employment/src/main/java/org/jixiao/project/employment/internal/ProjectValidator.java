@@ -135,7 +135,7 @@ final class ProjectValidator {
             }
             return fallback;
         }
-        LocalDate d = YouthValidator.parseDate(raw);
+        LocalDate d = Dates.parse(raw);
         if (d == null) {
             errors.add(field, invalidKey);
         } else if (d.isAfter(today)) {

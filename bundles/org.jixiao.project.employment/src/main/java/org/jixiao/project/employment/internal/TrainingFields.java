@@ -74,7 +74,7 @@ final class TrainingFields {
      */
     static LocalDate dateInYear(String raw, Integer year, LocalDate today, String field, String invalidKey,
             String futureKey, String outsideYearKey, ValidationException.Collector errors) {
-        LocalDate d = YouthValidator.parseDate(raw);
+        LocalDate d = Dates.parse(raw);
         if (d == null) {
             errors.add(field, invalidKey);
             return null;

@@ -33,8 +33,6 @@ final class YouthRepository {
     /** The SQLState of a unique-constraint violation, the same in Derby and PostgreSQL. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private static final String COLUMNS = "ID, NAME, GENDER, BIRTH_DATE, ID_MASK, ID_CIPHER, COUNTY_ID, EDUCATION, "
-            + "YOUTH_TYPE, NEEDS, REGISTERED_ON, PHONE, CREATED_AT, UPDATED_AT";
     private static final String LIVE = "DELETED_AT IS NULL";
     private static final char LIKE_ESCAPE = '!';
 
@@ -42,144 +40,13 @@ final class YouthRepository {
     record Stamp(long userId, Instant at) {
     }
 
-    long insert(Connection c, YouthData d, String cipher, String hash, String mask, Stamp stamp) throws SQLException {
-        String sql = "INSERT INTO EMP_YOUTH (NAME, GENDER, BIRTH_DATE, ID_CIPHER, ID_HASH, ID_MASK, LIVE_ID_HASH, "
-                + "COUNTY_ID, EDUCATION, YOUTH_TYPE, NEEDS, REGISTERED_ON, PHONE, CREATED_AT, CREATED_BY, UPDATED_AT, "
-                + "UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        long id;
-        // RETURN_GENERATED_KEYS rather than a column-name array: PostgreSQL's driver quotes such names, which
-        // breaks on its lower-cased identifiers. Column 1 is ID on both engines.
-        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            int i = bindRecord(ps, d, cipher, hash, mask, stamp);
-            ps.setTimestamp(i++, Timestamp.from(stamp.at()));
-            ps.setLong(i, stamp.userId());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("the database returned no generated id for EMP_YOUTH");
-                }
-                id = keys.getLong(1);
-            }
-        }
-        replaceNeeds(c, id, d.needCategories());
-        return id;
-    }
 
-    /**
-     * Binds the columns insert and update share, in the order both statements list them, ending with one
-     * stamp (CREATED_AT/CREATED_BY on insert, UPDATED_AT/UPDATED_BY on update); returns the next index.
-     */
-    private static int bindRecord(PreparedStatement ps, YouthData d, String cipher, String hash, String mask,
-            Stamp stamp) throws SQLException {
-        int i = 1;
-        ps.setString(i++, d.name());
-        ps.setString(i++, d.gender());
-        ps.setDate(i++, Date.valueOf(d.birthDate()));
-        ps.setString(i++, cipher);
-        ps.setString(i++, hash);
-        ps.setString(i++, mask);
-        ps.setString(i++, hash);
-        ps.setLong(i++, d.countyId());
-        ps.setString(i++, d.education().name());
-        ps.setString(i++, d.type().name());
-        setNullableString(ps, i++, d.needs());
-        ps.setDate(i++, Date.valueOf(d.registeredOn()));
-        setNullableString(ps, i++, d.phone());
-        ps.setTimestamp(i++, Timestamp.from(stamp.at()));
-        ps.setLong(i++, stamp.userId());
-        return i;
-    }
 
-    void update(Connection c, long id, YouthData d, String cipher, String hash, String mask, Stamp stamp)
-            throws SQLException {
-        String sql = "UPDATE EMP_YOUTH SET NAME = ?, GENDER = ?, BIRTH_DATE = ?, ID_CIPHER = ?, ID_HASH = ?, "
-                + "ID_MASK = ?, LIVE_ID_HASH = ?, COUNTY_ID = ?, EDUCATION = ?, YOUTH_TYPE = ?, NEEDS = ?, "
-                + "REGISTERED_ON = ?, PHONE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE ID = ? AND " + LIVE;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bindRecord(ps, d, cipher, hash, mask, stamp);
-            ps.setLong(i, id);
-            ps.executeUpdate();
-        }
-        replaceNeeds(c, id, d.needCategories());
-    }
 
-    /** Soft delete: the row stays for history, but frees the person's ID number for a new registration. */
-    boolean softDelete(Connection c, long id, Stamp stamp) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_YOUTH SET DELETED_AT = ?, DELETED_BY = ?, "
-                + "LIVE_ID_HASH = NULL WHERE ID = ? AND " + LIVE)) {
-            ps.setTimestamp(1, Timestamp.from(stamp.at()));
-            ps.setLong(2, stamp.userId());
-            ps.setLong(3, id);
-            return ps.executeUpdate() == 1;
-        }
-    }
 
-    /** Live records other than {@code exceptId} holding this ID hash, in any county. */
-    long countLive(Connection c, String hash, Long exceptId) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = ?" + (exceptId == null ? "" : " AND ID <> ?");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, hash);
-            if (exceptId != null) {
-                ps.setLong(2, exceptId);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
-    Optional<Youth> findLive(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_YOUTH WHERE ID = ? AND " + LIVE)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Youth y = row(rs, Set.of());
-                return Optional.of(withNeeds(y, needsOf(c, List.of(id)).getOrDefault(id, Set.of())));
-            }
-        }
-    }
 
-    long count(Connection c, Collection<Long> counties, YouthFilter f, String idHash) throws SQLException {
-        if (counties.isEmpty()) {
-            return 0;
-        }
-        List<Object> args = new ArrayList<>();
-        String where = where(counties, f, idHash, args);
-        return Jdbc.count(c, "SELECT COUNT(*) FROM EMP_YOUTH WHERE " + where, args);
-    }
 
-    List<Youth> list(Connection c, Collection<Long> counties, YouthFilter f, String idHash, int offset, int size)
-            throws SQLException {
-        if (counties.isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>();
-        String where = where(counties, f, idHash, args);
-        args.add(offset);
-        args.add(size);
-        List<Youth> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM EMP_YOUTH WHERE " + where
-                + " ORDER BY REGISTERED_ON DESC, ID DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(row(rs, Set.of()));
-                }
-            }
-        }
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        Map<Long, Set<NeedCategory>> needs = needsOf(c, rows.stream().map(Youth::id).toList());
-        List<Youth> out = new ArrayList<>(rows.size());
-        for (Youth y : rows) {
-            out.add(withNeeds(y, needs.getOrDefault(y.id(), Set.of())));
-        }
-        return out;
-    }
 
     /** Live records per county and type; the counts behind both the indicators and the county table. */
     Map<Long, Map<YouthType, Long>> countByCountyAndType(Connection c, Collection<Long> counties, LocalDate registeredBy)
@@ -358,27 +225,6 @@ final class YouthRepository {
 
     // ---------------------------------------------------------------- helpers
 
-    private static String where(Collection<Long> counties, YouthFilter f, String idHash, List<Object> args) {
-        StringBuilder w = new StringBuilder(LIVE);
-        w.append(" AND COUNTY_ID IN (").append(placeholders(counties.size())).append(')');
-        args.addAll(counties);
-        if (idHash != null) {
-            w.append(" AND LIVE_ID_HASH = ?");
-            args.add(idHash);
-        } else if (f.query() != null && !f.query().isBlank()) {
-            w.append(" AND LOWER(NAME) LIKE ? ESCAPE '").append(LIKE_ESCAPE).append('\'');
-            args.add("%" + escapeLike(f.query().strip().toLowerCase(Locale.ROOT)) + "%");
-        }
-        if (f.type() != null) {
-            w.append(" AND YOUTH_TYPE = ?");
-            args.add(f.type().name());
-        }
-        if (f.education() != null) {
-            w.append(" AND EDUCATION = ?");
-            args.add(f.education().name());
-        }
-        return w.toString();
-    }
 
     static String escapeLike(String s) {
         StringBuilder b = new StringBuilder(s.length());
@@ -391,53 +237,9 @@ final class YouthRepository {
         return b.toString();
     }
 
-    private Map<Long, Set<NeedCategory>> needsOf(Connection c, List<Long> ids) throws SQLException {
-        Map<Long, Set<NeedCategory>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT YOUTH_ID, CATEGORY FROM EMP_YOUTH_NEED WHERE YOUTH_ID IN ("
-                + placeholders(ids.size()) + ")")) {
-            bind(ps, new ArrayList<>(ids));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    Enums.parse(NeedCategory.class, rs.getString(2))
-                            .ifPresent(n -> out.computeIfAbsent(id, k -> EnumSet.noneOf(NeedCategory.class)).add(n));
-                }
-            }
-        }
-        return out;
-    }
 
-    private static void replaceNeeds(Connection c, long id, Set<NeedCategory> needs) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM EMP_YOUTH_NEED WHERE YOUTH_ID = ?")) {
-            del.setLong(1, id);
-            del.executeUpdate();
-        }
-        if (needs.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO EMP_YOUTH_NEED (YOUTH_ID, CATEGORY) VALUES (?, ?)")) {
-            for (NeedCategory n : needs) {
-                ins.setLong(1, id);
-                ins.setString(2, n.name());
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
-    }
 
-    private static Youth row(ResultSet rs, Set<NeedCategory> needs) throws SQLException {
-        return new Youth(rs.getLong("ID"), rs.getString("NAME"), rs.getString("GENDER"),
-                rs.getDate("BIRTH_DATE").toLocalDate(), rs.getString("ID_MASK"), rs.getString("ID_CIPHER"),
-                rs.getLong("COUNTY_ID"), Enums.parse(Education.class, rs.getString("EDUCATION")).orElseThrow(),
-                Enums.parse(YouthType.class, rs.getString("YOUTH_TYPE")).orElseThrow(), rs.getString("NEEDS"), needs,
-                rs.getDate("REGISTERED_ON").toLocalDate(), rs.getString("PHONE"),
-                rs.getTimestamp("CREATED_AT").toInstant(), rs.getTimestamp("UPDATED_AT").toInstant());
-    }
 
-    private static Youth withNeeds(Youth y, Set<NeedCategory> needs) {
-        return new Youth(y.id(), y.name(), y.gender(), y.birthDate(), y.idMask(), y.idCipher(), y.countyId(),
-                y.education(), y.type(), y.needs(), needs, y.registeredOn(), y.phone(), y.createdAt(), y.updatedAt());
-    }
 
     private static <E extends Enum<E>> Map<E, Long> zeros(Class<E> type) {
         Map<E, Long> m = new EnumMap<>(type);

@@ -23,6 +23,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.store.Migration;
+import org.jixiao.register.internal.RegisterEngine;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +44,9 @@ abstract class EmploymentTestBase {
     ListAudit audit;
     TestCipher cipher;
     EmploymentProject project;
-    YouthService service;
+    RegisterEngine engine;
+    /** Youth records, through the register engine as every page and import makes them. */
+    YouthFixture service;
     ProjectService projects;
     MentorService mentors;
 
@@ -52,12 +55,21 @@ abstract class EmploymentTestBase {
         // In memory and lent again once emptied (see MemoryStores): these tests check what the registers write and
         // read, not that it survives a restart, and a fresh on-disk database per test was most of their time.
         List<Migration> migrations = migrations();
-        store = MemoryStores.borrow(EmploymentProject.ID, s -> s.migrate(EmploymentProject.ID, migrations));
+        store = MemoryStores.borrow(EmploymentProject.ID, s -> {
+            s.migrate(EmploymentProject.ID, migrations);
+            s.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
+            // The core's users, whom record pages name as who created and changed a record.
+            s.migrate("core-users", List.of(new Migration(1, "users", "CREATE TABLE JX_USER (ID BIGINT NOT NULL "
+                    + "PRIMARY KEY, USERNAME_KEY VARCHAR(40) NOT NULL, DISPLAY_NAME VARCHAR(100) NOT NULL, "
+                    + "ENABLED BOOLEAN NOT NULL);\nCREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, "
+                    + "ROLE VARCHAR(40) NOT NULL)")));
+        });
         audit = new ListAudit();
         cipher = new TestCipher(audit);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
-        project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock);
-        service = project.youth();
+        engine = new RegisterEngine(store, new TreeOrgUnits(), audit, cipher, clock, 0);
+        project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
+        service = new YouthFixture(engine, project);
         projects = project.projects();
         mentors = project.mentors();
     }

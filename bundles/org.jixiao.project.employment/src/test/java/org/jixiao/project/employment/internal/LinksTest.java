@@ -34,7 +34,8 @@ class LinksTest extends EmploymentTestBase {
         long youth = entrepreneur();
         long project = project(youth);
         long before = rows("EMP_YOUTH", "EMP_PROJECT");
-        int audits = audit.entries.size();
+        // Reads of the sensitive youth database are audited too; count the writes.
+        int audits = writes();
 
         ValidationException deleted = assertThrows(ValidationException.class, () -> service.delete(A_STAFF, youth));
         assertEquals(Set.of("youth.linked.projects"), Set.copyOf(deleted.fieldErrors().values()));
@@ -46,8 +47,8 @@ class LinksTest extends EmploymentTestBase {
                 () -> service.update(CITY_ADMIN, youth, input(moved)));
         assertEquals(Set.of("youth.linked.projects"), Set.copyOf(county.fieldErrors().values()));
         assertEquals(before, rows("EMP_YOUTH", "EMP_PROJECT"));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), service.get(CITY_ADMIN, youth).countyId());
-        assertEquals(audits, audit.entries.size(), "a refused change is not audited");
+        assertEquals(TreeOrgUnits.COUNTY_A.id(), service.get(CITY_ADMIN, youth).unitId());
+        assertEquals(audits, writes(), "a refused change is not audited");
 
         // Other changes within the county go through.
         moved.put("county", A);
@@ -85,5 +86,10 @@ class LinksTest extends EmploymentTestBase {
         incubators.deleteResident(A_STAFF, base, residence);
         projects.delete(A_STAFF, venture);
         assertEquals(0, projects.list(A_STAFF, ProjectFilter.NONE, 1).total());
+    }
+
+    private int writes() {
+        return (int) audit.entries.stream().filter(e -> !e.action().endsWith(".read") && !e.action().endsWith(".list"))
+                .count();
     }
 }

@@ -317,7 +317,7 @@ class RefreshServiceTest extends RefreshTestBase {
     @Test
     void aTimeNodeTheCoreRefusesLeavesTheConfirmationStanding() {
         records();
-        RefreshService refusing = new RefreshService(store, new TreeOrgUnits(), audit, clock, youth,
+        RefreshService refusing = new RefreshService(store, new TreeOrgUnits(), audit, clock, moving.youth(),
                 (actor, c, evidence) -> {
                     throw new NotFoundException("year:2013");
                 });

@@ -115,9 +115,9 @@ class RefreshWebTest extends RefreshTestBase {
         assertTrue(changes.contains(PageRender.msg(locale, "refresh.removed.DELETED")));
         assertTrue(changes.contains(PageRender.msg(locale, "youth.type.JOB_SEEKING") + " → "
                 + PageRender.msg(locale, "youth.type.ENTREPRENEUR")));
-        assertTrue(changes.contains(PageRender.msg(locale, "youth.need.TRAINING") + " → "
+        assertTrue(changes.contains(PageRender.msg(locale, "youth.needCategories.TRAINING") + " → "
                 + PageRender.msg(locale, "refresh.needs.none")));
-        assertTrue(changes.contains(PageRender.msg(locale, "youth.need.INCUBATION")));
+        assertTrue(changes.contains(PageRender.msg(locale, "youth.needCategories.INCUBATION")));
         assertTrue(changes.contains("a-staff"), "who confirmed March, in the history");
         TemplatesAndMessagesTest.assertCsrfInEveryPostForm(changes);
 

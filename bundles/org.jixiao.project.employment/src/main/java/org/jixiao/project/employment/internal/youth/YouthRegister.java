@@ -1,0 +1,160 @@
+package org.jixiao.project.employment.internal.youth;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+
+import org.jixiao.api.ResidentIdNumber;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.register.Aggregate;
+import org.jixiao.api.register.Condition;
+import org.jixiao.api.register.Field;
+import org.jixiao.api.register.RecordChange;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterHooks;
+
+/**
+ * Work item 1: the database of job-seeking and entrepreneur youth (附件2 第1项). One live record per person in the
+ * whole city, found by the keyed hash of the resident ID number; the other registers name a youth by this record.
+ * The March and September refresh and the statistics are pages of their own.
+ */
+public final class YouthRegister {
+
+    public static final String ID = "youth";
+    public static final String TABLE = "EMP_YOUTH";
+    public static final String INDICATOR_JOBSEEKERS = "youth.jobseekers";
+    public static final String INDICATOR_ENTREPRENEURS = "youth.entrepreneurs";
+    static final String CLAUSE = "附件2 第1项";
+    static final int MIN_AGE = 16;
+    static final int MAX_AGE = 45;
+
+    public enum Gender { M, F }
+
+    public enum Education { JUNIOR_HIGH_OR_BELOW, SENIOR_HIGH, VOCATIONAL, JUNIOR_COLLEGE, BACHELOR, MASTER_OR_ABOVE }
+
+    public enum Type { JOB_SEEKING, ENTREPRENEUR }
+
+    public enum Need { TRAINING, INTERNSHIP, JOB_REFERRAL, LOAN, MENTOR, INCUBATION }
+
+    public static final IndicatorDefinition JOBSEEKERS = new IndicatorDefinition(INDICATOR_JOBSEEKERS,
+            "indicator.youth.jobseekers", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE);
+    public static final IndicatorDefinition ENTREPRENEURS = new IndicatorDefinition(INDICATOR_ENTREPRENEURS,
+            "indicator.youth.entrepreneurs", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE);
+
+    private YouthRegister() {
+    }
+
+    /**
+     * @param legacy rules of registers not yet on the engine that name a youth (deletion and moves refused while
+     *               they do); nothing once every register is on the engine
+     */
+    public static RegisterDefinition definition(RegisterHooks legacy) {
+        return RegisterDefinition.builder(ID, TABLE).unitColumn("COUNTY_ID").sensitive()
+                .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
+                        Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
+                .field(Field.choice("gender", Gender.class).required().with(Field.Flag.LISTED))
+                .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required())
+                .field(Field.idNumber("idNumber").withColumn("ID").required().with(Field.Flag.LISTED))
+                .field(Field.choice("education", Education.class).required().with(Field.Flag.FILTER))
+                .field(Field.choice("type", Type.class).withColumn("YOUTH_TYPE").required()
+                        .with(Field.Flag.LISTED, Field.Flag.FILTER))
+                .field(Field.longText("needs", 500))
+                .field(Field.multiChoice("needCategories", Need.class).with(Field.Flag.FILTER))
+                .field(Field.date("registeredOn", Field.DateRule.NOT_FUTURE).required()
+                        .with(Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
+                .field(Field.phone("phone").withPattern("1\\d{10}").withMaxLength(11))
+                .key("idNumber").keyAcrossUnits().day("registeredOn")
+                .page("youth/stats", "youth.stats.county.link").page("refresh", "refresh.title")
+                // Every live record registered by the day counts, whatever its year: the database is a stock.
+                .aggregate(Aggregate.count(JOBSEEKERS, Condition.where("type", Type.JOB_SEEKING.name()),
+                        "registeredOn", Aggregate.Period.CUMULATIVE))
+                .aggregate(Aggregate.count(ENTREPRENEURS, Condition.where("type", Type.ENTREPRENEUR.name()),
+                        "registeredOn", Aggregate.Period.CUMULATIVE))
+                .hooks(new Rules(legacy)).build();
+    }
+
+    /** The rules a form cannot state field by field, and the rows kept in step with a record. */
+    static final class Rules implements RegisterHooks {
+        private final RegisterHooks legacy;
+
+        Rules(RegisterHooks legacy) {
+            this.legacy = legacy;
+        }
+
+        @Override
+        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
+            legacy.validate(change, errors);
+            Object id = change.values().get("idNumber");
+            Object gender = change.values().get("gender");
+            Object birth = change.values().get("birthDate");
+            if (id instanceof String number) {
+                // The number states both: a form that disagrees with it holds a typing error.
+                if (gender != null && !gender.equals(ResidentIdNumber.gender(number))) {
+                    errors.add("gender", "youth.gender.mismatch");
+                }
+                if (birth != null && !birth.equals(ResidentIdNumber.birthDate(number))) {
+                    errors.add("birthDate", "youth.birthDate.mismatch");
+                }
+            }
+            if (birth instanceof LocalDate b && change.values().get("registeredOn") instanceof LocalDate on
+                    && !errors.has("birthDate")) {
+                int age = b.isAfter(on) ? -1 : Period.between(b, on).getYears();
+                if (age < MIN_AGE || age > MAX_AGE) {
+                    errors.add("birthDate", "youth.birthDate.age");
+                }
+            }
+        }
+
+        /**
+         * Keeps LIVE_ID_HASH (unique: one live record per person even when two clerks register them at once) and the
+         * need categories' rows, which the statistics group by.
+         */
+        @Override
+        public void afterWrite(RecordChange change) throws SQLException {
+            var c = change.connection();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_YOUTH SET LIVE_ID_HASH = CASE WHEN DELETED_AT "
+                    + "IS NULL THEN ID_HASH END WHERE ID = ?")) {
+                ps.setLong(1, change.id());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                if ("23505".equals(e.getSQLState())) {
+                    throw ValidationException.of("idNumber", "register.error.duplicate");
+                }
+                throw e;
+            }
+            // Derby 10.16 lets a row take back a UNIQUE value whose index entry it left behind (edit A to B, someone
+            // registers A, edit back to A) without a violation; seeing two live rows now means the other one won.
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = "
+                    + "(SELECT ID_HASH FROM EMP_YOUTH WHERE ID = ?)")) {
+                ps.setLong(1, change.id());
+                try (var rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) > 1) {
+                        throw ValidationException.of("idNumber", "register.error.duplicate");
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM EMP_YOUTH_NEED WHERE YOUTH_ID = ?")) {
+                ps.setLong(1, change.id());
+                ps.executeUpdate();
+            }
+            if (change.kind() == RecordChange.Kind.DELETE || !(change.values().get("needCategories") instanceof List<?>
+                    needs)) {
+                return;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO EMP_YOUTH_NEED (YOUTH_ID, CATEGORY) VALUES (?, ?)")) {
+                for (Object need : needs) {
+                    ps.setLong(1, change.id());
+                    ps.setString(2, String.valueOf(need));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+}
