@@ -16,15 +16,12 @@ public interface AuditLog {
 
     /**
      * The same line, written on the caller's connection inside the caller's transaction: the change and its audit
-     * line commit together or not at all. Use it from {@link org.jixiao.api.store.Store#inTransaction}.
-     *
-     * <p>The node's audit log overrides this; the default, for simple stand-ins such as a test's lambda, records in
-     * a transaction of its own.
+     * line commit together or not at all. Every write of a record audits this way, from
+     * {@link org.jixiao.api.store.Store#inTransaction}; {@link #record(Actor, String, String, String)} is for events
+     * that write nothing else (a login, a read).
      *
      * @since 1.2
      */
-    default void record(java.sql.Connection connection, Actor actor, String action, String target, String detail)
-            throws java.sql.SQLException {
-        record(actor, action, target, detail);
-    }
+    void record(java.sql.Connection connection, Actor actor, String action, String target, String detail)
+            throws java.sql.SQLException;
 }

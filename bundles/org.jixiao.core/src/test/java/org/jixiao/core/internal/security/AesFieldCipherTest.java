@@ -29,7 +29,17 @@ class AesFieldCipherTest {
     Path tmp;
 
     private final List<Entry> audit = new ArrayList<>();
-    private final AuditLog log = (a, action, target, detail) -> audit.add(new Entry(a, action, target, detail));
+    private final AuditLog log = new AuditLog() {
+        @Override
+        public void record(Actor a, String action, String target, String detail) {
+            audit.add(new Entry(a, action, target, detail));
+        }
+
+        @Override
+        public void record(java.sql.Connection c, Actor a, String action, String target, String detail) {
+            record(a, action, target, detail);
+        }
+    };
     private final Actor reader = new Actor(7, "li.si", Set.of(Role.STAFF),
             new OrgUnit(1, null, "320100", "市本级", OrgLevel.CITY, "/1/"), Locale.SIMPLIFIED_CHINESE);
 
