@@ -72,8 +72,16 @@ class AesFieldCipherTest {
 
     @Test
     void auditFailureWithholdsPlaintext() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), (a, action, target, detail) -> {
-            throw new IllegalStateException("audit store down");
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), new AuditLog() {
+            @Override
+            public void record(Actor a, String action, String target, String detail) {
+                throw new IllegalStateException("audit store down");
+            }
+
+            @Override
+            public void record(java.sql.Connection c, Actor a, String action, String target, String detail) {
+                record(a, action, target, detail);
+            }
         });
         String ct = cipher.encrypt("secret");
         assertThrows(IllegalStateException.class, () -> cipher.decrypt(ct, reader, "youth:1"));
