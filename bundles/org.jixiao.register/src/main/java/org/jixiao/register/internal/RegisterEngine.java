@@ -308,7 +308,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
      */
     private long write(Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
             int version, Transition step, String reason) {
-        return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null));
+        return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null, null));
     }
 
     /**
@@ -316,10 +316,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
      *
      * @param labels a choice field's translated label of a code, so that cells may name choices as users read
      *               them; null to accept codes only
+     * @param totals where the record's changes of running totals go until the caller writes them; null: at once
      */
     long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
-            int version, Transition step, String reason, java.util.function.BiFunction<Field, String, String> labels)
-            throws SQLException {
+            int version, Transition step, String reason, java.util.function.BiFunction<Field, String, String> labels,
+            Totals.Buffer totals) throws SQLException {
         if (step == null) {
             requireWriter(actor, def);
         } else {
@@ -399,7 +400,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             Totals.apply(c, model.projectId, def, before == null ? null : snapshot(before),
                     new Totals.Snapshot(unit, state, values, before == null ? LocalDate.ofInstant(at, clock.getZone())
-                            : LocalDate.ofInstant(before.createdAt(), clock.getZone())));
+                            : LocalDate.ofInstant(before.createdAt(), clock.getZone())), totals);
             History.add(c, model.projectId, def.id(), recordId, actor.userId(), at, kind,
                     before == null ? null : before.state(), state, reason, changed(def, before, values));
             audit.record(c, actor, def.messagePrefix() + "." + (step != null ? "step." + step.id()

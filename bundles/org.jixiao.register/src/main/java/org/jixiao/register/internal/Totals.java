@@ -37,10 +37,45 @@ final class Totals {
     /** Applies the change from {@code before} to {@code after} (either null for a creation or a deletion). */
     static void apply(Connection c, String project, RegisterDefinition def, Snapshot before, Snapshot after)
             throws SQLException {
+        apply(c, project, def, before, after, null);
+    }
+
+    /** One bucket of one total. */
+    private record Bucket(String project, long unit, String indicator, String part, String grain, int k) {
+    }
+
+    /**
+     * Bucket changes held back and written once: an import of thousands of records of a few units and days changes
+     * the same few buckets thousands of times, in one transaction.
+     */
+    static final class Buffer {
+        private final Map<Bucket, BigDecimal> deltas = new LinkedHashMap<>();
+
+        void add(Buffer other) {
+            other.deltas.forEach((b, d) -> deltas.merge(b, d, BigDecimal::add));
+        }
+
+        void flush(Connection c) throws SQLException {
+            for (Map.Entry<Bucket, BigDecimal> e : deltas.entrySet()) {
+                if (e.getValue().signum() != 0) {
+                    write(c, e.getKey(), e.getValue());
+                }
+            }
+            deltas.clear();
+        }
+    }
+
+    /**
+     * As {@link #apply(Connection, String, RegisterDefinition, Snapshot, Snapshot)}, the bucket changes held in
+     * {@code buffer} (null: written at once). Distinct keys are always written at once: a later record's change
+     * depends on them.
+     */
+    static void apply(Connection c, String project, RegisterDefinition def, Snapshot before, Snapshot after,
+            Buffer buffer) throws SQLException {
         for (Aggregate a : def.aggregates()) {
             if (a.kind() == Aggregate.Kind.DISTINCT) {
-                distinct(c, project, a, before, -1);
-                distinct(c, project, a, after, 1);
+                distinct(c, project, a, before, -1, buffer);
+                distinct(c, project, a, after, 1, buffer);
                 continue;
             }
             for (Snapshot s : new Snapshot[] {before, after}) {
@@ -54,15 +89,15 @@ final class Totals {
                 }
                 if (a.kind() == Aggregate.Kind.SHARE) {
                     if (matches(a.of(), s)) {
-                        add(c, project, a, "D", s.unitId(), day, BigDecimal.valueOf(sign));
+                        add(c, project, a, "D", s.unitId(), day, BigDecimal.valueOf(sign), buffer);
                         if (matches(a.where(), s)) {
-                            add(c, project, a, "N", s.unitId(), day, BigDecimal.valueOf(sign));
+                            add(c, project, a, "N", s.unitId(), day, BigDecimal.valueOf(sign), buffer);
                         }
                     }
                 } else if (matches(a.where(), s)) {
                     BigDecimal amount = a.kind() == Aggregate.Kind.SUM ? number(s.values().get(a.field())) : BigDecimal.ONE;
                     if (amount != null) {
-                        add(c, project, a, "N", s.unitId(), day, sign < 0 ? amount.negate() : amount);
+                        add(c, project, a, "N", s.unitId(), day, sign < 0 ? amount.negate() : amount, buffer);
                     }
                 }
             }
@@ -100,17 +135,25 @@ final class Totals {
     }
 
     private static void add(Connection c, String project, Aggregate a, String part, long unit, LocalDate day,
-            BigDecimal amount) throws SQLException {
+            BigDecimal amount, Buffer buffer) throws SQLException {
+        String id = a.indicator().id();
+        List<Bucket> buckets = new ArrayList<>(3);
         if (a.period() == Aggregate.Period.CUMULATIVE) {
-            bucket(c, project, a, part, unit, "Y", day.getYear(), amount);
+            buckets.add(new Bucket(project, unit, id, part, "Y", day.getYear()));
         }
-        bucket(c, project, a, part, unit, "M", day.getYear() * 100 + day.getMonthValue(), amount);
-        bucket(c, project, a, part, unit, "D", dayKey(day), amount);
+        buckets.add(new Bucket(project, unit, id, part, "M", day.getYear() * 100 + day.getMonthValue()));
+        buckets.add(new Bucket(project, unit, id, part, "D", dayKey(day)));
+        for (Bucket b : buckets) {
+            if (buffer == null) {
+                write(c, b, amount);
+            } else {
+                buffer.deltas.merge(b, amount, BigDecimal::add);
+            }
+        }
     }
 
-    private static void bucket(Connection c, String project, Aggregate a, String part, long unit, String grain, int k,
-            BigDecimal amount) throws SQLException {
-        List<Object> key = List.of(project, unit, a.indicator().id(), part, grain, k);
+    private static void write(Connection c, Bucket b, BigDecimal amount) throws SQLException {
+        List<Object> key = List.of(b.project(), b.unit(), b.indicator(), b.part(), b.grain(), b.k());
         List<Object> args = new ArrayList<>();
         args.add(amount);
         args.addAll(key);
@@ -124,7 +167,8 @@ final class Totals {
     }
 
     /** A key counts once per unit and year (or once ever, for a stock), on the first day a live record has it. */
-    private static void distinct(Connection c, String project, Aggregate a, Snapshot s, int sign) throws SQLException {
+    private static void distinct(Connection c, String project, Aggregate a, Snapshot s, int sign, Buffer buffer)
+            throws SQLException {
         if (s == null || !matches(a.where(), s) || s.values().get(a.field()) == null) {
             return;
         }
@@ -150,10 +194,10 @@ final class Totals {
         }
         LocalDate firstAfter = firstDay(c, id);
         if (firstBefore != null && !firstBefore.equals(firstAfter)) {
-            add(c, project, a, "N", s.unitId(), firstBefore, BigDecimal.ONE.negate());
+            add(c, project, a, "N", s.unitId(), firstBefore, BigDecimal.ONE.negate(), buffer);
         }
         if (firstAfter != null && !firstAfter.equals(firstBefore)) {
-            add(c, project, a, "N", s.unitId(), firstAfter, BigDecimal.ONE);
+            add(c, project, a, "N", s.unitId(), firstAfter, BigDecimal.ONE, buffer);
         }
     }
 
@@ -201,8 +245,10 @@ final class Totals {
                     List.of(project, a.indicator().id()));
         }
         if (!def.aggregates().isEmpty()) {
+            Buffer buffer = new Buffer();
             new RecordSql(def).eachLive(c, r -> apply(c, project, def, null,
-                    new Snapshot(r.unitId(), r.state(), r.values(), dayOf.apply(r.createdAt()))));
+                    new Snapshot(r.unitId(), r.state(), r.values(), dayOf.apply(r.createdAt())), buffer));
+            buffer.flush(c);
         }
         if (stored == null) {
             RecordSql.update(c, "INSERT INTO REG_TOTAL_STATE (PROJECT, REGISTER, FINGERPRINT) VALUES (?, ?, ?)",

@@ -402,14 +402,16 @@ public final class Transfer {
         try {
             store.inTransaction(c -> {
                 ProjectModel model = engine.model(job.project);
+                Totals.Buffer totals = new Totals.Buffer();
                 for (SheetRow row : job.sheet.rows()) {
-                    importRow(c, actor, model, job, row, problems, counts);
+                    importRow(c, actor, model, job, row, problems, counts, totals);
                     job.done++;
                 }
                 if (!write || !problems.isEmpty()) {
                     // A confirmed import whose rows went bad since the check writes nothing.
                     throw new DryRun();
                 }
+                totals.flush(c);
                 engine.auditImport(c, actor, job.def, counts[0]);
                 return null;
             });
@@ -436,7 +438,7 @@ public final class Transfer {
 
     /** One row: written under a savepoint, taken back with its problems when it has any. */
     private void importRow(Connection c, Actor actor, ProjectModel model, Job job, SheetRow row, List<Problem> problems,
-            int[] counts) throws SQLException {
+            int[] counts, Totals.Buffer totals) throws SQLException {
         Map<String, Object> input = new HashMap<>();
         List<Problem> own = new ArrayList<>();
         Long unit = null;
@@ -487,9 +489,12 @@ public final class Transfer {
             if (!own.isEmpty()) {
                 throw new ValidationException(Map.of());
             }
+            // The row's totals join the import's only once the row is in: a refused row leaves them untouched.
+            Totals.Buffer rowTotals = new Totals.Buffer();
             engine.writeIn(c, actor, model, job.def, null, input, -1, null, null,
-                    (f, code) -> job.labels.getOrDefault(f.name(), Map.of()).get(code));
+                    (f, code) -> job.labels.getOrDefault(f.name(), Map.of()).get(code), rowTotals);
             c.releaseSavepoint(sp);
+            totals.add(rowTotals);
             counts[0]++;
         } catch (ValidationException e) {
             c.rollback(sp);
