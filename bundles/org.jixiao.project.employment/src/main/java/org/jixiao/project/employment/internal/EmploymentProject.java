@@ -33,6 +33,7 @@ import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
+import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -76,9 +77,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    private static final List<IndicatorDefinition> PROJECT_INDICATORS = List.of(
-            new IndicatorDefinition(ProjectService.INDICATOR_PROJECTS, "indicator.entrepreneurship.projects",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE_PROJECTS, TargetKind.ABSOLUTE));
     private static final List<IndicatorDefinition> MENTOR_INDICATORS = List.of(
             new IndicatorDefinition(MentorService.INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE_MENTORS, TargetKind.ABSOLUTE),
@@ -240,7 +238,6 @@ public final class EmploymentProject implements KeyProject {
                     CLAUSE_LOANS));
 
     private final YouthService youth;
-    private final ProjectService projects;
     private final MentorService mentors;
     private final InternshipService internships;
     private final InternshipBaseService bases;
@@ -281,9 +278,9 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
-        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()));
+        this.definitions = List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
+                ProjectRegister.definition(new LegacyLinks(Links.PROJECT)));
         this.youth = new YouthService(store, orgUnits, clock);
-        this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
         this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
@@ -304,10 +301,7 @@ public final class EmploymentProject implements KeyProject {
                 // The policy sets no minimum for refreshes: its time nodes stay with the youth register above.
                 new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
                         new RefreshWeb(refresh, clock.getZone())),
-                new Register(ProjectWeb.PATH, PROJECT_INDICATORS, PROJECT_MILESTONES,
-                        (units, year, asOf) -> single(ProjectService.INDICATOR_PROJECTS,
-                                projects.actualsAsOf(units, year, asOf)),
-                        new ProjectWeb(projects)),
+                new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorWeb.PATH, MENTOR_INDICATORS, MENTOR_MILESTONES, mentors::actualsAsOf,
                         new MentorWeb(mentors)),
                 new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
@@ -429,17 +423,23 @@ public final class EmploymentProject implements KeyProject {
     }
 
     /**
-     * The registers not yet on the engine that name a youth: while one of their live records does, the youth is
-     * neither deleted nor moved to another county.
+     * The registers not yet on the engine that name a youth or a project: while one of their live records does, it
+     * is neither deleted nor moved to another county.
      */
     private static final class LegacyLinks implements RegisterHooks {
+        private final List<Links.Link> links;
+
+        LegacyLinks(List<Links.Link> links) {
+            this.links = links;
+        }
+
         @Override
         public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
             boolean moved = change.kind() == RecordChange.Kind.UPDATE && change.before().isPresent()
                     && change.before().get().unitId() != change.unitId();
             if (change.kind() == RecordChange.Kind.DELETE || moved) {
                 try {
-                    Links.requireNone(change.connection(), Links.YOUTH, change.id());
+                    Links.requireNone(change.connection(), links, change.id());
                 } catch (ValidationException e) {
                     e.fieldErrors().forEach(errors::add);
                 }
@@ -449,10 +449,6 @@ public final class EmploymentProject implements KeyProject {
 
     YouthService youth() {
         return youth;
-    }
-
-    ProjectService projects() {
-        return projects;
     }
 
     MentorService mentors() {

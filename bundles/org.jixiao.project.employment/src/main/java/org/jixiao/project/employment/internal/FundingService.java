@@ -258,10 +258,10 @@ final class FundingService {
             }
         }
         if (a.projectId() != null) {
-            Optional<Project> p = projects.findLive(c, a.projectId());
-            if (p.isEmpty() || !scope.covers(actor, p.get().countyId())) {
+            Optional<Long> p = projects.liveProjectCounty(c, a.projectId());
+            if (p.isEmpty() || !scope.covers(actor, p.get())) {
                 errors.add("project", PROJECT_UNKNOWN);
-            } else if (a.countyId() != null && p.get().countyId() != a.countyId()) {
+            } else if (a.countyId() != null && !p.get().equals(a.countyId())) {
                 errors.add("project", PROJECT_OTHER_COUNTY);
             }
         }

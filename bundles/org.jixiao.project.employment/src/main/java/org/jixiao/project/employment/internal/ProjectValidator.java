@@ -10,95 +10,16 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 
 /**
- * The field rules of an entrepreneurship project. Pure apart from the org-unit lookup; whether the founder is a
- * live youth of the same county needs the database and is checked by the service inside the transaction.
+ * Field helpers the registers not yet on the register engine share: a county in the actor's reach, a date between
+ * {@link #EARLIEST} and today, a positive id. The project database itself is the engine's now
+ * ({@code project.ProjectRegister}); the class keeps its name so that those registers need no change.
  */
 final class ProjectValidator {
 
-    static final int NAME_MAX = 100;
-    static final int SUPPORT_MAX = 1000;
     /** Nothing was registered before the action began; an earlier date is a typing error. */
     static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    static final String NAME_REQUIRED = "venture.name.required";
-    static final String NAME_TOO_LONG = "venture.name.tooLong";
-    static final String FOUNDER_REQUIRED = "venture.founder.required";
-    static final String FOUNDER_UNKNOWN = "venture.founder.unknown";
-    static final String FOUNDER_OTHER_COUNTY = "venture.founder.otherCounty";
-    static final String SECTOR_REQUIRED = "venture.sector.required";
-    static final String SECTOR_INVALID = "venture.sector.invalid";
-    static final String STAGE_REQUIRED = "venture.stage.required";
-    static final String STAGE_INVALID = "venture.stage.invalid";
-    static final String SUPPORT_TOO_LONG = "venture.support.tooLong";
-    static final String COUNTY_REQUIRED = "venture.county.required";
-    static final String COUNTY_INVALID = "venture.county.invalid";
-    static final String REGISTERED_INVALID = "venture.registeredOn.invalid";
-    static final String REGISTERED_FUTURE = "venture.registeredOn.future";
-    static final String REGISTERED_TOO_EARLY = "venture.registeredOn.tooEarly";
-
-    private final OrgUnitService orgUnits;
-
-    ProjectValidator(OrgUnitService orgUnits) {
-        this.orgUnits = orgUnits;
-    }
-
-    /** @return the normalised project, or null when any field is wrong (each problem added to {@code errors}) */
-    ProjectData validate(Actor actor, ProjectInput in, LocalDate today, ValidationException.Collector errors) {
-        String name = in.name() == null ? null : in.name().strip();
-        if (name == null || name.isEmpty()) {
-            errors.add("name", NAME_REQUIRED);
-            name = null;
-        } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
-            errors.add("name", NAME_TOO_LONG);
-            name = null;
-        }
-
-        Long founder = null;
-        if (blank(in.founder())) {
-            errors.add("founder", FOUNDER_REQUIRED);
-        } else {
-            founder = positiveId(in.founder());
-            if (founder == null) {
-                // A negative, zero or non-numeric id names nobody.
-                errors.add("founder", FOUNDER_UNKNOWN);
-            }
-        }
-
-        ProjectSector sector = null;
-        if (blank(in.sector())) {
-            errors.add("sector", SECTOR_REQUIRED);
-        } else {
-            sector = Enums.parse(ProjectSector.class, in.sector()).orElse(null);
-            if (sector == null) {
-                errors.add("sector", SECTOR_INVALID);
-            }
-        }
-
-        ProjectStage stage = null;
-        if (blank(in.stage())) {
-            errors.add("stage", STAGE_REQUIRED);
-        } else {
-            stage = Enums.parse(ProjectStage.class, in.stage()).orElse(null);
-            if (stage == null) {
-                errors.add("stage", STAGE_INVALID);
-            }
-        }
-
-        String support = blank(in.support()) ? null : in.support().strip();
-        boolean supportOk = support == null || support.codePointCount(0, support.length()) <= SUPPORT_MAX;
-        if (!supportOk) {
-            errors.add("support", SUPPORT_TOO_LONG);
-        }
-
-        Long countyId = county(orgUnits, actor, in.county(), errors, COUNTY_REQUIRED, COUNTY_INVALID);
-        LocalDate registeredOn = date(in.registeredOn(), today, today, errors, "registeredOn", REGISTERED_INVALID,
-                REGISTERED_FUTURE, REGISTERED_TOO_EARLY);
-
-        if (name == null || founder == null || sector == null || stage == null || !supportOk || countyId == null
-                || registeredOn == null) {
-            return null;
-        }
-        return new ProjectData(name, founder, sector, stage, support, countyId, registeredOn);
+    private ProjectValidator() {
     }
 
     /**

@@ -47,7 +47,8 @@ abstract class EmploymentTestBase {
     RegisterEngine engine;
     /** Youth records, through the register engine as every page and import makes them. */
     YouthFixture service;
-    ProjectService projects;
+    /** Entrepreneurship projects, through the register engine. */
+    ProjectFixture projects;
     MentorService mentors;
 
     @BeforeEach
@@ -70,7 +71,7 @@ abstract class EmploymentTestBase {
         engine = new RegisterEngine(store, new TreeOrgUnits(), audit, cipher, clock, 0);
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
         service = new YouthFixture(engine, project);
-        projects = project.projects();
+        projects = new ProjectFixture(engine, project);
         mentors = project.mentors();
     }
 
