@@ -48,7 +48,8 @@ abstract class EmploymentTestBase {
     /** Youth records, through the register engine as every page and import makes them. */
     YouthFixture service;
     ProjectService projects;
-    MentorService mentors;
+    /** Mentors with their pairings and activities, through the register engine. */
+    MentorFixture mentors;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -71,7 +72,7 @@ abstract class EmploymentTestBase {
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
         service = new YouthFixture(engine, project);
         projects = project.projects();
-        mentors = project.mentors();
+        mentors = new MentorFixture(engine, project);
     }
 
     @AfterEach
