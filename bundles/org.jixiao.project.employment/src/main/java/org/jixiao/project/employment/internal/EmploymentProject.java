@@ -16,6 +16,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import java.sql.SQLException;
 
@@ -34,6 +35,8 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.mentor.MentorRegister;
+import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -77,13 +80,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    private static final List<IndicatorDefinition> MENTOR_INDICATORS = List.of(
-            new IndicatorDefinition(MentorService.INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE_MENTORS, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(MentorService.INDICATOR_PAIRED, "indicator.mentors.paired", "unit.percent",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
-            new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
     // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
     // county's default here, and the target setter sets each unit's own figure.
     private static final List<IndicatorDefinition> INTERNSHIP_INDICATORS = List.of(
@@ -238,7 +234,6 @@ public final class EmploymentProject implements KeyProject {
                     CLAUSE_LOANS));
 
     private final YouthService youth;
-    private final MentorService mentors;
     private final InternshipService internships;
     private final InternshipBaseService bases;
     private final RefreshService refresh;
@@ -278,10 +273,11 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
-        this.definitions = List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
-                ProjectRegister.definition(new LegacyLinks(Links.PROJECT)));
+        this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
+                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions())
+                .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
-        this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
+        MentorTeam mentorTeam = new MentorTeam(store);
         this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
@@ -302,8 +298,8 @@ public final class EmploymentProject implements KeyProject {
                 new Register(RefreshWeb.PATH, List.of(), List.of(), (u, y, d) -> Map.of(),
                         new RefreshWeb(refresh, clock.getZone())),
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
-                new Register(MentorWeb.PATH, MENTOR_INDICATORS, MENTOR_MILESTONES, mentors::actualsAsOf,
-                        new MentorWeb(mentors)),
+                new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
+                        mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
                 new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
                         new TrainingWeb(training)),
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
@@ -449,10 +445,6 @@ public final class EmploymentProject implements KeyProject {
 
     YouthService youth() {
         return youth;
-    }
-
-    MentorService mentors() {
-        return mentors;
     }
 
     InternshipService internships() {

@@ -49,7 +49,8 @@ abstract class EmploymentTestBase {
     YouthFixture service;
     /** Entrepreneurship projects, through the register engine. */
     ProjectFixture projects;
-    MentorService mentors;
+    /** Mentors with their pairings and activities, through the register engine. */
+    MentorFixture mentors;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -72,7 +73,7 @@ abstract class EmploymentTestBase {
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
         service = new YouthFixture(engine, project);
         projects = new ProjectFixture(engine, project);
-        mentors = project.mentors();
+        mentors = new MentorFixture(engine, project);
     }
 
     @AfterEach
