@@ -33,6 +33,7 @@ import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
+import org.jixiao.project.employment.internal.loan.LoanRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -98,12 +99,6 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
             new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
                     Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> LOAN_INDICATORS = List.of(
-            new IndicatorDefinition(LoanService.INDICATOR_COUNT, "indicator.loans.count", "unit.loan",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_LOANS, TargetKind.ABSOLUTE),
-            // In exact 万元, as the policy states it: 20,000,000 元.
-            new IndicatorDefinition(LoanService.INDICATOR_AMOUNT, "indicator.loans.amount", "unit.wanyuan",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(2000), CLAUSE_LOANS, TargetKind.ABSOLUTE));
     private static final List<IndicatorDefinition> CREDIT_INDICATORS = List.of(
             new IndicatorDefinition(CreditService.INDICATOR_HOUSEHOLDS, "indicator.credit.households",
                     "unit.household", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_CREDIT,
@@ -219,7 +214,7 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
                     CLAUSE_YBC));
 
-    /** Time nodes: the micro-loans checked in each quarter (the check is recorded on the reports page). */
+    /** Time nodes: the micro-loans checked in each quarter (the checks are a register, shown on the reports page). */
     static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
     static final String MILESTONE_LOAN_CHECK_Q2 = "loans.check.q2";
     static final String MILESTONE_LOAN_CHECK_Q3 = "loans.check.q3";
@@ -281,7 +276,8 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
-        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()));
+        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()),
+                LoanRegister.definition(), LoanRegister.checks());
         this.youth = new YouthService(store, orgUnits, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
@@ -316,7 +312,9 @@ public final class EmploymentProject implements KeyProject {
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
                         new InternshipBaseWeb(bases)),
-                new Register(LoanWeb.PATH, LOAN_INDICATORS, LOAN_MILESTONES, loans::actualsAsOf,
+                // The count is the engine's; the amount in 万元 is summed here from the 元 the table keeps.
+                new Register(LoanWeb.PATH, List.of(LoanRegister.AMOUNT), LOAN_MILESTONES,
+                        (units, year, asOf) -> LoanRegister.actualsAsOf(store, units, year, asOf),
                         new LoanWeb(loans)),
                 new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
                         new CreditWeb(credit)),
