@@ -166,12 +166,12 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         // Work item 7: a micro-loan entered in 万元, counted exactly; a negative amount writes nothing.
         BigDecimal loans = actual(c, "loans.count");
         BigDecimal lent = actual(c, "loans.amount");
-        long loan = created(c, "loans", Map.of("county", countyC, "borrower", entrepreneur, "bank", "丙县农商银行",
-                "amountWanyuan", "5.5", "grantedOn", TODAY, "termMonths", 24, "status", "DISBURSED"));
+        long loan = created(c, "loans", Map.of("unit", countyC, "borrower", entrepreneur, "bank", "丙县农商银行",
+                "amount", "5.5万", "grantedOn", TODAY, "termMonths", 24, "status", "DISBURSED"));
         assertMoved(c, "loans.count", loans, "1");
         assertMoved(c, "loans.amount", lent, "5.5");
-        Response negative = c.json("POST", API + "loans", GSON.toJson(Map.of("county", countyC, "borrower",
-                entrepreneur, "bank", "丙县农商银行", "amountWanyuan", "-1", "grantedOn", TODAY, "termMonths", 24,
+        Response negative = c.json("POST", API + "loans", GSON.toJson(Map.of("unit", countyC, "borrower",
+                entrepreneur, "bank", "丙县农商银行", "amount", "-1万", "grantedOn", TODAY, "termMonths", 24,
                 "status", "DISBURSED")), null);
         assertEquals(negative.body(), 400, negative.status());
         assertMoved(c, "loans.count", loans, "1");
@@ -180,7 +180,7 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         // Work item 8: a credit demonstration household with 30,000 元 of credit loans (3 万元).
         BigDecimal households = actual(c, "credit.households");
         BigDecimal credit = actual(c, "credit.amount");
-        long household = created(c, "credit-households", Map.of("county", countyC, "headName", "郑户主",
+        long household = created(c, "credit-households", Map.of("unit", countyC, "headName", "郑户主",
                 "village", "丙县东村", "ratedOn", TODAY, "rating", "AA", "loanAmount", "30000.00", "loanOn", TODAY));
         assertMoved(c, "credit.households", households, "1");
         assertMoved(c, "credit.amount", credit, "3");
