@@ -33,6 +33,7 @@ import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
+import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -95,9 +96,6 @@ public final class EmploymentProject implements KeyProject {
                     "unit.percent", Comparison.MORE_THAN, BigDecimal.valueOf(50), CLAUSE_INTERNSHIPS, TargetKind.SHARE),
             new IndicatorDefinition(InternshipService.INDICATOR_CONVERSION, "indicator.internship.conversion",
                     "unit.percent", Comparison.AT_LEAST, BigDecimal.valueOf(10), CLAUSE_INTERNSHIPS, TargetKind.RATE));
-    private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
-            new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
     private static final List<IndicatorDefinition> LOAN_INDICATORS = List.of(
             new IndicatorDefinition(LoanService.INDICATOR_COUNT, "indicator.loans.count", "unit.loan",
                     Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_LOANS, TargetKind.ABSOLUTE),
@@ -243,7 +241,6 @@ public final class EmploymentProject implements KeyProject {
     private final ProjectService projects;
     private final MentorService mentors;
     private final InternshipService internships;
-    private final InternshipBaseService bases;
     private final RefreshService refresh;
     /**
      * The core's time nodes, to report a refresh confirmation as the time node done. Optional and dynamic: the core
@@ -281,11 +278,10 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
-        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()));
+        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()), InternshipBaseRegister.definition());
         this.youth = new YouthService(store, orgUnits, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
-        this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
@@ -314,8 +310,11 @@ public final class EmploymentProject implements KeyProject {
                         new TrainingWeb(training)),
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
                         internships::actualsAsOf, new InternshipWeb(internships)),
-                new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
-                        new InternshipBaseWeb(bases)),
+                // Open bases on the day: a base closed later still counted while open, beyond a running total.
+                new Register(InternshipBaseRegister.ID, List.of(InternshipBaseRegister.BASES), BASE_MILESTONES,
+                        (units, year, asOf) -> store.read(c -> InternshipBaseRegister.actuals(c,
+                                CountyScope.unitIds(units), CountyScope.actualsDay(year, asOf))),
+                        new InternshipBaseSummaryWeb(store, youth)),
                 new Register(LoanWeb.PATH, LOAN_INDICATORS, LOAN_MILESTONES, loans::actualsAsOf,
                         new LoanWeb(loans)),
                 new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
@@ -461,10 +460,6 @@ public final class EmploymentProject implements KeyProject {
 
     InternshipService internships() {
         return internships;
-    }
-
-    InternshipBaseService bases() {
-        return bases;
     }
 
     RefreshService refresh() {

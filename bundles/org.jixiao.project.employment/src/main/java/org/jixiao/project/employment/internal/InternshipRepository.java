@@ -1,6 +1,5 @@
 package org.jixiao.project.employment.internal;
 
-import static org.jixiao.project.employment.internal.InternshipBaseRepository.setDate;
 import static org.jixiao.project.employment.internal.YouthRepository.bind;
 import static org.jixiao.project.employment.internal.YouthRepository.placeholders;
 import static org.jixiao.project.employment.internal.YouthRepository.setNullableString;
@@ -373,5 +372,13 @@ final class InternshipRepository {
                 rs.getDate(5).toLocalDate(), ends == null ? null : ends.toLocalDate(),
                 Enums.parse(InternshipOutcome.class, rs.getString(7)).orElse(InternshipOutcome.IN_PROGRESS),
                 rs.getString(8), converted == null ? null : converted.toLocalDate());
+    }
+
+    static void setDate(PreparedStatement ps, int index, LocalDate day) throws SQLException {
+        if (day == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(day));
+        }
     }
 }

@@ -365,9 +365,9 @@ final class InternshipService {
 
     private PositionData validate(Actor actor, InternshipInput.Position in, ValidationException.Collector errors) {
         Long county = ProjectValidator.county(orgUnits, actor, in.county(), errors, COUNTY_REQUIRED, COUNTY_INVALID);
-        String employer = InternshipBaseService.text(in.employer(), EMPLOYER_MAX, "employer", EMPLOYER_REQUIRED,
+        String employer = TrainingFields.text(in.employer(), EMPLOYER_MAX, "employer", EMPLOYER_REQUIRED,
                 EMPLOYER_TOO_LONG, errors);
-        String post = InternshipBaseService.text(in.post(), POST_MAX, "post", POST_REQUIRED, POST_TOO_LONG, errors);
+        String post = TrainingFields.text(in.post(), POST_MAX, "post", POST_REQUIRED, POST_TOO_LONG, errors);
         Boolean gm = yesNo(in.gmAssistant(), errors);
         Long base = null;
         if (!ProjectValidator.blank(in.base())) {
@@ -376,7 +376,7 @@ final class InternshipService {
                 errors.add("base", BASE_UNKNOWN);
             }
         }
-        Integer places = InternshipBaseService.count(in.places(), PLACES_MAX, "places", PLACES_REQUIRED,
+        Integer places = count(in.places(), PLACES_MAX, "places", PLACES_REQUIRED,
                 PLACES_INVALID, errors);
         LocalDate today = today();
         Integer year = year(in.year(), today, errors);
@@ -474,7 +474,7 @@ final class InternshipService {
         String convertedEmployer = null;
         LocalDate convertedOn = null;
         if (outcome == InternshipOutcome.CONVERTED) {
-            convertedEmployer = InternshipBaseService.text(in.convertedEmployer(), EMPLOYER_MAX, "convertedEmployer",
+            convertedEmployer = TrainingFields.text(in.convertedEmployer(), EMPLOYER_MAX, "convertedEmployer",
                     CONVERTED_EMPLOYER_REQUIRED, CONVERTED_EMPLOYER_TOO_LONG, errors);
             if (ProjectValidator.blank(in.convertedOn())) {
                 errors.add("convertedOn", CONVERTED_ON_REQUIRED);
@@ -547,7 +547,7 @@ final class InternshipService {
 
     /**
      * The base must be a live base of the position's county, still open on the day the position starts (closed
-     * on or before it, it offers no post then; as {@link InternshipBase#liveOn}). One the actor cannot see is
+     * on or before it, it offers no post then; as a base's indicator). One the actor cannot see is
      * "unknown", so the answer reveals nothing about other counties.
      */
     private void checkBase(Connection c, Actor actor, InternshipInput.Position in, PositionData data,
@@ -568,6 +568,22 @@ final class InternshipService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** A required whole number from 1 to {@code max}; anything else (0, -1, 2.5, "ten") is invalid. */
+    static Integer count(String raw, int max, String field, String requiredKey, String invalidKey,
+            ValidationException.Collector errors) {
+        if (ProjectValidator.blank(raw)) {
+            errors.add(field, requiredKey);
+            return null;
+        }
+        String s = raw.strip();
+        if (!s.matches("[1-9]\\d{0,8}") || Integer.parseInt(s) > max) {
+            errors.add(field, invalidKey);
+            return null;
+        }
+        return Integer.parseInt(s);
+    }
+
 
     static String target(long id) {
         return "internship:" + id;

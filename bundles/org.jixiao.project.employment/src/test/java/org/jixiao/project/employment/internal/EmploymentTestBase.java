@@ -49,6 +49,7 @@ abstract class EmploymentTestBase {
     YouthFixture service;
     ProjectService projects;
     MentorService mentors;
+    InternshipBaseFixture bases;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -72,6 +73,7 @@ abstract class EmploymentTestBase {
         service = new YouthFixture(engine, project);
         projects = project.projects();
         mentors = project.mentors();
+        bases = new InternshipBaseFixture(engine, project);
     }
 
     @AfterEach

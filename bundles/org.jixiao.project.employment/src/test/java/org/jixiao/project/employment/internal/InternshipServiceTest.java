@@ -107,7 +107,7 @@ class InternshipServiceTest extends EmploymentTestBase {
 
     @Test
     void aPositionIsReadBackListedAndAudited() {
-        long base = project.bases().create(A_STAFF, InternshipBaseServiceTest.base("青创基地", A, "2013-01-05",
+        long base = bases.create(A_STAFF, InternshipBaseFixture.base("青创基地", A, "2013-01-05",
                 "2013-01-06", null));
         long id = internships().create(A_STAFF, new InternshipInput.Position(null, " 青创电子厂 ", "总经理助理",
                 "true", String.valueOf(base), "3", null, "2013-07-01", "2013-09-30"));
@@ -159,10 +159,10 @@ class InternshipServiceTest extends EmploymentTestBase {
 
     @Test
     void theBaseIsALiveBaseOfTheSameCountyTheUserSees() {
-        long baseA = project.bases().create(CITY_ADMIN, InternshipBaseServiceTest.base("甲基地", A, null, null, null));
-        long baseB = project.bases().create(CITY_ADMIN, InternshipBaseServiceTest.base("乙基地", B, null, null, null));
-        long gone = project.bases().create(CITY_ADMIN, InternshipBaseServiceTest.base("撤", A, null, null, null));
-        project.bases().delete(CITY_ADMIN, gone);
+        long baseA = bases.create(CITY_ADMIN, InternshipBaseFixture.base("甲基地", A, null, null, null));
+        long baseB = bases.create(CITY_ADMIN, InternshipBaseFixture.base("乙基地", B, null, null, null));
+        long gone = bases.create(CITY_ADMIN, InternshipBaseFixture.base("撤", A, null, null, null));
+        bases.delete(CITY_ADMIN, gone);
         refused(A_STAFF, new InternshipInput.Position(A, "x", "y", "no", String.valueOf(baseB), "1", "2013",
                 "2013-07-01", "2013-07-31"), Map.of("base", InternshipService.BASE_UNKNOWN));
         refused(CITY_ADMIN, new InternshipInput.Position(A, "x", "y", "no", String.valueOf(baseB), "1", "2013",
@@ -178,7 +178,7 @@ class InternshipServiceTest extends EmploymentTestBase {
     /** The base must still be open on the day the position starts; closing during the period is no matter. */
     @Test
     void theBaseIsOpenOnThePositionsStart() {
-        long closing = project.bases().create(A_STAFF, InternshipBaseServiceTest.base("关闭基地", A, "2013-01-05",
+        long closing = bases.create(A_STAFF, InternshipBaseFixture.base("关闭基地", A, "2013-01-05",
                 null, "2013-06-01"));
         refused(A_STAFF, period(A, 1, "2013-06-01", "2013-12-31", closing),
                 Map.of("base", InternshipService.BASE_CLOSED));

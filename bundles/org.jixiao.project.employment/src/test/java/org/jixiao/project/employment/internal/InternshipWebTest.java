@@ -59,7 +59,7 @@ class InternshipWebTest extends EmploymentTestBase {
     @ValueSource(strings = {"zh-CN", "en"})
     void pagesRenderEscapedWithCsrfInEveryPostForm(String lang) throws Exception {
         Locale locale = Locale.forLanguageTag(lang);
-        long base = project.bases().create(A_STAFF, InternshipBaseServiceTest.base("<b>基地</b>", A, "2013-01-05",
+        long base = bases.create(A_STAFF, InternshipBaseFixture.base("<b>基地</b>", A, "2013-01-05",
                 null, null));
         long id = project.internships().create(A_STAFF, new InternshipInput.Position(null, "<script>e()</script>",
                 "助理 & 秘书", "yes", String.valueOf(base), "1", "2013", "2013-03-01", "2013-12-31"));
