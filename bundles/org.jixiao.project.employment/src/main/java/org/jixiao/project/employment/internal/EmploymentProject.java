@@ -33,6 +33,7 @@ import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
+import org.jixiao.project.employment.internal.internship.InternshipRegister;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
@@ -87,15 +88,6 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE),
             new IndicatorDefinition(MentorService.INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE_MENTORS, TargetKind.SHARE));
-    // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
-    // county's default here, and the target setter sets each unit's own figure.
-    private static final List<IndicatorDefinition> INTERNSHIP_INDICATORS = List.of(
-            new IndicatorDefinition(InternshipService.INDICATOR_INTERNS, "indicator.internship.interns", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE_INTERNSHIPS, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(InternshipService.INDICATOR_GM_SHARE, "indicator.internship.gmShare",
-                    "unit.percent", Comparison.MORE_THAN, BigDecimal.valueOf(50), CLAUSE_INTERNSHIPS, TargetKind.SHARE),
-            new IndicatorDefinition(InternshipService.INDICATOR_CONVERSION, "indicator.internship.conversion",
-                    "unit.percent", Comparison.AT_LEAST, BigDecimal.valueOf(10), CLAUSE_INTERNSHIPS, TargetKind.RATE));
     private static final List<IndicatorDefinition> LOAN_INDICATORS = List.of(
             new IndicatorDefinition(LoanService.INDICATOR_COUNT, "indicator.loans.count", "unit.loan",
                     Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_LOANS, TargetKind.ABSOLUTE),
@@ -240,7 +232,6 @@ public final class EmploymentProject implements KeyProject {
     private final YouthService youth;
     private final ProjectService projects;
     private final MentorService mentors;
-    private final InternshipService internships;
     private final RefreshService refresh;
     /**
      * The core's time nodes, to report a refresh confirmation as the time node done. Optional and dynamic: the core
@@ -278,11 +269,11 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
-        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()), InternshipBaseRegister.definition());
+        this.definitions = List.of(YouthRegister.definition(new LegacyLinks()), InternshipRegister.positions(),
+                InternshipRegister.placements(), InternshipBaseRegister.definition());
         this.youth = new YouthService(store, orgUnits, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
-        this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
         this.training = new TrainingService(store, orgUnits, audit, clock, youth);
@@ -308,8 +299,11 @@ public final class EmploymentProject implements KeyProject {
                         new MentorWeb(mentors)),
                 new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
                         new TrainingWeb(training)),
-                new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
-                        internships::actualsAsOf, new InternshipWeb(internships)),
+                // The interns are the engine's; the share and conversion count youth, not placements.
+                new Register(InternshipRegister.ID, List.of(InternshipRegister.GM_SHARE, InternshipRegister.CONVERSION),
+                        INTERNSHIP_MILESTONES, (units, year, asOf) -> store.read(c -> InternshipRegister.actuals(c,
+                                CountyScope.unitIds(units), year, CountyScope.actualsDay(year, asOf))),
+                        new InternshipFiguresWeb(store, youth)),
                 // Open bases on the day: a base closed later still counted while open, beyond a running total.
                 new Register(InternshipBaseRegister.ID, List.of(InternshipBaseRegister.BASES), BASE_MILESTONES,
                         (units, year, asOf) -> store.read(c -> InternshipBaseRegister.actuals(c,
@@ -456,10 +450,6 @@ public final class EmploymentProject implements KeyProject {
 
     MentorService mentors() {
         return mentors;
-    }
-
-    InternshipService internships() {
-        return internships;
     }
 
     RefreshService refresh() {

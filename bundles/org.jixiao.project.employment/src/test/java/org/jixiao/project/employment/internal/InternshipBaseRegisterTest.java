@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Internship bases (work item 6) on the register engine: the rules that are their own (dates in order, a base named
- * by positions kept in its county and closed rather than deleted), the entered-bases indicator as of any day and
+ * by positions kept in its county and closed rather than deleted: see InternshipRegisterTest), the entered-bases indicator as of any day and
  * the per-county summary. What every register does is the engine's tests'.
  */
 class InternshipBaseRegisterTest extends EmploymentTestBase {
@@ -46,24 +46,6 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
         // Blank: established today, as the form proposes.
         assertEquals(TODAY, bases.get(A_STAFF, bases.create(A_STAFF, base("乙厂", A, null, null, null)))
                 .value("establishedOn"));
-    }
-
-    @Test
-    void aBaseWithPositionsKeepsItsCountyAndIsClosedNotDeleted() {
-        long id = bases.create(CITY_ADMIN, base("甲厂", A, "2013-01-05", "2013-01-06", null));
-        project.internships().create(CITY_ADMIN, new InternshipInput.Position(A, "甲厂", "总经理助理", "yes",
-                String.valueOf(id), "2", "2013", "2013-07-01", "2013-12-31"));
-        ValidationException moved = assertThrows(ValidationException.class,
-                () -> bases.update(CITY_ADMIN, id, base("甲厂", B, "2013-01-05", "2013-01-06", null)));
-        assertEquals(Map.of("unit", "base.county.linked"), moved.fieldErrors());
-        ValidationException deleted = assertThrows(ValidationException.class, () -> bases.delete(CITY_ADMIN, id));
-        assertEquals(Map.of("delete", "base.delete.linked"), deleted.fieldErrors());
-        bases.update(CITY_ADMIN, id, base("甲厂", A, "2013-01-05", "2013-01-06", "2013-06-01"));
-        assertEquals(LocalDate.of(2013, 6, 1), bases.get(CITY_ADMIN, id).value("closedOn"));
-        // A base nobody names moves and goes.
-        long free = bases.create(CITY_ADMIN, base("乙厂", A, "2013-01-05", null, null));
-        bases.update(CITY_ADMIN, free, base("乙厂", B, "2013-01-05", null, null));
-        bases.delete(CITY_ADMIN, free);
     }
 
     @Test

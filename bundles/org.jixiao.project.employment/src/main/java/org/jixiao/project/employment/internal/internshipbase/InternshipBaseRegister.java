@@ -74,18 +74,12 @@ public final class InternshipBaseRegister {
     }
 
     /**
-     * Neither entered into the provincial system nor closed before it was established; while live internship
-     * positions (not yet on the engine) name it, neither deleted (it is closed instead, so they keep saying where
-     * they are offered) nor moved to another county (a position belongs to its base's county).
+     * Neither entered into the provincial system nor closed before it was established. A base that positions name
+     * is neither deleted (it is closed instead) nor moved: the engine refuses both from the positions' reference.
      */
     static final class Rules implements RegisterHooks {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            boolean moved = change.kind() == RecordChange.Kind.UPDATE && change.before().isPresent()
-                    && change.before().get().unitId() != change.unitId();
-            if ((change.kind() == RecordChange.Kind.DELETE || moved) && positions(change.connection(), change.id())) {
-                errors.add(moved ? "unit" : "delete", moved ? "base.county.linked" : "base.delete.linked");
-            }
+        public void validate(RecordChange change, ValidationException.Collector errors) {
             if (!(change.values().get("establishedOn") instanceof LocalDate established)) {
                 return;
             }
@@ -94,17 +88,6 @@ public final class InternshipBaseRegister {
             }
             if (change.values().get("closedOn") instanceof LocalDate closed && closed.isBefore(established)) {
                 errors.add("closedOn", "base.closedOn.beforeEstablished");
-            }
-        }
-    }
-
-    private static boolean positions(Connection c, long baseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM EMP_INTERNSHIP_POSITION WHERE BASE_ID = ? AND DELETED_AT IS NULL")) {
-            ps.setMaxRows(1);
-            ps.setLong(1, baseId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
             }
         }
     }
