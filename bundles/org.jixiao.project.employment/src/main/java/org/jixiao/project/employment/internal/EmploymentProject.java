@@ -35,6 +35,7 @@ import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.internship.InternshipRegister;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
+import org.jixiao.project.employment.internal.outcome.OutcomeRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -73,8 +74,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_HOMETOWN = "附件2 第12项";
     static final String CLAUSE_INCUBATORS = "附件2 第10项";
     static final String CLAUSE_YBC = "附件2 第11项";
-    /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
-    static final String CLAUSE_OUTCOMES = "附件2 一、绩效管理目标";
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
@@ -129,14 +128,6 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
             new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
                     Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
-    /**
-     * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
-     * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
-     */
-    private static final List<IndicatorDefinition> OUTCOME_INDICATORS = List.of(
-            new IndicatorDefinition(OutcomeService.INDICATOR_OUTCOMES, "indicator.employment.outcomes", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_OUTCOMES, TargetKind.ABSOLUTE));
-
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
     /** Time node: the database refreshed in March. */
@@ -244,7 +235,6 @@ public final class EmploymentProject implements KeyProject {
     private final IncubatorService incubators;
     private final YbcService ybc;
     private final AwardService awards;
-    private final OutcomeService outcomes;
     private final LoanService loans;
     private final CreditService credit;
     private final FundingService funding;
@@ -270,7 +260,7 @@ public final class EmploymentProject implements KeyProject {
             RegisterService engine) {
         this.engine = engine;
         this.definitions = List.of(YouthRegister.definition(new LegacyLinks()), InternshipRegister.positions(),
-                InternshipRegister.placements(), InternshipBaseRegister.definition());
+                InternshipRegister.placements(), InternshipBaseRegister.definition(), OutcomeRegister.definition());
         this.youth = new YouthService(store, orgUnits, clock);
         this.projects = new ProjectService(store, orgUnits, audit, clock, youth);
         this.mentors = new MentorService(store, orgUnits, audit, clock, youth);
@@ -281,7 +271,6 @@ public final class EmploymentProject implements KeyProject {
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
-        this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
         this.credit = new CreditService(store, orgUnits, audit, clock, youth);
         this.funding = new FundingService(store, orgUnits, audit, clock, youth);
@@ -325,9 +314,7 @@ public final class EmploymentProject implements KeyProject {
                         new HometownWeb(hometown)),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new AwardWeb(awards)),
-                new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
-                        new OutcomeWeb(outcomes)));
+                        new AwardWeb(awards)));
         List<IndicatorDefinition> all = new ArrayList<>();
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
@@ -474,10 +461,6 @@ public final class EmploymentProject implements KeyProject {
 
     AwardService awards() {
         return awards;
-    }
-
-    OutcomeService outcomes() {
-        return outcomes;
     }
 
     LoanService loans() {
