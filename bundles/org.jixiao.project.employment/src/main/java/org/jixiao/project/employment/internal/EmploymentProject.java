@@ -35,6 +35,7 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
@@ -114,9 +115,6 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
             new IndicatorDefinition(TrainingService.INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_TRAINING, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
-            new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
     /**
      * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
      * residents of the fullest base, so that two half-full bases do not pass for one full one.
@@ -244,7 +242,6 @@ public final class EmploymentProject implements KeyProject {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
     private final TrainingService training;
-    private final HometownService hometown;
     private final IncubatorService incubators;
     private final YbcService ybc;
     private final AwardService awards;
@@ -274,7 +271,8 @@ public final class EmploymentProject implements KeyProject {
             RegisterService engine) {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
-                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions())
+                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                HometownRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
@@ -283,7 +281,6 @@ public final class EmploymentProject implements KeyProject {
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
         this.training = new TrainingService(store, orgUnits, audit, clock, youth);
-        this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
@@ -316,10 +313,8 @@ public final class EmploymentProject implements KeyProject {
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
-                new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
-                        (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
-                                hometown.actualsAsOf(units, year, asOf)),
-                        new HometownWeb(hometown)),
+                new Register(null, HometownRegister.INDICATORS, HOMETOWN_MILESTONES,
+                        (units, year, asOf) -> HometownRegister.actualsAsOf(store, units, year, asOf), null),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new AwardWeb(awards)),
@@ -342,12 +337,6 @@ public final class EmploymentProject implements KeyProject {
         // Idle between home-page visits: the threads go after 30 s and come back with the next one.
         pool.allowCoreThreadTimeOut(true);
         this.actualsPool = pool;
-    }
-
-    private static Map<Long, Map<String, BigDecimal>> single(String indicator, Map<Long, BigDecimal> values) {
-        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        values.forEach((unit, value) -> out.put(unit, new LinkedHashMap<>(Map.of(indicator, value))));
-        return out;
     }
 
     @Override
@@ -461,10 +450,6 @@ public final class EmploymentProject implements KeyProject {
 
     TrainingService training() {
         return training;
-    }
-
-    HometownService hometown() {
-        return hometown;
     }
 
     IncubatorService incubators() {

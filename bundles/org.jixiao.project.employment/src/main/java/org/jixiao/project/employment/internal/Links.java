@@ -25,7 +25,6 @@ final class Links {
             new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
             new Link("EMP_LOAN", "BORROWER_ID", "youth.linked.loans"),
             new Link("EMP_FUNDING", "YOUTH_ID", "youth.linked.funding"),
-            new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
             new Link("EMP_AWARD_ENTRANT", "YOUTH_ID", "youth.linked.awards"),
             new Link("EMP_OUTCOME", "YOUTH_ID", "youth.linked.outcomes"));
 
