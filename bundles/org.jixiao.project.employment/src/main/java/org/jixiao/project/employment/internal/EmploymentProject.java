@@ -37,6 +37,7 @@ import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
+import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
@@ -110,11 +111,6 @@ public final class EmploymentProject implements KeyProject {
             new IndicatorDefinition(CreditService.INDICATOR_GROWTH, "indicator.credit.growth", "unit.wanyuan",
                     Comparison.AT_LEAST, BigDecimal.TEN, CLAUSE_CREDIT, TargetKind.BASELINE_RELATIVE));
 
-    private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
-            new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(TrainingService.INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_TRAINING, TargetKind.ABSOLUTE));
     /**
      * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
      * residents of the fullest base, so that two half-full bases do not pass for one full one.
@@ -241,7 +237,6 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
-    private final TrainingService training;
     private final IncubatorService incubators;
     private final YbcService ybc;
     private final AwardService awards;
@@ -272,6 +267,7 @@ public final class EmploymentProject implements KeyProject {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                TrainingRegister.definitions(),
                 HometownRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
@@ -280,7 +276,6 @@ public final class EmploymentProject implements KeyProject {
         this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
-        this.training = new TrainingService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
@@ -297,8 +292,9 @@ public final class EmploymentProject implements KeyProject {
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
                         mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
-                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
-                        new TrainingWeb(training)),
+                new Register(TrainingRegister.ID, TrainingRegister.INDICATORS, TRAINING_MILESTONES,
+                        (units, year, asOf) -> TrainingRegister.actualsAsOf(store, units, year, asOf),
+                        new TrainingSummaryWeb(store, youth, clock)),
                 new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
@@ -446,10 +442,6 @@ public final class EmploymentProject implements KeyProject {
 
     RefreshService refresh() {
         return refresh;
-    }
-
-    TrainingService training() {
-        return training;
     }
 
     IncubatorService incubators() {

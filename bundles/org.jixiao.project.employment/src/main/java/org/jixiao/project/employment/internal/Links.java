@@ -21,7 +21,6 @@ final class Links {
 
     // Each column is a foreign key, which Derby backs with an index: every lookup is one index probe.
     static final List<Link> YOUTH = List.of(
-            new Link("EMP_TRAINING_ATTENDEE", "YOUTH_ID", "youth.linked.training"),
             new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
             new Link("EMP_LOAN", "BORROWER_ID", "youth.linked.loans"),
             new Link("EMP_FUNDING", "YOUTH_ID", "youth.linked.funding"),
