@@ -35,7 +35,9 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
+import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.credit.CreditRegister;
 import org.jixiao.project.employment.internal.loan.LoanRegister;
@@ -83,14 +85,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
-            new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(TrainingService.INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_TRAINING, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
-            new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
     /**
      * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
      * residents of the fullest base, so that two half-full bases do not pass for one full one.
@@ -207,8 +201,6 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
-    private final TrainingService training;
-    private final HometownService hometown;
     private final IncubatorService incubators;
     private final YbcService ybc;
     private final AwardService awards;
@@ -241,16 +233,16 @@ public final class EmploymentProject implements KeyProject {
         // In the order of the work items (附件2 第1–13项).
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                TrainingRegister.definitions(),
                 List.of(InternshipRegister.positions(), InternshipRegister.placements(),
                         InternshipBaseRegister.definition(), LoanRegister.definition(), LoanRegister.checks(),
-                        CreditRegister.definition(), OutcomeRegister.definition()))
+                        CreditRegister.definition(), OutcomeRegister.definition()),
+                HometownRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
-        this.training = new TrainingService(store, orgUnits, audit, clock, youth);
-        this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
@@ -265,8 +257,9 @@ public final class EmploymentProject implements KeyProject {
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
                         mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
-                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
-                        new TrainingWeb(training)),
+                new Register(TrainingRegister.ID, TrainingRegister.INDICATORS, TRAINING_MILESTONES,
+                        (units, year, asOf) -> TrainingRegister.actualsAsOf(store, units, year, asOf),
+                        new TrainingSummaryWeb(store, youth, clock)),
                 // The interns are the engine's; the share and conversion count youth, not placements.
                 new Register(InternshipRegister.ID, List.of(InternshipRegister.GM_SHARE, InternshipRegister.CONVERSION),
                         INTERNSHIP_MILESTONES, (units, year, asOf) -> store.read(c -> InternshipRegister.actuals(c,
@@ -291,10 +284,8 @@ public final class EmploymentProject implements KeyProject {
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
-                new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
-                        (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
-                                hometown.actualsAsOf(units, year, asOf)),
-                        new HometownWeb(hometown)),
+                new Register(null, HometownRegister.INDICATORS, HOMETOWN_MILESTONES,
+                        (units, year, asOf) -> HometownRegister.actualsAsOf(store, units, year, asOf), null),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new AwardWeb(awards)));
@@ -315,12 +306,6 @@ public final class EmploymentProject implements KeyProject {
         // Idle between home-page visits: the threads go after 30 s and come back with the next one.
         pool.allowCoreThreadTimeOut(true);
         this.actualsPool = pool;
-    }
-
-    private static Map<Long, Map<String, BigDecimal>> single(String indicator, Map<Long, BigDecimal> values) {
-        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        values.forEach((unit, value) -> out.put(unit, new LinkedHashMap<>(Map.of(indicator, value))));
-        return out;
     }
 
     @Override
@@ -432,14 +417,6 @@ public final class EmploymentProject implements KeyProject {
 
     RefreshService refresh() {
         return refresh;
-    }
-
-    TrainingService training() {
-        return training;
-    }
-
-    HometownService hometown() {
-        return hometown;
     }
 
     IncubatorService incubators() {

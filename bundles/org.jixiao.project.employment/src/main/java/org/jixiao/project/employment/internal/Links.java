@@ -21,9 +21,7 @@ final class Links {
 
     // Each column is a foreign key, which Derby backs with an index: every lookup is one index probe.
     static final List<Link> YOUTH = List.of(
-            new Link("EMP_TRAINING_ATTENDEE", "YOUTH_ID", "youth.linked.training"),
             new Link("EMP_FUNDING", "YOUTH_ID", "youth.linked.funding"),
-            new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
             new Link("EMP_AWARD_ENTRANT", "YOUTH_ID", "youth.linked.awards"));
 
     static final List<Link> PROJECT = List.of(

@@ -1,7 +1,7 @@
-package org.jixiao.project.employment.internal;
+package org.jixiao.project.employment.internal.training;
 
 /** What a training session teaches (the "classified" of classified training); messages {@code training.category.*}. */
-enum TrainingCategory {
+public enum TrainingCategory {
     ENTREPRENEURSHIP,
     SKILLS,
     EMPLOYMENT,
