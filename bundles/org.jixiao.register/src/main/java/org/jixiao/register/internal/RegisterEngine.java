@@ -114,11 +114,15 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
-        try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/V1__engine.sql")) {
-            return List.of(Migration.fromFile("V1__engine.sql", new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the register engine's migration is missing from its bundle", e);
+        List<Migration> out = new ArrayList<>();
+        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql")) {
+            try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
+                out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("the register engine's migration " + file + " is missing", e);
+            }
         }
+        return out;
     }
 
     /**

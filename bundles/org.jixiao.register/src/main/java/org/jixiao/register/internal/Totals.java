@@ -316,30 +316,45 @@ final class Totals {
         return out;
     }
 
-    /** Sums by "unit/indicator/part" as of the end of {@code day}, within its year (plus earlier years of stocks). */
+    /**
+     * Sums by "unit/indicator/part" as of the end of {@code day}, within its year (plus earlier years of stocks): the
+     * day rows of its month, the month rows of its year and the year rows before it, each read by an index range.
+     */
     private static Map<String, BigDecimal> sums(Connection c, String project, Collection<Long> units, LocalDate day)
             throws SQLException {
         YearMonth month = YearMonth.from(day);
         boolean monthEnd = day.equals(month.atEndOfMonth());
-        int firstMonth = day.getYear() * 100 + 1;
         int lastFullMonth = day.getYear() * 100 + day.getMonthValue() - (monthEnd ? 0 : 1);
+        Map<String, BigDecimal> out = new HashMap<>();
+        sum(c, project, units, "Y", 0, day.getYear() - 1, out);
+        sum(c, project, units, "M", day.getYear() * 100 + 1, lastFullMonth, out);
+        if (!monthEnd) {
+            sum(c, project, units, "D", dayKey(month.atDay(1)), dayKey(day), out);
+        }
+        return out;
+    }
+
+    private static void sum(Connection c, String project, Collection<Long> units, String grain, int from, int to,
+            Map<String, BigDecimal> out) throws SQLException {
+        if (to < from) {
+            return;
+        }
         List<Object> args = new ArrayList<>();
         args.add(project);
+        args.add(grain);
         args.addAll(units);
-        args.addAll(List.of(day.getYear(), firstMonth, lastFullMonth, dayKey(month.atDay(1)),
-                monthEnd ? 0 : dayKey(day)));
-        Map<String, BigDecimal> out = new HashMap<>();
+        args.add(from);
+        args.add(to);
         try (PreparedStatement ps = c.prepareStatement("SELECT UNIT_ID, INDICATOR_ID, PART, SUM(TOTAL) FROM REG_TOTAL "
-                + "WHERE PROJECT = ? AND UNIT_ID IN (" + RecordSql.placeholders(units.size()) + ") AND ("
-                + "(GRAIN = 'Y' AND K < ?) OR (GRAIN = 'M' AND K BETWEEN ? AND ?) OR (GRAIN = 'D' AND K BETWEEN ? AND ?)"
-                + ") GROUP BY UNIT_ID, INDICATOR_ID, PART")) {
+                + "WHERE PROJECT = ? AND GRAIN = ? AND UNIT_ID IN (" + RecordSql.placeholders(units.size()) + ") "
+                + "AND K BETWEEN ? AND ? GROUP BY UNIT_ID, INDICATOR_ID, PART")) {
             RecordSql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3), rs.getBigDecimal(4));
+                    out.merge(rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3), rs.getBigDecimal(4),
+                            BigDecimal::add);
                 }
             }
         }
-        return out;
     }
 }
