@@ -131,32 +131,32 @@ public class EmploymentRegistersIT extends KarafTestSupport {
 
         // Work item 4: a session counts once a youth attended it.
         BigDecimal sessions = actual(c, "training.sessions");
-        long session = created(c, "training", Map.of("county", countyC, "year", YEAR, "heldOn", TODAY,
+        long session = created(c, "training", Map.of("unit", countyC, "heldOn", TODAY,
                 "topic", "电商直播培训", "category", "SKILLS", "partner", "人社局", "place", "青年之家"));
         assertEquals(0, sessions.compareTo(actual(c, "training.sessions")));
-        created(c, "training/" + session + "/attendees", Map.of("youth", jobSeeker));
-        created(c, "training/" + session + "/attendees", Map.of("youth", entrepreneur));
+        created(c, "training-attendees", Map.of("parent", session, "youth", jobSeeker));
+        created(c, "training-attendees", Map.of("parent", session, "youth", entrepreneur));
         assertMoved(c, "training.sessions", sessions, "1");
         assertEquals(0, new BigDecimal("2").compareTo(actual(c, "training.trainees")));
-        created(c, "training/plans", Map.of("county", countyC, "year", YEAR, "plannedSessions", 3,
+        created(c, "training-plans", Map.of("unit", countyC, "planYear", YEAR, "plannedSessions", 3,
                 "plannedTrainees", 400, "content", "创业、技能、就业三类培训", "plannedOn", TODAY));
         RECORDS.put("training", "training/" + session);
 
         // Work items 5 and 6: an entered base, a general-manager-assistant post and a converted intern.
         long base = created(c, "internship-bases", Map.of("name", "丙县见习基地", "sector", "SERVICES", "address",
-                "人民路1号", "contact", "李老师", "capacity", 10, "county", countyC, "establishedOn", TODAY,
+                "人民路1号", "contact", "李老师", "capacity", 10, "unit", countyC, "establishedOn", TODAY,
                 "enteredOn", TODAY));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "internship.bases")));
-        long position = created(c, "internships", Map.of("county", countyC, "employer", "丙县电商公司",
+        long position = created(c, "internships", Map.of("unit", countyC, "employer", "丙县电商公司",
                 "post", "总经理助理", "gmAssistant", true, "base", base, "places", 1, "year", YEAR,
                 "startsOn", TODAY, "endsOn", YEAR + "-12-31"));
-        created(c, "internships/" + position + "/placements", Map.of("youth", jobSeeker, "startsOn", TODAY,
+        created(c, "internship-placements", Map.of("parent", position, "youth", jobSeeker, "startsOn", TODAY,
                 "outcome", "CONVERTED", "convertedEmployer", "丙县电商公司", "convertedOn", TODAY));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "internship.interns")));
         assertEquals(0, new BigDecimal("100").compareTo(actual(c, "internship.gmShare")));
         assertEquals(0, new BigDecimal("100").compareTo(actual(c, "internship.conversion")));
         // The one place is taken: a second placement is refused with the register's own message.
-        Response full = c.json("POST", API + "internships/" + position + "/placements", GSON.toJson(Map.of(
+        Response full = c.json("POST", API + "internship-placements", GSON.toJson(Map.of("parent", position,
                 "youth", entrepreneur, "startsOn", TODAY, "outcome", "IN_PROGRESS")), null);
         assertEquals(full.body(), 400, full.status());
         assertFalse("translated, not a message key: " + full.body(), full.body().contains("\"internship."));
@@ -210,14 +210,14 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         RECORDS.put("ybc/projects", "ybc/projects/" + demo);
 
         // Work item 12: a student at the county's hometown event.
-        long student = created(c, "hometown/students", Map.of("name", "吴同学", "university", "浙江大学",
-                "county", countyC));
-        long event = created(c, "hometown", Map.of("county", countyC, "year", YEAR, "heldOn", TODAY,
+        long student = created(c, "hometown-students", Map.of("name", "吴同学", "university", "浙江大学",
+                "unit", countyC));
+        long event = created(c, "hometown", Map.of("unit", countyC, "heldOn", TODAY,
                 "title", "千名学子看家乡", "place", "丙县", "organiser", "团县委"));
         BigDecimal students = actual(c, "hometown.students");
-        created(c, "hometown/" + event + "/participants", Map.of("student", student));
+        created(c, "hometown-participants", Map.of("parent", event, "student", student));
         assertMoved(c, "hometown.students", students, "1");
-        RECORDS.put("hometown/students", "hometown/students/" + student);
+        RECORDS.put("hometown-students", "hometown-students/" + student);
         RECORDS.put("hometown", "hometown/" + event);
 
         // Work item 13: an award with the entrepreneur as its winner (no indicator: the register is qualitative).
@@ -229,7 +229,7 @@ public class EmploymentRegistersIT extends KarafTestSupport {
 
         // Employment outcomes: the city-wide 200 counts them.
         BigDecimal outcomes = actual(c, "employment.outcomes");
-        long outcome = created(c, "outcomes", Map.of("youth", jobSeeker, "county", countyC, "employer",
+        long outcome = created(c, "outcomes", Map.of("youth", jobSeeker, "unit", countyC, "employer",
                 "丙县电商公司", "employedOn", TODAY, "channel", "INTERNSHIP"));
         assertMoved(c, "employment.outcomes", outcomes, "1");
         RECORDS.put("outcomes", "outcomes/" + outcome);
@@ -244,7 +244,7 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         c.open("/p/employment/youth/" + jobSeeker);
         Response page = c.post("/p/employment/youth/" + jobSeeker + "/delete", Map.of("reason", "重复登记"));
         assertEquals(400, page.status());
-        assertTrue(page.body(), page.body().contains("该青年有见习记录") && page.body().contains("该青年有就业安置记录"));
+        assertTrue(page.body(), page.body().contains("仍有见习安排关联该记录") && page.body().contains("仍有就业安置记录关联该记录"));
         assertEquals(200, c.json("GET", API + "youth/" + jobSeeker, null, null).status());
     }
 
