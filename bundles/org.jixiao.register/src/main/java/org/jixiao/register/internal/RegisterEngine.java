@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 import org.jixiao.api.AccessDeniedException;
@@ -78,6 +79,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     private final Ids ids;
     private final Transfer transfer;
     private final Map<KeyProject, ProjectModel> models = new WeakHashMap<>();
+    /** Models whose running totals are known to match their declarations, by identity. */
+    private final Set<ProjectModel> totalsChecked = java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
     @Activate
     public RegisterEngine(@Reference Store store, @Reference OrgUnitService orgUnits, @Reference AuditLog audit,
@@ -126,19 +129,30 @@ public final class RegisterEngine implements RegisterService, Lookups {
     }
 
     /**
-     * The project's registers, compiled once per project service; the first time, each register's totals are
-     * rebuilt when its declared aggregates changed since they were kept.
+     * The project's registers, compiled once per project service. Touches no table: a project asks for its pages
+     * while it activates, before the core has applied its migrations.
      */
     synchronized ProjectModel model(KeyProject project) {
-        ProjectModel model = models.get(project);
-        if (model == null) {
-            ProjectModel compiled = new ProjectModel(project);
-            for (RegisterDefinition def : compiled.registers()) {
-                store.inTransaction(c -> Totals.rebuildIfChanged(c, compiled.projectId, def,
-                        at -> LocalDate.ofInstant(at, clock.getZone())));
+        return models.computeIfAbsent(project, ProjectModel::new);
+    }
+
+    /**
+     * The model, its running totals rebuilt first when a register's declared aggregates are not those they were kept
+     * for (a project's first start on the engine, or an update that changed an indicator). Writes before that keep
+     * adding to the old totals, which the rebuild then recomputes from the records.
+     */
+    private ProjectModel withTotals(KeyProject project) {
+        ProjectModel model = model(project);
+        if (!totalsChecked.contains(model)) {
+            synchronized (totalsChecked) {
+                if (!totalsChecked.contains(model)) {
+                    for (RegisterDefinition def : model.registers()) {
+                        store.inTransaction(c -> Totals.rebuildIfChanged(c, model.projectId, def,
+                                at -> LocalDate.ofInstant(at, clock.getZone())));
+                    }
+                    totalsChecked.add(model);
+                }
             }
-            models.put(project, compiled);
-            model = compiled;
         }
         return model;
     }
@@ -664,7 +678,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(KeyProject project, Collection<Long> unitIds, int year,
             LocalDate asOf) {
-        ProjectModel model = model(project);
+        ProjectModel model = withTotals(project);
         List<Long> units = unitIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
         return store.read(c -> Totals.read(c, model.projectId, model.registers(), units, year, asOf));
     }
