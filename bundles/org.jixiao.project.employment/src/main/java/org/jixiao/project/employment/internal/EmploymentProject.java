@@ -35,6 +35,8 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.incubator.Incubation;
+import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
@@ -117,16 +119,6 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
             new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
-    /**
-     * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
-     * residents of the fullest base, so that two half-full bases do not pass for one full one.
-     */
-    private static final List<IndicatorDefinition> INCUBATOR_INDICATORS = List.of(
-            new IndicatorDefinition(IncubatorService.INDICATOR_BASES, "indicator.incubator.bases", "unit.incubator.base",
-                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_INCUBATORS, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(IncubatorService.INDICATOR_RESIDENTS, "indicator.incubator.residents",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(IncubatorService.MIN_RESIDENTS),
-                    CLAUSE_INCUBATORS, TargetKind.ABSOLUTE));
     /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
     private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
             new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
@@ -245,7 +237,6 @@ public final class EmploymentProject implements KeyProject {
     private volatile MilestoneService milestoneService;
     private final TrainingService training;
     private final HometownService hometown;
-    private final IncubatorService incubators;
     private final YbcService ybc;
     private final AwardService awards;
     private final OutcomeService outcomes;
@@ -274,7 +265,8 @@ public final class EmploymentProject implements KeyProject {
             RegisterService engine) {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
-                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions())
+                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                IncubatorRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
@@ -284,7 +276,6 @@ public final class EmploymentProject implements KeyProject {
                 RefreshMilestones.through(() -> milestoneService));
         this.training = new TrainingService(store, orgUnits, audit, clock, youth);
         this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
-        this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
@@ -313,8 +304,8 @@ public final class EmploymentProject implements KeyProject {
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new FundingWeb(funding)),
-                new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
-                        new IncubatorWeb(incubators)),
+                new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
+                        new Incubation(store)::actualsAsOf, null),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
                 new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
                         (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
@@ -465,10 +456,6 @@ public final class EmploymentProject implements KeyProject {
 
     HometownService hometown() {
         return hometown;
-    }
-
-    IncubatorService incubators() {
-        return incubators;
     }
 
     YbcService ybc() {
