@@ -1,4 +1,4 @@
--- Incubation bases move onto the register engine. A base's residences are its children: they
+-- Incubation bases and the YBC registers move onto the register engine. A base's residences are its children: they
 -- name it in PARENT_ID and carry its county. Portable SQL: runs on Derby now and must run on PostgreSQL unchanged
 -- (no RENAME COLUMN: a new column is added, filled, and the old one dropped).
 
@@ -14,3 +14,7 @@ CREATE INDEX EMP_INCUBATOR_RESIDENT_IX ON EMP_INCUBATOR_RESIDENT (PARENT_ID, MOV
 ALTER TABLE EMP_INCUBATOR_RESIDENT ADD COLUMN COUNTY_ID BIGINT DEFAULT 0 NOT NULL;
 UPDATE EMP_INCUBATOR_RESIDENT SET COUNTY_ID = (SELECT B.COUNTY_ID FROM EMP_INCUBATOR B
     WHERE B.ID = EMP_INCUBATOR_RESIDENT.PARENT_ID);
+
+-- The YBC demonstration's year is its recognition's: the engine inserts the record, its hook then sets the year and
+-- the live key (DEMO_YEAR, LIVE_PROJECT_ID) that the unique constraint checks.
+ALTER TABLE EMP_YBC_PROJECT ALTER COLUMN DEMO_YEAR SET DEFAULT 0;

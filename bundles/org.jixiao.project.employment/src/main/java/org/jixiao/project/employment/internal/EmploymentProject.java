@@ -39,6 +39,7 @@ import org.jixiao.project.employment.internal.incubator.Incubation;
 import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
+import org.jixiao.project.employment.internal.ybc.YbcRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -119,12 +120,6 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
             new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
                     Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
-    /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
-    private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
-            new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
-                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
     /**
      * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
      * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
@@ -237,7 +232,6 @@ public final class EmploymentProject implements KeyProject {
     private volatile MilestoneService milestoneService;
     private final TrainingService training;
     private final HometownService hometown;
-    private final YbcService ybc;
     private final AwardService awards;
     private final OutcomeService outcomes;
     private final LoanService loans;
@@ -266,7 +260,7 @@ public final class EmploymentProject implements KeyProject {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
-                IncubatorRegister.definitions())
+                IncubatorRegister.definitions(), YbcRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
@@ -276,7 +270,6 @@ public final class EmploymentProject implements KeyProject {
                 RefreshMilestones.through(() -> milestoneService));
         this.training = new TrainingService(store, orgUnits, audit, clock, youth);
         this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
-        this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
@@ -306,7 +299,7 @@ public final class EmploymentProject implements KeyProject {
                         new FundingWeb(funding)),
                 new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
                         new Incubation(store)::actualsAsOf, null),
-                new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
+                new Register(null, List.of(), YBC_MILESTONES, (units, year, asOf) -> Map.of(), null),
                 new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
                         (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
                                 hometown.actualsAsOf(units, year, asOf)),
@@ -456,10 +449,6 @@ public final class EmploymentProject implements KeyProject {
 
     HometownService hometown() {
         return hometown;
-    }
-
-    YbcService ybc() {
-        return ybc;
     }
 
     AwardService awards() {
