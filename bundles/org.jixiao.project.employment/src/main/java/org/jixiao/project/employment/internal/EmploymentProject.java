@@ -36,6 +36,8 @@ import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
+import org.jixiao.project.employment.internal.incubator.Incubation;
+import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
@@ -44,6 +46,7 @@ import org.jixiao.project.employment.internal.loan.LoanRegister;
 import org.jixiao.project.employment.internal.internship.InternshipRegister;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
 import org.jixiao.project.employment.internal.outcome.OutcomeRegister;
+import org.jixiao.project.employment.internal.ybc.YbcRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -85,22 +88,6 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    /**
-     * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
-     * residents of the fullest base, so that two half-full bases do not pass for one full one.
-     */
-    private static final List<IndicatorDefinition> INCUBATOR_INDICATORS = List.of(
-            new IndicatorDefinition(IncubatorService.INDICATOR_BASES, "indicator.incubator.bases", "unit.incubator.base",
-                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_INCUBATORS, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(IncubatorService.INDICATOR_RESIDENTS, "indicator.incubator.residents",
-                    "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(IncubatorService.MIN_RESIDENTS),
-                    CLAUSE_INCUBATORS, TargetKind.ABSOLUTE));
-    /** Item 11 asks each county for at least 20 demonstration projects a year; the station is there (1) or not (0). */
-    private static final List<IndicatorDefinition> YBC_INDICATORS = List.of(
-            new IndicatorDefinition(YbcService.INDICATOR_STATION, "indicator.ybc.station", "unit.ybc.station",
-                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
     /** Time node: the database refreshed in March. */
@@ -201,8 +188,6 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
-    private final IncubatorService incubators;
-    private final YbcService ybc;
     private final AwardService awards;
     private final LoanService loans;
     private final FundingService funding;
@@ -236,15 +221,14 @@ public final class EmploymentProject implements KeyProject {
                 TrainingRegister.definitions(),
                 List.of(InternshipRegister.positions(), InternshipRegister.placements(),
                         InternshipBaseRegister.definition(), LoanRegister.definition(), LoanRegister.checks(),
-                        CreditRegister.definition(), OutcomeRegister.definition()),
-                HometownRegister.definitions())
+                        CreditRegister.definition()),
+                IncubatorRegister.definitions(), YbcRegister.definitions(),
+                HometownRegister.definitions(), List.of(OutcomeRegister.definition()))
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
-        this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
-        this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
         this.funding = new FundingService(store, orgUnits, audit, clock, youth);
@@ -281,9 +265,9 @@ public final class EmploymentProject implements KeyProject {
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new FundingWeb(funding)),
-                new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
-                        new IncubatorWeb(incubators)),
-                new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
+                new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
+                        new Incubation(store)::actualsAsOf, null),
+                new Register(null, List.of(), YBC_MILESTONES, (units, year, asOf) -> Map.of(), null),
                 new Register(null, HometownRegister.INDICATORS, HOMETOWN_MILESTONES,
                         (units, year, asOf) -> HometownRegister.actualsAsOf(store, units, year, asOf), null),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
@@ -417,14 +401,6 @@ public final class EmploymentProject implements KeyProject {
 
     RefreshService refresh() {
         return refresh;
-    }
-
-    IncubatorService incubators() {
-        return incubators;
-    }
-
-    YbcService ybc() {
-        return ybc;
     }
 
     AwardService awards() {

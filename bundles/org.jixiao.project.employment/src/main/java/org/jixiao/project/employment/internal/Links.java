@@ -26,8 +26,6 @@ final class Links {
 
     static final List<Link> PROJECT = List.of(
             new Link("EMP_FUNDING", "PROJECT_ID", "venture.linked.funding"),
-            new Link("EMP_INCUBATOR_RESIDENT", "PROJECT_ID", "venture.linked.incubators"),
-            new Link("EMP_YBC_PROJECT", "PROJECT_ID", "venture.linked.ybc"),
             new Link("EMP_AWARD_ENTRANT", "PROJECT_ID", "venture.linked.awards"));
 
     private Links() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.ValidationException;
+import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,16 +77,16 @@ class LinksTest extends EmploymentTestBase {
     @Test
     void aResidentProjectStaysUntilItsResidenceIsDeleted() {
         long venture = project(entrepreneur());
-        IncubatorService incubators = project.incubators();
-        long base = incubators.create(A_STAFF, new IncubatorInput.Base("创业园", "人民路1号", "县团委", A, "2013-01-05",
-                null, null));
-        long residence = incubators.addResident(A_STAFF, base, new IncubatorInput.Resident(String.valueOf(venture),
-                "2013-05-01", null));
+        long base = engine.create(A_STAFF, project, IncubatorRegister.ID, Map.of("name", "创业园", "address",
+                "人民路1号", "operator", "县团委", "openedOn", "2013-01-05"));
+        long residence = engine.create(A_STAFF, project, IncubatorRegister.RESIDENTS, Map.of("parent", base,
+                "project", venture, "movedInOn", "2013-05-01"));
         ValidationException e = assertThrows(ValidationException.class, () -> projects.delete(A_STAFF, venture));
-        assertEquals(Set.of("venture.linked.incubators"), Set.copyOf(e.fieldErrors().values()));
+        // The residences are the engine's: it names them itself.
+        assertEquals(Map.of(IncubatorRegister.RESIDENTS, "incubator.resident.linked"), e.fieldErrors());
         assertEquals(1, projects.count(A_STAFF));
 
-        incubators.deleteResident(A_STAFF, base, residence);
+        engine.delete(A_STAFF, project, IncubatorRegister.RESIDENTS, residence, "录入错误");
         projects.delete(A_STAFF, venture);
         assertEquals(0, projects.count(A_STAFF));
     }

@@ -21,6 +21,7 @@ import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterRecord;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.ybc.YbcRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,19 +90,19 @@ class ProjectRegisterTest extends EmploymentTestBase {
     @Test
     void aYbcDemonstrationProjectKeepsItsProjectFromGoingOrMoving() {
         long id = projects.create(A_STAFF, venture("生态茶园", founderA, null, "2013-03-01"));
-        long demo = project.ybc().createProject(A_STAFF, new YbcInput.Project(String.valueOf(id), null, "2013",
-                "2013-04-01", null));
+        long demo = engine.create(A_STAFF, project, YbcRegister.PROJECTS, Map.of("project", id, "recognisedOn",
+                "2013-04-01"));
         ValidationException deleted = assertThrows(ValidationException.class, () -> projects.delete(A_STAFF, id));
-        assertEquals(Map.of("ybc", "venture.linked.ybc"), deleted.fieldErrors());
+        assertEquals(Map.of(YbcRegister.PROJECTS, "ybc.project.linked"), deleted.fieldErrors());
         // Moved together with a founder of the other county, which the engine would otherwise accept.
         ValidationException moved = assertThrows(ValidationException.class,
                 () -> projects.update(CITY_ADMIN, id, venture("生态茶园", founderB, B, "2013-03-01")));
-        assertEquals(Map.of("ybc", "venture.linked.ybc"), moved.fieldErrors());
+        assertEquals(Map.of(YbcRegister.PROJECTS, "ybc.project.linked"), moved.fieldErrors());
         assertEquals(TreeOrgUnits.COUNTY_A.id(), projects.get(CITY_ADMIN, id).unitId());
         // Changes within the county go through.
         projects.update(A_STAFF, id, venture("生态茶园二期", founderA, null, "2013-03-01"));
 
-        project.ybc().deleteProject(A_STAFF, demo);
+        engine.delete(A_STAFF, project, YbcRegister.PROJECTS, demo, "认定撤销");
         projects.update(CITY_ADMIN, id, venture("生态茶园二期", founderB, B, "2013-03-01"));
         projects.delete(CITY_ADMIN, id);
         assertEquals(0, projects.count(CITY_ADMIN));
@@ -151,8 +152,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
         RegisterDefinition def = project.registers().stream().filter(r -> r.id().equals(ProjectRegister.ID))
                 .findFirst().orElseThrow();
         List<String> needed = new ArrayList<>(List.of(def.messagePrefix() + ".title", def.messagePrefix() + ".linked",
-                "venture.registeredOn.tooEarly", "venture.linked.funding", "venture.linked.incubators",
-                "venture.linked.ybc", "venture.linked.awards"));
+                "venture.registeredOn.tooEarly", "venture.linked.funding", "venture.linked.awards"));
         for (Field f : def.fields()) {
             needed.add(def.messagePrefix() + ".field." + f.name());
             if (f.type() == FieldType.CHOICE) {

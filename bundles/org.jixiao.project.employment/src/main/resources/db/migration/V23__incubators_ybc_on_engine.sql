@@ -1,0 +1,20 @@
+-- Incubation bases and the YBC registers move onto the register engine. A base's residences are its children: they
+-- name it in PARENT_ID and carry its county. Portable SQL: runs on Derby now and must run on PostgreSQL unchanged
+-- (no RENAME COLUMN: a new column is added, filled, and the old one dropped).
+
+ALTER TABLE EMP_INCUBATOR_RESIDENT ADD COLUMN PARENT_ID BIGINT;
+UPDATE EMP_INCUBATOR_RESIDENT SET PARENT_ID = INCUBATOR_ID;
+ALTER TABLE EMP_INCUBATOR_RESIDENT DROP CONSTRAINT EMP_INCUBATOR_RESIDENT_BASE_FK;
+DROP INDEX EMP_INCUBATOR_RESIDENT_IX;
+ALTER TABLE EMP_INCUBATOR_RESIDENT DROP COLUMN INCUBATOR_ID;
+ALTER TABLE EMP_INCUBATOR_RESIDENT ADD CONSTRAINT EMP_INCUBATOR_RESIDENT_PARENT_FK FOREIGN KEY (PARENT_ID)
+    REFERENCES EMP_INCUBATOR (ID);
+-- "How many projects are in residence in this base on a day": the correlated count of the actuals, index only.
+CREATE INDEX EMP_INCUBATOR_RESIDENT_IX ON EMP_INCUBATOR_RESIDENT (PARENT_ID, MOVED_IN_ON, MOVED_OUT_ON, DELETED_AT);
+ALTER TABLE EMP_INCUBATOR_RESIDENT ADD COLUMN COUNTY_ID BIGINT DEFAULT 0 NOT NULL;
+UPDATE EMP_INCUBATOR_RESIDENT SET COUNTY_ID = (SELECT B.COUNTY_ID FROM EMP_INCUBATOR B
+    WHERE B.ID = EMP_INCUBATOR_RESIDENT.PARENT_ID);
+
+-- The YBC demonstration's year is its recognition's: the engine inserts the record, its hook then sets the year and
+-- the live key (DEMO_YEAR, LIVE_PROJECT_ID) that the unique constraint checks.
+ALTER TABLE EMP_YBC_PROJECT ALTER COLUMN DEMO_YEAR SET DEFAULT 0;
