@@ -35,6 +35,8 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.funding.FundingRegister;
+import org.jixiao.project.employment.internal.funding.FundingSummary;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
@@ -251,7 +253,6 @@ public final class EmploymentProject implements KeyProject {
     private final OutcomeService outcomes;
     private final LoanService loans;
     private final CreditService credit;
-    private final FundingService funding;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     /** The registers on the register engine, which serves their pages, JSON, imports and running totals. */
@@ -274,7 +275,8 @@ public final class EmploymentProject implements KeyProject {
             RegisterService engine) {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
-                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions())
+                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                List.of(FundingRegister.definition()))
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
@@ -290,7 +292,6 @@ public final class EmploymentProject implements KeyProject {
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
         this.credit = new CreditService(store, orgUnits, audit, clock, youth);
-        this.funding = new FundingService(store, orgUnits, audit, clock, youth);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
                 new Register(null, List.of(), YOUTH_MILESTONES, (u, y, d) -> Map.of(), null),
@@ -311,8 +312,8 @@ public final class EmploymentProject implements KeyProject {
                 new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
                         new CreditWeb(credit)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
-                new Register(FundingWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new FundingWeb(funding)),
+                new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new FundingSummaryWeb(new FundingSummary(store), youth, clock)),
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
@@ -489,9 +490,5 @@ public final class EmploymentProject implements KeyProject {
 
     CreditService credit() {
         return credit;
-    }
-
-    FundingService funding() {
-        return funding;
     }
 }
