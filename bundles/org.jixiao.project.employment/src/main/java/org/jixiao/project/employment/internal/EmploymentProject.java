@@ -36,6 +36,8 @@ import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
+import org.jixiao.project.employment.internal.award.AwardRegister;
+import org.jixiao.project.employment.internal.award.AwardSummary;
 import org.jixiao.project.employment.internal.funding.FundingSummary;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
@@ -249,7 +251,6 @@ public final class EmploymentProject implements KeyProject {
     private final HometownService hometown;
     private final IncubatorService incubators;
     private final YbcService ybc;
-    private final AwardService awards;
     private final OutcomeService outcomes;
     private final LoanService loans;
     private final CreditService credit;
@@ -276,7 +277,7 @@ public final class EmploymentProject implements KeyProject {
         this.engine = engine;
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
-                List.of(FundingRegister.definition()))
+                List.of(FundingRegister.definition()), AwardRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
@@ -288,10 +289,11 @@ public final class EmploymentProject implements KeyProject {
         this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
-        this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
         this.credit = new CreditService(store, orgUnits, audit, clock, youth);
+        FundingSummary fundingSummary = new FundingSummary(store);
+        AwardSummary awardSummary = new AwardSummary(store);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
                 new Register(null, List.of(), YOUTH_MILESTONES, (u, y, d) -> Map.of(), null),
@@ -313,7 +315,8 @@ public final class EmploymentProject implements KeyProject {
                         new CreditWeb(credit)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new FundingSummaryWeb(new FundingSummary(store), youth, clock)),
+                        new CountySummaryWeb("funding-summary", (counties, year) -> CountySummaryWeb.funding(
+                                fundingSummary, counties, year), youth, clock)),
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
@@ -322,8 +325,9 @@ public final class EmploymentProject implements KeyProject {
                                 hometown.actualsAsOf(units, year, asOf)),
                         new HometownWeb(hometown)),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
-                new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new AwardWeb(awards)),
+                new Register(AwardRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
+                                awardSummary, counties, year), youth, clock)),
                 new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
                         new OutcomeWeb(outcomes)));
         List<IndicatorDefinition> all = new ArrayList<>();
@@ -474,10 +478,6 @@ public final class EmploymentProject implements KeyProject {
 
     YbcService ybc() {
         return ybc;
-    }
-
-    AwardService awards() {
-        return awards;
     }
 
     OutcomeService outcomes() {

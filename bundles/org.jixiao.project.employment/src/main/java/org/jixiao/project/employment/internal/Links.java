@@ -25,13 +25,11 @@ final class Links {
             new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
             new Link("EMP_LOAN", "BORROWER_ID", "youth.linked.loans"),
             new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
-            new Link("EMP_AWARD_ENTRANT", "YOUTH_ID", "youth.linked.awards"),
             new Link("EMP_OUTCOME", "YOUTH_ID", "youth.linked.outcomes"));
 
     static final List<Link> PROJECT = List.of(
             new Link("EMP_INCUBATOR_RESIDENT", "PROJECT_ID", "venture.linked.incubators"),
-            new Link("EMP_YBC_PROJECT", "PROJECT_ID", "venture.linked.ybc"),
-            new Link("EMP_AWARD_ENTRANT", "PROJECT_ID", "venture.linked.awards"));
+            new Link("EMP_YBC_PROJECT", "PROJECT_ID", "venture.linked.ybc"));
 
     private Links() {
     }

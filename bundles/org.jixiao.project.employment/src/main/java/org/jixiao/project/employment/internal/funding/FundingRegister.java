@@ -58,6 +58,18 @@ public final class FundingRegister {
     }
 
     /**
+     * A youth, a project or both are named (an award's entrant too); one that is named but refused is not also
+     * reported missing.
+     */
+    public static void requireYouthOrProject(Map<String, Object> values, ValidationException.Collector errors,
+            String key) {
+        if (values.get("youth") == null && values.get("project") == null && !errors.has("youth")
+                && !errors.has("project")) {
+            errors.add("youth", key);
+        }
+    }
+
+    /**
      * The applicant is named; a grant exists only for an approved application and never above what was applied for;
      * a decision has a day, not before the application, and a pending one has none.
      */
@@ -68,10 +80,7 @@ public final class FundingRegister {
                 return;
             }
             Map<String, Object> v = change.values();
-            if (v.get("youth") == null && v.get("project") == null && !errors.has("youth")
-                    && !errors.has("project")) {
-                errors.add("youth", "funding.applicant.required");
-            }
+            requireYouthOrProject(v, errors, "funding.applicant.required");
             for (String day : new String[] {"appliedOn", "resultOn"}) {
                 if (v.get(day) instanceof LocalDate d && d.isBefore(EARLIEST)) {
                     errors.add(day, "funding.date.tooEarly");
