@@ -27,7 +27,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -40,7 +40,7 @@ import com.google.gson.JsonParser;
  * that brings a new migration. The methods build on each other, in name order.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class EmploymentIT extends KarafTestSupport {
 
@@ -65,7 +65,7 @@ public class EmploymentIT extends KarafTestSupport {
         form.put("gender", "M");
         form.put("birthDate", "1999-03-15");
         form.put("idNumber", id);
-        form.put("county", String.valueOf(county));
+        form.put("unit", String.valueOf(county));
         form.put("education", "BACHELOR");
         form.put("type", "JOB_SEEKING");
         form.put("needs", "希望参加技能培训");
@@ -85,12 +85,13 @@ public class EmploymentIT extends KarafTestSupport {
         b.login("emp-staff-b", "Staff-B-Pass-1", "Staff-B-Pass-2");
 
         assertEquals(200, a.open("/p/employment/youth/new").status());
-        Response created = a.post("/p/employment/youth", youth("张三", PERSON, countyA));
-        assertTrue(created.status() + " " + created.body(), created.redirectsTo("/p/employment/youth"));
+        Response created = a.post("/p/employment/youth/new", youth("张三", PERSON, countyA));
+        assertTrue(created.status() + " " + created.body(), created.redirectsTo("/p/employment/youth?saved=saved"));
         Response list = a.get("/p/employment/youth");
         assertTrue(list.body().contains("张三"));
         assertFalse("the list shows the ID number masked", list.body().contains(PERSON));
-        assertTrue(list.body().contains(PERSON.substring(0, 6)));
+        // The mask keeps the last four characters only.
+        assertTrue(list.body().contains("*" + PERSON.substring(14)));
 
         JsonObject page = JsonParser.parseString(a.json("GET", "/api/v1/p/employment/youth", null, null).body())
                 .getAsJsonObject();
@@ -100,12 +101,12 @@ public class EmploymentIT extends KarafTestSupport {
         // Another county: no page, no edit, no delete, no JSON, and an empty list.
         assertEquals(404, b.get("/p/employment/youth/" + youthId).status());
         b.open("/p/employment/youth/new");
-        assertEquals(404, b.post("/p/employment/youth/" + youthId + "/delete", Map.of()).status());
-        assertEquals(404, b.post("/p/employment/youth/" + youthId, youth("改名", PERSON, countyB)).status());
+        assertEquals(404, b.post("/p/employment/youth/" + youthId + "/delete", Map.of("reason", "x")).status());
+        assertEquals(404, b.post("/p/employment/youth/" + youthId + "/edit", youth("改名", PERSON, countyB)).status());
         assertEquals(404, b.json("GET", "/api/v1/p/employment/youth/" + youthId, null, null).status());
         assertFalse(b.get("/p/employment/youth").body().contains("张三"));
         // Nor may a county register into another county.
-        Response elsewhere = b.post("/p/employment/youth", youth("李四", Ids.of("110105", "19980101", "222"),
+        Response elsewhere = b.post("/p/employment/youth/new", youth("李四", Ids.of("110105", "19980101", "222"),
                 countyA));
         assertTrue(String.valueOf(elsewhere.status()), elsewhere.status() == 400 || elsewhere.status() == 404);
         assertEquals(1, total(a));
@@ -116,13 +117,13 @@ public class EmploymentIT extends KarafTestSupport {
         Browser a = new Browser(Node.port());
         a.login("emp-staff-a", "Staff-A-Pass-2", null);
         a.open("/p/employment/youth/new");
-        Response badId = a.post("/p/employment/youth", youth("王五", Ids.broken(Ids.of("110105", "19970101",
+        Response badId = a.post("/p/employment/youth/new", youth("王五", Ids.broken(Ids.of("110105", "19970101",
                 "333")), countyA));
         assertEquals(400, badId.status());
         assertTrue(badId.body().contains("校验位"));
-        Response duplicate = a.post("/p/employment/youth", youth("张三", PERSON, countyA));
+        Response duplicate = a.post("/p/employment/youth/new", youth("张三", PERSON, countyA));
         assertEquals(400, duplicate.status());
-        Response missing = a.post("/p/employment/youth", Map.of("name", ""));
+        Response missing = a.post("/p/employment/youth/new", Map.of("name", ""));
         assertEquals(400, missing.status());
         Response json = a.json("POST", "/api/v1/p/employment/youth", "{\"name\":\"\"}", null);
         assertEquals(400, json.status());
@@ -131,7 +132,7 @@ public class EmploymentIT extends KarafTestSupport {
         Browser b = new Browser(Node.port());
         b.login("emp-staff-b", "Staff-B-Pass-2", null);
         b.open("/p/employment/youth/new");
-        assertEquals(400, b.post("/p/employment/youth", youth("张三", PERSON, countyB)).status());
+        assertEquals(400, b.post("/p/employment/youth/new", youth("张三", PERSON, countyB)).status());
         assertEquals(1, total(a));
         assertEquals(0, total(b));
     }

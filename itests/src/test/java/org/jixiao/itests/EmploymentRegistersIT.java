@@ -24,7 +24,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -39,7 +39,7 @@ import com.google.gson.JsonParser;
  * methods build on each other, in name order.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class EmploymentRegistersIT extends KarafTestSupport {
 
@@ -85,10 +85,10 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         new Browser(Node.port()).login("reg-staff-d", "Staff-D-Pass-1", "Staff-D-Pass-2");
         Browser c = c();
         entrepreneur = created(c, "youth", Map.of("name", "赵创业", "gender", "M", "birthDate", "1995-04-01",
-                "idNumber", Ids.of("110105", "19950401", "135"), "county", countyC, "education", "BACHELOR",
+                "idNumber", Ids.of("110105", "19950401", "135"), "unit", countyC, "education", "BACHELOR",
                 "type", "ENTREPRENEUR", "registeredOn", TODAY));
         jobSeeker = created(c, "youth", Map.of("name", "钱求职", "gender", "F", "birthDate", "1998-09-09",
-                "idNumber", Ids.of("110105", "19980909", "246"), "county", countyC, "education", "JUNIOR_COLLEGE",
+                "idNumber", Ids.of("110105", "19980909", "246"), "unit", countyC, "education", "JUNIOR_COLLEGE",
                 "type", "JOB_SEEKING", "registeredOn", TODAY));
         assertTrue(entrepreneur > 0 && jobSeeker > 0);
     }
@@ -115,18 +115,17 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         // Work item 2: one project moves the project count by one.
         BigDecimal projects = actual(c, "entrepreneurship.projects");
         long project = created(c, "projects", Map.of("name", "丙县电商", "founder", entrepreneur, "sector", "COMMERCE",
-                "stage", "STARTUP", "county", countyC, "registeredOn", TODAY));
+                "stage", "STARTUP", "unit", countyC, "registeredOn", TODAY));
         assertMoved(c, "entrepreneurship.projects", projects, "1");
         RECORDS.put("projects", "projects/" + project);
 
         // Work item 3: a mentor, paired with the entrepreneur.
         BigDecimal mentors = actual(c, "mentors.count");
         long mentor = created(c, "mentors", Map.of("name", "孙导师", "field", "电子商务", "employer", "人社局",
-                "county", countyC, "appointedOn", TODAY));
+                "unit", countyC, "appointedOn", TODAY));
         assertMoved(c, "mentors.count", mentors, "1");
         assertEquals(0, BigDecimal.ZERO.compareTo(actual(c, "mentors.paired")));
-        assertEquals(201, c.json("POST", API + "mentors/" + mentor + "/pairings",
-                GSON.toJson(Map.of("youth", entrepreneur, "pairedOn", TODAY)), null).status());
+        created(c, "mentor-pairings", Map.of("parent", mentor, "youth", entrepreneur, "pairedOn", TODAY));
         assertEquals(0, new BigDecimal("100").compareTo(actual(c, "mentors.paired")));
         RECORDS.put("mentors", "mentors/" + mentor);
 
@@ -167,12 +166,12 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         // Work item 7: a micro-loan entered in 万元, counted exactly; a negative amount writes nothing.
         BigDecimal loans = actual(c, "loans.count");
         BigDecimal lent = actual(c, "loans.amount");
-        long loan = created(c, "loans", Map.of("county", countyC, "borrower", entrepreneur, "bank", "丙县农商银行",
-                "amountWanyuan", "5.5", "grantedOn", TODAY, "termMonths", 24, "status", "DISBURSED"));
+        long loan = created(c, "loans", Map.of("unit", countyC, "borrower", entrepreneur, "bank", "丙县农商银行",
+                "amount", "5.5万", "grantedOn", TODAY, "termMonths", 24, "status", "DISBURSED"));
         assertMoved(c, "loans.count", loans, "1");
         assertMoved(c, "loans.amount", lent, "5.5");
-        Response negative = c.json("POST", API + "loans", GSON.toJson(Map.of("county", countyC, "borrower",
-                entrepreneur, "bank", "丙县农商银行", "amountWanyuan", "-1", "grantedOn", TODAY, "termMonths", 24,
+        Response negative = c.json("POST", API + "loans", GSON.toJson(Map.of("unit", countyC, "borrower",
+                entrepreneur, "bank", "丙县农商银行", "amount", "-1万", "grantedOn", TODAY, "termMonths", 24,
                 "status", "DISBURSED")), null);
         assertEquals(negative.body(), 400, negative.status());
         assertMoved(c, "loans.count", loans, "1");
@@ -181,7 +180,7 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         // Work item 8: a credit demonstration household with 30,000 元 of credit loans (3 万元).
         BigDecimal households = actual(c, "credit.households");
         BigDecimal credit = actual(c, "credit.amount");
-        long household = created(c, "credit-households", Map.of("county", countyC, "headName", "郑户主",
+        long household = created(c, "credit-households", Map.of("unit", countyC, "headName", "郑户主",
                 "village", "丙县东村", "ratedOn", TODAY, "rating", "AA", "loanAmount", "30000.00", "loanOn", TODAY));
         assertMoved(c, "credit.households", households, "1");
         assertMoved(c, "credit.amount", credit, "3");
@@ -236,13 +235,14 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         RECORDS.put("outcomes", "outcomes/" + outcome);
 
         // The youth they name can now be neither deleted nor moved; the refusal names the registers, translated.
-        Response linked = c.json("DELETE", API + "youth/" + jobSeeker, null, null);
+        Response linked = c.json("DELETE", API + "youth/" + jobSeeker + "?reason=" + java.net.URLEncoder.encode(
+                "重复登记", java.nio.charset.StandardCharsets.UTF_8), null, null);
         assertEquals(linked.body(), 400, linked.status());
         assertTrue(linked.body(), linked.body().contains("见习"));
         assertFalse(linked.body(), linked.body().contains("youth.linked"));
         // The same from the youth's page: an error page listing each register, in the user's language.
         c.open("/p/employment/youth/" + jobSeeker);
-        Response page = c.post("/p/employment/youth/" + jobSeeker + "/delete", Map.of());
+        Response page = c.post("/p/employment/youth/" + jobSeeker + "/delete", Map.of("reason", "重复登记"));
         assertEquals(400, page.status());
         assertTrue(page.body(), page.body().contains("该青年有见习记录") && page.body().contains("该青年有就业安置记录"));
         assertEquals(200, c.json("GET", API + "youth/" + jobSeeker, null, null).status());

@@ -18,7 +18,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
  * The yearly cycle and the target tables over HTTP: the city admin opens a year and sets its windows, a city
@@ -26,7 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * reads only its own targets. The methods build on each other, in name order.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PerformanceIT extends KarafTestSupport {
 

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +17,16 @@ import javax.inject.Inject;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.itests.fixture.SampleProject;
 import org.jixiao.itests.fixture.SampleWeb;
+import org.jixiao.itests.fixture.VolunteerRegister;
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
 import org.jixiao.itests.support.Bundles;
 import org.jixiao.itests.support.KarafTestSupport;
+import org.jixiao.itests.support.Ids;
 import org.jixiao.itests.support.Node;
 import org.jixiao.itests.support.Perf;
 import org.junit.FixMethodOrder;
@@ -31,7 +35,7 @@ import org.junit.runner.RunWith;
 import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
@@ -49,7 +53,7 @@ import com.google.gson.JsonParser;
  * build on each other, in name order.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class PerformanceSampleIT extends KarafTestSupport {
 
@@ -70,12 +74,14 @@ public class PerformanceSampleIT extends KarafTestSupport {
         String xml = Bundles.component(name, SampleProject.class, KeyProject.class.getName(),
                 Map.of(KeyProject.PROPERTY_ID, SampleProject.ID),
                 Map.of("store", Store.class.getName(), "orgUnits", OrgUnitService.class.getName(),
-                        "audit", AuditLog.class.getName()), null);
-        byte[] jar = Bundles.keyProject(name, SampleProject.ID, "org.jixiao.api;version=\"[1.1,2)\","
-                + "org.jixiao.api.performance;version=\"[1.2,2)\",org.jixiao.api.project;version=\"[1.3,2)\","
-                + "org.jixiao.api.store;version=\"[1.0,2)\",org.jixiao.api.web;version=\"[1.0,2)\"", xml,
-                new Class<?>[] {SampleProject.class, SampleWeb.class},
-                Bundles.resources("fixture/sample/", "db/migration/V1__sample_record.sql", "i18n/messages.properties",
+                        "audit", AuditLog.class.getName(), "engine", RegisterService.class.getName()), null);
+        byte[] jar = Bundles.keyProject(name, SampleProject.ID, "org.jixiao.api;version=\"[2.0,3)\","
+                + "org.jixiao.api.performance;version=\"[1.2,2)\",org.jixiao.api.project;version=\"[1.5,2)\","
+                + "org.jixiao.api.store;version=\"[1.0,2)\",org.jixiao.api.web;version=\"[1.0,2)\","
+                + "org.jixiao.api.register;version=\"[1.0,2)\"", xml,
+                new Class<?>[] {SampleProject.class, SampleWeb.class, VolunteerRegister.class},
+                Bundles.resources("fixture/sample/", "db/migration/V1__sample_record.sql",
+                        "db/migration/V2__volunteers.sql", "i18n/messages.properties",
                         "i18n/messages_en.properties", "templates/sample-records.ftlh"));
         Bundle bundle = context.installBundle("itest:" + name, new ByteArrayInputStream(jar));
         bundle.start();
@@ -284,5 +290,79 @@ public class PerformanceSampleIT extends KarafTestSupport {
         Response own = b.get(runPath);
         assertShows(own, "乙县");
         assertFalse(own.text().contains("甲县"));
+    }
+
+    private static final String VOLUNTEERS = "/api/v1/p/sample/volunteers";
+
+    /**
+     * A register added to the sample project by one definition class, one migration and its messages: the engine
+     * serves its JSON, pages, county scope, duplicates, import (checked, then written on confirmation) and export.
+     */
+    @Test
+    public void t7_aRegisterAddedToTheSampleProjectIsServedByTheEngine() throws Exception {
+        Browser a = Node.login("s-county-a", "S-County-A-2", null);
+        a.open("/p/sample/volunteers");
+        String first = Ids.of("110105", "19990315", "123");
+        String body = "{\"name\":\"王小明\",\"idNumber\":\"" + first + "\",\"kind\":\"STUDENT\",\"hours\":12}";
+        Response created = a.json("POST", VOLUNTEERS, body, null);
+        assertEquals(created.body(), 201, created.status());
+        long id = JsonParser.parseString(created.body()).getAsJsonObject().get("id").getAsLong();
+        Response twice = a.json("POST", VOLUNTEERS, body, null);
+        assertEquals(twice.body(), 400, twice.status());
+        assertTrue(twice.body(), twice.body().contains("idNumber"));
+        Response page = a.get("/p/sample/volunteers");
+        assertShows(page, "志愿者名册", "王小明", "学生");
+        assertFalse("the list masks the ID number", page.body().contains(first));
+
+        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        b.open("/p/sample/volunteers");
+        assertEquals(404, b.json("GET", VOLUNTEERS + "/" + id, null, null).status());
+        assertEquals(0, JsonParser.parseString(b.json("GET", VOLUNTEERS, null, null).body()).getAsJsonObject()
+                .get("total").getAsInt());
+        Browser viewer = Node.login("s-viewer-a", "S-Viewer-A-2", null);
+        viewer.open("/p/sample/volunteers");
+        assertEquals(403, viewer.json("POST", VOLUNTEERS, body.replace(first, Ids.of("110105", "19990316", "125")),
+                null).status());
+
+        // Three rows from a spreadsheet, one with a wrong ID number: checked first, nothing written.
+        String csv = "姓名,身份证号码,身份,注册日期\n李四," + Ids.of("110105", "19980101", "221") + ",在职青年,\n"
+                + "王五," + Ids.broken(Ids.of("110105", "19970101", "331")) + ",学生,\n"
+                + "赵六," + Ids.of("110105", "19960101", "441") + ",退休人员,\n";
+        Response started = a.upload(VOLUNTEERS + "/import", csv.getBytes(StandardCharsets.UTF_8), "text/csv");
+        assertEquals(started.body(), 202, started.status());
+        String job = JsonParser.parseString(started.body()).getAsJsonObject().get("job").getAsString();
+        JsonObject checked = awaitImport(a, job, "CHECKED");
+        assertEquals(checked.toString(), 1, checked.get("problemCount").getAsInt());
+        assertEquals(2, checked.get("valid").getAsInt());
+        assertEquals(1, total(a));
+        assertEquals(202, a.json("POST", VOLUNTEERS + "/import/" + job + "/confirm", null, null).status());
+        assertEquals(2, awaitImport(a, job, "WRITTEN").get("written").getAsInt());
+        assertEquals(3, total(a));
+        // Another county may not see the job, let alone confirm it.
+        assertEquals(404, b.json("GET", VOLUNTEERS + "/import/" + job, null, null).status());
+
+        Response export = a.get(VOLUNTEERS + "/export?format=csv");
+        assertEquals(200, export.status());
+        assertTrue(export.body().startsWith("\uFEFF"));
+        assertTrue(export.body(), export.body().contains("赵六") && !export.body().contains(first));
+    }
+
+    private static int total(Browser county) throws Exception {
+        return JsonParser.parseString(county.json("GET", VOLUNTEERS, null, null).body()).getAsJsonObject()
+                .get("total").getAsInt();
+    }
+
+    /** The import job once it reached {@code phase}, polled as the progress page polls it. */
+    private static JsonObject awaitImport(Browser county, String job, String phase) throws Exception {
+        JsonObject state = null;
+        for (int i = 0; i < 300; i++) {
+            state = JsonParser.parseString(county.json("GET", VOLUNTEERS + "/import/" + job, null, null).body())
+                    .getAsJsonObject();
+            if (phase.equals(state.get("phase").getAsString())) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + job + " never reached " + phase + ": " + state);
     }
 }

@@ -18,7 +18,14 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /**
  * Boots the distribution this build produced (not one from a repository) with its own ports and its own
- * data folder, so every test class starts from an empty node.
+ * data folder.
+ * <p>
+ * A boot takes 20-40 s on the build machine, so the classes share one: they are {@code PerSuite}, and every class
+ * of one failsafe run (one JVM) runs against the node the first one booted (the pom says which classes share a
+ * run). A class therefore finds other classes' units, users, years and records: it makes its own (unit codes,
+ * usernames and years no other class uses) and asserts on those, never on the node being empty. A class that
+ * changes the node for the classes after it (updates a bundle with a migration of its own, installs a key project,
+ * leaves one failed) runs in a failsafe run apart.
  */
 public abstract class KarafTestSupport {
 
@@ -26,6 +33,7 @@ public abstract class KarafTestSupport {
     public Option[] config() throws IOException {
         String distribution = System.getProperty("jixiao.distribution");
         File itDir = new File(System.getProperty("jixiao.itest.dir", "target/it"));
+        // Only the first class's configuration boots the node; the folder carries that class's name.
         File data = new File(itDir, "data-" + getClass().getSimpleName() + "-" + System.currentTimeMillis());
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository",
                 System.getProperty("user.home") + "/.m2/repository");

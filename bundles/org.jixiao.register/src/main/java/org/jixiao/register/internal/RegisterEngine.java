@@ -375,14 +375,14 @@ public final class RegisterEngine implements RegisterService, Lookups {
             // Hooks check the values as entered, ID numbers in clear (a birth date against the number, say).
             def.hooks().validate(new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId,
                     unit, Optional.ofNullable(step)), errors);
+            if (before != null && before.unitId() != unit) {
+                links(c, model, def, recordId, errors);
+            }
             Map<String, RecordSql.Sealed> sealed = seal(c, def, before, id, values, input, errors);
             checkKey(c, def, unit, values, sealed, id == null ? 0 : id, errors);
             errors.throwIfAny();
             Change change = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId, unit,
                     Optional.ofNullable(step));
-            if (before != null && before.unitId() != unit) {
-                requireUnlinked(c, model, def, recordId);
-            }
             RecordSql sql = new RecordSql(def);
             RecordSql.Row row = new RecordSql.Row(unit, parent, state, values, sealed);
             try {
@@ -597,17 +597,18 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireWriter(actor, def);
-        if (reason == null || reason.isBlank()) {
-            throw ValidationException.of("reason", REASON);
-        }
         Instant at = clock.instant();
         store.inTransaction(c -> {
+            // Out of reach is "not found" whatever else is wrong, so the answer says nothing about other counties.
             RegisterRecord before = visible(c, actor, def, id);
-            if (def.workflow() != null && def.workflow().locked().contains(before.state())) {
-                throw ValidationException.of("state", LOCKED);
-            }
-            requireUnlinked(c, model, def, id);
             ValidationException.Collector errors = new ValidationException.Collector();
+            if (reason == null || reason.isBlank()) {
+                errors.add("reason", REASON);
+            }
+            if (def.workflow() != null && def.workflow().locked().contains(before.state())) {
+                errors.add("state", LOCKED);
+            }
+            links(c, model, def, id, errors);
             def.hooks().validate(new Change(RecordChange.Kind.DELETE, def, actor, today(), c, Optional.of(before),
                     Map.of(), id, before.unitId(), Optional.empty()), errors);
             errors.throwIfAny();
@@ -628,11 +629,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     /**
      * A record that live records of other registers (or its own children) name is neither deleted nor moved: they
-     * would count for a record that is gone or in the wrong unit. The refusal names each such register.
+     * would count for a record that is gone or in the wrong unit. Adds one refusal per such register to
+     * {@code errors}, beside the register hooks' own, so one answer names them all.
      */
-    private static void requireUnlinked(Connection c, ProjectModel model, RegisterDefinition def, long id)
-            throws SQLException {
-        ValidationException.Collector errors = new ValidationException.Collector();
+    private static void links(Connection c, ProjectModel model, RegisterDefinition def, long id,
+            ValidationException.Collector errors) throws SQLException {
         for (ProjectModel.Link link : model.incoming(def.id())) {
             if (errors.has(link.from().id())) {
                 continue;
@@ -648,7 +649,6 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 }
             }
         }
-        errors.throwIfAny();
     }
 
     static String target(RegisterDefinition def, long id) {

@@ -81,8 +81,10 @@ public final class MemoryStores {
         boolean reusable;
         try {
             reusable = p.store.inTransaction(p.snapshot::restore);
-        } catch (RuntimeException e) {
-            reusable = false;
+        } catch (RuntimeException | Error e) {
+            // Not a changed schema but a failed reset: the test that ends here should hear of it.
+            p.store.close();
+            throw e;
         }
         if (!reusable) {
             p.store.close();

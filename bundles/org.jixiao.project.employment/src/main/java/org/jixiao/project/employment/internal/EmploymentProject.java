@@ -41,6 +41,8 @@ import org.jixiao.project.employment.internal.award.AwardSummary;
 import org.jixiao.project.employment.internal.funding.FundingSummary;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
+import org.jixiao.project.employment.internal.credit.CreditRegister;
+import org.jixiao.project.employment.internal.loan.LoanRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -96,23 +98,6 @@ public final class EmploymentProject implements KeyProject {
     private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
             new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
                     Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> LOAN_INDICATORS = List.of(
-            new IndicatorDefinition(LoanService.INDICATOR_COUNT, "indicator.loans.count", "unit.loan",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_LOANS, TargetKind.ABSOLUTE),
-            // In exact 万元, as the policy states it: 20,000,000 元.
-            new IndicatorDefinition(LoanService.INDICATOR_AMOUNT, "indicator.loans.amount", "unit.wanyuan",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(2000), CLAUSE_LOANS, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> CREDIT_INDICATORS = List.of(
-            new IndicatorDefinition(CreditService.INDICATOR_HOUSEHOLDS, "indicator.credit.households",
-                    "unit.household", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_CREDIT,
-                    TargetKind.ABSOLUTE),
-            new IndicatorDefinition(CreditService.INDICATOR_AMOUNT, "indicator.credit.amount", "unit.wanyuan",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(500), CLAUSE_CREDIT, TargetKind.ABSOLUTE),
-            // The core holds this year's actual against last year's approved actual of this same indicator plus
-            // the target in percent; the actual is therefore the year's amount itself, not a growth rate.
-            new IndicatorDefinition(CreditService.INDICATOR_GROWTH, "indicator.credit.growth", "unit.wanyuan",
-                    Comparison.AT_LEAST, BigDecimal.TEN, CLAUSE_CREDIT, TargetKind.BASELINE_RELATIVE));
-
     private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
             new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
                     Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
@@ -217,7 +202,7 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
                     CLAUSE_YBC));
 
-    /** Time nodes: the micro-loans checked in each quarter (the check is recorded on the reports page). */
+    /** Time nodes: the micro-loans checked in each quarter (the checks are a register, shown on the reports page). */
     static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
     static final String MILESTONE_LOAN_CHECK_Q2 = "loans.check.q2";
     static final String MILESTONE_LOAN_CHECK_Q3 = "loans.check.q3";
@@ -253,12 +238,13 @@ public final class EmploymentProject implements KeyProject {
     private final YbcService ybc;
     private final OutcomeService outcomes;
     private final LoanService loans;
-    private final CreditService credit;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     /** The registers on the register engine, which serves their pages, JSON, imports and running totals. */
     private final List<RegisterDefinition> definitions;
     private final RegisterService engine;
+    /** For the money indicators in 万元, which the project sums itself. */
+    private final Store store;
     private final List<IndicatorDefinition> indicators;
     private final List<MilestoneDefinition> milestones;
     private final WebHandler web;
@@ -275,8 +261,11 @@ public final class EmploymentProject implements KeyProject {
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
         this.engine = engine;
+        this.store = store;
+        // In the order of the work items (附件2 第1–13项).
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+                List.of(LoanRegister.definition(), LoanRegister.checks(), CreditRegister.definition()),
                 List.of(FundingRegister.definition()), AwardRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
@@ -291,7 +280,6 @@ public final class EmploymentProject implements KeyProject {
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
         this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
-        this.credit = new CreditService(store, orgUnits, audit, clock, youth);
         FundingSummary fundingSummary = new FundingSummary(store);
         AwardSummary awardSummary = new AwardSummary(store);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
@@ -309,10 +297,14 @@ public final class EmploymentProject implements KeyProject {
                         internships::actualsAsOf, new InternshipWeb(internships)),
                 new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
                         new InternshipBaseWeb(bases)),
-                new Register(LoanWeb.PATH, LOAN_INDICATORS, LOAN_MILESTONES, loans::actualsAsOf,
+                // The count is the engine's; the amount in 万元 is summed here from the 元 the table keeps.
+                new Register(LoanWeb.PATH, List.of(LoanRegister.AMOUNT), LOAN_MILESTONES,
+                        (units, year, asOf) -> LoanRegister.actualsAsOf(store, units, year, asOf),
                         new LoanWeb(loans)),
-                new Register(CreditWeb.PATH, CREDIT_INDICATORS, List.of(), credit::actualsAsOf,
-                        new CreditWeb(credit)),
+                // The households are the engine's count; the amounts in 万元 are summed here from the 元 kept.
+                new Register(CreditWeb.PATH, List.of(CreditRegister.AMOUNT, CreditRegister.GROWTH), List.of(),
+                        (units, year, asOf) -> CreditRegister.actualsAsOf(store, units, year, asOf),
+                        new CreditWeb(orgUnits, youth, clock, this::creditActuals)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("funding-summary", (counties, year) -> CountySummaryWeb.funding(
@@ -391,6 +383,16 @@ public final class EmploymentProject implements KeyProject {
         for (Future<Map<Long, Map<String, BigDecimal>>> part : parts) {
             part(part).forEach((unit, values) -> out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
         }
+        return out;
+    }
+
+    /** Work item 8's indicators alone, for its summary page: the engine's count and the project's own sums. */
+    private Map<Long, Map<String, BigDecimal>> creditActuals(Collection<Long> units, int year, LocalDate asOf) {
+        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+        engine.actualsAsOf(this, units, year, asOf).forEach((unit, values) -> out.put(unit,
+                new LinkedHashMap<>(values)));
+        CreditRegister.actualsAsOf(store, units, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
+                k -> new LinkedHashMap<>()).putAll(values));
         return out;
     }
 
@@ -486,9 +488,5 @@ public final class EmploymentProject implements KeyProject {
 
     LoanService loans() {
         return loans;
-    }
-
-    CreditService credit() {
-        return credit;
     }
 }

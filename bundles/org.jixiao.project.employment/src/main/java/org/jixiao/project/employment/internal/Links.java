@@ -23,7 +23,6 @@ final class Links {
     static final List<Link> YOUTH = List.of(
             new Link("EMP_TRAINING_ATTENDEE", "YOUTH_ID", "youth.linked.training"),
             new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
-            new Link("EMP_LOAN", "BORROWER_ID", "youth.linked.loans"),
             new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
             new Link("EMP_OUTCOME", "YOUTH_ID", "youth.linked.outcomes"));
 

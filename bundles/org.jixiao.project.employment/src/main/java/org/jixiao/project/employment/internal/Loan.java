@@ -5,18 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** A stored micro-loan as read back, with its borrower's name from the youth database; the amount in exact 元. */
-record Loan(long id, long countyId, long borrowerId, String borrowerName, String bank, BigDecimal amount,
-        LocalDate grantedOn, int termMonths, LoanStatus status, LocalDate enteredOn, Instant createdAt,
-        Instant updatedAt) {
+/** What the micro-loans' monthly reports page shows; the amounts in exact 元. */
+final class Loan {
 
-    /** A loan that passed the field rules; the borrower is checked in the transaction. */
-    record Data(long countyId, long borrowerId, String bank, BigDecimal amount, LocalDate grantedOn, int termMonths,
-            LoanStatus status, LocalDate enteredOn) {
-    }
-
-    /** What the loan list is narrowed to; unknown filter values arrive as null (no filter). */
-    record Filter(String query, Long countyId, Integer year, LoanStatus status) {
+    private Loan() {
     }
 
     /** A submitted monthly data report: the month's loans as they stood on submission. */

@@ -10,18 +10,16 @@ import java.util.regex.Pattern;
 import org.jixiao.api.ValidationException;
 
 /**
- * Amounts of money as the registers keep them: exact {@link BigDecimal} 元 with two decimals, the scale of the
- * {@code DECIMAL(15,2)} columns. Forms take 元 or 万元 (banks report loans in 万元); both are parsed exactly, never
- * through a double, and converted to 元 by moving the decimal point, so 1.234567 万元 is 12,345.67 元 to the fen.
+ * Amounts of money as the legacy registers keep them: exact {@link BigDecimal} 元 with two decimals, the scale of the
+ * {@code DECIMAL(15,2)} columns, parsed exactly, never through a double. (Registers on the engine declare money
+ * fields instead, which also take 万元.)
  */
 final class Money {
 
     /** The unit an amount is typed or shown in. */
     enum Unit {
         /** 元, at most two decimals (fen). */
-        YUAN(2, 0),
-        /** 万元, at most six decimals, which is again a whole fen. */
-        WANYUAN(6, 4);
+        YUAN(2, 0);
 
         final int maxDecimals;
         /** Powers of ten from this unit to 元. */
@@ -42,12 +40,10 @@ final class Money {
     static final String NEGATIVE = "money.negative";
     static final String ZERO = "money.zero";
     static final String DECIMALS_YUAN = "money.decimals.yuan";
-    static final String DECIMALS_WANYUAN = "money.decimals.wanyuan";
     static final String TOO_LARGE = "money.tooLarge";
 
     // Plain digits, or digits grouped by commas as bank statements print them; an optional fraction.
     private static final Pattern NUMBER = Pattern.compile("(\\d+|\\d{1,3}(,\\d{3})+)(\\.\\d+)?");
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
 
     private Money() {
     }
@@ -82,7 +78,7 @@ final class Money {
         }
         int dot = digits.indexOf('.');
         if (dot >= 0 && digits.length() - dot - 1 > unit.maxDecimals) {
-            errors.add(field, unit == Unit.YUAN ? DECIMALS_YUAN : DECIMALS_WANYUAN);
+            errors.add(field, DECIMALS_YUAN);
             return null;
         }
         BigDecimal yuan = typed.movePointRight(unit.toYuan).setScale(2, RoundingMode.UNNECESSARY);
@@ -97,36 +93,16 @@ final class Money {
         return yuan;
     }
 
-    /** Exact 万元 of an amount in 元, without trailing zeros (12,000.00 元 is 1.2, 20,000,000 元 is 2000). */
-    static BigDecimal toWanyuan(BigDecimal yuan) {
-        BigDecimal w = yuan.movePointLeft(4).stripTrailingZeros();
-        return w.scale() < 0 ? w.setScale(0) : w;
-    }
-
-    /** The exact amount as a form shows it back, in {@code unit}: "12345.67" 元, "1.234567" 万元, no grouping. */
+    /** The exact amount as a form shows it back: "12345.67", no grouping. */
     static String plain(BigDecimal yuan, Unit unit) {
-        if (yuan == null) {
-            return null;
-        }
-        return unit == Unit.YUAN ? yuan.setScale(2, RoundingMode.UNNECESSARY).toPlainString()
-                : toWanyuan(yuan).toPlainString();
+        return yuan == null ? null : yuan.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    /** Grouped number in {@code unit} for lists: "12,345.67" 元; "1.23" 万元 (rounded half up to the hundredth). */
+    /** Grouped number for lists: "12,345.67". */
     static String number(BigDecimal yuan, Unit unit) {
-        BigDecimal v = unit == Unit.YUAN ? yuan : yuan.divide(TEN_THOUSAND);
+        BigDecimal v = yuan;
         DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
         f.setRoundingMode(RoundingMode.HALF_UP);
         return f.format(v.setScale(2, RoundingMode.HALF_UP));
-    }
-
-    /** "12,345.67 元". */
-    static String yuan(BigDecimal yuan) {
-        return number(yuan, Unit.YUAN) + " 元";
-    }
-
-    /** "1.23 万元". */
-    static String wanyuan(BigDecimal yuan) {
-        return number(yuan, Unit.WANYUAN) + " 万元";
     }
 }

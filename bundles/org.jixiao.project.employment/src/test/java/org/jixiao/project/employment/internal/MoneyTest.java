@@ -38,11 +38,6 @@ class MoneyTest {
         "1,234,567|YUAN|1234567.00",
         "0.01|YUAN|0.01",
         " 7 |YUAN|7.00",
-        "1.234567|WANYUAN|12345.67",
-        "0.000001|WANYUAN|0.01",
-        "2000|WANYUAN|20000000.00",
-        "1,000.5|WANYUAN|10005000.00",
-        "999999999.999999|WANYUAN|9999999999999.99",
         "9999999999999.99|YUAN|9999999999999.99",
         "007.10|YUAN|7.10"})
     void parsesExactlyToYuan(String raw, Money.Unit unit, String yuan) {
@@ -54,13 +49,10 @@ class MoneyTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "-1|YUAN|money.negative",
-        "-0.01|WANYUAN|money.negative",
         "1.001|YUAN|money.decimals.yuan",
-        "0.0000001|WANYUAN|money.decimals.wanyuan",
         "NaN|YUAN|money.invalid",
         "Infinity|YUAN|money.invalid",
         "1e5|YUAN|money.invalid",
-        "1E+3|WANYUAN|money.invalid",
         "0x10|YUAN|money.invalid",
         "+5|YUAN|money.invalid",
         ".5|YUAN|money.invalid",
@@ -70,10 +62,8 @@ class MoneyTest {
         "12 345|YUAN|money.invalid",
         "１２|YUAN|money.invalid",
         "10000000000000|YUAN|money.tooLarge",
-        "1000000000|WANYUAN|money.tooLarge",
         "9999999999999.999|YUAN|money.decimals.yuan",
-        "0|YUAN|money.zero",
-        "0.00|WANYUAN|money.zero"})
+        "0|YUAN|money.zero"})
     void refusesWithAClearReason(String raw, Money.Unit unit, String key) {
         assertEquals(key, refused(raw, unit, true));
     }
@@ -89,32 +79,21 @@ class MoneyTest {
         ValidationException.Collector errors = new ValidationException.Collector();
         assertEquals(new BigDecimal("0.00"), Money.parse("0", Money.Unit.YUAN, false, "amount", errors));
         assertNull(Money.parse("  ", Money.Unit.YUAN, true, "amount", errors));
-        assertNull(Money.parse(null, Money.Unit.WANYUAN, true, "amount", errors));
+        assertNull(Money.parse(null, Money.Unit.YUAN, true, "amount", errors));
         errors.throwIfAny();
     }
 
     @Test
-    void formatsYuanAndWanyuan() {
-        assertEquals("12,345.67 元", Money.yuan(new BigDecimal("12345.67")));
-        assertEquals("1.23 万元", Money.wanyuan(new BigDecimal("12345.67")));
-        assertEquals("2,000.00 万元", Money.wanyuan(new BigDecimal("20000000.00")));
-        assertEquals("0.01 万元", Money.wanyuan(new BigDecimal("50.00")), "half up to the hundredth");
-        assertEquals("0.00 万元", Money.wanyuan(new BigDecimal("49.99")));
-        assertEquals("0.00 元", Money.yuan(new BigDecimal("0.00")));
+    void formatsExactlyForFormsAndGroupedForLists() {
         assertEquals("12345.67", Money.plain(new BigDecimal("12345.67"), Money.Unit.YUAN));
-        assertEquals("1.234567", Money.plain(new BigDecimal("12345.67"), Money.Unit.WANYUAN), "exact in a form");
-        assertEquals("2000", Money.plain(new BigDecimal("20000000.00"), Money.Unit.WANYUAN), "no 2E+3");
-        assertEquals("1.2", Money.plain(new BigDecimal("12000.00"), Money.Unit.WANYUAN));
         assertNull(Money.plain(null, Money.Unit.YUAN));
-        assertEquals(new BigDecimal("2000"), Money.toWanyuan(new BigDecimal("20000000.00")));
-        assertEquals("0", Money.toWanyuan(new BigDecimal("0.00")).toPlainString());
+        assertEquals("12,345.67", Money.number(new BigDecimal("12345.67"), Money.Unit.YUAN));
     }
 
     @Test
     void whatAFormShowsParsesBackToTheSameAmount() {
         for (String yuan : List.of("0.01", "12345.67", "20000000.00", "9999999999999.99", "100.10")) {
             BigDecimal v = new BigDecimal(yuan);
-            assertEquals(v, ok(Money.plain(v, Money.Unit.WANYUAN), Money.Unit.WANYUAN), yuan);
             assertEquals(v, ok(Money.plain(v, Money.Unit.YUAN), Money.Unit.YUAN), yuan);
         }
     }
@@ -123,7 +102,7 @@ class MoneyTest {
     void everyMessageExistsInBothLanguages() {
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             for (String key : List.of(Money.INVALID, Money.NEGATIVE, Money.ZERO, Money.DECIMALS_YUAN,
-                    Money.DECIMALS_WANYUAN, Money.TOO_LARGE, "unit.wanyuan")) {
+                    Money.TOO_LARGE)) {
                 assertTrue(PageRender.keys(locale).contains(key), key + " in " + locale);
             }
         }

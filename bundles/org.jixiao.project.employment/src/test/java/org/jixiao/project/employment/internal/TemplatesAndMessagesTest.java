@@ -35,10 +35,11 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
 
     /**
      * Literals that look like keys but are audit actions or indicator and time-node ids: on a line that calls
-     * {@code audit.record(}, or that declares an {@code INDICATOR_}, {@code MILESTONE_} or {@code ACTION_} constant.
+     * {@code audit.record(}, or that declares an {@code INDICATOR_}, {@code MILESTONE_} or {@code ACTION_} constant,
+     * or a register definition's message prefix ({@code .messages("loan.check")}).
      */
     private static final Pattern NOT_MESSAGE_LINE = Pattern.compile(
-            "audit\\.record\\(|static final String (INDICATOR|MILESTONE|ACTION)_");
+            "audit\\.record\\(|static final String (INDICATOR|MILESTONE|ACTION)_|\\.messages\\(\"");
     private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:youth|venture|mentor|id|indicator|unit|project|milestone|refresh|training|hometown|internship|base|loan"
             + "|credit|funding|incubator|ybc|award|outcome|money)\\.[A-Za-z0-9_.]+)\"");
 
