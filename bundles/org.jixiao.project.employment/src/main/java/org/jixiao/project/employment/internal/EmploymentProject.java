@@ -39,10 +39,15 @@ import org.jixiao.project.employment.internal.funding.FundingRegister;
 import org.jixiao.project.employment.internal.award.AwardRegister;
 import org.jixiao.project.employment.internal.award.AwardSummary;
 import org.jixiao.project.employment.internal.funding.FundingSummary;
+import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
+import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.jixiao.project.employment.internal.credit.CreditRegister;
 import org.jixiao.project.employment.internal.loan.LoanRegister;
+import org.jixiao.project.employment.internal.internship.InternshipRegister;
+import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
+import org.jixiao.project.employment.internal.outcome.OutcomeRegister;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -81,31 +86,9 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_HOMETOWN = "附件2 第12项";
     static final String CLAUSE_INCUBATORS = "附件2 第10项";
     static final String CLAUSE_YBC = "附件2 第11项";
-    /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
-    static final String CLAUSE_OUTCOMES = "附件2 一、绩效管理目标";
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
-    // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
-    // county's default here, and the target setter sets each unit's own figure.
-    private static final List<IndicatorDefinition> INTERNSHIP_INDICATORS = List.of(
-            new IndicatorDefinition(InternshipService.INDICATOR_INTERNS, "indicator.internship.interns", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE_INTERNSHIPS, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(InternshipService.INDICATOR_GM_SHARE, "indicator.internship.gmShare",
-                    "unit.percent", Comparison.MORE_THAN, BigDecimal.valueOf(50), CLAUSE_INTERNSHIPS, TargetKind.SHARE),
-            new IndicatorDefinition(InternshipService.INDICATOR_CONVERSION, "indicator.internship.conversion",
-                    "unit.percent", Comparison.AT_LEAST, BigDecimal.valueOf(10), CLAUSE_INTERNSHIPS, TargetKind.RATE));
-    private static final List<IndicatorDefinition> BASE_INDICATORS = List.of(
-            new IndicatorDefinition(InternshipBaseService.INDICATOR_BASES, "indicator.internship.bases", "unit.base",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(80), CLAUSE_BASES, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> TRAINING_INDICATORS = List.of(
-            new IndicatorDefinition(TrainingService.INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE_TRAINING, TargetKind.ABSOLUTE),
-            new IndicatorDefinition(TrainingService.INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE_TRAINING, TargetKind.ABSOLUTE));
-    private static final List<IndicatorDefinition> HOMETOWN_INDICATORS = List.of(
-            new IndicatorDefinition(HometownService.INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_HOMETOWN, TargetKind.ABSOLUTE));
     /**
      * Item 10 asks each county for at least one base "with at least 30 projects in residence": the bases open, and the
      * residents of the fullest base, so that two half-full bases do not pass for one full one.
@@ -122,14 +105,6 @@ public final class EmploymentProject implements KeyProject {
                     Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE_YBC, TargetKind.ABSOLUTE),
             new IndicatorDefinition(YbcService.INDICATOR_PROJECTS, "indicator.ybc.projects", "unit.project",
                     Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE_YBC, TargetKind.ABSOLUTE));
-    /**
-     * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default
-     * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
-     */
-    private static final List<IndicatorDefinition> OUTCOME_INDICATORS = List.of(
-            new IndicatorDefinition(OutcomeService.INDICATOR_OUTCOMES, "indicator.employment.outcomes", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE_OUTCOMES, TargetKind.ABSOLUTE));
-
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
     /** Time node: the database refreshed in March. */
@@ -223,8 +198,6 @@ public final class EmploymentProject implements KeyProject {
                     CLAUSE_LOANS));
 
     private final YouthService youth;
-    private final InternshipService internships;
-    private final InternshipBaseService bases;
     private final RefreshService refresh;
     /**
      * The core's time nodes, to report a refresh confirmation as the time node done. Optional and dynamic: the core
@@ -232,11 +205,8 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
-    private final TrainingService training;
-    private final HometownService hometown;
     private final IncubatorService incubators;
     private final YbcService ybc;
-    private final OutcomeService outcomes;
     private final LoanService loans;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
@@ -265,20 +235,19 @@ public final class EmploymentProject implements KeyProject {
         // In the order of the work items (附件2 第1–13项).
         this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
                 ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
-                List.of(LoanRegister.definition(), LoanRegister.checks(), CreditRegister.definition()),
+                TrainingRegister.definitions(),
+                List.of(InternshipRegister.positions(), InternshipRegister.placements(),
+                        InternshipBaseRegister.definition(), LoanRegister.definition(), LoanRegister.checks(),
+                        CreditRegister.definition(), OutcomeRegister.definition()),
+                HometownRegister.definitions(),
                 List.of(FundingRegister.definition()), AwardRegister.definitions())
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
-        this.bases = new InternshipBaseService(store, orgUnits, audit, clock, youth);
-        this.internships = new InternshipService(store, orgUnits, audit, clock, youth);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
-        this.training = new TrainingService(store, orgUnits, audit, clock, youth);
-        this.hometown = new HometownService(store, orgUnits, audit, clock, youth);
         this.incubators = new IncubatorService(store, orgUnits, audit, clock, youth);
         this.ybc = new YbcService(store, orgUnits, audit, clock, youth);
-        this.outcomes = new OutcomeService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
         FundingSummary fundingSummary = new FundingSummary(store);
         AwardSummary awardSummary = new AwardSummary(store);
@@ -291,12 +260,19 @@ public final class EmploymentProject implements KeyProject {
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
                         mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
-                new Register(TrainingWeb.PATH, TRAINING_INDICATORS, TRAINING_MILESTONES, training::actualsAsOf,
-                        new TrainingWeb(training)),
-                new Register(InternshipWeb.PATH, INTERNSHIP_INDICATORS, INTERNSHIP_MILESTONES,
-                        internships::actualsAsOf, new InternshipWeb(internships)),
-                new Register(InternshipBaseWeb.PATH, BASE_INDICATORS, BASE_MILESTONES, bases::actualsAsOf,
-                        new InternshipBaseWeb(bases)),
+                new Register(TrainingRegister.ID, TrainingRegister.INDICATORS, TRAINING_MILESTONES,
+                        (units, year, asOf) -> TrainingRegister.actualsAsOf(store, units, year, asOf),
+                        new TrainingSummaryWeb(store, youth, clock)),
+                // The interns are the engine's; the share and conversion count youth, not placements.
+                new Register(InternshipRegister.ID, List.of(InternshipRegister.GM_SHARE, InternshipRegister.CONVERSION),
+                        INTERNSHIP_MILESTONES, (units, year, asOf) -> store.read(c -> InternshipRegister.actuals(c,
+                                CountyScope.unitIds(units), year, CountyScope.actualsDay(year, asOf))),
+                        new InternshipFiguresWeb(store, youth)),
+                // Open bases on the day: a base closed later still counted while open, beyond a running total.
+                new Register(InternshipBaseRegister.ID, List.of(InternshipBaseRegister.BASES), BASE_MILESTONES,
+                        (units, year, asOf) -> store.read(c -> InternshipBaseRegister.actuals(c,
+                                CountyScope.unitIds(units), CountyScope.actualsDay(year, asOf))),
+                        new InternshipBaseSummaryWeb(store, youth)),
                 // The count is the engine's; the amount in 万元 is summed here from the 元 the table keeps.
                 new Register(LoanWeb.PATH, List.of(LoanRegister.AMOUNT), LOAN_MILESTONES,
                         (units, year, asOf) -> LoanRegister.actualsAsOf(store, units, year, asOf),
@@ -312,16 +288,12 @@ public final class EmploymentProject implements KeyProject {
                 new Register(IncubatorWeb.PATH, INCUBATOR_INDICATORS, INCUBATOR_MILESTONES, incubators::actualsAsOf,
                         new IncubatorWeb(incubators)),
                 new Register(YbcWeb.PATH, YBC_INDICATORS, YBC_MILESTONES, ybc::actualsAsOf, new YbcWeb(ybc)),
-                new Register(HometownWeb.PATH, HOMETOWN_INDICATORS, HOMETOWN_MILESTONES,
-                        (units, year, asOf) -> single(HometownService.INDICATOR_STUDENTS,
-                                hometown.actualsAsOf(units, year, asOf)),
-                        new HometownWeb(hometown)),
+                new Register(null, HometownRegister.INDICATORS, HOMETOWN_MILESTONES,
+                        (units, year, asOf) -> HometownRegister.actualsAsOf(store, units, year, asOf), null),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
-                                awardSummary, counties, year), youth, clock)),
-                new Register(OutcomeWeb.PATH, OUTCOME_INDICATORS, List.of(), outcomes::actualsAsOf,
-                        new OutcomeWeb(outcomes)));
+                                awardSummary, counties, year), youth, clock)));
         List<IndicatorDefinition> all = new ArrayList<>();
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
@@ -339,12 +311,6 @@ public final class EmploymentProject implements KeyProject {
         // Idle between home-page visits: the threads go after 30 s and come back with the next one.
         pool.allowCoreThreadTimeOut(true);
         this.actualsPool = pool;
-    }
-
-    private static Map<Long, Map<String, BigDecimal>> single(String indicator, Map<Long, BigDecimal> values) {
-        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        values.forEach((unit, value) -> out.put(unit, new LinkedHashMap<>(Map.of(indicator, value))));
-        return out;
     }
 
     @Override
@@ -454,24 +420,8 @@ public final class EmploymentProject implements KeyProject {
         return youth;
     }
 
-    InternshipService internships() {
-        return internships;
-    }
-
-    InternshipBaseService bases() {
-        return bases;
-    }
-
     RefreshService refresh() {
         return refresh;
-    }
-
-    TrainingService training() {
-        return training;
-    }
-
-    HometownService hometown() {
-        return hometown;
     }
 
     IncubatorService incubators() {
@@ -480,10 +430,6 @@ public final class EmploymentProject implements KeyProject {
 
     YbcService ybc() {
         return ybc;
-    }
-
-    OutcomeService outcomes() {
-        return outcomes;
     }
 
     LoanService loans() {

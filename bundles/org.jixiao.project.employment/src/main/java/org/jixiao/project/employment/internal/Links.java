@@ -20,11 +20,7 @@ final class Links {
     }
 
     // Each column is a foreign key, which Derby backs with an index: every lookup is one index probe.
-    static final List<Link> YOUTH = List.of(
-            new Link("EMP_TRAINING_ATTENDEE", "YOUTH_ID", "youth.linked.training"),
-            new Link("EMP_INTERNSHIP_PLACEMENT", "YOUTH_ID", "youth.linked.internships"),
-            new Link("EMP_HOMETOWN_STUDENT", "YOUTH_ID", "youth.linked.hometown"),
-            new Link("EMP_OUTCOME", "YOUTH_ID", "youth.linked.outcomes"));
+    static final List<Link> YOUTH = List.of();
 
     static final List<Link> PROJECT = List.of(
             new Link("EMP_INCUBATOR_RESIDENT", "PROJECT_ID", "venture.linked.incubators"),

@@ -51,6 +51,8 @@ abstract class EmploymentTestBase {
     ProjectFixture projects;
     /** Mentors with their pairings and activities, through the register engine. */
     MentorFixture mentors;
+    /** Internship bases, through the register engine. */
+    InternshipBaseFixture bases;
 
     @BeforeEach
     void setUpDatabase() throws IOException {
@@ -74,6 +76,7 @@ abstract class EmploymentTestBase {
         service = new YouthFixture(engine, project);
         projects = new ProjectFixture(engine, project);
         mentors = new MentorFixture(engine, project);
+        bases = new InternshipBaseFixture(engine, project);
     }
 
     @AfterEach
