@@ -35,6 +35,10 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.funding.FundingRegister;
+import org.jixiao.project.employment.internal.award.AwardRegister;
+import org.jixiao.project.employment.internal.award.AwardSummary;
+import org.jixiao.project.employment.internal.funding.FundingSummary;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.jixiao.project.employment.internal.incubator.Incubation;
 import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
@@ -188,9 +192,7 @@ public final class EmploymentProject implements KeyProject {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile MilestoneService milestoneService;
-    private final AwardService awards;
     private final LoanService loans;
-    private final FundingService funding;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
     /** The registers on the register engine, which serves their pages, JSON, imports and running totals. */
@@ -216,22 +218,23 @@ public final class EmploymentProject implements KeyProject {
         this.engine = engine;
         this.store = store;
         // In the order of the work items (附件2 第1–13项).
-        this.definitions = Stream.of(List.of(YouthRegister.definition(new LegacyLinks(Links.YOUTH)),
-                ProjectRegister.definition(new LegacyLinks(Links.PROJECT))), MentorRegister.definitions(),
+        this.definitions = Stream.of(List.of(YouthRegister.definition(),
+                ProjectRegister.definition()), MentorRegister.definitions(),
                 TrainingRegister.definitions(),
                 List.of(InternshipRegister.positions(), InternshipRegister.placements(),
                         InternshipBaseRegister.definition(), LoanRegister.definition(), LoanRegister.checks(),
                         CreditRegister.definition()),
+                List.of(FundingRegister.definition()),
                 IncubatorRegister.definitions(), YbcRegister.definitions(),
-                HometownRegister.definitions(), List.of(OutcomeRegister.definition()))
+                HometownRegister.definitions(), AwardRegister.definitions(), List.of(OutcomeRegister.definition()))
                 .flatMap(List::stream).toList();
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
                 RefreshMilestones.through(() -> milestoneService));
-        this.awards = new AwardService(store, orgUnits, audit, clock, youth);
         this.loans = new LoanService(store, orgUnits, audit, clock, youth);
-        this.funding = new FundingService(store, orgUnits, audit, clock, youth);
+        FundingSummary fundingSummary = new FundingSummary(store);
+        AwardSummary awardSummary = new AwardSummary(store);
         // In the order of the work items (附件2 第1–13项), then the employment outcomes.
         this.registers = List.of(
                 new Register(null, List.of(), YOUTH_MILESTONES, (u, y, d) -> Map.of(), null),
@@ -263,16 +266,18 @@ public final class EmploymentProject implements KeyProject {
                         (units, year, asOf) -> CreditRegister.actualsAsOf(store, units, year, asOf),
                         new CreditWeb(orgUnits, youth, clock, this::creditActuals)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
-                new Register(FundingWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new FundingWeb(funding)),
+                new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new CountySummaryWeb("funding-summary", (counties, year) -> CountySummaryWeb.funding(
+                                fundingSummary, counties, year), youth, clock)),
                 new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
                         new Incubation(store)::actualsAsOf, null),
                 new Register(null, List.of(), YBC_MILESTONES, (units, year, asOf) -> Map.of(), null),
                 new Register(null, HometownRegister.INDICATORS, HOMETOWN_MILESTONES,
                         (units, year, asOf) -> HometownRegister.actualsAsOf(store, units, year, asOf), null),
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
-                new Register(AwardWeb.PATH, List.of(), List.of(), (units, year, asOf) -> Map.of(),
-                        new AwardWeb(awards)));
+                new Register(AwardRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
+                        new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
+                                awardSummary, counties, year), youth, clock)));
         List<IndicatorDefinition> all = new ArrayList<>();
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
@@ -370,30 +375,6 @@ public final class EmploymentProject implements KeyProject {
         return definitions;
     }
 
-    /**
-     * The registers not yet on the engine that name a youth or a project: while one of their live records does, it
-     * is neither deleted nor moved to another county.
-     */
-    private static final class LegacyLinks implements RegisterHooks {
-        private final List<Links.Link> links;
-
-        LegacyLinks(List<Links.Link> links) {
-            this.links = links;
-        }
-
-        @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            boolean moved = change.kind() == RecordChange.Kind.UPDATE && change.before().isPresent()
-                    && change.before().get().unitId() != change.unitId();
-            if (change.kind() == RecordChange.Kind.DELETE || moved) {
-                try {
-                    Links.requireNone(change.connection(), links, change.id());
-                } catch (ValidationException e) {
-                    e.fieldErrors().forEach(errors::add);
-                }
-            }
-        }
-    }
 
     YouthService youth() {
         return youth;
@@ -403,15 +384,7 @@ public final class EmploymentProject implements KeyProject {
         return refresh;
     }
 
-    AwardService awards() {
-        return awards;
-    }
-
     LoanService loans() {
         return loans;
-    }
-
-    FundingService funding() {
-        return funding;
     }
 }

@@ -174,12 +174,4 @@ final class LoanRepository {
             ps.setDate(index, Date.valueOf(value));
         }
     }
-
-    static void setNullableDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DECIMAL);
-        } else {
-            ps.setBigDecimal(index, value);
-        }
-    }
 }

@@ -152,7 +152,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
         RegisterDefinition def = project.registers().stream().filter(r -> r.id().equals(ProjectRegister.ID))
                 .findFirst().orElseThrow();
         List<String> needed = new ArrayList<>(List.of(def.messagePrefix() + ".title", def.messagePrefix() + ".linked",
-                "venture.registeredOn.tooEarly", "venture.linked.funding", "venture.linked.awards"));
+                "venture.registeredOn.tooEarly"));
         for (Field f : def.fields()) {
             needed.add(def.messagePrefix() + ".field." + f.name());
             if (f.type() == FieldType.CHOICE) {

@@ -43,11 +43,7 @@ public final class ProjectRegister {
     private ProjectRegister() {
     }
 
-    /**
-     * @param legacy rules of registers not yet on the engine that name a project (deletion and moves refused while
-     *               they do); nothing once every register is on the engine
-     */
-    public static RegisterDefinition definition(RegisterHooks legacy) {
+    public static RegisterDefinition definition() {
         return RegisterDefinition.builder(ID, TABLE).messages("venture").unitColumn("COUNTY_ID")
                 .field(Field.text("name", 100).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
@@ -61,19 +57,12 @@ public final class ProjectRegister {
                 .day("registeredOn")
                 // Every live project registered by the day counts, whatever its year: the database is a stock.
                 .aggregate(Aggregate.count(PROJECTS, Condition.ALL, "registeredOn", Aggregate.Period.CUMULATIVE))
-                .hooks(new Rules(legacy)).build();
+                .hooks(new Rules()).build();
     }
 
     static final class Rules implements RegisterHooks {
-        private final RegisterHooks legacy;
-
-        Rules(RegisterHooks legacy) {
-            this.legacy = legacy;
-        }
-
         @Override
         public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            legacy.validate(change, errors);
             if (change.values().get("registeredOn") instanceof LocalDate on && on.isBefore(EARLIEST)) {
                 errors.add("registeredOn", REGISTERED_TOO_EARLY);
             }

@@ -49,11 +49,7 @@ public final class YouthRegister {
     private YouthRegister() {
     }
 
-    /**
-     * @param legacy rules of registers not yet on the engine that name a youth (deletion and moves refused while
-     *               they do); nothing once every register is on the engine
-     */
-    public static RegisterDefinition definition(RegisterHooks legacy) {
+    public static RegisterDefinition definition() {
         return RegisterDefinition.builder(ID, TABLE).unitColumn("COUNTY_ID").sensitive()
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
@@ -75,20 +71,13 @@ public final class YouthRegister {
                         "registeredOn", Aggregate.Period.CUMULATIVE))
                 .aggregate(Aggregate.count(ENTREPRENEURS, Condition.where("type", Type.ENTREPRENEUR.name()),
                         "registeredOn", Aggregate.Period.CUMULATIVE))
-                .hooks(new Rules(legacy)).build();
+                .hooks(new Rules()).build();
     }
 
     /** The rules a form cannot state field by field, and the rows kept in step with a record. */
     static final class Rules implements RegisterHooks {
-        private final RegisterHooks legacy;
-
-        Rules(RegisterHooks legacy) {
-            this.legacy = legacy;
-        }
-
         @Override
         public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            legacy.validate(change, errors);
             Object id = change.values().get("idNumber");
             Object gender = change.values().get("gender");
             Object birth = change.values().get("birthDate");
