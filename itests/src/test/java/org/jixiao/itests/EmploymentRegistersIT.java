@@ -187,27 +187,27 @@ public class EmploymentRegistersIT extends KarafTestSupport {
         RECORDS.put("credit-households", "credit-households/" + household);
 
         // Work item 9: a funding application (qualitative: recorded, no indicator).
-        long funding = created(c, "funding", Map.of("county", countyC, "youth", entrepreneur, "project", project,
+        long funding = created(c, "funding", Map.of("unit", countyC, "youth", entrepreneur, "project", project,
                 "programme", "创业担保贷款贴息", "amountApplied", "20000", "appliedOn", TODAY, "result", "PENDING"));
         RECORDS.put("funding", "funding/" + funding);
 
         // Work item 10: a base with the project in residence.
         long incubator = created(c, "incubators", Map.of("name", "丙县创业园", "address", "创业路8号",
-                "operator", "团县委", "county", countyC, "openedOn", TODAY));
-        created(c, "incubators/" + incubator + "/residents", Map.of("project", project, "movedInOn", TODAY));
+                "operator", "团县委", "unit", countyC, "openedOn", TODAY));
+        created(c, "incubator-residents", Map.of("parent", incubator, "project", project, "movedInOn", TODAY));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "incubator.bases")));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "incubator.residents")));
         RECORDS.put("incubators", "incubators/" + incubator);
 
         // Work item 11: the station and a demonstration project.
-        long station = created(c, "ybc/stations", Map.of("name", "丙县YBC服务站", "county", countyC, "setUpOn", TODAY,
+        long station = created(c, "ybc-stations", Map.of("name", "丙县YBC服务站", "unit", countyC, "setUpOn", TODAY,
                 "address", "青年之家", "head", "周站长", "contact", "0571-1234567"));
-        long demo = created(c, "ybc/projects", Map.of("project", project, "county", countyC, "year", YEAR,
+        long demo = created(c, "ybc-projects", Map.of("project", project, "unit", countyC,
                 "recognisedOn", TODAY));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "ybc.station")));
         assertEquals(0, BigDecimal.ONE.compareTo(actual(c, "ybc.projects")));
-        RECORDS.put("ybc/stations", "ybc/stations/" + station);
-        RECORDS.put("ybc/projects", "ybc/projects/" + demo);
+        RECORDS.put("ybc-stations", "ybc-stations/" + station);
+        RECORDS.put("ybc-projects", "ybc-projects/" + demo);
 
         // Work item 12: a student at the county's hometown event.
         long student = created(c, "hometown-students", Map.of("name", "吴同学", "university", "浙江大学",
@@ -222,8 +222,8 @@ public class EmploymentRegistersIT extends KarafTestSupport {
 
         // Work item 13: an award with the entrepreneur as its winner (no indicator: the register is qualitative).
         long award = created(c, "awards", Map.of("kind", "TEN_YOUNG_ENTREPRENEURS", "year", YEAR, "level", "CITY",
-                "county", countyC));
-        created(c, "awards/" + award + "/entrants", Map.of("youth", entrepreneur, "project", project,
+                "unit", countyC));
+        created(c, "award-entrants", Map.of("parent", award, "youth", entrepreneur, "project", project,
                 "result", "WINNER", "prize", "十佳创业青年"));
         RECORDS.put("awards", "awards/" + award);
 
