@@ -90,6 +90,8 @@ public final class Transfer {
         private volatile int valid;
         private volatile int duplicates;
         private volatile int written;
+        /** The rows the check found wrong: a confirmation skips them and writes the others. */
+        private volatile java.util.Set<Integer> refused = java.util.Set.of();
 
         Job(long owner, KeyProject project, RegisterDefinition def, Sheet sheet, List<Col> columns,
                 Map<String, Map<String, String>> labels) {
@@ -404,11 +406,13 @@ public final class Transfer {
                 ProjectModel model = engine.model(job.project);
                 Totals.Buffer totals = new Totals.Buffer();
                 for (SheetRow row : job.sheet.rows()) {
-                    importRow(c, actor, model, job, row, problems, counts, totals);
+                    if (!write || !job.refused.contains(row.number())) {
+                        importRow(c, actor, model, job, row, problems, counts, totals);
+                    }
                     job.done++;
                 }
                 if (!write || !problems.isEmpty()) {
-                    // A confirmed import whose rows went bad since the check writes nothing.
+                    // A check writes nothing; nor does a confirmation when a row the check passed went bad since.
                     throw new DryRun();
                 }
                 totals.flush(c);
@@ -431,6 +435,7 @@ public final class Transfer {
                 job.phase = problems.isEmpty() ? Phase.WRITTEN : Phase.FAILED;
             } else {
                 job.valid = counts[0];
+                job.refused = problems.stream().map(Problem::row).collect(java.util.stream.Collectors.toSet());
                 job.phase = problems.stream().anyMatch(p -> p.row() == 0) ? Phase.FAILED : Phase.CHECKED;
             }
         }

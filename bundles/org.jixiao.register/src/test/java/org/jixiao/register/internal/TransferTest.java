@@ -112,6 +112,18 @@ class TransferTest extends EngineTestBase {
     }
 
     @Test
+    void aConfirmationWritesTheRowsTheCheckPassedAndSkipsTheOthers() throws Exception {
+        Transfer transfer = fx.engine.transfer();
+        Transfer.Job job = await(transfer.start(A_STAFF, fx.project, "people",
+                new Upload("youth.xlsx", null, peopleFile(400, true)), MSG));
+        assertEquals(2, job.problems().size());
+        await(transfer.confirm(A_STAFF, job.id()));
+        assertEquals(Transfer.Phase.WRITTEN, job.phase());
+        assertEquals(398, job.written());
+        assertEquals(398, fx.rows("T_PERSON"));
+    }
+
+    @Test
     void aFileWithoutARequiredColumnOrNotASpreadsheetFailsAtOnce() throws Exception {
         Transfer transfer = fx.engine.transfer();
         Transfer.Job noId = transfer.start(A_STAFF, fx.project, "people", new Upload("a.csv", null,
