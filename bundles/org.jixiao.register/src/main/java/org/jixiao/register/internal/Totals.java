@@ -339,20 +339,17 @@ final class Totals {
         if (to < from) {
             return;
         }
-        List<Object> args = new ArrayList<>();
-        args.add(project);
-        args.add(grain);
-        args.addAll(units);
-        args.add(from);
-        args.add(to);
-        try (PreparedStatement ps = c.prepareStatement("SELECT UNIT_ID, INDICATOR_ID, PART, SUM(TOTAL) FROM REG_TOTAL "
-                + "WHERE PROJECT = ? AND GRAIN = ? AND UNIT_ID IN (" + RecordSql.placeholders(units.size()) + ") "
-                + "AND K BETWEEN ? AND ? GROUP BY UNIT_ID, INDICATOR_ID, PART")) {
-            RecordSql.bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.merge(rs.getLong(1) + "/" + rs.getString(2) + "/" + rs.getString(3), rs.getBigDecimal(4),
-                            BigDecimal::add);
+        // One unit at a time: with every key column but K fixed, the index gives exactly the range asked, where an IN
+        // list of units would make Derby read each unit's whole history of that grain.
+        try (PreparedStatement ps = c.prepareStatement("SELECT INDICATOR_ID, PART, SUM(TOTAL) FROM REG_TOTAL "
+                + "WHERE PROJECT = ? AND GRAIN = ? AND UNIT_ID = ? AND K BETWEEN ? AND ? GROUP BY INDICATOR_ID, PART")) {
+            for (Long unit : units) {
+                RecordSql.bind(ps, List.of(project, grain, unit, from, to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.merge(unit + "/" + rs.getString(1) + "/" + rs.getString(2), rs.getBigDecimal(3),
+                                BigDecimal::add);
+                    }
                 }
             }
         }
