@@ -33,7 +33,8 @@ import org.jixiao.api.store.StoreException;
  * starts on the database exactly as its migrations left it: when a loan ends every row is deleted and every identity
  * restarted, so ids, counts and orderings are those of a fresh database. A database whose tables, columns, indexes,
  * constraints or migration ledger a loan changed cannot be brought back that way; it is dropped instead, and the next
- * loan gets a new one.
+ * loan gets a new one. Idle databases are not dropped when the JVM ends: their memory goes with it, and a Derby drop
+ * waits half a second.
  */
 public final class MemoryStores {
 
