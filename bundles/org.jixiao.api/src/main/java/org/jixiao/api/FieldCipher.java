@@ -1,5 +1,8 @@
 package org.jixiao.api;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -20,4 +23,22 @@ public interface FieldCipher {
      * without decrypting. {@code domain} separates hashes of different kinds of values.
      */
     String keyedHash(String domain, String value);
+
+    /**
+     * A file's content, encrypted as {@link #encrypt(String)} encrypts text. This default goes through text; the
+     * node's cipher overrides it to skip the base64 round trip.
+     */
+    default byte[] encryptFile(byte[] plaintext) {
+        return plaintext == null ? null
+                : encrypt(Base64.getEncoder().encodeToString(plaintext)).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Decrypts what {@link #encryptFile(byte[])} gave and audits the read, as {@link #decrypt(String, Actor, String)}
+     * does.
+     */
+    default byte[] decryptFile(byte[] ciphertext, Actor reader, String target) {
+        return ciphertext == null ? null
+                : Base64.getDecoder().decode(decrypt(new String(ciphertext, StandardCharsets.US_ASCII), reader, target));
+    }
 }

@@ -35,8 +35,7 @@ public interface ManualIndicatorService {
     /** Most evidence files per answer. */
     int FILES_MAX = 20;
     /** File name extensions accepted as evidence, lower case. */
-    Set<String> FILE_TYPES = Set.of("pdf", "ofd", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx", "ppt",
-            "pptx", "txt", "csv", "zip");
+    Set<String> FILE_TYPES = Set.copyOf(org.jixiao.api.web.FileTypes.DOCUMENTS);
 
     /** The year's city indicators, withdrawn ones included (marked). */
     List<ManualIndicator> cityIndicators(Actor actor, int year);

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param min      the smallest number accepted (numbers, money), or null
  * @param max      the largest number accepted, or null
  * @param scale    the most decimals accepted for {@link FieldType#DECIMAL}; -1 for any
- * @param choices  the codes of a choice field, in the order shown
+ * @param choices  the codes of a choice field, in the order shown; for a file field, the extensions it accepts
  * @param target   the register id a {@link FieldType#REFERENCE} names, or the role a {@link FieldType#USER} must
  *                 have ("" for any role)
  * @param moneyUnit the unit of a money field
@@ -157,8 +157,23 @@ public record Field(String name, FieldType type, String column, boolean mandator
         return of(name, FieldType.PHONE);
     }
 
+    /** A file of the evidence types ({@link org.jixiao.api.web.FileTypes#DOCUMENTS}). */
     public static Field file(String name) {
-        return of(name, FieldType.FILE);
+        return file(name, org.jixiao.api.web.FileTypes.DOCUMENTS.toArray(String[]::new));
+    }
+
+    /** A file of the given extensions only, such as {@code "jpg", "png"} for photos; each must be a known type. */
+    public static Field file(String name, String... extensions) {
+        List<String> accepted = List.of(extensions);
+        for (String ext : accepted) {
+            if (!org.jixiao.api.web.FileTypes.DOCUMENTS.contains(ext)) {
+                throw new IllegalArgumentException("not a file type the node can check: " + ext);
+            }
+        }
+        if (accepted.isEmpty()) {
+            throw new IllegalArgumentException("a file field accepts at least one type");
+        }
+        return new Field(name, FieldType.FILE, null, false, 0, null, null, null, -1, accepted, null, null, null, null);
     }
 
     /** A user who must hold {@code role} ("" for any role). */

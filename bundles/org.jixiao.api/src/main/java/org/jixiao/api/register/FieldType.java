@@ -40,8 +40,12 @@ public enum FieldType {
     /** A mainland mobile or a fixed-line number, {@code String}; masked in lists and exports. */
     PHONE,
     /**
-     * A file, {@code String} (the stored file's id), checked against its content like evidence files and
-     * encrypted at rest when the register is sensitive.
+     * A file, an {@link Attachment}; input is an {@link org.jixiao.api.web.Upload} (an edit that sends none keeps
+     * the record's file). Its name, extension and first bytes must agree with one of the field's accepted types
+     * ({@link Field#file}), as evidence files do, and it is at most {@link org.jixiao.api.web.Upload#MAX_BYTES}.
+     * The engine keeps the content in its own table, always encrypted with the node's field key; the field's column
+     * ({@code BIGINT}) holds the file's id. Hooks see a new file as an attachment with id 0, checked but not yet
+     * stored. Spreadsheet imports and exports leave file fields out.
      */
     FILE,
     /** A user of the node, {@code Long} (the user's id); named by username on input. Assignees are user fields. */

@@ -119,6 +119,11 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         }
         if (publicView != null) {
             publicView.fields().forEach(f -> require(names, f, "public field"));
+            // A page without a login never serves files: certificates and ID cards are what they would be.
+            fields.stream().filter(f -> f.type() == FieldType.FILE && publicView.fields().contains(f.name()))
+                    .findFirst().ifPresent(f -> {
+                        throw new IllegalArgumentException(id + ": file field " + f.name() + " on a public page");
+                    });
         }
         if (scope == Scope.NEED_TO_KNOW && fields.stream().noneMatch(f -> f.has(Field.Flag.ASSIGNEE))
                 && offices.isEmpty()) {

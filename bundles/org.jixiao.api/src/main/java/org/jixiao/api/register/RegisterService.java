@@ -59,6 +59,15 @@ public interface RegisterService {
     String reveal(Actor actor, KeyProject project, String register, long id, String field);
 
     /**
+     * The file a {@link FieldType#FILE} field of the record holds, decrypted; every read is audited. In a
+     * {@link RegisterDefinition#sensitive() sensitive} register, or from a {@link Field.Flag#PRIVATE private} field,
+     * only who may change the record (or an office the register names) may read it, as with an ID number in clear.
+     *
+     * @throws org.jixiao.api.NotFoundException when the record is out of reach or the field holds no file
+     */
+    Attachment.Content attachment(Actor actor, KeyProject project, String register, long id, String field);
+
+    /**
      * The declared {@link Aggregate indicators} of every register of the project, for each unit and as of the end of
      * {@code asOf} (at most 31 December of {@code year}), read from the running totals.
      */

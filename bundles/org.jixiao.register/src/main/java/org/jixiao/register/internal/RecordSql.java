@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RecordQuery;
@@ -40,9 +41,11 @@ final class RecordSql {
 
     private final RegisterDefinition def;
     private final String select;
+    private final List<Field> files;
 
     RecordSql(RegisterDefinition def) {
         this.def = def;
+        this.files = def.fields().stream().filter(f -> f.type() == FieldType.FILE).toList();
         StringBuilder s = new StringBuilder("SELECT ID, ").append(def.unitColumn())
                 .append(def.parent() == null ? ", CAST(NULL AS BIGINT)" : ", PARENT_ID")
                 .append(def.workflow() == null ? ", CAST(NULL AS VARCHAR(40))" : ", STATE")
@@ -368,6 +371,39 @@ final class RecordSql {
                 }
             }
         }
+        return files.isEmpty() || out.isEmpty() ? out : withAttachments(c, out);
+    }
+
+    /** File fields hold ids in the table; a record names its files by name, type and size. */
+    private List<RegisterRecord> withAttachments(Connection c, List<RegisterRecord> records) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (RegisterRecord r : records) {
+            files.forEach(f -> {
+                if (r.value(f.name()) instanceof Long id) {
+                    ids.add(id);
+                }
+            });
+        }
+        if (ids.isEmpty()) {
+            return records;
+        }
+        Map<Long, Attachment> found = Attachments.describe(c, ids);
+        List<RegisterRecord> out = new ArrayList<>(records.size());
+        for (RegisterRecord r : records) {
+            Map<String, Object> values = new LinkedHashMap<>(r.values());
+            for (Field f : files) {
+                if (values.get(f.name()) instanceof Long id) {
+                    Attachment a = found.get(id);
+                    if (a == null) {
+                        values.remove(f.name());
+                    } else {
+                        values.put(f.name(), a);
+                    }
+                }
+            }
+            out.add(new RegisterRecord(r.id(), r.register(), r.unitId(), r.parentId(), r.state(), values, r.version(),
+                    r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy()));
+        }
         return out;
     }
 
@@ -389,7 +425,7 @@ final class RecordSql {
 
     private static Object fromSql(Field f, ResultSet rs, int i) throws SQLException {
         Object v = switch (f.type()) {
-            case INTEGER, REFERENCE, USER -> rs.getLong(i);
+            case INTEGER, REFERENCE, USER, FILE -> rs.getLong(i);
             case DECIMAL, MONEY -> {
                 BigDecimal b = rs.getBigDecimal(i);
                 yield b == null ? null : b.stripTrailingZeros().scale() < 0 ? b.setScale(0) : b.stripTrailingZeros();
@@ -411,7 +447,7 @@ final class RecordSql {
     static Object toSql(Field f, Object value) {
         if (value == null) {
             return new Null(switch (f.type()) {
-                case INTEGER, REFERENCE, USER -> Types.BIGINT;
+                case INTEGER, REFERENCE, USER, FILE -> Types.BIGINT;
                 case DECIMAL, MONEY -> Types.DECIMAL;
                 case DATE -> Types.DATE;
                 case BOOLEAN -> Types.BOOLEAN;
@@ -420,6 +456,7 @@ final class RecordSql {
         }
         return switch (f.type()) {
             case DATE -> Date.valueOf((LocalDate) value);
+            case FILE -> ((Attachment) value).id();
             case MULTI_CHOICE -> String.join(",", ((List<?>) value).stream().map(String::valueOf).toList());
             default -> value;
         };
@@ -455,6 +492,8 @@ final class RecordSql {
                 ps.setDate(i + 1, d);
             } else if (a instanceof Timestamp t) {
                 ps.setTimestamp(i + 1, t);
+            } else if (a instanceof byte[] b) {
+                ps.setBytes(i + 1, b);
             } else {
                 throw new IllegalArgumentException("cannot bind " + a.getClass());
             }

@@ -33,6 +33,7 @@ import org.jixiao.api.Page;
 import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RecordChange;
@@ -44,6 +45,7 @@ import org.jixiao.api.register.Scope;
 import org.jixiao.api.register.Transition;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.register.internal.web.RegisterWeb;
 import org.osgi.service.component.annotations.Activate;
@@ -118,7 +120,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql")) {
+        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql")) {
             try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -234,6 +236,34 @@ public final class RegisterEngine implements RegisterService, Lookups {
             return new RecordSql(def).cipher(c, id, f).orElse(null);
         });
         return sealed == null ? null : cipher.decrypt(sealed, actor, target(def, id) + "/" + field);
+    }
+
+    @Override
+    public Attachment.Content attachment(Actor actor, KeyProject project, String register, long id, String field) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        String target = target(def, id) + "/" + field;
+        Field f = def.field(field).filter(x -> x.type() == FieldType.FILE)
+                .orElseThrow(() -> new NotFoundException(target));
+        if (def.sensitive() || f.has(Field.Flag.PRIVATE)) {
+            // As with an ID number in clear: a poverty certificate is for who works the record, not its viewers.
+            if (!holdsAny(actor, def.offices())) {
+                requireWriter(actor, def);
+            }
+        } else {
+            requireReader(actor, def);
+        }
+        record Sealed(Attachment attachment, byte[] bytes) {
+        }
+        Sealed sealed = store.read(c -> {
+            RegisterRecord r = visible(c, actor, def, id);
+            if (!(r.value(field) instanceof Attachment a)) {
+                throw new NotFoundException(target);
+            }
+            return new Sealed(a, Attachments.sealed(c, a.id(), model.projectId, def.id(), id, field)
+                    .orElseThrow(() -> new NotFoundException(target)));
+        });
+        return new Attachment.Content(sealed.attachment(), cipher.decryptFile(sealed.bytes(), actor, target));
     }
 
     private RegisterRecord visible(Connection c, Actor actor, RegisterDefinition def, long id) throws SQLException {
@@ -399,6 +429,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             Map<String, RecordSql.Sealed> sealed = seal(c, def, before, id, values, input, errors);
             checkKey(c, def, unit, values, sealed, id == null ? 0 : id, errors);
             errors.throwIfAny();
+            storeFiles(c, model, def, recordId, values, input, actor, at);
             Change change = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId, unit,
                     Optional.ofNullable(step));
             RecordSql sql = new RecordSql(def);
@@ -549,6 +580,18 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
         }
         return out;
+    }
+
+    /** New uploads go to the file table in the record's transaction; the record then names them by id. */
+    private void storeFiles(Connection c, ProjectModel model, RegisterDefinition def, long recordId,
+            Map<String, Object> values, Map<String, ?> input, Actor actor, Instant at) throws SQLException {
+        for (Field f : def.fields()) {
+            if (values.get(f.name()) instanceof Attachment a && a.id() == 0
+                    && input.get(f.name()) instanceof Upload u) {
+                values.put(f.name(), Attachments.store(c, cipher, ids.next("REG_FILE"), model.projectId, def.id(),
+                        recordId, f, u, a, actor.userId(), at));
+            }
+        }
     }
 
     /**

@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
 
 import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.MoneyUnit;
+import org.jixiao.api.web.Upload;
 
 /**
  * Turns what a form, a JSON body or a spreadsheet cell holds into a field's value, by the field's declared rules.
@@ -63,6 +65,9 @@ final class Values {
      */
     static Object parse(Field f, Object raw, LocalDate today, java.util.function.Function<String, String> labels,
             ValidationException.Collector errors) {
+        if (f.type() == FieldType.FILE && raw != null && !(raw instanceof String)) {
+            return file(f, raw, errors);
+        }
         if (raw instanceof Collection<?> many && f.type() == FieldType.MULTI_CHOICE) {
             return multiChoice(f, many.stream().map(String::valueOf).toList(), labels, errors);
         }
@@ -89,9 +94,17 @@ final class Values {
             case PHONE -> phone(f, s, errors);
             // Ids of other records and users: checked against the database by the engine.
             case REFERENCE, USER -> id(f, raw, s, errors);
-            case FILE -> s;
+            case FILE -> fail(f, Attachments.NOT_A_FILE, errors);
         };
         return value;
+    }
+
+    /** An upload, checked; or the file the record already holds, which an edit keeps. */
+    private static Attachment file(Field f, Object raw, ValidationException.Collector errors) {
+        if (raw instanceof Upload u) {
+            return Attachments.check(f, u, errors);
+        }
+        return raw instanceof Attachment a ? a : fail(f, Attachments.NOT_A_FILE, errors);
     }
 
     private static String text(Field f, String s, ValidationException.Collector errors) {

@@ -36,14 +36,14 @@ final class TestProject implements KeyProject {
             CREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, ROLE VARCHAR(20) NOT NULL);
             CREATE TABLE T_PERSON (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, STATE VARCHAR(40),
                 NAME VARCHAR(50), ID_NUMBER_CIPHER VARCHAR(300), ID_NUMBER_HASH VARCHAR(100), ID_NUMBER_MASK VARCHAR(30),
-                KIND VARCHAR(20), NEEDS VARCHAR(200), JOINED_ON DATE, PHONE VARCHAR(30), STUDENT BOOLEAN,
+                KIND VARCHAR(20), NEEDS VARCHAR(200), JOINED_ON DATE, PHONE VARCHAR(30), STUDENT BOOLEAN, CERTIFICATE BIGINT,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE INDEX T_PERSON_ID_HASH_IX ON T_PERSON (ID_NUMBER_HASH);
             CREATE INDEX T_PERSON_UNIT_IX ON T_PERSON (UNIT_ID, JOINED_ON);
             CREATE TABLE T_VISIT (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, PARENT_ID BIGINT NOT NULL,
-                VISITED_ON DATE, NOTE VARCHAR(200),
+                VISITED_ON DATE, NOTE VARCHAR(200), PHOTO BIGINT,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
@@ -117,6 +117,7 @@ final class TestProject implements KeyProject {
                         .field(Field.date("joinedOn", Field.DateRule.NOT_FUTURE).required())
                         .field(Field.phone("phone"))
                         .field(Field.bool("student"))
+                        .field(Field.file("certificate"))
                         .key("idNumber").day("joinedOn")
                         .workflow(new Workflow("NEW", List.of("NEW", "CHECKED", "CLOSED"), List.of(
                                 new Transition("check", List.of("NEW"), "CHECKED", "ADMIN", OrgLevel.CITY, List.of(),
@@ -133,7 +134,8 @@ final class TestProject implements KeyProject {
                         .build(),
                 RegisterDefinition.builder("visits", "T_VISIT").messages("visit").parent("people")
                         .field(Field.date("visitedOn", Field.DateRule.NOT_FUTURE).required())
-                        .field(Field.text("note", 200)).build(),
+                        .field(Field.text("note", 200))
+                        .field(Field.file("photo", "jpg", "jpeg", "png")).build(),
                 RegisterDefinition.builder("loans", "T_LOAN").messages("loan")
                         .field(Field.reference("borrower", "people").required())
                         .field(Field.money("amount", MoneyUnit.WAN_YUAN).required())

@@ -25,6 +25,7 @@ import org.jixiao.api.performance.ManualAnswer;
 import org.jixiao.api.performance.ManualIndicator;
 import org.jixiao.api.performance.ManualIndicatorDraft;
 import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.web.FileTypes;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
@@ -254,14 +255,14 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
         Objects.requireNonNull(content, "content");
         ManualIndicator indicator = answerable(actor, indicatorId, orgUnitId);
         ValidationException.Collector errors = new ValidationException.Collector();
-        String name = EvidenceTypes.cleanName(fileName);
+        String name = FileTypes.cleanName(fileName);
         String extension = null;
         if (name == null) {
             errors.add("file", "manual.file.required");
         } else if (name.length() > FILE_NAME_MAX) {
             errors.add("file", "manual.file.nameTooLong");
         } else {
-            extension = EvidenceTypes.extension(name);
+            extension = FileTypes.extension(name, FileTypes.DOCUMENTS);
             if (extension == null) {
                 errors.add("file", "manual.file.type");
             }
@@ -272,7 +273,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
         if (head.length == 0) {
             throw ValidationException.of("file", "manual.file.empty");
         }
-        if (!EvidenceTypes.contentFits(extension, head)) {
+        if (!FileTypes.contentFits(extension, head)) {
             throw ValidationException.of("file", "manual.file.content");
         }
         EvidenceStore.Content stored;
@@ -281,7 +282,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
         } catch (EvidenceStore.TooLarge e) {
             throw ValidationException.of("file", "manual.file.tooLarge");
         }
-        String type = EvidenceTypes.contentType(extension);
+        String type = FileTypes.contentType(extension);
         synchronized (writeLock) {
             ValidationException.Collector late = new ValidationException.Collector();
             requireAnswering(indicator, late);

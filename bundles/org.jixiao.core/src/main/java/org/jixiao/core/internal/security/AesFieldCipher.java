@@ -69,6 +69,22 @@ public final class AesFieldCipher implements FieldCipher {
     }
 
     @Override
+    public byte[] encryptFile(byte[] plaintext) {
+        return crypto.encryptFile(plaintext);
+    }
+
+    /** As {@link #decrypt(String, Actor, String)}: the read is recorded before the content is handed out. */
+    @Override
+    public byte[] decryptFile(byte[] ciphertext, Actor reader, String target) {
+        if (ciphertext == null) {
+            return null;
+        }
+        byte[] plaintext = crypto.decryptFile(ciphertext);
+        auditLog.record(reader, READ_ACTION, target, null);
+        return plaintext;
+    }
+
+    @Override
     public String keyedHash(String domain, String value) {
         return crypto.keyedHash(domain, value);
     }

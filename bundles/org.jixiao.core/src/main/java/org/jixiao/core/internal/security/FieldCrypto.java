@@ -39,6 +39,7 @@ public final class FieldCrypto {
 
     public static final String KEY_FILE = "field.key";
     static final String VERSION_PREFIX = "v1:";
+    static final byte BYTES_VERSION = 1;
 
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
@@ -84,23 +85,8 @@ public final class FieldCrypto {
 
     /** {@code v1:} + base64(nonce ‖ ciphertext ‖ tag); null stays null. */
     public String encrypt(String plaintext) {
-        if (plaintext == null) {
-            return null;
-        }
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        try {
-            // A Cipher is stateful and not thread-safe; creating one per call is cheap next to the I/O around it.
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] ct = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            byte[] out = new byte[NONCE_BYTES + ct.length];
-            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
-            System.arraycopy(ct, 0, out, NONCE_BYTES, ct.length);
-            return VERSION_PREFIX + Base64.getEncoder().encodeToString(out);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed", e);
-        }
+        return plaintext == null ? null
+                : VERSION_PREFIX + Base64.getEncoder().encodeToString(seal(plaintext.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -122,14 +108,60 @@ public final class FieldCrypto {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("encrypted field value is not valid base64", e);
         }
+        return new String(open(data), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A file's content: version byte 1, nonce, ciphertext and tag, with no base64 (files are kept as bytes).
+     * Null stays null.
+     */
+    public byte[] encryptFile(byte[] plaintext) {
+        if (plaintext == null) {
+            return null;
+        }
+        byte[] sealed = seal(plaintext);
+        byte[] out = new byte[1 + sealed.length];
+        out[0] = BYTES_VERSION;
+        System.arraycopy(sealed, 0, out, 1, sealed.length);
+        return out;
+    }
+
+    /** The content {@link #encryptFile(byte[])} sealed; null stays null. Throws as {@link #decrypt(String)}. */
+    public byte[] decryptFile(byte[] sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        if (sealed.length == 0 || sealed[0] != BYTES_VERSION) {
+            throw new IllegalArgumentException("not encrypted file content (expected version " + BYTES_VERSION + ")");
+        }
+        return open(Arrays.copyOfRange(sealed, 1, sealed.length));
+    }
+
+    /** nonce ‖ ciphertext ‖ tag, with a fresh nonce. */
+    private byte[] seal(byte[] plaintext) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            // A Cipher is stateful and not thread-safe; creating one per call is cheap next to the I/O around it.
+            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] out = new byte[NONCE_BYTES + cipher.getOutputSize(plaintext.length)];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            cipher.doFinal(plaintext, 0, plaintext.length, out, NONCE_BYTES);
+            return out;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM encryption failed", e);
+        }
+    }
+
+    private byte[] open(byte[] data) {
         if (data.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new IllegalArgumentException("encrypted field value is too short");
         }
         try {
             Cipher cipher = Cipher.getInstance(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, data, 0, NONCE_BYTES));
-            byte[] pt = cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES);
-            return new String(pt, StandardCharsets.UTF_8);
+            return cipher.doFinal(data, NONCE_BYTES, data.length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
             throw new IllegalArgumentException("encrypted field value was altered or encrypted with another key", e);
         } catch (GeneralSecurityException e) {

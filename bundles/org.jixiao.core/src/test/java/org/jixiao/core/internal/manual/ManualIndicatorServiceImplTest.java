@@ -375,16 +375,4 @@ class ManualIndicatorServiceImplTest {
                 new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)))).get("file"));
         assertEquals((long) ManualIndicatorService.FILES_MAX, TestDb.count(store, "JX_EVIDENCE_FILE"));
     }
-
-    @Test
-    void fileNamesLoseTheirPathsAndControlCharacters() {
-        assertEquals("a.pdf", EvidenceTypes.cleanName("../../etc/a.pdf"));
-        assertEquals("b.pdf", EvidenceTypes.cleanName("C:\\x\\b.pdf"));
-        assertEquals("cd.pdf", EvidenceTypes.cleanName("c\u0000\r\nd.pdf"));
-        assertNull(EvidenceTypes.cleanName(".."));
-        assertNull(EvidenceTypes.cleanName("  "));
-        assertEquals("pdf", EvidenceTypes.extension("X.PDF"));
-        assertNull(EvidenceTypes.extension("x.html"));
-        assertNull(EvidenceTypes.extension("pdf"));
-    }
 }

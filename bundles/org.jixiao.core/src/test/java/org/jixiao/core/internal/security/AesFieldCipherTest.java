@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -54,6 +55,16 @@ class AesFieldCipherTest {
 
         cipher.decrypt(ct, reader, "youth:42");
         assertEquals(2, audit.size(), "every read is recorded");
+    }
+
+    @Test
+    void fileContentReadIsAuditedLikeText() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        byte[] scan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
+        byte[] sealed = cipher.encryptFile(scan);
+        assertTrue(audit.isEmpty(), "encrypting is not a read");
+        assertArrayEquals(scan, cipher.decryptFile(sealed, reader, "scholarship/applicants/9/poverty"));
+        assertEquals(List.of(new Entry(reader, "sensitive.read", "scholarship/applicants/9/poverty", null)), audit);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,6 +37,26 @@ class FieldCryptoTest {
             assertTrue(ct.startsWith("v1:"), ct);
             assertEquals(s, c.decrypt(ct));
         }
+    }
+
+    @Test
+    void fileContentRoundTripsAsBytesAndRefusesTampering() {
+        FieldCrypto c = crypto();
+        byte[] scan = "%PDF-1.7 贫困证明 扫描件".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] sealed = c.encryptFile(scan);
+        // version + nonce + content + tag: no base64 for files
+        assertEquals(1 + 12 + scan.length + 16, sealed.length);
+        assertTrue(!new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF"));
+        assertArrayEquals(scan, c.decryptFile(sealed));
+        assertNotEquals(Arrays.toString(sealed), Arrays.toString(c.encryptFile(scan)));
+        for (int i : new int[] {0, 1, 13, sealed.length - 1}) { // version, nonce, content, tag
+            byte[] t = sealed.clone();
+            t[i] ^= 1;
+            assertThrows(IllegalArgumentException.class, () -> c.decryptFile(t), "byte " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> c.decryptFile(new byte[0]));
+        assertNull(c.encryptFile(null));
+        assertNull(c.decryptFile(null));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixiao.api.Page;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RegisterDefinition;
@@ -32,11 +33,13 @@ import org.jixiao.register.internal.Lookups;
  * POST   /{id}/transitions/{t}  take a step with its fields and {reason}
  * GET    /{id}/history          the history, newest first
  * GET    /{id}/reveal/{field}   {field, value}: an ID number in clear (audited)
+ * GET    /{id}/files/{field}    the file a file field holds, as a download (audited)
  * </pre>
  *
  * A value is what a form would send (text, a number, true/false, a list of codes for a multi-choice). A field absent
- * from a PUT is cleared, except a file field, which only a multipart upload or an explicit null changes; an ID
- * number sent back as its mask is kept.
+ * from a PUT is cleared, except a file field, which only a multipart upload (part named as the field) or an explicit
+ * null changes; a file field sent back as it was read (its object or id) keeps the file. An ID number sent back as
+ * its mask is kept. A file field reads as {id, fileName, contentType, size, href}.
  */
 final class Api {
 
@@ -78,6 +81,9 @@ final class Api {
         }
         if (n == 4 && "transitions".equals(what) && "POST".equals(method)) {
             return step(r, d, id, path.get(3));
+        }
+        if (n == 4 && "files".equals(what) && "GET".equals(method)) {
+            return site.download(r, d, id, path.get(3));
         }
         if (n == 4 && "reveal".equals(what) && "GET".equals(method)) {
             Map<String, Object> clear = new LinkedHashMap<>();
@@ -176,9 +182,10 @@ final class Api {
             Object value;
             if (f.type() == FieldType.FILE) {
                 Optional<Upload> upload = r.upload(f.name());
-                Object before = existing == null || body.containsKey(f.name()) ? null : existing.value(f.name());
-                value = upload.isPresent() ? upload.get() : body.containsKey(f.name()) ? text(body.get(f.name()))
-                        : before;
+                Object before = existing == null ? null : existing.value(f.name());
+                Object sent = body.get(f.name());
+                value = upload.isPresent() ? upload.get() : !body.containsKey(f.name()) || sameFile(before, sent)
+                        ? before : text(sent);
             } else if (f.type() == FieldType.MULTI_CHOICE && body.get(f.name()) instanceof Collection<?> c) {
                 value = c.stream().map(Api::text).filter(x -> x != null).toList();
             } else if (f.type() == FieldType.ID_NUMBER) {
@@ -194,6 +201,12 @@ final class Api {
             Form.place(in, d, text(body.get("unit")), text(body.get("parent")));
         }
         return in;
+    }
+
+    /** Whether a PUT sends back the record's file as it read it: its object or its id. */
+    private static boolean sameFile(Object before, Object sent) {
+        Object id = sent instanceof Map<?, ?> m ? m.get("id") : sent;
+        return before instanceof Attachment a && id != null && Values.plain(a.id()).equals(text(id));
     }
 
     /** A JSON value as the text a form sends: numbers in plain notation, blanks as null. */
@@ -242,6 +255,8 @@ final class Api {
             }
             m.put(f.name(), switch (f.type()) {
                 case DATE -> Values.plain(v);
+                case FILE -> file((Attachment) v, "/api/v1/p/" + values.project() + "/" + d.id() + "/" + rec.id()
+                        + "/files/" + f.name());
                 case PHONE -> list ? Values.maskPhone(Values.plain(v)) : v;
                 default -> v;
             });
@@ -254,6 +269,16 @@ final class Api {
         }
         m.put("createdAt", String.valueOf(rec.createdAt()));
         m.put("updatedAt", String.valueOf(rec.updatedAt()));
+        return m;
+    }
+
+    private static Map<String, Object> file(Attachment a, String href) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("fileName", a.fileName());
+        m.put("contentType", a.contentType());
+        m.put("size", a.size());
+        m.put("href", href);
         return m;
     }
 

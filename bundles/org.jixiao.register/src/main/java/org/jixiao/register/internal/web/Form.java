@@ -178,7 +178,9 @@ final class Form {
                 i.put("kind", "file");
                 // A file already there need not be sent again.
                 i.put("required", required && !hasFile);
-                i.put("note", r.message("register.file.limit", Upload.MAX_BYTES / (1024 * 1024)));
+                i.put("note", r.message("register.file.limit", Upload.MAX_BYTES / (1024 * 1024)) + " "
+                        + r.message("register.file.types", String.join(", ", f.choices())));
+                i.put("accept", String.join(",", f.choices().stream().map(x -> "." + x).toList()));
             }
             default -> {
                 // TEXT: a text input with its declared length.

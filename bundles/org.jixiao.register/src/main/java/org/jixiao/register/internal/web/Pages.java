@@ -58,7 +58,8 @@ final class Pages {
         }
         String action = path.get(2);
         if (n == 4) {
-            return post && "step".equals(action) ? step(r, d, id, path.get(3)) : null;
+            return post && "step".equals(action) ? step(r, d, id, path.get(3))
+                    : get && "files".equals(action) ? site.download(r, d, id, path.get(3)) : null;
         }
         return switch (action) {
             case "edit" -> get ? editForm(r, d, id) : post ? update(r, d, id) : null;

@@ -58,7 +58,7 @@ final class RecordPage {
             String text = revealed.containsKey(f.name()) ? revealed.get(f.name()) : values.text(d, f, v, false);
             boolean reveal = writes && f.type() == FieldType.ID_NUMBER && v != null
                     && !revealed.containsKey(f.name());
-            String link = Values.link(f, v);
+            String link = f.type() == FieldType.FILE && v != null ? self() + "/files/" + f.name() : Values.link(f, v);
             facts.add(Map.of("name", f.name(), "label", Values.label(r, d, f), "text", text, "link",
                     link == null ? "" : link, "reveal", reveal));
         }

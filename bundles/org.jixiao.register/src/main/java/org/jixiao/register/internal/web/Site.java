@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.web.WebRequest;
+import org.jixiao.api.web.WebResult;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.register.Transition;
 import org.jixiao.api.web.WebRequest;
@@ -64,6 +67,12 @@ final class Site {
             out.add(Map.of("href", "/" + d.id(), "title", Values.title(r, d), "current", d.id().equals(marked)));
         }
         return out;
+    }
+
+    /** {@code /<register>/<id>/files/<field>}, for pages and JSON alike: the file as a download, audited. */
+    WebResult download(WebRequest r, RegisterDefinition d, long id, String field) {
+        Attachment.Content file = service.attachment(r.actor(), project, d.id(), id, field);
+        return WebResult.file(file.attachment().fileName(), file.attachment().contentType(), file.bytes());
     }
 
     static boolean reads(Actor actor, RegisterDefinition d) {

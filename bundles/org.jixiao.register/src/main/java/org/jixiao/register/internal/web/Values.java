@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RegisterDefinition;
@@ -120,6 +121,17 @@ final class Values {
         return t == null ? r.message("register.unknown") : t;
     }
 
+    String project() {
+        return site.project.id();
+    }
+
+    /** A file's size as people read it: KB up to a megabyte, then MB with one decimal. */
+    private String size(long bytes) {
+        return bytes < 1024 * 1024 ? r.message("register.file.kb", Math.max(1, (bytes + 1023) / 1024))
+                : r.message("register.file.mb", BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1,
+                        java.math.RoundingMode.HALF_UP).toPlainString());
+    }
+
     String unit(long unitId) {
         return units.computeIfAbsent(unitId, site.lookups::unitName);
     }
@@ -153,7 +165,8 @@ final class Values {
             case REFERENCE -> id(value) == null ? plain(value) : title(f.target(), id(value));
             case USER -> id(value) == null ? plain(value) : user(id(value));
             case PHONE -> list ? maskPhone(plain(value)) : plain(value);
-            case FILE -> r.message("register.file.attached");
+            case FILE -> value instanceof Attachment a ? r.message("register.file.named", a.fileName(), size(a.size()))
+                    : r.message("register.file.attached");
             default -> plain(value);
         };
     }

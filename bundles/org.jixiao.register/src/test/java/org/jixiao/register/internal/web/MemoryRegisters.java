@@ -18,6 +18,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Page;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
@@ -49,7 +50,10 @@ final class MemoryRegisters implements RegisterService, Lookups {
     final List<Entry> history = new ArrayList<>();
     private final KeyProject project;
     private long nextId = 100;
-    private int files;
+    private int files = 1;
+    /** A file every test fixture's record may hold, and what reading it gives. */
+    static final Attachment OLD_FILE = new Attachment(1, "旧证明.pdf", "application/pdf", 8);
+    final Map<Long, byte[]> fileBytes = new HashMap<>(Map.of(1L, "%PDF-old".getBytes()));
 
     MemoryRegisters(KeyProject project) {
         this.project = project;
@@ -199,6 +203,21 @@ final class MemoryRegisters implements RegisterService, Lookups {
         return clear.getOrDefault(id, Map.of()).get(field);
     }
 
+    private Attachment upload(Upload u) {
+        Attachment a = new Attachment(++files, u.fileName(), u.contentType(), u.size());
+        fileBytes.put(a.id(), u.bytes());
+        return a;
+    }
+
+    @Override
+    public Attachment.Content attachment(Actor actor, KeyProject p, String register, long id, String field) {
+        calls.add(new Call("attachment", register, id, null, field, null, 0));
+        if (get(actor, p, register, id).value(field) instanceof Attachment a) {
+            return new Attachment.Content(a, fileBytes.get(a.id()));
+        }
+        throw new NotFoundException(register + "/" + id + "/" + field);
+    }
+
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(KeyProject p, Collection<Long> unitIds, int year,
             LocalDate asOf) {
@@ -236,7 +255,15 @@ final class MemoryRegisters implements RegisterService, Lookups {
                 case DATE -> LocalDate.parse(text);
                 case BOOLEAN -> Boolean.valueOf(text);
                 case MULTI_CHOICE -> List.copyOf((List<?>) in);
-                case FILE -> in instanceof Upload ? "file-" + ++files : in;
+                case FILE -> {
+                    if (in instanceof Upload u) {
+                        yield upload(u);
+                    }
+                    if (!(in instanceof Attachment)) {
+                        throw ValidationException.of(f.name(), "register.error.file");
+                    }
+                    yield in;
+                }
                 case ID_NUMBER -> {
                     clear.computeIfAbsent(id, k -> new HashMap<>()).put(f.name(), text);
                     yield "**************" + text.substring(text.length() - 4);

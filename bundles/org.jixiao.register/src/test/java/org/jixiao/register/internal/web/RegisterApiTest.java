@@ -43,7 +43,7 @@ class RegisterApiTest {
         values.put("appliedOn", LocalDate.of(2030, 5, 6));
         values.put("amount", new BigDecimal("12.5"));
         values.put("idNumber", "**************123X");
-        values.put("attachment", "file-old");
+        values.put("attachment", MemoryRegisters.OLD_FILE);
         long id = service.put("applicants", 4, null, "SUBMITTED", values);
         service.clear.put(id, new HashMap<>(Map.of("idNumber", "11010119900307123X")));
         return id;
@@ -122,6 +122,37 @@ class RegisterApiTest {
     }
 
     @Test
+    void aFileReadsAsItsNameAndLinkDownloadsAndIsKeptWhenSentBackAsRead() {
+        long id = applicant();
+        Map<String, Object> one = json(web.handle(Req.api("GET", "/applicants/" + id, A_STAFF)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> file = (Map<String, Object>) one.get("attachment");
+        assertEquals("旧证明.pdf", file.get("fileName"));
+        assertEquals("/api/v1/p/" + project.id() + "/applicants/" + id + "/files/attachment", file.get("href"));
+
+        WebResult download = web.handle(Req.api("GET", "/applicants/" + id + "/files/attachment", A_STAFF));
+        assertEquals(WebResult.Kind.FILE, download.kind());
+        assertEquals("旧证明.pdf", download.target());
+        assertEquals("application/pdf", download.model().get("contentType"));
+        // The page path serves the same download.
+        assertEquals(WebResult.Kind.FILE,
+                web.handle(Req.html("GET", "/applicants/" + id + "/files/attachment", A_STAFF)).kind());
+
+        // What a client read, sent back whole or by id, keeps the file; anything else is passed on to be refused.
+        for (Object sent : new Object[] {file, 1.0, "1"}) {
+            Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Li", "gender", "F"));
+            body.put("attachment", sent);
+            web.handle(Req.api("PUT", "/applicants/" + id, A_STAFF).body(body));
+            assertEquals(MemoryRegisters.OLD_FILE, service.last("update").input().get("attachment"), sent.toString());
+        }
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("name", "Li", "gender", "F", "attachment", "99"));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> web.handle(Req.api("PUT", "/applicants/" + id, A_STAFF).body(body)));
+        assertEquals(Map.of("attachment", "register.error.file"), e.fieldErrors());
+        assertEquals("99", service.last("update").input().get("attachment"), "passed on as sent, to be refused");
+    }
+
+    @Test
     void aReplacementChecksTheVersionAndKeepsWhatJsonCannotCarry() {
         long id = applicant();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -133,7 +164,7 @@ class RegisterApiTest {
         MemoryRegisters.Call update = service.last("update");
         assertEquals(1, update.version());
         assertEquals("11010119900307123X", update.input().get("idNumber"), "the mask sent back keeps the number");
-        assertEquals("file-old", update.input().get("attachment"), "absent: a file stays");
+        assertEquals(MemoryRegisters.OLD_FILE, update.input().get("attachment"), "absent: a file stays");
         assertFalse(update.input().containsKey("phone"), "absent: cleared");
         assertEquals(2, after.get("version"));
 

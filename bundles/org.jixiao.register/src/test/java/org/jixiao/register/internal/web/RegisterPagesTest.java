@@ -68,7 +68,7 @@ class RegisterPagesTest {
         values.put("appliedOn", LocalDate.of(2030, 5, 6));
         values.put("note", EVIL);
         values.put("address", "secret street 1");
-        values.put("attachment", "file-1");
+        values.put("attachment", MemoryRegisters.OLD_FILE);
         values.put("officer", MemoryRegisters.OFFICER);
         values.put("reviewedOn", LocalDate.of(2031, 1, 2));
         applicant = service.put("applicants", 4, null, "SUBMITTED", values);
@@ -161,7 +161,9 @@ class RegisterPagesTest {
         assertTrue(html.contains("13812345678"), "and the phone in full");
         assertTrue(html.contains("**************123X"), "the ID number as its mask");
         assertTrue(html.contains(msg(locale, "register.action.reveal")));
-        assertTrue(html.contains(msg(locale, "register.file.attached")));
+        assertTrue(html.contains("<a href=\"/p/demo/applicants/" + applicant + "/files/attachment\">"
+                + msg(locale, "register.file.named", "旧证明.pdf", msg(locale, "register.file.kb", 1L)) + "</a>"),
+                "the file by its name and size, linked to its download");
         assertTrue(html.contains(msg(locale, "app.field.note")));
         for (String step : List.of("approve", "reject")) {
             assertTrue(html.contains("action=\"/p/demo/applicants/" + applicant + "/step/" + step + "\""), step);

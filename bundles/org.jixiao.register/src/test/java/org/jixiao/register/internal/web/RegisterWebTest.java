@@ -39,7 +39,7 @@ class RegisterWebTest {
         values.put("name", "Li");
         values.put("gender", "F");
         values.put("idNumber", "**************1234");
-        values.put("attachment", "file-old");
+        values.put("attachment", MemoryRegisters.OLD_FILE);
         values.put("reviewedOn", LocalDate.of(2030, 1, 2));
         long id = service.put("applicants", 4, null, state, values);
         service.clear.put(id, new HashMap<>(Map.of("idNumber", "11010119900307123X")));
@@ -170,7 +170,7 @@ class RegisterWebTest {
         MemoryRegisters.Call update = service.last("update");
         assertEquals(id, update.id());
         assertEquals(1, update.version());
-        assertEquals("file-old", update.input().get("attachment"), "no new file: the old one stays");
+        assertEquals(MemoryRegisters.OLD_FILE, update.input().get("attachment"), "no new file: the old one stays");
         assertEquals("11010119900307123X", update.input().get("idNumber"), "the mask sent back keeps the number");
 
         web.handle(Req.html("POST", "/applicants/" + id + "/edit", A_STAFF).param("name", "Li")

@@ -1,17 +1,21 @@
-package org.jixiao.core.internal.manual;
+package org.jixiao.api.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jixiao.api.performance.ManualIndicatorService;
-
 /**
- * What an evidence file may be: its name cleaned of paths and control characters, an accepted extension, and
- * a first few bytes that agree with the extension, so a renamed executable or HTML page is refused.
+ * What an uploaded file may be: a name cleaned of paths and control characters, an accepted extension, and first
+ * bytes that agree with the extension, so that a renamed executable or HTML page is refused whatever the client
+ * claims. Evidence files and register attachments are checked by the same rules.
  */
-final class EvidenceTypes {
+public final class FileTypes {
+
+    /** Every type the node can check: the documents, scans and photos offices file, in the order shown. */
+    public static final List<String> DOCUMENTS = List.of("pdf", "ofd", "jpg", "jpeg", "png", "doc", "docx", "xls",
+            "xlsx", "ppt", "pptx", "txt", "csv", "zip");
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
             Map.entry("pdf", "application/pdf"),
@@ -35,11 +39,11 @@ final class EvidenceTypes {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
-    private EvidenceTypes() {
+    private FileTypes() {
     }
 
-    /** The file's base name without directories or control characters, or null when nothing is left. */
-    static String cleanName(String name) {
+    /** The file's base name without directories, control characters or quotes, or null when nothing is left. */
+    public static String cleanName(String name) {
         if (name == null) {
             return null;
         }
@@ -50,22 +54,23 @@ final class EvidenceTypes {
         return clean.isEmpty() || clean.equals(".") || clean.equals("..") ? null : clean;
     }
 
-    /** The lower-case extension when accepted, else null. */
-    static String extension(String name) {
-        int dot = name.lastIndexOf('.');
+    /** The lower-case extension of {@code name} when it is one of {@code accepted}, else null. */
+    public static String extension(String name, List<String> accepted) {
+        int dot = name == null ? -1 : name.lastIndexOf('.');
         if (dot < 0 || dot == name.length() - 1) {
             return null;
         }
         String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return ManualIndicatorService.FILE_TYPES.contains(ext) ? ext : null;
+        return accepted.contains(ext) ? ext : null;
     }
 
-    static String contentType(String extension) {
+    /** The content type a download of this extension is served with. */
+    public static String contentType(String extension) {
         return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
     }
 
     /** True when the first bytes fit the extension; text files must not look like markup. */
-    static boolean contentFits(String extension, byte[] head) {
+    public static boolean contentFits(String extension, byte[] head) {
         return switch (extension) {
             case "pdf" -> startsWith(head, PDF);
             case "png" -> startsWith(head, PNG);
@@ -82,7 +87,8 @@ final class EvidenceTypes {
     }
 
     private static boolean looksLikeMarkup(byte[] head) {
-        String text = new String(head, StandardCharsets.ISO_8859_1).stripLeading().toLowerCase(Locale.ROOT);
+        String text = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1).stripLeading()
+                .toLowerCase(Locale.ROOT);
         return text.startsWith("<") || text.contains("<script") || text.contains("<html");
     }
 }

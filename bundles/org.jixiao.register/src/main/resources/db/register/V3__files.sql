@@ -1,0 +1,16 @@
+-- Files attached to register records (FILE fields), encrypted with the node's field key. A replaced or removed file
+-- stays: the history may name it and an audit may ask for it. CONTENT is BYTEA on PostgreSQL.
+CREATE TABLE REG_FILE (
+    ID BIGINT NOT NULL PRIMARY KEY,
+    PROJECT VARCHAR(40) NOT NULL,
+    REGISTER VARCHAR(40) NOT NULL,
+    RECORD_ID BIGINT NOT NULL,
+    FIELD VARCHAR(40) NOT NULL,
+    FILE_NAME VARCHAR(255) NOT NULL,
+    CONTENT_TYPE VARCHAR(120) NOT NULL,
+    BYTE_SIZE BIGINT NOT NULL,
+    CONTENT BLOB(64M) NOT NULL,
+    CREATED_AT TIMESTAMP NOT NULL,
+    CREATED_BY BIGINT NOT NULL
+);
+CREATE INDEX REG_FILE_RECORD_IX ON REG_FILE (PROJECT, REGISTER, RECORD_ID);
