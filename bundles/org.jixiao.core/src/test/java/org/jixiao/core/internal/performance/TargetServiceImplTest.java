@@ -109,7 +109,7 @@ class TargetServiceImplTest {
     @Test
     void onlyActiveProjectsCountAndABrokenOneIsLeftOut() {
         DemoProject broken = new DemoProject("broken");
-        broken.failing = true;
+        broken.indicatorsFailing = true;
         f.registry.add(broken, ProjectState.ACTIVE);
         f.registry.add(new DemoProject("waiting"), ProjectState.WAITING);
         f.registry.add(new DemoProject("another"), ProjectState.ACTIVE);
