@@ -52,7 +52,7 @@ public abstract class CityTest {
     }
 
     /** The field errors of the validation failure {@code e} must end in. */
-    protected static Map<String, String> errors(Executable e) {
+    public static Map<String, String> errors(Executable e) {
         return assertThrows(ValidationException.class, e).fieldErrors();
     }
 }
