@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.evaluation;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -792,10 +794,6 @@ public final class EvaluationServiceImpl implements EvaluationService {
             }
         }
         throw new AccessDeniedException(what);
-    }
-
-    private static boolean atRoot(Actor actor) {
-        return actor != null && actor.orgUnit() != null && actor.orgUnit().parentId() == null;
     }
 
     /** Present, from {@code min} (inclusive or not) up to {@code max}, with at most two decimals. */

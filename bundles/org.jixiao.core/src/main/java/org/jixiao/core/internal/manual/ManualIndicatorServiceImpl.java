@@ -16,7 +16,6 @@ import java.util.Objects;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
@@ -33,9 +32,9 @@ import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
-import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.NodeFiles;
+import org.jixiao.core.internal.performance.UnitYearScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,6 +59,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     private final Store store;
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
+    private final UnitYearScope scope;
     private final EvidenceStore evidence;
     private final Clock clock;
     // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
@@ -78,6 +78,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
         this.store = Objects.requireNonNull(store, "store");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.scope = new UnitYearScope(orgUnits, cycle);
         this.evidence = Objects.requireNonNull(evidence, "evidence");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -87,7 +88,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     @Override
     public List<ManualIndicator> cityIndicators(Actor actor, int year) {
         Objects.requireNonNull(actor, "actor");
-        requireOpen(year);
+        scope.requireOpen(year);
         return store.read(c -> ManualRepository.cityIndicators(c, year, locale(actor)));
     }
 
@@ -95,7 +96,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     public ManualIndicator defineCity(Actor actor, int year, ManualIndicatorDraft draft) {
         requireCitySetter(actor);
         synchronized (writeLock) {
-            requireOpen(year);
+            scope.requireOpen(year);
             ValidationException.Collector errors = new ValidationException.Collector();
             ManualIndicatorDraft d = clean(draft, false, errors);
             requireCityDefinable(year, errors);
@@ -114,16 +115,16 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     @Override
     public List<ManualIndicator> localIndicators(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         return store.read(c -> ManualRepository.indicators(c, year, orgUnitId, true, locale(actor)));
     }
 
     @Override
     public ManualIndicator defineLocal(Actor actor, int year, long orgUnitId, ManualIndicatorDraft draft) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        PerformanceYear y = requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        PerformanceYear y = scope.requireOpen(year);
         requireLocalSetter(actor);
         synchronized (writeLock) {
             ValidationException.Collector errors = new ValidationException.Collector();
@@ -195,8 +196,8 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     @Override
     public List<ManualAnswer> answers(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         Locale locale = locale(actor);
         return store.read(c -> {
             List<ManualIndicator> all = new ArrayList<>(ManualRepository.cityIndicators(c, year, locale));
@@ -367,7 +368,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     private void requireLocalEditable(ManualIndicator indicator, ValidationException.Collector errors) {
         if (indicator.withdrawn()) {
             errors.add("indicator", "manual.withdrawn");
-        } else if (requireOpen(indicator.year()).step() == Step.PUBLISHED) {
+        } else if (scope.requireOpen(indicator.year()).step() == Step.PUBLISHED) {
             errors.add("year", "manual.published");
         }
     }
@@ -381,7 +382,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
             errors.add("indicator", "manual.withdrawn");
             return;
         }
-        Step step = requireOpen(indicator.year()).step();
+        Step step = scope.requireOpen(indicator.year()).step();
         if (step == Step.PUBLISHED) {
             errors.add("year", "manual.published");
         } else if (!indicator.local() && step.ordinal() >= Step.COMPREHENSIVE_EVALUATION.ordinal()) {
@@ -391,7 +392,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
 
     /** The indicator when the unit may answer it: a city one, or the unit's own local one; staff only. */
     private ManualIndicator answerable(Actor actor, long indicatorId, long orgUnitId) {
-        evaluatedUnit(actor, orgUnitId);
+        scope.evaluatedUnit(actor, orgUnitId);
         ManualIndicator indicator = store.read(c -> ManualRepository.findIndicator(c, indicatorId, locale(actor)));
         if (indicator == null || (indicator.local() && indicator.ownerOrgUnitId() != orgUnitId)) {
             throw new NotFoundException(target(indicatorId));
@@ -409,7 +410,7 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
             throw new NotFoundException(target(indicatorId));
         }
         if (indicator.local()) {
-            evaluatedUnit(actor, indicator.ownerOrgUnitId());
+            scope.evaluatedUnit(actor, indicator.ownerOrgUnitId());
         }
         return indicator;
     }
@@ -421,15 +422,6 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
             throw new NotFoundException("evidence:" + fileId);
         }
         return row;
-    }
-
-    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
-    }
-
-    private PerformanceYear requireOpen(int year) {
-        return cycle.year(year).orElseThrow(() -> new NotFoundException("year:" + year));
     }
 
     /** The draft stripped and checked; errors under the form's field names. */

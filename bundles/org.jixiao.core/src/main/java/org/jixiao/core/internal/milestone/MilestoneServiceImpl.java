@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.milestone;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.Date;
@@ -34,7 +36,6 @@ import org.jixiao.api.performance.MilestoneMark;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.MilestoneTimeliness;
 import org.jixiao.api.performance.PerformanceCycle;
-import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -44,6 +45,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
+import org.jixiao.core.internal.performance.UnitYearScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -69,6 +71,7 @@ public final class MilestoneServiceImpl implements MilestoneService {
     private final ProjectRegistry projects;
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
+    private final UnitYearScope scope;
     private final Clock clock;
     // Serialises this node's day changes, so that the upsert's UPDATE-then-INSERT cannot interleave.
     private final Object writeLock = new Object();
@@ -87,6 +90,7 @@ public final class MilestoneServiceImpl implements MilestoneService {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.scope = new UnitYearScope(orgUnits, cycle);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -118,8 +122,8 @@ public final class MilestoneServiceImpl implements MilestoneService {
     @Override
     public List<Milestone> milestones(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         List<Declared> declared = declared(locale(actor));
         Map<String, Due> dues = store.read(c -> loadDues(c, year));
         Map<String, MilestoneMark> done = store.read(c -> latestMarks(c, year, orgUnitId));
@@ -136,8 +140,8 @@ public final class MilestoneServiceImpl implements MilestoneService {
     @Override
     public List<MilestoneMark> history(Actor actor, int year, long orgUnitId, String projectId, String milestoneId) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         if (projectId == null || milestoneId == null) {
             throw new NotFoundException("milestone");
         }
@@ -246,7 +250,7 @@ public final class MilestoneServiceImpl implements MilestoneService {
         if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.TARGET_SETTER)) || !atRoot(actor)) {
             throw new AccessDeniedException("milestone.due");
         }
-        requireOpen(year);
+        scope.requireOpen(year);
         ValidationException.Collector errors = new ValidationException.Collector();
         Declared declared = find(projectId, milestoneId);
         if (declared == null) {
@@ -301,8 +305,8 @@ public final class MilestoneServiceImpl implements MilestoneService {
         if (actor == null || !actor.canWrite()) {
             throw new AccessDeniedException("milestone.done");
         }
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         LocalDate today = LocalDate.now(clock);
         ValidationException.Collector errors = new ValidationException.Collector();
         Declared declared = find(projectId, milestoneId);
@@ -457,21 +461,6 @@ public final class MilestoneServiceImpl implements MilestoneService {
     }
 
     // ---------------------------------------------------------------- scope
-
-    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
-    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
-    }
-
-    private PerformanceYear requireOpen(int year) {
-        return cycle.year(year).orElseThrow(() -> new NotFoundException("year:" + year));
-    }
-
-    /** Days are moved at the city level, by users of the root unit. */
-    private static boolean atRoot(Actor actor) {
-        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
-    }
 
     private static String text(ResourceBundle messages, String key) {
         try {

@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.performance;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -79,6 +81,7 @@ public final class TargetServiceImpl implements TargetService {
     private final ProjectRegistry projects;
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
+    private final UnitYearScope scope;
     private final Clock clock;
     /** Approved actuals of published runs, by run id; see {@link #approvedLastYear}. */
     private final Map<Long, Map<Long, Map<String, BigDecimal>>> approvedByRun = new ConcurrentHashMap<>();
@@ -98,6 +101,7 @@ public final class TargetServiceImpl implements TargetService {
         this.projects = Objects.requireNonNull(projects, "projects");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.scope = new UnitYearScope(orgUnits, cycle);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -113,8 +117,8 @@ public final class TargetServiceImpl implements TargetService {
     @Override
     public TargetTable table(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         Locale locale = locale(actor);
         Map<IndicatorRef, Stored> stored = store.read(c -> loadTargets(c, year, orgUnitId));
         Approval approval = store.read(c -> loadApproval(c, year));
@@ -140,8 +144,8 @@ public final class TargetServiceImpl implements TargetService {
     @Override
     public List<TargetChange> history(Actor actor, int year, long orgUnitId, IndicatorRef indicator) {
         Objects.requireNonNull(actor, "actor");
-        evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         if (indicator == null) {
             throw new NotFoundException("indicator");
         }
@@ -174,7 +178,7 @@ public final class TargetServiceImpl implements TargetService {
         if (actor == null || !(actor.has(Role.TARGET_SETTER) || actor.has(Role.TARGET_APPROVER)) || !atRoot(actor)) {
             throw new AccessDeniedException("target.set");
         }
-        evaluatedUnit(actor, orgUnitId);
+        scope.evaluatedUnit(actor, orgUnitId);
         synchronized (writeLock) {
             Approval approval = store.read(c -> loadApproval(c, year));
             if (approval != null && !actor.has(Role.TARGET_APPROVER)) {
@@ -223,7 +227,7 @@ public final class TargetServiceImpl implements TargetService {
             throw new AccessDeniedException("target.approve");
         }
         synchronized (writeLock) {
-            PerformanceYear y = requireOpen(year);
+            PerformanceYear y = scope.requireOpen(year);
             if (store.read(c -> loadApproval(c, year)) != null) {
                 throw ValidationException.of("year", "target.approved.already");
             }
@@ -356,21 +360,6 @@ public final class TargetServiceImpl implements TargetService {
             LOG.log(Level.WARNING, "Key project " + ref.projectId() + " cannot list its indicators", e);
         }
         return null;
-    }
-
-    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
-    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
-    }
-
-    private PerformanceYear requireOpen(int year) {
-        return cycle.year(year).orElseThrow(() -> new NotFoundException(PerformanceCycleImpl.target(year)));
-    }
-
-    /** City departments work at the city level: targets are set and approved by users of the root unit. */
-    private static boolean atRoot(Actor actor) {
-        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
     }
 
     // ---------------------------------------------------------------- table rows

@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.questionnaire;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -800,10 +802,6 @@ public final class QuestionnaireServiceImpl implements QuestionnaireService {
         if (!atRoot(actor) || !actor.has(Role.ASSESSOR)) {
             throw new AccessDeniedException(what);
         }
-    }
-
-    private static boolean atRoot(Actor actor) {
-        return actor != null && actor.orgUnit() != null && actor.orgUnit().parentId() == null;
     }
 
     private static boolean english(Actor actor) {

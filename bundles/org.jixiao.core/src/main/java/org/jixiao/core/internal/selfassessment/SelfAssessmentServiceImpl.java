@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.selfassessment;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,7 +19,6 @@ import java.util.Set;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
@@ -43,6 +44,7 @@ import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.selfassessment.SelfAssessmentRepository.Report;
 import org.jixiao.core.internal.selfassessment.SelfAssessmentRepository.StoredClaim;
+import org.jixiao.core.internal.performance.UnitYearScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -76,6 +78,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     private final Store store;
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
+    private final UnitYearScope scope;
     private final TargetService targets;
     private final ProjectRegistry projects;
     private final Clock clock;
@@ -95,6 +98,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
         this.store = Objects.requireNonNull(store, "store");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.scope = new UnitYearScope(orgUnits, cycle);
         this.targets = Objects.requireNonNull(targets, "targets");
         this.projects = Objects.requireNonNull(projects, "projects");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,8 +109,8 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     @Override
     public SelfAssessment get(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         return assemble(actor, unit, year);
     }
 
@@ -118,7 +122,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     @Override
     public List<SelfAssessmentStatus> list(Actor actor, int year) {
         Objects.requireNonNull(actor, "actor");
-        requireOpen(year);
+        scope.requireOpen(year);
         List<OrgUnit> units = orgUnits.visibleTo(actor).stream().filter(u -> Actuals.EVALUATED.contains(u.level()))
                 .sorted(BY_CODE).toList();
         Map<Long, Report> reports = store.read(c -> SelfAssessmentRepository.reports(c, year));
@@ -140,8 +144,8 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     public SelfAssessment save(Actor actor, int year, long orgUnitId, Map<IndicatorRef, Claim> claims,
             String problems, String rectification) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         if (!actor.canWrite()) {
             throw new AccessDeniedException("selfAssessment.save");
         }
@@ -213,8 +217,8 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     @Override
     public SelfAssessment submit(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         if (!actor.canWrite()) {
             throw new AccessDeniedException("selfAssessment.submit");
         }
@@ -277,8 +281,8 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
         if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.ASSESSOR)) || !atRoot(actor)) {
             throw new AccessDeniedException(action);
         }
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         ValidationException.Collector errors = new ValidationException.Collector();
         String text = text(comment);
         if (text == null && to == State.RETURNED) {
@@ -388,23 +392,6 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
 
     private static ValidationException stale() {
         return ValidationException.of("state", "selfAssessment.state.stale");
-    }
-
-    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
-    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
-    }
-
-    private void requireOpen(int year) {
-        if (cycle.year(year).isEmpty()) {
-            throw new NotFoundException("year:" + year);
-        }
-    }
-
-    /** The city decides: users of the root unit. */
-    private static boolean atRoot(Actor actor) {
-        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
     }
 
     static String target(int year, long orgUnitId) {

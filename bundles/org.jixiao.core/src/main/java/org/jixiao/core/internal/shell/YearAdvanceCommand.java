@@ -1,28 +1,21 @@
 package org.jixiao.core.internal.shell;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Actor;
 import org.jixiao.api.performance.PerformanceCycle;
 
 @Command(scope = "jixiao", name = "year-advance", description = "Moves a performance year to its next step;"
         + " audited as 'console'.")
 @Service
-public class YearAdvanceCommand extends JixiaoCommand {
-
-    @Reference
-    OrgUnitService orgUnits;
+public class YearAdvanceCommand extends YearCommand {
 
     @Reference
     PerformanceCycle cycle;
 
-    @Argument(index = 0, name = "year", description = "The year, e.g. 2031", required = true)
-    String year;
-
     @Override
-    String run() {
-        return Console.year(cycle.advance(Console.actor(orgUnits.root()), Console.year(year)));
+    String run(Actor console, int year) {
+        return Console.year(cycle.advance(console, year));
     }
 }

@@ -1,28 +1,21 @@
 package org.jixiao.core.internal.shell;
 
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Actor;
 import org.jixiao.api.performance.PerformanceCycle;
 
 @Command(scope = "jixiao", name = "year-open", description = "Opens a performance year at target setting with"
         + " the default windows; audited as 'console'.")
 @Service
-public class YearOpenCommand extends JixiaoCommand {
-
-    @Reference
-    OrgUnitService orgUnits;
+public class YearOpenCommand extends YearCommand {
 
     @Reference
     PerformanceCycle cycle;
 
-    @Argument(index = 0, name = "year", description = "The year, e.g. 2031", required = true)
-    String year;
-
     @Override
-    String run() {
-        return Console.year(cycle.open(Console.actor(orgUnits.root()), Console.year(year)));
+    String run(Actor console, int year) {
+        return Console.year(cycle.open(console, year));
     }
 }

@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.tracking;
 
+import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
+
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -38,6 +40,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
+import org.jixiao.core.internal.performance.UnitYearScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,6 +71,7 @@ public final class TrackingServiceImpl implements TrackingService {
     private final Store store;
     private final OrgUnitService orgUnits;
     private final PerformanceCycle cycle;
+    private final UnitYearScope scope;
     private final TargetService targets;
     private final ProjectRegistry projects;
     private final Clock clock;
@@ -87,6 +91,7 @@ public final class TrackingServiceImpl implements TrackingService {
         this.store = Objects.requireNonNull(store, "store");
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.scope = new UnitYearScope(orgUnits, cycle);
         this.targets = Objects.requireNonNull(targets, "targets");
         this.projects = Objects.requireNonNull(projects, "projects");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -99,7 +104,7 @@ public final class TrackingServiceImpl implements TrackingService {
         Objects.requireNonNull(actor, "actor");
         Map<Long, OrgUnit> units = new HashMap<>();
         if (orgUnitId != null) {
-            OrgUnit unit = evaluatedUnit(actor, orgUnitId);
+            OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
             units.put(unit.id(), unit);
         } else {
             for (OrgUnit u : orgUnits.visibleTo(actor)) {
@@ -108,7 +113,7 @@ public final class TrackingServiceImpl implements TrackingService {
                 }
             }
         }
-        requireOpen(year);
+        scope.requireOpen(year);
         List<Problem> out = new ArrayList<>();
         for (Problem p : store.read(c -> TrackingRepository.list(c, year, orgUnitId))) {
             OrgUnit u = units.get(p.orgUnitId());
@@ -126,8 +131,8 @@ public final class TrackingServiceImpl implements TrackingService {
     public Problem record(Actor actor, int year, long orgUnitId, String projectId, String title, String description,
             String owner, LocalDate dueOn) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         if (!mayWrite(actor)) {
             throw new AccessDeniedException("problem.record");
         }
@@ -325,8 +330,8 @@ public final class TrackingServiceImpl implements TrackingService {
     @Override
     public List<MonthlyProgress> progress(Actor actor, int year, long orgUnitId) {
         Objects.requireNonNull(actor, "actor");
-        OrgUnit unit = evaluatedUnit(actor, orgUnitId);
-        requireOpen(year);
+        OrgUnit unit = scope.evaluatedUnit(actor, orgUnitId);
+        scope.requireOpen(year);
         TargetTable table = targets.table(actor, year, orgUnitId);
         LocalDate today = LocalDate.now(clock);
         Set<String> projectIds = new LinkedHashSet<>();
@@ -411,18 +416,6 @@ public final class TrackingServiceImpl implements TrackingService {
         return new Scoped(p, unit);
     }
 
-    /** The unit when the actor sees it and the policy evaluates it; 404 otherwise, revealing nothing. */
-    private OrgUnit evaluatedUnit(Actor actor, long orgUnitId) {
-        return orgUnits.findVisible(actor, orgUnitId).filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .orElseThrow(() -> new NotFoundException("orgUnit:" + orgUnitId));
-    }
-
-    private void requireOpen(int year) {
-        if (cycle.year(year).isEmpty()) {
-            throw new NotFoundException("year:" + year);
-        }
-    }
-
     /**
      * Who records, updates and marks rectified: the city (a user of the root unit with any role but VIEWER), or
      * staff and admins whose scope covers the unit (the caller checked the scope).
@@ -438,10 +431,6 @@ public final class TrackingServiceImpl implements TrackingService {
         if (actor == null || !(actor.has(Role.ADMIN) || actor.has(Role.ASSESSOR)) || !atRoot(actor)) {
             throw new AccessDeniedException(action);
         }
-    }
-
-    private static boolean atRoot(Actor actor) {
-        return actor.orgUnit() != null && actor.orgUnit().parentId() == null;
     }
 
     // ---------------------------------------------------------------- helpers

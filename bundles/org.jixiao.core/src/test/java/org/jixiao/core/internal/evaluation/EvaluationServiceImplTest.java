@@ -23,9 +23,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
-import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.Bonus;
 import org.jixiao.api.assessment.EvaluationInput;
 import org.jixiao.api.assessment.EvaluationResult;
@@ -41,30 +39,23 @@ import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.project.Comparison;
-import org.jixiao.core.internal.org.OrgUnitServiceImpl;
-import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.MemoryStores;
+import org.jixiao.core.internal.testing.CityTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class EvaluationServiceImplTest {
+class EvaluationServiceImplTest extends CityTest {
 
     static final int YEAR = 2013;
 
-    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2014-01-25T02:00:00Z"));
-    private OrgUnitServiceImpl orgUnits;
-    private OrgUnit root;
     private OrgUnit c1;
     private OrgUnit c1sub;
     private OrgUnit c2;
     private OrgUnit z1;
     private OrgUnit u1;
     private OrgUnit dept;
-    private Actor cityAdmin;
     private Actor assessor;
     private Actor approver;
     private Actor c1Staff;
@@ -82,9 +73,7 @@ class EvaluationServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open();
-        root = TestDb.insertRoot(store);
-        orgUnits = new OrgUnitServiceImpl(store, new CoreSchema(store));
+        // The city's administrator here holds no STAFF role: what it may do comes from ADMIN alone.
         cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN);
         // Created out of code order: the evaluation orders by code.
         z1 = unit(root, "z1", OrgLevel.ZONE);
@@ -125,7 +114,6 @@ class EvaluationServiceImplTest {
     @AfterEach
     void close() {
         services.forEach(EvaluationServiceImpl::deactivate);
-        store.close();
     }
 
     /** Another service on the same store and fakes, gathering on {@code threads} threads; deactivated after. */
@@ -135,14 +123,6 @@ class EvaluationServiceImplTest {
         s.bindModule(v1);
         services.add(s);
         return s;
-    }
-
-    private OrgUnit unit(OrgUnit parent, String code, OrgLevel level) {
-        return orgUnits.create(cityAdmin, new OrgUnitDraft(parent.id(), code, code + " 團委", level));
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
     }
 
     private EvaluationRun pinAndRun() {

@@ -27,7 +27,6 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.EvidenceFile;
 import org.jixiao.api.performance.ManualAnswer;
 import org.jixiao.api.performance.ManualIndicator;
@@ -39,20 +38,16 @@ import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.ProjectState;
-import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.performance.TargetServiceImpl;
-import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.jixiao.store.internal.MemoryStores;
-import org.junit.jupiter.api.AfterEach;
+import org.jixiao.core.internal.testing.CityTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-class ManualIndicatorServiceImplTest {
+class ManualIndicatorServiceImplTest extends CityTest {
 
     static final int YEAR = 2013;
     static final byte[] PDF = "%PDF-1.7\n会议纪要\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
@@ -60,17 +55,14 @@ class ManualIndicatorServiceImplTest {
     @TempDir
     Path tmp;
 
-    private MemoryStores.Loan store;
     // 1 February 2013: inside the default target-setting window.
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-02-01T02:00:00Z"));
-    private OrgUnitServiceImpl orgUnits;
     private PerformanceCycleImpl cycle;
     private TargetServiceImpl targets;
     private CityIndicators city;
     private ManualIndicatorServiceImpl service;
     private OrgUnit c1;
     private OrgUnit c2;
-    private Actor cityAdmin;
     private Actor setter;
     private Actor approver;
     private Actor c1Admin;
@@ -80,11 +72,6 @@ class ManualIndicatorServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open();
-        OrgUnit root = TestDb.insertRoot(store);
-        CoreSchema schema = new CoreSchema(store);
-        orgUnits = new OrgUnitServiceImpl(store, schema);
-        cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);
         setter = TestDb.actor(2, "setter", root, Role.TARGET_SETTER);
         approver = TestDb.actor(3, "approver", root, Role.TARGET_APPROVER);
         c1 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c1", "一县团委", OrgLevel.COUNTY));
@@ -102,11 +89,6 @@ class ManualIndicatorServiceImplTest {
                 clock);
     }
 
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
     private static ManualIndicatorDraft draft(String name, TargetKind kind, String value) {
         return new ManualIndicatorDraft(name, null, "次", null, "附件1 第5项",
                 new TargetRule(kind, Comparison.AT_LEAST, new BigDecimal(value)));
@@ -115,10 +97,6 @@ class ManualIndicatorServiceImplTest {
     private ManualIndicator meetings() {
         return service.defineCity(setter, YEAR, new ManualIndicatorDraft("  专题会议  ", "Topic meetings", "次",
                 "meetings", "附件1 第5项", new TargetRule(TargetKind.ABSOLUTE, Comparison.AT_LEAST, new BigDecimal("4.000"))));
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
     }
 
     private long audits(String action) {

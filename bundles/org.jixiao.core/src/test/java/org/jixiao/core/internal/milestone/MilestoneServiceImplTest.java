@@ -20,20 +20,16 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.Milestone.State;
 import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.performance.MilestoneMark;
 import org.jixiao.api.performance.MilestoneTimeliness;
 import org.jixiao.api.project.ProjectState;
-import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
-import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.MemoryStores;
+import org.jixiao.core.internal.testing.CityTest;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,25 +37,22 @@ import org.junit.jupiter.api.Test;
  * A city with two counties, a development zone, a city-level unit and a department, one project with three
  * time nodes (31 March, 31 May, 30 September), and a clock on 15 June 2013.
  */
-class MilestoneServiceImplTest {
+class MilestoneServiceImplTest extends CityTest {
 
     private static final String P = NodesProject.ID;
     private static final LocalDate TODAY = LocalDate.of(2013, 6, 15);
 
-    private MemoryStores.Loan store;
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-06-15T02:00:00Z"));
     private final NodesProject project = new NodesProject();
     private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
     private PerformanceCycleImpl cycle;
     private MilestoneServiceImpl service;
 
-    private OrgUnit root;
     private OrgUnit c1;
     private OrgUnit c2;
     private OrgUnit zone;
     private OrgUnit cityUnit;
     private OrgUnit dept;
-    private Actor cityAdmin;
     private Actor setter;
     private Actor cityStaff;
     private Actor cityViewer;
@@ -70,11 +63,6 @@ class MilestoneServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open();
-        root = TestDb.insertRoot(store);
-        CoreSchema schema = new CoreSchema(store);
-        OrgUnitServiceImpl orgUnits = new OrgUnitServiceImpl(store, schema);
-        cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);
         c1 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c1", "一县团委", OrgLevel.COUNTY));
         c2 = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "c2", "二县团委", OrgLevel.COUNTY));
         zone = orgUnits.create(cityAdmin, new OrgUnitDraft(root.id(), "z1", "开发区团工委", OrgLevel.ZONE));
@@ -91,15 +79,6 @@ class MilestoneServiceImplTest {
         cycle = new PerformanceCycleImpl(store, schema);
         cycle.open(cityAdmin, 2013);
         service = new MilestoneServiceImpl(store, registry, orgUnits, cycle, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private static Map<String, String> errors(Runnable r) {
-        return assertThrows(ValidationException.class, r::run).fieldErrors();
     }
 
     private static Milestone node(List<Milestone> list, String id) {
@@ -160,7 +139,7 @@ class MilestoneServiceImplTest {
     @Test
     void onlyActiveProjectsCountAndABrokenOneIsLeftOut() {
         NodesProject broken = new NodesProject("broken");
-        broken.failing = true;
+        broken.milestonesFailing = true;
         registry.add(broken, ProjectState.ACTIVE);
         registry.add(new NodesProject("waiting"), ProjectState.WAITING);
         registry.add(new NodesProject("another"), ProjectState.ACTIVE);
@@ -405,7 +384,7 @@ class MilestoneServiceImplTest {
         assertThrows(NotFoundException.class, () -> service.timeliness(2013, 9999, TODAY));
 
         NodesProject broken = new NodesProject("broken");
-        broken.failing = true;
+        broken.milestonesFailing = true;
         registry.add(broken, ProjectState.ACTIVE);
         assertEquals(2, service.timeliness(2013, c1.id(), TODAY).due(), "a broken project is left out");
     }

@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.performance;
 
+import static org.jixiao.core.internal.testing.CityTest.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,35 +12,19 @@ import java.util.Map;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.Lock;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.StepWindow;
 import org.jixiao.core.internal.schema.TestDb;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class PerformanceCycleImplTest {
 
-    private PerfFixture f;
-    private PerformanceCycleImpl cycle;
-
-    @BeforeEach
-    void open() {
-        f = new PerfFixture();
-        cycle = f.cycle;
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static Map<String, String> errors(Runnable r) {
-        return assertThrows(ValidationException.class, r::run).fieldErrors();
-    }
+    @AutoClose
+    private final PerfFixture f = new PerfFixture();
+    private final PerformanceCycleImpl cycle = f.cycle;
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);

@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.performance;
 
+import static org.jixiao.core.internal.testing.CityTest.errors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.IndicatorRef;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.Target;
@@ -26,7 +26,7 @@ import org.jixiao.api.performance.TargetTable;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.core.internal.schema.TestDb;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,23 +35,13 @@ class TargetServiceImplTest {
     private static final IndicatorRef TRAINED = new IndicatorRef(DemoProject.ID, DemoProject.TRAINED);
     private static final IndicatorRef GROWTH = new IndicatorRef(DemoProject.ID, DemoProject.GROWTH);
 
-    private PerfFixture f;
-    private TargetServiceImpl targets;
+    @AutoClose
+    private final PerfFixture f = new PerfFixture();
+    private final TargetServiceImpl targets = f.targets;
 
     @BeforeEach
     void open() {
-        f = new PerfFixture();
-        targets = f.targets;
         f.cycle.open(f.cityAdmin, 2013);
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static Map<String, String> errors(Runnable r) {
-        return assertThrows(ValidationException.class, r::run).fieldErrors();
     }
 
     private static TargetRule absolute(String value) {
@@ -109,7 +99,7 @@ class TargetServiceImplTest {
     @Test
     void onlyActiveProjectsCountAndABrokenOneIsLeftOut() {
         DemoProject broken = new DemoProject("broken");
-        broken.failing = true;
+        broken.indicatorsFailing = true;
         f.registry.add(broken, ProjectState.ACTIVE);
         f.registry.add(new DemoProject("waiting"), ProjectState.WAITING);
         f.registry.add(new DemoProject("another"), ProjectState.ACTIVE);

@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.questionnaire;
 
+import static org.jixiao.core.internal.testing.CityTest.errors;
 import static org.jixiao.core.internal.questionnaire.QFixture.answers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,30 +32,14 @@ import org.jixiao.api.questionnaire.Campaign;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.questionnaire.RespondentCategory;
 import org.jixiao.core.internal.schema.TestDb;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class AnswerServiceImplTest {
 
-    private QFixture f;
-    private AnswerServiceImpl service;
-
-    @BeforeEach
-    void open() {
-        f = new QFixture();
-        service = f.answers;
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
-    }
+    @AutoClose
+    private final QFixture f = new QFixture();
+    private final AnswerServiceImpl service = f.answers;
 
     private long stored() {
         return TestDb.count(f.store, "JX_QNR_RESPONSE") + TestDb.count(f.store, "JX_QNR_ANSWER");

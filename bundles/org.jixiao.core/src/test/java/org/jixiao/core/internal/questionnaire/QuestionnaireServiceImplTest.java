@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.questionnaire;
 
+import static org.jixiao.core.internal.testing.CityTest.errors;
 import static org.jixiao.core.internal.questionnaire.QFixture.CLOSES;
 import static org.jixiao.core.internal.questionnaire.QFixture.OPENS;
 import static org.jixiao.core.internal.questionnaire.QFixture.YEAR;
@@ -25,7 +26,6 @@ import java.util.stream.Collectors;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.questionnaire.AccessCode;
 import org.jixiao.api.questionnaire.Campaign;
@@ -45,16 +45,15 @@ import org.jixiao.api.questionnaire.Section;
 import org.jixiao.api.questionnaire.UnitScores;
 import org.jixiao.api.questionnaire.UnitScores.Decision;
 import org.jixiao.core.internal.schema.TestDb;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class QuestionnaireServiceImplTest {
 
     private final ScriptedCodes codes = new ScriptedCodes();
-    private QFixture f;
-    private QuestionnaireServiceImpl service;
+    @AutoClose
+    private final QFixture f = new QFixture(codes);
+    private final QuestionnaireServiceImpl service = f.service;
 
     /** Real codes, after any the test scripts. */
     static final class ScriptedCodes extends Codes {
@@ -65,21 +64,6 @@ class QuestionnaireServiceImplTest {
             String s = script.poll();
             return s == null ? super.next() : s;
         }
-    }
-
-    @BeforeEach
-    void open() {
-        f = new QFixture(codes);
-        service = f.service;
-    }
-
-    @AfterEach
-    void close() {
-        f.close();
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
     }
 
     private long audits(String action) {

@@ -19,9 +19,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
-import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.IndicatorRef;
 import org.jixiao.api.performance.SelfAssessment;
 import org.jixiao.api.performance.SelfAssessment.State;
@@ -30,53 +28,42 @@ import org.jixiao.api.performance.SelfAssessmentService.Claim;
 import org.jixiao.api.performance.SelfAssessmentStatus;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.project.ProjectState;
-import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.performance.TargetServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.MemoryStores;
+import org.jixiao.core.internal.testing.CityTest;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.junit.jupiter.api.AfterEach;
+import org.jixiao.core.internal.testing.TrainingProject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class SelfAssessmentServiceImplTest {
+class SelfAssessmentServiceImplTest extends CityTest {
 
     static final int YEAR = 2013;
-    static final IndicatorRef TRAINED = new IndicatorRef(TestProject.ID, TestProject.TRAINED);
-    static final IndicatorRef LOANS = new IndicatorRef(TestProject.ID, TestProject.LOANS);
+    static final IndicatorRef TRAINED = new IndicatorRef(TrainingProject.ID, TrainingProject.TRAINED);
+    static final IndicatorRef LOANS = new IndicatorRef(TrainingProject.ID, TrainingProject.LOANS);
 
-    private MemoryStores.Loan store;
     // Inside the default self-assessment window of 2013 (December).
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-12-10T02:00:00Z"));
-    private OrgUnitServiceImpl orgUnits;
-    private OrgUnit root;
     private OrgUnit c1;
     private OrgUnit c1sub;
     private OrgUnit c2;
     private OrgUnit z1;
     private OrgUnit dept;
-    private Actor cityAdmin;
     private Actor assessor;
     private Actor cityViewer;
     private Actor c1Staff;
     private Actor c1Admin;
     private Actor c1Viewer;
     private Actor c2Staff;
-    private final TestProject project = new TestProject();
+    private final TrainingProject project = new TrainingProject();
     private final FakeRegistry registry = new FakeRegistry().add(project, ProjectState.ACTIVE);
     private PerformanceCycleImpl cycle;
     private SelfAssessmentServiceImpl service;
 
     @BeforeEach
     void open() {
-        store = TestDb.open();
-        root = TestDb.insertRoot(store);
-        CoreSchema schema = new CoreSchema(store);
-        orgUnits = new OrgUnitServiceImpl(store, schema);
-        cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);
         // Created out of code order: the overview orders by code.
         z1 = unit(root, "z1", OrgLevel.ZONE);
         c2 = unit(root, "c2", OrgLevel.COUNTY);
@@ -90,10 +77,10 @@ class SelfAssessmentServiceImplTest {
         c1Viewer = TestDb.actor(12, "c1.viewer", c1, Role.VIEWER);
         c2Staff = TestDb.actor(20, "c2.staff", c2, Role.STAFF, Role.ADMIN);
 
-        project.actual(YEAR, c1.id(), TestProject.TRAINED, "150");
-        project.actual(YEAR, c1sub.id(), TestProject.TRAINED, "5");
-        project.actual(YEAR, c2.id(), TestProject.TRAINED, "80");
-        project.actual(YEAR - 1, c1.id(), TestProject.TRAINED, "999");
+        project.actual(YEAR, c1.id(), TrainingProject.TRAINED, "150");
+        project.actual(YEAR, c1sub.id(), TrainingProject.TRAINED, "5");
+        project.actual(YEAR, c2.id(), TrainingProject.TRAINED, "80");
+        project.actual(YEAR - 1, c1.id(), TrainingProject.TRAINED, "999");
 
         cycle = new PerformanceCycleImpl(store, schema);
         cycle.open(cityAdmin, YEAR);
@@ -102,19 +89,6 @@ class SelfAssessmentServiceImplTest {
         }
         TargetServiceImpl targets = new TargetServiceImpl(store, schema, registry, orgUnits, cycle);
         service = new SelfAssessmentServiceImpl(store, orgUnits, cycle, targets, registry, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private OrgUnit unit(OrgUnit parent, String code, OrgLevel level) {
-        return orgUnits.create(cityAdmin, new OrgUnitDraft(parent.id(), code, code + " 团委", level));
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
     }
 
     private static Map<IndicatorRef, Claim> claims(Object... refValueExplanation) {
@@ -371,7 +345,7 @@ class SelfAssessmentServiceImplTest {
     void badInputIsRefusedAsAWholeBeforeAnythingIsWritten() {
         String long2001 = "问".repeat(SelfAssessmentServiceImpl.TEXT_MAX + 1);
         Map<IndicatorRef, Claim> bad = claims(TRAINED, "-1", long2001, LOANS, "1.00001", null);
-        bad.put(new IndicatorRef(TestProject.ID, "nope"), new Claim(BigDecimal.ONE, null));
+        bad.put(new IndicatorRef(TrainingProject.ID, "nope"), new Claim(BigDecimal.ONE, null));
         Map<String, String> errors = errors(() -> service.save(c1Staff, YEAR, c1.id(), bad, long2001, long2001));
         assertEquals("selfAssessment.claimed.invalid", errors.get("claimed." + TRAINED.key()));
         assertEquals("selfAssessment.text.tooLong", errors.get("explanation." + TRAINED.key()));
@@ -418,7 +392,7 @@ class SelfAssessmentServiceImplTest {
         assertEquals(1, report.mismatches());
 
         // The computed value is live: once the records catch up, the flag goes.
-        project.actual(YEAR, c1.id(), TestProject.TRAINED, "155");
+        project.actual(YEAR, c1.id(), TrainingProject.TRAINED, "155");
         SelfAssessment later = service.get(c1Staff, YEAR, c1.id());
         assertEquals(new BigDecimal("160"), claim(later, TRAINED).computed());
         assertFalse(claim(later, TRAINED).mismatch());

@@ -19,38 +19,29 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
-import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.MonthlyProgress;
 import org.jixiao.api.performance.ProcedureNote;
 import org.jixiao.api.performance.Problem;
 import org.jixiao.api.performance.Problem.State;
 import org.jixiao.api.project.ProjectState;
-import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
 import org.jixiao.core.internal.performance.TargetServiceImpl;
-import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.TestDb;
-import org.jixiao.store.internal.MemoryStores;
+import org.jixiao.core.internal.testing.CityTest;
 import org.jixiao.core.internal.testing.FakeRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class TrackingServiceImplTest {
+class TrackingServiceImplTest extends CityTest {
 
     static final int YEAR = 2013;
 
-    private MemoryStores.Loan store;
     // Today is 20 March 2013 (the clock's zone is UTC).
     private final TestDb.MutableClock clock = new TestDb.MutableClock(Instant.parse("2013-03-20T02:00:00Z"));
-    private OrgUnitServiceImpl orgUnits;
     private OrgUnit c1;
     private OrgUnit c1sub;
     private OrgUnit c2;
-    private Actor cityAdmin;
     private Actor assessor;
     private Actor setter;
     private Actor cityViewer;
@@ -63,11 +54,6 @@ class TrackingServiceImplTest {
 
     @BeforeEach
     void open() {
-        store = TestDb.open();
-        OrgUnit root = TestDb.insertRoot(store);
-        CoreSchema schema = new CoreSchema(store);
-        orgUnits = new OrgUnitServiceImpl(store, schema);
-        cityAdmin = TestDb.actor(1, "admin", root, Role.ADMIN, Role.STAFF);
         c1 = unit(root, "c1", OrgLevel.COUNTY);
         c2 = unit(root, "c2", OrgLevel.COUNTY);
         c1sub = unit(c1, "c1-x", OrgLevel.DEPARTMENT);
@@ -82,19 +68,6 @@ class TrackingServiceImplTest {
         cycle.open(cityAdmin, YEAR);
         TargetServiceImpl targets = new TargetServiceImpl(store, schema, registry, orgUnits, cycle);
         service = new TrackingServiceImpl(store, orgUnits, cycle, targets, registry, clock);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
-    private OrgUnit unit(OrgUnit parent, String code, OrgLevel level) {
-        return orgUnits.create(cityAdmin, new OrgUnitDraft(parent.id(), code, code + " 团委", level));
-    }
-
-    private static Map<String, String> errors(Executable e) {
-        return assertThrows(ValidationException.class, e).fieldErrors();
     }
 
     private long audits(String action) {
