@@ -21,14 +21,15 @@ public record TargetRule(TargetKind kind, Comparison comparison, BigDecimal valu
     }
 
     /**
-     * The figure the actual is held against; null for a baseline-relative target without a baseline (a unit's
-     * first year), which cannot be judged.
+     * The figure the actual is held against; null for a baseline-relative target without a baseline, which cannot
+     * be judged. A baseline of nothing (zero: a unit's first year, a new unit, a county with no records last year)
+     * is no baseline: growth over nothing would be met by nothing.
      */
     public BigDecimal resolve(BigDecimal baseline) {
         if (kind != TargetKind.BASELINE_RELATIVE) {
             return value;
         }
-        if (baseline == null) {
+        if (baseline == null || baseline.signum() <= 0) {
             return null;
         }
         return baseline.multiply(HUNDRED.add(value)).divide(HUNDRED, 4, RoundingMode.HALF_UP).stripTrailingZeros();

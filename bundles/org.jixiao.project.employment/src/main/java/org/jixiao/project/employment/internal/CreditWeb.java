@@ -88,20 +88,32 @@ final class CreditWeb implements Register.Pages {
         Map<Long, Map<String, BigDecimal>> last = actuals.asOf(ids, year - 1, today);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Long id : ids) {
-            BigDecimal lastAmount = last.get(id).get(CreditRegister.INDICATOR_AMOUNT);
+            Map<String, BigDecimal> year0 = now.get(id);
+            Map<String, BigDecimal> year1 = last.get(id);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("county", id);
             m.put("countyName", names.getOrDefault(id, ""));
-            m.put("households", now.get(id).get(CreditRegister.INDICATOR_HOUSEHOLDS).toPlainString());
-            m.put("amountWanyuan", now.get(id).get(CreditRegister.INDICATOR_AMOUNT).toPlainString());
-            m.put("lastWanyuan", lastAmount.toPlainString());
-            m.put("growthTarget", POLICY_GROWTH.resolve(lastAmount).toPlainString());
-            m.put("growthMet", POLICY_GROWTH.met(now.get(id).get(CreditRegister.INDICATOR_GROWTH), lastAmount));
+            m.put("households", year0.get(CreditRegister.INDICATOR_HOUSEHOLDS).toPlainString());
+            m.put("amountWanyuan", year0.get(CreditRegister.INDICATOR_AMOUNT).toPlainString());
+            m.put("lastHouseholds", year1.get(CreditRegister.INDICATOR_HOUSEHOLDS).toPlainString());
+            m.put("lastWanyuan", year1.get(CreditRegister.INDICATOR_AMOUNT).toPlainString());
+            // Without last year's figure there is no growth to judge: shown as such, never as met.
+            growth(m, "householdGrowth", year0.get(CreditRegister.INDICATOR_HOUSEHOLDS),
+                    year1.get(CreditRegister.INDICATOR_HOUSEHOLDS));
+            growth(m, "growth", year0.get(CreditRegister.INDICATOR_AMOUNT), year1.get(CreditRegister.INDICATOR_AMOUNT));
             rows.add(m);
         }
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("year", String.valueOf(year));
         model.put("summary", rows);
         return model;
+    }
+
+    /** {@code <name>Target}: last year's figure grown by the policy's 10%, blank when not judged; {@code <name>Met}. */
+    private static void growth(Map<String, Object> row, String name, BigDecimal actual, BigDecimal lastYear) {
+        BigDecimal target = POLICY_GROWTH.resolve(lastYear);
+        row.put(name + "Target", target == null ? "" : target.toPlainString());
+        row.put(name + "Judged", target != null);
+        row.put(name + "Met", POLICY_GROWTH.met(actual, lastYear));
     }
 }

@@ -186,6 +186,30 @@ class CreditRegisterTest extends EmploymentTestBase {
         assertEquals(CreditWeb.POLICY_GROWTH, rule, "the summary shows the policy's rule");
     }
 
+    /** Issue 11, item 2: +7.1% households with +10.1% money passed, since only the money was judged. */
+    @Test
+    void theHouseholdsMustGrowByTenPercentAsWellAsTheMoney() {
+        for (int i = 0; i < 14; i++) {
+            create(CITY_ADMIN, household(A, "2012-02-01", i == 0 ? "1000000" : null, i == 0 ? "2012-02-10" : null));
+        }
+        for (int i = 0; i < 15; i++) {
+            create(CITY_ADMIN, household(A, "2013-02-01", i == 0 ? "1101000" : null, i == 0 ? "2013-02-10" : null));
+        }
+        long a = TreeOrgUnits.COUNTY_A.id();
+        IndicatorDefinition households = project.indicators().stream()
+                .filter(d -> d.id().equals(CreditRegister.INDICATOR_HOUSEHOLD_GROWTH)).findFirst().orElseThrow();
+        assertEquals(TargetKind.BASELINE_RELATIVE, households.defaultRule().kind());
+        BigDecimal baseline = project.actuals(List.of(a), 2012).get(a).get(CreditRegister.INDICATOR_HOUSEHOLD_GROWTH);
+        BigDecimal actual = project.actualsAsOf(List.of(a), 2013, TODAY).get(a)
+                .get(CreditRegister.INDICATOR_HOUSEHOLD_GROWTH);
+        assertEquals(0, BigDecimal.valueOf(14).compareTo(baseline));
+        assertEquals(0, BigDecimal.valueOf(15).compareTo(actual));
+        assertFalse(households.defaultRule().met(actual, baseline), "15 over 14 is 7.1%: the households fall short");
+        BigDecimal money = project.actualsAsOf(List.of(a), 2013, TODAY).get(a).get(CreditRegister.INDICATOR_GROWTH);
+        assertTrue(CreditWeb.POLICY_GROWTH.met(money, project.actuals(List.of(a), 2012).get(a)
+                .get(CreditRegister.INDICATOR_GROWTH)), "while the money grows 10.1%");
+    }
+
     private static Map<String, BigDecimal> values(long households, String wanyuan) {
         return Map.of(CreditRegister.INDICATOR_HOUSEHOLDS, BigDecimal.valueOf(households),
                 CreditRegister.INDICATOR_AMOUNT, new BigDecimal(wanyuan), CreditRegister.INDICATOR_GROWTH,
@@ -208,8 +232,8 @@ class CreditRegisterTest extends EmploymentTestBase {
         create(A_STAFF, household(A, "2013-03-01", "1100000", "2013-03-02"));
         String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
                 "/credit-households/summary", CITY_ADMIN)), CITY_ADMIN, locale);
-        assertTrue(page.contains("<td>1</td><td>110</td><td>100</td><td>110 ✓</td>"),
-                "this year, last year and the 10% growth it needs, met");
+        assertTrue(page.contains("<td>1</td><td>1</td><td>1.1</td><td>110</td><td>100</td><td>110 ✓</td>"),
+                "households and money, this year, last year and the 10% growth each needs: the money's met");
         assertTrue(page.contains(PageRender.msg(locale, "credit.summary.policy")));
 
         WebResult json = project.web().handle(FakeRequest.api("GET", "/credit-households/summary", B_STAFF)
@@ -219,6 +243,13 @@ class CreditRegisterTest extends EmploymentTestBase {
                 .get("summary");
         assertEquals(1, rows.size(), "a county user sees their own county only");
         assertEquals("0", rows.get(0).get("households"));
+        // Nothing last year: no growth target, neither met nor 0 (issue 11, item 1).
+        assertEquals(Boolean.FALSE, rows.get(0).get("growthJudged"));
+        assertEquals("", rows.get(0).get("growthTarget"));
+        assertEquals(Boolean.FALSE, rows.get(0).get("householdGrowthMet"));
+        String bPage = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
+                "/credit-households/summary", B_STAFF)), B_STAFF, locale);
+        assertTrue(bPage.contains(PageRender.msg(locale, "credit.summary.notJudged")));
         WebResult list = project.web().handle(FakeRequest.html("GET", "/credit-households", A_STAFF));
         assertTrue(String.valueOf(list.model().get("pages")).contains("/credit-households/summary"),
                 "the engine's list links the summary");
