@@ -68,7 +68,7 @@ final class CampaignPages {
 
     /** Who closes campaigns and decides about units below the minimum (the city's assessment team). */
     static boolean canAssess(Actor actor) {
-        return actor.orgUnit().parentId() == null && actor.has(Role.ASSESSOR);
+        return PerformancePages.city(actor, Role.ASSESSOR);
     }
 
     /** Handles {@code /perf/<year>/campaigns[/<id>[/slips|/codes.csv|/paper]]}. */

@@ -41,7 +41,7 @@ final class EvaluationPages {
     }
 
     private static boolean atRoot(PageServlet.Call call, Role role) {
-        return call.actor.has(role) && call.actor.orgUnit().parentId() == null;
+        return PerformancePages.city(call.actor, role);
     }
 
     /** Handles {@code /perf/<year>/evaluation/...}; segment 3 onwards. */

@@ -93,12 +93,8 @@ final class ManualPages {
     // ---------------------------------------------------------------- a unit's answers
 
     private void unit(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        OrgUnit unit = unitId == null ? null : orgUnits.findVisible(call.actor, unitId)
-                .filter(PerformancePages::evaluated).orElse(null);
-        if (unit == null) {
-            throw new NotFoundException(call.path);
-        }
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
         int status = 200;
@@ -211,7 +207,7 @@ final class ManualPages {
     // ---------------------------------------------------------------- forms
 
     private static boolean cityDefiner(Actor actor) {
-        return (actor.has(Role.TARGET_SETTER) || actor.has(Role.TARGET_APPROVER)) && actor.orgUnit().parentId() == null;
+        return PerformancePages.city(actor, Role.TARGET_SETTER, Role.TARGET_APPROVER);
     }
 
     private static void putChoices(Map<String, Object> model, boolean city) {
@@ -247,8 +243,8 @@ final class ManualPages {
     /** The definition form; a malformed kind, comparison or value is a field error like any other. */
     static ManualIndicatorDraft draft(PageServlet.Call call) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        TargetKind kind = parse(TargetKind.class, call.param("kind"));
-        Comparison comparison = parse(Comparison.class, call.param("comparison"));
+        TargetKind kind = PageServlet.enumOrNull(TargetKind.class, call.param("kind"));
+        Comparison comparison = PageServlet.enumOrNull(Comparison.class, call.param("comparison"));
         if (kind == null) {
             errors.add("kind", "manual.kind.invalid");
         }
@@ -282,17 +278,6 @@ final class ManualPages {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {
             throw ValidationException.of("value", "target.value.invalid");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -2,7 +2,6 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,8 @@ final class MilestonePages {
 
     /** Handles {@code /perf/<year>/milestones/<unitId>}; segment 3 is the unit. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        if (unitId == null || call.segments.length > 4) {
-            throw new NotFoundException(call.path);
-        }
-        OrgUnit unit = orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
-                .orElseThrow(() -> new NotFoundException(call.path));
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         String self = "/perf/" + year + "/milestones/" + unitId;
         Map<String, Object> model = call.model();
@@ -103,7 +98,7 @@ final class MilestonePages {
 
     /** Who may move a node's day: an admin or a target setter of the city, as the service checks. */
     static boolean canAdjust(Actor actor) {
-        return actor.orgUnit().parentId() == null && (actor.has(Role.ADMIN) || actor.has(Role.TARGET_SETTER));
+        return PerformancePages.city(actor, Role.ADMIN, Role.TARGET_SETTER);
     }
 
     /**
@@ -142,13 +137,10 @@ final class MilestonePages {
     }
 
     private static LocalDate date(String text, String field, String requiredKey) {
-        if (text == null) {
+        LocalDate day = TrackingPages.date(text, field);
+        if (day == null) {
             throw ValidationException.of(field, requiredKey);
         }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "common.date.invalid");
-        }
+        return day;
     }
 }

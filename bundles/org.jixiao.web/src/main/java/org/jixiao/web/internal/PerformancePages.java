@@ -5,10 +5,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
@@ -69,6 +73,37 @@ final class PerformancePages {
         return unit.level().evaluated();
     }
 
+    /**
+     * The unit a unit's page of a year names in segment 3 ({@code /perf/<year>/<page>/<unitId>}): an evaluated unit
+     * the actor may see. Anything else, or more segments, is not found, so a unit out of scope is not told apart.
+     */
+    static OrgUnit unit(PageServlet.Call call, OrgUnitService orgUnits) {
+        Long unitId = Http.parseId(call.seg(3));
+        if (unitId == null || call.segments.length > 4) {
+            throw new NotFoundException(call.path);
+        }
+        return orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
+                .orElseThrow(() -> new NotFoundException(call.path));
+    }
+
+    /** Whether the actor belongs to the city (the root unit) and holds at least one of the roles. */
+    static boolean city(Actor actor, Role... roles) {
+        return actor.orgUnit().parentId() == null && Arrays.stream(roles).anyMatch(actor::has);
+    }
+
+    /** How many items are in each state, every state in its order (none as 0), as the summary rows of a page. */
+    static <S extends Enum<S>, T> List<Map<String, Object>> tally(Class<S> states, List<T> items,
+            Function<T, S> state) {
+        Map<S, Integer> counts = new EnumMap<>(states);
+        for (S s : states.getEnumConstants()) {
+            counts.put(s, 0);
+        }
+        items.forEach(item -> counts.merge(state.apply(item), 1, Integer::sum));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((s, n) -> rows.add(Map.of("state", s.name(), "count", n)));
+        return rows;
+    }
+
     void handle(PageServlet.Call call) throws IOException {
         String yearText = call.seg(1);
         if ("procedure".equals(yearText)) {
@@ -117,7 +152,7 @@ final class PerformancePages {
     }
 
     private boolean cityAdmin(PageServlet.Call call) {
-        return call.actor.has(Role.ADMIN) && call.actor.orgUnit().parentId() == null;
+        return city(call.actor, Role.ADMIN);
     }
 
     private void years(PageServlet.Call call) throws IOException {
@@ -147,7 +182,7 @@ final class PerformancePages {
         model.put("py", py);
         model.put("steps", Step.values());
         model.put("canManage", cityAdmin(call));
-        model.put("canApprove", call.actor.has(Role.TARGET_APPROVER) && call.actor.orgUnit().parentId() == null);
+        model.put("canApprove", city(call.actor, Role.TARGET_APPROVER));
         List<OrgUnit> units = new ArrayList<>();
         for (OrgUnit u : orgUnits.visibleTo(call.actor)) {
             if (evaluated(u)) {
@@ -238,8 +273,7 @@ final class PerformancePages {
         model.put("py", py);
         model.put("table", table);
         Optional<Lock> lock = cycle.lock(py.year(), Step.TARGET_SETTING, LocalDate.now());
-        boolean setter = call.actor.orgUnit().parentId() == null
-                && (call.actor.has(Role.TARGET_SETTER) || call.actor.has(Role.TARGET_APPROVER));
+        boolean setter = city(call.actor, Role.TARGET_SETTER, Role.TARGET_APPROVER);
         boolean canEdit = setter && (table.locked() ? call.actor.has(Role.TARGET_APPROVER) : lock.isEmpty());
         model.put("canEdit", canEdit);
         model.put("lock", table.locked() ? null : lock.orElse(null));

@@ -3,8 +3,6 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,24 +63,16 @@ final class SelfAssessmentPages {
     }
 
     private static boolean decides(PageServlet.Call call) {
-        return call.actor.orgUnit().parentId() == null
-                && (call.actor.has(Role.ADMIN) || call.actor.has(Role.ASSESSOR));
+        return PerformancePages.city(call.actor, Role.ADMIN, Role.ASSESSOR);
     }
 
     private void overview(PageServlet.Call call, PerformanceYear py) throws IOException {
         List<SelfAssessmentStatus> units = service.list(call.actor, py.year());
-        Map<SelfAssessment.State, Integer> counts = new EnumMap<>(SelfAssessment.State.class);
-        for (SelfAssessment.State s : SelfAssessment.State.values()) {
-            counts.put(s, 0);
-        }
-        units.forEach(u -> counts.merge(u.state(), 1, Integer::sum));
-        List<Map<String, Object>> tally = new ArrayList<>();
-        counts.forEach((s, n) -> tally.add(Map.of("state", s.name(), "count", n)));
         Map<String, Object> model = call.model();
         model.put("py", py);
         model.put("window", py.window(Step.SELF_ASSESSMENT).orElse(null));
         model.put("units", units);
-        model.put("counts", tally);
+        model.put("counts", PerformancePages.tally(SelfAssessment.State.class, units, SelfAssessmentStatus::state));
         model.put("canDecide", decides(call));
         pages.render(call, 200, null, "perf-self-assessments", model);
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +50,8 @@ final class TrackingPages {
 
     /** Handles {@code /perf/<year>/tracking/<unitId>}; segment 3 is the unit. */
     void unit(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        if (unitId == null || call.segments.length > 4) {
-            throw new NotFoundException(call.path);
-        }
-        OrgUnit unit = orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
-                .orElseThrow(() -> new NotFoundException(call.path));
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
         int status = 200;
@@ -126,15 +121,8 @@ final class TrackingPages {
             LOG.log(System.Logger.Level.WARNING, "Time nodes of org unit " + unitId + " in " + year
                     + " could not be read", e);
         }
-        Map<Milestone.State, Integer> counts = new EnumMap<>(Milestone.State.class);
-        for (Milestone.State s : Milestone.State.values()) {
-            counts.put(s, 0);
-        }
-        nodes.forEach(m -> counts.merge(m.state(), 1, Integer::sum));
-        List<Map<String, Object>> summary = new ArrayList<>();
-        counts.forEach((s, n) -> summary.add(Map.of("state", s.name(), "count", n)));
         model.put("milestones", nodes);
-        model.put("milestoneCounts", summary);
+        model.put("milestoneCounts", PerformancePages.tally(Milestone.State.class, nodes, Milestone::state));
     }
 
     // ---------------------------------------------------------------- the city's list
