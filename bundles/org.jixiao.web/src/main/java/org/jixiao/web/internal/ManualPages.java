@@ -65,21 +65,15 @@ final class ManualPages {
         }
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            try {
-                switch (action == null ? "" : action) {
-                    case "define" -> manual.defineCity(call.actor, year, draft(call));
-                    case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/manual?saved=1");
-                return;
-            } catch (ValidationException e) {
-                failed(call, model, e, action);
-                status = 400;
+        int status = call.submit(model, "/perf/" + year + "/manual?saved=1", action -> {
+            switch (action) {
+                case "define" -> manual.defineCity(call.actor, year, draft(call));
+                case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> failed(call, model));
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         model.put("py", py);
         model.put("indicators", manual.cityIndicators(call.actor, year));
@@ -97,26 +91,20 @@ final class ManualPages {
         long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            try {
-                switch (action == null ? "" : action) {
-                    case "answer" -> manual.answer(call.actor, id(call.param("indicator")), unitId,
-                            value(call.param("value")), call.request.getParameter("note"));
-                    case "attach" -> attach(call, unitId);
-                    case "remove" -> manual.remove(call.actor, id(call.param("file")));
-                    case "define" -> manual.defineLocal(call.actor, year, unitId, draft(call));
-                    case "change" -> manual.changeLocal(call.actor, id(call.param("indicator")), draft(call));
-                    case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/manual/" + unitId + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                failed(call, model, e, action);
-                status = 400;
+        int status = call.submit(model, "/perf/" + year + "/manual/" + unitId + "?saved=1", action -> {
+            switch (action) {
+                case "answer" -> manual.answer(call.actor, id(call.param("indicator")), unitId,
+                        value(call.param("value")), call.request.getParameter("note"));
+                case "attach" -> attach(call, unitId);
+                case "remove" -> manual.remove(call.actor, id(call.param("file")));
+                case "define" -> manual.defineLocal(call.actor, year, unitId, draft(call));
+                case "change" -> manual.changeLocal(call.actor, id(call.param("indicator")), draft(call));
+                case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> failed(call, model));
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         List<ManualIndicator> city = manual.cityIndicators(call.actor, year).stream()
                 .filter(i -> !i.withdrawn()).toList();
@@ -221,10 +209,8 @@ final class ManualPages {
         model.put("comparisons", List.of(Comparison.values()));
     }
 
-    private static void failed(PageServlet.Call call, Map<String, Object> model, ValidationException e,
-            String action) {
-        model.put("errors", e.fieldErrors());
-        model.put("failedAction", action);
+    /** What a refused form shows again: the indicator it was about and the values as sent. */
+    private static void failed(PageServlet.Call call, Map<String, Object> model) {
         model.put("failedIndicator", call.param("indicator") == null ? "" : call.param("indicator"));
         Map<String, String> submitted = new LinkedHashMap<>();
         for (String name : DRAFT_FIELDS) {

@@ -42,32 +42,24 @@ final class MilestonePages {
         int year = py.year();
         String self = "/perf/" + year + "/milestones/" + unitId;
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            String key = call.param("milestone");
-            String[] ref = split(key);
-            try {
-                if ("done".equals(action)) {
-                    milestones.markDone(call.actor, year, unitId, ref[0], ref[1],
-                            date(call.param("doneOn"), "doneOn", "milestone.doneOn.required"), call.param("evidence"));
-                } else if ("due".equals(action)) {
-                    milestones.setDue(call.actor, year, ref[0], ref[1],
-                            date(call.param("due"), "due", "milestone.due.required"));
-                } else {
-                    throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, self + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("failedKey", key == null ? "" : key);
-                model.put("failedAction", action);
-                model.put("submittedDoneOn", call.param("doneOn"));
-                model.put("submittedEvidence", call.request.getParameter("evidence"));
-                model.put("submittedDue", call.param("due"));
-                status = 400;
+        String key = call.param("milestone");
+        String[] ref = split(key);
+        int status = call.submit(model, self + "?saved=1", action -> {
+            switch (action) {
+                case "done" -> milestones.markDone(call.actor, year, unitId, ref[0], ref[1],
+                        date(call.param("doneOn"), "doneOn", "milestone.doneOn.required"), call.param("evidence"));
+                case "due" -> milestones.setDue(call.actor, year, ref[0], ref[1],
+                        date(call.param("due"), "due", "milestone.due.required"));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> {
+            model.put("failedKey", key == null ? "" : key);
+            model.put("submittedDoneOn", call.param("doneOn"));
+            model.put("submittedEvidence", call.request.getParameter("evidence"));
+            model.put("submittedDue", call.param("due"));
+        });
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         LocalDate today = LocalDate.now();
         List<Milestone> list = milestones.milestones(call.actor, year, unitId);

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -69,6 +70,8 @@ public final class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(PageServlet.class.getName());
     private static final int PAGE_SIZE = 20;
+    /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
+    static final int REDIRECTED = 0;
 
     private final transient WebSessions sessions;
     private final transient Templates templates;
@@ -144,6 +147,36 @@ public final class PageServlet extends HttpServlet {
             model.put("base", "");
             return model;
         }
+
+        /**
+         * The post/redirect/get of a page whose forms name what they do in {@code action}. On a POST, runs
+         * {@code action} with that name ("" when none) and sends the browser to {@code done}; when a service
+         * refuses what was sent, puts its {@code errors} and the {@code failedAction} in the model, lets
+         * {@code refused} put back what the form is to show again, and returns 400. Returns 200 for anything but a
+         * POST, and {@link #REDIRECTED} once the browser has been sent on.
+         */
+        int submit(Map<String, Object> model, String done, FormAction action,
+                Consumer<ValidationException> refused) throws IOException {
+            if (!post()) {
+                return 200;
+            }
+            String name = param("action");
+            try {
+                action.run(name == null ? "" : name);
+                Http.redirect(response, done);
+                return REDIRECTED;
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                model.put("failedAction", name);
+                refused.accept(e);
+                return 400;
+            }
+        }
+    }
+
+    /** What a page does with a posted form, given the name of its action. */
+    interface FormAction {
+        void run(String action) throws IOException;
     }
 
     @Override

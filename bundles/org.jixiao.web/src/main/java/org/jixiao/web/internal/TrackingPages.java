@@ -54,41 +54,35 @@ final class TrackingPages {
         long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            Long problemId = Http.parseId(call.param("problem"));
-            try {
-                switch (action == null ? "" : action) {
-                    case "record" -> tracking.record(call.actor, year, unitId, call.param("projectId"),
-                            call.param("title"), call.request.getParameter("description"), call.param("owner"),
-                            date(call.param("dueOn"), "dueOn"));
-                    case "update" -> tracking.update(call.actor, id(problemId), call.request.getParameter("analysis"),
-                            call.request.getParameter("measure"), call.param("owner"),
-                            date(call.param("dueOn"), "dueOn"));
-                    case "rectified" -> tracking.rectified(call.actor, id(problemId),
-                            call.request.getParameter("evidence"));
-                    case "close" -> tracking.close(call.actor, id(problemId));
-                    case "reopen" -> tracking.reopen(call.actor, id(problemId), call.request.getParameter("reason"));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/tracking/" + unitId + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("failedAction", action);
-                model.put("failedProblem", problemId == null ? "" : String.valueOf(problemId));
-                Map<String, String> submitted = new java.util.HashMap<>();
-                for (String name : List.of("projectId", "title", "description", "owner", "dueOn", "analysis",
-                        "measure", "evidence", "reason")) {
-                    String v = call.request.getParameter(name);
-                    if (v != null) {
-                        submitted.put(name, v);
-                    }
-                }
-                model.put("submitted", submitted);
-                status = 400;
+        Long problemId = Http.parseId(call.param("problem"));
+        int status = call.submit(model, "/perf/" + year + "/tracking/" + unitId + "?saved=1", action -> {
+            switch (action) {
+                case "record" -> tracking.record(call.actor, year, unitId, call.param("projectId"),
+                        call.param("title"), call.request.getParameter("description"), call.param("owner"),
+                        date(call.param("dueOn"), "dueOn"));
+                case "update" -> tracking.update(call.actor, id(problemId), call.request.getParameter("analysis"),
+                        call.request.getParameter("measure"), call.param("owner"),
+                        date(call.param("dueOn"), "dueOn"));
+                case "rectified" -> tracking.rectified(call.actor, id(problemId),
+                        call.request.getParameter("evidence"));
+                case "close" -> tracking.close(call.actor, id(problemId));
+                case "reopen" -> tracking.reopen(call.actor, id(problemId), call.request.getParameter("reason"));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> {
+            model.put("failedProblem", problemId == null ? "" : String.valueOf(problemId));
+            Map<String, String> submitted = new java.util.HashMap<>();
+            for (String name : List.of("projectId", "title", "description", "owner", "dueOn", "analysis",
+                    "measure", "evidence", "reason")) {
+                String v = call.request.getParameter(name);
+                if (v != null) {
+                    submitted.put(name, v);
+                }
+            }
+            model.put("submitted", submitted);
+        });
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         LocalDate today = LocalDate.now();
         List<MonthlyProgress> progress = tracking.progress(call.actor, year, unitId);
