@@ -28,17 +28,7 @@ import org.jixiao.api.performance.PerformanceYear;
  * The comprehensive evaluation of a year under {@code /perf/<year>/evaluation}: the pinned module, scores and
  * bonuses, runs with their ranking and breakdown, re-runs side by side, publishing and CSV export.
  */
-final class EvaluationPages {
-
-    private final PageServlet pages;
-    private final EvaluationService evaluations;
-    private final OrgUnitService orgUnits;
-
-    EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.evaluations = evaluations;
-        this.orgUnits = orgUnits;
-    }
+record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnitService orgUnits) {
 
     private static boolean atRoot(PageServlet.Call call, Role role) {
         return PerformancePages.city(call.actor, role);

@@ -35,22 +35,10 @@ import org.jixiao.api.project.Comparison;
  * note and evidence files, and defines its local indicators; {@code /perf/<year>/evidence/<fileId>} downloads a
  * file. The service decides who may do what; the pages only offer it. No JavaScript.
  */
-final class ManualPages {
+record ManualPages(PageServlet pages, ManualIndicatorService manual, TargetService targets, OrgUnitService orgUnits) {
 
     static final String[] DRAFT_FIELDS = {"nameZh", "nameEn", "unitZh", "unitEn", "clause", "kind", "comparison",
         "value"};
-
-    private final PageServlet pages;
-    private final ManualIndicatorService manual;
-    private final TargetService targets;
-    private final OrgUnitService orgUnits;
-
-    ManualPages(PageServlet pages, ManualIndicatorService manual, TargetService targets, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.manual = manual;
-        this.targets = targets;
-        this.orgUnits = orgUnits;
-    }
 
     // ---------------------------------------------------------------- the city's indicators
 

@@ -21,19 +21,9 @@ import org.jixiao.api.performance.PerformanceYear;
  * form to mark it done (staff and admins of the unit or above), the history of its markings, and for the city
  * the form to move a node's day for every unit. The service decides who may do what; the page only offers it.
  */
-final class MilestonePages {
+record MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitService orgUnits) {
 
     private static final System.Logger LOG = System.getLogger(MilestonePages.class.getName());
-
-    private final PageServlet pages;
-    private final MilestoneService milestones;
-    private final OrgUnitService orgUnits;
-
-    MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.milestones = milestones;
-        this.orgUnits = orgUnits;
-    }
 
     /** Handles {@code /perf/<year>/milestones/<unitId>}; segment 3 is the unit. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {

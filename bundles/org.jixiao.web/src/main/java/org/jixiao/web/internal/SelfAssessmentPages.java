@@ -26,20 +26,10 @@ import org.jixiao.api.performance.Step;
  * report, and under {@code /<unitId>} one unit's report, written and submitted by the unit and returned or
  * accepted by the city. The service decides who may do what; these pages only offer it.
  */
-final class SelfAssessmentPages {
+record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, PerformanceCycle cycle) {
 
     static final String CLAIMED = "claimed.";
     static final String EXPLANATION = "explanation.";
-
-    private final PageServlet pages;
-    private final SelfAssessmentService service;
-    private final PerformanceCycle cycle;
-
-    SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, PerformanceCycle cycle) {
-        this.pages = pages;
-        this.service = service;
-        this.cycle = cycle;
-    }
 
     /** Handles {@code /perf/<year>/self-assessment/...}; segment 3 onwards. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {

@@ -29,22 +29,10 @@ import org.jixiao.api.performance.TrackingService;
  * a project's corrected procedure with the form to revise it. The service decides who may do what; the pages only
  * offer it. No JavaScript.
  */
-final class TrackingPages {
+record TrackingPages(PageServlet pages, TrackingService tracking, MilestoneService milestones,
+        OrgUnitService orgUnits) {
 
     private static final System.Logger LOG = System.getLogger(TrackingPages.class.getName());
-
-    private final PageServlet pages;
-    private final TrackingService tracking;
-    private final MilestoneService milestones;
-    private final OrgUnitService orgUnits;
-
-    TrackingPages(PageServlet pages, TrackingService tracking, MilestoneService milestones,
-            OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.tracking = tracking;
-        this.milestones = milestones;
-        this.orgUnits = orgUnits;
-    }
 
     // ---------------------------------------------------------------- a unit
 
