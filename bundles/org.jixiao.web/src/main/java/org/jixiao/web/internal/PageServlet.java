@@ -418,15 +418,7 @@ public final class PageServlet extends HttpServlet {
         if (idText == null) {
             Map<String, Object> model = unitsModel(call);
             if (call.post()) {
-                OrgUnitDraft draft = unitDraft(call);
-                try {
-                    orgUnits.create(call.actor, draft);
-                    Http.redirect(call.response, "/admin/units?saved=1");
-                } catch (ValidationException e) {
-                    model.put("errors", e.fieldErrors());
-                    model.put("form", draft);
-                    render(call, 400, null, "units", model);
-                }
+                saveUnit(call, model, "units", draft -> orgUnits.create(call.actor, draft));
                 return;
             }
             model.put("saved", call.param("saved") != null);
@@ -442,19 +434,25 @@ public final class PageServlet extends HttpServlet {
         model.put("unit", unit);
         model.put("levels", OrgLevel.values());
         if (call.post()) {
-            OrgUnitDraft draft = unitDraft(call);
-            try {
-                orgUnits.update(call.actor, unit.id(), draft);
-                Http.redirect(call.response, "/admin/units?saved=1");
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("form", draft);
-                render(call, 400, null, "unit-edit", model);
-            }
+            saveUnit(call, model, "unit-edit", draft -> orgUnits.update(call.actor, unit.id(), draft));
             return;
         }
         model.put("form", new OrgUnitDraft(unit.parentId(), unit.code(), unit.name(), unit.level()));
         render(call, 200, null, "unit-edit", model);
+    }
+
+    /** Saves the posted org unit and goes back to the list; a refused form shows again on {@code template}. */
+    private void saveUnit(Call call, Map<String, Object> model, String template, Consumer<OrgUnitDraft> save)
+            throws IOException {
+        OrgUnitDraft draft = unitDraft(call);
+        try {
+            save.accept(draft);
+            Http.redirect(call.response, "/admin/units?saved=1");
+        } catch (ValidationException e) {
+            model.put("errors", e.fieldErrors());
+            model.put("form", draft);
+            render(call, 400, null, template, model);
+        }
     }
 
     private Map<String, Object> unitsModel(Call call) {

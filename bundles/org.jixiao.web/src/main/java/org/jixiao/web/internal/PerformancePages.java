@@ -122,32 +122,30 @@ final class PerformancePages {
         String what = call.seg(2);
         if (what == null) {
             year(call, py);
-        } else if ("targets".equals(what)) {
-            Long unit = Http.parseId(call.seg(3));
-            if (unit == null || call.segments.length > 4) {
-                throw new NotFoundException(call.path);
+            return;
+        }
+        switch (what) {
+            case "targets" -> {
+                Long unit = Http.parseId(call.seg(3));
+                if (unit == null || call.segments.length > 4) {
+                    throw new NotFoundException(call.path);
+                }
+                targetTable(call, py, unit);
             }
-            targetTable(call, py, unit);
-        } else if ("evaluation".equals(what)) {
-            evaluation.handle(call, py);
-        } else if ("milestones".equals(what)) {
-            milestones.handle(call, py);
-        } else if ("self-assessment".equals(what)) {
-            selfAssessment.handle(call, py);
-        } else if ("tracking".equals(what)) {
-            tracking.unit(call, py);
-        } else if ("manual".equals(what)) {
-            manual.handle(call, py);
-        } else if ("campaigns".equals(what)) {
-            campaigns.handle(call, py);
-        } else if ("evidence".equals(what)) {
-            manual.download(call);
-        } else if ("problems".equals(what)) {
-            tracking.list(call, py);
-        } else if (call.post() && call.segments.length == 3) {
-            yearAction(call, py, what);
-        } else {
-            throw new NotFoundException(call.path);
+            case "evaluation" -> evaluation.handle(call, py);
+            case "milestones" -> milestones.handle(call, py);
+            case "self-assessment" -> selfAssessment.handle(call, py);
+            case "tracking" -> tracking.unit(call, py);
+            case "manual" -> manual.handle(call, py);
+            case "campaigns" -> campaigns.handle(call, py);
+            case "evidence" -> manual.download(call);
+            case "problems" -> tracking.list(call, py);
+            default -> {
+                if (!call.post() || call.segments.length != 3) {
+                    throw new NotFoundException(call.path);
+                }
+                yearAction(call, py, what);
+            }
         }
     }
 
