@@ -11,7 +11,6 @@ import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceYear;
@@ -37,9 +36,10 @@ record MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitSer
         int status = call.submit(model, self + "?saved=1", action -> {
             switch (action) {
                 case "done" -> milestones.markDone(call.actor, year, unitId, ref[0], ref[1],
-                        date(call.param("doneOn"), "doneOn", "milestone.doneOn.required"), call.param("evidence"));
+                        PerformancePages.requiredDate(call.param("doneOn"), "doneOn", "milestone.doneOn.required"),
+                        call.param("evidence"));
                 case "due" -> milestones.setDue(call.actor, year, ref[0], ref[1],
-                        date(call.param("due"), "due", "milestone.due.required"));
+                        PerformancePages.requiredDate(call.param("due"), "due", "milestone.due.required"));
                 default -> throw new NotFoundException(call.path);
             }
         }, e -> {
@@ -116,13 +116,5 @@ record MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitSer
             return new String[2];
         }
         return new String[] {key.substring(0, colon), key.substring(colon + 1)};
-    }
-
-    private static LocalDate date(String text, String field, String requiredKey) {
-        LocalDate day = TrackingPages.date(text, field);
-        if (day == null) {
-            throw ValidationException.of(field, requiredKey);
-        }
-        return day;
     }
 }

@@ -218,8 +218,9 @@ final class PerformancePages {
                     if (step == null) {
                         throw ValidationException.of("step", "cycle.step.required");
                     }
-                    cycle.setWindow(call.actor, y, step, date(call.param("opens"), "opens"),
-                            date(call.param("closes"), "closes"));
+                    cycle.setWindow(call.actor, y, step,
+                            requiredDate(call.param("opens"), "opens", "cycle.window.required"),
+                            requiredDate(call.param("closes"), "closes", "cycle.window.required"));
                 }
                 case "approve" -> targets.approve(call.actor, y);
                 default -> throw new NotFoundException(call.path);
@@ -233,15 +234,25 @@ final class PerformancePages {
         }
     }
 
-    private static LocalDate date(String text, String field) {
+    /** A day as a form sends it (ISO); null when not sent, a field error when it is no day. */
+    static LocalDate optionalDate(String text, String field) {
         if (text == null) {
-            throw ValidationException.of(field, "cycle.window.required");
+            return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw ValidationException.of(field, "common.date.invalid");
         }
+    }
+
+    /** A day the form must send: as {@link #optionalDate}, and {@code requiredKey} when it was not sent. */
+    static LocalDate requiredDate(String text, String field, String requiredKey) {
+        LocalDate day = optionalDate(text, field);
+        if (day == null) {
+            throw ValidationException.of(field, requiredKey);
+        }
+        return day;
     }
 
     private void targetTable(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {

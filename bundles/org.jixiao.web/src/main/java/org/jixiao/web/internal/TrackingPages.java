@@ -2,7 +2,6 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,10 +46,10 @@ record TrackingPages(PageServlet pages, TrackingService tracking, MilestoneServi
             switch (action) {
                 case "record" -> tracking.record(call.actor, year, unitId, call.param("projectId"),
                         call.param("title"), call.request.getParameter("description"), call.param("owner"),
-                        date(call.param("dueOn"), "dueOn"));
+                        PerformancePages.optionalDate(call.param("dueOn"), "dueOn"));
                 case "update" -> tracking.update(call.actor, id(problemId), call.request.getParameter("analysis"),
                         call.request.getParameter("measure"), call.param("owner"),
-                        date(call.param("dueOn"), "dueOn"));
+                        PerformancePages.optionalDate(call.param("dueOn"), "dueOn"));
                 case "rectified" -> tracking.rectified(call.actor, id(problemId),
                         call.request.getParameter("evidence"));
                 case "close" -> tracking.close(call.actor, id(problemId));
@@ -212,17 +211,5 @@ record TrackingPages(PageServlet pages, TrackingService tracking, MilestoneServi
             throw new NotFoundException("problem");
         }
         return problemId;
-    }
-
-    /** An optional day: null when empty. */
-    static LocalDate date(String text, String field) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "common.date.invalid");
-        }
     }
 }
