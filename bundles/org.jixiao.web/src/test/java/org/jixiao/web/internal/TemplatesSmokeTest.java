@@ -44,7 +44,7 @@ class TemplatesSmokeTest {
 
     private static final Templates TEMPLATES = new Templates();
 
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
     private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "county-a", EVIL, OrgLevel.COUNTY, "/1/4/");
     private static final Actor ADMIN = new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, Locale.ROOT);
 
