@@ -34,7 +34,7 @@ import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.NodeFiles;
-import org.jixiao.core.internal.performance.UnitYearScope;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
  * name people, so the audit trail keeps their size only.
  */
 @Component(service = ManualIndicatorService.class)
-public final class ManualIndicatorServiceImpl implements ManualIndicatorService {
+public final class ManualIndicatorServiceImpl extends UnitYearService implements ManualIndicatorService {
 
     static final BigDecimal VALUE_MAX = BigDecimal.TEN.pow(12);
     static final int VALUE_SCALE_MAX = 4;
@@ -56,31 +56,19 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     /** Bytes looked at to tell whether a file's content fits its extension. */
     static final int HEAD = 512;
 
-    private final Store store;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
     private final EvidenceStore evidence;
-    private final Clock clock;
-    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public ManualIndicatorServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
         this(store, orgUnits, cycle, new EvidenceStore(NodeFiles.dataDirectory(System::getProperty)
-                .resolve("evidence")), Clock.systemDefaultZone());
+                .resolve("evidence")), nodeClock());
     }
 
     ManualIndicatorServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, EvidenceStore evidence,
             Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
+        super(store, orgUnits, cycle, clock);
         this.evidence = Objects.requireNonNull(evidence, "evidence");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---------------------------------------------------------------- definitions
