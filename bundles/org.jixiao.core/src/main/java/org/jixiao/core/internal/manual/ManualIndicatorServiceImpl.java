@@ -418,27 +418,11 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
             errors.add("nameZh", "manual.name.required");
             return null;
         }
-        String nameZh = text(d.nameZh());
-        String nameEn = text(d.nameEn());
-        String unitZh = text(d.unitZh());
-        String unitEn = text(d.unitEn());
+        String nameZh = checked(errors, "nameZh", d.nameZh(), true, NAME_MAX, "manual.name");
+        String nameEn = checked(errors, "nameEn", d.nameEn(), false, NAME_MAX, "manual.name");
+        String unitZh = checked(errors, "unitZh", d.unitZh(), true, UNIT_MAX, "manual.unit");
+        String unitEn = checked(errors, "unitEn", d.unitEn(), false, UNIT_MAX, "manual.unit");
         String clause = text(d.clause());
-        if (nameZh == null) {
-            errors.add("nameZh", "manual.name.required");
-        } else if (nameZh.length() > NAME_MAX) {
-            errors.add("nameZh", "manual.name.tooLong");
-        }
-        if (nameEn != null && nameEn.length() > NAME_MAX) {
-            errors.add("nameEn", "manual.name.tooLong");
-        }
-        if (unitZh == null) {
-            errors.add("unitZh", "manual.unit.required");
-        } else if (unitZh.length() > UNIT_MAX) {
-            errors.add("unitZh", "manual.unit.tooLong");
-        }
-        if (unitEn != null && unitEn.length() > UNIT_MAX) {
-            errors.add("unitEn", "manual.unit.tooLong");
-        }
         if (clause == null && !local) {
             // A city indicator binds every unit; it must say where it comes from, as the projects' do.
             errors.add("clause", "manual.clause.required");
@@ -499,4 +483,19 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
     private static String describe(TargetRule r) {
         return r.kind().name() + " " + r.comparison().symbol() + " " + r.value().toPlainString();
     }
+
+    /** The text as stored; adds {@code key}.required when a required one is blank, {@code key}.tooLong past max. */
+    private static String checked(ValidationException.Collector errors, String field, String value, boolean required,
+            int max, String key) {
+        String t = text(value);
+        if (t == null) {
+            if (required) {
+                errors.add(field, key + ".required");
+            }
+        } else if (t.length() > max) {
+            errors.add(field, key + ".tooLong");
+        }
+        return t;
+    }
+
 }
