@@ -58,13 +58,15 @@ class DerbyStoreTest {
         return s;
     }
 
-    private static void createItems(DerbyStore store) {
+    /** The store with an empty table ITEM (ID, NAME) to write to. */
+    private static DerbyStore withItems(DerbyStore store) {
         store.inTransaction(c -> {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE ITEM (ID INTEGER NOT NULL PRIMARY KEY, NAME VARCHAR(50) NOT NULL)");
             }
             return null;
         });
+        return store;
     }
 
     private static int insert(Connection c, int id, String name) throws SQLException {
@@ -76,18 +78,22 @@ class DerbyStoreTest {
     }
 
     private static int count(DerbyStore store) {
+        return first(store, "SELECT COUNT(*) FROM ITEM", Integer.class);
+    }
+
+    /** The first column of the first row the query reads. */
+    private static <T> T first(DerbyStore store, String query, Class<T> type) {
         return store.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ITEM")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
                 rs.next();
-                return rs.getInt(1);
+                return type.cast(rs.getObject(1));
             }
         });
     }
 
     @Test
     void commitsWhenTheWorkReturns() {
-        DerbyStore store = open(2);
-        createItems(store);
+        DerbyStore store = withItems(open(2));
         int n = store.inTransaction(c -> insert(c, 1, "a") + insert(c, 2, "b"));
         assertEquals(2, n);
         assertEquals(2, count(store));
@@ -95,8 +101,7 @@ class DerbyStoreTest {
 
     @Test
     void rollsBackAndRethrowsAnUncheckedException() {
-        DerbyStore store = open(2);
-        createItems(store);
+        DerbyStore store = withItems(open(2));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
             insert(c, 1, "a");
             throw new IllegalStateException("boom");
@@ -107,8 +112,7 @@ class DerbyStoreTest {
 
     @Test
     void rollsBackAndWrapsAnSqlException() {
-        DerbyStore store = open(2);
-        createItems(store);
+        DerbyStore store = withItems(open(2));
         StoreException e = assertThrows(StoreException.class, () -> store.inTransaction(c -> {
             insert(c, 1, "a");
             return insert(c, 1, "duplicate");
@@ -119,8 +123,7 @@ class DerbyStoreTest {
 
     @Test
     void rollsBackOnAnError() {
-        DerbyStore store = open(1);
-        createItems(store);
+        DerbyStore store = withItems(open(1));
         assertThrows(AssertionError.class, () -> store.inTransaction(c -> {
             insert(c, 1, "a");
             throw new AssertionError("error");
@@ -131,8 +134,7 @@ class DerbyStoreTest {
 
     @Test
     void returnsConnectionsInAutocommitMode() {
-        DerbyStore store = open(1);
-        createItems(store);
+        DerbyStore store = withItems(open(1));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
             throw new IllegalStateException();
         }));
@@ -154,8 +156,7 @@ class DerbyStoreTest {
 
     @Test
     void leaksNoConnectionAfterManyCallsIncludingFailures() {
-        DerbyStore store = open(3, Duration.ofMillis(500));
-        createItems(store);
+        DerbyStore store = withItems(open(3, Duration.ofMillis(500)));
         for (int i = 0; i < 300; i++) {
             int id = i;
             switch (i % 4) {
@@ -176,8 +177,7 @@ class DerbyStoreTest {
 
     @Test
     void boundsConnectionsUnderConcurrency() throws Exception {
-        DerbyStore store = open(3);
-        createItems(store);
+        DerbyStore store = withItems(open(3));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -252,8 +252,7 @@ class DerbyStoreTest {
 
     @Test
     void keepsCommittedDataAcrossCloseAndReopen() throws Exception {
-        DerbyStore store = open(2);
-        createItems(store);
+        DerbyStore store = withItems(open(2));
         store.inTransaction(c -> insert(c, 1, "kept"));
         assertThrows(IllegalStateException.class, () -> store.inTransaction(c -> {
             insert(c, 2, "lost");
@@ -264,12 +263,7 @@ class DerbyStoreTest {
 
         DerbyStore again = open(2);
         assertEquals(1, count(again));
-        assertEquals("kept", again.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT NAME FROM ITEM WHERE ID = 1")) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }));
+        assertEquals("kept", first(again, "SELECT NAME FROM ITEM WHERE ID = 1", String.class));
     }
 
     @Test

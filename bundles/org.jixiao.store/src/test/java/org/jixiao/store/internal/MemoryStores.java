@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jixiao.api.store.AppliedMigration;
 import org.jixiao.api.store.Migration;
@@ -288,44 +289,34 @@ public final class MemoryStores {
             }
         }
 
-        @Override
-        public <T> T inTransaction(SqlWork<T> work) {
+        /** Runs a call on the pooled store, counted as running so that closing the loan waits for it. */
+        private <R> R borrowed(Function<DerbyStore, R> call) {
             DerbyStore s = enter();
             try {
-                return s.inTransaction(work);
+                return call.apply(s);
             } finally {
                 leave();
             }
+        }
+
+        @Override
+        public <T> T inTransaction(SqlWork<T> work) {
+            return borrowed(s -> s.inTransaction(work));
         }
 
         @Override
         public <T> T read(SqlWork<T> work) {
-            DerbyStore s = enter();
-            try {
-                return s.read(work);
-            } finally {
-                leave();
-            }
+            return borrowed(s -> s.read(work));
         }
 
         @Override
         public List<Integer> migrate(String owner, List<Migration> migrations) {
-            DerbyStore s = enter();
-            try {
-                return s.migrate(owner, migrations);
-            } finally {
-                leave();
-            }
+            return borrowed(s -> s.migrate(owner, migrations));
         }
 
         @Override
         public List<AppliedMigration> applied(String owner) {
-            DerbyStore s = enter();
-            try {
-                return s.applied(owner);
-            } finally {
-                leave();
-            }
+            return borrowed(s -> s.applied(owner));
         }
 
         @Override
@@ -340,12 +331,7 @@ public final class MemoryStores {
 
         @Override
         public String engine() {
-            DerbyStore s = enter();
-            try {
-                return s.engine();
-            } finally {
-                leave();
-            }
+            return borrowed(DerbyStore::engine);
         }
 
         /** Waits for work still running on the database, then gives it back. A second call does nothing. */

@@ -38,7 +38,8 @@ import freemarker.template.TemplateModelException;
  * city, the free-text answers; its printable slips ({@code /<id>/slips}), the codes as CSV ({@code /<id>/codes.csv})
  * and paper entry by printed code ({@code /<id>/paper}). The services decide who may do what.
  */
-final class CampaignPages {
+record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, AnswerService answers,
+        OrgUnitService orgUnits) {
 
     /** Slips on one A4 sheet: 3 across, 6 down. */
     static final int SLIPS_PER_SHEET = 18;
@@ -48,19 +49,6 @@ final class CampaignPages {
     static final String PUBLIC_URL_PROPERTY = "jixiao.publicUrl";
     private static final int DEFAULT_QUOTA = 20;
 
-    private final PageServlet pages;
-    private final QuestionnaireService questionnaires;
-    private final AnswerService answers;
-    private final OrgUnitService orgUnits;
-
-    CampaignPages(PageServlet pages, QuestionnaireService questionnaires, AnswerService answers,
-            OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.questionnaires = questionnaires;
-        this.answers = answers;
-        this.orgUnits = orgUnits;
-    }
-
     /** Who may prepare, open and issue codes (the city's administrators and assessors). */
     static boolean canManage(Actor actor) {
         return QuestionnairePages.canBuild(actor);
@@ -68,7 +56,7 @@ final class CampaignPages {
 
     /** Who closes campaigns and decides about units below the minimum (the city's assessment team). */
     static boolean canAssess(Actor actor) {
-        return actor.orgUnit().parentId() == null && actor.has(Role.ASSESSOR);
+        return PerformancePages.city(actor, Role.ASSESSOR);
     }
 
     /** Handles {@code /perf/<year>/campaigns[/<id>[/slips|/codes.csv|/paper]]}. */

@@ -28,20 +28,10 @@ import org.jixiao.api.performance.PerformanceYear;
  * The comprehensive evaluation of a year under {@code /perf/<year>/evaluation}: the pinned module, scores and
  * bonuses, runs with their ranking and breakdown, re-runs side by side, publishing and CSV export.
  */
-final class EvaluationPages {
-
-    private final PageServlet pages;
-    private final EvaluationService evaluations;
-    private final OrgUnitService orgUnits;
-
-    EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.evaluations = evaluations;
-        this.orgUnits = orgUnits;
-    }
+record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnitService orgUnits) {
 
     private static boolean atRoot(PageServlet.Call call, Role role) {
-        return call.actor.has(role) && call.actor.orgUnit().parentId() == null;
+        return PerformancePages.city(call.actor, role);
     }
 
     /** Handles {@code /perf/<year>/evaluation/...}; segment 3 onwards. */

@@ -35,22 +35,10 @@ import org.jixiao.api.project.Comparison;
  * note and evidence files, and defines its local indicators; {@code /perf/<year>/evidence/<fileId>} downloads a
  * file. The service decides who may do what; the pages only offer it. No JavaScript.
  */
-final class ManualPages {
+record ManualPages(PageServlet pages, ManualIndicatorService manual, TargetService targets, OrgUnitService orgUnits) {
 
     static final String[] DRAFT_FIELDS = {"nameZh", "nameEn", "unitZh", "unitEn", "clause", "kind", "comparison",
         "value"};
-
-    private final PageServlet pages;
-    private final ManualIndicatorService manual;
-    private final TargetService targets;
-    private final OrgUnitService orgUnits;
-
-    ManualPages(PageServlet pages, ManualIndicatorService manual, TargetService targets, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.manual = manual;
-        this.targets = targets;
-        this.orgUnits = orgUnits;
-    }
 
     // ---------------------------------------------------------------- the city's indicators
 
@@ -65,21 +53,15 @@ final class ManualPages {
         }
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            try {
-                switch (action == null ? "" : action) {
-                    case "define" -> manual.defineCity(call.actor, year, draft(call));
-                    case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/manual?saved=1");
-                return;
-            } catch (ValidationException e) {
-                failed(call, model, e, action);
-                status = 400;
+        int status = call.submit(model, "/perf/" + year + "/manual?saved=1", action -> {
+            switch (action) {
+                case "define" -> manual.defineCity(call.actor, year, draft(call));
+                case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> failed(call, model));
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         model.put("py", py);
         model.put("indicators", manual.cityIndicators(call.actor, year));
@@ -93,34 +75,24 @@ final class ManualPages {
     // ---------------------------------------------------------------- a unit's answers
 
     private void unit(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        OrgUnit unit = unitId == null ? null : orgUnits.findVisible(call.actor, unitId)
-                .filter(PerformancePages::evaluated).orElse(null);
-        if (unit == null) {
-            throw new NotFoundException(call.path);
-        }
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            try {
-                switch (action == null ? "" : action) {
-                    case "answer" -> manual.answer(call.actor, id(call.param("indicator")), unitId,
-                            value(call.param("value")), call.request.getParameter("note"));
-                    case "attach" -> attach(call, unitId);
-                    case "remove" -> manual.remove(call.actor, id(call.param("file")));
-                    case "define" -> manual.defineLocal(call.actor, year, unitId, draft(call));
-                    case "change" -> manual.changeLocal(call.actor, id(call.param("indicator")), draft(call));
-                    case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/manual/" + unitId + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                failed(call, model, e, action);
-                status = 400;
+        int status = call.submit(model, "/perf/" + year + "/manual/" + unitId + "?saved=1", action -> {
+            switch (action) {
+                case "answer" -> manual.answer(call.actor, id(call.param("indicator")), unitId,
+                        value(call.param("value")), call.request.getParameter("note"));
+                case "attach" -> attach(call, unitId);
+                case "remove" -> manual.remove(call.actor, id(call.param("file")));
+                case "define" -> manual.defineLocal(call.actor, year, unitId, draft(call));
+                case "change" -> manual.changeLocal(call.actor, id(call.param("indicator")), draft(call));
+                case "withdraw" -> manual.withdraw(call.actor, id(call.param("indicator")));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> failed(call, model));
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         List<ManualIndicator> city = manual.cityIndicators(call.actor, year).stream()
                 .filter(i -> !i.withdrawn()).toList();
@@ -211,7 +183,7 @@ final class ManualPages {
     // ---------------------------------------------------------------- forms
 
     private static boolean cityDefiner(Actor actor) {
-        return (actor.has(Role.TARGET_SETTER) || actor.has(Role.TARGET_APPROVER)) && actor.orgUnit().parentId() == null;
+        return PerformancePages.city(actor, Role.TARGET_SETTER, Role.TARGET_APPROVER);
     }
 
     private static void putChoices(Map<String, Object> model, boolean city) {
@@ -225,10 +197,8 @@ final class ManualPages {
         model.put("comparisons", List.of(Comparison.values()));
     }
 
-    private static void failed(PageServlet.Call call, Map<String, Object> model, ValidationException e,
-            String action) {
-        model.put("errors", e.fieldErrors());
-        model.put("failedAction", action);
+    /** What a refused form shows again: the indicator it was about and the values as sent. */
+    private static void failed(PageServlet.Call call, Map<String, Object> model) {
         model.put("failedIndicator", call.param("indicator") == null ? "" : call.param("indicator"));
         Map<String, String> submitted = new LinkedHashMap<>();
         for (String name : DRAFT_FIELDS) {
@@ -247,8 +217,8 @@ final class ManualPages {
     /** The definition form; a malformed kind, comparison or value is a field error like any other. */
     static ManualIndicatorDraft draft(PageServlet.Call call) {
         ValidationException.Collector errors = new ValidationException.Collector();
-        TargetKind kind = parse(TargetKind.class, call.param("kind"));
-        Comparison comparison = parse(Comparison.class, call.param("comparison"));
+        TargetKind kind = PageServlet.enumOrNull(TargetKind.class, call.param("kind"));
+        Comparison comparison = PageServlet.enumOrNull(Comparison.class, call.param("comparison"));
         if (kind == null) {
             errors.add("kind", "manual.kind.invalid");
         }
@@ -282,17 +252,6 @@ final class ManualPages {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {
             throw ValidationException.of("value", "target.value.invalid");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String name) {
-        if (name == null) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 

@@ -2,7 +2,6 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceYear;
@@ -22,57 +20,36 @@ import org.jixiao.api.performance.PerformanceYear;
  * form to mark it done (staff and admins of the unit or above), the history of its markings, and for the city
  * the form to move a node's day for every unit. The service decides who may do what; the page only offers it.
  */
-final class MilestonePages {
+record MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitService orgUnits) {
 
     private static final System.Logger LOG = System.getLogger(MilestonePages.class.getName());
 
-    private final PageServlet pages;
-    private final MilestoneService milestones;
-    private final OrgUnitService orgUnits;
-
-    MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.milestones = milestones;
-        this.orgUnits = orgUnits;
-    }
-
     /** Handles {@code /perf/<year>/milestones/<unitId>}; segment 3 is the unit. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        if (unitId == null || call.segments.length > 4) {
-            throw new NotFoundException(call.path);
-        }
-        OrgUnit unit = orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
-                .orElseThrow(() -> new NotFoundException(call.path));
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         String self = "/perf/" + year + "/milestones/" + unitId;
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            String key = call.param("milestone");
-            String[] ref = split(key);
-            try {
-                if ("done".equals(action)) {
-                    milestones.markDone(call.actor, year, unitId, ref[0], ref[1],
-                            date(call.param("doneOn"), "doneOn", "milestone.doneOn.required"), call.param("evidence"));
-                } else if ("due".equals(action)) {
-                    milestones.setDue(call.actor, year, ref[0], ref[1],
-                            date(call.param("due"), "due", "milestone.due.required"));
-                } else {
-                    throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, self + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("failedKey", key == null ? "" : key);
-                model.put("failedAction", action);
-                model.put("submittedDoneOn", call.param("doneOn"));
-                model.put("submittedEvidence", call.request.getParameter("evidence"));
-                model.put("submittedDue", call.param("due"));
-                status = 400;
+        String key = call.param("milestone");
+        String[] ref = split(key);
+        int status = call.submit(model, self + "?saved=1", action -> {
+            switch (action) {
+                case "done" -> milestones.markDone(call.actor, year, unitId, ref[0], ref[1],
+                        PerformancePages.requiredDate(call.param("doneOn"), "doneOn", "milestone.doneOn.required"),
+                        call.param("evidence"));
+                case "due" -> milestones.setDue(call.actor, year, ref[0], ref[1],
+                        PerformancePages.requiredDate(call.param("due"), "due", "milestone.due.required"));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> {
+            model.put("failedKey", key == null ? "" : key);
+            model.put("submittedDoneOn", call.param("doneOn"));
+            model.put("submittedEvidence", call.request.getParameter("evidence"));
+            model.put("submittedDue", call.param("due"));
+        });
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         LocalDate today = LocalDate.now();
         List<Milestone> list = milestones.milestones(call.actor, year, unitId);
@@ -103,7 +80,7 @@ final class MilestonePages {
 
     /** Who may move a node's day: an admin or a target setter of the city, as the service checks. */
     static boolean canAdjust(Actor actor) {
-        return actor.orgUnit().parentId() == null && (actor.has(Role.ADMIN) || actor.has(Role.TARGET_SETTER));
+        return PerformancePages.city(actor, Role.ADMIN, Role.TARGET_SETTER);
     }
 
     /**
@@ -139,16 +116,5 @@ final class MilestonePages {
             return new String[2];
         }
         return new String[] {key.substring(0, colon), key.substring(colon + 1)};
-    }
-
-    private static LocalDate date(String text, String field, String requiredKey) {
-        if (text == null) {
-            throw ValidationException.of(field, requiredKey);
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "common.date.invalid");
-        }
     }
 }

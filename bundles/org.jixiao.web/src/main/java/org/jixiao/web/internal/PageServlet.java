@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -69,6 +70,8 @@ public final class PageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final System.Logger LOG = System.getLogger(PageServlet.class.getName());
     private static final int PAGE_SIZE = 20;
+    /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
+    static final int REDIRECTED = 0;
 
     private final transient WebSessions sessions;
     private final transient Templates templates;
@@ -144,6 +147,36 @@ public final class PageServlet extends HttpServlet {
             model.put("base", "");
             return model;
         }
+
+        /**
+         * The post/redirect/get of a page whose forms name what they do in {@code action}. On a POST, runs
+         * {@code action} with that name ("" when none) and sends the browser to {@code done}; when a service
+         * refuses what was sent, puts its {@code errors} and the {@code failedAction} in the model, lets
+         * {@code refused} put back what the form is to show again, and returns 400. Returns 200 for anything but a
+         * POST, and {@link #REDIRECTED} once the browser has been sent on.
+         */
+        int submit(Map<String, Object> model, String done, FormAction action,
+                Consumer<ValidationException> refused) throws IOException {
+            if (!post()) {
+                return 200;
+            }
+            String name = param("action");
+            try {
+                action.run(name == null ? "" : name);
+                Http.redirect(response, done);
+                return REDIRECTED;
+            } catch (ValidationException e) {
+                model.put("errors", e.fieldErrors());
+                model.put("failedAction", name);
+                refused.accept(e);
+                return 400;
+            }
+        }
+    }
+
+    /** What a page does with a posted form, given the name of its action. */
+    interface FormAction {
+        void run(String action) throws IOException;
     }
 
     @Override
@@ -385,15 +418,7 @@ public final class PageServlet extends HttpServlet {
         if (idText == null) {
             Map<String, Object> model = unitsModel(call);
             if (call.post()) {
-                OrgUnitDraft draft = unitDraft(call);
-                try {
-                    orgUnits.create(call.actor, draft);
-                    Http.redirect(call.response, "/admin/units?saved=1");
-                } catch (ValidationException e) {
-                    model.put("errors", e.fieldErrors());
-                    model.put("form", draft);
-                    render(call, 400, null, "units", model);
-                }
+                saveUnit(call, model, "units", draft -> orgUnits.create(call.actor, draft));
                 return;
             }
             model.put("saved", call.param("saved") != null);
@@ -409,19 +434,25 @@ public final class PageServlet extends HttpServlet {
         model.put("unit", unit);
         model.put("levels", OrgLevel.values());
         if (call.post()) {
-            OrgUnitDraft draft = unitDraft(call);
-            try {
-                orgUnits.update(call.actor, unit.id(), draft);
-                Http.redirect(call.response, "/admin/units?saved=1");
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("form", draft);
-                render(call, 400, null, "unit-edit", model);
-            }
+            saveUnit(call, model, "unit-edit", draft -> orgUnits.update(call.actor, unit.id(), draft));
             return;
         }
         model.put("form", new OrgUnitDraft(unit.parentId(), unit.code(), unit.name(), unit.level()));
         render(call, 200, null, "unit-edit", model);
+    }
+
+    /** Saves the posted org unit and goes back to the list; a refused form shows again on {@code template}. */
+    private void saveUnit(Call call, Map<String, Object> model, String template, Consumer<OrgUnitDraft> save)
+            throws IOException {
+        OrgUnitDraft draft = unitDraft(call);
+        try {
+            save.accept(draft);
+            Http.redirect(call.response, "/admin/units?saved=1");
+        } catch (ValidationException e) {
+            model.put("errors", e.fieldErrors());
+            model.put("form", draft);
+            render(call, 400, null, template, model);
+        }
     }
 
     private Map<String, Object> unitsModel(Call call) {

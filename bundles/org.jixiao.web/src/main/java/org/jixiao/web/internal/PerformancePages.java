@@ -5,10 +5,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
@@ -69,6 +73,37 @@ final class PerformancePages {
         return unit.level().evaluated();
     }
 
+    /**
+     * The unit a unit's page of a year names in segment 3 ({@code /perf/<year>/<page>/<unitId>}): an evaluated unit
+     * the actor may see. Anything else, or more segments, is not found, so a unit out of scope is not told apart.
+     */
+    static OrgUnit unit(PageServlet.Call call, OrgUnitService orgUnits) {
+        Long unitId = Http.parseId(call.seg(3));
+        if (unitId == null || call.segments.length > 4) {
+            throw new NotFoundException(call.path);
+        }
+        return orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
+                .orElseThrow(() -> new NotFoundException(call.path));
+    }
+
+    /** Whether the actor belongs to the city (the root unit) and holds at least one of the roles. */
+    static boolean city(Actor actor, Role... roles) {
+        return actor.orgUnit().parentId() == null && Arrays.stream(roles).anyMatch(actor::has);
+    }
+
+    /** How many items are in each state, every state in its order (none as 0), as the summary rows of a page. */
+    static <S extends Enum<S>, T> List<Map<String, Object>> tally(Class<S> states, List<T> items,
+            Function<T, S> state) {
+        Map<S, Integer> counts = new EnumMap<>(states);
+        for (S s : states.getEnumConstants()) {
+            counts.put(s, 0);
+        }
+        items.forEach(item -> counts.merge(state.apply(item), 1, Integer::sum));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        counts.forEach((s, n) -> rows.add(Map.of("state", s.name(), "count", n)));
+        return rows;
+    }
+
     void handle(PageServlet.Call call) throws IOException {
         String yearText = call.seg(1);
         if ("procedure".equals(yearText)) {
@@ -87,37 +122,35 @@ final class PerformancePages {
         String what = call.seg(2);
         if (what == null) {
             year(call, py);
-        } else if ("targets".equals(what)) {
-            Long unit = Http.parseId(call.seg(3));
-            if (unit == null || call.segments.length > 4) {
-                throw new NotFoundException(call.path);
+            return;
+        }
+        switch (what) {
+            case "targets" -> {
+                Long unit = Http.parseId(call.seg(3));
+                if (unit == null || call.segments.length > 4) {
+                    throw new NotFoundException(call.path);
+                }
+                targetTable(call, py, unit);
             }
-            targetTable(call, py, unit);
-        } else if ("evaluation".equals(what)) {
-            evaluation.handle(call, py);
-        } else if ("milestones".equals(what)) {
-            milestones.handle(call, py);
-        } else if ("self-assessment".equals(what)) {
-            selfAssessment.handle(call, py);
-        } else if ("tracking".equals(what)) {
-            tracking.unit(call, py);
-        } else if ("manual".equals(what)) {
-            manual.handle(call, py);
-        } else if ("campaigns".equals(what)) {
-            campaigns.handle(call, py);
-        } else if ("evidence".equals(what)) {
-            manual.download(call);
-        } else if ("problems".equals(what)) {
-            tracking.list(call, py);
-        } else if (call.post() && call.segments.length == 3) {
-            yearAction(call, py, what);
-        } else {
-            throw new NotFoundException(call.path);
+            case "evaluation" -> evaluation.handle(call, py);
+            case "milestones" -> milestones.handle(call, py);
+            case "self-assessment" -> selfAssessment.handle(call, py);
+            case "tracking" -> tracking.unit(call, py);
+            case "manual" -> manual.handle(call, py);
+            case "campaigns" -> campaigns.handle(call, py);
+            case "evidence" -> manual.download(call);
+            case "problems" -> tracking.list(call, py);
+            default -> {
+                if (!call.post() || call.segments.length != 3) {
+                    throw new NotFoundException(call.path);
+                }
+                yearAction(call, py, what);
+            }
         }
     }
 
     private boolean cityAdmin(PageServlet.Call call) {
-        return call.actor.has(Role.ADMIN) && call.actor.orgUnit().parentId() == null;
+        return city(call.actor, Role.ADMIN);
     }
 
     private void years(PageServlet.Call call) throws IOException {
@@ -147,7 +180,7 @@ final class PerformancePages {
         model.put("py", py);
         model.put("steps", Step.values());
         model.put("canManage", cityAdmin(call));
-        model.put("canApprove", call.actor.has(Role.TARGET_APPROVER) && call.actor.orgUnit().parentId() == null);
+        model.put("canApprove", city(call.actor, Role.TARGET_APPROVER));
         List<OrgUnit> units = new ArrayList<>();
         for (OrgUnit u : orgUnits.visibleTo(call.actor)) {
             if (evaluated(u)) {
@@ -185,8 +218,9 @@ final class PerformancePages {
                     if (step == null) {
                         throw ValidationException.of("step", "cycle.step.required");
                     }
-                    cycle.setWindow(call.actor, y, step, date(call.param("opens"), "opens"),
-                            date(call.param("closes"), "closes"));
+                    cycle.setWindow(call.actor, y, step,
+                            requiredDate(call.param("opens"), "opens", "cycle.window.required"),
+                            requiredDate(call.param("closes"), "closes", "cycle.window.required"));
                 }
                 case "approve" -> targets.approve(call.actor, y);
                 default -> throw new NotFoundException(call.path);
@@ -200,15 +234,25 @@ final class PerformancePages {
         }
     }
 
-    private static LocalDate date(String text, String field) {
+    /** A day as a form sends it (ISO); null when not sent, a field error when it is no day. */
+    static LocalDate optionalDate(String text, String field) {
         if (text == null) {
-            throw ValidationException.of(field, "cycle.window.required");
+            return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw ValidationException.of(field, "common.date.invalid");
         }
+    }
+
+    /** A day the form must send: as {@link #optionalDate}, and {@code requiredKey} when it was not sent. */
+    static LocalDate requiredDate(String text, String field, String requiredKey) {
+        LocalDate day = optionalDate(text, field);
+        if (day == null) {
+            throw ValidationException.of(field, requiredKey);
+        }
+        return day;
     }
 
     private void targetTable(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
@@ -238,8 +282,7 @@ final class PerformancePages {
         model.put("py", py);
         model.put("table", table);
         Optional<Lock> lock = cycle.lock(py.year(), Step.TARGET_SETTING, LocalDate.now());
-        boolean setter = call.actor.orgUnit().parentId() == null
-                && (call.actor.has(Role.TARGET_SETTER) || call.actor.has(Role.TARGET_APPROVER));
+        boolean setter = city(call.actor, Role.TARGET_SETTER, Role.TARGET_APPROVER);
         boolean canEdit = setter && (table.locked() ? call.actor.has(Role.TARGET_APPROVER) : lock.isEmpty());
         model.put("canEdit", canEdit);
         model.put("lock", table.locked() ? null : lock.orElse(null));

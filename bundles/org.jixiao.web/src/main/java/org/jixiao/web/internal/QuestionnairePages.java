@@ -28,15 +28,7 @@ import org.jixiao.api.questionnaire.Section;
  * sections and items by showing the form again as posted, and only "save" saves. Saving a version a campaign has
  * used makes the next version. No JavaScript.
  */
-final class QuestionnairePages {
-
-    private final PageServlet pages;
-    private final QuestionnaireService questionnaires;
-
-    QuestionnairePages(PageServlet pages, QuestionnaireService questionnaires) {
-        this.pages = pages;
-        this.questionnaires = questionnaires;
-    }
+record QuestionnairePages(PageServlet pages, QuestionnaireService questionnaires) {
 
     /** City administrators and assessors build questionnaires; the service says so too. */
     static boolean canBuild(Actor actor) {

@@ -3,8 +3,6 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,20 +26,10 @@ import org.jixiao.api.performance.Step;
  * report, and under {@code /<unitId>} one unit's report, written and submitted by the unit and returned or
  * accepted by the city. The service decides who may do what; these pages only offer it.
  */
-final class SelfAssessmentPages {
+record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, PerformanceCycle cycle) {
 
     static final String CLAIMED = "claimed.";
     static final String EXPLANATION = "explanation.";
-
-    private final PageServlet pages;
-    private final SelfAssessmentService service;
-    private final PerformanceCycle cycle;
-
-    SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, PerformanceCycle cycle) {
-        this.pages = pages;
-        this.service = service;
-        this.cycle = cycle;
-    }
 
     /** Handles {@code /perf/<year>/self-assessment/...}; segment 3 onwards. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {
@@ -65,24 +53,16 @@ final class SelfAssessmentPages {
     }
 
     private static boolean decides(PageServlet.Call call) {
-        return call.actor.orgUnit().parentId() == null
-                && (call.actor.has(Role.ADMIN) || call.actor.has(Role.ASSESSOR));
+        return PerformancePages.city(call.actor, Role.ADMIN, Role.ASSESSOR);
     }
 
     private void overview(PageServlet.Call call, PerformanceYear py) throws IOException {
         List<SelfAssessmentStatus> units = service.list(call.actor, py.year());
-        Map<SelfAssessment.State, Integer> counts = new EnumMap<>(SelfAssessment.State.class);
-        for (SelfAssessment.State s : SelfAssessment.State.values()) {
-            counts.put(s, 0);
-        }
-        units.forEach(u -> counts.merge(u.state(), 1, Integer::sum));
-        List<Map<String, Object>> tally = new ArrayList<>();
-        counts.forEach((s, n) -> tally.add(Map.of("state", s.name(), "count", n)));
         Map<String, Object> model = call.model();
         model.put("py", py);
         model.put("window", py.window(Step.SELF_ASSESSMENT).orElse(null));
         model.put("units", units);
-        model.put("counts", tally);
+        model.put("counts", PerformancePages.tally(SelfAssessment.State.class, units, SelfAssessmentStatus::state));
         model.put("canDecide", decides(call));
         pages.render(call, 200, null, "perf-self-assessments", model);
     }

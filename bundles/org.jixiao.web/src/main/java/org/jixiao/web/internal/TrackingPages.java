@@ -2,9 +2,7 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,70 +28,48 @@ import org.jixiao.api.performance.TrackingService;
  * a project's corrected procedure with the form to revise it. The service decides who may do what; the pages only
  * offer it. No JavaScript.
  */
-final class TrackingPages {
+record TrackingPages(PageServlet pages, TrackingService tracking, MilestoneService milestones,
+        OrgUnitService orgUnits) {
 
     private static final System.Logger LOG = System.getLogger(TrackingPages.class.getName());
-
-    private final PageServlet pages;
-    private final TrackingService tracking;
-    private final MilestoneService milestones;
-    private final OrgUnitService orgUnits;
-
-    TrackingPages(PageServlet pages, TrackingService tracking, MilestoneService milestones,
-            OrgUnitService orgUnits) {
-        this.pages = pages;
-        this.tracking = tracking;
-        this.milestones = milestones;
-        this.orgUnits = orgUnits;
-    }
 
     // ---------------------------------------------------------------- a unit
 
     /** Handles {@code /perf/<year>/tracking/<unitId>}; segment 3 is the unit. */
     void unit(PageServlet.Call call, PerformanceYear py) throws IOException {
-        Long unitId = Http.parseId(call.seg(3));
-        if (unitId == null || call.segments.length > 4) {
-            throw new NotFoundException(call.path);
-        }
-        OrgUnit unit = orgUnits.findVisible(call.actor, unitId).filter(PerformancePages::evaluated)
-                .orElseThrow(() -> new NotFoundException(call.path));
+        OrgUnit unit = PerformancePages.unit(call, orgUnits);
+        long unitId = unit.id();
         int year = py.year();
         Map<String, Object> model = call.model();
-        int status = 200;
-        if (call.post()) {
-            String action = call.param("action");
-            Long problemId = Http.parseId(call.param("problem"));
-            try {
-                switch (action == null ? "" : action) {
-                    case "record" -> tracking.record(call.actor, year, unitId, call.param("projectId"),
-                            call.param("title"), call.request.getParameter("description"), call.param("owner"),
-                            date(call.param("dueOn"), "dueOn"));
-                    case "update" -> tracking.update(call.actor, id(problemId), call.request.getParameter("analysis"),
-                            call.request.getParameter("measure"), call.param("owner"),
-                            date(call.param("dueOn"), "dueOn"));
-                    case "rectified" -> tracking.rectified(call.actor, id(problemId),
-                            call.request.getParameter("evidence"));
-                    case "close" -> tracking.close(call.actor, id(problemId));
-                    case "reopen" -> tracking.reopen(call.actor, id(problemId), call.request.getParameter("reason"));
-                    default -> throw new NotFoundException(call.path);
-                }
-                Http.redirect(call.response, "/perf/" + year + "/tracking/" + unitId + "?saved=1");
-                return;
-            } catch (ValidationException e) {
-                model.put("errors", e.fieldErrors());
-                model.put("failedAction", action);
-                model.put("failedProblem", problemId == null ? "" : String.valueOf(problemId));
-                Map<String, String> submitted = new java.util.HashMap<>();
-                for (String name : List.of("projectId", "title", "description", "owner", "dueOn", "analysis",
-                        "measure", "evidence", "reason")) {
-                    String v = call.request.getParameter(name);
-                    if (v != null) {
-                        submitted.put(name, v);
-                    }
-                }
-                model.put("submitted", submitted);
-                status = 400;
+        Long problemId = Http.parseId(call.param("problem"));
+        int status = call.submit(model, "/perf/" + year + "/tracking/" + unitId + "?saved=1", action -> {
+            switch (action) {
+                case "record" -> tracking.record(call.actor, year, unitId, call.param("projectId"),
+                        call.param("title"), call.request.getParameter("description"), call.param("owner"),
+                        PerformancePages.optionalDate(call.param("dueOn"), "dueOn"));
+                case "update" -> tracking.update(call.actor, id(problemId), call.request.getParameter("analysis"),
+                        call.request.getParameter("measure"), call.param("owner"),
+                        PerformancePages.optionalDate(call.param("dueOn"), "dueOn"));
+                case "rectified" -> tracking.rectified(call.actor, id(problemId),
+                        call.request.getParameter("evidence"));
+                case "close" -> tracking.close(call.actor, id(problemId));
+                case "reopen" -> tracking.reopen(call.actor, id(problemId), call.request.getParameter("reason"));
+                default -> throw new NotFoundException(call.path);
             }
+        }, e -> {
+            model.put("failedProblem", problemId == null ? "" : String.valueOf(problemId));
+            Map<String, String> submitted = new java.util.HashMap<>();
+            for (String name : List.of("projectId", "title", "description", "owner", "dueOn", "analysis",
+                    "measure", "evidence", "reason")) {
+                String v = call.request.getParameter(name);
+                if (v != null) {
+                    submitted.put(name, v);
+                }
+            }
+            model.put("submitted", submitted);
+        });
+        if (status == PageServlet.REDIRECTED) {
+            return;
         }
         LocalDate today = LocalDate.now();
         List<MonthlyProgress> progress = tracking.progress(call.actor, year, unitId);
@@ -126,15 +102,8 @@ final class TrackingPages {
             LOG.log(System.Logger.Level.WARNING, "Time nodes of org unit " + unitId + " in " + year
                     + " could not be read", e);
         }
-        Map<Milestone.State, Integer> counts = new EnumMap<>(Milestone.State.class);
-        for (Milestone.State s : Milestone.State.values()) {
-            counts.put(s, 0);
-        }
-        nodes.forEach(m -> counts.merge(m.state(), 1, Integer::sum));
-        List<Map<String, Object>> summary = new ArrayList<>();
-        counts.forEach((s, n) -> summary.add(Map.of("state", s.name(), "count", n)));
         model.put("milestones", nodes);
-        model.put("milestoneCounts", summary);
+        model.put("milestoneCounts", PerformancePages.tally(Milestone.State.class, nodes, Milestone::state));
     }
 
     // ---------------------------------------------------------------- the city's list
@@ -242,17 +211,5 @@ final class TrackingPages {
             throw new NotFoundException("problem");
         }
         return problemId;
-    }
-
-    /** An optional day: null when empty. */
-    static LocalDate date(String text, String field) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, "common.date.invalid");
-        }
     }
 }

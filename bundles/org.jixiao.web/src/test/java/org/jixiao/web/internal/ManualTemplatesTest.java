@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.performance.EvidenceFile;
@@ -34,22 +32,11 @@ import org.junit.jupiter.api.Test;
 class ManualTemplatesTest {
 
     static final String EVIL = TemplateChecks.EVIL;
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
-    private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
+    private static final OrgUnit COUNTY = TemplateChecks.COUNTY;
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.TRACKING, List.of());
     private static final Instant AT = Instant.parse("2013-03-01T02:00:00Z");
     private static final TargetRule FOUR = new TargetRule(TargetKind.ABSOLUTE, Comparison.AT_LEAST, BigDecimal.valueOf(4));
-
-    private static Map<String, Object> model(Actor actor, String path) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("actor", actor);
-        model.put("csrfToken", TemplateChecks.TOKEN);
-        model.put("path", path);
-        model.put("errors", new HashMap<String, String>());
-        model.put("isAdmin", actor.has(Role.ADMIN));
-        model.put("base", "");
-        return model;
-    }
 
     private static ManualIndicator indicator(long id, boolean local, boolean withdrawn) {
         return new ManualIndicator(id, 2013, local ? COUNTY.id() : CITY.id(), local, EVIL + id, EVIL, EVIL, EVIL,
@@ -58,11 +45,11 @@ class ManualTemplatesTest {
 
     @Test
     void theCitysListOffersTheDefinitionFormToTargetSettersOnly() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean setter : List.of(true, false)) {
                 Actor actor = new Actor(1, "u", setter ? Set.of(Role.TARGET_SETTER) : Set.of(Role.VIEWER), CITY,
                         locale);
-                Map<String, Object> m = model(actor, "/perf/2013/manual");
+                Map<String, Object> m = TemplateChecks.model(actor, "/perf/2013/manual");
                 m.put("py", PY);
                 m.put("indicators", List.of(indicator(1, false, false), indicator(2, false, true)));
                 m.put("units", List.of(COUNTY));
@@ -85,13 +72,11 @@ class ManualTemplatesTest {
     @Test
     void theUnitsPageOffersAnswersUploadsAndLocalIndicatorsToWhoMayUseThem() throws Exception {
         EvidenceFile file = new EvidenceFile(9, EVIL + ".pdf", "application/pdf", 2048, "a".repeat(64), AT, EVIL);
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean staff : List.of(true, false)) {
                 Actor actor = staff ? new Actor(1, "c1.admin", Set.of(Role.ADMIN, Role.STAFF), COUNTY, locale)
                         : new Actor(2, "c1.viewer", Set.of(Role.VIEWER), COUNTY, locale);
-                Map<String, Object> m = model(actor, "/perf/2013/manual/4");
-                m.put("py", PY);
-                m.put("unit", COUNTY);
+                Map<String, Object> m = TemplateChecks.unitModel(actor, "/perf/2013/manual/4", PY);
                 m.put("city", List.of(indicator(1, false, false), indicator(3, false, false)));
                 m.put("local", List.of(indicator(2, true, false), indicator(5, true, true)));
                 m.put("answers", Map.of("1", new ManualAnswer(1, 4, new BigDecimal("5"), EVIL, AT, EVIL, List.of(file)),

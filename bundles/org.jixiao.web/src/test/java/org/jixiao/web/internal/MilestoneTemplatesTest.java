@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.performance.Milestone;
@@ -26,6 +23,8 @@ import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The time-node page and the home page's overdue section render in both languages with hostile text where users
@@ -34,20 +33,9 @@ import org.junit.jupiter.api.Test;
 class MilestoneTemplatesTest {
 
     static final String EVIL = TemplateChecks.EVIL;
-        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
-    private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
+    private static final OrgUnit COUNTY = TemplateChecks.COUNTY;
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.EXECUTION, List.of());
-
-    private static Map<String, Object> base(Actor actor, String path) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("actor", actor);
-        model.put("csrfToken", TemplateChecks.TOKEN);
-        model.put("path", path);
-        model.put("errors", new HashMap<String, String>());
-        model.put("isAdmin", actor.has(Role.ADMIN));
-        model.put("base", "");
-        return model;
-    }
 
     private static Milestone node(String id, LocalDate due, LocalDate defaultDue, LocalDate doneOn, String evidence,
             State state) {
@@ -69,51 +57,43 @@ class MilestoneTemplatesTest {
                 node("other", LocalDate.of(2013, 12, 31), LocalDate.of(2013, 12, 31), null, null, State.PENDING));
     }
 
-
-
-    @Test
-    void theUnitsPageRendersForTheCityAndForAReader() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
-            for (boolean city : List.of(true, false)) {
-                Actor actor = city ? new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, locale)
-                        : new Actor(2, "viewer", Set.of(Role.VIEWER), COUNTY, locale);
-                Map<String, Object> m = base(actor, "/perf/2013/milestones/4");
-                m.put("py", PY);
-                m.put("unit", COUNTY);
-                m.put("milestones", nodes());
-                m.put("today", "2013-10-10");
-                m.put("canMark", city);
-                m.put("canAdjust", city);
-                m.put("doneMin", "2013-01-01");
-                m.put("doneMax", "2013-10-10");
-                m.put("dueMin", "2013-01-01");
-                m.put("dueMax", "2013-12-31");
-                m.put("saved", true);
-                m.put("errors", Map.of("evidence", "milestone.evidence.required", "doneOn", "common.date.invalid"));
-                m.put("failedKey", "employment:youth.refresh.march");
-                m.put("failedAction", "done");
-                m.put("submittedDoneOn", "x\"<");
-                m.put("submittedEvidence", EVIL);
-                m.put("historyOf", nodes().get(1));
-                m.put("history", List.of(new MilestoneMark(LocalDate.of(2013, 5, 30), EVIL, EVIL,
-                        Instant.parse("2013-06-01T02:00:00Z"))));
-                String html = TemplateChecks.render("perf-milestones", m, locale);
-                TemplateChecks.check(html, "perf-milestones city=" + city + " " + locale, "milestones?|home", true);
-                assertEquals(city, html.contains("name=\"action\" value=\"done\""), "mark-done forms");
-                assertEquals(city, html.contains("name=\"action\" value=\"due\""), "due-date forms");
-                assertTrue(html.contains("href=\"https://example.org/&lt;script&gt;"), "a link is a link, escaped");
-                assertTrue(html.contains("?history=employment%3Ayouth.database.built"));
-                assertTrue(html.contains(new Messages(locale).get("milestone.state.OVERDUE")));
-                assertTrue(html.contains(new Messages(locale).get("milestone.evidence.required")));
-            }
-        }
+    @ParameterizedTest(name = "{0} city={1}")
+    @MethodSource("org.jixiao.web.internal.TemplateChecks#localesAndSides")
+    void theUnitsPageRendersForTheCityAndForAReader(Locale locale, boolean city) throws Exception {
+        Actor actor = TemplateChecks.cityAdminOrCountyViewer(city, locale);
+        Map<String, Object> m = TemplateChecks.unitModel(actor, "/perf/2013/milestones/4", PY);
+        m.put("milestones", nodes());
+        m.put("today", "2013-10-10");
+        m.put("canMark", city);
+        m.put("canAdjust", city);
+        m.put("doneMin", "2013-01-01");
+        m.put("doneMax", "2013-10-10");
+        m.put("dueMin", "2013-01-01");
+        m.put("dueMax", "2013-12-31");
+        m.put("saved", true);
+        m.put("errors", Map.of("evidence", "milestone.evidence.required", "doneOn", "common.date.invalid"));
+        m.put("failedKey", "employment:youth.refresh.march");
+        m.put("failedAction", "done");
+        m.put("submittedDoneOn", "x\"<");
+        m.put("submittedEvidence", EVIL);
+        m.put("historyOf", nodes().get(1));
+        m.put("history", List.of(new MilestoneMark(LocalDate.of(2013, 5, 30), EVIL, EVIL,
+                Instant.parse("2013-06-01T02:00:00Z"))));
+        String html = TemplateChecks.render("perf-milestones", m, locale);
+        TemplateChecks.check(html, "perf-milestones city=" + city + " " + locale, "milestones?|home", true);
+        assertEquals(city, html.contains("name=\"action\" value=\"done\""), "mark-done forms");
+        assertEquals(city, html.contains("name=\"action\" value=\"due\""), "due-date forms");
+        assertTrue(html.contains("href=\"https://example.org/&lt;script&gt;"), "a link is a link, escaped");
+        assertTrue(html.contains("?history=employment%3Ayouth.database.built"));
+        assertTrue(html.contains(new Messages(locale).get("milestone.state.OVERDUE")));
+        assertTrue(html.contains(new Messages(locale).get("milestone.evidence.required")));
     }
 
     @Test
     void theHomePageListsOverdueNodesAndNothingWhenThereAreNone() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             Actor actor = new Actor(1, "admin", Set.of(Role.ADMIN), CITY, locale);
-            Map<String, Object> m = base(actor, "/home");
+            Map<String, Object> m = TemplateChecks.model(actor, "/home");
             m.put("year", 2013);
             m.put("indicators", List.<ProjectIndicators>of());
             m.put("projects", List.of());
@@ -147,21 +127,10 @@ class MilestoneTemplatesTest {
 
     @Test
     void everyLiteralKeyExistsInBothLanguages() {
-        Properties zh = BundleKeysTest.load("i18n/web.properties");
-        Properties en = BundleKeysTest.load("i18n/web_en.properties");
-        Set<String> missing = new TreeSet<>();
-        for (State s : State.values()) {
-            if (!zh.containsKey("milestone.state." + s) || !en.containsKey("milestone.state." + s)) {
-                missing.add("milestone.state." + s);
-            }
-        }
-        for (String k : List.of("milestone.unknown", "milestone.due.required", "milestone.due.range",
+        List<String> keys = new ArrayList<>(BundleKeysTest.enumKeys("milestone.state.", State.values()));
+        keys.addAll(List.of("milestone.unknown", "milestone.due.required", "milestone.due.range",
                 "milestone.doneOn.required", "milestone.doneOn.future", "milestone.doneOn.range",
-                "milestone.evidence.required", "milestone.evidence.tooLong")) {
-            if (!zh.containsKey(k) || !en.containsKey(k)) {
-                missing.add(k);
-            }
-        }
-        assertTrue(missing.isEmpty(), "missing: " + missing);
+                "milestone.evidence.required", "milestone.evidence.tooLong"));
+        BundleKeysTest.assertTranslated(keys);
     }
 }

@@ -37,7 +37,8 @@ import com.google.gson.JsonParser;
 /** The questionnaire and campaign API: bodies read strictly into field errors, and the routes answer. */
 class QuestionnaireApiTest {
 
-    private static Map<String, String> errors(Runnable read) {
+    /** The field errors that {@code read} throws; none when it returns. */
+    static Map<String, String> errors(Runnable read) {
         try {
             read.run();
             return Map.of();

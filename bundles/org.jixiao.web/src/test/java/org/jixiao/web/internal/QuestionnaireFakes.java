@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.questionnaire.AccessCode;
@@ -57,8 +56,8 @@ import org.jixiao.api.security.Authentication;
 final class QuestionnaireFakes {
 
     static final String EVIL = TemplateChecks.EVIL;
-    static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
-    static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
+    static final OrgUnit CITY = TemplateChecks.CITY;
+    static final OrgUnit COUNTY = TemplateChecks.COUNTY;
     static final Instant AT = Instant.parse("2031-03-01T02:00:00Z");
     static final String CODE = "ACDE4679FGHJ";
     static final String USED = "KMNPQRTUVWXY";

@@ -37,11 +37,6 @@ class QuestionnaireTemplatesTest {
     private static final String KEYS = "q|builder|campaigns|campaignForm|slips|paper|questionnaires|respondent|answer"
             + "|evaluation";
     private static final PerformanceYear PY = new PerformanceYear(2031, Step.YOUTH_EVALUATION, List.of());
-    private static final List<Locale> LOCALES = List.of(Messages.ZH_CN, Locale.ENGLISH);
-
-    private static Map<String, Object> model(Actor actor, String path) {
-        return TemplateChecks.model(actor, path);
-    }
 
     private static Actor assessor(Locale locale) {
         return QuestionnaireFakes.actor(CITY, locale, Role.ASSESSOR, Role.ADMIN, Role.STAFF);
@@ -59,9 +54,9 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theListGroupsVersionsAndOffersTheStandardQuestionnairesToBuilders() throws Exception {
-        for (Locale locale : LOCALES) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean builder : List.of(true, false)) {
-                Map<String, Object> m = model(builder ? assessor(locale) : countyViewer(locale), "/questionnaires");
+                Map<String, Object> m = TemplateChecks.model(builder ? assessor(locale) : countyViewer(locale), "/questionnaires");
                 m.put("families", List.of(List.of(QuestionnaireFakes.questionnaire(5, false),
                         QuestionnaireFakes.questionnaire(3, true))));
                 m.put("canBuild", builder);
@@ -76,8 +71,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theBuilderShowsTheWholeDraftAsOneFormWithItsButtons() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(assessor(locale), "/questionnaires/3");
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(assessor(locale), "/questionnaires/3");
             m.put("questionnaire", QuestionnaireFakes.questionnaire(3, true));
             m.put("versions", List.of(QuestionnaireFakes.questionnaire(5, false),
                     QuestionnaireFakes.questionnaire(3, true)));
@@ -110,8 +105,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theStandardYouthDraftRendersInTheBuilder() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(assessor(locale), "/questionnaires/new");
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(assessor(locale), "/questionnaires/new");
             m.put("canBuild", false);
             m.put("types", EvaluationType.values());
             m.put("kinds", ItemKind.values());
@@ -140,9 +135,9 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theCampaignListOffersTheCreateFormToManagersOnly() throws Exception {
-        for (Locale locale : LOCALES) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean manager : List.of(true, false)) {
-                Map<String, Object> m = campaignForm(model(manager ? assessor(locale) : countyViewer(locale),
+                Map<String, Object> m = campaignForm(TemplateChecks.model(manager ? assessor(locale) : countyViewer(locale),
                         "/perf/2031/campaigns"));
                 m.put("py", PY);
                 m.put("campaigns", List.of(QuestionnaireFakes.campaign(CampaignState.OPEN)));
@@ -161,7 +156,7 @@ class QuestionnaireTemplatesTest {
 
     /** A campaign's page as CampaignPages builds it, less the scores and free texts. */
     private static Map<String, Object> campaignPage(Actor actor, CampaignState state, int codes, boolean city) {
-        Map<String, Object> m = model(actor, "/perf/2031/campaigns/7");
+        Map<String, Object> m = TemplateChecks.model(actor, "/perf/2031/campaigns/7");
         m.put("py", PY);
         m.put("campaign", QuestionnaireFakes.campaign(state));
         m.put("unitNames", Map.of("4", COUNTY));
@@ -175,7 +170,7 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void aDraftCampaignOffersChangeIssueAndOpen() throws Exception {
-        for (Locale locale : LOCALES) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             Map<String, Object> m = campaignForm(campaignPage(assessor(locale), CampaignState.DRAFT, 0, true));
             m.put("questionnaire", QuestionnaireFakes.questionnaire(3, true));
             m.put("scores", List.of());
@@ -194,7 +189,7 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void aClosedCampaignShowsScoresFlagsDecisionsAndFreeTextsToTheCity() throws Exception {
-        for (Locale locale : LOCALES) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean city : List.of(true, false)) {
                 Map<String, Object> m = campaignPage(city ? assessor(locale) : countyViewer(locale),
                         CampaignState.CLOSED, 30, city);
@@ -228,8 +223,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void slipsCarryTheCodeInGroupsTheAddressAndAnInlineQrCode() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(assessor(locale), "/perf/2031/campaigns/7/slips");
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(assessor(locale), "/perf/2031/campaigns/7/slips");
             m.put("py", PY);
             m.put("campaign", QuestionnaireFakes.campaign(CampaignState.OPEN));
             String url = "https://jixiao.example/q/" + CODE;
@@ -254,8 +249,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void paperEntryAsksForTheCodeThenShowsTheRespondentsForm() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(assessor(locale), "/perf/2031/campaigns/7/paper");
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(assessor(locale), "/perf/2031/campaigns/7/paper");
             m.put("py", PY);
             m.put("campaign", QuestionnaireFakes.campaign(CampaignState.OPEN));
             m.put("action", "/perf/2031/campaigns/7/paper");
@@ -286,10 +281,10 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theCodePageExplainsEveryStateOfACode() throws Exception {
-        for (Locale locale : LOCALES) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (String key : List.of("answer.code.unknown", "answer.code.used", "answer.campaign.notOpen",
                     "answer.campaign.closed", "q.code.invalid", "error.csrf")) {
-                Map<String, Object> m = model(null, "/q");
+                Map<String, Object> m = TemplateChecks.model(null, "/q");
                 m.put("noindex", true);
                 m.put("code", EVIL);
                 m.put("codeError", key);
@@ -304,8 +299,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theBallotIsAPlainFormWithRadioButtonsTextAreasAndErrorsPerItem() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(null, "/q/" + CODE);
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(null, "/q/" + CODE);
             m.put("noindex", true);
             m.put("ballot", QuestionnaireFakes.ballot(CODE));
             m.put("grouped", BallotPages.grouped(CODE));
@@ -331,8 +326,8 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void thanks() throws Exception {
-        for (Locale locale : LOCALES) {
-            Map<String, Object> m = model(null, "/q/thanks");
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = TemplateChecks.model(null, "/q/thanks");
             m.put("noindex", true);
             String html = TemplateChecks.render("q-thanks", m, locale);
             TemplateChecks.check(html, "q-thanks " + locale, KEYS, false);
@@ -342,7 +337,7 @@ class QuestionnaireTemplatesTest {
 
     @Test
     void theYearPageLinksTheCampaigns() throws Exception {
-        Map<String, Object> m = model(assessor(Messages.ZH_CN), "/perf/2031");
+        Map<String, Object> m = TemplateChecks.model(assessor(Messages.ZH_CN), "/perf/2031");
         m.put("py", PY);
         m.put("steps", Step.values());
         m.put("canManage", false);

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
@@ -36,18 +33,12 @@ import org.junit.jupiter.api.Test;
 class SelfAssessmentTemplatesTest {
 
     static final String EVIL = TemplateChecks.EVIL;
-        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.SELF_ASSESSMENT,
             List.of(new StepWindow(Step.SELF_ASSESSMENT, LocalDate.of(2013, 12, 1), LocalDate.of(2013, 12, 31))));
 
     private static Map<String, Object> base(Actor actor) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("actor", actor);
-        model.put("csrfToken", TemplateChecks.TOKEN);
-        model.put("path", "/perf/2013/self-assessment");
-        model.put("errors", new HashMap<String, String>());
-        model.put("isAdmin", true);
-        model.put("base", "");
+        Map<String, Object> model = TemplateChecks.model(actor, "/perf/2013/self-assessment");
         model.put("py", PY);
         return model;
     }
@@ -63,11 +54,9 @@ class SelfAssessmentTemplatesTest {
                 EVIL);
     }
 
-
-
     @Test
     void theReportFormRendersForTheUnitAndForTheCity() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (State state : State.values()) {
                 for (boolean edit : List.of(true, false)) {
                     Map<String, Object> m = base(new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, locale));
@@ -100,7 +89,7 @@ class SelfAssessmentTemplatesTest {
 
     @Test
     void theOverviewRenders() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             Map<String, Object> m = base(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, locale));
             m.put("window", PY.window(Step.SELF_ASSESSMENT).orElseThrow());
             m.put("units", List.of(
@@ -120,14 +109,6 @@ class SelfAssessmentTemplatesTest {
 
     @Test
     void everyLiteralKeyExistsInBothLanguages() {
-        Properties zh = BundleKeysTest.load("i18n/web.properties");
-        Properties en = BundleKeysTest.load("i18n/web_en.properties");
-        Set<String> missing = new TreeSet<>();
-        for (State s : State.values()) {
-            if (!zh.containsKey("selfAssessment.state." + s) || !en.containsKey("selfAssessment.state." + s)) {
-                missing.add("selfAssessment.state." + s);
-            }
-        }
-        assertTrue(missing.isEmpty(), "missing: " + missing);
+        BundleKeysTest.assertTranslated(BundleKeysTest.enumKeys("selfAssessment.state.", State.values()));
     }
 }

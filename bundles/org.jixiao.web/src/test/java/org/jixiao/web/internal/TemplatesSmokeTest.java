@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,22 +44,9 @@ class TemplatesSmokeTest {
 
     private static final Templates TEMPLATES = new Templates();
 
-    private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
     private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "county-a", EVIL, OrgLevel.COUNTY, "/1/4/");
     private static final Actor ADMIN = new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, Locale.ROOT);
-
-    /** What PageServlet.Call.model() puts in every model. */
-    private static Map<String, Object> base(Actor actor, String path) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("actor", actor);
-        model.put("lang", "zh-CN");
-        model.put("csrfToken", "tok\"en<>");
-        model.put("path", path);
-        model.put("errors", new HashMap<String, String>());
-        model.put("isAdmin", actor != null && actor.has(Role.ADMIN));
-        model.put("base", "");
-        return model;
-    }
 
     private static User user(long id, String name) {
         return new User(id, name, EVIL, EnumSet.of(Role.STAFF, Role.VIEWER), COUNTY.id(), COUNTY.name(), true, false,
@@ -158,7 +144,7 @@ class TemplatesSmokeTest {
     @MethodSource("pages")
     void rendersAndEscapes(String name, Locale locale, Function<Map<String, Object>, Map<String, Object>> fill)
             throws Exception {
-        Map<String, Object> model = fill.apply(base(ADMIN, "/x?back=" + EVIL));
+        Map<String, Object> model = fill.apply(TemplateChecks.model(ADMIN, "/x?back=" + EVIL));
         model.put("lang", Http.lang(locale));
         StringWriter out = new StringWriter();
         String template = name.replace(" (new)", "");

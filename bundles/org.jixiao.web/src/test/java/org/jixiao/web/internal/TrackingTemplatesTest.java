@@ -8,16 +8,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.performance.IndicatorRef;
@@ -28,6 +24,8 @@ import org.jixiao.api.performance.ProcedureNote;
 import org.jixiao.api.performance.Problem;
 import org.jixiao.api.performance.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tracking pages render in both languages with hostile text where users type, escape it, carry the CSRF token in
@@ -36,21 +34,10 @@ import org.junit.jupiter.api.Test;
 class TrackingTemplatesTest {
 
     static final String EVIL = TemplateChecks.EVIL;
-        private static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
-    private static final OrgUnit COUNTY = new OrgUnit(4, 1L, "c1", EVIL, OrgLevel.COUNTY, "/1/4/");
+    private static final OrgUnit CITY = TemplateChecks.CITY;
+    private static final OrgUnit COUNTY = TemplateChecks.COUNTY;
     private static final PerformanceYear PY = new PerformanceYear(2013, Step.TRACKING, List.of());
     private static final LocalDate TODAY = LocalDate.of(2013, 5, 10);
-
-    private static Map<String, Object> model(Actor actor, String path) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("actor", actor);
-        model.put("csrfToken", TemplateChecks.TOKEN);
-        model.put("path", path);
-        model.put("errors", new HashMap<String, String>());
-        model.put("isAdmin", actor.has(Role.ADMIN));
-        model.put("base", "");
-        return model;
-    }
 
     private static Problem problem(long id, Problem.State state, LocalDate due) {
         Instant at = Instant.parse("2013-03-01T02:00:00Z");
@@ -78,62 +65,54 @@ class TrackingTemplatesTest {
                 new BigDecimal("200"), Arrays.asList(months), Arrays.asList(completion));
     }
 
-
-
-    @Test
-    void theUnitsTrackingPageRendersForTheCityAndForAReader() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
-            for (boolean city : List.of(true, false)) {
-                Actor actor = city ? new Actor(1, "admin", Set.of(Role.ADMIN, Role.STAFF), CITY, locale)
-                        : new Actor(2, "viewer", Set.of(Role.VIEWER), COUNTY, locale);
-                Map<String, Object> m = model(actor, "/perf/2013/tracking/4");
-                m.put("py", PY);
-                m.put("unit", COUNTY);
-                m.put("progress", List.of(progress()));
-                m.put("months", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
-                m.put("problems", problems());
-                m.put("overdueIds", TrackingPages.overdueIds(problems(), TODAY));
-                m.put("projectIds", List.of("employment"));
-                m.put("today", TODAY.toString());
-                m.put("canWrite", city);
-                m.put("canDecide", city);
-                m.put("dueMin", "2013-01-01");
-                m.put("dueMax", "2014-12-31");
-                m.put("saved", true);
-                m.put("errors", Map.of("title", "problem.title.required", "dueOn", "common.date.invalid"));
-                m.put("failedAction", "record");
-                m.put("failedProblem", "");
-                m.put("submitted", Map.of("title", EVIL, "description", EVIL));
-                m.put("milestones", List.of(new Milestone(2013, 4, "employment", EVIL, "n", EVIL, EVIL,
-                        LocalDate.of(2013, 3, 31), LocalDate.of(2013, 3, 31), null, null, null, null, null, null,
-                        Milestone.State.OVERDUE)));
-                m.put("milestoneCounts", List.of(Map.of("state", "OVERDUE", "count", 1),
-                        Map.of("state", "DONE", "count", 0)));
-                String html = TemplateChecks.render("perf-tracking", m, locale);
-                TemplateChecks.check(html, "perf-tracking city=" + city + " " + locale,
-                        "tracking|problems?|procedure", true);
-                Messages msg = new Messages(locale);
-                assertEquals(city, html.contains("value=\"record\""), "record form");
-                assertEquals(city, html.contains("value=\"update\""), "update forms");
-                assertEquals(city, html.contains("value=\"rectified\""), "rectified forms");
-                assertEquals(city, html.contains("value=\"close\""), "close form for the rectified problem");
-                assertEquals(city, html.contains("value=\"reopen\""), "reopen forms");
-                assertTrue(html.contains(msg.get("problem.overdue")), "problem 1 is overdue");
-                assertTrue(html.contains(msg.get("tracking.month.12")));
-                assertTrue(html.contains("25%") && html.contains("100%"), "completion shown per month");
-                assertTrue(html.contains(msg.get("problem.state.RECTIFIED")));
-                assertTrue(html.contains(msg.get("milestone.state.OVERDUE")));
-                assertTrue(html.contains("href=\"/perf/procedure/employment\""));
-                assertTrue(html.contains(msg.get("problem.title.required")), "the error shows");
-            }
-        }
+    @ParameterizedTest(name = "{0} city={1}")
+    @MethodSource("org.jixiao.web.internal.TemplateChecks#localesAndSides")
+    void theUnitsTrackingPageRendersForTheCityAndForAReader(Locale locale, boolean city) throws Exception {
+        Actor actor = TemplateChecks.cityAdminOrCountyViewer(city, locale);
+        Map<String, Object> m = TemplateChecks.unitModel(actor, "/perf/2013/tracking/4", PY);
+        m.put("progress", List.of(progress()));
+        m.put("months", List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12));
+        m.put("problems", problems());
+        m.put("overdueIds", TrackingPages.overdueIds(problems(), TODAY));
+        m.put("projectIds", List.of("employment"));
+        m.put("today", TODAY.toString());
+        m.put("canWrite", city);
+        m.put("canDecide", city);
+        m.put("dueMin", "2013-01-01");
+        m.put("dueMax", "2014-12-31");
+        m.put("saved", true);
+        m.put("errors", Map.of("title", "problem.title.required", "dueOn", "common.date.invalid"));
+        m.put("failedAction", "record");
+        m.put("failedProblem", "");
+        m.put("submitted", Map.of("title", EVIL, "description", EVIL));
+        m.put("milestones", List.of(new Milestone(2013, 4, "employment", EVIL, "n", EVIL, EVIL,
+                LocalDate.of(2013, 3, 31), LocalDate.of(2013, 3, 31), null, null, null, null, null, null,
+                Milestone.State.OVERDUE)));
+        m.put("milestoneCounts", List.of(Map.of("state", "OVERDUE", "count", 1),
+                Map.of("state", "DONE", "count", 0)));
+        String html = TemplateChecks.render("perf-tracking", m, locale);
+        TemplateChecks.check(html, "perf-tracking city=" + city + " " + locale,
+                "tracking|problems?|procedure", true);
+        Messages msg = new Messages(locale);
+        assertEquals(city, html.contains("value=\"record\""), "record form");
+        assertEquals(city, html.contains("value=\"update\""), "update forms");
+        assertEquals(city, html.contains("value=\"rectified\""), "rectified forms");
+        assertEquals(city, html.contains("value=\"close\""), "close form for the rectified problem");
+        assertEquals(city, html.contains("value=\"reopen\""), "reopen forms");
+        assertTrue(html.contains(msg.get("problem.overdue")), "problem 1 is overdue");
+        assertTrue(html.contains(msg.get("tracking.month.12")));
+        assertTrue(html.contains("25%") && html.contains("100%"), "completion shown per month");
+        assertTrue(html.contains(msg.get("problem.state.RECTIFIED")));
+        assertTrue(html.contains(msg.get("milestone.state.OVERDUE")));
+        assertTrue(html.contains("href=\"/perf/procedure/employment\""));
+        assertTrue(html.contains(msg.get("problem.title.required")), "the error shows");
     }
 
     @Test
     void theCitysListFlagsOverdueProblems() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             Actor actor = new Actor(1, "assessor", Set.of(Role.ASSESSOR), CITY, locale);
-            Map<String, Object> m = model(actor, "/perf/2013/problems");
+            Map<String, Object> m = TemplateChecks.model(actor, "/perf/2013/problems");
             m.put("py", PY);
             m.put("problems", problems());
             m.put("overdueIds", TrackingPages.overdueIds(problems(), TODAY));
@@ -153,11 +132,11 @@ class TrackingTemplatesTest {
 
     @Test
     void theProcedurePageShowsVersionsAndTheFormOnlyToWhoMayRevise() throws Exception {
-        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+        for (Locale locale : TemplateChecks.LOCALES) {
             for (boolean city : List.of(true, false)) {
                 Actor actor = city ? new Actor(1, "setter", Set.of(Role.TARGET_SETTER), CITY, locale)
                         : new Actor(2, "staff", Set.of(Role.STAFF), COUNTY, locale);
-                Map<String, Object> m = model(actor, "/perf/procedure/employment");
+                Map<String, Object> m = TemplateChecks.model(actor, "/perf/procedure/employment");
                 Instant at = Instant.parse("2013-04-01T02:00:00Z");
                 List<ProcedureNote> versions = List.of(new ProcedureNote("employment", 2, EVIL, EVIL, 7L, EVIL, at),
                         new ProcedureNote("employment", 1, EVIL, EVIL, null, EVIL, at));
@@ -180,9 +159,6 @@ class TrackingTemplatesTest {
 
     @Test
     void everyLiteralKeyExistsInBothLanguages() {
-        Properties zh = BundleKeysTest.load("i18n/web.properties");
-        Properties en = BundleKeysTest.load("i18n/web_en.properties");
-        Set<String> missing = new TreeSet<>();
         List<String> keys = new java.util.ArrayList<>(List.of("problem.project.unknown", "problem.title.required",
                 "problem.title.tooLong", "problem.description.required", "problem.text.tooLong",
                 "problem.owner.tooLong", "problem.dueOn.range", "problem.evidence.required",
@@ -191,18 +167,11 @@ class TrackingTemplatesTest {
                 "procedure.project.unknown", "procedure.text.required", "procedure.text.tooLong",
                 "procedure.reason.required", "procedure.reason.tooLong", "procedure.problem.unknown",
                 "procedure.version.stale"));
-        for (Problem.State s : Problem.State.values()) {
-            keys.add("problem.state." + s);
-        }
+        keys.addAll(BundleKeysTest.enumKeys("problem.state.", Problem.State.values()));
         for (int month = 1; month <= 12; month++) {
             keys.add("tracking.month." + month);
         }
-        for (String k : keys) {
-            if (!zh.containsKey(k) || !en.containsKey(k)) {
-                missing.add(k);
-            }
-        }
-        assertTrue(missing.isEmpty(), "missing: " + missing);
+        BundleKeysTest.assertTranslated(keys);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.jixiao.core.internal.audit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,16 +36,11 @@ public final class AuditRecords {
         if (action == null || action.isBlank()) {
             throw new IllegalArgumentException("an audit action is required");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_AUDIT"
-                + " (OCCURRED_AT, ACTOR_ID, ACTOR_NAME, ACTION, TARGET, DETAIL, CLIENT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            Jdbc.setInstant(ps, 1, at);
-            Jdbc.setNullableLong(ps, 2, actor == null ? null : actor.userId());
-            ps.setString(3, actor == null ? null : Jdbc.truncate(actor.username(), ACTOR_NAME_MAX));
-            ps.setString(4, Jdbc.truncate(action, ACTION_MAX));
-            ps.setString(5, Jdbc.truncate(target, TARGET_MAX));
-            ps.setString(6, Jdbc.truncate(detail, DETAIL_MAX));
-            ps.setString(7, Jdbc.truncate(client, CLIENT_MAX));
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO JX_AUDIT"
+                + " (OCCURRED_AT, ACTOR_ID, ACTOR_NAME, ACTION, TARGET, DETAIL, CLIENT) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                at, actor == null ? null : actor.userId(),
+                actor == null ? null : Jdbc.truncate(actor.username(), ACTOR_NAME_MAX),
+                Jdbc.truncate(action, ACTION_MAX), Jdbc.truncate(target, TARGET_MAX), Jdbc.truncate(detail, DETAIL_MAX),
+                Jdbc.truncate(client, CLIENT_MAX));
     }
 }

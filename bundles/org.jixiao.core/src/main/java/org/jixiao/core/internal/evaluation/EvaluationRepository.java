@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -42,26 +41,13 @@ public final class EvaluationRepository {
     }
 
     static void savePin(Connection c, ModulePin pin) throws SQLException {
-        int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVAL_PIN SET MODULE_ID = ?, MODULE_VERSION = ?,"
-                + " PINNED_AT = ?, PINNED_BY = ? WHERE PERF_YEAR = ?")) {
-            ps.setString(1, pin.moduleId());
-            ps.setString(2, pin.moduleVersion());
-            Jdbc.setInstant(ps, 3, pin.pinnedAt());
-            ps.setString(4, pin.pinnedBy());
-            ps.setInt(5, pin.year());
-            n = ps.executeUpdate();
-        }
+        int n = Jdbc.update(c, "UPDATE JX_EVAL_PIN SET MODULE_ID = ?, MODULE_VERSION = ?,"
+                + " PINNED_AT = ?, PINNED_BY = ? WHERE PERF_YEAR = ?", pin.moduleId(), pin.moduleVersion(),
+                pin.pinnedAt(), pin.pinnedBy(), pin.year());
         if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_EVAL_PIN"
-                    + " (PERF_YEAR, MODULE_ID, MODULE_VERSION, PINNED_AT, PINNED_BY) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setInt(1, pin.year());
-                ps.setString(2, pin.moduleId());
-                ps.setString(3, pin.moduleVersion());
-                Jdbc.setInstant(ps, 4, pin.pinnedAt());
-                ps.setString(5, pin.pinnedBy());
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "INSERT INTO JX_EVAL_PIN (PERF_YEAR, MODULE_ID, MODULE_VERSION, PINNED_AT, PINNED_BY)"
+                    + " VALUES (?, ?, ?, ?, ?)", pin.year(), pin.moduleId(), pin.moduleVersion(), pin.pinnedAt(),
+                    pin.pinnedBy());
         }
     }
 
@@ -70,42 +56,20 @@ public final class EvaluationRepository {
     /** Replaces the unit's score of that kind; UPDATE first, INSERT when there was none. */
     static void saveScore(Connection c, int year, long orgUnitId, ScoreKind kind, BigDecimal score, Instant at,
             String by) throws SQLException {
-        int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVAL_SCORE SET SCORE = ?, ENTERED_AT = ?,"
-                + " ENTERED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND KIND = ?")) {
-            ps.setBigDecimal(1, score);
-            Jdbc.setInstant(ps, 2, at);
-            ps.setString(3, by);
-            ps.setInt(4, year);
-            ps.setLong(5, orgUnitId);
-            ps.setString(6, kind.name());
-            n = ps.executeUpdate();
-        }
+        int n = Jdbc.update(c, "UPDATE JX_EVAL_SCORE SET SCORE = ?, ENTERED_AT = ?, ENTERED_BY = ?"
+                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND KIND = ?", score, at, by, year, orgUnitId, kind.name());
         if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_EVAL_SCORE"
-                    + " (PERF_YEAR, ORG_UNIT_ID, KIND, SCORE, ENTERED_AT, ENTERED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, kind.name());
-                ps.setBigDecimal(4, score);
-                Jdbc.setInstant(ps, 5, at);
-                ps.setString(6, by);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "INSERT INTO JX_EVAL_SCORE"
+                    + " (PERF_YEAR, ORG_UNIT_ID, KIND, SCORE, ENTERED_AT, ENTERED_BY) VALUES (?, ?, ?, ?, ?, ?)", year,
+                    orgUnitId, kind.name(), score, at, by);
         }
     }
 
     /** The previous score of that kind, or null. */
     static BigDecimal score(Connection c, int year, long orgUnitId, ScoreKind kind) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT SCORE FROM JX_EVAL_SCORE"
-                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND KIND = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            ps.setString(3, kind.name());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBigDecimal(1) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT SCORE FROM JX_EVAL_SCORE"
+                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND KIND = ?", rs -> rs.getBigDecimal(1), year, orgUnitId,
+                kind.name());
     }
 
     /** Every score entered for the year, by unit and kind. */
@@ -157,39 +121,20 @@ public final class EvaluationRepository {
     }
 
     static BonusRow bonus(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + BONUS_COLUMNS + " FROM JX_BONUS WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? bonusRow(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + BONUS_COLUMNS + " FROM JX_BONUS WHERE ID = ?", EvaluationRepository::bonusRow,
+                id);
     }
 
     /** The year's bonuses, oldest first. */
     static List<BonusRow> bonuses(Connection c, int year) throws SQLException {
-        List<BonusRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + BONUS_COLUMNS + " FROM JX_BONUS WHERE PERF_YEAR = ? ORDER BY ID")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(bonusRow(rs));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT " + BONUS_COLUMNS + " FROM JX_BONUS WHERE PERF_YEAR = ? ORDER BY ID",
+                EvaluationRepository::bonusRow, year);
     }
 
     /** Decides a pending bonus; false when it was decided meanwhile (nothing changed then). */
     static boolean decideBonus(Connection c, long id, boolean approve, Instant at, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_BONUS SET DECIDED_AT = ?, DECIDED_BY = ?,"
-                + " APPROVED = ? WHERE ID = ? AND DECIDED_AT IS NULL")) {
-            Jdbc.setInstant(ps, 1, at);
-            ps.setString(2, by);
-            ps.setBoolean(3, approve);
-            ps.setLong(4, id);
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_BONUS SET DECIDED_AT = ?, DECIDED_BY = ?,"
+                + " APPROVED = ? WHERE ID = ? AND DECIDED_AT IS NULL", at, by, approve, id) == 1;
     }
 
     /** The approved bonus points of the year per unit; units without any are absent. */
@@ -297,39 +242,20 @@ public final class EvaluationRepository {
     }
 
     static RunRow run(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM JX_EVAL_RUN WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? runRow(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + RUN_COLUMNS + " FROM JX_EVAL_RUN WHERE ID = ?", EvaluationRepository::runRow,
+                id);
     }
 
     /** The year's runs, newest first. */
     static List<RunRow> runs(Connection c, int year) throws SQLException {
-        List<RunRow> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + RUN_COLUMNS + " FROM JX_EVAL_RUN WHERE PERF_YEAR = ? ORDER BY ID DESC")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(runRow(rs));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT " + RUN_COLUMNS + " FROM JX_EVAL_RUN WHERE PERF_YEAR = ? ORDER BY ID DESC",
+                EvaluationRepository::runRow, year);
     }
 
     /** The id of the year's published run, or null. */
     public static Long publishedRunId(Connection c, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ID FROM JX_EVAL_RUN WHERE PERF_YEAR = ? AND PUBLISHED = ? ORDER BY ID")) {
-            ps.setInt(1, year);
-            ps.setBoolean(2, true);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT ID FROM JX_EVAL_RUN WHERE PERF_YEAR = ? AND PUBLISHED = ? ORDER BY ID",
+                rs -> rs.getLong(1), year, true);
     }
 
     /**
@@ -359,18 +285,10 @@ public final class EvaluationRepository {
     }
 
     static boolean publish(Connection c, long id, int year, Instant at, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVAL_RUN SET PUBLISHED = ?, PUBLISHED_AT = ?,"
+        return Jdbc.update(c, "UPDATE JX_EVAL_RUN SET PUBLISHED = ?, PUBLISHED_AT = ?,"
                 + " PUBLISHED_BY = ? WHERE ID = ? AND PUBLISHED = ? AND NOT EXISTS"
-                + " (SELECT 1 FROM JX_EVAL_RUN P WHERE P.PERF_YEAR = ? AND P.PUBLISHED = ?)")) {
-            ps.setBoolean(1, true);
-            Jdbc.setInstant(ps, 2, at);
-            ps.setString(3, by);
-            ps.setLong(4, id);
-            ps.setBoolean(5, false);
-            ps.setInt(6, year);
-            ps.setBoolean(7, true);
-            return ps.executeUpdate() == 1;
-        }
+                + " (SELECT 1 FROM JX_EVAL_RUN P WHERE P.PERF_YEAR = ? AND P.PUBLISHED = ?)", true, at, by, id, false,
+                year, true) == 1;
     }
 
     /** Takes a publication back: when the year could not be moved on, or a re-opened year is published again. */

@@ -65,6 +65,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.BonusRow;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.NewRun;
 import org.jixiao.core.internal.evaluation.EvaluationRepository.RunRow;
+import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
@@ -109,10 +110,6 @@ public final class EvaluationServiceImpl implements EvaluationService {
     static final int GATHER_THREADS = Math.min(Runtime.getRuntime().availableProcessors(), 4);
     /** Seconds an idle gathering thread lives: between runs the pool holds no threads. */
     private static final long GATHER_IDLE_SECONDS = 30;
-
-    // Evaluated units by code, case-insensitively first, as the org-unit pages sort siblings.
-    private static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code,
-            String.CASE_INSENSITIVE_ORDER).thenComparing(OrgUnit::code);
 
     private final Store store;
     private final OrgUnitService orgUnits;
@@ -465,8 +462,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
      */
     private EvaluationInput gather(Actor actor, int year) {
         List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
-        List<OrgUnit> units = all.stream().filter(u -> Actuals.EVALUATED.contains(u.level())).sorted(BY_CODE)
-                .toList();
+        List<OrgUnit> units = all.stream().filter(u -> Actuals.EVALUATED.contains(u.level()))
+                .sorted(OrgUnitServiceImpl.BY_CODE).toList();
         Map<Long, Map<ScoreKind, BigDecimal>> scores = store.read(c -> EvaluationRepository.scores(c, year));
         Map<Long, BigDecimal> bonus = store.read(c -> EvaluationRepository.approvedBonus(c, year));
 

@@ -34,7 +34,7 @@ import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.NodeFiles;
-import org.jixiao.core.internal.performance.UnitYearScope;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -48,7 +48,7 @@ import org.osgi.service.component.annotations.Reference;
  * name people, so the audit trail keeps their size only.
  */
 @Component(service = ManualIndicatorService.class)
-public final class ManualIndicatorServiceImpl implements ManualIndicatorService {
+public final class ManualIndicatorServiceImpl extends UnitYearService implements ManualIndicatorService {
 
     static final BigDecimal VALUE_MAX = BigDecimal.TEN.pow(12);
     static final int VALUE_SCALE_MAX = 4;
@@ -56,31 +56,19 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     /** Bytes looked at to tell whether a file's content fits its extension. */
     static final int HEAD = 512;
 
-    private final Store store;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
     private final EvidenceStore evidence;
-    private final Clock clock;
-    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public ManualIndicatorServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
         this(store, orgUnits, cycle, new EvidenceStore(NodeFiles.dataDirectory(System::getProperty)
-                .resolve("evidence")), Clock.systemDefaultZone());
+                .resolve("evidence")), nodeClock());
     }
 
     ManualIndicatorServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, EvidenceStore evidence,
             Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
+        super(store, orgUnits, cycle, clock);
         this.evidence = Objects.requireNonNull(evidence, "evidence");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---------------------------------------------------------------- definitions
@@ -430,27 +418,11 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
             errors.add("nameZh", "manual.name.required");
             return null;
         }
-        String nameZh = text(d.nameZh());
-        String nameEn = text(d.nameEn());
-        String unitZh = text(d.unitZh());
-        String unitEn = text(d.unitEn());
+        String nameZh = checked(errors, "nameZh", d.nameZh(), true, NAME_MAX, "manual.name");
+        String nameEn = checked(errors, "nameEn", d.nameEn(), false, NAME_MAX, "manual.name");
+        String unitZh = checked(errors, "unitZh", d.unitZh(), true, UNIT_MAX, "manual.unit");
+        String unitEn = checked(errors, "unitEn", d.unitEn(), false, UNIT_MAX, "manual.unit");
         String clause = text(d.clause());
-        if (nameZh == null) {
-            errors.add("nameZh", "manual.name.required");
-        } else if (nameZh.length() > NAME_MAX) {
-            errors.add("nameZh", "manual.name.tooLong");
-        }
-        if (nameEn != null && nameEn.length() > NAME_MAX) {
-            errors.add("nameEn", "manual.name.tooLong");
-        }
-        if (unitZh == null) {
-            errors.add("unitZh", "manual.unit.required");
-        } else if (unitZh.length() > UNIT_MAX) {
-            errors.add("unitZh", "manual.unit.tooLong");
-        }
-        if (unitEn != null && unitEn.length() > UNIT_MAX) {
-            errors.add("unitEn", "manual.unit.tooLong");
-        }
         if (clause == null && !local) {
             // A city indicator binds every unit; it must say where it comes from, as the projects' do.
             errors.add("clause", "manual.clause.required");
@@ -511,4 +483,19 @@ public final class ManualIndicatorServiceImpl implements ManualIndicatorService 
     private static String describe(TargetRule r) {
         return r.kind().name() + " " + r.comparison().symbol() + " " + r.value().toPlainString();
     }
+
+    /** The text as stored; adds {@code key}.required when a required one is blank, {@code key}.tooLong past max. */
+    private static String checked(ValidationException.Collector errors, String field, String value, boolean required,
+            int max, String key) {
+        String t = text(value);
+        if (t == null) {
+            if (required) {
+                errors.add(field, key + ".required");
+            }
+        } else if (t.length() > max) {
+            errors.add(field, key + ".tooLong");
+        }
+        return t;
+    }
+
 }

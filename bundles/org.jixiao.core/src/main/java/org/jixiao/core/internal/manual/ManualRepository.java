@@ -2,11 +2,8 @@ package org.jixiao.core.internal.manual;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,97 +46,43 @@ final class ManualRepository {
 
     static long insertIndicator(Connection c, int year, long owner, boolean local, ManualIndicatorDraft d,
             Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MANUAL_INDICATOR (PERF_YEAR,"
-                + " OWNER_ORG_UNIT_ID, IS_LOCAL, NAME_ZH, NAME_EN, UNIT_ZH, UNIT_EN, CLAUSE, KIND, COMPARISON,"
-                + " TARGET_VALUE, CREATED_AT, CREATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setInt(1, year);
-            ps.setLong(2, owner);
-            ps.setShort(3, (short) (local ? 1 : 0));
-            int i = setDraft(ps, 4, d);
-            Jdbc.setInstant(ps, i, now);
-            ps.setString(i + 1, Jdbc.truncate(by, USERNAME_MAX));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insert(c, "INSERT INTO JX_MANUAL_INDICATOR (PERF_YEAR, OWNER_ORG_UNIT_ID, IS_LOCAL, NAME_ZH,"
+                + " NAME_EN, UNIT_ZH, UNIT_EN, CLAUSE, KIND, COMPARISON, TARGET_VALUE, CREATED_AT, CREATED_BY)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", year, owner, (short) (local ? 1 : 0), d.nameZh(),
+                d.nameEn(), d.unitZh(), d.unitEn(), d.clause(), d.rule().kind().name(), d.rule().comparison().name(),
+                d.rule().value(), now, Jdbc.truncate(by, USERNAME_MAX));
     }
 
     static void updateIndicator(Connection c, long id, ManualIndicatorDraft d) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_MANUAL_INDICATOR SET NAME_ZH = ?, NAME_EN = ?,"
-                + " UNIT_ZH = ?, UNIT_EN = ?, CLAUSE = ?, KIND = ?, COMPARISON = ?, TARGET_VALUE = ? WHERE ID = ?")) {
-            int i = setDraft(ps, 1, d);
-            ps.setLong(i, id);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Sets the eight draft columns from {@code first}; returns the next index. */
-    private static int setDraft(PreparedStatement ps, int first, ManualIndicatorDraft d) throws SQLException {
-        ps.setString(first, d.nameZh());
-        ps.setString(first + 1, d.nameEn());
-        ps.setString(first + 2, d.unitZh());
-        ps.setString(first + 3, d.unitEn());
-        ps.setString(first + 4, d.clause());
-        ps.setString(first + 5, d.rule().kind().name());
-        ps.setString(first + 6, d.rule().comparison().name());
-        ps.setBigDecimal(first + 7, d.rule().value());
-        return first + 8;
+        Jdbc.update(c, "UPDATE JX_MANUAL_INDICATOR SET NAME_ZH = ?, NAME_EN = ?, UNIT_ZH = ?, UNIT_EN = ?, CLAUSE = ?,"
+                + " KIND = ?, COMPARISON = ?, TARGET_VALUE = ? WHERE ID = ?", d.nameZh(), d.nameEn(), d.unitZh(),
+                d.unitEn(), d.clause(), d.rule().kind().name(), d.rule().comparison().name(), d.rule().value(), id);
     }
 
     static void withdraw(Connection c, long id, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_MANUAL_INDICATOR SET WITHDRAWN_AT = ?,"
-                + " WITHDRAWN_BY = ? WHERE ID = ? AND WITHDRAWN_AT IS NULL")) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setString(2, Jdbc.truncate(by, USERNAME_MAX));
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE JX_MANUAL_INDICATOR SET WITHDRAWN_AT = ?, WITHDRAWN_BY = ? WHERE ID = ?"
+                + " AND WITHDRAWN_AT IS NULL", now, Jdbc.truncate(by, USERNAME_MAX), id);
     }
 
     static ManualIndicator findIndicator(Connection c, long id, Locale locale) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? indicator(rs, locale) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR WHERE ID = ?",
+                rs -> indicator(rs, locale), id);
     }
 
     /** The year's indicators of {@code owner}, of one kind, in the order they were defined. */
     static List<ManualIndicator> indicators(Connection c, int year, long owner, boolean local, Locale locale)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR"
-                + " WHERE PERF_YEAR = ? AND OWNER_ORG_UNIT_ID = ? AND IS_LOCAL = ? ORDER BY ID")) {
-            ps.setInt(1, year);
-            ps.setLong(2, owner);
-            ps.setShort(3, (short) (local ? 1 : 0));
-            return indicators(ps, locale);
-        }
+        return Jdbc.list(c, "SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR WHERE PERF_YEAR = ?"
+                + " AND OWNER_ORG_UNIT_ID = ? AND IS_LOCAL = ? ORDER BY ID", rs -> indicator(rs, locale), year, owner,
+                (short) (local ? 1 : 0));
     }
 
     /** Every city indicator of every year, or of one year when {@code year} is not null. */
     static List<ManualIndicator> cityIndicators(Connection c, Integer year, Locale locale) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR"
-                + " WHERE IS_LOCAL = 0" + (year == null ? "" : " AND PERF_YEAR = ?") + " ORDER BY ID")) {
-            if (year != null) {
-                ps.setInt(1, year);
-            }
-            return indicators(ps, locale);
-        }
-    }
-
-    private static List<ManualIndicator> indicators(PreparedStatement ps, Locale locale) throws SQLException {
-        List<ManualIndicator> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(indicator(rs, locale));
-            }
-        }
-        return out;
+        String sql = "SELECT " + INDICATOR_COLUMNS + " FROM JX_MANUAL_INDICATOR WHERE IS_LOCAL = 0"
+                + (year == null ? "" : " AND PERF_YEAR = ?") + " ORDER BY ID";
+        Object[] args = year == null ? new Object[0] : new Object[] {year};
+        return Jdbc.list(c, sql, rs -> indicator(rs, locale), args);
     }
 
     private static ManualIndicator indicator(ResultSet rs, Locale locale) throws SQLException {
@@ -157,12 +100,7 @@ final class ManualRepository {
     }
 
     static boolean targetsApproved(Connection c, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM JX_TARGET_APPROVAL WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Jdbc.exists(c, "SELECT 1 FROM JX_TARGET_APPROVAL WHERE PERF_YEAR = ?", year);
     }
 
     // ---------------------------------------------------------------- answers
@@ -170,30 +108,19 @@ final class ManualRepository {
     /** The unit's answers to the year's indicators, by indicator id. */
     static Map<Long, AnswerRow> answers(Connection c, int year, long orgUnitId) throws SQLException {
         Map<Long, AnswerRow> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.INDICATOR_ID, a.ORG_UNIT_ID, a.ANSWER_VALUE, a.NOTE,"
-                + " a.UPDATED_AT, a.UPDATED_BY FROM JX_MANUAL_ANSWER a JOIN JX_MANUAL_INDICATOR i"
-                + " ON i.ID = a.INDICATOR_ID WHERE i.PERF_YEAR = ? AND a.ORG_UNIT_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Jdbc.each(c, "SELECT a.INDICATOR_ID, a.ORG_UNIT_ID, a.ANSWER_VALUE, a.NOTE, a.UPDATED_AT, a.UPDATED_BY"
+                + " FROM JX_MANUAL_ANSWER a JOIN JX_MANUAL_INDICATOR i ON i.ID = a.INDICATOR_ID"
+                + " WHERE i.PERF_YEAR = ? AND a.ORG_UNIT_ID = ?", rs -> {
                     AnswerRow a = answer(rs);
                     out.put(a.indicatorId(), a);
-                }
-            }
-        }
+                }, year, orgUnitId);
         return out;
     }
 
     static AnswerRow answer(Connection c, long indicatorId, long orgUnitId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT INDICATOR_ID, ORG_UNIT_ID, ANSWER_VALUE, NOTE,"
-                + " UPDATED_AT, UPDATED_BY FROM JX_MANUAL_ANSWER WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ?")) {
-            ps.setLong(1, indicatorId);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? answer(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT INDICATOR_ID, ORG_UNIT_ID, ANSWER_VALUE, NOTE, UPDATED_AT, UPDATED_BY"
+                + " FROM JX_MANUAL_ANSWER WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ?", ManualRepository::answer,
+                indicatorId, orgUnitId);
     }
 
     private static AnswerRow answer(ResultSet rs) throws SQLException {
@@ -205,36 +132,12 @@ final class ManualRepository {
     /** Upsert without MERGE (portable): UPDATE, and INSERT when no row was there. */
     static void saveAnswer(Connection c, long indicatorId, long orgUnitId, BigDecimal value, String note, Instant now,
             String by) throws SQLException {
-        int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_MANUAL_ANSWER SET ANSWER_VALUE = ?, NOTE = ?,"
-                + " UPDATED_AT = ?, UPDATED_BY = ? WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ?")) {
-            setDecimal(ps, 1, value);
-            ps.setString(2, note);
-            Jdbc.setInstant(ps, 3, now);
-            ps.setString(4, Jdbc.truncate(by, USERNAME_MAX));
-            ps.setLong(5, indicatorId);
-            ps.setLong(6, orgUnitId);
-            n = ps.executeUpdate();
-        }
+        String user = Jdbc.truncate(by, USERNAME_MAX);
+        int n = Jdbc.update(c, "UPDATE JX_MANUAL_ANSWER SET ANSWER_VALUE = ?, NOTE = ?, UPDATED_AT = ?, UPDATED_BY = ?"
+                + " WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ?", value, note, now, user, indicatorId, orgUnitId);
         if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MANUAL_ANSWER (INDICATOR_ID, ORG_UNIT_ID,"
-                    + " ANSWER_VALUE, NOTE, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, indicatorId);
-                ps.setLong(2, orgUnitId);
-                setDecimal(ps, 3, value);
-                ps.setString(4, note);
-                Jdbc.setInstant(ps, 5, now);
-                ps.setString(6, Jdbc.truncate(by, USERNAME_MAX));
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static void setDecimal(PreparedStatement ps, int index, BigDecimal value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.DECIMAL);
-        } else {
-            ps.setBigDecimal(index, value);
+            Jdbc.update(c, "INSERT INTO JX_MANUAL_ANSWER (INDICATOR_ID, ORG_UNIT_ID, ANSWER_VALUE, NOTE, UPDATED_AT,"
+                    + " UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?)", indicatorId, orgUnitId, value, note, now, user);
         }
     }
 
@@ -245,22 +148,17 @@ final class ManualRepository {
         if (units.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.INDICATOR_ID, a.ORG_UNIT_ID, a.ANSWER_VALUE"
+        Jdbc.each(c, "SELECT a.INDICATOR_ID, a.ORG_UNIT_ID, a.ANSWER_VALUE"
                 + " FROM JX_MANUAL_ANSWER a JOIN JX_MANUAL_INDICATOR i ON i.ID = a.INDICATOR_ID"
                 + " WHERE i.PERF_YEAR = ? AND i.IS_LOCAL = 0 AND i.WITHDRAWN_AT IS NULL"
-                + " AND a.ANSWER_VALUE IS NOT NULL")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                + " AND a.ANSWER_VALUE IS NOT NULL", rs -> {
                     long unit = rs.getLong("ORG_UNIT_ID");
                     if (units.contains(unit)) {
                         out.computeIfAbsent(unit, k -> new HashMap<>()).put(
                                 ManualIndicator.indicatorId(rs.getLong("INDICATOR_ID")),
                                 normal(rs.getBigDecimal("ANSWER_VALUE")));
                     }
-                }
-            }
-        }
+                }, year);
         return out;
     }
 
@@ -269,73 +167,36 @@ final class ManualRepository {
     /** The unit's files of the year that are not removed, by indicator id, oldest first. */
     static Map<Long, List<EvidenceFile>> files(Connection c, int year, long orgUnitId) throws SQLException {
         Map<Long, List<EvidenceFile>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT f.ID, f.INDICATOR_ID, f.ORG_UNIT_ID, f.FILE_NAME,"
+        Jdbc.each(c, "SELECT f.ID, f.INDICATOR_ID, f.ORG_UNIT_ID, f.FILE_NAME,"
                 + " f.CONTENT_TYPE, f.SIZE_BYTES, f.SHA256, f.UPLOADED_AT, f.UPLOADED_BY, f.REMOVED_AT"
                 + " FROM JX_EVIDENCE_FILE f JOIN JX_MANUAL_INDICATOR i ON i.ID = f.INDICATOR_ID"
-                + " WHERE i.PERF_YEAR = ? AND f.ORG_UNIT_ID = ? AND f.REMOVED_AT IS NULL ORDER BY f.ID")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+                + " WHERE i.PERF_YEAR = ? AND f.ORG_UNIT_ID = ? AND f.REMOVED_AT IS NULL ORDER BY f.ID", rs -> {
                     FileRow f = file(rs);
                     out.computeIfAbsent(f.indicatorId(), k -> new ArrayList<>()).add(f.file());
-                }
-            }
-        }
+                }, year, orgUnitId);
         return out;
     }
 
     static int countFiles(Connection c, long indicatorId, long orgUnitId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM JX_EVIDENCE_FILE"
-                + " WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ? AND REMOVED_AT IS NULL")) {
-            ps.setLong(1, indicatorId);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
+        return Jdbc.one(c, "SELECT COUNT(*) FROM JX_EVIDENCE_FILE WHERE INDICATOR_ID = ? AND ORG_UNIT_ID = ?"
+                + " AND REMOVED_AT IS NULL", rs -> rs.getInt(1), indicatorId, orgUnitId);
     }
 
     static long insertFile(Connection c, long indicatorId, long orgUnitId, String name, String contentType,
             long size, String sha256, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_EVIDENCE_FILE (INDICATOR_ID, ORG_UNIT_ID,"
-                + " FILE_NAME, CONTENT_TYPE, SIZE_BYTES, SHA256, UPLOADED_AT, UPLOADED_BY)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, indicatorId);
-            ps.setLong(2, orgUnitId);
-            ps.setString(3, name);
-            ps.setString(4, contentType);
-            ps.setLong(5, size);
-            ps.setString(6, sha256);
-            Jdbc.setInstant(ps, 7, now);
-            ps.setString(8, Jdbc.truncate(by, USERNAME_MAX));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insert(c, "INSERT INTO JX_EVIDENCE_FILE (INDICATOR_ID, ORG_UNIT_ID, FILE_NAME, CONTENT_TYPE,"
+                + " SIZE_BYTES, SHA256, UPLOADED_AT, UPLOADED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", indicatorId,
+                orgUnitId, name, contentType, size, sha256, now, Jdbc.truncate(by, USERNAME_MAX));
     }
 
     static FileRow findFile(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + FILE_COLUMNS + " FROM JX_EVIDENCE_FILE WHERE ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? file(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + FILE_COLUMNS + " FROM JX_EVIDENCE_FILE WHERE ID = ?", ManualRepository::file,
+                id);
     }
 
     static void removeFile(Connection c, long id, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_EVIDENCE_FILE SET REMOVED_AT = ?, REMOVED_BY = ?"
-                + " WHERE ID = ? AND REMOVED_AT IS NULL")) {
-            Jdbc.setInstant(ps, 1, now);
-            ps.setString(2, Jdbc.truncate(by, USERNAME_MAX));
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE JX_EVIDENCE_FILE SET REMOVED_AT = ?, REMOVED_BY = ? WHERE ID = ? AND REMOVED_AT IS NULL",
+                now, Jdbc.truncate(by, USERNAME_MAX), id);
     }
 
     private static FileRow file(ResultSet rs) throws SQLException {

@@ -45,7 +45,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
-import org.jixiao.core.internal.performance.UnitYearScope;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -57,7 +57,7 @@ import org.osgi.service.component.annotations.Reference;
  * nodes done. Every write is audited in its own transaction.
  */
 @Component(service = MilestoneService.class)
-public final class MilestoneServiceImpl implements MilestoneService {
+public final class MilestoneServiceImpl extends UnitYearService implements MilestoneService {
 
     private static final System.Logger LOG = System.getLogger(MilestoneServiceImpl.class.getName());
 
@@ -67,31 +67,20 @@ public final class MilestoneServiceImpl implements MilestoneService {
     static final int PROJECT_ID_MAX = 64;
     static final int MILESTONE_ID_MAX = 100;
 
-    private final Store store;
+    // Day changes hold writeLock too, so that the upsert's UPDATE-then-INSERT cannot interleave.
     private final ProjectRegistry projects;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
-    private final Clock clock;
-    // Serialises this node's day changes, so that the upsert's UPDATE-then-INSERT cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public MilestoneServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference ProjectRegistry projects, @Reference OrgUnitService orgUnits,
             @Reference PerformanceCycle cycle) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
-        this(store, projects, orgUnits, cycle, Clock.systemDefaultZone());
+        this(store, projects, orgUnits, cycle, nodeClock());
     }
 
     MilestoneServiceImpl(Store store, ProjectRegistry projects, OrgUnitService orgUnits, PerformanceCycle cycle,
             Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+        super(store, orgUnits, cycle, clock);
         this.projects = Objects.requireNonNull(projects, "projects");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -146,21 +135,10 @@ public final class MilestoneServiceImpl implements MilestoneService {
             throw new NotFoundException("milestone");
         }
         return store.read(c -> {
-            List<MilestoneMark> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DONE_ON, EVIDENCE, DONE_BY, DONE_AT"
+            return Jdbc.list(c, "SELECT DONE_ON, EVIDENCE, DONE_BY, DONE_AT"
                     + " FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ?"
-                    + " AND MILESTONE_ID = ? ORDER BY ID DESC")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, projectId);
-                ps.setString(4, milestoneId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(mark(rs));
-                    }
-                }
-            }
-            return out;
+                    + " AND MILESTONE_ID = ? ORDER BY ID DESC", MilestoneServiceImpl::mark, year, orgUnitId, projectId,
+                    milestoneId);
         });
     }
 
@@ -268,28 +246,13 @@ public final class MilestoneServiceImpl implements MilestoneService {
                 Instant now = clock.instant();
                 String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
                 Due before = loadDues(c, year).get(declared.key());
-                int n;
-                try (PreparedStatement ps = c.prepareStatement("UPDATE JX_MILESTONE_DUE SET DUE_ON = ?, SET_AT = ?,"
-                        + " SET_BY = ? WHERE PERF_YEAR = ? AND PROJECT_ID = ? AND MILESTONE_ID = ?")) {
-                    ps.setDate(1, Date.valueOf(due));
-                    Jdbc.setInstant(ps, 2, now);
-                    ps.setString(3, by);
-                    ps.setInt(4, year);
-                    ps.setString(5, projectId);
-                    ps.setString(6, milestoneId);
-                    n = ps.executeUpdate();
-                }
+                int n = Jdbc.update(c, "UPDATE JX_MILESTONE_DUE SET DUE_ON = ?, SET_AT = ?,"
+                        + " SET_BY = ? WHERE PERF_YEAR = ? AND PROJECT_ID = ? AND MILESTONE_ID = ?", due, now, by, year,
+                        projectId, milestoneId);
                 if (n == 0) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MILESTONE_DUE (PERF_YEAR,"
-                            + " PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
-                        ps.setInt(1, year);
-                        ps.setString(2, projectId);
-                        ps.setString(3, milestoneId);
-                        ps.setDate(4, Date.valueOf(due));
-                        Jdbc.setInstant(ps, 5, now);
-                        ps.setString(6, by);
-                        ps.executeUpdate();
-                    }
+                    Jdbc.update(c, "INSERT INTO JX_MILESTONE_DUE (PERF_YEAR,"
+                            + " PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY) VALUES (?, ?, ?, ?, ?, ?)", year,
+                            projectId, milestoneId, due, now, by);
                 }
                 String was = before == null ? "default " + declared.definition().dueIn(year) : before.due().toString();
                 AuditRecords.insert(c, now, actor, "milestone.due",
@@ -333,19 +296,10 @@ public final class MilestoneServiceImpl implements MilestoneService {
             MilestoneMark before = latestMarks(c, year, orgUnitId).get(declared.key());
             Due moved = loadDues(c, year).get(declared.key());
             LocalDate due = moved == null ? declared.definition().dueIn(year) : moved.due();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_MILESTONE_DONE (PERF_YEAR, ORG_UNIT_ID,"
+            Jdbc.update(c, "INSERT INTO JX_MILESTONE_DONE (PERF_YEAR, ORG_UNIT_ID,"
                     + " PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY, DONE_AT)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, projectId);
-                ps.setString(4, milestoneId);
-                ps.setDate(5, Date.valueOf(doneOn));
-                ps.setString(6, text);
-                ps.setString(7, Jdbc.truncate(actor.username(), USERNAME_MAX));
-                Jdbc.setInstant(ps, 8, now);
-                ps.executeUpdate();
-            }
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", year, orgUnitId, projectId, milestoneId, doneOn, text,
+                    Jdbc.truncate(actor.username(), USERNAME_MAX), now);
             // The evidence may name people; the audit trail keeps only its size.
             String detail = "doneOn=" + doneOn + "; due=" + due + "; " + Milestone.stateOf(due, doneOn, doneOn)
                     + "; evidence=" + text.length() + " chars"

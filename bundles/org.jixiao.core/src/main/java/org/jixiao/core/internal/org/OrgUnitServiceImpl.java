@@ -47,8 +47,9 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     static final int NAME_MAX = 100;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
-    // Siblings by code, case-insensitively first so that "b" does not sort after "Z".
-    static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code, String.CASE_INSENSITIVE_ORDER)
+    // Siblings by code, case-insensitively first so that "b" does not sort after "Z"; the evaluation, its
+    // questionnaires and the self-assessment list units in this order too.
+    public static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code, String.CASE_INSENSITIVE_ORDER)
             .thenComparing(OrgUnit::code);
 
     private final Store store;
@@ -273,11 +274,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
             }
         }
         String path = (parent == null ? "/" : parent.path()) + id + "/";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_ORG_UNIT SET PATH = ? WHERE ID = ?")) {
-            ps.setString(1, path);
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "UPDATE JX_ORG_UNIT SET PATH = ? WHERE ID = ?", path, id);
         return new OrgUnit(id, parent == null ? null : parent.id(), code, name, level, path);
     }
 

@@ -150,14 +150,9 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
             List<StepWindow> windows = defaultWindows(year);
             try {
                 store.inTransaction(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY) VALUES (?, ?, ?, ?)")) {
-                        ps.setInt(1, year);
-                        ps.setString(2, Step.TARGET_SETTING.name());
-                        Jdbc.setInstant(ps, 3, clock.instant());
-                        ps.setString(4, Jdbc.truncate(actor.username(), USERNAME_MAX));
-                        ps.executeUpdate();
-                    }
+                    Jdbc.update(c, "INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY)"
+                            + " VALUES (?, ?, ?, ?)", year, Step.TARGET_SETTING.name(), clock.instant(),
+                            Jdbc.truncate(actor.username(), USERNAME_MAX));
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO JX_PERF_WINDOW (PERF_YEAR, STEP, OPENS, CLOSES) VALUES (?, ?, ?, ?)")) {
                         for (StepWindow w : windows) {
@@ -205,24 +200,11 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
 
             StepWindow before = existing.window(step).orElse(null);
             store.inTransaction(c -> {
-                int n;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE JX_PERF_WINDOW SET OPENS = ?, CLOSES = ? WHERE PERF_YEAR = ? AND STEP = ?")) {
-                    ps.setDate(1, Date.valueOf(opens));
-                    ps.setDate(2, Date.valueOf(closes));
-                    ps.setInt(3, year);
-                    ps.setString(4, step.name());
-                    n = ps.executeUpdate();
-                }
+                int n = Jdbc.update(c, "UPDATE JX_PERF_WINDOW SET OPENS = ?, CLOSES = ? WHERE PERF_YEAR = ?"
+                        + " AND STEP = ?", opens, closes, year, step.name());
                 if (n == 0) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO JX_PERF_WINDOW (PERF_YEAR, STEP, OPENS, CLOSES) VALUES (?, ?, ?, ?)")) {
-                        ps.setInt(1, year);
-                        ps.setString(2, step.name());
-                        ps.setDate(3, Date.valueOf(opens));
-                        ps.setDate(4, Date.valueOf(closes));
-                        ps.executeUpdate();
-                    }
+                    Jdbc.update(c, "INSERT INTO JX_PERF_WINDOW (PERF_YEAR, STEP, OPENS, CLOSES) VALUES (?, ?, ?, ?)",
+                            year, step.name(), opens, closes);
                 }
                 String was = before == null ? "-" : before.opens() + ".." + before.closes();
                 AuditRecords.insert(c, clock.instant(), actor, "cycle.window", target(year),

@@ -64,7 +64,7 @@ import org.osgi.service.component.annotations.Reference;
  * with a reason.
  */
 @Component(service = TargetService.class)
-public final class TargetServiceImpl implements TargetService {
+public final class TargetServiceImpl extends UnitYearService implements TargetService {
 
     private static final System.Logger LOG = System.getLogger(TargetServiceImpl.class.getName());
 
@@ -77,32 +77,21 @@ public final class TargetServiceImpl implements TargetService {
     static final int PROJECT_ID_MAX = 64;
     static final int INDICATOR_ID_MAX = 100;
 
-    private final Store store;
+    // Sets and approvals hold writeLock, so that an approval cannot slip between a set's checks and its write.
     private final ProjectRegistry projects;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
-    private final Clock clock;
     /** Approved actuals of published runs, by run id; see {@link #approvedLastYear}. */
     private final Map<Long, Map<Long, Map<String, BigDecimal>>> approvedByRun = new ConcurrentHashMap<>();
-    // Serialises this node's writes, so that an approval cannot slip between a set's checks and its write.
-    private final Object writeLock = new Object();
 
     @Activate
     public TargetServiceImpl(@Reference Store store, @Reference CoreSchema schema, @Reference ProjectRegistry projects,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
-        this(store, projects, orgUnits, cycle, Clock.systemDefaultZone());
+        this(store, projects, orgUnits, cycle, nodeClock());
     }
 
     TargetServiceImpl(Store store, ProjectRegistry projects, OrgUnitService orgUnits, PerformanceCycle cycle,
             Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
+        super(store, orgUnits, cycle, clock);
         this.projects = Objects.requireNonNull(projects, "projects");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** A stored (explicitly set) target. */
@@ -150,24 +139,14 @@ public final class TargetServiceImpl implements TargetService {
             throw new NotFoundException("indicator");
         }
         return store.read(c -> {
-            List<TargetChange> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT CHANGED_AT, BY_USER, BEFORE_KIND,"
+            return Jdbc.list(c, "SELECT CHANGED_AT, BY_USER, BEFORE_KIND,"
                     + " BEFORE_COMPARISON, BEFORE_VALUE, AFTER_KIND, AFTER_COMPARISON, AFTER_VALUE, REASON"
                     + " FROM JX_TARGET_CHANGE WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ?"
-                    + " AND INDICATOR_ID = ? ORDER BY CHANGED_AT DESC, ID DESC")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, indicator.projectId());
-                ps.setString(4, indicator.indicatorId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new TargetChange(Jdbc.getInstant(rs, "CHANGED_AT"), rs.getString("BY_USER"),
-                                rule(rs, "BEFORE_KIND", "BEFORE_COMPARISON", "BEFORE_VALUE"),
-                                rule(rs, "AFTER_KIND", "AFTER_COMPARISON", "AFTER_VALUE"), rs.getString("REASON")));
-                    }
-                }
-            }
-            return out;
+                    + " AND INDICATOR_ID = ? ORDER BY CHANGED_AT DESC, ID DESC",
+                    rs -> new TargetChange(Jdbc.getInstant(rs, "CHANGED_AT"), rs.getString("BY_USER"),
+                            rule(rs, "BEFORE_KIND", "BEFORE_COMPARISON", "BEFORE_VALUE"),
+                            rule(rs, "AFTER_KIND", "AFTER_COMPARISON", "AFTER_VALUE"), rs.getString("REASON")),
+                    year, orgUnitId, indicator.projectId(), indicator.indicatorId());
         });
     }
 
@@ -236,13 +215,8 @@ public final class TargetServiceImpl implements TargetService {
             }
             try {
                 store.inTransaction(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT, APPROVED_BY) VALUES (?, ?, ?)")) {
-                        ps.setInt(1, year);
-                        Jdbc.setInstant(ps, 2, clock.instant());
-                        ps.setString(3, Jdbc.truncate(actor.username(), USERNAME_MAX));
-                        ps.executeUpdate();
-                    }
+                    Jdbc.update(c, "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT, APPROVED_BY)"
+                            + " VALUES (?, ?, ?)", year, clock.instant(), Jdbc.truncate(actor.username(), USERNAME_MAX));
                     long set;
                     try (PreparedStatement ps = c.prepareStatement(
                             "SELECT COUNT(*) FROM JX_TARGET WHERE PERF_YEAR = ?")) {
@@ -272,36 +246,15 @@ public final class TargetServiceImpl implements TargetService {
         Instant now = clock.instant();
         String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
         Stored before = loadTarget(c, year, orgUnitId, ref);
-        int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_TARGET SET KIND = ?, COMPARISON = ?,"
+        int n = Jdbc.update(c, "UPDATE JX_TARGET SET KIND = ?, COMPARISON = ?,"
                 + " TARGET_VALUE = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?"
-                + " AND PROJECT_ID = ? AND INDICATOR_ID = ?")) {
-            ps.setString(1, after.kind().name());
-            ps.setString(2, after.comparison().name());
-            ps.setBigDecimal(3, after.value());
-            Jdbc.setInstant(ps, 4, now);
-            ps.setString(5, by);
-            ps.setInt(6, year);
-            ps.setLong(7, orgUnitId);
-            ps.setString(8, ref.projectId());
-            ps.setString(9, ref.indicatorId());
-            n = ps.executeUpdate();
-        }
+                + " AND PROJECT_ID = ? AND INDICATOR_ID = ?", after.kind().name(), after.comparison().name(),
+                after.value(), now, by, year, orgUnitId, ref.projectId(), ref.indicatorId());
         if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_TARGET (PERF_YEAR, ORG_UNIT_ID, PROJECT_ID,"
+            Jdbc.update(c, "INSERT INTO JX_TARGET (PERF_YEAR, ORG_UNIT_ID, PROJECT_ID,"
                     + " INDICATOR_ID, KIND, COMPARISON, TARGET_VALUE, UPDATED_AT, UPDATED_BY)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, ref.projectId());
-                ps.setString(4, ref.indicatorId());
-                ps.setString(5, after.kind().name());
-                ps.setString(6, after.comparison().name());
-                ps.setBigDecimal(7, after.value());
-                Jdbc.setInstant(ps, 8, now);
-                ps.setString(9, by);
-                ps.executeUpdate();
-            }
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", year, orgUnitId, ref.projectId(), ref.indicatorId(),
+                    after.kind().name(), after.comparison().name(), after.value(), now, by);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_TARGET_CHANGE (PERF_YEAR, ORG_UNIT_ID,"
                 + " PROJECT_ID, INDICATOR_ID, CHANGED_AT, BY_USER, BEFORE_KIND, BEFORE_COMPARISON, BEFORE_VALUE,"
@@ -490,16 +443,9 @@ public final class TargetServiceImpl implements TargetService {
     }
 
     private static Stored loadTarget(Connection c, int year, long orgUnitId, IndicatorRef ref) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT KIND, COMPARISON, TARGET_VALUE, UPDATED_AT, UPDATED_BY"
-                + " FROM JX_TARGET WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ? AND INDICATOR_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            ps.setString(3, ref.projectId());
-            ps.setString(4, ref.indicatorId());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? stored(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT KIND, COMPARISON, TARGET_VALUE, UPDATED_AT, UPDATED_BY"
+                + " FROM JX_TARGET WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ? AND INDICATOR_ID = ?",
+                TargetServiceImpl::stored, year, orgUnitId, ref.projectId(), ref.indicatorId());
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
@@ -508,13 +454,8 @@ public final class TargetServiceImpl implements TargetService {
     }
 
     private static Approval loadApproval(Connection c, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT APPROVED_AT, APPROVED_BY FROM JX_TARGET_APPROVAL WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Approval(Jdbc.getInstant(rs, "APPROVED_AT"), rs.getString("APPROVED_BY")) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT APPROVED_AT, APPROVED_BY FROM JX_TARGET_APPROVAL WHERE PERF_YEAR = ?",
+                rs -> new Approval(Jdbc.getInstant(rs, "APPROVED_AT"), rs.getString("APPROVED_BY")), year);
     }
 
     /** A rule from three columns; null when the kind is null (no "before" on a first set). */

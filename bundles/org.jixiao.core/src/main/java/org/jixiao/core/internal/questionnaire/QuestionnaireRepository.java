@@ -82,10 +82,7 @@ final class QuestionnaireRepository {
             }
         }
         if (familyId == null) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_QNR SET FAMILY_ID = ID WHERE ID = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "UPDATE JX_QNR SET FAMILY_ID = ID WHERE ID = ?", id);
         }
         insertContent(c, id, d.sections());
         return id;
@@ -105,10 +102,7 @@ final class QuestionnaireRepository {
             }
         }
         for (String table : List.of("JX_QNR_CHOICE", "JX_QNR_ITEM", "JX_QNR_SECTION")) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE QNR_ID = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "DELETE FROM " + table + " WHERE QNR_ID = ?", id);
         }
         insertContent(c, id, d.sections());
         return true;
@@ -172,10 +166,7 @@ final class QuestionnaireRepository {
 
     /** Freezes a version; true when it was not frozen before. */
     static boolean freeze(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_QNR SET FROZEN = 1 WHERE ID = ? AND FROZEN = 0")) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_QNR SET FROZEN = 1 WHERE ID = ? AND FROZEN = 0", id) == 1;
     }
 
     static int lastVersion(Connection c, long familyId) throws SQLException {
@@ -391,12 +382,7 @@ final class QuestionnaireRepository {
     }
 
     static CampaignRow campaign(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CAMPAIGN_COLUMNS + " WHERE k.ID = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? campaign(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + CAMPAIGN_COLUMNS + " WHERE k.ID = ?", QuestionnaireRepository::campaign, id);
     }
 
     static List<CampaignRow> campaigns(Connection c, int year) throws SQLException {
@@ -454,25 +440,14 @@ final class QuestionnaireRepository {
 
     /** Moves a campaign from one state to another; false when it no longer stands at {@code from}. */
     static boolean moveState(Connection c, long id, CampaignState from, CampaignState to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE JX_QNR_CAMPAIGN SET STATE = ? WHERE ID = ? AND STATE = ?")) {
-            ps.setString(1, to.name());
-            ps.setLong(2, id);
-            ps.setString(3, from.name());
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_QNR_CAMPAIGN SET STATE = ? WHERE ID = ? AND STATE = ?", to.name(), id,
+                from.name()) == 1;
     }
 
     static boolean close(Connection c, long id, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_QNR_CAMPAIGN SET STATE = ?, CLOSED_AT = ?,"
-                + " CLOSED_BY = ? WHERE ID = ? AND STATE = ?")) {
-            ps.setString(1, CampaignState.CLOSED.name());
-            Jdbc.setInstant(ps, 2, now);
-            ps.setString(3, Jdbc.truncate(by, USERNAME_MAX));
-            ps.setLong(4, id);
-            ps.setString(5, CampaignState.OPEN.name());
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_QNR_CAMPAIGN SET STATE = ?, CLOSED_AT = ?,"
+                + " CLOSED_BY = ? WHERE ID = ? AND STATE = ?", CampaignState.CLOSED.name(), now,
+                Jdbc.truncate(by, USERNAME_MAX), id, CampaignState.OPEN.name()) == 1;
     }
 
     /**
@@ -507,13 +482,8 @@ final class QuestionnaireRepository {
     }
 
     static CodeRow code(Connection c, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED"
-                + " FROM JX_QNR_CODE WHERE CODE = ?")) {
-            ps.setString(1, code);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? code(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED"
+                + " FROM JX_QNR_CODE WHERE CODE = ?", QuestionnaireRepository::code, code);
     }
 
     private static CodeRow code(ResultSet rs) throws SQLException {
@@ -554,10 +524,7 @@ final class QuestionnaireRepository {
      * inside its transaction, so that of two submissions of one code only one can commit.
      */
     static int useCode(Connection c, String code) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_QNR_CODE SET USED = 1 WHERE CODE = ? AND USED = 0")) {
-            ps.setString(1, code);
-            return ps.executeUpdate();
-        }
+        return Jdbc.update(c, "UPDATE JX_QNR_CODE SET USED = 1 WHERE CODE = ? AND USED = 0", code);
     }
 
     // ---------------------------------------------------------------- responses
@@ -565,15 +532,8 @@ final class QuestionnaireRepository {
     /** Stores a response and its answers; {@code answers} holds only answered items. */
     static void insertResponse(Connection c, String id, long campaignId, long orgUnitId, RespondentCategory category,
             LocalDate day, List<Answer> answers) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_QNR_RESPONSE (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
-                + " CATEGORY, ANSWERED_ON) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setString(1, id);
-            ps.setLong(2, campaignId);
-            ps.setLong(3, orgUnitId);
-            ps.setString(4, category.name());
-            ps.setDate(5, Date.valueOf(day));
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO JX_QNR_RESPONSE (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
+                + " CATEGORY, ANSWERED_ON) VALUES (?, ?, ?, ?, ?)", id, campaignId, orgUnitId, category.name(), day);
         if (answers.isEmpty()) {
             return;
         }
@@ -607,18 +567,9 @@ final class QuestionnaireRepository {
                 }
             }
         }
-        List<Scoring.Response> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, ORG_UNIT_ID, CATEGORY FROM JX_QNR_RESPONSE"
-                + " WHERE CAMPAIGN_ID = ?")) {
-            ps.setLong(1, campaignId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Scoring.Response(rs.getLong(2), RespondentCategory.valueOf(rs.getString(3)),
-                            choices.getOrDefault(rs.getString(1), Map.of())));
-                }
-            }
-        }
-        return out;
+        return Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY FROM JX_QNR_RESPONSE WHERE CAMPAIGN_ID = ?",
+                rs -> new Scoring.Response(rs.getLong(2), RespondentCategory.valueOf(rs.getString(3)),
+                        choices.getOrDefault(rs.getString(1), Map.of())), campaignId);
     }
 
     /** The campaign's free-text answers, with the unit each rates and nothing of the response. */
@@ -655,16 +606,9 @@ final class QuestionnaireRepository {
 
     static void insertDecision(Connection c, long campaignId, long orgUnitId, Decision decision, String reason,
             Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_QNR_DECISION (CAMPAIGN_ID, ORG_UNIT_ID,"
-                + " DECISION, REASON, DECIDED_AT, DECIDED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, campaignId);
-            ps.setLong(2, orgUnitId);
-            ps.setString(3, decision.name());
-            ps.setString(4, reason);
-            Jdbc.setInstant(ps, 5, now);
-            ps.setString(6, Jdbc.truncate(by, USERNAME_MAX));
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO JX_QNR_DECISION (CAMPAIGN_ID, ORG_UNIT_ID,"
+                + " DECISION, REASON, DECIDED_AT, DECIDED_BY) VALUES (?, ?, ?, ?, ?, ?)", campaignId, orgUnitId,
+                decision.name(), reason, now, Jdbc.truncate(by, USERNAME_MAX));
     }
 
     static Set<Long> fed(Connection c, long campaignId) throws SQLException {
@@ -682,15 +626,9 @@ final class QuestionnaireRepository {
 
     static void insertFeed(Connection c, long campaignId, long orgUnitId, BigDecimal score, Instant now, String by)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_QNR_FEED (CAMPAIGN_ID, ORG_UNIT_ID, SCORE,"
-                + " FED_AT, FED_BY) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, campaignId);
-            ps.setLong(2, orgUnitId);
-            ps.setBigDecimal(3, score);
-            Jdbc.setInstant(ps, 4, now);
-            ps.setString(5, Jdbc.truncate(by, USERNAME_MAX));
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO JX_QNR_FEED (CAMPAIGN_ID, ORG_UNIT_ID, SCORE,"
+                + " FED_AT, FED_BY) VALUES (?, ?, ?, ?, ?)", campaignId, orgUnitId, score, now,
+                Jdbc.truncate(by, USERNAME_MAX));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -52,6 +52,8 @@ import org.jixiao.api.questionnaire.UnitScores.Decision;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.org.OrgUnitServiceImpl;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CampaignRow;
 import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CodeRow;
 import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.TextRow;
@@ -71,7 +73,7 @@ import org.osgi.service.component.annotations.Reference;
  * by their count only; answers never.
  */
 @Component(service = QuestionnaireService.class)
-public final class QuestionnaireServiceImpl implements QuestionnaireService {
+public final class QuestionnaireServiceImpl extends UnitYearService implements QuestionnaireService {
 
     private static final System.Logger LOG = System.getLogger(QuestionnaireServiceImpl.class.getName());
 
@@ -83,34 +85,21 @@ public final class QuestionnaireServiceImpl implements QuestionnaireService {
     /** Transactions tried when fresh codes collide with stored ones (about never: 6 × 10^16 codes). */
     static final int CODE_ATTEMPTS = 5;
 
-    private static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code,
-            String.CASE_INSENSITIVE_ORDER).thenComparing(OrgUnit::code);
-
-    private final Store store;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
     private final EvaluationService evaluation;
     private final Codes codes;
-    private final Clock clock;
-    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public QuestionnaireServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle,
             @Reference EvaluationService evaluation) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
-        this(store, orgUnits, cycle, evaluation, new Codes(), Clock.systemDefaultZone());
+        this(store, orgUnits, cycle, evaluation, new Codes(), nodeClock());
     }
 
     QuestionnaireServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle,
             EvaluationService evaluation, Codes codes, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        super(store, orgUnits, cycle, clock);
         this.evaluation = Objects.requireNonNull(evaluation, "evaluation");
         this.codes = Objects.requireNonNull(codes, "codes");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---------------------------------------------------------------- questionnaires
@@ -770,7 +759,7 @@ public final class QuestionnaireServiceImpl implements QuestionnaireService {
         for (Long id : ids) {
             orgUnits.find(id).ifPresent(out::add);
         }
-        out.sort(BY_CODE);
+        out.sort(OrgUnitServiceImpl.BY_CODE);
         return out;
     }
 

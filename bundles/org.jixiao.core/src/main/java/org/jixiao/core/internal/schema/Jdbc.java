@@ -1,12 +1,18 @@
 package org.jixiao.core.internal.schema;
 
+import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.TimeZone;
 
 /** JDBC details shared by the core's SQL. */
@@ -15,6 +21,97 @@ public final class Jdbc {
     private static final TimeZone UTC = TimeZone.getTimeZone("UTC");
 
     private Jdbc() {
+    }
+
+    /** Reads one row of a result set. */
+    @FunctionalInterface
+    public interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes one row of a result set, for reads that fill a map or sum as they go. */
+    @FunctionalInterface
+    public interface RowAction {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of {@code sql} with {@code args} bound (see {@link #bind}), in the order the query gives. */
+    public static <T> List<T> list(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        List<T> out = new ArrayList<>();
+        each(c, sql, rs -> out.add(row.read(rs)), args);
+        return out;
+    }
+
+    /** The first row of {@code sql} with {@code args} bound, or null when there is none. */
+    public static <T> T one(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? row.read(rs) : null;
+            }
+        }
+    }
+
+    /** True when {@code sql} with {@code args} bound returns a row. */
+    public static boolean exists(Connection c, String sql, Object... args) throws SQLException {
+        return one(c, sql, rs -> Boolean.TRUE, args) != null;
+    }
+
+    /** Hands every row of {@code sql} with {@code args} bound to {@code action}. */
+    public static void each(Connection c, String sql, RowAction action, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    action.accept(rs);
+                }
+            }
+        }
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE with {@code args} bound; returns the rows it changed. */
+    public static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT with {@code args} bound; returns the key the database generated for the row. */
+    public static long insert(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, args);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Binds {@code args} to the parameters from 1 on. A String, Integer, Long, Short, Boolean or BigDecimal goes
+     * through {@code setObject}, which the JDBC specification maps to that type's own setter; a LocalDate is bound
+     * as a DATE and an Instant as a UTC TIMESTAMP (see {@link #setInstant}). A null is bound as a NULL of the
+     * parameter's own SQL type, since Derby refuses a NULL of another type.
+     */
+    public static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            int index = i + 1;
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(index, ps.getParameterMetaData().getParameterType(index));
+            } else if (a instanceof Instant v) {
+                setInstant(ps, index, v);
+            } else if (a instanceof LocalDate v) {
+                // java.sql.Date converts through the JVM's zone both ways, so the calendar day survives.
+                ps.setDate(index, Date.valueOf(v));
+            } else {
+                ps.setObject(index, a);
+            }
+        }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.jixiao.core.internal.selfassessment;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,28 +31,15 @@ final class SelfAssessmentRepository {
             + " UPDATED_BY, SUBMITTED_AT, SUBMITTED_BY, DECIDED_AT, DECIDED_BY";
 
     static Report report(Connection c, int year, long orgUnitId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + REPORT_COLUMNS
-                + " FROM JX_SELF_ASSESSMENT WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? report(rs) : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT " + REPORT_COLUMNS + " FROM JX_SELF_ASSESSMENT WHERE PERF_YEAR = ?"
+                + " AND ORG_UNIT_ID = ?", SelfAssessmentRepository::report, year, orgUnitId);
     }
 
     /** Every stored report of the year, by unit id. */
     static Map<Long, Report> reports(Connection c, int year) throws SQLException {
         Map<Long, Report> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ORG_UNIT_ID, " + REPORT_COLUMNS
-                + " FROM JX_SELF_ASSESSMENT WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong("ORG_UNIT_ID"), report(rs));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT ORG_UNIT_ID, " + REPORT_COLUMNS + " FROM JX_SELF_ASSESSMENT WHERE PERF_YEAR = ?",
+                rs -> out.put(rs.getLong("ORG_UNIT_ID"), report(rs)), year);
         return out;
     }
 
@@ -66,126 +52,62 @@ final class SelfAssessmentRepository {
 
     static Map<IndicatorRef, StoredClaim> claims(Connection c, int year, long orgUnitId) throws SQLException {
         Map<IndicatorRef, StoredClaim> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, INDICATOR_ID, CLAIMED, EXPLANATION"
-                + " FROM JX_SELF_ASSESSMENT_CLAIM WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Jdbc.each(c, "SELECT PROJECT_ID, INDICATOR_ID, CLAIMED, EXPLANATION FROM JX_SELF_ASSESSMENT_CLAIM"
+                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?", rs -> {
                     BigDecimal claimed = rs.getBigDecimal("CLAIMED");
                     out.put(new IndicatorRef(rs.getString("PROJECT_ID"), rs.getString("INDICATOR_ID")),
                             new StoredClaim(claimed == null ? null : normal(claimed), rs.getString("EXPLANATION")));
-                }
-            }
-        }
+                }, year, orgUnitId);
         return out;
     }
 
     static boolean accepted(Connection c, int year, long orgUnitId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT REPORT_STATE FROM JX_SELF_ASSESSMENT"
-                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && State.ACCEPTED.name().equals(rs.getString(1));
-            }
-        }
+        return Jdbc.exists(c, "SELECT 1 FROM JX_SELF_ASSESSMENT WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?"
+                + " AND REPORT_STATE = ?", year, orgUnitId, State.ACCEPTED.name());
     }
 
     static void insertReport(Connection c, int year, long orgUnitId, State state, String problems,
             String rectification, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SELF_ASSESSMENT (PERF_YEAR, ORG_UNIT_ID,"
-                + " REPORT_STATE, PROBLEMS, RECTIFICATION, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            ps.setString(3, state.name());
-            ps.setString(4, problems);
-            ps.setString(5, rectification);
-            Jdbc.setInstant(ps, 6, now);
-            ps.setString(7, by);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "INSERT INTO JX_SELF_ASSESSMENT (PERF_YEAR, ORG_UNIT_ID, REPORT_STATE, PROBLEMS, RECTIFICATION,"
+                + " UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?)", year, orgUnitId, state.name(), problems,
+                rectification, now, by);
     }
 
     /** Replaces the texts of a report still in {@code expected}; false when it is no longer. */
     static boolean updateTexts(Connection c, int year, long orgUnitId, State expected, String problems,
             String rectification, Instant now, String by) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SELF_ASSESSMENT SET PROBLEMS = ?,"
-                + " RECTIFICATION = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?"
-                + " AND REPORT_STATE = ?")) {
-            ps.setString(1, problems);
-            ps.setString(2, rectification);
-            Jdbc.setInstant(ps, 3, now);
-            ps.setString(4, by);
-            ps.setInt(5, year);
-            ps.setLong(6, orgUnitId);
-            ps.setString(7, expected.name());
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_SELF_ASSESSMENT SET PROBLEMS = ?, RECTIFICATION = ?, UPDATED_AT = ?,"
+                + " UPDATED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND REPORT_STATE = ?", problems,
+                rectification, now, by, year, orgUnitId, expected.name()) == 1;
     }
 
     /** Moves a report from {@code from} to SUBMITTED; false when it no longer stands at {@code from}. */
     static boolean markSubmitted(Connection c, int year, long orgUnitId, State from, Instant now, String by)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SELF_ASSESSMENT SET REPORT_STATE = ?,"
-                + " SUBMITTED_AT = ?, SUBMITTED_BY = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE PERF_YEAR = ?"
-                + " AND ORG_UNIT_ID = ? AND REPORT_STATE = ?")) {
-            ps.setString(1, State.SUBMITTED.name());
-            Jdbc.setInstant(ps, 2, now);
-            ps.setString(3, by);
-            Jdbc.setInstant(ps, 4, now);
-            ps.setString(5, by);
-            ps.setInt(6, year);
-            ps.setLong(7, orgUnitId);
-            ps.setString(8, from.name());
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_SELF_ASSESSMENT SET REPORT_STATE = ?, SUBMITTED_AT = ?, SUBMITTED_BY = ?,"
+                + " UPDATED_AT = ?, UPDATED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND REPORT_STATE = ?",
+                State.SUBMITTED.name(), now, by, now, by, year, orgUnitId, from.name()) == 1;
     }
 
     /** Records the city's decision on a SUBMITTED report; false when it is no longer submitted. */
     static boolean decide(Connection c, int year, long orgUnitId, State to, String comment, Instant now, String by)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SELF_ASSESSMENT SET REPORT_STATE = ?,"
-                + " CITY_COMMENT = ?, DECIDED_AT = ?, DECIDED_BY = ?, UPDATED_AT = ?, UPDATED_BY = ?"
-                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND REPORT_STATE = ?")) {
-            ps.setString(1, to.name());
-            ps.setString(2, comment);
-            Jdbc.setInstant(ps, 3, now);
-            ps.setString(4, by);
-            Jdbc.setInstant(ps, 5, now);
-            ps.setString(6, by);
-            ps.setInt(7, year);
-            ps.setLong(8, orgUnitId);
-            ps.setString(9, State.SUBMITTED.name());
-            return ps.executeUpdate() == 1;
-        }
+        return Jdbc.update(c, "UPDATE JX_SELF_ASSESSMENT SET REPORT_STATE = ?, CITY_COMMENT = ?, DECIDED_AT = ?,"
+                + " DECIDED_BY = ?, UPDATED_AT = ?, UPDATED_BY = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?"
+                + " AND REPORT_STATE = ?", to.name(), comment, now, by, now, by, year, orgUnitId,
+                State.SUBMITTED.name()) == 1;
     }
 
     /** Upsert without MERGE (portable): UPDATE, and INSERT when no row was there. */
     static void putClaim(Connection c, int year, long orgUnitId, IndicatorRef ref, BigDecimal claimed,
             String explanation) throws SQLException {
-        int n;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SELF_ASSESSMENT_CLAIM SET CLAIMED = ?,"
-                + " EXPLANATION = ? WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? AND PROJECT_ID = ? AND INDICATOR_ID = ?")) {
-            ps.setBigDecimal(1, claimed);
-            ps.setString(2, explanation);
-            ps.setInt(3, year);
-            ps.setLong(4, orgUnitId);
-            ps.setString(5, ref.projectId());
-            ps.setString(6, ref.indicatorId());
-            n = ps.executeUpdate();
-        }
+        int n = Jdbc.update(c, "UPDATE JX_SELF_ASSESSMENT_CLAIM SET CLAIMED = ?, EXPLANATION = ? WHERE PERF_YEAR = ?"
+                + " AND ORG_UNIT_ID = ? AND PROJECT_ID = ? AND INDICATOR_ID = ?", claimed, explanation, year,
+                orgUnitId, ref.projectId(), ref.indicatorId());
         if (n == 0) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SELF_ASSESSMENT_CLAIM (PERF_YEAR,"
-                    + " ORG_UNIT_ID, PROJECT_ID, INDICATOR_ID, CLAIMED, EXPLANATION) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setInt(1, year);
-                ps.setLong(2, orgUnitId);
-                ps.setString(3, ref.projectId());
-                ps.setString(4, ref.indicatorId());
-                ps.setBigDecimal(5, claimed);
-                ps.setString(6, explanation);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "INSERT INTO JX_SELF_ASSESSMENT_CLAIM (PERF_YEAR, ORG_UNIT_ID, PROJECT_ID, INDICATOR_ID,"
+                    + " CLAIMED, EXPLANATION) VALUES (?, ?, ?, ?, ?, ?)", year, orgUnitId, ref.projectId(),
+                    ref.indicatorId(), claimed, explanation);
         }
     }
 

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,12 +38,13 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
+import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.selfassessment.SelfAssessmentRepository.Report;
 import org.jixiao.core.internal.selfassessment.SelfAssessmentRepository.StoredClaim;
-import org.jixiao.core.internal.performance.UnitYearScope;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,7 +59,7 @@ import org.osgi.service.component.annotations.Reference;
  * Every check is made before anything is written, and every change is audited in its own transaction.
  */
 @Component(service = SelfAssessmentService.class)
-public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
+public final class SelfAssessmentServiceImpl extends UnitYearService implements SelfAssessmentService {
 
     private static final System.Logger LOG = System.getLogger(SelfAssessmentServiceImpl.class.getName());
 
@@ -71,37 +71,21 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
     static final int PROJECT_ID_MAX = 64;
     static final int INDICATOR_ID_MAX = 100;
 
-    // Evaluated units by code, case-insensitively first, as the evaluation orders them.
-    private static final Comparator<OrgUnit> BY_CODE = Comparator.comparing(OrgUnit::code,
-            String.CASE_INSENSITIVE_ORDER).thenComparing(OrgUnit::code);
-
-    private final Store store;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
     private final TargetService targets;
     private final ProjectRegistry projects;
-    private final Clock clock;
-    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public SelfAssessmentServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference ProjectRegistry projects) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
-        this(store, orgUnits, cycle, targets, projects, Clock.systemDefaultZone());
+        this(store, orgUnits, cycle, targets, projects, nodeClock());
     }
 
     SelfAssessmentServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
             ProjectRegistry projects, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
+        super(store, orgUnits, cycle, clock);
         this.targets = Objects.requireNonNull(targets, "targets");
         this.projects = Objects.requireNonNull(projects, "projects");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---------------------------------------------------------------- reads
@@ -124,7 +108,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
         Objects.requireNonNull(actor, "actor");
         scope.requireOpen(year);
         List<OrgUnit> units = orgUnits.visibleTo(actor).stream().filter(u -> Actuals.EVALUATED.contains(u.level()))
-                .sorted(BY_CODE).toList();
+                .sorted(OrgUnitServiceImpl.BY_CODE).toList();
         Map<Long, Report> reports = store.read(c -> SelfAssessmentRepository.reports(c, year));
         List<SelfAssessmentStatus> out = new ArrayList<>(units.size());
         for (OrgUnit u : units) {
@@ -355,7 +339,7 @@ public final class SelfAssessmentServiceImpl implements SelfAssessmentService {
         if (projectIds.isEmpty()) {
             return out;
         }
-        List<Long> counted = Actuals.counted(unit, orgUnits.subtree(orgUnits.root().id()));
+        List<Long> counted = counted(unit);
         for (String projectId : projectIds) {
             try {
                 KeyProject project = projects.active(projectId).orElse(null);

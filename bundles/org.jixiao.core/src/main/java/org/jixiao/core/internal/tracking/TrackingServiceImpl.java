@@ -40,7 +40,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
-import org.jixiao.core.internal.performance.UnitYearScope;
+import org.jixiao.core.internal.performance.UnitYearService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,7 +54,7 @@ import org.osgi.service.component.annotations.Reference;
  * name people, so the audit trail keeps its size only.
  */
 @Component(service = TrackingService.class)
-public final class TrackingServiceImpl implements TrackingService {
+public final class TrackingServiceImpl extends UnitYearService implements TrackingService {
 
     private static final System.Logger LOG = System.getLogger(TrackingServiceImpl.class.getName());
 
@@ -68,33 +68,21 @@ public final class TrackingServiceImpl implements TrackingService {
             .thenComparing(Problem::dueOn, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(Problem::id);
 
-    private final Store store;
-    private final OrgUnitService orgUnits;
-    private final PerformanceCycle cycle;
-    private final UnitYearScope scope;
     private final TargetService targets;
     private final ProjectRegistry projects;
-    private final Clock clock;
-    // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
-    private final Object writeLock = new Object();
 
     @Activate
     public TrackingServiceImpl(@Reference Store store, @Reference CoreSchema schema,
             @Reference OrgUnitService orgUnits, @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference ProjectRegistry projects) {
-        // The zone decides which calendar day "today" is; the node runs with -Duser.timezone (Asia/Shanghai).
-        this(store, orgUnits, cycle, targets, projects, Clock.systemDefaultZone());
+        this(store, orgUnits, cycle, targets, projects, nodeClock());
     }
 
     TrackingServiceImpl(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, TargetService targets,
             ProjectRegistry projects, Clock clock) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
-        this.cycle = Objects.requireNonNull(cycle, "cycle");
-        this.scope = new UnitYearScope(orgUnits, cycle);
+        super(store, orgUnits, cycle, clock);
         this.targets = Objects.requireNonNull(targets, "targets");
         this.projects = Objects.requireNonNull(projects, "projects");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ---------------------------------------------------------------- problems: reads
@@ -392,11 +380,6 @@ public final class TrackingServiceImpl implements TrackingService {
             }
         }
         return out;
-    }
-
-    /** The units whose records make up {@code unit}'s actuals, as the evaluation sums them. */
-    private List<Long> counted(OrgUnit unit) {
-        return Actuals.counted(unit, orgUnits.subtree(orgUnits.root().id()));
     }
 
     // ---------------------------------------------------------------- scope and roles

@@ -122,11 +122,7 @@ public final class AuthenticationImpl implements Authentication {
                 }
             }
             if (rehash != null) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET PASSWORD_HASH = ? WHERE ID = ?")) {
-                    ps.setString(1, rehash);
-                    ps.setLong(2, account.id());
-                    ps.executeUpdate();
-                }
+                Jdbc.update(c, "UPDATE JX_USER SET PASSWORD_HASH = ? WHERE ID = ?", rehash, account.id());
             }
             AuditRecords.insert(c, t, actor.get(), "login.ok", target, null, clientAddress);
             return null;
@@ -165,12 +161,7 @@ public final class AuthenticationImpl implements Authentication {
             }
             // The count starts again, so after the lock runs out the next series is again MAX_FAILED_LOGINS long.
             Instant until = now.plus(LOCK);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = ? WHERE ID = ?")) {
-                Jdbc.setInstant(ps, 1, until);
-                ps.setLong(2, account.id());
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = ? WHERE ID = ?", until, account.id());
             AuditRecords.insert(c, now, null, "login.locked", target,
                     "failed logins: " + failures + ", locked until " + until, clientAddress);
             return new LoginResult(Status.LOCKED, null, false, until);
@@ -178,12 +169,8 @@ public final class AuthenticationImpl implements Authentication {
     }
 
     private static Instant lockedUntil(Connection c, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT LOCKED_UNTIL FROM JX_USER WHERE ID = ?")) {
-            ps.setLong(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Jdbc.getInstant(rs, "LOCKED_UNTIL") : null;
-            }
-        }
+        return Jdbc.one(c, "SELECT LOCKED_UNTIL FROM JX_USER WHERE ID = ?", rs -> Jdbc.getInstant(rs, "LOCKED_UNTIL"),
+                userId);
     }
 
     private void audit(Actor actor, String action, String target, String detail, String client) {
@@ -361,12 +348,7 @@ public final class AuthenticationImpl implements Authentication {
         Instant last = row.get().lastUsedAt();
         if (last == null || !now.isBefore(last.plus(LAST_USED_RESOLUTION))) {
             store.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE JX_API_TOKEN SET LAST_USED_AT = ? WHERE ID = ?")) {
-                    Jdbc.setInstant(ps, 1, now);
-                    ps.setLong(2, row.get().id());
-                    ps.executeUpdate();
-                }
+                Jdbc.update(c, "UPDATE JX_API_TOKEN SET LAST_USED_AT = ? WHERE ID = ?", now, row.get().id());
                 return null;
             });
         }

@@ -86,10 +86,7 @@ public final class UserRepository {
     }
 
     static void replaceRoles(Connection c, long userId, Set<Role> roles, Set<String> grants) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM JX_USER_ROLE WHERE USER_ID = ?")) {
-            ps.setLong(1, userId);
-            ps.executeUpdate();
-        }
+        Jdbc.update(c, "DELETE FROM JX_USER_ROLE WHERE USER_ID = ?", userId);
         insertRoles(c, userId, roles, grants);
     }
 

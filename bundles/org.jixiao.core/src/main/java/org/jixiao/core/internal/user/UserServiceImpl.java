@@ -205,12 +205,8 @@ public final class UserServiceImpl implements UserService {
                 }
             }
             // A reset is what an admin does for a compromised account: its tokens die with the old password.
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL")) {
-                Jdbc.setInstant(ps, 1, clock.instant());
-                ps.setLong(2, id);
-                ps.executeUpdate();
-            }
+            Jdbc.update(c, "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL",
+                    clock.instant(), id);
             AuditRecords.insert(c, clock.instant(), actor, "user.resetPassword", "user:" + id, null, null);
             return null;
         });
