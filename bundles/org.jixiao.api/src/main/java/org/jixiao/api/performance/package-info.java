@@ -4,7 +4,7 @@
  * must keep. Provided by the core; nothing here names a particular key project.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.jixiao.api.performance;
 
 import org.osgi.annotation.bundle.Export;

@@ -116,10 +116,13 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
         List<Declared> declared = declared(locale(actor));
         Map<String, Due> dues = store.read(c -> loadDues(c, year));
         Map<String, MilestoneMark> done = store.read(c -> latestMarks(c, year, orgUnitId));
+        LocalDate opened = openedOn(year);
         LocalDate today = LocalDate.now(clock);
         List<Milestone> out = new ArrayList<>(declared.size());
         for (Declared d : declared) {
-            out.add(milestone(year, orgUnitId, d, dues.get(d.key()), done.get(d.key()), today));
+            if (falls(d, year, dues, opened)) {
+                out.add(milestone(year, orgUnitId, d, dues.get(d.key()), done.get(d.key()), today));
+            }
         }
         // Stable: nodes of the same day stay in the projects' order.
         out.sort(Comparator.comparing(Milestone::due));
@@ -169,6 +172,8 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
                 done.computeIfAbsent(d.orgUnitId(), k -> new HashMap<>()).put(d.key(), d.mark());
             }
         }
+        LocalDate opened = openedOn(year);
+        declared = declared.stream().filter(d -> falls(d, year, dues, opened)).toList();
         List<Milestone> out = new ArrayList<>();
         for (OrgUnit unit : units.values()) {
             Map<String, MilestoneMark> marks = done.getOrDefault(unit.id(), Map.of());
@@ -203,7 +208,11 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
         int onTime = 0;
         int late = 0;
         int overdue = 0;
+        LocalDate opened = openedOn(year);
         for (Declared d : declared) {
+            if (!falls(d, year, dues, opened)) {
+                continue;
+            }
             Due moved = dues.get(d.key());
             LocalDate day = moved == null ? d.definition().dueIn(year) : moved.due();
             if (day.isAfter(asOf)) {
@@ -275,6 +284,8 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
         Declared declared = find(projectId, milestoneId);
         if (declared == null) {
             errors.add("milestone", "milestone.unknown");
+        } else if (!falls(declared, year, store.read(c -> loadDues(c, year)), openedOn(year))) {
+            errors.add("milestone", "milestone.notDue");
         }
         if (doneOn == null) {
             errors.add("doneOn", "milestone.doneOn.required");
@@ -426,6 +437,26 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
 
     private static Locale locale(Actor actor) {
         return actor.locale() == null ? Locale.ROOT : actor.locale();
+    }
+
+    /**
+     * Whether the node falls due in the year: on the city's day when the city set one; else on its own day, when its
+     * declaration says it falls due that year (not before its policy, a one-time node only once) and, for a year
+     * opened within itself, not before the day it was opened. A year opened after it ended is recorded in
+     * retrospect, and its nodes keep their days.
+     */
+    private static boolean falls(Declared d, int year, Map<String, Due> dues, LocalDate opened) {
+        if (dues.containsKey(d.key())) {
+            return true;
+        }
+        return d.definition().fallsDueIn(year) && (opened == null || opened.getYear() != year
+                || !d.definition().dueIn(year).isBefore(opened));
+    }
+
+    /** The day the year was opened, in the node's zone; null when it is not open. */
+    private LocalDate openedOn(int year) {
+        return store.read(c -> Jdbc.one(c, "SELECT OPENED_AT FROM JX_PERF_YEAR WHERE PERF_YEAR = ?",
+                rs -> LocalDate.ofInstant(Jdbc.getInstant(rs, "OPENED_AT"), clock.getZone()), year));
     }
 
     // ---------------------------------------------------------------- SQL

@@ -20,6 +20,7 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.Milestone.State;
 import org.jixiao.api.performance.MilestoneDefinition;
@@ -27,6 +28,7 @@ import org.jixiao.api.performance.MilestoneMark;
 import org.jixiao.api.performance.MilestoneTimeliness;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.core.internal.performance.PerformanceCycleImpl;
+import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.testing.CityTest;
 import org.jixiao.core.internal.testing.FakeRegistry;
@@ -411,5 +413,59 @@ class MilestoneServiceImplTest extends CityTest {
                 "a department has no evaluated unit");
         assertEquals(10, service.overdue(cityViewer, 2013, LocalDate.of(2013, 10, 1)).size(),
                 "in October September is overdue too, in all four units");
+    }
+
+    // ---------------------------------------------------------------- which nodes fall due in a year
+
+    private static List<String> ids(List<Milestone> list) {
+        return list.stream().map(Milestone::milestoneId).toList();
+    }
+
+    private void setOpened(int year, String instant) {
+        store.inTransaction(c -> Jdbc.update(c, "UPDATE JX_PERF_YEAR SET OPENED_AT = ? WHERE PERF_YEAR = ?",
+                Instant.parse(instant), year));
+    }
+
+    /** Issue 11, item 3: the 2013-only deadlines fell due again every year (18 due in 2014 instead of 12). */
+    @Test
+    void aOneTimeNodeFallsDueOnceAndNoneBeforeThePolicyWasIssuedUnlessTheCitySetsItsDay() {
+        LocalDate issued = LocalDate.of(2013, 5, 8);
+        project.milestones = List.of(
+                new MilestoneDefinition(NodesProject.BUILT, "milestone.built", MonthDay.of(5, 31), "附件2 第1项")
+                        .from(issued).once(),
+                new MilestoneDefinition(NodesProject.MARCH, "milestone.march", MonthDay.of(3, 31), "附件2 第1项")
+                        .from(issued),
+                new MilestoneDefinition(NodesProject.SEPTEMBER, "milestone.september", MonthDay.of(9, 30),
+                        "附件2 第1项").from(issued));
+        cycle.open(cityAdmin, 2014);
+        assertEquals(List.of(NodesProject.BUILT, NodesProject.SEPTEMBER), ids(service.milestones(c1Staff, 2013,
+                c1.id())), "31 March 2013 came before the policy");
+        assertEquals(List.of(NodesProject.MARCH, NodesProject.SEPTEMBER), ids(service.milestones(c1Staff, 2014,
+                c1.id())), "the database was built once, in 2013");
+        LocalDate end2014 = LocalDate.of(2014, 12, 31);
+        assertEquals(2, service.timeliness(2014, c1.id(), end2014).due());
+        assertTrue(service.overdue(cityAdmin, 2014, end2014).stream()
+                .noneMatch(m -> m.milestoneId().equals(NodesProject.BUILT)));
+        clock.advance(Duration.ofDays(400));
+        ValidationException e = assertThrows(ValidationException.class, () -> service.markDone(c1Staff, 2014,
+                c1.id(), P, NodesProject.BUILT, LocalDate.of(2014, 5, 1), "建库"));
+        assertEquals("milestone.notDue", e.fieldErrors().get("milestone"));
+
+        // The city may say otherwise: a day it sets for the year makes the node due that year.
+        service.setDue(cityAdmin, 2013, P, NodesProject.MARCH, LocalDate.of(2013, 6, 30));
+        assertEquals(List.of(NodesProject.BUILT, NodesProject.MARCH, NodesProject.SEPTEMBER),
+                ids(service.milestones(c1Staff, 2013, c1.id())));
+    }
+
+    @Test
+    void aYearOpenedWithinItselfHasNoNodeDueBeforeTheDayItWasOpened() {
+        setOpened(2013, "2013-06-01T01:00:00Z");
+        assertEquals(List.of(NodesProject.SEPTEMBER), ids(service.milestones(c1Staff, 2013, c1.id())),
+                "31 March and 31 May had passed when the city opened the year on 1 June");
+        assertTrue(service.overdue(cityAdmin, 2013, LocalDate.of(2013, 12, 31)).stream()
+                .allMatch(m -> m.milestoneId().equals(NodesProject.SEPTEMBER)));
+        // A year opened after it ended is recorded in retrospect: its nodes keep their days.
+        setOpened(2013, "2014-02-01T01:00:00Z");
+        assertEquals(3, service.milestones(c1Staff, 2013, c1.id()).size());
     }
 }

@@ -92,6 +92,17 @@ public final class EmploymentProject implements KeyProject {
     static final String CLAUSE_LOANS = "附件2 第7项";
     static final String CLAUSE_CREDIT = "附件2 第8项";
 
+    /** The day the policy was issued (8 May 2013): no time node of it falls due before. */
+    static final LocalDate POLICY_ISSUED = LocalDate.of(2013, 5, 8);
+
+    /**
+     * A deadline the policy gives for 2013 only (a database built, a team or base set up): due once, done from then
+     * on.
+     */
+    private static MilestoneDefinition once(MilestoneDefinition m) {
+        return m.from(POLICY_ISSUED).once();
+    }
+
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
     /** Time node: the database refreshed in March. */
@@ -100,8 +111,8 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_SEPTEMBER = "youth.refresh.september";
 
     private static final List<MilestoneDefinition> YOUTH_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_BUILT, "milestone.youth.database.built", MonthDay.of(5, 31),
-                    CLAUSE_DATABASE),
+            once(new MilestoneDefinition(MILESTONE_BUILT, "milestone.youth.database.built", MonthDay.of(5, 31),
+                    CLAUSE_DATABASE)),
             new MilestoneDefinition(MILESTONE_MARCH, "milestone.youth.refresh.march", MonthDay.of(3, 31),
                     CLAUSE_DATABASE),
             new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
@@ -115,11 +126,11 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_MENTORS_REVIEW = "mentors.review";
 
     private static final List<MilestoneDefinition> PROJECT_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_PROJECTS_BUILT, "milestone.venture.database.built", MonthDay.of(5, 31),
-                    CLAUSE_PROJECTS));
+            once(new MilestoneDefinition(MILESTONE_PROJECTS_BUILT, "milestone.venture.database.built", MonthDay.of(5, 31),
+                    CLAUSE_PROJECTS)));
     private static final List<MilestoneDefinition> MENTOR_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_MENTORS_SET_UP, "milestone.mentors.team.setup", MonthDay.of(9, 30),
-                    CLAUSE_MENTORS),
+            once(new MilestoneDefinition(MILESTONE_MENTORS_SET_UP, "milestone.mentors.team.setup", MonthDay.of(9, 30),
+                    CLAUSE_MENTORS)),
             new MilestoneDefinition(MILESTONE_MENTORS_REVIEW, "milestone.mentors.review", MonthDay.of(12, 31),
                     CLAUSE_MENTORS));
 
@@ -136,8 +147,8 @@ public final class EmploymentProject implements KeyProject {
             new MilestoneDefinition(MILESTONE_MATCHING_EVENT, "milestone.internship.matching.event",
                     MonthDay.of(7, 31), CLAUSE_INTERNSHIPS));
     private static final List<MilestoneDefinition> BASE_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_BASES_BUILT, "milestone.internship.bases.built", MonthDay.of(12, 31),
-                    CLAUSE_BASES));
+            once(new MilestoneDefinition(MILESTONE_BASES_BUILT, "milestone.internship.bases.built", MonthDay.of(12, 31),
+                    CLAUSE_BASES)));
 
     /** Time node: the annual training plan made at the start of the year, by the end of January. */
     static final String MILESTONE_TRAINING_PLAN = "training.plan";
@@ -154,15 +165,15 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_INCUBATOR = "incubator.built";
 
     private static final List<MilestoneDefinition> INCUBATOR_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_INCUBATOR, "milestone.incubator.built", MonthDay.of(12, 31),
-                    CLAUSE_INCUBATORS));
+            once(new MilestoneDefinition(MILESTONE_INCUBATOR, "milestone.incubator.built", MonthDay.of(12, 31),
+                    CLAUSE_INCUBATORS)));
 
     /** Time node: the YBC service station of each county set up by the end of May. */
     static final String MILESTONE_YBC_STATION = "ybc.station.setup";
 
     private static final List<MilestoneDefinition> YBC_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
-                    CLAUSE_YBC));
+            once(new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
+                    CLAUSE_YBC)));
 
     /** Time nodes: the micro-loans checked in each quarter (the checks are a register, shown on the reports page). */
     static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
@@ -282,7 +293,8 @@ public final class EmploymentProject implements KeyProject {
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
         this.indicators = List.copyOf(all);
-        this.milestones = registers.stream().flatMap(r -> r.milestones().stream()).toList();
+        this.milestones = registers.stream().flatMap(r -> r.milestones().stream())
+                .map(m -> m.from() == null ? m.from(POLICY_ISSUED) : m).toList();
         this.web = engine.web(this, new YouthWeb(youth, registers));
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();

@@ -58,4 +58,28 @@ class MilestonesTest extends EmploymentTestBase {
         assertEquals("Youth database built",
                 project.messages(Locale.ENGLISH).getString("milestone.youth.database.built"));
     }
+
+    /**
+     * Issue 11, item 3: the deadlines the policy gives for 2013 only (the two databases by May, the mentor team by
+     * September, bases and incubator by the year's end, the YBC station by May) fall due once; no node falls due
+     * before the policy was issued on 8 May 2013.
+     */
+    @Test
+    void theDeadlinesOf2013FallDueOnceAndNothingBeforeThePolicy() {
+        List<String> once = project.milestones().stream().filter(MilestoneDefinition::oneTime)
+                .map(MilestoneDefinition::id).toList();
+        assertEquals(List.of("youth.database.built", "venture.database.built", "mentors.team.setup",
+                "internship.bases.built", "incubator.built", "ybc.station.setup"), once);
+        assertEquals(18, project.milestones().size());
+        assertEquals(12, dueIn(2014).size());
+        assertEquals(12, dueIn(2020).size());
+        // In 2013 the January plan and the March refresh and loan check came before the policy.
+        assertEquals(15, dueIn(2013).size());
+        assertTrue(dueIn(2013).containsAll(once));
+        assertEquals(List.of(), dueIn(2012));
+    }
+
+    private List<String> dueIn(int year) {
+        return project.milestones().stream().filter(m -> m.fallsDueIn(year)).map(MilestoneDefinition::id).toList();
+    }
 }
