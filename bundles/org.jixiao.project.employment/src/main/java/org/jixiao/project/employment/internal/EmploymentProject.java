@@ -243,10 +243,10 @@ public final class EmploymentProject implements KeyProject {
                         new RefreshWeb(refresh, clock.getZone())),
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
-                        mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
+                        mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth)),
                 new Register(TrainingRegister.ID, TrainingRegister.INDICATORS, TRAINING_MILESTONES,
                         (units, year, asOf) -> TrainingRegister.actualsAsOf(store, units, year, asOf),
-                        new TrainingSummaryWeb(store, youth, clock)),
+                        new TrainingSummaryWeb(store, youth)),
                 // The interns are the engine's; the share and conversion count youth, not placements.
                 new Register(InternshipRegister.ID, List.of(InternshipRegister.GM_SHARE, InternshipRegister.CONVERSION),
                         INTERNSHIP_MILESTONES, (units, year, asOf) -> store.read(c -> InternshipRegister.actuals(c,
@@ -264,11 +264,11 @@ public final class EmploymentProject implements KeyProject {
                 // The households are the engine's count; the amounts in 万元 are summed here from the 元 kept.
                 new Register(CreditWeb.PATH, List.of(CreditRegister.AMOUNT, CreditRegister.GROWTH), List.of(),
                         (units, year, asOf) -> CreditRegister.actualsAsOf(store, units, year, asOf),
-                        new CreditWeb(orgUnits, youth, clock, this::creditActuals)),
+                        new CreditWeb(youth, this::creditActuals)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("funding-summary", (counties, year) -> CountySummaryWeb.funding(
-                                fundingSummary, counties, year), youth, clock)),
+                                fundingSummary, counties, year), youth)),
                 new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
                         new Incubation(store)::actualsAsOf, null),
                 new Register(null, List.of(), YBC_MILESTONES, (units, year, asOf) -> Map.of(), null),
@@ -277,7 +277,7 @@ public final class EmploymentProject implements KeyProject {
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
-                                awardSummary, counties, year), youth, clock)));
+                                awardSummary, counties, year), youth)));
         List<IndicatorDefinition> all = new ArrayList<>();
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
