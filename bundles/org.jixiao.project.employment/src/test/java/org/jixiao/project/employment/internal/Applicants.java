@@ -8,16 +8,12 @@ import java.time.LocalDate;
  */
 record Applicants(long founderA, long youthA, long youthB, long projectA) {
 
-    static Applicants create(YouthFixture youth, ProjectFixture projects) {
-        long founder = youth.create(EmploymentTestBase.CITY_ADMIN, EmploymentTestBase.person("创业甲",
-                LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long youthA = youth.create(EmploymentTestBase.CITY_ADMIN, EmploymentTestBase.person("创业丙",
-                LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long youthB = youth.create(EmploymentTestBase.CITY_ADMIN, EmploymentTestBase.person("创业乙",
-                LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B, "2012-01-05"));
-        long project = projects.create(EmploymentTestBase.CITY_ADMIN, new ProjectInput("甲农场",
-                String.valueOf(founder), "AGRICULTURE", "STARTUP", null,
-                String.valueOf(TreeOrgUnits.COUNTY_A.id()), "2012-02-01"));
+    static Applicants create(EmploymentTestBase test) {
+        long founder = test.youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long youthA = test.youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long youthB = test.youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        long project = test.projects.create(EmploymentTestBase.CITY_ADMIN, new ProjectInput("甲农场",
+                String.valueOf(founder), "AGRICULTURE", "STARTUP", null, EmploymentTestBase.A, "2012-02-01"));
         return new Applicants(founder, youthA, youthB, project);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.award.AwardRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class AwardRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_AWARD", "EMP_AWARD_ENTRANT"};
 
     private long founderA;
@@ -35,7 +32,7 @@ class AwardRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void entrants() {
-        Applicants made = Applicants.create(service, projects);
+        Applicants made = Applicants.create(this);
         founderA = made.founderA();
         youthA = made.youthA();
         youthB = made.youthB();
@@ -43,13 +40,7 @@ class AwardRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> award(String kind, String name, String year, String county) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("kind", kind);
-        m.put("name", name);
-        m.put("year", year);
-        m.put("level", "CITY");
-        m.put("unit", county);
-        return m;
+        return form("kind", kind, "name", name, "year", year, "level", "CITY", "unit", county);
     }
 
     private long award(Actor actor, String county, String year) {
@@ -67,10 +58,7 @@ class AwardRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     @Test

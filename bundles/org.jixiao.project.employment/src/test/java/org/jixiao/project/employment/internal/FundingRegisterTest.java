@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class FundingRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     private long founderA;
     private long youthA;
@@ -36,7 +33,7 @@ class FundingRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void applicants() {
-        Applicants made = Applicants.create(service, projects);
+        Applicants made = Applicants.create(this);
         founderA = made.founderA();
         youthA = made.youthA();
         youthB = made.youthB();
@@ -45,17 +42,10 @@ class FundingRegisterTest extends EmploymentTestBase {
 
     private static Map<String, Object> application(String county, Long youth, Long project, String applied,
             String result, String granted, String resultOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("youth", youth == null ? null : String.valueOf(youth));
-        m.put("project", project == null ? null : String.valueOf(project));
-        m.put("programme", "市级创业扶持资金");
-        m.put("amountApplied", applied);
-        m.put("appliedOn", "2013-03-01");
-        m.put("result", result);
-        m.put("amountGranted", granted);
-        m.put("resultOn", resultOn);
-        return m;
+        return form("unit", county, "youth", youth == null ? null : String.valueOf(youth),
+                "project", project == null ? null : String.valueOf(project), "programme", "市级创业扶持资金",
+                "amountApplied", applied, "appliedOn", "2013-03-01", "result", result, "amountGranted", granted,
+                "resultOn", resultOn);
     }
 
     private long create(Actor actor, Map<String, Object> values) {
@@ -63,10 +53,7 @@ class FundingRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows("EMP_FUNDING");
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows("EMP_FUNDING"), "nothing written");
-        return e.fieldErrors();
+        return refused(write, "EMP_FUNDING");
     }
 
     private Map<String, String> refused(Map<String, Object> values) {
@@ -166,16 +153,10 @@ class FundingRegisterTest extends EmploymentTestBase {
 
     private static Map<String, Object> row(String county, long applications, long pending, long approved,
             long rejected, String applied, String granted) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("county", Long.valueOf(county));
-        m.put("countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name() : TreeOrgUnits.COUNTY_B.name());
-        m.put("applications", applications);
-        m.put("pending", pending);
-        m.put("approved", approved);
-        m.put("rejected", rejected);
-        m.put("amountApplied", applied);
-        m.put("amountGranted", granted);
-        return m;
+        return form("county", Long.valueOf(county),
+                "countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name() : TreeOrgUnits.COUNTY_B.name(),
+                "applications", applications, "pending", pending, "approved", approved, "rejected", rejected,
+                "amountApplied", applied, "amountGranted", granted);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
  */
 class HometownRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_HOMETOWN_EVENT", "EMP_HOMETOWN_STUDENT",
         "EMP_HOMETOWN_PARTICIPANT"};
 
@@ -34,13 +31,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> eventForm(String county, String heldOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("heldOn", heldOn);
-        m.put("title", "家乡行");
-        m.put("place", "县文化馆");
-        m.put("organiser", "县团委");
-        return m;
+        return form("unit", county, "heldOn", heldOn, "title", "家乡行", "place", "县文化馆", "organiser", "县团委");
     }
 
     private long student(String name, String county, String phone, Long youth) {
@@ -50,13 +41,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> studentForm(String name, String county, String phone) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("name", name);
-        m.put("university", "北京大学");
-        m.put("major", "经济学");
-        m.put("phone", phone);
-        return m;
+        return form("unit", county, "name", name, "university", "北京大学", "major", "经济学", "phone", phone);
     }
 
     private long join(long event, long student) {
@@ -65,10 +50,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     private BigDecimal students(String county, int year, LocalDate asOf) {

@@ -31,8 +31,6 @@ import org.junit.jupiter.api.Test;
  */
 class IncubatorRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {IncubatorRegister.TABLE, IncubatorRegister.RESIDENT_TABLE};
 
     private long founderA;
@@ -42,10 +40,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        founderA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long founderB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
         projectA = venture("农场", founderA, A);
         projectA2 = venture("网店", founderA, A);
         projectB = venture("茶馆", founderB, B);
@@ -57,15 +53,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> base(String name, String county, String opened, String closed) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", name);
-        m.put("address", "创业园1号");
-        m.put("operator", "县创业园管委会");
-        m.put("unit", county);
-        m.put("openedOn", opened);
-        m.put("area", "1200.50");
-        m.put("closedOn", closed);
-        return m;
+        return form("name", name, "address", "创业园1号", "operator", "县创业园管委会", "unit", county, "openedOn", opened,
+                "area", "1200.50", "closedOn", closed);
     }
 
     private long createBase(Actor actor, String name, String county, String opened, String closed) {
@@ -77,11 +66,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> resident(long project, String in, String out) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("project", project);
-        m.put("movedInOn", in);
-        m.put("movedOutOn", out);
-        return m;
+        return form("project", project, "movedInOn", in, "movedOutOn", out);
     }
 
     private long moveIn(Actor actor, long base, long project, String in, String out) {
@@ -95,7 +80,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        return Refusals.refused(() -> rows(TABLES), write);
+        return refused(write, TABLES);
     }
 
     // ---------------------------------------------------------------- bases

@@ -31,8 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternshipBaseRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     @Test
     void aBaseIsNeitherEnteredNorClosedBeforeItWasEstablished() {

@@ -1,7 +1,6 @@
 package org.jixiao.project.employment.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -28,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class MentorRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_MENTOR", "EMP_MENTOR_PAIRING", "EMP_MENTOR_ACTIVITY"};
 
     private long youthA;
@@ -39,14 +35,10 @@ class MentorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void youth() {
-        youthA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        youthA2 = service.create(CITY_ADMIN, person("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        jobSeekerA = service.create(CITY_ADMIN, person("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        youthB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        youthA2 = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        jobSeekerA = youth("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
+        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
     }
 
     private static MentorInput.Mentor mentor(String name, String county, String appointedOn) {
@@ -70,10 +62,7 @@ class MentorRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     // ---------------------------------------------------------------- mentors

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,18 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
     private static final LocalDate BIRTH = LocalDate.of(1990, 5, 17);
 
     private static Map<String, Object> outcome(long youth, String employedOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("youth", String.valueOf(youth));
-        m.put("unit", A);
-        m.put("employer", "青创电子厂");
-        m.put("post", "技术员");
-        m.put("employedOn", employedOn);
-        m.put("channel", "TRAINING");
-        return m;
+        return form("youth", String.valueOf(youth), "unit", A, "employer", "青创电子厂", "post", "技术员",
+                "employedOn", employedOn, "channel", "TRAINING");
     }
 
     private long create(Map<String, Object> outcome) {

@@ -28,8 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class YbcRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_YBC_STATION", "EMP_YBC_PROJECT"};
 
     private long projectA;
@@ -38,10 +36,8 @@ class YbcRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        long founderA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long founderB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        long founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
         projectA = projects.create(CITY_ADMIN, new ProjectInput("生态农场", String.valueOf(founderA), "AGRICULTURE",
                 "OPERATING", null, A, "2012-02-01"));
         projectA2 = projects.create(CITY_ADMIN, new ProjectInput("网店", String.valueOf(founderA), "COMMERCE",
@@ -51,14 +47,8 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> station(String county, String on) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", "YBC服务站");
-        m.put("unit", county);
-        m.put("setUpOn", on);
-        m.put("address", "人民路1号");
-        m.put("head", "张站长");
-        m.put("contact", "0551-1234567");
-        return m;
+        return form("name", "YBC服务站", "unit", county, "setUpOn", on, "address", "人民路1号", "head", "张站长",
+                "contact", "0551-1234567");
     }
 
     private long createStation(Actor actor, String county, String on) {
@@ -66,11 +56,7 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> demo(long project, String on) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("project", project);
-        m.put("recognisedOn", on);
-        m.put("support", "无息借款5万元");
-        return m;
+        return form("project", project, "recognisedOn", on, "support", "无息借款5万元");
     }
 
     private long createDemo(Actor actor, long venture, String on) {
@@ -78,7 +64,7 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        return Refusals.refused(() -> rows(TABLES), write);
+        return refused(write, TABLES);
     }
 
     @Test
