@@ -25,21 +25,15 @@ final class CountySummaryWeb extends SummaryWeb {
     private final Figures figures;
 
     CountySummaryWeb(String template, Figures figures, YouthService youth) {
-        super(SUMMARY, template, youth);
+        super(SUMMARY, template, SUMMARY, youth);
         this.figures = figures;
     }
 
     @Override
-    void page(Query q, Map<String, Object> model) {
-        model.put("summary", rows(q));
-    }
-
-    @Override
     List<Map<String, Object>> rows(Query q) {
-        Map<Long, String> names = q.names();
         return figures.of(q.ids(), q.year()).stream().map(figures -> {
             Map<String, Object> m = new LinkedHashMap<>(figures);
-            m.put("countyName", names.getOrDefault((Long) figures.get("county"), ""));
+            m.put("countyName", q.name((Long) figures.get("county")));
             return m;
         }).toList();
     }

@@ -30,13 +30,8 @@ final class CreditWeb extends SummaryWeb {
 
     /** @param actuals the register's indicators per unit, as the project computes them */
     CreditWeb(YouthService youth, Register.Actuals actuals) {
-        super(SUMMARY, SUMMARY_TEMPLATE, youth);
+        super(SUMMARY, SUMMARY_TEMPLATE, SUMMARY, youth);
         this.actuals = actuals;
-    }
-
-    @Override
-    void page(Query q, Map<String, Object> model) {
-        model.put("summary", rows(q));
     }
 
     /** Its JSON has always given the year as text, like the page. */
@@ -55,7 +50,6 @@ final class CreditWeb extends SummaryWeb {
     @Override
     List<Map<String, Object>> rows(Query q) {
         LocalDate today = youth.today();
-        Map<Long, String> names = q.names();
         List<Long> ids = q.ids();
         Map<Long, Map<String, BigDecimal>> now = actuals.asOf(ids, q.year(), today);
         Map<Long, Map<String, BigDecimal>> last = actuals.asOf(ids, q.year() - 1, today);
@@ -63,7 +57,7 @@ final class CreditWeb extends SummaryWeb {
             BigDecimal lastAmount = last.get(id).get(CreditRegister.INDICATOR_AMOUNT);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("county", id);
-            m.put("countyName", names.getOrDefault(id, ""));
+            m.put("countyName", q.name(id));
             m.put("households", now.get(id).get(CreditRegister.INDICATOR_HOUSEHOLDS).toPlainString());
             m.put("amountWanyuan", now.get(id).get(CreditRegister.INDICATOR_AMOUNT).toPlainString());
             m.put("lastWanyuan", lastAmount.toPlainString());

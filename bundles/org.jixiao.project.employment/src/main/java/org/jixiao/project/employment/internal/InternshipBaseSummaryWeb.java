@@ -16,19 +16,17 @@ import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegis
  */
 final class InternshipBaseSummaryWeb extends SummaryWeb {
 
-    static final String TEMPLATE = "internship-base-summary";
-
     private final Store store;
 
     InternshipBaseSummaryWeb(Store store, YouthService youth) {
-        super("summary", TEMPLATE, youth);
+        super("summary", "internship-base-summary", "items", youth);
         this.store = store;
     }
 
     /** Bases are counted today whatever the year; the page shows the day instead. */
     @Override
     void page(Query q, Map<String, Object> model) {
-        model.put("items", rows(q));
+        super.page(q, model);
         model.put("minimum", InternshipBaseRegister.POLICY_MINIMUM);
         model.put("today", youth.today().toString());
     }

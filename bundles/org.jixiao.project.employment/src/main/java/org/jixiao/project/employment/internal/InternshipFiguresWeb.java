@@ -16,18 +16,11 @@ import org.jixiao.project.employment.internal.internship.InternshipRegister;
  */
 final class InternshipFiguresWeb extends SummaryWeb {
 
-    static final String TEMPLATE = "internship-figures";
-
     private final Store store;
 
     InternshipFiguresWeb(Store store, YouthService youth) {
-        super("figures", TEMPLATE, youth);
+        super("figures", "internship-figures", "items", youth);
         this.store = store;
-    }
-
-    @Override
-    void page(Query q, Map<String, Object> model) {
-        model.put("items", rows(q));
     }
 
     /** Positions are collected ahead, so next year already has figures. */

@@ -7,7 +7,6 @@ import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.names;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

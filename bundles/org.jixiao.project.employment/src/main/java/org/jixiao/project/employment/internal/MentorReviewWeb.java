@@ -14,12 +14,10 @@ import org.jixiao.project.employment.internal.mentor.MentorTeam;
  */
 final class MentorReviewWeb extends SummaryWeb {
 
-    static final String TEMPLATE = "mentor-review";
-
     private final MentorTeam team;
 
     MentorReviewWeb(MentorTeam team, YouthService youth) {
-        super("review", TEMPLATE, youth);
+        super("review", "mentor-review", "unqualified", youth);
         this.team = team;
     }
 
@@ -37,9 +35,8 @@ final class MentorReviewWeb extends SummaryWeb {
 
     @Override
     List<Map<String, Object>> rows(Query q) {
-        Map<Long, String> names = q.names();
-        return team.review(q.ids(), q.year(), youth.today()).stream()
-                .map(v -> row(v, names.getOrDefault(v.countyId(), ""))).toList();
+        return team.review(q.ids(), q.year(), youth.today()).stream().map(v -> row(v, q.name(v.countyId())))
+                .toList();
     }
 
     private static Map<String, Object> row(MentorTeam.Review v, String countyName) {

@@ -22,9 +22,10 @@ import org.jixiao.api.web.WebResult;
 abstract class SummaryWeb implements Register.Pages {
 
     /**
-     * What a summary shows: the year asked for, the county chosen (null: every one) and the reader's counties.
+     * What a summary shows: the year asked for, the county chosen (null: every one) and the reader's counties with
+     * their names.
      */
-    record Query(int year, Long county, List<OrgUnit> counties) {
+    record Query(int year, Long county, List<OrgUnit> counties, Map<Long, String> names) {
 
         /** The counties in the reader's scope, narrowed to the one chosen (an out-of-scope county narrows to none). */
         List<OrgUnit> shown() {
@@ -35,19 +36,25 @@ abstract class SummaryWeb implements Register.Pages {
             return shown().stream().map(OrgUnit::id).toList();
         }
 
-        Map<Long, String> names() {
-            return countyNames(counties);
+        /** The county's name; blank for one out of the reader's scope. */
+        String name(long county) {
+            return names.getOrDefault(county, "");
         }
     }
 
     private final String name;
     private final String template;
+    private final String rowsKey;
     final YouthService youth;
 
-    /** @param name the path segment after the register's, e.g. {@code summary} */
-    SummaryWeb(String name, String template, YouthService youth) {
+    /**
+     * @param name the path segment after the register's, e.g. {@code summary}
+     * @param rowsKey what the page's template calls the rows
+     */
+    SummaryWeb(String name, String template, String rowsKey, YouthService youth) {
         this.name = name;
         this.template = template;
+        this.rowsKey = rowsKey;
         this.youth = youth;
     }
 
@@ -71,7 +78,9 @@ abstract class SummaryWeb implements Register.Pages {
     abstract List<Map<String, Object>> rows(Query q);
 
     /** Adds the rows, and whatever else the page shows, to the model that already holds the year and the picker. */
-    abstract void page(Query q, Map<String, Object> model);
+    void page(Query q, Map<String, Object> model) {
+        model.put(rowsKey, rows(q));
+    }
 
     /** The JSON: the year and the rows as items. */
     Map<String, Object> json(Query q) {
@@ -89,8 +98,9 @@ abstract class SummaryWeb implements Register.Pages {
             throw notFound(r);
         }
         LocalDate today = youth.today();
-        return new Query(year(r, today, latestYear(today)), ProjectValidator.positiveId(r.param("county")),
-                youth.counties(r.actor()));
+        List<OrgUnit> counties = youth.counties(r.actor());
+        return new Query(year(r, today, latestYear(today)), ProjectValidator.positiveId(r.param("county")), counties,
+                countyNames(counties));
     }
 
     /** The {@code year} parameter when it is a year from 2000 to this one; this year otherwise. */

@@ -14,27 +14,19 @@ import org.jixiao.project.employment.internal.training.TrainingRegister;
  */
 final class TrainingSummaryWeb extends SummaryWeb {
 
-    static final String TEMPLATE = "training-summary";
-
     private final Store store;
 
     TrainingSummaryWeb(Store store, YouthService youth) {
-        super("summary", TEMPLATE, youth);
+        super("summary", "training-summary", "summary", youth);
         this.store = store;
     }
 
     @Override
-    void page(Query q, Map<String, Object> model) {
-        model.put("summary", rows(q));
-    }
-
-    @Override
     List<Map<String, Object>> rows(Query q) {
-        Map<Long, String> names = q.names();
         return TrainingRegister.summary(store, q.ids(), q.year(), youth.today()).stream().map(s -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("unit", String.valueOf(s.countyId()));
-            row.put("unitName", names.getOrDefault(s.countyId(), ""));
+            row.put("unitName", q.name(s.countyId()));
             row.put("hasPlan", s.planId() != null);
             row.put("planId", s.planId() == null ? "" : String.valueOf(s.planId()));
             row.put("plannedSessions", s.plannedSessions() == null ? "" : String.valueOf(s.plannedSessions()));
