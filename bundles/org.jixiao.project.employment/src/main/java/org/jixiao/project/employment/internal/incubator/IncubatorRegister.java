@@ -90,9 +90,23 @@ public final class IncubatorRegister {
     }
 
     /** Adds the error when the date is before the programme; a field already in error keeps its first error. */
-    static void notTooEarly(RecordChange change, String field, ValidationException.Collector errors) {
+    private static void notTooEarly(RecordChange change, String field, ValidationException.Collector errors) {
         if (change.values().get(field) instanceof LocalDate d && d.isBefore(EARLIEST) && !errors.has(field)) {
             errors.add(field, DATE_TOO_EARLY);
+        }
+    }
+
+    /**
+     * Two days of the programme, the second the first day away (a closing, a move-out), so after the first;
+     * otherwise {@code error} on the second.
+     */
+    static void inOrder(RecordChange change, String first, String second, String error,
+            ValidationException.Collector errors) {
+        notTooEarly(change, first, errors);
+        notTooEarly(change, second, errors);
+        if (change.values().get(first) instanceof LocalDate f && change.values().get(second) instanceof LocalDate s
+                && !s.isAfter(f) && !errors.has(second)) {
+            errors.add(second, error);
         }
     }
 
@@ -120,14 +134,9 @@ public final class IncubatorRegister {
             if (change.kind() == RecordChange.Kind.DELETE) {
                 return;
             }
-            notTooEarly(change, "openedOn", errors);
-            notTooEarly(change, "closedOn", errors);
+            inOrder(change, "openedOn", "closedOn", CLOSED_BEFORE_OPENED, errors);
             Object opened = change.values().get("openedOn");
             Object closed = change.values().get("closedOn");
-            if (closed instanceof LocalDate c && opened instanceof LocalDate o && !c.isAfter(o)
-                    && !errors.has("closedOn")) {
-                errors.add("closedOn", CLOSED_BEFORE_OPENED);
-            }
             if (change.kind() != RecordChange.Kind.UPDATE) {
                 return;
             }
@@ -158,13 +167,9 @@ public final class IncubatorRegister {
             if (change.kind() == RecordChange.Kind.DELETE) {
                 return;
             }
-            notTooEarly(change, "movedInOn", errors);
-            notTooEarly(change, "movedOutOn", errors);
+            inOrder(change, "movedInOn", "movedOutOn", MOVED_OUT_BEFORE_IN, errors);
             Object in = change.values().get("movedInOn");
             Object out = change.values().get("movedOutOn");
-            if (in instanceof LocalDate i && out instanceof LocalDate o && !o.isAfter(i) && !errors.has("movedOutOn")) {
-                errors.add("movedOutOn", MOVED_OUT_BEFORE_IN);
-            }
             if (change.values().get("project") instanceof Long project && !errors.has("project")
                     && in instanceof LocalDate i && !errors.has("movedInOn") && !errors.has("movedOutOn")
                     && overlapping(change, project, i, (LocalDate) out) > 0) {
