@@ -5,22 +5,17 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -130,18 +125,9 @@ final class YouthRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        Date born25 = Date.valueOf(today.minusYears(25));
-        Date born31 = Date.valueOf(today.minusYears(31));
-        Date born36 = Date.valueOf(today.minusYears(36));
-        Date born46 = Date.valueOf(today.minusYears(46));
-        String sql = "SELECT "
-                + "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END) "
+        String sql = "SELECT " + AGE_BANDS + " "
                 + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ")";
-        List<Object> args = new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        List<Object> args = ageBandArgs(today);
         args.addAll(counties);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
@@ -168,19 +154,10 @@ final class YouthRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        Date born25 = Date.valueOf(today.minusYears(25));
-        Date born31 = Date.valueOf(today.minusYears(31));
-        Date born36 = Date.valueOf(today.minusYears(36));
-        Date born46 = Date.valueOf(today.minusYears(46));
-        String sql = "SELECT COUNTY_ID, YOUTH_TYPE, EDUCATION, COUNT(*), "
-                + "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END) "
+        String sql = "SELECT COUNTY_ID, YOUTH_TYPE, EDUCATION, COUNT(*), " + AGE_BANDS + " "
                 + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
                 + "GROUP BY COUNTY_ID, YOUTH_TYPE, EDUCATION";
-        List<Object> args = new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        List<Object> args = ageBandArgs(today);
         args.addAll(counties);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
@@ -224,6 +201,26 @@ final class YouthRepository {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The live records of each age band of {@link YouthStats#AGE_BANDS}, in its order, as columns; SUM over no rows
+     * is NULL, which getLong turns into 0. Someone is at least {@code n} years old on a day exactly when born on or
+     * before that day {@code n} years earlier, so the bands are birth-date ranges: see {@link #ageBandArgs}.
+     */
+    private static final String AGE_BANDS = "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END)";
+
+    /** The arguments of {@link #AGE_BANDS} as of {@code today}, open for more. */
+    private static List<Object> ageBandArgs(LocalDate today) {
+        Date born25 = Date.valueOf(today.minusYears(25));
+        Date born31 = Date.valueOf(today.minusYears(31));
+        Date born36 = Date.valueOf(today.minusYears(36));
+        Date born46 = Date.valueOf(today.minusYears(46));
+        return new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+    }
 
 
     static String escapeLike(String s) {
