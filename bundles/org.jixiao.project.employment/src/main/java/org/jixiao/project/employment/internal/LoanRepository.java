@@ -4,7 +4,6 @@ import static org.jixiao.project.employment.internal.YouthRepository.bind;
 import static org.jixiao.project.employment.internal.YouthRepository.placeholders;
 import static org.jixiao.project.employment.internal.YouthRepository.setNullableString;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -114,40 +113,29 @@ final class LoanRepository {
     }
 
     List<Loan.Report> reports(Connection c, Collection<Long> counties, int year) throws SQLException {
-        List<Loan.Report> out = new ArrayList<>();
-        if (counties.isEmpty()) {
-            return out;
-        }
-        List<Object> args = new ArrayList<>(counties);
-        args.add(year);
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, COUNTY_ID, REPORT_YEAR, REPORT_MONTH, LOAN_COUNT, "
-                + "LOAN_AMOUNT, NOTE, SUBMITTED_ON, CREATED_BY FROM EMP_LOAN_REPORT WHERE COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") AND REPORT_YEAR = ? ORDER BY COUNTY_ID, REPORT_MONTH")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Loan.Report(rs.getLong(1), rs.getLong(2), YearMonth.of(rs.getInt(3), rs.getInt(4)),
-                            rs.getLong(5), rs.getBigDecimal(6), rs.getString(7), rs.getDate(8).toLocalDate(),
-                            rs.getLong(9)));
-                }
-            }
-        }
-        return out;
+        return ofYear(c, counties, year, "SELECT ID, COUNTY_ID, REPORT_YEAR, REPORT_MONTH, LOAN_COUNT, LOAN_AMOUNT, "
+                + "NOTE, SUBMITTED_ON, CREATED_BY FROM EMP_LOAN_REPORT WHERE COUNTY_ID IN (%s) AND REPORT_YEAR = ? "
+                + "ORDER BY COUNTY_ID, REPORT_MONTH", rs -> new Loan.Report(rs.getLong(1), rs.getLong(2),
+                        YearMonth.of(rs.getInt(3), rs.getInt(4)), rs.getLong(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getDate(8).toLocalDate(), rs.getLong(9)));
     }
 
     // ---------------------------------------------------------------- quarterly checks
 
     List<Loan.Check> checks(Connection c, Collection<Long> counties, int year) throws SQLException {
-        List<Loan.Check> out = new ArrayList<>();
+        return ofYear(c, counties, year, "SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK WHERE COUNTY_ID IN (%s) "
+                + "AND CHECK_YEAR = ? AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER", LoanRepository::check);
+    }
+
+    /** The rows of {@code sql} for the counties (its {@code %s}) and the year (its one parameter), none for none. */
+    private static <T> List<T> ofYear(Connection c, Collection<Long> counties, int year, String sql, Jdbc.Row<T> row)
+            throws SQLException {
         if (counties.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
         List<Object> args = new ArrayList<>(counties);
         args.add(year);
-        out.addAll(Jdbc.all(c, "SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK "
-                + "WHERE COUNTY_ID IN (" + placeholders(counties.size()) + ") AND CHECK_YEAR = ? "
-                + "AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER", args, rs -> check(rs)));
-        return out;
+        return Jdbc.all(c, String.format(sql, placeholders(counties.size())), args, row);
     }
 
     // ---------------------------------------------------------------- rows
