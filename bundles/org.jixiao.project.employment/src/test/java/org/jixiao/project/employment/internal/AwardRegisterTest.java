@@ -13,7 +13,6 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.award.AwardRegister;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,23 +20,9 @@ import org.junit.jupiter.api.Test;
  * project of the award's county, once each; a winner's prize), the links that keep entrants' youth, projects and
  * awards in place, and the yearly summary per county. Scope, roles, audit and field rules are the engine's tests'.
  */
-class AwardRegisterTest extends EmploymentTestBase {
+class AwardRegisterTest extends ApplicantsTestBase {
 
     private static final String[] TABLES = {"EMP_AWARD", "EMP_AWARD_ENTRANT"};
-
-    private long founderA;
-    private long youthA;
-    private long youthB;
-    private long projectA;
-
-    @BeforeEach
-    void entrants() {
-        Applicants made = Applicants.create(this);
-        founderA = made.founderA();
-        youthA = made.youthA();
-        youthB = made.youthB();
-        projectA = made.projectA();
-    }
 
     private static Map<String, Object> award(String kind, String name, String year, String county) {
         return form("kind", kind, "name", name, "year", year, "level", "CITY", "unit", county);

@@ -16,29 +16,14 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Work item 9 on the register engine: the applicant rule, the result rules, the links to the youth and project
  * databases and the yearly summary per county. Scope, roles, audit and field rules are the engine's tests'.
  */
-class FundingRegisterTest extends EmploymentTestBase {
+class FundingRegisterTest extends ApplicantsTestBase {
 
-
-    private long founderA;
-    private long youthA;
-    private long youthB;
-    private long projectA;
-
-    @BeforeEach
-    void applicants() {
-        Applicants made = Applicants.create(this);
-        founderA = made.founderA();
-        youthA = made.youthA();
-        youthB = made.youthB();
-        projectA = made.projectA();
-    }
 
     private static Map<String, Object> application(String county, Long youth, Long project, String applied,
             String result, String granted, String resultOn) {
