@@ -149,9 +149,7 @@ class CreditRegisterTest extends EmploymentTestBase {
         create(CITY_ADMIN, household(A, "2012-03-01", "400000", "2012-03-10"));
         long grows = create(CITY_ADMIN, household(A, "2013-01-01", "1099999.99", "2013-01-02"));
         long a = TreeOrgUnits.COUNTY_A.id();
-        IndicatorDefinition growth = project.indicators().stream()
-                .filter(d -> d.id().equals(CreditRegister.INDICATOR_GROWTH)).findFirst().orElseThrow();
-        TargetRule rule = growth.defaultRule();
+        TargetRule rule = indicator(CreditRegister.INDICATOR_GROWTH).defaultRule();
 
         BigDecimal baseline = project.actuals(List.of(a), 2012).get(a).get(CreditRegister.INDICATOR_GROWTH);
         assertEquals(new BigDecimal("100"), baseline);

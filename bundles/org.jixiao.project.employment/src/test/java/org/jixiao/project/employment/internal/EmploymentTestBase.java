@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +28,10 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.TargetKind;
+import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.store.Migration;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.register.internal.RegisterEngine;
@@ -152,6 +158,26 @@ abstract class EmploymentTestBase {
         ValidationException e = assertThrows(ValidationException.class, write::run);
         assertEquals(before, rows(tables), "nothing written");
         return e.fieldErrors();
+    }
+
+    IndicatorDefinition indicator(String id) {
+        return project.indicators().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Fails unless the indicator asks, as the policy's figures do, for at least {@code target} a year. */
+    IndicatorDefinition assertPolicy(String id, int target, String clause) {
+        IndicatorDefinition d = indicator(id);
+        assertEquals(List.of(Comparison.AT_LEAST, new BigDecimal(target), TargetKind.ABSOLUTE, clause),
+                List.of(d.comparison(), d.defaultTarget(), d.kind(), d.clause()), id);
+        return d;
+    }
+
+    /** Fails unless the time node is due on the day each year under the clause. */
+    MilestoneDefinition assertTimeNode(String id, int month, int day, String clause) {
+        MilestoneDefinition m = project.milestones().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(MonthDay.of(month, day), clause), List.of(m.due(), m.clause()), id);
+        return m;
     }
 
     /** A valid 18-character resident ID number; an odd {@code sequence} makes a man. */

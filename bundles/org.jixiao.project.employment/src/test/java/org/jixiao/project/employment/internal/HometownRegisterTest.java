@@ -10,9 +10,6 @@ import java.util.Map;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.junit.jupiter.api.Test;
 
@@ -130,12 +127,7 @@ class HometownRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorCountsDistinctStudentsAtTheYearsEventsOfTheCounty() {
-        IndicatorDefinition def = project.indicators().stream()
-                .filter(d -> d.id().equals(HometownRegister.INDICATOR_STUDENTS)).findFirst().orElseThrow();
-        assertEquals(new BigDecimal(200), def.defaultTarget());
-        assertEquals(Comparison.AT_LEAST, def.comparison());
-        assertEquals(TargetKind.ABSOLUTE, def.kind());
-        assertEquals("附件2 第12项", def.clause());
+        assertPolicy(HometownRegister.INDICATOR_STUDENTS, 200, "附件2 第12项");
 
         long march = event(CITY_ADMIN, A, "2013-03-01");
         long may = event(CITY_ADMIN, A, "2013-05-01");

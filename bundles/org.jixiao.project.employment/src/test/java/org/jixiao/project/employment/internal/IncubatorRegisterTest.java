@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
@@ -223,20 +218,10 @@ class IncubatorRegisterTest extends EmploymentTestBase {
 
     @Test
     void definitionsAndTimeNodeFollowItem10() {
-        Map<String, IndicatorDefinition> defs = new HashMap<>();
-        project.indicators().forEach(d -> defs.put(d.id(), d));
-        IndicatorDefinition bases = defs.get(IncubatorRegister.INDICATOR_BASES);
-        IndicatorDefinition residents = defs.get(IncubatorRegister.INDICATOR_RESIDENTS);
-        assertEquals(0, BigDecimal.ONE.compareTo(bases.defaultTarget()));
-        assertEquals(0, BigDecimal.valueOf(30).compareTo(residents.defaultTarget()));
-        assertEquals("附件2 第10项", bases.clause());
-        assertEquals("附件2 第10项", residents.clause());
-        assertEquals(TargetKind.ABSOLUTE, residents.kind());
-        assertEquals("indicator.incubator.residents", residents.nameKey());
-        MilestoneDefinition node = project.milestones().stream().filter(m -> m.id().equals("incubator.built"))
-                .findFirst().orElseThrow();
-        assertEquals(MonthDay.of(12, 31), node.due());
-        assertEquals("附件2 第10项", node.clause());
+        assertPolicy(IncubatorRegister.INDICATOR_BASES, 1, "附件2 第10项");
+        assertEquals("indicator.incubator.residents",
+                assertPolicy(IncubatorRegister.INDICATOR_RESIDENTS, 30, "附件2 第10项").nameKey());
+        assertTimeNode("incubator.built", 12, 31, "附件2 第10项");
     }
 
     @Test

@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
@@ -48,17 +45,9 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorAndTimeNodeFollowThePolicy() {
-        IndicatorDefinition d = project.indicators().stream()
-                .filter(i -> i.id().equals(InternshipBaseRegister.INDICATOR_BASES)).findFirst().orElseThrow();
-        assertEquals(Comparison.AT_LEAST, d.comparison());
-        assertEquals(new BigDecimal(80), d.defaultTarget());
-        assertEquals(TargetKind.ABSOLUTE, d.kind());
-        assertEquals("附件2 第6项", d.clause());
+        IndicatorDefinition d = assertPolicy(InternshipBaseRegister.INDICATOR_BASES, 80, "附件2 第6项");
         assertEquals("unit.base", d.unitKey());
-        MilestoneDefinition m = project.milestones().stream()
-                .filter(x -> x.id().equals("internship.bases.built")).findFirst().orElseThrow();
-        assertEquals(MonthDay.of(12, 31), m.due());
-        assertEquals("附件2 第6项", m.clause());
+        MilestoneDefinition m = assertTimeNode("internship.bases.built", 12, 31, "附件2 第6项");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             for (String key : List.of(d.nameKey(), d.unitKey(), m.nameKey())) {
                 assertTrue(PageRender.keys(locale).contains(key), key + " in " + locale);

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
@@ -105,12 +103,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorFollowsThePolicy() {
-        IndicatorDefinition d = project.indicators().stream()
-                .filter(i -> i.id().equals(ProjectRegister.INDICATOR_PROJECTS)).findFirst().orElseThrow();
-        assertEquals(Comparison.AT_LEAST, d.comparison());
-        assertEquals(new BigDecimal(50), d.defaultTarget());
-        assertEquals(TargetKind.ABSOLUTE, d.kind());
-        assertEquals("附件2 第2项", d.clause());
+        IndicatorDefinition d = assertPolicy(ProjectRegister.INDICATOR_PROJECTS, 50, "附件2 第2项");
         assertEquals("创业项目入库数", project.messages(Locale.SIMPLIFIED_CHINESE).getString(d.nameKey()));
     }
 

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.project.employment.internal.ybc.YbcRegister;
@@ -149,16 +145,9 @@ class YbcRegisterTest extends EmploymentTestBase {
 
     @Test
     void definitionsAndTimeNodeFollowItem11() {
-        Map<String, IndicatorDefinition> defs = new HashMap<>();
-        project.indicators().forEach(d -> defs.put(d.id(), d));
-        assertEquals(0, BigDecimal.ONE.compareTo(defs.get(YbcRegister.INDICATOR_STATION).defaultTarget()));
-        assertEquals(0, BigDecimal.valueOf(20).compareTo(defs.get(YbcRegister.INDICATOR_PROJECTS).defaultTarget()));
-        assertEquals("附件2 第11项", defs.get(YbcRegister.INDICATOR_PROJECTS).clause());
-        assertEquals("indicator.ybc.station", defs.get(YbcRegister.INDICATOR_STATION).nameKey());
-        MilestoneDefinition node = project.milestones().stream().filter(m -> m.id().equals("ybc.station.setup"))
-                .findFirst().orElseThrow();
-        assertEquals(MonthDay.of(5, 31), node.due());
-        assertEquals("附件2 第11项", node.clause());
+        assertEquals("indicator.ybc.station", assertPolicy(YbcRegister.INDICATOR_STATION, 1, "附件2 第11项").nameKey());
+        assertPolicy(YbcRegister.INDICATOR_PROJECTS, 20, "附件2 第11项");
+        assertTimeNode("ybc.station.setup", 5, 31, "附件2 第11项");
     }
 
     @Test
