@@ -30,22 +30,8 @@ final class LoanRepository {
     Map<Long, Loan.Figures> figuresByCounty(Connection c, Collection<Long> counties, LocalDate from, LocalDate to)
             throws SQLException {
         Map<Long, Loan.Figures> out = new HashMap<>();
-        if (counties.isEmpty()) {
-            return out;
-        }
-        List<Object> args = new ArrayList<>(counties);
-        args.add(Date.valueOf(from));
-        args.add(Date.valueOf(to));
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(*), SUM(AMOUNT) FROM EMP_LOAN "
-                + "WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
-                + "AND GRANTED_ON BETWEEN ? AND ? GROUP BY COUNTY_ID")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), new Loan.Figures(rs.getLong(2), rs.getBigDecimal(3).setScale(2)));
-                }
-            }
-        }
+        granted(c, counties, from, to, "COUNTY_ID", rs -> out.put(rs.getLong(1),
+                new Loan.Figures(rs.getLong(2), rs.getBigDecimal(3).setScale(2))));
         return out;
     }
 
@@ -56,26 +42,30 @@ final class LoanRepository {
     Map<Long, Map<YearMonth, Loan.Figures>> monthlyByCounty(Connection c, Collection<Long> counties, int year)
             throws SQLException {
         Map<Long, Map<YearMonth, Loan.Figures>> out = new HashMap<>();
+        granted(c, counties, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "COUNTY_ID, GRANTED_ON", rs -> {
+            YearMonth month = YearMonth.from(rs.getDate(2).toLocalDate());
+            Loan.Figures day = new Loan.Figures(rs.getLong(3), rs.getBigDecimal(4));
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(month, day,
+                    (a, b) -> new Loan.Figures(a.count() + b.count(), a.amount().add(b.amount())));
+        });
+        return out;
+    }
+
+    /**
+     * Reads the live loans of the counties granted from {@code from} to {@code to} (both included), grouped by
+     * {@code groupBy}: each row has those columns, then the number of loans and their sum.
+     */
+    private static void granted(Connection c, Collection<Long> counties, LocalDate from, LocalDate to, String groupBy,
+            Jdbc.Each row) throws SQLException {
         if (counties.isEmpty()) {
-            return out;
+            return;
         }
         List<Object> args = new ArrayList<>(counties);
-        args.add(Date.valueOf(LocalDate.of(year, 1, 1)));
-        args.add(Date.valueOf(LocalDate.of(year, 12, 31)));
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, GRANTED_ON, COUNT(*), SUM(AMOUNT) "
-                + "FROM EMP_LOAN WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
-                + "AND GRANTED_ON BETWEEN ? AND ? GROUP BY COUNTY_ID, GRANTED_ON")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth month = YearMonth.from(rs.getDate(2).toLocalDate());
-                    Loan.Figures day = new Loan.Figures(rs.getLong(3), rs.getBigDecimal(4));
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(month, day,
-                            (a, b) -> new Loan.Figures(a.count() + b.count(), a.amount().add(b.amount())));
-                }
-            }
-        }
-        return out;
+        args.add(Date.valueOf(from));
+        args.add(Date.valueOf(to));
+        Jdbc.each(c, "SELECT " + groupBy + ", COUNT(*), SUM(AMOUNT) FROM EMP_LOAN WHERE DELETED_AT IS NULL "
+                + "AND COUNTY_ID IN (" + placeholders(counties.size()) + ") AND GRANTED_ON BETWEEN ? AND ? GROUP BY "
+                + groupBy, args, row);
     }
 
     // ---------------------------------------------------------------- monthly reports

@@ -35,14 +35,6 @@ final class YouthRepository {
     record Stamp(long userId, Instant at) {
     }
 
-
-
-
-
-
-
-
-
     /** Live records per county and type; the counts behind both the indicators and the county table. */
     Map<Long, Map<YouthType, Long>> countByCountyAndType(Connection c, Collection<Long> counties, LocalDate registeredBy)
             throws SQLException {
@@ -73,43 +65,32 @@ final class YouthRepository {
     }
 
     Map<Education, Long> countByEducation(Connection c, Collection<Long> counties) throws SQLException {
-        Map<Education, Long> out = zeros(Education.class);
-        if (counties.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT EDUCATION, COUNT(*) FROM EMP_YOUTH WHERE " + LIVE
-                + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ") GROUP BY EDUCATION")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<Education> e = Enums.parse(Education.class, rs.getString(1));
-                    if (e.isPresent()) {
-                        out.put(e.get(), rs.getLong(2));
-                    }
-                }
-            }
-        }
-        return out;
+        return countByCode(c, counties, Education.class, "SELECT EDUCATION, COUNT(*) FROM EMP_YOUTH WHERE " + LIVE
+                + " AND COUNTY_ID IN (%s) GROUP BY EDUCATION");
     }
 
     Map<NeedCategory, Long> countByNeed(Connection c, Collection<Long> counties) throws SQLException {
-        Map<NeedCategory, Long> out = zeros(NeedCategory.class);
+        return countByCode(c, counties, NeedCategory.class, "SELECT N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
+                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN (%s) "
+                + "GROUP BY N.CATEGORY");
+    }
+
+    /**
+     * Every constant of {@code type} with its count from {@code sql} (a code and a count per row, the counties at
+     * its {@code %s}); 0 for those it does not name, and codes no constant has are left out.
+     */
+    private static <E extends Enum<E>> Map<E, Long> countByCode(Connection c, Collection<Long> counties, Class<E> type,
+            String sql) throws SQLException {
+        Map<E, Long> out = zeros(type);
         if (counties.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
-                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") GROUP BY N.CATEGORY")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<NeedCategory> n = Enums.parse(NeedCategory.class, rs.getString(1));
-                    if (n.isPresent()) {
-                        out.put(n.get(), rs.getLong(2));
-                    }
-                }
+        Jdbc.each(c, String.format(sql, placeholders(counties.size())), new ArrayList<>(counties), rs -> {
+            Optional<E> code = Enums.parse(type, rs.getString(1));
+            if (code.isPresent()) {
+                out.put(code.get(), rs.getLong(2));
             }
-        }
+        });
         return out;
     }
 
