@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.award.AwardRegister;
 import org.junit.jupiter.api.Test;
 
@@ -135,12 +134,8 @@ class AwardRegisterTest extends ApplicantsTestBase {
                 : TreeOrgUnits.COUNTY_B.name(), "awards", awards, "entrants", entrants, "winners", winners);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/awards/summary", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return ((List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items")).stream()
-                .map(m -> (Map<String, Object>) new HashMap<>(m)).toList();
+        return items("/awards/summary", actor, year, county);
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.web.WebResult;
 import org.jixiao.api.store.Migration;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.register.internal.RegisterEngine;
@@ -158,6 +159,20 @@ abstract class EmploymentTestBase {
         ValidationException e = assertThrows(ValidationException.class, write::run);
         assertEquals(before, rows(tables), "nothing written");
         return e.fieldErrors();
+    }
+
+    /** The JSON object a call answered. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> body(WebResult r) {
+        return (Map<String, Object>) r.body();
+    }
+
+    /** The items of a page's JSON for the year, narrowed to the county when one is given. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items(String path, Actor actor, String year, String county) {
+        FakeRequest r = FakeRequest.api("GET", path, actor).param("year", year);
+        return (List<Map<String, Object>>) body(project.web().handle(county == null ? r : r.param("county", county)))
+                .get("items");
     }
 
     IndicatorDefinition indicator(String id) {

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
 import org.junit.jupiter.api.Test;
 
@@ -144,12 +142,8 @@ class FundingRegisterTest extends ApplicantsTestBase {
                 "amountApplied", applied, "amountGranted", granted);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/funding/summary", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return ((List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items")).stream()
-                .map(m -> (Map<String, Object>) new HashMap<>(m)).toList();
+        return items("/funding/summary", actor, year, county);
     }
 
     @Test

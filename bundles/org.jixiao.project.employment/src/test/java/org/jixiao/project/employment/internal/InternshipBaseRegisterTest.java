@@ -109,9 +109,4 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
         WebResult list = project.web().handle(FakeRequest.html("GET", "/internship-bases", CITY_ADMIN));
         assertTrue(String.valueOf(list.model()).contains("internship-bases/summary"), String.valueOf(list.model()));
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(WebResult r) {
-        return (Map<String, Object>) r.body();
-    }
 }

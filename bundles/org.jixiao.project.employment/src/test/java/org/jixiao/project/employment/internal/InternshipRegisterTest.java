@@ -247,9 +247,4 @@ class InternshipRegisterTest extends EmploymentTestBase {
         out.keySet().retainAll(figures(0, "0", "0").keySet());
         return out;
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(WebResult r) {
-        return (Map<String, Object>) r.body();
-    }
 }

@@ -13,7 +13,6 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.junit.jupiter.api.BeforeEach;
@@ -226,11 +225,8 @@ class MentorRegisterTest extends EmploymentTestBase {
         assertTrue(m4 > 0 && m6 > 0);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> review(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/mentors/review", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return (List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items");
+        return items("/mentors/review", actor, year, county);
     }
 
     private static Map<String, BigDecimal> values(long count, String paired, String active) {

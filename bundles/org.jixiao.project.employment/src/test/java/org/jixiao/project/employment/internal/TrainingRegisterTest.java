@@ -19,7 +19,6 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.training.TrainingCategory;
 import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -232,11 +231,8 @@ class TrainingRegisterTest extends EmploymentTestBase {
         assertEquals(values(2, 3), trainingValues(project.actuals(List.of(a), 2012).get(a)));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor) {
-        WebResult result = project.web().handle(FakeRequest.api("GET", "/training/summary", actor)
-                .param("year", "2013"));
-        return (List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items");
+        return items("/training/summary", actor, "2013", null);
     }
 
     private static Map<String, BigDecimal> values(long sessions, long trainees) {
