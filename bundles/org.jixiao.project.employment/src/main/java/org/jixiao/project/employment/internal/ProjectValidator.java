@@ -1,6 +1,5 @@
 package org.jixiao.project.employment.internal;
 
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.jixiao.api.Actor;
@@ -11,12 +10,9 @@ import org.jixiao.api.ValidationException;
 
 /**
  * Field helpers of the project's own pages and writes beside the engine (refresh confirmations, loan reports,
- * summaries): a county in the actor's reach, the earliest date of the programme, a positive id.
+ * summaries): a county in the actor's reach, a positive id.
  */
 final class ProjectValidator {
-
-    /** Nothing was registered before the action began; an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private ProjectValidator() {
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
+import org.jixiao.project.employment.internal.rules.Programme;
 
 /**
  * A read-only page of the project's own beside an engine register, {@code /p/employment/<register>/<name>} and its
@@ -113,7 +114,7 @@ abstract class SummaryWeb implements Register.Pages {
         String raw = r.param("year");
         if (raw != null && raw.matches("\\d{4}")) {
             int y = Integer.parseInt(raw);
-            if (y >= ProjectValidator.EARLIEST.getYear() && y <= latest) {
+            if (y >= Programme.EARLIEST.getYear() && y <= latest) {
                 return y;
             }
         }
