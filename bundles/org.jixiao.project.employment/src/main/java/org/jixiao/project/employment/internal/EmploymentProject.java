@@ -73,17 +73,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class EmploymentProject implements KeyProject {
 
     static final String ID = "employment";
-    static final String CLAUSE_DATABASE = "附件2 第1项";
-    static final String CLAUSE_PROJECTS = "附件2 第2项";
-    static final String CLAUSE_MENTORS = "附件2 第3项";
-    static final String CLAUSE_INTERNSHIPS = "附件2 第5项";
-    static final String CLAUSE_BASES = "附件2 第6项";
-    static final String CLAUSE_TRAINING = "附件2 第4项";
-    static final String CLAUSE_HOMETOWN = "附件2 第12项";
-    static final String CLAUSE_INCUBATORS = "附件2 第10项";
-    static final String CLAUSE_YBC = "附件2 第11项";
-    static final String CLAUSE_LOANS = "附件2 第7项";
-    static final String CLAUSE_CREDIT = "附件2 第8项";
 
     /** Time node: the youth database built, by the end of May. */
     static final String MILESTONE_BUILT = "youth.database.built";
@@ -93,9 +82,9 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_SEPTEMBER = "youth.refresh.september";
 
     private static final List<MilestoneDefinition> YOUTH_MILESTONES = List.of(
-            milestone(MILESTONE_BUILT, 5, 31, CLAUSE_DATABASE),
-            milestone(MILESTONE_MARCH, 3, 31, CLAUSE_DATABASE),
-            milestone(MILESTONE_SEPTEMBER, 9, 30, CLAUSE_DATABASE));
+            milestone(MILESTONE_BUILT, 5, 31, YouthRegister.CLAUSE),
+            milestone(MILESTONE_MARCH, 3, 31, YouthRegister.CLAUSE),
+            milestone(MILESTONE_SEPTEMBER, 9, 30, YouthRegister.CLAUSE));
 
     /** Time node: the project database built, by the end of May; it shares the youth database's refreshes. */
     static final String MILESTONE_PROJECTS_BUILT = "venture.database.built";
@@ -105,10 +94,10 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_MENTORS_REVIEW = "mentors.review";
 
     private static final List<MilestoneDefinition> PROJECT_MILESTONES = List.of(
-            milestone(MILESTONE_PROJECTS_BUILT, 5, 31, CLAUSE_PROJECTS));
+            milestone(MILESTONE_PROJECTS_BUILT, 5, 31, ProjectRegister.CLAUSE));
     private static final List<MilestoneDefinition> MENTOR_MILESTONES = List.of(
-            milestone(MILESTONE_MENTORS_SET_UP, 9, 30, CLAUSE_MENTORS),
-            milestone(MILESTONE_MENTORS_REVIEW, 12, 31, CLAUSE_MENTORS));
+            milestone(MILESTONE_MENTORS_SET_UP, 9, 30, MentorRegister.CLAUSE),
+            milestone(MILESTONE_MENTORS_REVIEW, 12, 31, MentorRegister.CLAUSE));
 
     /** Time node: internship positions collected from employers, by the end of June. */
     static final String MILESTONE_POSITIONS_COLLECTED = "internship.positions.collected";
@@ -118,10 +107,10 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_BASES_BUILT = "internship.bases.built";
 
     private static final List<MilestoneDefinition> INTERNSHIP_MILESTONES = List.of(
-            milestone(MILESTONE_POSITIONS_COLLECTED, 6, 30, CLAUSE_INTERNSHIPS),
-            milestone(MILESTONE_MATCHING_EVENT, 7, 31, CLAUSE_INTERNSHIPS));
+            milestone(MILESTONE_POSITIONS_COLLECTED, 6, 30, InternshipRegister.CLAUSE),
+            milestone(MILESTONE_MATCHING_EVENT, 7, 31, InternshipRegister.CLAUSE));
     private static final List<MilestoneDefinition> BASE_MILESTONES = List.of(
-            milestone(MILESTONE_BASES_BUILT, 12, 31, CLAUSE_BASES));
+            milestone(MILESTONE_BASES_BUILT, 12, 31, InternshipBaseRegister.CLAUSE));
 
     /** Time node: the annual training plan made at the start of the year, by the end of January. */
     static final String MILESTONE_TRAINING_PLAN = "training.plan";
@@ -129,20 +118,20 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_HOMETOWN_EVENT = "hometown.event";
 
     private static final List<MilestoneDefinition> TRAINING_MILESTONES = List.of(
-            milestone(MILESTONE_TRAINING_PLAN, 1, 31, CLAUSE_TRAINING));
+            milestone(MILESTONE_TRAINING_PLAN, 1, 31, TrainingRegister.CLAUSE));
     private static final List<MilestoneDefinition> HOMETOWN_MILESTONES = List.of(
-            milestone(MILESTONE_HOMETOWN_EVENT, 8, 20, CLAUSE_HOMETOWN));
+            milestone(MILESTONE_HOMETOWN_EVENT, 8, 20, HometownRegister.CLAUSE));
     /** Time node: the incubation base of each county built by the end of the year. */
     static final String MILESTONE_INCUBATOR = "incubator.built";
 
     private static final List<MilestoneDefinition> INCUBATOR_MILESTONES = List.of(
-            milestone(MILESTONE_INCUBATOR, 12, 31, CLAUSE_INCUBATORS));
+            milestone(MILESTONE_INCUBATOR, 12, 31, IncubatorRegister.CLAUSE));
 
     /** Time node: the YBC service station of each county set up by the end of May. */
     static final String MILESTONE_YBC_STATION = "ybc.station.setup";
 
     private static final List<MilestoneDefinition> YBC_MILESTONES = List.of(
-            milestone(MILESTONE_YBC_STATION, 5, 31, CLAUSE_YBC));
+            milestone(MILESTONE_YBC_STATION, 5, 31, YbcRegister.CLAUSE));
 
     /** Time nodes: the micro-loans checked in each quarter (the checks are a register, shown on the reports page). */
     static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
@@ -153,11 +142,11 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_LOAN_MEETING = "loans.annual.meeting";
 
     private static final List<MilestoneDefinition> LOAN_MILESTONES = List.of(
-            milestone(MILESTONE_LOAN_CHECK_Q1, 3, 31, CLAUSE_LOANS),
-            milestone(MILESTONE_LOAN_CHECK_Q2, 6, 30, CLAUSE_LOANS),
-            milestone(MILESTONE_LOAN_CHECK_Q3, 9, 30, CLAUSE_LOANS),
-            milestone(MILESTONE_LOAN_CHECK_Q4, 12, 31, CLAUSE_LOANS),
-            milestone(MILESTONE_LOAN_MEETING, 12, 31, CLAUSE_LOANS));
+            milestone(MILESTONE_LOAN_CHECK_Q1, 3, 31, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q2, 6, 30, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q3, 9, 30, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q4, 12, 31, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_MEETING, 12, 31, LoanRegister.CLAUSE));
 
     /** A time node whose message key is {@code milestone.<id>}, due on the day of each year. */
     private static MilestoneDefinition milestone(String id, int month, int day, String clause) {

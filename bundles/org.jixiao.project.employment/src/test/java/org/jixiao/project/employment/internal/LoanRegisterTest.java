@@ -229,7 +229,7 @@ class LoanRegisterTest extends EmploymentTestBase {
     @Test
     void timeNodesAreTheFourQuarterlyChecksAndTheAnnualMeeting() {
         List<MilestoneDefinition> nodes = project.milestones().stream()
-                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_LOANS)).toList();
+                .filter(m -> m.clause().equals(LoanRegister.CLAUSE)).toList();
         assertEquals(List.of("loans.check.q1", "loans.check.q2", "loans.check.q3", "loans.check.q4",
                 "loans.annual.meeting"), nodes.stream().map(MilestoneDefinition::id).toList());
         assertEquals(List.of(LocalDate.of(2013, 3, 31), LocalDate.of(2013, 6, 30), LocalDate.of(2013, 9, 30),

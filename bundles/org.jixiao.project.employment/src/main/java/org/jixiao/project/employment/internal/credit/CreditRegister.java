@@ -41,7 +41,7 @@ public final class CreditRegister {
     public static final String INDICATOR_HOUSEHOLDS = "credit.households";
     public static final String INDICATOR_AMOUNT = "credit.amount";
     public static final String INDICATOR_GROWTH = "credit.growth";
-    static final String CLAUSE = "附件2 第8项";
+    public static final String CLAUSE = "附件2 第8项";
     /** A household's credit loan above 1000 万元 (in the 元 the table keeps) is a typing error, not a rural loan. */
     static final BigDecimal AMOUNT_MAX = new BigDecimal("10000000");
 

@@ -36,7 +36,7 @@ public final class IncubatorRegister {
     public static final String INDICATOR_RESIDENTS = "incubator.residents";
     /** Projects in residence a base should hold (POLICY.md section 3, item 10). */
     public static final int MIN_RESIDENTS = 30;
-    static final String CLAUSE = "附件2 第10项";
+    public static final String CLAUSE = "附件2 第10项";
     static final String PREFIX = "incubator";
     /** Stands for "not moved out" in date comparisons. */
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);

@@ -44,7 +44,7 @@ public final class InternshipRegister {
     public static final String INDICATOR_INTERNS = "internship.interns";
     public static final String INDICATOR_GM_SHARE = "internship.gmShare";
     public static final String INDICATOR_CONVERSION = "internship.conversion";
-    static final String CLAUSE = "附件2 第5项";
+    public static final String CLAUSE = "附件2 第5项";
 
     // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
     // county's default here, and the target setter sets each unit's own figure.

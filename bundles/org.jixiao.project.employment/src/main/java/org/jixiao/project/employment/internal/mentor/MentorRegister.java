@@ -35,7 +35,7 @@ public final class MentorRegister {
     public static final String INDICATOR_ACTIVE = "mentors.activities";
     /** Guidance activities a mentor holds in a year, at least (POLICY.md section 3, item 3). */
     public static final int MIN_ACTIVITIES = 10;
-    static final String CLAUSE = "附件2 第3项";
+    public static final String CLAUSE = "附件2 第3项";
     /** The message prefix of the mentors; the pairings' and activities' extend it. */
     static final String PREFIX = "mentor";
 

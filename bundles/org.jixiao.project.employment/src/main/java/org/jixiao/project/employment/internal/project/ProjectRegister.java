@@ -28,7 +28,7 @@ public final class ProjectRegister {
     public static final String ID = "projects";
     public static final String TABLE = "EMP_PROJECT";
     public static final String INDICATOR_PROJECTS = "entrepreneurship.projects";
-    static final String CLAUSE = "附件2 第2项";
+    public static final String CLAUSE = "附件2 第2项";
     static final String REGISTERED_TOO_EARLY = "venture.registeredOn.tooEarly";
 
     /** The internship bases' sectors (ProjectSector) share these codes and their labels. */

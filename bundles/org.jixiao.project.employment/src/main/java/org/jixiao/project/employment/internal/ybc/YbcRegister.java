@@ -33,7 +33,7 @@ public final class YbcRegister {
     public static final String PROJECTS = "ybc-projects";
     public static final String INDICATOR_STATION = "ybc.station";
     public static final String INDICATOR_PROJECTS = "ybc.projects";
-    static final String CLAUSE = "附件2 第11项";
+    public static final String CLAUSE = "附件2 第11项";
     /** The message prefix of the platform; the stations' and projects' extend it. */
     static final String PREFIX = "ybc";
     static final String HAS_STATION = "ybc.county.hasStation";
