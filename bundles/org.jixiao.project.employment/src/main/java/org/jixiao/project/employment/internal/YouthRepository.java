@@ -3,7 +3,6 @@ package org.jixiao.project.employment.internal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -49,18 +48,13 @@ final class YouthRepository {
         if (registeredBy != null) {
             args.add(Date.valueOf(registeredBy));
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
-                    if (type.isPresent()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(YouthType.class))
-                                .merge(type.get(), rs.getLong(3), Long::sum);
-                    }
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
+            if (type.isPresent()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(YouthType.class)).merge(type.get(),
+                        rs.getLong(3), Long::sum);
             }
-        }
+        });
         return out;
     }
 
@@ -110,18 +104,12 @@ final class YouthRepository {
                 + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ")";
         List<Object> args = ageBandArgs(today);
         args.addAll(counties);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    int i = 1;
-                    for (String band : YouthStats.AGE_BANDS) {
-                        // SUM over no rows is NULL; getLong turns it into 0.
-                        out.put(band, rs.getLong(i++));
-                    }
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            int i = 1;
+            for (String band : YouthStats.AGE_BANDS) {
+                out.put(band, rs.getLong(i++));
             }
-        }
+        });
         return out;
     }
 
@@ -140,44 +128,33 @@ final class YouthRepository {
                 + "GROUP BY COUNTY_ID, YOUTH_TYPE, EDUCATION";
         List<Object> args = ageBandArgs(today);
         args.addAll(counties);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
-                    Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
-                    if (type.isEmpty() || education.isEmpty()) {
-                        continue;
-                    }
-                    long county = rs.getLong(1);
-                    long n = rs.getLong(4);
-                    YouthCountyStats.Row group = YouthCountyStats.Row.empty(county, "");
-                    group.byType().put(type.get(), n);
-                    group.byEducation().put(education.get(), n);
-                    int i = 5;
-                    for (String band : YouthStats.AGE_BANDS) {
-                        group.byAgeBand().put(band, rs.getLong(i++));
-                    }
-                    YouthCountyStats.Row counted = new YouthCountyStats.Row(county, "", n, group.byType(),
-                            group.byEducation(), group.byAgeBand(), group.byNeed());
-                    out.merge(county, counted, YouthCountyStats.Row::plus);
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
+            Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
+            if (type.isEmpty() || education.isEmpty()) {
+                return;
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT Y.COUNTY_ID, N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
-                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") GROUP BY Y.COUNTY_ID, N.CATEGORY")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+            long county = rs.getLong(1);
+            long n = rs.getLong(4);
+            YouthCountyStats.Row group = YouthCountyStats.Row.empty(county, "");
+            group.byType().put(type.get(), n);
+            group.byEducation().put(education.get(), n);
+            int i = 5;
+            for (String band : YouthStats.AGE_BANDS) {
+                group.byAgeBand().put(band, rs.getLong(i++));
+            }
+            out.merge(county, new YouthCountyStats.Row(county, "", n, group.byType(), group.byEducation(),
+                    group.byAgeBand(), group.byNeed()), YouthCountyStats.Row::plus);
+        });
+        Jdbc.each(c, "SELECT Y.COUNTY_ID, N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N JOIN EMP_YOUTH Y "
+                + "ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN (" + placeholders(counties.size())
+                + ") GROUP BY Y.COUNTY_ID, N.CATEGORY", new ArrayList<>(counties), rs -> {
                     Optional<NeedCategory> need = Enums.parse(NeedCategory.class, rs.getString(2));
                     YouthCountyStats.Row row = out.get(rs.getLong(1));
                     if (need.isPresent() && row != null) {
                         row.byNeed().merge(need.get(), rs.getLong(3), Long::sum);
                     }
-                }
-            }
-        }
+                });
         return out;
     }
 
