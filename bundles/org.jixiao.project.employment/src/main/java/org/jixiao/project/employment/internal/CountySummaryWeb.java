@@ -1,19 +1,9 @@
 package org.jixiao.project.employment.internal;
 
-import static org.jixiao.project.employment.internal.YouthWeb.countyNames;
-import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
-import static org.jixiao.project.employment.internal.YouthWeb.notFound;
-
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jixiao.api.OrgUnit;
-import org.jixiao.api.web.WebRequest;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.award.AwardSummary;
 import org.jixiao.project.employment.internal.funding.FundingSummary;
 
@@ -22,7 +12,7 @@ import org.jixiao.project.employment.internal.funding.FundingSummary;
  * {@code /p/employment/<register>/summary} and its JSON. The item has no indicator, so this is what a county's work
  * is judged by.
  */
-final class CountySummaryWeb implements Register.Pages {
+final class CountySummaryWeb extends SummaryWeb {
 
     static final String SUMMARY = "summary";
 
@@ -32,56 +22,18 @@ final class CountySummaryWeb implements Register.Pages {
         List<Map<String, Object>> of(List<Long> counties, int year);
     }
 
-    private final String template;
     private final Figures figures;
-    private final YouthService youth;
-    private final Clock clock;
 
-    CountySummaryWeb(String template, Figures figures, YouthService youth, Clock clock) {
-        this.template = template;
+    CountySummaryWeb(String template, Figures figures, YouthService youth) {
+        super(SUMMARY, template, SUMMARY, youth);
         this.figures = figures;
-        this.youth = youth;
-        this.clock = clock;
     }
 
     @Override
-    public WebResult html(WebRequest r, String method, List<String> path) {
-        if (!isSummary(method, path)) {
-            throw notFound(r);
-        }
-        List<OrgUnit> counties = youth.counties(r.actor());
-        Long county = ProjectValidator.positiveId(r.param("county"));
-        int year = LoanWeb.year(r, LocalDate.now(clock));
-        Map<String, Object> model = new HashMap<>();
-        model.put("year", String.valueOf(year));
-        model.put("county", county == null ? "" : String.valueOf(county));
-        model.put("counties", countyOptions(counties));
-        model.put("summary", rows(counties, year, county));
-        return WebResult.page(template, model);
-    }
-
-    @Override
-    public WebResult api(WebRequest r, String method, List<String> path) {
-        if (!isSummary(method, path)) {
-            throw notFound(r);
-        }
-        int year = LoanWeb.year(r, LocalDate.now(clock));
-        return WebResult.json(Map.of("year", year, "items", rows(youth.counties(r.actor()), year,
-                ProjectValidator.positiveId(r.param("county")))));
-    }
-
-    private static boolean isSummary(String method, List<String> path) {
-        return path.size() == 2 && path.get(1).equals(SUMMARY) && method.equals("GET");
-    }
-
-    /** The counties in the reader's scope, narrowed to one when asked (an out-of-scope county narrows to none). */
-    private List<Map<String, Object>> rows(List<OrgUnit> counties, int year, Long county) {
-        Map<Long, String> names = countyNames(counties);
-        List<Long> ids = counties.stream().map(OrgUnit::id).filter(id -> county == null || id.equals(county))
-                .toList();
-        return figures.of(ids, year).stream().map(figures -> {
+    List<Map<String, Object>> rows(Query q) {
+        return figures.of(q.ids(), q.year()).stream().map(figures -> {
             Map<String, Object> m = new LinkedHashMap<>(figures);
-            m.put("countyName", names.getOrDefault((Long) figures.get("county"), ""));
+            m.put("countyName", q.name((Long) figures.get("county")));
             return m;
         }).toList();
     }

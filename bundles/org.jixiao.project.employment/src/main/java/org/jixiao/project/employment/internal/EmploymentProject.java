@@ -18,21 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import java.sql.SQLException;
-
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.performance.MilestoneService;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.KeyProject;
-import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
@@ -80,17 +73,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 public final class EmploymentProject implements KeyProject {
 
     static final String ID = "employment";
-    static final String CLAUSE_DATABASE = "附件2 第1项";
-    static final String CLAUSE_PROJECTS = "附件2 第2项";
-    static final String CLAUSE_MENTORS = "附件2 第3项";
-    static final String CLAUSE_INTERNSHIPS = "附件2 第5项";
-    static final String CLAUSE_BASES = "附件2 第6项";
-    static final String CLAUSE_TRAINING = "附件2 第4项";
-    static final String CLAUSE_HOMETOWN = "附件2 第12项";
-    static final String CLAUSE_INCUBATORS = "附件2 第10项";
-    static final String CLAUSE_YBC = "附件2 第11项";
-    static final String CLAUSE_LOANS = "附件2 第7项";
-    static final String CLAUSE_CREDIT = "附件2 第8项";
 
     /** The day the policy was issued (8 May 2013): no time node of it falls due before. */
     static final LocalDate POLICY_ISSUED = LocalDate.of(2013, 5, 8);
@@ -111,12 +93,9 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_SEPTEMBER = "youth.refresh.september";
 
     private static final List<MilestoneDefinition> YOUTH_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_BUILT, "milestone.youth.database.built", MonthDay.of(5, 31),
-                    CLAUSE_DATABASE)),
-            new MilestoneDefinition(MILESTONE_MARCH, "milestone.youth.refresh.march", MonthDay.of(3, 31),
-                    CLAUSE_DATABASE),
-            new MilestoneDefinition(MILESTONE_SEPTEMBER, "milestone.youth.refresh.september", MonthDay.of(9, 30),
-                    CLAUSE_DATABASE));
+            once(milestone(MILESTONE_BUILT, 5, 31, YouthRegister.CLAUSE)),
+            milestone(MILESTONE_MARCH, 3, 31, YouthRegister.CLAUSE),
+            milestone(MILESTONE_SEPTEMBER, 9, 30, YouthRegister.CLAUSE));
 
     /** Time node: the project database built, by the end of May; it shares the youth database's refreshes. */
     static final String MILESTONE_PROJECTS_BUILT = "venture.database.built";
@@ -126,13 +105,10 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_MENTORS_REVIEW = "mentors.review";
 
     private static final List<MilestoneDefinition> PROJECT_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_PROJECTS_BUILT, "milestone.venture.database.built", MonthDay.of(5, 31),
-                    CLAUSE_PROJECTS)));
+            once(milestone(MILESTONE_PROJECTS_BUILT, 5, 31, ProjectRegister.CLAUSE)));
     private static final List<MilestoneDefinition> MENTOR_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_MENTORS_SET_UP, "milestone.mentors.team.setup", MonthDay.of(9, 30),
-                    CLAUSE_MENTORS)),
-            new MilestoneDefinition(MILESTONE_MENTORS_REVIEW, "milestone.mentors.review", MonthDay.of(12, 31),
-                    CLAUSE_MENTORS));
+            once(milestone(MILESTONE_MENTORS_SET_UP, 9, 30, MentorRegister.CLAUSE)),
+            milestone(MILESTONE_MENTORS_REVIEW, 12, 31, MentorRegister.CLAUSE));
 
     /** Time node: internship positions collected from employers, by the end of June. */
     static final String MILESTONE_POSITIONS_COLLECTED = "internship.positions.collected";
@@ -142,13 +118,10 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_BASES_BUILT = "internship.bases.built";
 
     private static final List<MilestoneDefinition> INTERNSHIP_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_POSITIONS_COLLECTED, "milestone.internship.positions.collected",
-                    MonthDay.of(6, 30), CLAUSE_INTERNSHIPS),
-            new MilestoneDefinition(MILESTONE_MATCHING_EVENT, "milestone.internship.matching.event",
-                    MonthDay.of(7, 31), CLAUSE_INTERNSHIPS));
+            milestone(MILESTONE_POSITIONS_COLLECTED, 6, 30, InternshipRegister.CLAUSE),
+            milestone(MILESTONE_MATCHING_EVENT, 7, 31, InternshipRegister.CLAUSE));
     private static final List<MilestoneDefinition> BASE_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_BASES_BUILT, "milestone.internship.bases.built", MonthDay.of(12, 31),
-                    CLAUSE_BASES)));
+            once(milestone(MILESTONE_BASES_BUILT, 12, 31, InternshipBaseRegister.CLAUSE)));
 
     /** Time node: the annual training plan made at the start of the year, by the end of January. */
     static final String MILESTONE_TRAINING_PLAN = "training.plan";
@@ -156,24 +129,20 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_HOMETOWN_EVENT = "hometown.event";
 
     private static final List<MilestoneDefinition> TRAINING_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_TRAINING_PLAN, "milestone.training.plan", MonthDay.of(1, 31),
-                    CLAUSE_TRAINING));
+            milestone(MILESTONE_TRAINING_PLAN, 1, 31, TrainingRegister.CLAUSE));
     private static final List<MilestoneDefinition> HOMETOWN_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_HOMETOWN_EVENT, "milestone.hometown.event", MonthDay.of(8, 20),
-                    CLAUSE_HOMETOWN));
+            milestone(MILESTONE_HOMETOWN_EVENT, 8, 20, HometownRegister.CLAUSE));
     /** Time node: the incubation base of each county built by the end of the year. */
     static final String MILESTONE_INCUBATOR = "incubator.built";
 
     private static final List<MilestoneDefinition> INCUBATOR_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_INCUBATOR, "milestone.incubator.built", MonthDay.of(12, 31),
-                    CLAUSE_INCUBATORS)));
+            once(milestone(MILESTONE_INCUBATOR, 12, 31, IncubatorRegister.CLAUSE)));
 
     /** Time node: the YBC service station of each county set up by the end of May. */
     static final String MILESTONE_YBC_STATION = "ybc.station.setup";
 
     private static final List<MilestoneDefinition> YBC_MILESTONES = List.of(
-            once(new MilestoneDefinition(MILESTONE_YBC_STATION, "milestone.ybc.station.setup", MonthDay.of(5, 31),
-                    CLAUSE_YBC)));
+            once(milestone(MILESTONE_YBC_STATION, 5, 31, YbcRegister.CLAUSE)));
 
     /** Time nodes: the micro-loans checked in each quarter (the checks are a register, shown on the reports page). */
     static final String MILESTONE_LOAN_CHECK_Q1 = "loans.check.q1";
@@ -184,16 +153,16 @@ public final class EmploymentProject implements KeyProject {
     static final String MILESTONE_LOAN_MEETING = "loans.annual.meeting";
 
     private static final List<MilestoneDefinition> LOAN_MILESTONES = List.of(
-            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q1, "milestone.loans.check.q1", MonthDay.of(3, 31),
-                    CLAUSE_LOANS),
-            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q2, "milestone.loans.check.q2", MonthDay.of(6, 30),
-                    CLAUSE_LOANS),
-            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q3, "milestone.loans.check.q3", MonthDay.of(9, 30),
-                    CLAUSE_LOANS),
-            new MilestoneDefinition(MILESTONE_LOAN_CHECK_Q4, "milestone.loans.check.q4", MonthDay.of(12, 31),
-                    CLAUSE_LOANS),
-            new MilestoneDefinition(MILESTONE_LOAN_MEETING, "milestone.loans.annual.meeting", MonthDay.of(12, 31),
-                    CLAUSE_LOANS));
+            milestone(MILESTONE_LOAN_CHECK_Q1, 3, 31, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q2, 6, 30, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q3, 9, 30, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_CHECK_Q4, 12, 31, LoanRegister.CLAUSE),
+            milestone(MILESTONE_LOAN_MEETING, 12, 31, LoanRegister.CLAUSE));
+
+    /** A time node whose message key is {@code milestone.<id>}, due on the day of each year. */
+    private static MilestoneDefinition milestone(String id, int month, int day, String clause) {
+        return new MilestoneDefinition(id, "milestone." + id, MonthDay.of(month, day), clause);
+    }
 
     private final YouthService youth;
     private final RefreshService refresh;
@@ -254,10 +223,10 @@ public final class EmploymentProject implements KeyProject {
                         new RefreshWeb(refresh, clock.getZone())),
                 new Register(null, List.of(), PROJECT_MILESTONES, (u, y, d) -> Map.of(), null),
                 new Register(MentorRegister.ID, MentorRegister.INDICATORS, MENTOR_MILESTONES,
-                        mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth, clock)),
+                        mentorTeam::actualsAsOf, new MentorReviewWeb(mentorTeam, youth)),
                 new Register(TrainingRegister.ID, TrainingRegister.INDICATORS, TRAINING_MILESTONES,
                         (units, year, asOf) -> TrainingRegister.actualsAsOf(store, units, year, asOf),
-                        new TrainingSummaryWeb(store, youth, clock)),
+                        new TrainingSummaryWeb(store, youth)),
                 // The interns are the engine's; the share and conversion count youth, not placements.
                 new Register(InternshipRegister.ID, List.of(InternshipRegister.GM_SHARE, InternshipRegister.CONVERSION),
                         INTERNSHIP_MILESTONES, (units, year, asOf) -> store.read(c -> InternshipRegister.actuals(c,
@@ -275,11 +244,11 @@ public final class EmploymentProject implements KeyProject {
                 // The households are the engine's count; the amounts in 万元 are summed here from the 元 kept.
                 new Register(CreditWeb.PATH, List.of(CreditRegister.AMOUNT, CreditRegister.GROWTH), List.of(),
                         (units, year, asOf) -> CreditRegister.actualsAsOf(store, units, year, asOf),
-                        new CreditWeb(orgUnits, youth, clock, this::creditActuals)),
+                        new CreditWeb(youth, this::creditActuals)),
                 // Qualitative: no target, so no indicator and no actuals; its page shows counts and sums.
                 new Register(FundingRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("funding-summary", (counties, year) -> CountySummaryWeb.funding(
-                                fundingSummary, counties, year), youth, clock)),
+                                fundingSummary, counties, year), youth)),
                 new Register(IncubatorRegister.ID, IncubatorRegister.INDICATORS, INCUBATOR_MILESTONES,
                         new Incubation(store)::actualsAsOf, null),
                 new Register(null, List.of(), YBC_MILESTONES, (units, year, asOf) -> Map.of(), null),
@@ -288,7 +257,7 @@ public final class EmploymentProject implements KeyProject {
                 // Qualitative: the register shows entrants and winners per county and has no indicator.
                 new Register(AwardRegister.ID, List.of(), List.of(), (units, year, asOf) -> Map.of(),
                         new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
-                                awardSummary, counties, year), youth, clock)));
+                                awardSummary, counties, year), youth)));
         List<IndicatorDefinition> all = new ArrayList<>();
         definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three reads every register's repository makes: one record by id, a count and a page of a list. The
+ * The reads the project's repositories make: one record, every row (read or taken in one by one), a count. The
  * arguments are bound as {@link YouthRepository#bind} binds them.
  */
 final class Jdbc {
@@ -18,6 +18,12 @@ final class Jdbc {
     @FunctionalInterface
     interface Row<T> {
         T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Takes in the current row of a result set. */
+    @FunctionalInterface
+    interface Each {
+        void accept(ResultSet rs) throws SQLException;
     }
 
     private Jdbc() {
@@ -34,15 +40,19 @@ final class Jdbc {
 
     static <T> List<T> all(Connection c, String sql, List<Object> args, Row<T> row) throws SQLException {
         List<T> out = new ArrayList<>();
+        each(c, sql, args, rs -> out.add(row.read(rs)));
+        return out;
+    }
+
+    static void each(Connection c, String sql, List<Object> args, Each row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             YouthRepository.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row.read(rs));
+                    row.accept(rs);
                 }
             }
         }
-        return out;
     }
 
     /** The first column of the single row of {@code sql}, such as a {@code COUNT(*)}. */

@@ -4,7 +4,6 @@ import static org.jixiao.project.employment.internal.YouthRepository.bind;
 import static org.jixiao.project.employment.internal.YouthRepository.placeholders;
 import static org.jixiao.project.employment.internal.YouthRepository.setNullableString;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -31,22 +30,8 @@ final class LoanRepository {
     Map<Long, Loan.Figures> figuresByCounty(Connection c, Collection<Long> counties, LocalDate from, LocalDate to)
             throws SQLException {
         Map<Long, Loan.Figures> out = new HashMap<>();
-        if (counties.isEmpty()) {
-            return out;
-        }
-        List<Object> args = new ArrayList<>(counties);
-        args.add(Date.valueOf(from));
-        args.add(Date.valueOf(to));
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(*), SUM(AMOUNT) FROM EMP_LOAN "
-                + "WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
-                + "AND GRANTED_ON BETWEEN ? AND ? GROUP BY COUNTY_ID")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), new Loan.Figures(rs.getLong(2), rs.getBigDecimal(3).setScale(2)));
-                }
-            }
-        }
+        granted(c, counties, from, to, "COUNTY_ID", rs -> out.put(rs.getLong(1),
+                new Loan.Figures(rs.getLong(2), rs.getBigDecimal(3).setScale(2))));
         return out;
     }
 
@@ -57,26 +42,30 @@ final class LoanRepository {
     Map<Long, Map<YearMonth, Loan.Figures>> monthlyByCounty(Connection c, Collection<Long> counties, int year)
             throws SQLException {
         Map<Long, Map<YearMonth, Loan.Figures>> out = new HashMap<>();
+        granted(c, counties, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), "COUNTY_ID, GRANTED_ON", rs -> {
+            YearMonth month = YearMonth.from(rs.getDate(2).toLocalDate());
+            Loan.Figures day = new Loan.Figures(rs.getLong(3), rs.getBigDecimal(4));
+            out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(month, day,
+                    (a, b) -> new Loan.Figures(a.count() + b.count(), a.amount().add(b.amount())));
+        });
+        return out;
+    }
+
+    /**
+     * Reads the live loans of the counties granted from {@code from} to {@code to} (both included), grouped by
+     * {@code groupBy}: each row has those columns, then the number of loans and their sum.
+     */
+    private static void granted(Connection c, Collection<Long> counties, LocalDate from, LocalDate to, String groupBy,
+            Jdbc.Each row) throws SQLException {
         if (counties.isEmpty()) {
-            return out;
+            return;
         }
         List<Object> args = new ArrayList<>(counties);
-        args.add(Date.valueOf(LocalDate.of(year, 1, 1)));
-        args.add(Date.valueOf(LocalDate.of(year, 12, 31)));
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, GRANTED_ON, COUNT(*), SUM(AMOUNT) "
-                + "FROM EMP_LOAN WHERE DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
-                + "AND GRANTED_ON BETWEEN ? AND ? GROUP BY COUNTY_ID, GRANTED_ON")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth month = YearMonth.from(rs.getDate(2).toLocalDate());
-                    Loan.Figures day = new Loan.Figures(rs.getLong(3), rs.getBigDecimal(4));
-                    out.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).merge(month, day,
-                            (a, b) -> new Loan.Figures(a.count() + b.count(), a.amount().add(b.amount())));
-                }
-            }
-        }
-        return out;
+        args.add(Date.valueOf(from));
+        args.add(Date.valueOf(to));
+        Jdbc.each(c, "SELECT " + groupBy + ", COUNT(*), SUM(AMOUNT) FROM EMP_LOAN WHERE DELETED_AT IS NULL "
+                + "AND COUNTY_ID IN (" + placeholders(counties.size()) + ") AND GRANTED_ON BETWEEN ? AND ? GROUP BY "
+                + groupBy, args, row);
     }
 
     // ---------------------------------------------------------------- monthly reports
@@ -114,40 +103,29 @@ final class LoanRepository {
     }
 
     List<Loan.Report> reports(Connection c, Collection<Long> counties, int year) throws SQLException {
-        List<Loan.Report> out = new ArrayList<>();
-        if (counties.isEmpty()) {
-            return out;
-        }
-        List<Object> args = new ArrayList<>(counties);
-        args.add(year);
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, COUNTY_ID, REPORT_YEAR, REPORT_MONTH, LOAN_COUNT, "
-                + "LOAN_AMOUNT, NOTE, SUBMITTED_ON, CREATED_BY FROM EMP_LOAN_REPORT WHERE COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") AND REPORT_YEAR = ? ORDER BY COUNTY_ID, REPORT_MONTH")) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Loan.Report(rs.getLong(1), rs.getLong(2), YearMonth.of(rs.getInt(3), rs.getInt(4)),
-                            rs.getLong(5), rs.getBigDecimal(6), rs.getString(7), rs.getDate(8).toLocalDate(),
-                            rs.getLong(9)));
-                }
-            }
-        }
-        return out;
+        return ofYear(c, counties, year, "SELECT ID, COUNTY_ID, REPORT_YEAR, REPORT_MONTH, LOAN_COUNT, LOAN_AMOUNT, "
+                + "NOTE, SUBMITTED_ON, CREATED_BY FROM EMP_LOAN_REPORT WHERE COUNTY_ID IN (%s) AND REPORT_YEAR = ? "
+                + "ORDER BY COUNTY_ID, REPORT_MONTH", rs -> new Loan.Report(rs.getLong(1), rs.getLong(2),
+                        YearMonth.of(rs.getInt(3), rs.getInt(4)), rs.getLong(5), rs.getBigDecimal(6), rs.getString(7),
+                        rs.getDate(8).toLocalDate(), rs.getLong(9)));
     }
 
     // ---------------------------------------------------------------- quarterly checks
 
     List<Loan.Check> checks(Connection c, Collection<Long> counties, int year) throws SQLException {
-        List<Loan.Check> out = new ArrayList<>();
+        return ofYear(c, counties, year, "SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK WHERE COUNTY_ID IN (%s) "
+                + "AND CHECK_YEAR = ? AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER", LoanRepository::check);
+    }
+
+    /** The rows of {@code sql} for the counties (its {@code %s}) and the year (its one parameter), none for none. */
+    private static <T> List<T> ofYear(Connection c, Collection<Long> counties, int year, String sql, Jdbc.Row<T> row)
+            throws SQLException {
         if (counties.isEmpty()) {
-            return out;
+            return new ArrayList<>();
         }
         List<Object> args = new ArrayList<>(counties);
         args.add(year);
-        out.addAll(Jdbc.all(c, "SELECT " + CHECK_COLUMNS + " FROM EMP_LOAN_CHECK "
-                + "WHERE COUNTY_ID IN (" + placeholders(counties.size()) + ") AND CHECK_YEAR = ? "
-                + "AND DELETED_AT IS NULL ORDER BY COUNTY_ID, QUARTER", args, rs -> check(rs)));
-        return out;
+        return Jdbc.all(c, String.format(sql, placeholders(counties.size())), args, row);
     }
 
     // ---------------------------------------------------------------- rows

@@ -17,6 +17,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
+import org.jixiao.project.employment.internal.rules.Programme;
 
 /**
  * The monthly data reports of the micro-loans (work item 7): a county submits each month's figures, frozen as they
@@ -139,7 +140,7 @@ final class LoanService {
             errors.add("month", MONTH_FUTURE);
             return null;
         }
-        if (m.isBefore(YearMonth.from(ProjectValidator.EARLIEST))) {
+        if (m.isBefore(YearMonth.from(Programme.EARLIEST))) {
             errors.add("month", MONTH_INVALID);
             return null;
         }

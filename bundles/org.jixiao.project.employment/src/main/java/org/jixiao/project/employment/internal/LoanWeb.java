@@ -7,7 +7,6 @@ import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.names;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ final class LoanWeb implements Register.Pages {
             Actor actor = r.actor();
             switch (method) {
                 case "GET": {
-                    int year = year(r, service.today());
+                    int year = SummaryWeb.year(r, service.today());
                     Map<Long, String> names = countyNames(service.counties(actor));
                     List<Map<String, Object>> items = service.months(actor, year,
                             ProjectValidator.positiveId(r.param("county"))).stream().map(m -> monthRow(m, names))
@@ -89,7 +88,7 @@ final class LoanWeb implements Register.Pages {
     private Map<String, Object> reportsModel(WebRequest r, Map<String, Object> reportForm,
             Map<String, String> errors) {
         Actor actor = r.actor();
-        int year = year(r, service.today());
+        int year = SummaryWeb.year(r, service.today());
         Long county = ProjectValidator.positiveId(r.param("county"));
         Map<Long, String> names = countyNames(service.counties(actor));
         Map<String, Object> model = new HashMap<>();
@@ -140,18 +139,6 @@ final class LoanWeb implements Register.Pages {
         row.put("findings", k.findings());
         row.put("rectification", k.rectification() == null ? "" : k.rectification());
         return row;
-    }
-
-    /** The {@code year} parameter when it is a year from 2000 to this one; this year otherwise. */
-    static int year(WebRequest r, LocalDate today) {
-        String raw = r.param("year");
-        if (raw != null && raw.matches("\\d{4}")) {
-            int y = Integer.parseInt(raw);
-            if (y >= ProjectValidator.EARLIEST.getYear() && y <= today.getYear()) {
-                return y;
-            }
-        }
-        return today.getYear();
     }
 
     /** A county user's own county, the default of every county field; null for the city. */

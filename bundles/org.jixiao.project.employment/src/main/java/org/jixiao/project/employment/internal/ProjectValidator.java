@@ -1,6 +1,5 @@
 package org.jixiao.project.employment.internal;
 
-import java.time.LocalDate;
 import java.util.Optional;
 
 import org.jixiao.api.Actor;
@@ -10,14 +9,10 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 
 /**
- * Field helpers the registers not yet on the register engine share: a county in the actor's reach, a date between
- * {@link #EARLIEST} and today, a positive id. The project database itself is the engine's now
- * ({@code project.ProjectRegister}); the class keeps its name so that those registers need no change.
+ * Field helpers of the project's own pages and writes beside the engine (refresh confirmations, loan reports,
+ * summaries): a county in the actor's reach, a positive id.
  */
 final class ProjectValidator {
-
-    /** Nothing was registered before the action began; an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private ProjectValidator() {
     }
@@ -42,31 +37,6 @@ final class ProjectValidator {
             return null;
         }
         return id;
-    }
-
-    /**
-     * An ISO date between {@link #EARLIEST} and {@code today}; {@code fallback} when blank (null: required, reported
-     * as invalid).
-     */
-    static LocalDate date(String raw, LocalDate fallback, LocalDate today, ValidationException.Collector errors,
-            String field, String invalidKey, String futureKey, String tooEarlyKey) {
-        if (blank(raw)) {
-            if (fallback == null) {
-                errors.add(field, invalidKey);
-            }
-            return fallback;
-        }
-        LocalDate d = Dates.parse(raw);
-        if (d == null) {
-            errors.add(field, invalidKey);
-        } else if (d.isAfter(today)) {
-            errors.add(field, futureKey);
-            d = null;
-        } else if (d.isBefore(EARLIEST)) {
-            errors.add(field, tooEarlyKey);
-            d = null;
-        }
-        return d;
     }
 
     /** A positive id of at most 18 digits, or null. */

@@ -1,6 +1,5 @@
 package org.jixiao.project.employment.internal;
 
-import static org.jixiao.project.employment.internal.YouthRepository.bind;
 import static org.jixiao.project.employment.internal.YouthRepository.placeholders;
 
 import java.sql.Connection;
@@ -51,15 +50,9 @@ final class RefreshRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + HEADER + " FROM EMP_REFRESH WHERE COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") ORDER BY COUNTY_ID, REFRESH_YEAR, PERIOD, VERSION")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    header(rs).ifPresent(out::add);
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT " + HEADER + " FROM EMP_REFRESH WHERE COUNTY_ID IN (" + placeholders(counties.size())
+                + ") ORDER BY COUNTY_ID, REFRESH_YEAR, PERIOD, VERSION", new ArrayList<>(counties),
+                rs -> header(rs).ifPresent(out::add));
         return out;
     }
 
@@ -138,67 +131,41 @@ final class RefreshRepository {
     /** The frozen items of a confirmation, by youth number. */
     Map<Long, RefreshItem> items(Connection c, long refreshId) throws SQLException {
         Map<Long, RefreshItem> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM + " FROM EMP_REFRESH_ITEM WHERE REFRESH_ID = ? "
-                + "ORDER BY YOUTH_ID")) {
-            ps.setLong(1, refreshId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    item(rs).ifPresent(i -> out.put(i.youthId(), i));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT " + ITEM + " FROM EMP_REFRESH_ITEM WHERE REFRESH_ID = ? ORDER BY YOUTH_ID",
+                List.of(refreshId), rs -> item(rs).ifPresent(i -> out.put(i.youthId(), i)));
         return out;
     }
 
     /** One page of the frozen items of a confirmation, by youth number. */
     List<RefreshItem> items(Connection c, long refreshId, int offset, int size) throws SQLException {
         List<RefreshItem> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM + " FROM EMP_REFRESH_ITEM WHERE REFRESH_ID = ? "
-                + "ORDER BY YOUTH_ID OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-            ps.setLong(1, refreshId);
-            ps.setInt(2, offset);
-            ps.setInt(3, size);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    item(rs).ifPresent(out::add);
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT " + ITEM + " FROM EMP_REFRESH_ITEM WHERE REFRESH_ID = ? ORDER BY YOUTH_ID "
+                + "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", List.of(refreshId, offset, size),
+                rs -> item(rs).ifPresent(out::add));
         return out;
     }
 
     /** The live records of a county as a refresh sees them, ages as of {@code today}, by youth number. */
     Map<Long, RefreshItem> live(Connection c, long county, LocalDate today) throws SQLException {
         Map<Long, Set<NeedCategory>> needs = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT N.YOUTH_ID, N.CATEGORY FROM EMP_YOUTH_NEED N "
-                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID = ?")) {
-            ps.setLong(1, county);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Jdbc.each(c, "SELECT N.YOUTH_ID, N.CATEGORY FROM EMP_YOUTH_NEED N JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID "
+                + "WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID = ?", List.of(county), rs -> {
                     long id = rs.getLong(1);
                     Enums.parse(NeedCategory.class, rs.getString(2))
                             .ifPresent(n -> needs.computeIfAbsent(id, k -> EnumSet.noneOf(NeedCategory.class)).add(n));
-                }
-            }
-        }
+                });
         Map<Long, RefreshItem> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, YOUTH_TYPE, EDUCATION, BIRTH_DATE, REGISTERED_ON "
-                + "FROM EMP_YOUTH WHERE DELETED_AT IS NULL AND COUNTY_ID = ? ORDER BY ID")) {
-            ps.setLong(1, county);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Jdbc.each(c, "SELECT ID, YOUTH_TYPE, EDUCATION, BIRTH_DATE, REGISTERED_ON FROM EMP_YOUTH "
+                + "WHERE DELETED_AT IS NULL AND COUNTY_ID = ? ORDER BY ID", List.of(county), rs -> {
                     long id = rs.getLong(1);
                     Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
                     Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
-                    if (type.isEmpty() || education.isEmpty()) {
-                        continue;
+                    if (type.isPresent() && education.isPresent()) {
+                        out.put(id, new RefreshItem(id, type.get(), education.get(),
+                                YouthStats.ageBand(rs.getDate(4).toLocalDate(), today), rs.getDate(5).toLocalDate(),
+                                needs.getOrDefault(id, Set.of())));
                     }
-                    out.put(id, new RefreshItem(id, type.get(), education.get(),
-                            YouthStats.ageBand(rs.getDate(4).toLocalDate(), today), rs.getDate(5).toLocalDate(),
-                            needs.getOrDefault(id, Set.of())));
-                }
-            }
-        }
+                });
         return out;
     }
 
@@ -208,15 +175,9 @@ final class RefreshRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNTY_ID, COUNT(*) FROM EMP_YOUTH WHERE "
-                + "DELETED_AT IS NULL AND COUNTY_ID IN (" + placeholders(counties.size()) + ") GROUP BY COUNTY_ID")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getLong(2));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT COUNTY_ID, COUNT(*) FROM EMP_YOUTH WHERE DELETED_AT IS NULL AND COUNTY_ID IN ("
+                + placeholders(counties.size()) + ") GROUP BY COUNTY_ID", new ArrayList<>(counties),
+                rs -> out.put(rs.getLong(1), rs.getLong(2)));
         return out;
     }
 
@@ -226,16 +187,9 @@ final class RefreshRepository {
         List<Long> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<Long> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, COUNTY_ID, DELETED_AT FROM EMP_YOUTH "
-                    + "WHERE ID IN (" + placeholders(chunk.size()) + ")")) {
-                bind(ps, new ArrayList<>(chunk));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), new YouthRef(rs.getLong(1), rs.getString(2), rs.getLong(3),
-                                rs.getTimestamp(4) != null));
-                    }
-                }
-            }
+            Jdbc.each(c, "SELECT ID, NAME, COUNTY_ID, DELETED_AT FROM EMP_YOUTH WHERE ID IN ("
+                    + placeholders(chunk.size()) + ")", new ArrayList<>(chunk), rs -> out.put(rs.getLong(1),
+                            new YouthRef(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4) != null)));
         }
         return out;
     }

@@ -3,24 +3,18 @@ package org.jixiao.project.employment.internal;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -40,14 +34,6 @@ final class YouthRepository {
     record Stamp(long userId, Instant at) {
     }
 
-
-
-
-
-
-
-
-
     /** Live records per county and type; the counts behind both the indicators and the county table. */
     Map<Long, Map<YouthType, Long>> countByCountyAndType(Connection c, Collection<Long> counties, LocalDate registeredBy)
             throws SQLException {
@@ -62,59 +48,43 @@ final class YouthRepository {
         if (registeredBy != null) {
             args.add(Date.valueOf(registeredBy));
         }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
-                    if (type.isPresent()) {
-                        out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(YouthType.class))
-                                .merge(type.get(), rs.getLong(3), Long::sum);
-                    }
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
+            if (type.isPresent()) {
+                out.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(YouthType.class)).merge(type.get(),
+                        rs.getLong(3), Long::sum);
             }
-        }
+        });
         return out;
     }
 
     Map<Education, Long> countByEducation(Connection c, Collection<Long> counties) throws SQLException {
-        Map<Education, Long> out = zeros(Education.class);
-        if (counties.isEmpty()) {
-            return out;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT EDUCATION, COUNT(*) FROM EMP_YOUTH WHERE " + LIVE
-                + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ") GROUP BY EDUCATION")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<Education> e = Enums.parse(Education.class, rs.getString(1));
-                    if (e.isPresent()) {
-                        out.put(e.get(), rs.getLong(2));
-                    }
-                }
-            }
-        }
-        return out;
+        return countByCode(c, counties, Education.class, "SELECT EDUCATION, COUNT(*) FROM EMP_YOUTH WHERE " + LIVE
+                + " AND COUNTY_ID IN (%s) GROUP BY EDUCATION");
     }
 
     Map<NeedCategory, Long> countByNeed(Connection c, Collection<Long> counties) throws SQLException {
-        Map<NeedCategory, Long> out = zeros(NeedCategory.class);
+        return countByCode(c, counties, NeedCategory.class, "SELECT N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
+                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN (%s) "
+                + "GROUP BY N.CATEGORY");
+    }
+
+    /**
+     * Every constant of {@code type} with its count from {@code sql} (a code and a count per row, the counties at
+     * its {@code %s}); 0 for those it does not name, and codes no constant has are left out.
+     */
+    private static <E extends Enum<E>> Map<E, Long> countByCode(Connection c, Collection<Long> counties, Class<E> type,
+            String sql) throws SQLException {
+        Map<E, Long> out = zeros(type);
         if (counties.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
-                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") GROUP BY N.CATEGORY")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<NeedCategory> n = Enums.parse(NeedCategory.class, rs.getString(1));
-                    if (n.isPresent()) {
-                        out.put(n.get(), rs.getLong(2));
-                    }
-                }
+        Jdbc.each(c, String.format(sql, placeholders(counties.size())), new ArrayList<>(counties), rs -> {
+            Optional<E> code = Enums.parse(type, rs.getString(1));
+            if (code.isPresent()) {
+                out.put(code.get(), rs.getLong(2));
             }
-        }
+        });
         return out;
     }
 
@@ -130,31 +100,16 @@ final class YouthRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        Date born25 = Date.valueOf(today.minusYears(25));
-        Date born31 = Date.valueOf(today.minusYears(31));
-        Date born36 = Date.valueOf(today.minusYears(36));
-        Date born46 = Date.valueOf(today.minusYears(46));
-        String sql = "SELECT "
-                + "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END) "
+        String sql = "SELECT " + AGE_BANDS + " "
                 + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ")";
-        List<Object> args = new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        List<Object> args = ageBandArgs(today);
         args.addAll(counties);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    int i = 1;
-                    for (String band : YouthStats.AGE_BANDS) {
-                        // SUM over no rows is NULL; getLong turns it into 0.
-                        out.put(band, rs.getLong(i++));
-                    }
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            int i = 1;
+            for (String band : YouthStats.AGE_BANDS) {
+                out.put(band, rs.getLong(i++));
             }
-        }
+        });
         return out;
     }
 
@@ -168,62 +123,62 @@ final class YouthRepository {
         if (counties.isEmpty()) {
             return out;
         }
-        Date born25 = Date.valueOf(today.minusYears(25));
-        Date born31 = Date.valueOf(today.minusYears(31));
-        Date born36 = Date.valueOf(today.minusYears(36));
-        Date born46 = Date.valueOf(today.minusYears(46));
-        String sql = "SELECT COUNTY_ID, YOUTH_TYPE, EDUCATION, COUNT(*), "
-                + "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END) "
+        String sql = "SELECT COUNTY_ID, YOUTH_TYPE, EDUCATION, COUNT(*), " + AGE_BANDS + " "
                 + "FROM EMP_YOUTH WHERE " + LIVE + " AND COUNTY_ID IN (" + placeholders(counties.size()) + ") "
                 + "GROUP BY COUNTY_ID, YOUTH_TYPE, EDUCATION";
-        List<Object> args = new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        List<Object> args = ageBandArgs(today);
         args.addAll(counties);
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
-                    Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
-                    if (type.isEmpty() || education.isEmpty()) {
-                        continue;
-                    }
-                    long county = rs.getLong(1);
-                    long n = rs.getLong(4);
-                    YouthCountyStats.Row group = YouthCountyStats.Row.empty(county, "");
-                    group.byType().put(type.get(), n);
-                    group.byEducation().put(education.get(), n);
-                    int i = 5;
-                    for (String band : YouthStats.AGE_BANDS) {
-                        group.byAgeBand().put(band, rs.getLong(i++));
-                    }
-                    YouthCountyStats.Row counted = new YouthCountyStats.Row(county, "", n, group.byType(),
-                            group.byEducation(), group.byAgeBand(), group.byNeed());
-                    out.merge(county, counted, YouthCountyStats.Row::plus);
-                }
+        Jdbc.each(c, sql, args, rs -> {
+            Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
+            Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
+            if (type.isEmpty() || education.isEmpty()) {
+                return;
             }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT Y.COUNTY_ID, N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N "
-                + "JOIN EMP_YOUTH Y ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN ("
-                + placeholders(counties.size()) + ") GROUP BY Y.COUNTY_ID, N.CATEGORY")) {
-            bind(ps, new ArrayList<>(counties));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+            long county = rs.getLong(1);
+            long n = rs.getLong(4);
+            YouthCountyStats.Row group = YouthCountyStats.Row.empty(county, "");
+            group.byType().put(type.get(), n);
+            group.byEducation().put(education.get(), n);
+            int i = 5;
+            for (String band : YouthStats.AGE_BANDS) {
+                group.byAgeBand().put(band, rs.getLong(i++));
+            }
+            out.merge(county, new YouthCountyStats.Row(county, "", n, group.byType(), group.byEducation(),
+                    group.byAgeBand(), group.byNeed()), YouthCountyStats.Row::plus);
+        });
+        Jdbc.each(c, "SELECT Y.COUNTY_ID, N.CATEGORY, COUNT(*) FROM EMP_YOUTH_NEED N JOIN EMP_YOUTH Y "
+                + "ON Y.ID = N.YOUTH_ID WHERE Y.DELETED_AT IS NULL AND Y.COUNTY_ID IN (" + placeholders(counties.size())
+                + ") GROUP BY Y.COUNTY_ID, N.CATEGORY", new ArrayList<>(counties), rs -> {
                     Optional<NeedCategory> need = Enums.parse(NeedCategory.class, rs.getString(2));
                     YouthCountyStats.Row row = out.get(rs.getLong(1));
                     if (need.isPresent() && row != null) {
                         row.byNeed().merge(need.get(), rs.getLong(3), Long::sum);
                     }
-                }
-            }
-        }
+                });
         return out;
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * The live records of each age band of {@link YouthStats#AGE_BANDS}, in its order, as columns; SUM over no rows
+     * is NULL, which getLong turns into 0. Someone is at least {@code n} years old on a day exactly when born on or
+     * before that day {@code n} years earlier, so the bands are birth-date ranges: see {@link #ageBandArgs}.
+     */
+    private static final String AGE_BANDS = "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END)";
+
+    /** The arguments of {@link #AGE_BANDS} as of {@code today}, open for more. */
+    private static List<Object> ageBandArgs(LocalDate today) {
+        Date born25 = Date.valueOf(today.minusYears(25));
+        Date born31 = Date.valueOf(today.minusYears(31));
+        Date born36 = Date.valueOf(today.minusYears(36));
+        Date born46 = Date.valueOf(today.minusYears(46));
+        return new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+    }
 
 
     static String escapeLike(String s) {

@@ -1,31 +1,18 @@
 package org.jixiao.project.employment.internal;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.AuditLog;
-import org.jixiao.api.FieldCipher;
-import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
-import org.jixiao.api.Page;
-import org.jixiao.api.ResidentIdNumber;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
 
 /**

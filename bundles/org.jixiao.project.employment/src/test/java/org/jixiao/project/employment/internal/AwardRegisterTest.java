@@ -11,10 +11,7 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.award.AwardRegister;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,34 +19,12 @@ import org.junit.jupiter.api.Test;
  * project of the award's county, once each; a winner's prize), the links that keep entrants' youth, projects and
  * awards in place, and the yearly summary per county. Scope, roles, audit and field rules are the engine's tests'.
  */
-class AwardRegisterTest extends EmploymentTestBase {
+class AwardRegisterTest extends ApplicantsTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_AWARD", "EMP_AWARD_ENTRANT"};
 
-    private long founderA;
-    private long youthA;
-    private long youthB;
-    private long projectA;
-
-    @BeforeEach
-    void entrants() {
-        Applicants made = Applicants.create(service, projects);
-        founderA = made.founderA();
-        youthA = made.youthA();
-        youthB = made.youthB();
-        projectA = made.projectA();
-    }
-
     private static Map<String, Object> award(String kind, String name, String year, String county) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("kind", kind);
-        m.put("name", name);
-        m.put("year", year);
-        m.put("level", "CITY");
-        m.put("unit", county);
-        return m;
+        return form("kind", kind, "name", name, "year", year, "level", "CITY", "unit", county);
     }
 
     private long award(Actor actor, String county, String year) {
@@ -67,10 +42,7 @@ class AwardRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     @Test
@@ -162,12 +134,8 @@ class AwardRegisterTest extends EmploymentTestBase {
                 : TreeOrgUnits.COUNTY_B.name(), "awards", awards, "entrants", entrants, "winners", winners);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/awards/summary", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return ((List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items")).stream()
-                .map(m -> (Map<String, Object>) new HashMap<>(m)).toList();
+        return items("/awards/summary", actor, year, county);
     }
 
     @Test

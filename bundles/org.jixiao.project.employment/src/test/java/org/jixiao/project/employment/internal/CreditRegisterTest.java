@@ -3,7 +3,6 @@ package org.jixiao.project.employment.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.project.Comparison;
@@ -34,19 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CreditRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     private static Map<String, Object> household(String county, String ratedOn, String yuan, String loanOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("headName", "张三");
-        m.put("village", "石桥村");
-        m.put("ratedOn", ratedOn);
-        m.put("rating", "AAA");
-        m.put("loanAmount", yuan);
-        m.put("loanOn", loanOn);
-        return m;
+        return form("unit", county, "headName", "张三", "village", "石桥村", "ratedOn", ratedOn, "rating", "AAA",
+                "loanAmount", yuan, "loanOn", loanOn);
     }
 
     private long create(Actor actor, Map<String, Object> in) {
@@ -54,11 +43,7 @@ class CreditRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Map<String, Object> in) {
-        long before = rows(CreditRegister.TABLE);
-        Map<String, String> errors = assertThrows(ValidationException.class,
-                () -> engine.create(A_STAFF, project, CreditRegister.ID, in)).fieldErrors();
-        assertEquals(before, rows(CreditRegister.TABLE), "nothing written");
-        return errors;
+        return refused(() -> engine.create(A_STAFF, project, CreditRegister.ID, in), CreditRegister.TABLE);
     }
 
     @Test
@@ -164,9 +149,7 @@ class CreditRegisterTest extends EmploymentTestBase {
         create(CITY_ADMIN, household(A, "2012-03-01", "400000", "2012-03-10"));
         long grows = create(CITY_ADMIN, household(A, "2013-01-01", "1099999.99", "2013-01-02"));
         long a = TreeOrgUnits.COUNTY_A.id();
-        IndicatorDefinition growth = project.indicators().stream()
-                .filter(d -> d.id().equals(CreditRegister.INDICATOR_GROWTH)).findFirst().orElseThrow();
-        TargetRule rule = growth.defaultRule();
+        TargetRule rule = indicator(CreditRegister.INDICATOR_GROWTH).defaultRule();
 
         BigDecimal baseline = project.actuals(List.of(a), 2012).get(a).get(CreditRegister.INDICATOR_GROWTH);
         assertEquals(new BigDecimal("100"), baseline);

@@ -1,6 +1,10 @@
 package org.jixiao.project.employment.internal;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +27,14 @@ import java.util.Set;
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.api.performance.TargetKind;
+import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.web.WebResult;
 import org.jixiao.api.store.Migration;
+import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.register.internal.RegisterEngine;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +50,10 @@ abstract class EmploymentTestBase {
     static final Actor A_STAFF = actor(11, "a-staff", Role.STAFF, TreeOrgUnits.COUNTY_A);
     static final Actor B_STAFF = actor(12, "b-staff", Role.STAFF, TreeOrgUnits.COUNTY_B);
     static final Actor A_VIEWER = actor(13, "a-viewer", Role.VIEWER, TreeOrgUnits.COUNTY_A);
+    /** The two counties' ids as a form gives them. */
+    static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
+    static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
+
     static final Actor NO_ROLE = new Actor(14, "nobody", Set.of(), TreeOrgUnits.COUNTY_A, Locale.SIMPLIFIED_CHINESE);
 
     MemoryStores.Loan store;
@@ -48,7 +64,7 @@ abstract class EmploymentTestBase {
     /** Youth records, through the register engine as every page and import makes them. */
     YouthFixture service;
     /** Entrepreneurship projects, through the register engine. */
-    ProjectFixture projects;
+    RegisterFixture<ProjectInput> projects;
     /** Mentors with their pairings and activities, through the register engine. */
     MentorFixture mentors;
     /** Internship bases, through the register engine. */
@@ -74,7 +90,7 @@ abstract class EmploymentTestBase {
         engine = new RegisterEngine(store, new TreeOrgUnits(), audit, cipher, clock, 0);
         project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
         service = new YouthFixture(engine, project);
-        projects = new ProjectFixture(engine, project);
+        projects = new RegisterFixture<>(engine, project, ProjectRegister.ID, RegisterFixture::formOf);
         mentors = new MentorFixture(engine, project);
         bases = new InternshipBaseFixture(engine, project);
     }
@@ -112,19 +128,9 @@ abstract class EmploymentTestBase {
         return new Actor(id, name, Set.of(role), unit, Locale.SIMPLIFIED_CHINESE);
     }
 
-    /** Every row of both tables, deleted or not: "nothing written" means this does not change. */
+    /** Every row of both youth tables, deleted or not: "nothing written" means this does not change. */
     long rows() {
-        return store.read(c -> {
-            long n = 0;
-            for (String table : List.of("EMP_YOUTH", "EMP_YOUTH_NEED")) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table);
-                        ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    n += rs.getLong(1);
-                }
-            }
-            return n;
-        });
+        return rows("EMP_YOUTH", "EMP_YOUTH_NEED");
     }
 
     /** Every row of the given tables, deleted or not. */
@@ -142,6 +148,53 @@ abstract class EmploymentTestBase {
         });
     }
 
+    /**
+     * A write the engine refuses with nothing written: fails unless the rows of {@code tables} are the same before
+     * and after.
+     *
+     * @return the refusal's errors, by field
+     */
+    Map<String, String> refused(Runnable write, String... tables) {
+        long before = rows(tables);
+        ValidationException e = assertThrows(ValidationException.class, write::run);
+        assertEquals(before, rows(tables), "nothing written");
+        return e.fieldErrors();
+    }
+
+    /** The JSON object a call answered. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> body(WebResult r) {
+        return (Map<String, Object>) r.body();
+    }
+
+    /** The items of a page's JSON for the year, narrowed to the county when one is given. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> items(String path, Actor actor, String year, String county) {
+        FakeRequest r = FakeRequest.api("GET", path, actor).param("year", year);
+        return (List<Map<String, Object>>) body(project.web().handle(county == null ? r : r.param("county", county)))
+                .get("items");
+    }
+
+    IndicatorDefinition indicator(String id) {
+        return project.indicators().stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Fails unless the indicator asks, as the policy's figures do, for at least {@code target} a year. */
+    IndicatorDefinition assertPolicy(String id, int target, String clause) {
+        IndicatorDefinition d = indicator(id);
+        assertEquals(List.of(Comparison.AT_LEAST, new BigDecimal(target), TargetKind.ABSOLUTE, clause),
+                List.of(d.comparison(), d.defaultTarget(), d.kind(), d.clause()), id);
+        return d;
+    }
+
+    /** Fails unless the time node is due on the day each year under the clause. */
+    MilestoneDefinition assertTimeNode(String id, int month, int day, String clause) {
+        MilestoneDefinition m = project.milestones().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElseThrow();
+        assertEquals(List.of(MonthDay.of(month, day), clause), List.of(m.due(), m.clause()), id);
+        return m;
+    }
+
     /** A valid 18-character resident ID number; an odd {@code sequence} makes a man. */
     static String idNumber(String area, LocalDate birth, int sequence) {
         String body = area + birth.toString().replace("-", "") + String.format("%03d", sequence);
@@ -156,18 +209,18 @@ abstract class EmploymentTestBase {
     /** A person who passes every rule: 24 years old, a man, job seeking, in county A. */
     static Map<String, Object> validForm() {
         LocalDate birth = LocalDate.of(1989, 3, 18);
+        return form("name", "李雷", "gender", "M", "birthDate", birth.toString(), "idNumber", idNumber("110105", birth,
+                123), "county", String.valueOf(TreeOrgUnits.COUNTY_A.id()), "education", "BACHELOR", "type",
+                "JOB_SEEKING", "needs", "希望参加技能培训", "needCategories", List.of("TRAINING", "INTERNSHIP"),
+                "registeredOn", "2013-05-20", "phone", "13800138000");
+    }
+
+    /** A form of the given names and values, which may be null (unlike {@link Map#of}), and open to changes. */
+    static Map<String, Object> form(Object... namesAndValues) {
         Map<String, Object> m = new HashMap<>();
-        m.put("name", "李雷");
-        m.put("gender", "M");
-        m.put("birthDate", birth.toString());
-        m.put("idNumber", idNumber("110105", birth, 123));
-        m.put("county", String.valueOf(TreeOrgUnits.COUNTY_A.id()));
-        m.put("education", "BACHELOR");
-        m.put("type", "JOB_SEEKING");
-        m.put("needs", "希望参加技能培训");
-        m.put("needCategories", List.of("TRAINING", "INTERNSHIP"));
-        m.put("registeredOn", "2013-05-20");
-        m.put("phone", "13800138000");
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
         return m;
     }
 
@@ -188,6 +241,11 @@ abstract class EmploymentTestBase {
             m.put((String) changes[i], changes[i + 1]);
         }
         return input(m);
+    }
+
+    /** A distinct valid person registered by the city on 5 January 2012, before any record of the tests' year. */
+    long youth(String name, LocalDate birth, int sequence, String type, OrgUnit county) {
+        return service.create(CITY_ADMIN, person(name, birth, sequence, type, county, "2012-01-05"));
     }
 
     /** A distinct valid person: born on {@code birth}, man or woman by {@code sequence}. */

@@ -7,55 +7,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Work item 9 on the register engine: the applicant rule, the result rules, the links to the youth and project
  * databases and the yearly summary per county. Scope, roles, audit and field rules are the engine's tests'.
  */
-class FundingRegisterTest extends EmploymentTestBase {
+class FundingRegisterTest extends ApplicantsTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
-
-    private long founderA;
-    private long youthA;
-    private long youthB;
-    private long projectA;
-
-    @BeforeEach
-    void applicants() {
-        Applicants made = Applicants.create(service, projects);
-        founderA = made.founderA();
-        youthA = made.youthA();
-        youthB = made.youthB();
-        projectA = made.projectA();
-    }
 
     private static Map<String, Object> application(String county, Long youth, Long project, String applied,
             String result, String granted, String resultOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("youth", youth == null ? null : String.valueOf(youth));
-        m.put("project", project == null ? null : String.valueOf(project));
-        m.put("programme", "市级创业扶持资金");
-        m.put("amountApplied", applied);
-        m.put("appliedOn", "2013-03-01");
-        m.put("result", result);
-        m.put("amountGranted", granted);
-        m.put("resultOn", resultOn);
-        return m;
+        return form("unit", county, "youth", youth == null ? null : String.valueOf(youth),
+                "project", project == null ? null : String.valueOf(project), "programme", "市级创业扶持资金",
+                "amountApplied", applied, "appliedOn", "2013-03-01", "result", result, "amountGranted", granted,
+                "resultOn", resultOn);
     }
 
     private long create(Actor actor, Map<String, Object> values) {
@@ -63,10 +36,7 @@ class FundingRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows("EMP_FUNDING");
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows("EMP_FUNDING"), "nothing written");
-        return e.fieldErrors();
+        return refused(write, "EMP_FUNDING");
     }
 
     private Map<String, String> refused(Map<String, Object> values) {
@@ -166,24 +136,14 @@ class FundingRegisterTest extends EmploymentTestBase {
 
     private static Map<String, Object> row(String county, long applications, long pending, long approved,
             long rejected, String applied, String granted) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("county", Long.valueOf(county));
-        m.put("countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name() : TreeOrgUnits.COUNTY_B.name());
-        m.put("applications", applications);
-        m.put("pending", pending);
-        m.put("approved", approved);
-        m.put("rejected", rejected);
-        m.put("amountApplied", applied);
-        m.put("amountGranted", granted);
-        return m;
+        return form("county", Long.valueOf(county),
+                "countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name() : TreeOrgUnits.COUNTY_B.name(),
+                "applications", applications, "pending", pending, "approved", approved, "rejected", rejected,
+                "amountApplied", applied, "amountGranted", granted);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/funding/summary", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return ((List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items")).stream()
-                .map(m -> (Map<String, Object>) new HashMap<>(m)).toList();
+        return items("/funding/summary", actor, year, county);
     }
 
     @Test

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class HometownRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_HOMETOWN_EVENT", "EMP_HOMETOWN_STUDENT",
         "EMP_HOMETOWN_PARTICIPANT"};
 
@@ -34,13 +28,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> eventForm(String county, String heldOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("heldOn", heldOn);
-        m.put("title", "家乡行");
-        m.put("place", "县文化馆");
-        m.put("organiser", "县团委");
-        return m;
+        return form("unit", county, "heldOn", heldOn, "title", "家乡行", "place", "县文化馆", "organiser", "县团委");
     }
 
     private long student(String name, String county, String phone, Long youth) {
@@ -50,13 +38,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> studentForm(String name, String county, String phone) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("name", name);
-        m.put("university", "北京大学");
-        m.put("major", "经济学");
-        m.put("phone", phone);
-        return m;
+        return form("unit", county, "name", name, "university", "北京大学", "major", "经济学", "phone", phone);
     }
 
     private long join(long event, long student) {
@@ -65,10 +47,7 @@ class HometownRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     private BigDecimal students(String county, int year, LocalDate asOf) {
@@ -148,12 +127,7 @@ class HometownRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorCountsDistinctStudentsAtTheYearsEventsOfTheCounty() {
-        IndicatorDefinition def = project.indicators().stream()
-                .filter(d -> d.id().equals(HometownRegister.INDICATOR_STUDENTS)).findFirst().orElseThrow();
-        assertEquals(new BigDecimal(200), def.defaultTarget());
-        assertEquals(Comparison.AT_LEAST, def.comparison());
-        assertEquals(TargetKind.ABSOLUTE, def.kind());
-        assertEquals("附件2 第12项", def.clause());
+        assertPolicy(HometownRegister.INDICATOR_STUDENTS, 200, "附件2 第12项");
 
         long march = event(CITY_ADMIN, A, "2013-03-01");
         long may = event(CITY_ADMIN, A, "2013-05-01");

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
@@ -31,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class IncubatorRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {IncubatorRegister.TABLE, IncubatorRegister.RESIDENT_TABLE};
 
     private long founderA;
@@ -42,10 +35,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        founderA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long founderB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
         projectA = venture("农场", founderA, A);
         projectA2 = venture("网店", founderA, A);
         projectB = venture("茶馆", founderB, B);
@@ -57,15 +48,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> base(String name, String county, String opened, String closed) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", name);
-        m.put("address", "创业园1号");
-        m.put("operator", "县创业园管委会");
-        m.put("unit", county);
-        m.put("openedOn", opened);
-        m.put("area", "1200.50");
-        m.put("closedOn", closed);
-        return m;
+        return form("name", name, "address", "创业园1号", "operator", "县创业园管委会", "unit", county, "openedOn", opened,
+                "area", "1200.50", "closedOn", closed);
     }
 
     private long createBase(Actor actor, String name, String county, String opened, String closed) {
@@ -77,11 +61,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> resident(long project, String in, String out) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("project", project);
-        m.put("movedInOn", in);
-        m.put("movedOutOn", out);
-        return m;
+        return form("project", project, "movedInOn", in, "movedOutOn", out);
     }
 
     private long moveIn(Actor actor, long base, long project, String in, String out) {
@@ -95,7 +75,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        return Refusals.refused(() -> rows(TABLES), write);
+        return refused(write, TABLES);
     }
 
     // ---------------------------------------------------------------- bases
@@ -238,20 +218,10 @@ class IncubatorRegisterTest extends EmploymentTestBase {
 
     @Test
     void definitionsAndTimeNodeFollowItem10() {
-        Map<String, IndicatorDefinition> defs = new HashMap<>();
-        project.indicators().forEach(d -> defs.put(d.id(), d));
-        IndicatorDefinition bases = defs.get(IncubatorRegister.INDICATOR_BASES);
-        IndicatorDefinition residents = defs.get(IncubatorRegister.INDICATOR_RESIDENTS);
-        assertEquals(0, BigDecimal.ONE.compareTo(bases.defaultTarget()));
-        assertEquals(0, BigDecimal.valueOf(30).compareTo(residents.defaultTarget()));
-        assertEquals("附件2 第10项", bases.clause());
-        assertEquals("附件2 第10项", residents.clause());
-        assertEquals(TargetKind.ABSOLUTE, residents.kind());
-        assertEquals("indicator.incubator.residents", residents.nameKey());
-        MilestoneDefinition node = project.milestones().stream().filter(m -> m.id().equals("incubator.built"))
-                .findFirst().orElseThrow();
-        assertEquals(MonthDay.of(12, 31), node.due());
-        assertEquals("附件2 第10项", node.clause());
+        assertPolicy(IncubatorRegister.INDICATOR_BASES, 1, "附件2 第10项");
+        assertEquals("indicator.incubator.residents",
+                assertPolicy(IncubatorRegister.INDICATOR_RESIDENTS, 30, "附件2 第10项").nameKey());
+        assertTimeNode("incubator.built", 12, 31, "附件2 第10项");
     }
 
     @Test

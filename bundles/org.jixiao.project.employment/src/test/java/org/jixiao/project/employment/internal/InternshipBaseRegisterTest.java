@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
@@ -31,8 +28,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternshipBaseRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     @Test
     void aBaseIsNeitherEnteredNorClosedBeforeItWasEstablished() {
@@ -50,17 +45,9 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorAndTimeNodeFollowThePolicy() {
-        IndicatorDefinition d = project.indicators().stream()
-                .filter(i -> i.id().equals(InternshipBaseRegister.INDICATOR_BASES)).findFirst().orElseThrow();
-        assertEquals(Comparison.AT_LEAST, d.comparison());
-        assertEquals(new BigDecimal(80), d.defaultTarget());
-        assertEquals(TargetKind.ABSOLUTE, d.kind());
-        assertEquals("附件2 第6项", d.clause());
+        IndicatorDefinition d = assertPolicy(InternshipBaseRegister.INDICATOR_BASES, 80, "附件2 第6项");
         assertEquals("unit.base", d.unitKey());
-        MilestoneDefinition m = project.milestones().stream()
-                .filter(x -> x.id().equals("internship.bases.built")).findFirst().orElseThrow();
-        assertEquals(MonthDay.of(12, 31), m.due());
-        assertEquals("附件2 第6项", m.clause());
+        MilestoneDefinition m = assertTimeNode("internship.bases.built", 12, 31, "附件2 第6项");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             for (String key : List.of(d.nameKey(), d.unitKey(), m.nameKey())) {
                 assertTrue(PageRender.keys(locale).contains(key), key + " in " + locale);
@@ -121,10 +108,5 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
         // The engine's list (rendered by the web bundle) carries the link to it.
         WebResult list = project.web().handle(FakeRequest.html("GET", "/internship-bases", CITY_ADMIN));
         assertTrue(String.valueOf(list.model()).contains("internship-bases/summary"), String.valueOf(list.model()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(WebResult r) {
-        return (Map<String, Object>) r.body();
     }
 }

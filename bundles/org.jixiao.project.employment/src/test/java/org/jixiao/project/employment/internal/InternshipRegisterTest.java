@@ -1,7 +1,6 @@
 package org.jixiao.project.employment.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -30,36 +28,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InternshipRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final LocalDate BIRTH = LocalDate.of(1990, 5, 17);
 
     private static Map<String, Object> position(String county, boolean gm, int places, String starts, String ends,
             Long base) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("employer", "青创电子厂");
-        m.put("post", gm ? "总经理助理" : "文员");
-        m.put("gmAssistant", String.valueOf(gm));
-        m.put("places", String.valueOf(places));
-        m.put("year", starts.substring(0, 4));
-        m.put("startsOn", starts);
-        m.put("endsOn", ends);
-        m.put("base", base == null ? null : String.valueOf(base));
-        return m;
+        return form("unit", county, "employer", "青创电子厂", "post", gm ? "总经理助理" : "文员", "gmAssistant", String.valueOf(gm),
+                "places", String.valueOf(places), "year", starts.substring(0, 4), "startsOn", starts, "endsOn", ends,
+                "base", base == null ? null : String.valueOf(base));
     }
 
     private static Map<String, Object> placement(long position, long youth, String starts, String ends,
             String outcome, String employer, String convertedOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("parent", String.valueOf(position));
-        m.put("youth", String.valueOf(youth));
-        m.put("startsOn", starts);
-        m.put("endsOn", ends);
-        m.put("outcome", outcome);
-        m.put("convertedEmployer", employer);
-        m.put("convertedOn", convertedOn);
-        return m;
+        return form("parent", String.valueOf(position), "youth", String.valueOf(youth), "startsOn", starts,
+                "endsOn", ends, "outcome", outcome, "convertedEmployer", employer, "convertedOn", convertedOn);
     }
 
     private long create(Actor actor, Map<String, Object> position) {
@@ -68,13 +49,6 @@ class InternshipRegisterTest extends EmploymentTestBase {
 
     private long place(Actor actor, Map<String, Object> placement) {
         return engine.create(actor, project, InternshipRegister.PLACEMENTS, placement);
-    }
-
-    private Map<String, String> refused(Runnable write, String... tables) {
-        long before = rows(tables);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(tables), "nothing written");
-        return e.fieldErrors();
     }
 
     private long youth(String name, int seq, String county) {
@@ -272,10 +246,5 @@ class InternshipRegisterTest extends EmploymentTestBase {
         Map<String, BigDecimal> out = new HashMap<>(all);
         out.keySet().retainAll(figures(0, "0", "0").keySet());
         return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(WebResult r) {
-        return (Map<String, Object>) r.body();
     }
 }

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class LinksTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     private long entrepreneur() {
         return service.create(A_STAFF, person("创业者", LocalDate.of(1991, 2, 3), 41, "ENTREPRENEUR",

@@ -1,6 +1,7 @@
 package org.jixiao.project.employment.internal;
 
-import java.util.HashMap;
+import static org.jixiao.project.employment.internal.RegisterFixture.formOf;
+
 import java.util.Map;
 
 import org.jixiao.api.Actor;
@@ -19,31 +20,19 @@ final class MentorFixture {
     }
 
     long create(Actor actor, MentorInput.Mentor in) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", in.name());
-        m.put("field", in.field());
-        m.put("employer", in.employer());
-        m.put("unit", in.county());
-        m.put("appointedOn", in.appointedOn());
-        m.put("dismissedOn", in.dismissedOn());
-        m.put("dismissalReason", in.dismissalReason());
-        return engine.create(actor, project, MentorRegister.ID, m);
+        return engine.create(actor, project, MentorRegister.ID, formOf(in));
     }
 
     long pair(Actor actor, long mentor, MentorInput.Pairing in) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("parent", mentor);
-        m.put("youth", in.youth());
-        m.put("pairedOn", in.pairedOn());
-        return engine.create(actor, project, MentorRegister.PAIRINGS, m);
+        return child(actor, MentorRegister.PAIRINGS, mentor, formOf(in));
     }
 
     long addActivity(Actor actor, long mentor, MentorInput.Activity in) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("parent", mentor);
-        m.put("youth", in.youth());
-        m.put("heldOn", in.heldOn());
-        m.put("content", in.content());
-        return engine.create(actor, project, MentorRegister.ACTIVITIES, m);
+        return child(actor, MentorRegister.ACTIVITIES, mentor, formOf(in));
+    }
+
+    private long child(Actor actor, String register, long mentor, Map<String, Object> form) {
+        form.put("parent", mentor);
+        return engine.create(actor, project, register, form);
     }
 }

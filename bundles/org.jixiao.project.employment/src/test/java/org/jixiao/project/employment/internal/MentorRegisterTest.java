@@ -1,7 +1,6 @@
 package org.jixiao.project.employment.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -11,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class MentorRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_MENTOR", "EMP_MENTOR_PAIRING", "EMP_MENTOR_ACTIVITY"};
 
     private long youthA;
@@ -39,14 +34,10 @@ class MentorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void youth() {
-        youthA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        youthA2 = service.create(CITY_ADMIN, person("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        jobSeekerA = service.create(CITY_ADMIN, person("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        youthB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        youthA2 = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        jobSeekerA = youth("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
+        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
     }
 
     private static MentorInput.Mentor mentor(String name, String county, String appointedOn) {
@@ -70,10 +61,7 @@ class MentorRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     // ---------------------------------------------------------------- mentors
@@ -237,11 +225,8 @@ class MentorRegisterTest extends EmploymentTestBase {
         assertTrue(m4 > 0 && m6 > 0);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> review(Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", "/mentors/review", actor).param("year", year);
-        WebResult result = project.web().handle(county == null ? r : r.param("county", county));
-        return (List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items");
+        return items("/mentors/review", actor, year, county);
     }
 
     private static Map<String, BigDecimal> values(long count, String paired, String active) {

@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import org.jixiao.api.performance.MilestoneDefinition;
+import org.jixiao.project.employment.internal.mentor.MentorRegister;
+import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.junit.jupiter.api.Test;
 
 /** The time nodes of work items 1 to 3 (POLICY.md section 3); the other registers test their own. */
@@ -19,23 +22,23 @@ class MilestonesTest extends EmploymentTestBase {
     void theDatabaseIsBuiltByMayAndRefreshedInMarchAndSeptember() {
         // Work item 1's own nodes; other work items add theirs after them.
         List<MilestoneDefinition> nodes = project.milestones().stream()
-                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_DATABASE)).toList();
+                .filter(m -> m.clause().equals(YouthRegister.CLAUSE)).toList();
         assertEquals(List.of("youth.database.built", "youth.refresh.march", "youth.refresh.september"),
                 nodes.stream().map(MilestoneDefinition::id).toList());
         assertEquals(List.of(MonthDay.of(5, 31), MonthDay.of(3, 31), MonthDay.of(9, 30)),
                 nodes.stream().map(MilestoneDefinition::due).toList());
-        assertTrue(nodes.stream().allMatch(m -> m.clause().equals(EmploymentProject.CLAUSE_DATABASE)));
+        assertTrue(nodes.stream().allMatch(m -> m.clause().equals(YouthRegister.CLAUSE)));
         assertEquals(LocalDate.of(2013, 5, 31), nodes.get(0).dueIn(2013));
     }
 
     @Test
     void theProjectDatabaseByMayAndTheMentorTeamBySeptemberWithItsYearEndReview() {
         List<MilestoneDefinition> projects = project.milestones().stream()
-                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_PROJECTS)).toList();
+                .filter(m -> m.clause().equals(ProjectRegister.CLAUSE)).toList();
         assertEquals(List.of("venture.database.built"), projects.stream().map(MilestoneDefinition::id).toList());
         assertEquals(MonthDay.of(5, 31), projects.get(0).due());
         List<MilestoneDefinition> mentors = project.milestones().stream()
-                .filter(m -> m.clause().equals(EmploymentProject.CLAUSE_MENTORS)).toList();
+                .filter(m -> m.clause().equals(MentorRegister.CLAUSE)).toList();
         assertEquals(List.of("mentors.team.setup", "mentors.review"),
                 mentors.stream().map(MilestoneDefinition::id).toList());
         assertEquals(List.of(MonthDay.of(9, 30), MonthDay.of(12, 31)),

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.project.employment.internal.outcome.OutcomeRegister;
 import org.junit.jupiter.api.Test;
 
@@ -23,18 +19,11 @@ import org.junit.jupiter.api.Test;
  */
 class OutcomeRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
     private static final LocalDate BIRTH = LocalDate.of(1990, 5, 17);
 
     private static Map<String, Object> outcome(long youth, String employedOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("youth", String.valueOf(youth));
-        m.put("unit", A);
-        m.put("employer", "青创电子厂");
-        m.put("post", "技术员");
-        m.put("employedOn", employedOn);
-        m.put("channel", "TRAINING");
-        return m;
+        return form("youth", String.valueOf(youth), "unit", A, "employer", "青创电子厂", "post", "技术员",
+                "employedOn", employedOn, "channel", "TRAINING");
     }
 
     private long create(Map<String, Object> outcome) {
@@ -85,10 +74,8 @@ class OutcomeRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorCountsTheYearsOutcomesByTheirEmploymentDay() {
-        IndicatorDefinition d = project.indicators().stream()
-                .filter(i -> i.id().equals(OutcomeRegister.INDICATOR_OUTCOMES)).findFirst().orElseThrow();
-        assertEquals(List.of(Comparison.AT_LEAST, new BigDecimal(200), TargetKind.ABSOLUTE, "附件2 一、绩效管理目标",
-                "unit.person"), List.of(d.comparison(), d.defaultTarget(), d.kind(), d.clause(), d.unitKey()));
+        assertEquals("unit.person", assertPolicy(OutcomeRegister.INDICATOR_OUTCOMES, 200, "附件2 一、绩效管理目标")
+                .unitKey());
         int seq = 41;
         for (String day : List.of("2012-12-31", "2013-01-01", "2013-03-31", "2013-04-01")) {
             create(outcome(service.create(A_STAFF, person("Y" + seq, BIRTH, seq++, "JOB_SEEKING",

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
-import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
@@ -32,8 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class ProjectRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
 
     private long founderA;
     private long founderB;
@@ -52,11 +48,8 @@ class ProjectRegisterTest extends EmploymentTestBase {
     }
 
     private void refused(ProjectInput in, Map<String, String> expected) {
-        long before = rows("EMP_PROJECT");
-        ValidationException e = assertThrows(ValidationException.class,
-                () -> projects.create(in.county() == null ? A_STAFF : CITY_ADMIN, in));
-        assertEquals(expected, e.fieldErrors());
-        assertEquals(before, rows("EMP_PROJECT"), "nothing written");
+        assertEquals(expected, refused(() -> projects.create(in.county() == null ? A_STAFF : CITY_ADMIN, in),
+                "EMP_PROJECT"));
     }
 
     @Test
@@ -110,12 +103,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorFollowsThePolicy() {
-        IndicatorDefinition d = project.indicators().stream()
-                .filter(i -> i.id().equals(ProjectRegister.INDICATOR_PROJECTS)).findFirst().orElseThrow();
-        assertEquals(Comparison.AT_LEAST, d.comparison());
-        assertEquals(new BigDecimal(50), d.defaultTarget());
-        assertEquals(TargetKind.ABSOLUTE, d.kind());
-        assertEquals("附件2 第2项", d.clause());
+        IndicatorDefinition d = assertPolicy(ProjectRegister.INDICATOR_PROJECTS, 50, "附件2 第2项");
         assertEquals("创业项目入库数", project.messages(Locale.SIMPLIFIED_CHINESE).getString(d.nameKey()));
     }
 

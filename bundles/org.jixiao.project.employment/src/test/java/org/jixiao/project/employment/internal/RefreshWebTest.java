@@ -40,11 +40,6 @@ class RefreshWebTest extends RefreshTestBase {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> body(WebResult r) {
-        return (Map<String, Object>) r.body();
-    }
-
-    @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
     }

@@ -19,7 +19,6 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.training.TrainingCategory;
 import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TrainingRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_TRAINING_PLAN", "EMP_TRAINING_SESSION", "EMP_TRAINING_ATTENDEE"};
 
     private long y1;
@@ -46,25 +43,15 @@ class TrainingRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void youth() {
-        y1 = service.create(CITY_ADMIN, person("甲", LocalDate.of(1990, 2, 3), 11, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        y2 = service.create(CITY_ADMIN, person("乙", LocalDate.of(1990, 2, 4), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        y3 = service.create(CITY_ADMIN, person("丙", LocalDate.of(1990, 2, 5), 15, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        yb = service.create(CITY_ADMIN, person("丁", LocalDate.of(1991, 4, 5), 17, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        y1 = youth("甲", LocalDate.of(1990, 2, 3), 11, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
+        y2 = youth("乙", LocalDate.of(1990, 2, 4), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        y3 = youth("丙", LocalDate.of(1990, 2, 5), 15, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
+        yb = youth("丁", LocalDate.of(1991, 4, 5), 17, "JOB_SEEKING", TreeOrgUnits.COUNTY_B);
     }
 
     private static Map<String, Object> sessionForm(String county, String heldOn, String topic) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("heldOn", heldOn);
-        m.put("topic", topic);
-        m.put("category", "SKILLS");
-        m.put("partner", "县人社局");
-        m.put("place", "县职教中心");
-        return m;
+        return form("unit", county, "heldOn", heldOn, "topic", topic, "category", "SKILLS", "partner", "县人社局",
+                "place", "县职教中心");
     }
 
     private long session(String county, String heldOn, String topic) {
@@ -72,14 +59,8 @@ class TrainingRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> planForm(String county, String year, String plannedOn) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("unit", county);
-        m.put("planYear", year);
-        m.put("plannedSessions", "4");
-        m.put("plannedTrainees", "450");
-        m.put("content", "创业培训两场，技能培训两场");
-        m.put("plannedOn", plannedOn);
-        return m;
+        return form("unit", county, "planYear", year, "plannedSessions", "4", "plannedTrainees", "450",
+                "content", "创业培训两场，技能培训两场", "plannedOn", plannedOn);
     }
 
     private long plan(Actor actor, String county, String year, String plannedOn) {
@@ -92,10 +73,7 @@ class TrainingRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        long before = rows(TABLES);
-        ValidationException e = assertThrows(ValidationException.class, write::run);
-        assertEquals(before, rows(TABLES), "nothing written");
-        return e.fieldErrors();
+        return refused(write, TABLES);
     }
 
     // ---------------------------------------------------------------- plans
@@ -253,11 +231,8 @@ class TrainingRegisterTest extends EmploymentTestBase {
         assertEquals(values(2, 3), trainingValues(project.actuals(List.of(a), 2012).get(a)));
     }
 
-    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> summary(Actor actor) {
-        WebResult result = project.web().handle(FakeRequest.api("GET", "/training/summary", actor)
-                .param("year", "2013"));
-        return (List<Map<String, Object>>) ((Map<String, Object>) result.body()).get("items");
+        return items("/training/summary", actor, "2013", null);
     }
 
     private static Map<String, BigDecimal> values(long sessions, long trainees) {

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.MonthDay;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.performance.MilestoneDefinition;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.project.employment.internal.ybc.YbcRegister;
@@ -28,8 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 class YbcRegisterTest extends EmploymentTestBase {
 
-    private static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    private static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
     private static final String[] TABLES = {"EMP_YBC_STATION", "EMP_YBC_PROJECT"};
 
     private long projectA;
@@ -38,10 +32,8 @@ class YbcRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        long founderA = service.create(CITY_ADMIN, person("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2012-01-05"));
-        long founderB = service.create(CITY_ADMIN, person("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2012-01-05"));
+        long founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
         projectA = projects.create(CITY_ADMIN, new ProjectInput("生态农场", String.valueOf(founderA), "AGRICULTURE",
                 "OPERATING", null, A, "2012-02-01"));
         projectA2 = projects.create(CITY_ADMIN, new ProjectInput("网店", String.valueOf(founderA), "COMMERCE",
@@ -51,14 +43,8 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> station(String county, String on) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("name", "YBC服务站");
-        m.put("unit", county);
-        m.put("setUpOn", on);
-        m.put("address", "人民路1号");
-        m.put("head", "张站长");
-        m.put("contact", "0551-1234567");
-        return m;
+        return form("name", "YBC服务站", "unit", county, "setUpOn", on, "address", "人民路1号", "head", "张站长",
+                "contact", "0551-1234567");
     }
 
     private long createStation(Actor actor, String county, String on) {
@@ -66,11 +52,7 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private static Map<String, Object> demo(long project, String on) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("project", project);
-        m.put("recognisedOn", on);
-        m.put("support", "无息借款5万元");
-        return m;
+        return form("project", project, "recognisedOn", on, "support", "无息借款5万元");
     }
 
     private long createDemo(Actor actor, long venture, String on) {
@@ -78,7 +60,7 @@ class YbcRegisterTest extends EmploymentTestBase {
     }
 
     private Map<String, String> refused(Runnable write) {
-        return Refusals.refused(() -> rows(TABLES), write);
+        return refused(write, TABLES);
     }
 
     @Test
@@ -163,16 +145,9 @@ class YbcRegisterTest extends EmploymentTestBase {
 
     @Test
     void definitionsAndTimeNodeFollowItem11() {
-        Map<String, IndicatorDefinition> defs = new HashMap<>();
-        project.indicators().forEach(d -> defs.put(d.id(), d));
-        assertEquals(0, BigDecimal.ONE.compareTo(defs.get(YbcRegister.INDICATOR_STATION).defaultTarget()));
-        assertEquals(0, BigDecimal.valueOf(20).compareTo(defs.get(YbcRegister.INDICATOR_PROJECTS).defaultTarget()));
-        assertEquals("附件2 第11项", defs.get(YbcRegister.INDICATOR_PROJECTS).clause());
-        assertEquals("indicator.ybc.station", defs.get(YbcRegister.INDICATOR_STATION).nameKey());
-        MilestoneDefinition node = project.milestones().stream().filter(m -> m.id().equals("ybc.station.setup"))
-                .findFirst().orElseThrow();
-        assertEquals(MonthDay.of(5, 31), node.due());
-        assertEquals("附件2 第11项", node.clause());
+        assertEquals("indicator.ybc.station", assertPolicy(YbcRegister.INDICATOR_STATION, 1, "附件2 第11项").nameKey());
+        assertPolicy(YbcRegister.INDICATOR_PROJECTS, 20, "附件2 第11项");
+        assertTimeNode("ybc.station.setup", 5, 31, "附件2 第11项");
     }
 
     @Test

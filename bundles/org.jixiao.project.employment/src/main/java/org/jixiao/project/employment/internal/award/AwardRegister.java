@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.award;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,9 +12,9 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 
 /**
@@ -28,8 +30,6 @@ public final class AwardRegister {
     public static final String ENTRANT_TABLE = "EMP_AWARD_ENTRANT";
     public static final String SUMMARY = "summary";
     static final String PREFIX = "award";
-    /** No award of the programme is older: an earlier year is a typing error. */
-    static final int EARLIEST_YEAR = 2000;
 
     /**
      * Ten Outstanding Youth, Ten Young Entrepreneurs, Golden Seed entrepreneurship projects; the students'
@@ -75,17 +75,13 @@ public final class AwardRegister {
     }
 
     /** OTHER is named by its name (a named kind may carry an edition title); a year from 2000 to this one. */
-    static final class AwardRules implements RegisterHooks {
+    static final class AwardRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            Map<String, Object> v = change.values();
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors) {
             if (Kind.OTHER.name().equals(v.get("kind")) && v.get("name") == null && !errors.has("name")) {
                 errors.add("name", "award.name.required");
             }
-            if (v.get("year") instanceof Long year && (year < EARLIEST_YEAR || year > change.today().getYear())) {
+            if (v.get("year") instanceof Long year && (year < EARLIEST.getYear() || year > change.today().getYear())) {
                 errors.add("year", "award.year.invalid");
             }
         }
@@ -96,13 +92,9 @@ public final class AwardRegister {
      * project enters an award once. The engine hands a creation's hooks no parent, so the last rule runs once the
      * row (with its PARENT_ID) is written, inside the same transaction: a refusal still leaves nothing behind.
      */
-    static final class EntrantRules implements RegisterHooks {
+    static final class EntrantRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            Map<String, Object> v = change.values();
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors) {
             FundingRegister.requireYouthOrProject(v, errors, "award.entrant.required");
             Object result = v.get("result");
             Object prize = v.get("prize");

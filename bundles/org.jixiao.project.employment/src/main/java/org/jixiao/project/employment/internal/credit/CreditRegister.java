@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.credit;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -40,8 +42,7 @@ public final class CreditRegister {
     public static final String INDICATOR_AMOUNT = "credit.amount";
     public static final String INDICATOR_GROWTH = "credit.growth";
     public static final String INDICATOR_HOUSEHOLD_GROWTH = "credit.householdGrowth";
-    static final String CLAUSE = "附件2 第8项";
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final String CLAUSE = "附件2 第8项";
     /** A household's credit loan above 1000 万元 (in the 元 the table keeps) is a typing error, not a rural loan. */
     static final BigDecimal AMOUNT_MAX = new BigDecimal("10000000");
 

@@ -9,8 +9,8 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.MoneyUnit;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 
 /**
@@ -25,8 +25,6 @@ public final class FundingRegister {
     /** The per-county summary of a year, a page of the project's own below the register. */
     public static final String SUMMARY = "summary";
     static final String PREFIX = "funding";
-    /** Nothing was applied for before the action began; an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     public enum Result { PENDING, APPROVED, REJECTED }
 
@@ -73,19 +71,12 @@ public final class FundingRegister {
      * The applicant is named; a grant exists only for an approved application and never above what was applied for;
      * a decision has a day, not before the application, and a pending one has none.
      */
-    static final class Rules implements RegisterHooks {
+    static final class Rules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            Map<String, Object> v = change.values();
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors) {
             requireYouthOrProject(v, errors, "funding.applicant.required");
-            for (String day : new String[] {"appliedOn", "resultOn"}) {
-                if (v.get(day) instanceof LocalDate d && d.isBefore(EARLIEST)) {
-                    errors.add(day, "funding.date.tooEarly");
-                }
-            }
+            notTooEarly(change, "appliedOn", "funding.date.tooEarly", errors);
+            notTooEarly(change, "resultOn", "funding.date.tooEarly", errors);
             if (!(v.get("result") instanceof String code)) {
                 return;
             }

@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.gathering;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -36,8 +38,6 @@ import org.jixiao.api.store.Store;
 public record Gathering(String parentTable, String childTable, String member, String memberColumn,
         String messages) {
 
-    /** No record of the programme is older: an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     /** The gathering's hooks: a day from 2000 on, and a new day reaches its attendances. */
     public RegisterHooks parentHooks() {

@@ -32,7 +32,7 @@ public final class HometownRegister {
     public static final String STUDENTS = "hometown-students";
     public static final String PARTICIPANTS = "hometown-participants";
     public static final String INDICATOR_STUDENTS = "hometown.students";
-    static final String CLAUSE = "附件2 第12项";
+    public static final String CLAUSE = "附件2 第12项";
     /** The events' message prefix; the students' and participants' extend it. */
     static final String PREFIX = "hometown";
 

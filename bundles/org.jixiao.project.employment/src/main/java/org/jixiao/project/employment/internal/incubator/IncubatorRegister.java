@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
@@ -15,8 +16,8 @@ import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 
 /**
  * Work item 10: incubation bases (附件2 第10项). A base of a county, open from its opening day to the day before its
@@ -35,10 +36,8 @@ public final class IncubatorRegister {
     public static final String INDICATOR_RESIDENTS = "incubator.residents";
     /** Projects in residence a base should hold (POLICY.md section 3, item 10). */
     public static final int MIN_RESIDENTS = 30;
-    static final String CLAUSE = "附件2 第10项";
+    public static final String CLAUSE = "附件2 第10项";
     static final String PREFIX = "incubator";
-    /** No base of the programme is older: an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     /** Stands for "not moved out" in date comparisons. */
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
@@ -89,10 +88,17 @@ public final class IncubatorRegister {
         return List.of(bases, residents);
     }
 
-    /** Adds the error when the date is before the programme; a field already in error keeps its first error. */
-    static void notTooEarly(RecordChange change, String field, ValidationException.Collector errors) {
-        if (change.values().get(field) instanceof LocalDate d && d.isBefore(EARLIEST) && !errors.has(field)) {
-            errors.add(field, DATE_TOO_EARLY);
+    /**
+     * Two days of the programme, the second the first day away (a closing, a move-out), so after the first;
+     * otherwise {@code error} on the second.
+     */
+    static void inOrder(RecordChange change, String first, String second, String error,
+            ValidationException.Collector errors) {
+        WriteRules.notTooEarly(change, first, DATE_TOO_EARLY, errors);
+        WriteRules.notTooEarly(change, second, DATE_TOO_EARLY, errors);
+        if (change.values().get(first) instanceof LocalDate f && change.values().get(second) instanceof LocalDate s
+                && !s.isAfter(f) && !errors.has(second)) {
+            errors.add(second, error);
         }
     }
 
@@ -114,20 +120,13 @@ public final class IncubatorRegister {
      * The closing day is the first day the base is closed, so it comes after the opening. An edit keeps the base's
      * days around its residents: none moved in before the opening, none still there on the closing.
      */
-    static final class BaseRules implements RegisterHooks {
+    static final class BaseRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            notTooEarly(change, "openedOn", errors);
-            notTooEarly(change, "closedOn", errors);
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+                throws SQLException {
+            inOrder(change, "openedOn", "closedOn", CLOSED_BEFORE_OPENED, errors);
             Object opened = change.values().get("openedOn");
             Object closed = change.values().get("closedOn");
-            if (closed instanceof LocalDate c && opened instanceof LocalDate o && !c.isAfter(o)
-                    && !errors.has("closedOn")) {
-                errors.add("closedOn", CLOSED_BEFORE_OPENED);
-            }
             if (change.kind() != RecordChange.Kind.UPDATE) {
                 return;
             }
@@ -152,19 +151,13 @@ public final class IncubatorRegister {
      * row (with its PARENT_ID) is written: those rules run then, inside the same transaction, so a refusal still
      * leaves nothing behind.
      */
-    static final class ResidentRules implements RegisterHooks {
+    static final class ResidentRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            notTooEarly(change, "movedInOn", errors);
-            notTooEarly(change, "movedOutOn", errors);
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+                throws SQLException {
+            inOrder(change, "movedInOn", "movedOutOn", MOVED_OUT_BEFORE_IN, errors);
             Object in = change.values().get("movedInOn");
             Object out = change.values().get("movedOutOn");
-            if (in instanceof LocalDate i && out instanceof LocalDate o && !o.isAfter(i) && !errors.has("movedOutOn")) {
-                errors.add("movedOutOn", MOVED_OUT_BEFORE_IN);
-            }
             if (change.values().get("project") instanceof Long project && !errors.has("project")
                     && in instanceof LocalDate i && !errors.has("movedInOn") && !errors.has("movedOutOn")
                     && overlapping(change, project, i, (LocalDate) out) > 0) {

@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.internship;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -24,8 +26,8 @@ import org.jixiao.api.register.Aggregate;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 
 /**
  * Work item 5, the internship "double thousand" plan (附件2 第5项): positions collected from employers of a county
@@ -42,8 +44,7 @@ public final class InternshipRegister {
     public static final String INDICATOR_INTERNS = "internship.interns";
     public static final String INDICATOR_GM_SHARE = "internship.gmShare";
     public static final String INDICATOR_CONVERSION = "internship.conversion";
-    static final String CLAUSE = "附件2 第5项";
-    static final int EARLIEST_YEAR = 2000;
+    public static final String CLAUSE = "附件2 第5项";
 
     // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
     // county's default here, and the target setter sets each unit's own figure.
@@ -82,7 +83,7 @@ public final class InternshipRegister {
                 .field(Field.reference("base", InternshipBaseRegister.ID).withColumn("BASE_ID"))
                 // More places in one post than a county's employers offer in a year is a typing error.
                 .field(Field.integer("places").withRange(1, 10_000).required().with(Field.Flag.LISTED))
-                .field(Field.integer("year").withColumn("PLAN_YEAR").withRange(EARLIEST_YEAR, 9999).required()
+                .field(Field.integer("year").withColumn("PLAN_YEAR").withRange(EARLIEST.getYear(), 9999).required()
                         .with(Field.Flag.LISTED, Field.Flag.FILTER, Field.Flag.SORTABLE))
                 .field(Field.date("startsOn", Field.DateRule.FUTURE_ALLOWED).required()
                         .with(Field.Flag.LISTED, Field.Flag.SORTABLE))
@@ -112,13 +113,10 @@ public final class InternshipRegister {
      * is one of its county still open on its first day. Placements carry the position's year and fill its places:
      * a position with interns keeps its year and never offers fewer places than taken.
      */
-    static final class PositionRules implements RegisterHooks {
+    static final class PositionRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            Map<String, Object> v = change.values();
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+                throws SQLException {
             Long year = v.get("year") instanceof Long y ? y : null;
             if (year != null && year > change.today().getYear() + 1) {
                 errors.add("year", "internship.year.invalid");
@@ -201,13 +199,9 @@ public final class InternshipRegister {
      * two placements of one youth at once, a free place) is checked after the write, inside its transaction: a
      * hook is not told a new child's parent before (see the report), and a refusal there still writes nothing.
      */
-    static final class PlacementRules implements RegisterHooks {
+    static final class PlacementRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            Map<String, Object> v = change.values();
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors) {
             LocalDate starts = v.get("startsOn") instanceof LocalDate d ? d : null;
             LocalDate ends = v.get("endsOn") instanceof LocalDate d ? d : null;
             if (starts != null && ends != null && ends.isBefore(starts)) {

@@ -37,7 +37,7 @@ public final class InternshipBaseRegister {
     public static final String INDICATOR_BASES = "internship.bases";
     /** The policy minimum shown beside each county's figures; the evaluated target is set per unit elsewhere. */
     public static final int POLICY_MINIMUM = 80;
-    static final String CLAUSE = "附件2 第6项";
+    public static final String CLAUSE = "附件2 第6项";
 
     public static final IndicatorDefinition BASES = new IndicatorDefinition(INDICATOR_BASES,
             "indicator.internship.bases", "unit.base", Comparison.AT_LEAST, BigDecimal.valueOf(POLICY_MINIMUM), CLAUSE,

@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.loan;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -32,9 +34,7 @@ public final class LoanRegister {
     public static final String TABLE = "EMP_LOAN";
     public static final String INDICATOR_COUNT = "loans.count";
     public static final String INDICATOR_AMOUNT = "loans.amount";
-    static final String CLAUSE = "附件2 第7项";
-    /** No record of the programme is older. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final String CLAUSE = "附件2 第7项";
     /**
      * The largest single micro-loan, 1000 万元 in the 元 the table keeps: above it the amount was almost certainly
      * typed in the wrong unit (50000 meaning 5 万元 typed as 万元 would be 5 亿元).

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
@@ -14,7 +15,7 @@ import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 
 /**
  * Work item 3: the entrepreneurship mentor team (附件2 第3项). Mentors of a county, their pairings with young
@@ -34,11 +35,9 @@ public final class MentorRegister {
     public static final String INDICATOR_ACTIVE = "mentors.activities";
     /** Guidance activities a mentor holds in a year, at least (POLICY.md section 3, item 3). */
     public static final int MIN_ACTIVITIES = 10;
-    static final String CLAUSE = "附件2 第3项";
+    public static final String CLAUSE = "附件2 第3项";
     /** The message prefix of the mentors; the pairings' and activities' extend it. */
     static final String PREFIX = "mentor";
-    /** No record of the programme is older: an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     public static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
@@ -80,21 +79,14 @@ public final class MentorRegister {
         return List.of(mentors, pairings, activities);
     }
 
-    static void notTooEarly(RecordChange change, String field, ValidationException.Collector errors) {
-        if (change.values().get(field) instanceof LocalDate d && d.isBefore(EARLIEST) && !errors.has(field)) {
-            errors.add(field, "mentor.date.tooEarly");
-        }
-    }
+    static final String DATE_TOO_EARLY = "mentor.date.tooEarly";
 
     /** A dismissal is a date and a reason, never one without the other, and never before the appointment. */
-    static final class MentorRules implements RegisterHooks {
+    static final class MentorRules extends WriteRules {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            notTooEarly(change, "appointedOn", errors);
-            notTooEarly(change, "dismissedOn", errors);
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors) {
+            notTooEarly(change, "appointedOn", DATE_TOO_EARLY, errors);
+            notTooEarly(change, "dismissedOn", DATE_TOO_EARLY, errors);
             Object appointed = change.values().get("appointedOn");
             Object dismissed = change.values().get("dismissedOn");
             Object reason = change.values().get("dismissalReason");
@@ -114,7 +106,7 @@ public final class MentorRegister {
      * Rules that need the mentor. The engine hands a creation's hooks no parent, so they run once the row (with its
      * PARENT_ID) is written, inside the same transaction: a refusal still leaves nothing behind.
      */
-    abstract static class ChildRules implements RegisterHooks {
+    abstract static class ChildRules extends WriteRules {
         private final String day;
 
         ChildRules(String day) {
@@ -122,11 +114,10 @@ public final class MentorRegister {
         }
 
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            if (change.kind() != RecordChange.Kind.DELETE) {
-                notTooEarly(change, day, errors);
-                checkYouth(change, errors);
-            }
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+                throws SQLException {
+            notTooEarly(change, day, DATE_TOO_EARLY, errors);
+            checkYouth(change, errors);
         }
 
         void checkYouth(RecordChange change, ValidationException.Collector errors) throws SQLException {

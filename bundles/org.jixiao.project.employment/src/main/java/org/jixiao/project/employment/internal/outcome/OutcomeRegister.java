@@ -27,7 +27,7 @@ public final class OutcomeRegister {
     public static final String ID = "outcomes";
     public static final String INDICATOR_OUTCOMES = "employment.outcomes";
     /** Attachment 2, section 1 (performance targets): "help 200 youth into employment" a year; no numbered item. */
-    static final String CLAUSE = "附件2 一、绩效管理目标";
+    public static final String CLAUSE = "附件2 一、绩效管理目标";
 
     /**
      * The policy's 200 is city-wide and names no per-county share; like the table's other figures it is the default

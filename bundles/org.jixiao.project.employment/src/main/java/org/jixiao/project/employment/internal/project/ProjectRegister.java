@@ -1,5 +1,7 @@
 package org.jixiao.project.employment.internal.project;
 
+import static org.jixiao.project.employment.internal.rules.Programme.EARLIEST;
+
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -26,9 +28,7 @@ public final class ProjectRegister {
     public static final String ID = "projects";
     public static final String TABLE = "EMP_PROJECT";
     public static final String INDICATOR_PROJECTS = "entrepreneurship.projects";
-    static final String CLAUSE = "附件2 第2项";
-    /** Nothing was registered before the action began; an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    public static final String CLAUSE = "附件2 第2项";
     static final String REGISTERED_TOO_EARLY = "venture.registeredOn.tooEarly";
 
     /** The internship bases' sectors (ProjectSector) share these codes and their labels. */

@@ -40,7 +40,7 @@ public final class TrainingRegister {
     public static final String ATTENDEES = "training-attendees";
     public static final String INDICATOR_SESSIONS = "training.sessions";
     public static final String INDICATOR_TRAINEES = "training.trainees";
-    static final String CLAUSE = "附件2 第4项";
+    public static final String CLAUSE = "附件2 第4项";
     /** The engine's refusal of a second record with the same key, for the save that raced past its check. */
     static final String DUPLICATE = "register.error.duplicate";
 

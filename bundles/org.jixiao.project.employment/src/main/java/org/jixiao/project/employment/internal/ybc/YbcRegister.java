@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
@@ -17,8 +18,8 @@ import org.jixiao.api.register.Condition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.rules.WriteRules;
 
 /**
  * Work item 11: the YBC service platform (附件2 第11项). One service station per county, set up by the end of May, and
@@ -32,11 +33,9 @@ public final class YbcRegister {
     public static final String PROJECTS = "ybc-projects";
     public static final String INDICATOR_STATION = "ybc.station";
     public static final String INDICATOR_PROJECTS = "ybc.projects";
-    static final String CLAUSE = "附件2 第11项";
+    public static final String CLAUSE = "附件2 第11项";
     /** The message prefix of the platform; the stations' and projects' extend it. */
     static final String PREFIX = "ybc";
-    /** Nothing of the programme is older: an earlier date is a typing error. */
-    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     static final String HAS_STATION = "ybc.county.hasStation";
     static final String ALREADY = "ybc.project.already";
 
@@ -97,7 +96,7 @@ public final class YbcRegister {
      * once deleted, so that the table's unique constraint on them stops two writers that pass the check at once.
      * The date field is not before the programme.
      */
-    abstract static class OnePerKey implements RegisterHooks {
+    abstract static class OnePerKey extends WriteRules {
         private final String day;
         private final String field;
         private final String error;
@@ -114,13 +113,9 @@ public final class YbcRegister {
         abstract Object[] key(RecordChange change);
 
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            if (change.values().get(day) instanceof LocalDate d && d.isBefore(EARLIEST) && !errors.has(day)) {
-                errors.add(day, PREFIX + "." + day + ".tooEarly");
-            }
+        protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+                throws SQLException {
+            notTooEarly(change, day, PREFIX + "." + day + ".tooEarly", errors);
             Object[] key = key(change);
             if (key != null && !errors.has(field) && taken(change, key)) {
                 errors.add(field, error);

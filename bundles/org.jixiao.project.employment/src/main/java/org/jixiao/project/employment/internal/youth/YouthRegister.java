@@ -29,7 +29,7 @@ public final class YouthRegister {
     public static final String TABLE = "EMP_YOUTH";
     public static final String INDICATOR_JOBSEEKERS = "youth.jobseekers";
     public static final String INDICATOR_ENTREPRENEURS = "youth.entrepreneurs";
-    static final String CLAUSE = "附件2 第1项";
+    public static final String CLAUSE = "附件2 第1项";
     static final int MIN_AGE = 16;
     static final int MAX_AGE = 45;
 
