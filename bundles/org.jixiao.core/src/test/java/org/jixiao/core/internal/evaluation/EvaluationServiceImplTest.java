@@ -675,6 +675,26 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(1, service.modules(null).size());
     }
 
+    /** Issue 11, item 8: bonuses followed neither the year's state nor the four-eyes rule. */
+    @Test
+    void noOneApprovesTheirOwnBonusAndAPublishedYearTakesNoBonusUntilReopened() {
+        Actor both = TestDb.actor(6, "both", root, Role.ASSESSOR, Role.BONUS_APPROVER);
+        Bonus own = service.proposeBonus(both, YEAR, c1.id(), BigDecimal.ONE, "自荐");
+        assertEquals(Map.of("bonus", "bonus.decide.own"), errors(() -> service.decideBonus(both, own.id(), true)));
+        assertEquals(0, TestDb.audit(store, "bonus.decide").size());
+        Bonus pending = service.proposeBonus(assessor, YEAR, c1.id(), BigDecimal.ONE, "待批");
+
+        cycle.steps.put(YEAR, Step.PUBLISHED);
+        assertEquals(Map.of("year", "evaluation.year.published"),
+                errors(() -> service.proposeBonus(assessor, YEAR, c1.id(), BigDecimal.ONE, "公布后")));
+        assertEquals(Map.of("year", "evaluation.year.published"),
+                errors(() -> service.decideBonus(approver, pending.id(), true)));
+        assertEquals(2, TestDb.count(store, "JX_BONUS"));
+
+        cycle.reopen(cityAdmin, YEAR, Step.COMPREHENSIVE_EVALUATION, "a complaint");
+        assertTrue(service.decideBonus(both, pending.id(), true).approved(), "another's proposal, year re-opened");
+    }
+
     // ---------------------------------------------------------------- publishing
 
     @Test
