@@ -775,9 +775,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
         }
         Set<Long> ids = new HashSet<>(units.stream().map(UnitInput::orgUnitId).toList());
         List<UnitScore> scores = run.result().scores().stream().filter(s -> ids.contains(s.orgUnitId())).toList();
-        return Optional.of(new EvaluationRun(run.id(), run.year(), run.moduleId(), run.moduleVersion(), run.at(),
-                run.by(), run.published(), run.basedOnRunId(), new EvaluationInput(run.input().year(), units),
-                new EvaluationResult(scores)));
+        return Optional.of(run.narrowedTo(new EvaluationInput(run.input().year(), units), new EvaluationResult(scores)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -34,6 +34,7 @@ import org.jixiao.api.assessment.ModulePin;
 import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.ScorePart;
 import org.jixiao.api.assessment.UnitInput;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.assessment.UnitScore;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.TargetKind;
@@ -507,6 +508,12 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(List.of(c1.id()), mine.result().scores().stream().map(UnitScore::orgUnitId).toList());
         assertEquals(run.result().scores().get(0), mine.result().scores().get(0));
         assertEquals(List.of(mine), service.runs(c1Staff, YEAR));
+        // Issue 11, item 5: the county's place is its place in the city, out of all the city's units.
+        RankedScore inCity = run.ranking().stream().filter(r -> r.orgUnitId() == c1.id()).findFirst().orElseThrow();
+        RankedScore seen = mine.ranking().get(0);
+        assertTrue(inCity.rank() > 1, "c2 scored more");
+        assertEquals(inCity.rank(), seen.rank());
+        assertEquals(run.ranking().size(), seen.of());
 
         assertThrows(NotFoundException.class, () -> service.get(deptUser, run.id()),
                 "a unit that is not evaluated has nothing to see");
