@@ -12,9 +12,33 @@ import java.util.Map;
  * never changes; re-running with another module makes a new run on the same snapshot.
  *
  * @param basedOnRunId the run whose snapshot this one re-used, or null for a run on fresh inputs
+ * @param ranks        each scored unit's rank among all the run scored, kept when the run is narrowed to the units
+ *                     a reader may see (see {@link #narrowedTo})
+ * @param rankedUnits  how many units the run ranked
  */
 public record EvaluationRun(long id, int year, String moduleId, String moduleVersion, Instant at, String by,
-        boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result) {
+        boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result,
+        Map<Long, Integer> ranks, int rankedUnits) {
+
+    public EvaluationRun {
+        ranks = ranks == null ? ranksOf(result) : Map.copyOf(ranks);
+        rankedUnits = Math.max(rankedUnits, ranks.size());
+    }
+
+    /** A whole run: its ranks come from its own scores. */
+    public EvaluationRun(long id, int year, String moduleId, String moduleVersion, Instant at, String by,
+            boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result) {
+        this(id, year, moduleId, moduleVersion, at, by, published, basedOnRunId, input, result, null, 0);
+    }
+
+    /**
+     * The run showing only some units' inputs and scores, each keeping its place among all: a county sees itself as
+     * "2 of 3", not first among the one unit it sees.
+     */
+    public EvaluationRun narrowedTo(EvaluationInput someInputs, EvaluationResult theirScores) {
+        return new EvaluationRun(id, year, moduleId, moduleVersion, at, by, published, basedOnRunId, someInputs,
+                theirScores, ranks, rankedUnits);
+    }
 
     /**
      * The units by total, highest first; equal totals share a rank and the next rank skips (1, 1, 3), and keep
@@ -28,6 +52,18 @@ public record EvaluationRun(long id, int year, String moduleId, String moduleVer
         List<UnitScore> sorted = new ArrayList<>(result.scores());
         sorted.sort((a, b) -> b.total().compareTo(a.total()));
         List<RankedScore> ranked = new ArrayList<>(sorted.size());
+        for (UnitScore s : sorted) {
+            UnitInput in = inputs.get(s.orgUnitId());
+            ranked.add(new RankedScore(ranks.getOrDefault(s.orgUnitId(), 0), s.orgUnitId(),
+                    in == null ? null : in.orgUnitName(), s, in, rankedUnits));
+        }
+        return ranked;
+    }
+
+    private static Map<Long, Integer> ranksOf(EvaluationResult result) {
+        List<UnitScore> sorted = new ArrayList<>(result.scores());
+        sorted.sort((a, b) -> b.total().compareTo(a.total()));
+        Map<Long, Integer> out = new HashMap<>();
         int rank = 0;
         BigDecimal previous = null;
         for (int i = 0; i < sorted.size(); i++) {
@@ -36,9 +72,8 @@ public record EvaluationRun(long id, int year, String moduleId, String moduleVer
                 rank = i + 1;
                 previous = s.total();
             }
-            UnitInput in = inputs.get(s.orgUnitId());
-            ranked.add(new RankedScore(rank, s.orgUnitId(), in == null ? null : in.orgUnitName(), s, in));
+            out.put(s.orgUnitId(), rank);
         }
-        return ranked;
+        return out;
     }
 }

@@ -5,7 +5,7 @@
  * inputs so a published result can be reproduced exactly.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jixiao.api.assessment;
 
 import org.osgi.annotation.bundle.Export;

@@ -229,6 +229,7 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
             row.put("id", String.valueOf(r.orgUnitId()));
             row.put("name", r.orgUnitName() == null ? String.valueOf(r.orgUnitId()) : r.orgUnitName());
             row.put("rank", r.rank());
+            row.put("of", r.of());
             row.put("total", r.score().total());
             row.put("parts", r.score().parts());
             row.put("input", r.input());

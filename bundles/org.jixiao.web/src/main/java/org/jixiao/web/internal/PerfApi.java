@@ -392,6 +392,7 @@ final class PerfApi {
         for (RankedScore r : run.ranking()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("rank", r.rank());
+            row.put("of", r.of());
             row.put("orgUnitId", r.orgUnitId());
             row.put("name", r.orgUnitName());
             row.put("total", r.score().total());

@@ -151,7 +151,13 @@ class PerfApiTest {
         assertEquals(List.of(3L, 2L, 4L), ranking.stream().map(r -> r.get("orgUnitId")).toList());
         assertEquals("西区", ranking.get(0).get("name"));
         String json = Json.GSON.toJson(PerfApi.runView(run));
-        assertTrue(json.contains("\"ranking\":[{\"rank\":1,\"orgUnitId\":3,\"name\":\"西区\",\"total\":90"), json);
+        assertTrue(json.contains("\"ranking\":[{\"rank\":1,\"of\":3,\"orgUnitId\":3,\"name\":\"西区\",\"total\":90"),
+                json);
+        // Narrowed to one county, the county keeps its place in the city: 2 of 3.
+        EvaluationRun east = run.narrowedTo(new EvaluationInput(2031, units.subList(0, 1)),
+                new EvaluationResult(run.result().scores().subList(0, 1)));
+        assertEquals(List.of(Map.entry(2, 3)), PerfApi.ranking(east).stream()
+                .map(r -> Map.entry(r.get("rank"), r.get("of"))).toList());
         assertTrue(json.contains("\"at\":\"1970-01-01T00:00:00Z\""), json);
         assertFalse(json.contains("basedOnRunId"), json);
     }

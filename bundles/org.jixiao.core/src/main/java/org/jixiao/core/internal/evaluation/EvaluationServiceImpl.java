@@ -343,8 +343,12 @@ public final class EvaluationServiceImpl implements EvaluationService {
     public Bonus proposeBonus(Actor actor, int year, long orgUnitId, BigDecimal points, String reason) {
         requireAtRoot(actor, "bonus.propose", Role.ASSESSOR);
         ValidationException.Collector errors = new ValidationException.Collector();
-        if (cycle.year(year).isEmpty()) {
+        PerformanceYear y = cycle.year(year).orElse(null);
+        if (y == null) {
             errors.add("year", "evaluation.year.notOpen");
+        } else if (y.step() == Step.PUBLISHED) {
+            // Bonuses are inputs of the published ranking: frozen with it until an admin re-opens the year.
+            errors.add("year", "evaluation.year.published");
         }
         OrgUnit unit = evaluatedUnit(orgUnitId);
         if (unit == null) {
@@ -383,8 +387,15 @@ public final class EvaluationServiceImpl implements EvaluationService {
         if (row.decidedAt() != null) {
             throw ValidationException.of("bonus", "bonus.decided.already");
         }
-        Instant now = clock.instant();
+        if (cycle.year(row.year()).map(PerformanceYear::step).orElse(null) == Step.PUBLISHED) {
+            throw ValidationException.of("year", "evaluation.year.published");
+        }
         String by = username(actor);
+        // Four eyes: a user who holds both roles still cannot approve their own proposal.
+        if (by.equalsIgnoreCase(row.proposedBy())) {
+            throw ValidationException.of("bonus", "bonus.decide.own");
+        }
+        Instant now = clock.instant();
         store.inTransaction(c -> {
             if (!EvaluationRepository.decideBonus(c, bonusId, approve, now, by)) {
                 // Decided by someone else since the check above; nothing was written.
@@ -764,9 +775,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
         }
         Set<Long> ids = new HashSet<>(units.stream().map(UnitInput::orgUnitId).toList());
         List<UnitScore> scores = run.result().scores().stream().filter(s -> ids.contains(s.orgUnitId())).toList();
-        return Optional.of(new EvaluationRun(run.id(), run.year(), run.moduleId(), run.moduleVersion(), run.at(),
-                run.by(), run.published(), run.basedOnRunId(), new EvaluationInput(run.input().year(), units),
-                new EvaluationResult(scores)));
+        return Optional.of(run.narrowedTo(new EvaluationInput(run.input().year(), units), new EvaluationResult(scores)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -17,6 +17,7 @@ import java.util.Optional;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
@@ -189,8 +190,14 @@ public final class AuthenticationImpl implements Authentication {
                 .flatMap(a -> actorOf(a, locale));
     }
 
+    /**
+     * A department (组织部, 书记室, 学少部…) is part of the committee above it, not a unit of its own: its people act
+     * with the committee's scope, so a city department's TARGET_SETTER, TARGET_APPROVER, ASSESSOR or BONUS_APPROVER
+     * does the city's work.
+     */
     private Optional<Actor> actorOf(Account a, Locale locale) {
-        Optional<OrgUnit> unit = orgUnits.find(a.orgUnitId());
+        Optional<OrgUnit> unit = orgUnits.find(a.orgUnitId()).flatMap(u -> u.level() == OrgLevel.DEPARTMENT
+                && u.parentId() != null ? orgUnits.find(u.parentId()) : Optional.of(u));
         // Every grant, including those of a project that is away: only that project's code checks them.
         return unit.map(u -> new Actor(a.id(), a.username(), a.roles(), u,
                 locale == null ? Locale.ROOT : locale, a.grants()));

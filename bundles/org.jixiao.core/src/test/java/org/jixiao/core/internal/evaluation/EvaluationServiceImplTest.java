@@ -34,6 +34,7 @@ import org.jixiao.api.assessment.ModulePin;
 import org.jixiao.api.assessment.ScoreKind;
 import org.jixiao.api.assessment.ScorePart;
 import org.jixiao.api.assessment.UnitInput;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.assessment.UnitScore;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.TargetKind;
@@ -507,6 +508,12 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(List.of(c1.id()), mine.result().scores().stream().map(UnitScore::orgUnitId).toList());
         assertEquals(run.result().scores().get(0), mine.result().scores().get(0));
         assertEquals(List.of(mine), service.runs(c1Staff, YEAR));
+        // Issue 11, item 5: the county's place is its place in the city, out of all the city's units.
+        RankedScore inCity = run.ranking().stream().filter(r -> r.orgUnitId() == c1.id()).findFirst().orElseThrow();
+        RankedScore seen = mine.ranking().get(0);
+        assertTrue(inCity.rank() > 1, "c2 scored more");
+        assertEquals(inCity.rank(), seen.rank());
+        assertEquals(run.ranking().size(), seen.of());
 
         assertThrows(NotFoundException.class, () -> service.get(deptUser, run.id()),
                 "a unit that is not evaluated has nothing to see");
@@ -673,6 +680,26 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(List.of("2"), service.modules(Locale.ROOT).stream().map(ModuleInfo::version).toList());
         service.unbindModule(v1);
         assertEquals(1, service.modules(null).size());
+    }
+
+    /** Issue 11, item 8: bonuses followed neither the year's state nor the four-eyes rule. */
+    @Test
+    void noOneApprovesTheirOwnBonusAndAPublishedYearTakesNoBonusUntilReopened() {
+        Actor both = TestDb.actor(6, "both", root, Role.ASSESSOR, Role.BONUS_APPROVER);
+        Bonus own = service.proposeBonus(both, YEAR, c1.id(), BigDecimal.ONE, "自荐");
+        assertEquals(Map.of("bonus", "bonus.decide.own"), errors(() -> service.decideBonus(both, own.id(), true)));
+        assertEquals(0, TestDb.audit(store, "bonus.decide").size());
+        Bonus pending = service.proposeBonus(assessor, YEAR, c1.id(), BigDecimal.ONE, "待批");
+
+        cycle.steps.put(YEAR, Step.PUBLISHED);
+        assertEquals(Map.of("year", "evaluation.year.published"),
+                errors(() -> service.proposeBonus(assessor, YEAR, c1.id(), BigDecimal.ONE, "公布后")));
+        assertEquals(Map.of("year", "evaluation.year.published"),
+                errors(() -> service.decideBonus(approver, pending.id(), true)));
+        assertEquals(2, TestDb.count(store, "JX_BONUS"));
+
+        cycle.reopen(cityAdmin, YEAR, Step.COMPREHENSIVE_EVALUATION, "a complaint");
+        assertTrue(service.decideBonus(both, pending.id(), true).approved(), "another's proposal, year re-opened");
     }
 
     // ---------------------------------------------------------------- publishing

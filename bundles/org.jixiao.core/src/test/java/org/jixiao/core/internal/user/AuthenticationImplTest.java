@@ -16,6 +16,10 @@ import java.util.Set;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitDraft;
+import org.jixiao.core.internal.performance.UnitYearScope;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.security.ApiToken;
@@ -67,7 +71,7 @@ class AuthenticationImplTest {
         assertEquals(li.id(), a.userId());
         assertEquals("Li.Si", a.username());
         assertEquals(Set.of(Role.STAFF, Role.VIEWER), a.roles());
-        assertEquals(f.c1dept, a.orgUnit());
+        assertEquals(f.c1, a.orgUnit(), "a department acts for its committee");
         assertEquals(Locale.TRADITIONAL_CHINESE, a.locale());
         assertTrue(r.mustChangePassword(), "created by an admin");
         assertNull(r.lockedUntil());
@@ -174,6 +178,22 @@ class AuthenticationImplTest {
         assertEquals(Set.of(Role.ADMIN), b.roles());
         assertEquals(f.c1, b.orgUnit());
         assertTrue(f.auth.actor(999_999, Locale.ROOT).isEmpty());
+    }
+
+    /** Issue 11, item 7: only users on the root unit could set, approve, assess or approve bonuses. */
+    @Test
+    void aDepartmentsPeopleActWithTheScopeOfTheCommitteeItBelongsTo() {
+        OrgUnit org = f.orgUnits.create(f.cityAdmin, new OrgUnitDraft(f.root.id(), "org", "组织部",
+                OrgLevel.DEPARTMENT));
+        User approver = f.create(f.cityAdmin, "org.wang", org, Role.TARGET_APPROVER);
+        Actor a = f.auth.actor(approver.id(), Locale.ROOT).orElseThrow();
+        assertEquals(f.root, a.orgUnit(), "the city's department works for the city");
+        assertTrue(UnitYearScope.atRoot(a));
+        assertTrue(a.covers(f.c1));
+        // A county's department likewise works for its county, and no further.
+        Actor li = f.auth.actor(this.li.id(), Locale.ROOT).orElseThrow();
+        assertEquals(f.c1, li.orgUnit());
+        assertFalse(UnitYearScope.atRoot(li));
     }
 
     // ---------------------------------------------------------------- passwords
