@@ -11,13 +11,15 @@ import java.util.Map;
  * One evaluation run: which module (id and version) scored which snapshot of inputs, and the result. A run
  * never changes; re-running with another module makes a new run on the same snapshot.
  *
+ * @param moduleDigest the SHA-256 of the module's bundle that scored the run (its code and texts), or null for a run
+ *                     recorded before digests were kept
  * @param basedOnRunId the run whose snapshot this one re-used, or null for a run on fresh inputs
  * @param ranks        each scored unit's rank among all the run scored, kept when the run is narrowed to the units
  *                     a reader may see (see {@link #narrowedTo})
  * @param rankedUnits  how many units the run ranked
  */
-public record EvaluationRun(long id, int year, String moduleId, String moduleVersion, Instant at, String by,
-        boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result,
+public record EvaluationRun(long id, int year, String moduleId, String moduleVersion, String moduleDigest,
+        Instant at, String by, boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result,
         Map<Long, Integer> ranks, int rankedUnits) {
 
     public EvaluationRun {
@@ -26,9 +28,16 @@ public record EvaluationRun(long id, int year, String moduleId, String moduleVer
     }
 
     /** A whole run: its ranks come from its own scores. */
+    public EvaluationRun(long id, int year, String moduleId, String moduleVersion, String moduleDigest, Instant at,
+            String by, boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result) {
+        this(id, year, moduleId, moduleVersion, moduleDigest, at, by, published, basedOnRunId, input, result, null,
+                0);
+    }
+
+    /** A whole run of a module whose digest is not known. */
     public EvaluationRun(long id, int year, String moduleId, String moduleVersion, Instant at, String by,
             boolean published, Long basedOnRunId, EvaluationInput input, EvaluationResult result) {
-        this(id, year, moduleId, moduleVersion, at, by, published, basedOnRunId, input, result, null, 0);
+        this(id, year, moduleId, moduleVersion, null, at, by, published, basedOnRunId, input, result);
     }
 
     /**
@@ -36,8 +45,8 @@ public record EvaluationRun(long id, int year, String moduleId, String moduleVer
      * "2 of 3", not first among the one unit it sees.
      */
     public EvaluationRun narrowedTo(EvaluationInput someInputs, EvaluationResult theirScores) {
-        return new EvaluationRun(id, year, moduleId, moduleVersion, at, by, published, basedOnRunId, someInputs,
-                theirScores, ranks, rankedUnits);
+        return new EvaluationRun(id, year, moduleId, moduleVersion, moduleDigest, at, by, published, basedOnRunId,
+                someInputs, theirScores, ranks, rankedUnits);
     }
 
     /**

@@ -375,6 +375,7 @@ final class PerfApi {
         view.put("by", run.by());
         view.put("published", run.published());
         view.put("basedOnRunId", run.basedOnRunId());
+        view.put("moduleDigest", run.moduleDigest());
         view.put("units", run.result().scores().size());
         return view;
     }

@@ -49,9 +49,15 @@ public final class StandardAssessment implements AssessmentModule {
         return Messages.of(locale).get("module.name");
     }
 
+    /** Written from the weights and the cap the scorer uses, so the text cannot tell another version's rules. */
     @Override
     public String method(Locale locale) {
-        return Messages.of(locale).get("module.method");
+        List<String> args = new ArrayList<>();
+        for (Part p : Part.values()) {
+            args.add(p.weight().toPlainString());
+        }
+        args.add(Scorer.BONUS_CAP.toPlainString());
+        return Messages.of(locale).format("module.method", args.toArray(String[]::new));
     }
 
     @Override

@@ -40,6 +40,22 @@ class ModuleIdentityTest {
         assertTrue(module.method(Locale.ENGLISH).startsWith("Indicator completion 50%, time nodes on time 10%"));
     }
 
+    /** Issue 11, item 9: the method text was fixed, so a run of another version showed this one's weights. */
+    @Test
+    void theMethodIsWrittenFromTheWeightsAndCapTheScorerUses() {
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            String method = module.method(locale);
+            int at = 0;
+            for (Part p : Part.values()) {
+                at = method.indexOf(" " + p.weight().toPlainString() + "%", at);
+                assertTrue(at >= 0, p + " in " + locale + ": " + method);
+            }
+            assertTrue(method.contains(" " + Scorer.BONUS_CAP.toPlainString() + " ") || method.contains(
+                    " " + Scorer.BONUS_CAP.toPlainString() + "."), method);
+            assertFalse(method.contains("{"), "every placeholder filled: " + method);
+        }
+    }
+
     @Test
     void aLanguageWithoutItsOwnFileGetsChineseWhateverTheJvmDefault() {
         Locale saved = Locale.getDefault();

@@ -161,30 +161,32 @@ public final class EvaluationRepository {
     // ---------------------------------------------------------------- runs
 
     /** A JX_EVAL_RUN row without its documents. */
-    record RunRow(long id, int year, String moduleId, String moduleVersion, Instant at, String by, boolean published,
-            Long basedOn) {
+    record RunRow(long id, int year, String moduleId, String moduleVersion, String moduleDigest, Instant at, String by,
+            boolean published, Long basedOn) {
     }
 
-    private static final String RUN_COLUMNS = "ID, PERF_YEAR, MODULE_ID, MODULE_VERSION, RUN_AT, RUN_BY, PUBLISHED,"
-            + " BASED_ON";
+    private static final String RUN_COLUMNS = "ID, PERF_YEAR, MODULE_ID, MODULE_VERSION, MODULE_DIGEST, RUN_AT, RUN_BY,"
+            + " PUBLISHED, BASED_ON";
 
     /** What a new run stores besides its row. */
-    record NewRun(int year, String moduleId, String moduleVersion, Instant at, String by, Long basedOn,
+    record NewRun(int year, String moduleId, String moduleVersion, String moduleDigest, Instant at, String by,
+            Long basedOn,
             String inputJson, String resultJson, List<Long> unitIds, List<BigDecimal> totals, int[] ranks) {
     }
 
     static long insertRun(Connection c, NewRun run) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_EVAL_RUN (PERF_YEAR, MODULE_ID,"
-                + " MODULE_VERSION, RUN_AT, RUN_BY, PUBLISHED, BASED_ON) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                + " MODULE_VERSION, MODULE_DIGEST, RUN_AT, RUN_BY, PUBLISHED, BASED_ON) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             ps.setInt(1, run.year());
             ps.setString(2, run.moduleId());
             ps.setString(3, run.moduleVersion());
-            Jdbc.setInstant(ps, 4, run.at());
-            ps.setString(5, run.by());
-            ps.setBoolean(6, false);
-            Jdbc.setNullableLong(ps, 7, run.basedOn());
+            ps.setString(4, run.moduleDigest());
+            Jdbc.setInstant(ps, 5, run.at());
+            ps.setString(6, run.by());
+            ps.setBoolean(7, false);
+            Jdbc.setNullableLong(ps, 8, run.basedOn());
             ps.executeUpdate();
             id = generatedId(ps, "evaluation run");
         }
@@ -307,7 +309,8 @@ public final class EvaluationRepository {
         long basedOn = rs.getLong("BASED_ON");
         Long based = rs.wasNull() ? null : basedOn;
         return new RunRow(rs.getLong("ID"), rs.getInt("PERF_YEAR"), rs.getString("MODULE_ID"),
-                rs.getString("MODULE_VERSION"), Jdbc.getInstant(rs, "RUN_AT"), rs.getString("RUN_BY"),
+                rs.getString("MODULE_VERSION"), rs.getString("MODULE_DIGEST"), Jdbc.getInstant(rs, "RUN_AT"),
+                rs.getString("RUN_BY"),
                 rs.getBoolean("PUBLISHED"), based);
     }
 

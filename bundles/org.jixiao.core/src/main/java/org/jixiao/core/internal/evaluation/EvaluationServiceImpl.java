@@ -69,6 +69,7 @@ import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -120,6 +121,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
     private final MilestoneService milestones;
     private final SelfAssessmentService selfAssessments;
     private final Map<ModuleKey, AssessmentModule> modules = new ConcurrentHashMap<>();
+    private final Map<ModuleKey, String> digests = new ConcurrentHashMap<>();
     // Serialises this node's publications, so that the checks, the publication and the year's advance go together.
     private final Object publishLock = new Object();
     // Gathers the units of a run; shut down with the component.
@@ -195,15 +197,28 @@ public final class EvaluationServiceImpl implements EvaluationService {
 
     @Reference(service = AssessmentModule.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC)
-    void bindModule(AssessmentModule module) {
+    void bindModule(AssessmentModule module, ServiceReference<AssessmentModule> ref) {
         ModuleKey key = keyOf(module);
         if (key != null) {
+            // Once, when the module comes: its bundle does not change while it is bound.
+            String digest = ref == null || ref.getBundle() == null ? ModuleDigest.of(module.getClass())
+                    : ModuleDigest.of(ref.getBundle());
+            if (digest == null) {
+                digests.remove(key);
+            } else {
+                digests.put(key, digest);
+            }
             AssessmentModule before = modules.put(key, module);
             if (before != null && before != module) {
                 LOG.log(Level.WARNING, "Two assessment modules claim {0}; the later one is used", key);
             }
             LOG.log(Level.INFO, "Assessment module {0} is installed", key);
         }
+    }
+
+    /** A module outside OSGi (tests): its digest comes from the jar or folder of its class. */
+    void bindModule(AssessmentModule module) {
+        bindModule(module, null);
     }
 
     void unbindModule(AssessmentModule module) {
@@ -619,8 +634,9 @@ public final class EvaluationServiceImpl implements EvaluationService {
         int[] ranks = ranks(totals);
         Instant now = clock.instant();
         String by = username(actor);
-        NewRun run = new NewRun(input.year(), key.id(), key.version(), now, by, basedOn, inputJson, resultJson,
-                unitIds, totals, ranks);
+        String digest = digests.get(key);
+        NewRun run = new NewRun(input.year(), key.id(), key.version(), digest, now, by, basedOn, inputJson,
+                resultJson, unitIds, totals, ranks);
         long id = store.inTransaction(c -> {
             long newId = EvaluationRepository.insertRun(c, run);
             String detail = "year=" + input.year() + "; module=" + key + "; units=" + unitIds.size()
@@ -629,7 +645,8 @@ public final class EvaluationServiceImpl implements EvaluationService {
                     runTarget(newId), detail, null);
             return newId;
         });
-        return new EvaluationRun(id, input.year(), key.id(), key.version(), now, by, false, basedOn, input, result);
+        return new EvaluationRun(id, input.year(), key.id(), key.version(), digest, now, by, false, basedOn, input,
+                result);
     }
 
     /** One score per input unit, in the input's order, each with a total the store can hold. */
@@ -757,8 +774,9 @@ public final class EvaluationServiceImpl implements EvaluationService {
         if (docs[0] == null || docs[1] == null) {
             throw new IllegalStateException(runTarget(row.id()) + " has lost its documents");
         }
-        return new EvaluationRun(row.id(), row.year(), row.moduleId(), row.moduleVersion(), row.at(), row.by(),
-                row.published(), row.basedOn(), Documents.input(docs[0]), Documents.result(docs[1]));
+        return new EvaluationRun(row.id(), row.year(), row.moduleId(), row.moduleVersion(), row.moduleDigest(),
+                row.at(), row.by(), row.published(), row.basedOn(), Documents.input(docs[0]),
+                Documents.result(docs[1]));
     }
 
     /**

@@ -35,6 +35,7 @@ public final class CoreSchema {
         "V7__manual_indicators.sql",
         "V8__questionnaires.sql",
         "V9__project_roles.sql",
+        "V10__run_module_digest.sql",
     };
 
     private final List<Integer> applied;
