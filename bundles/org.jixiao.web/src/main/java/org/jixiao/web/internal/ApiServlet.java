@@ -279,7 +279,7 @@ public final class ApiServlet extends HttpServlet {
             case "indicators" -> exact(call, 3, "GET", () -> {
                 String y = call.request.getParameter("year");
                 int year = y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
-                send(call, 200, projects.indicators(call.actor, year));
+                send(call, 200, projects.indicators(call.actor, year).stream().map(ApiServlet::standing).toList());
             });
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
@@ -437,4 +437,28 @@ public final class ApiServlet extends HttpServlet {
         call.response.setContentLength(bytes.length);
         call.response.getOutputStream().write(bytes);
     }
+
+    /**
+     * A project's standing as JSON: each indicator with its actual, the unit's target and where it comes from, and
+     * met / not met / not judged with the completion, so a county reads its pass or fail without an evaluation run.
+     */
+    static Map<String, Object> standing(ProjectRegistry.ProjectIndicators p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("projectId", p.projectId());
+        out.put("projectName", p.projectName());
+        out.put("indicators", p.indicators().stream().map(i -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("definition", i.definition());
+            m.put("name", i.name());
+            m.put("unit", i.unit());
+            m.put("actual", i.actual());
+            m.put("target", i.target());
+            m.put("basis", i.basis());
+            m.put("state", i.state());
+            m.put("completion", i.completion());
+            return m;
+        }).toList());
+        return out;
+    }
+
 }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,10 +20,16 @@ import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.NotFoundException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.performance.IndicatorRef;
+import org.jixiao.api.performance.Target;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TargetTable;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.IndicatorStatus;
@@ -58,6 +65,7 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
     private final Store store;
     private final OrgUnitService orgUnits;
     private final ServiceComponentRuntime scr;
+    private volatile TargetService targets;
 
     /** Migrated, serving projects by id. */
     private final Map<String, Registered> active = new ConcurrentHashMap<>();
@@ -74,6 +82,21 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         this.store = store;
         this.orgUnits = orgUnits;
         this.scr = scr;
+    }
+
+    /**
+     * The year's targets, for the dashboard. Optional and dynamic: the target service itself needs this registry,
+     * and the dashboard falls back to the policy's defaults while it is away.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindTargets(TargetService service) {
+        targets = service;
+    }
+
+    void unbindTargets(TargetService service) {
+        if (targets == service) {
+            targets = null;
+        }
     }
 
     @Reference(service = KeyProject.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -221,6 +244,7 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         List<Long> ids = scope.stream().map(OrgUnit::id).toList();
         List<Long> evaluated = scope.stream().filter(u -> u.level().evaluated()).map(OrgUnit::id).toList();
         long counties = Math.max(1, scope.stream().filter(u -> u.level() == OrgLevel.COUNTY).count());
+        Map<Long, TargetTable> tables = tables(actor, year, evaluated);
         List<ProjectIndicators> result = new ArrayList<>();
         List<String> projectIds = new ArrayList<>(active.keySet());
         Collections.sort(projectIds);
@@ -230,7 +254,7 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
                 continue;
             }
             ProjectIndicators indicators = indicatorsOf(registered.project(), ids, evaluated, counties, year,
-                    actor.locale());
+                    actor.locale(), tables);
             if (!indicators.indicators().isEmpty()) {
                 // Nothing to show, such as the city's indicators before it defines any.
                 result.add(indicators);
@@ -239,8 +263,33 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         return result;
     }
 
+    /**
+     * The target tables of the evaluated units in scope for the year, as the city set them; empty while the year is
+     * not open (or the target service is away), when the policy's defaults stand.
+     */
+    private Map<Long, TargetTable> tables(Actor actor, int year, List<Long> evaluated) {
+        TargetService service = targets;
+        Map<Long, TargetTable> out = new HashMap<>();
+        if (service == null) {
+            return out;
+        }
+        try {
+            for (Long unit : evaluated) {
+                out.put(unit, service.table(actor, year, unit));
+            }
+        } catch (NotFoundException | AccessDeniedException e) {
+            return Map.of();
+        }
+        return out;
+    }
+
     static ProjectIndicators indicatorsOf(KeyProject project, Collection<Long> unitIds, Collection<Long> evaluated,
             long counties, int year, Locale locale) {
+        return indicatorsOf(project, unitIds, evaluated, counties, year, locale, Map.of());
+    }
+
+    static ProjectIndicators indicatorsOf(KeyProject project, Collection<Long> unitIds, Collection<Long> evaluated,
+            long counties, int year, Locale locale, Map<Long, TargetTable> tables) {
         Map<Long, Map<String, BigDecimal>> values;
         try {
             values = project.actuals(unitIds, year);
@@ -257,7 +306,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         }
         List<IndicatorStatus> statuses = new ArrayList<>();
         for (IndicatorDefinition definition : project.indicators(year)) {
-            statuses.add(status(definition, values, unitIds, evaluated, counties, messages));
+            IndicatorStatus status = status(definition, values, unitIds, evaluated, counties, messages);
+            statuses.add(tables.isEmpty() ? status : withTargets(status, project.id(), values, evaluated, tables));
         }
         return new ProjectIndicators(project.id(), safeName(project, locale, project.id()), statuses);
     }
@@ -299,6 +349,48 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         }
         return new IndicatorStatus(definition, text(messages, definition.nameKey()),
                 text(messages, definition.unitKey()), actual, target);
+    }
+
+    /**
+     * The standing against the targets the city set for each unit this year: a unit's own; for several, the sum of
+     * theirs (a share or rate: their mean). Units whose target cannot be judged (growth without last year's figure)
+     * are left out of both sides of a growth; when none can be judged, neither can the scope.
+     */
+    static IndicatorStatus withTargets(IndicatorStatus status, String projectId,
+            Map<Long, Map<String, BigDecimal>> values, Collection<Long> evaluated, Map<Long, TargetTable> tables) {
+        IndicatorDefinition d = status.definition();
+        IndicatorRef ref = new IndicatorRef(projectId, d.id());
+        boolean mean = d.kind() == TargetKind.SHARE || d.kind() == TargetKind.RATE;
+        BigDecimal target = BigDecimal.ZERO;
+        BigDecimal judgedActual = BigDecimal.ZERO;
+        int judged = 0;
+        boolean approved = true;
+        for (Long unit : evaluated) {
+            TargetTable table = tables.get(unit);
+            Target row = table == null ? null
+                    : table.targets().stream().filter(t -> t.indicator().equals(ref)).findFirst().orElse(null);
+            BigDecimal resolved = row == null ? null : row.resolved();
+            if (resolved == null) {
+                continue;
+            }
+            approved &= table.locked();
+            target = target.add(resolved);
+            BigDecimal v = values == null ? null : values.getOrDefault(unit, Map.of()).get(d.id());
+            judgedActual = judgedActual.add(v == null ? BigDecimal.ZERO : v);
+            judged++;
+        }
+        if (judged == 0) {
+            return new IndicatorStatus(d, status.name(), status.unit(), status.actual(), null,
+                    IndicatorStatus.Basis.NOT_JUDGED);
+        }
+        if (mean) {
+            target = plain(target.divide(BigDecimal.valueOf(judged), 2, java.math.RoundingMode.HALF_UP)
+                    .stripTrailingZeros());
+        }
+        BigDecimal actual = d.kind() == TargetKind.BASELINE_RELATIVE && status.actual() != null
+                ? plain(judgedActual.stripTrailingZeros()) : status.actual();
+        return new IndicatorStatus(d, status.name(), status.unit(), actual, plain(target.stripTrailingZeros()),
+                approved ? IndicatorStatus.Basis.APPROVED : IndicatorStatus.Basis.DRAFT);
     }
 
     /** 100.00 stripped is 1E+2, which JSON and pages would print as such; keep the scale at least 0. */
