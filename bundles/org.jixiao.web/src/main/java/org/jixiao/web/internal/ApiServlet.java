@@ -1,6 +1,7 @@
 package org.jixiao.web.internal;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.util.Arrays;
@@ -30,6 +31,8 @@ import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
@@ -438,27 +441,22 @@ public final class ApiServlet extends HttpServlet {
         call.response.getOutputStream().write(bytes);
     }
 
-    /**
-     * A project's standing as JSON: each indicator with its actual, the unit's target and where it comes from, and
-     * met / not met / not judged with the completion, so a county reads its pass or fail without an evaluation run.
-     */
-    static Map<String, Object> standing(ProjectRegistry.ProjectIndicators p) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("projectId", p.projectId());
-        out.put("projectName", p.projectName());
-        out.put("indicators", p.indicators().stream().map(i -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("definition", i.definition());
-            m.put("name", i.name());
-            m.put("unit", i.unit());
-            m.put("actual", i.actual());
-            m.put("target", i.target());
-            m.put("basis", i.basis());
-            m.put("state", i.state());
-            m.put("completion", i.completion());
-            return m;
-        }).toList());
-        return out;
+    /** One indicator of a project's standing, as JSON shows it. */
+    record Standing(IndicatorDefinition definition, String name, String unit, BigDecimal actual, BigDecimal target,
+            IndicatorStatus.Basis basis, IndicatorStatus.State state, Integer completion) {
+
+        Standing(IndicatorStatus i) {
+            this(i.definition(), i.name(), i.unit(), i.actual(), i.target(), i.basis(), i.state(), i.completion());
+        }
+    }
+
+    /** A project's indicators, each with where its target comes from, met / not met / not judged and completion. */
+    record ProjectStanding(String projectId, String projectName, List<Standing> indicators) {
+    }
+
+    /** So a county reads its pass or fail without an evaluation run. */
+    static ProjectStanding standing(ProjectRegistry.ProjectIndicators p) {
+        return new ProjectStanding(p.projectId(), p.projectName(), p.indicators().stream().map(Standing::new).toList());
     }
 
 }

@@ -120,4 +120,23 @@ class JsonTest {
         assertThrows(JsonParseException.class,
                 () -> Json.GSON.fromJson(parse("{\"parentId\":" + number + "}"), Body.class));
     }
+
+    /** Issue 11, item 4: a county reads its own pass or fail, and where its target comes from, in JSON. */
+    @Test
+    void theDashboardsJsonSaysTheTargetsBasisTheStateAndTheCompletion() {
+        org.jixiao.api.project.IndicatorDefinition d = new org.jixiao.api.project.IndicatorDefinition("jobs",
+                "indicator.jobs", "unit.person", org.jixiao.api.project.Comparison.AT_LEAST,
+                java.math.BigDecimal.valueOf(100), "附件2 第1项");
+        org.jixiao.api.project.IndicatorStatus met = new org.jixiao.api.project.IndicatorStatus(d, "求职青年", "人",
+                java.math.BigDecimal.valueOf(150), java.math.BigDecimal.valueOf(120),
+                org.jixiao.api.project.IndicatorStatus.Basis.APPROVED);
+        org.jixiao.api.project.IndicatorStatus open = new org.jixiao.api.project.IndicatorStatus(d, "求职青年", "人",
+                java.math.BigDecimal.valueOf(5), null, null);
+        String json = Json.GSON.toJson(ApiServlet.standing(new org.jixiao.api.project.ProjectRegistry
+                .ProjectIndicators("employment", "就业创业", java.util.List.of(met, open))));
+        assertTrue(json.contains("\"target\":120,\"basis\":\"APPROVED\",\"state\":\"MET\",\"completion\":100"),
+                json);
+        assertTrue(json.contains("\"basis\":\"NOT_JUDGED\",\"state\":\"NOT_JUDGED\""), json);
+        assertTrue(json.contains("\"definition\":{\"id\":\"jobs\""), json);
+    }
 }
