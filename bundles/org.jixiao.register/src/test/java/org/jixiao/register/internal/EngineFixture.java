@@ -12,18 +12,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
-import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
-import org.jixiao.api.OrgUnitDraft;
-import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.store.Migration;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.store.internal.DerbyStore;
 
 /**
@@ -34,10 +31,10 @@ final class EngineFixture implements AutoCloseable {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate TODAY = LocalDate.of(2024, 6, 15);
-    static final OrgUnit CITY = new OrgUnit(1, null, "city", "团市委", OrgLevel.CITY, "/1/");
-    static final OrgUnit COUNTY_A = new OrgUnit(2, 1L, "a", "甲县团委", OrgLevel.COUNTY, "/1/2/");
-    static final OrgUnit COUNTY_B = new OrgUnit(3, 1L, "b", "乙区团委", OrgLevel.COUNTY, "/1/3/");
-    static final OrgUnit DEPARTMENT = new OrgUnit(4, 1L, "org", "组织部", OrgLevel.DEPARTMENT, "/1/4/");
+    static final OrgUnit CITY = FixedOrgUnits.CITY;
+    static final OrgUnit COUNTY_A = FixedOrgUnits.COUNTY_A;
+    static final OrgUnit COUNTY_B = FixedOrgUnits.COUNTY_B;
+    static final OrgUnit DEPARTMENT = FixedOrgUnits.DEPARTMENT;
 
     final DerbyStore store;
     final List<String> audit = Collections.synchronizedList(new ArrayList<>());
@@ -52,7 +49,7 @@ final class EngineFixture implements AutoCloseable {
 
     /** A new engine on the same database, as after a restart of the node. */
     RegisterEngine restart() {
-        engine = new RegisterEngine(store, new Tree(), new Audit(), new Cipher(), Clock.fixed(
+        engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new Cipher(), Clock.fixed(
                 TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE), 0);
         return engine;
     }
@@ -87,35 +84,6 @@ final class EngineFixture implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-    }
-
-    private static final class Tree implements OrgUnitService {
-        private static final List<OrgUnit> ALL = List.of(CITY, COUNTY_A, COUNTY_B, DEPARTMENT);
-
-        @Override
-        public OrgUnit root() {
-            return CITY;
-        }
-
-        @Override
-        public OrgUnit create(Actor actor, OrgUnitDraft draft) {
-            throw new UnsupportedOperationException("the tree is fixed in tests");
-        }
-
-        @Override
-        public OrgUnit update(Actor actor, long id, OrgUnitDraft draft) {
-            throw new UnsupportedOperationException("the tree is fixed in tests");
-        }
-
-        @Override
-        public Optional<OrgUnit> find(long id) {
-            return ALL.stream().filter(u -> u.id() == id).findFirst();
-        }
-
-        @Override
-        public List<OrgUnit> subtree(long rootId) {
-            return find(rootId).map(root -> ALL.stream().filter(root::covers).toList()).orElse(List.of());
-        }
     }
 
     /** Lines "action target detail"; the transactional form writes the same line, as the node's log does. */

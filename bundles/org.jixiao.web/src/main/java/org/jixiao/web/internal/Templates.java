@@ -68,7 +68,7 @@ public final class Templates {
         return c;
     }
 
-    private static Configuration create(ClassLoader loader) {
+    static Configuration create(ClassLoader loader) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
         TemplateLoader own = new ClassTemplateLoader(OWN, "/templates");
         c.setTemplateLoader(loader == OWN ? own

@@ -9,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,13 +25,13 @@ import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.questionnaire.AnswerService;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.testing.BareProject;
 import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
@@ -80,7 +78,7 @@ class ProjectRoutesTest {
             });
 
     private KeyProject project(boolean open) {
-        return new KeyProject() {
+        return new BareProject() {
             @Override
             public String id() {
                 return open ? "demo" : "closed";
@@ -89,16 +87,6 @@ class ProjectRoutesTest {
             @Override
             public String name(java.util.Locale locale) {
                 return "演示";
-            }
-
-            @Override
-            public List<IndicatorDefinition> indicators() {
-                return List.of();
-            }
-
-            @Override
-            public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-                return Map.of();
             }
 
             @Override

@@ -308,13 +308,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
     public void enterScore(Actor actor, int year, long orgUnitId, ScoreKind kind, BigDecimal score) {
         requireAtRoot(actor, "evaluation.score", Role.ASSESSOR);
         ValidationException.Collector errors = new ValidationException.Collector();
-        PerformanceYear y = cycle.year(year).orElse(null);
-        if (y == null) {
-            errors.add("year", "evaluation.year.notOpen");
-        } else if (y.step() == Step.PUBLISHED) {
-            // The published ranking is frozen; its inputs change only after an admin re-opens the year.
-            errors.add("year", "evaluation.year.published");
-        }
+        checkInputsOpen(year, errors);
         if (evaluatedUnit(orgUnitId) == null) {
             errors.add("orgUnitId", "evaluation.unit.invalid");
         }
@@ -358,13 +352,7 @@ public final class EvaluationServiceImpl implements EvaluationService {
     public Bonus proposeBonus(Actor actor, int year, long orgUnitId, BigDecimal points, String reason) {
         requireAtRoot(actor, "bonus.propose", Role.ASSESSOR);
         ValidationException.Collector errors = new ValidationException.Collector();
-        PerformanceYear y = cycle.year(year).orElse(null);
-        if (y == null) {
-            errors.add("year", "evaluation.year.notOpen");
-        } else if (y.step() == Step.PUBLISHED) {
-            // Bonuses are inputs of the published ranking: frozen with it until an admin re-opens the year.
-            errors.add("year", "evaluation.year.published");
-        }
+        checkInputsOpen(year, errors);
         OrgUnit unit = evaluatedUnit(orgUnitId);
         if (unit == null) {
             errors.add("orgUnitId", "evaluation.unit.invalid");
@@ -797,6 +785,19 @@ public final class EvaluationServiceImpl implements EvaluationService {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Scores and bonuses are inputs of the published ranking: they change only in an open year, and once it is
+     * published they are frozen with the ranking until an admin re-opens the year.
+     */
+    private void checkInputsOpen(int year, ValidationException.Collector errors) {
+        PerformanceYear y = cycle.year(year).orElse(null);
+        if (y == null) {
+            errors.add("year", "evaluation.year.notOpen");
+        } else if (y.step() == Step.PUBLISHED) {
+            errors.add("year", "evaluation.year.published");
+        }
+    }
 
     /** The unit if it exists and is of an evaluated level, else null. */
     private OrgUnit evaluatedUnit(long id) {

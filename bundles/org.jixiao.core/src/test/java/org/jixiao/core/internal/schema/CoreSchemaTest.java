@@ -51,30 +51,25 @@ class CoreSchemaTest {
     void usernameUniquenessIsTheDatabasesToo() {
         try (MemoryStores.Loan store = TestDb.open()) {
             long root = TestDb.insertRoot(store).id();
-            String insert = "INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME, PASSWORD_HASH, ORG_UNIT_ID,"
-                    + " ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT) VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)";
-            store.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    ps.setString(1, "Alice");
-                    ps.setString(2, "alice");
-                    ps.setLong(3, root);
-                    Jdbc.setInstant(ps, 4, Instant.now());
-                    Jdbc.setInstant(ps, 5, Instant.now());
-                    return ps.executeUpdate();
-                }
-            });
-            StoreException e = assertThrows(StoreException.class, () -> store.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
-                    ps.setString(1, "ALICE");
-                    ps.setString(2, "alice");
-                    ps.setLong(3, root);
-                    Jdbc.setInstant(ps, 4, Instant.now());
-                    Jdbc.setInstant(ps, 5, Instant.now());
-                    return ps.executeUpdate();
-                }
-            }));
+            insertUser(store, "Alice", "alice", root);
+            StoreException e = assertThrows(StoreException.class, () -> insertUser(store, "ALICE", "alice", root));
             assertTrue(Jdbc.isUniqueViolation(e));
         }
+    }
+
+    private static void insertUser(MemoryStores.Loan store, String username, String key, long orgUnitId) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME,"
+                    + " PASSWORD_HASH, ORG_UNIT_ID, ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT)"
+                    + " VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)")) {
+                ps.setString(1, username);
+                ps.setString(2, key);
+                ps.setLong(3, orgUnitId);
+                Jdbc.setInstant(ps, 4, Instant.now());
+                Jdbc.setInstant(ps, 5, Instant.now());
+                return ps.executeUpdate();
+            }
+        });
     }
 
     @Test

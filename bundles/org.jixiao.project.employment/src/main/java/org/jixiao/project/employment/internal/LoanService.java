@@ -17,6 +17,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 import org.jixiao.project.employment.internal.rules.Programme;
 
 /**
@@ -86,7 +87,7 @@ final class LoanService {
             try {
                 id = repo.insertReport(c, county, month, f, note, today, stamp);
             } catch (SQLException e) {
-                if (YouthRepository.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (LiveKeys.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     // Another submission of the same month won the race.
                     throw new ValidationException(Map.of("month", REPORT_DUPLICATE));
                 }

@@ -22,6 +22,7 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Page;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 
 /**
  * The March and September refresh of the youth database. In each window a county confirms its records: that
@@ -223,7 +224,7 @@ final class RefreshService {
         } catch (SQLException e) {
             // Two confirmations of one county racing in one window: the version's UNIQUE constraint stops the second.
             for (SQLException x = e; x != null; x = x.getNextException()) {
-                if (YouthRepository.UNIQUE_VIOLATION.equals(x.getSQLState())) {
+                if (LiveKeys.UNIQUE_VIOLATION.equals(x.getSQLState())) {
                     throw ValidationException.of("window", CONCURRENT);
                 }
             }

@@ -24,9 +24,6 @@ import java.util.StringJoiner;
  */
 final class YouthRepository {
 
-    /** The SQLState of a unique-constraint violation, the same in Derby and PostgreSQL. */
-    static final String UNIQUE_VIOLATION = "23505";
-
     private static final String LIVE = "DELETED_AT IS NULL";
     private static final char LIKE_ESCAPE = '!';
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.Test;
 
 /** Month-end actuals for tracking: the records registered on or before the day, capped at the year's end. */
@@ -35,19 +36,19 @@ class ActualsAsOfTest extends EmploymentTestBase {
     void countsWhatWasRegisteredByTheDay() {
         int seq = 31;
         for (String registered : List.of("2012-11-30", "2013-01-31", "2013-02-01", "2013-03-15")) {
-            service.create(CITY_ADMIN, person("A" + seq, BIRTH, seq++, "JOB_SEEKING", TreeOrgUnits.COUNTY_A,
+            service.create(CITY_ADMIN, person("A" + seq, BIRTH, seq++, "JOB_SEEKING", FixedOrgUnits.COUNTY_A,
                     registered));
         }
-        service.create(CITY_ADMIN, person("A" + seq, BIRTH, seq++, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A,
+        service.create(CITY_ADMIN, person("A" + seq, BIRTH, seq++, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A,
                 "2013-02-28"));
         long deleted = service.create(CITY_ADMIN, person("A" + seq, BIRTH, seq++, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, "2013-01-10"));
         service.delete(CITY_ADMIN, deleted);
-        service.create(CITY_ADMIN, person("B" + seq, BIRTH, seq++, "JOB_SEEKING", TreeOrgUnits.COUNTY_B,
+        service.create(CITY_ADMIN, person("B" + seq, BIRTH, seq++, "JOB_SEEKING", FixedOrgUnits.COUNTY_B,
                 "2013-01-02"));
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
         Map<Long, Map<String, BigDecimal>> jan = project.actualsAsOf(List.of(a, b), 2013, LocalDate.of(2013, 1, 31));
         // Every register reports every one of its indicators for every unit asked, zero included.
         assertEquals(project.indicators().stream().map(d -> d.id()).collect(Collectors.toSet()), jan.get(a).keySet());

@@ -2,6 +2,7 @@ package org.jixiao.project.employment.internal;
 
 import java.time.LocalDate;
 
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
@@ -17,9 +18,9 @@ abstract class ApplicantsTestBase extends EmploymentTestBase {
 
     @BeforeEach
     void applicants() {
-        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        youthA = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        youthA = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B);
         projectA = projects.create(CITY_ADMIN, new ProjectInput("甲农场", String.valueOf(founderA), "AGRICULTURE",
                 "STARTUP", null, A, "2012-02-01"));
     }

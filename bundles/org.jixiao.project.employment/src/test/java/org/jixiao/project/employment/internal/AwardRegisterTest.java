@@ -11,6 +11,8 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.award.AwardRegister;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +51,7 @@ class AwardRegisterTest extends ApplicantsTestBase {
     void anOtherAwardIsNamedAndItsYearIsFrom2000ToThisOne() {
         long named = engine.create(A_STAFF, project, AwardRegister.ID, award("TEN_OUTSTANDING_YOUTH", null, "2013",
                 null));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, AwardRegister.ID, named).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, AwardRegister.ID, named).unitId());
         assertEquals(Map.of("name", "award.name.required"),
                 refused(() -> engine.create(A_STAFF, project, AwardRegister.ID, award("OTHER", null, "2013", A))));
         engine.create(A_STAFF, project, AwardRegister.ID, award("OTHER", "县青年创新奖", "2013", A));
@@ -63,7 +65,7 @@ class AwardRegisterTest extends ApplicantsTestBase {
     void anEntrantIsAYouthOrAProjectOfTheAwardsCountyOnceAndAWinnerNamesThePrize() {
         long a = award(A_STAFF, A, "2013");
         long both = enter(A_STAFF, a, youthA, projectA, "WINNER", "一等奖");
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, AwardRegister.ENTRANTS, both).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, AwardRegister.ENTRANTS, both).unitId());
         assertEquals(Map.of("youth", "award.entrant.required"), refused(() -> enter(A_STAFF, a, null, null,
                 "ENTERED", null)));
         assertEquals(Map.of("prize", "award.prize.required"), refused(() -> enter(A_STAFF, a, founderA, null,
@@ -103,7 +105,7 @@ class AwardRegisterTest extends ApplicantsTestBase {
         service.delete(CITY_ADMIN, youthA);
         projects.delete(CITY_ADMIN, projectA);
         engine.update(CITY_ADMIN, project, AwardRegister.ID, a, award("GOLDEN_SEED", null, "2013", B), -1);
-        assertEquals(TreeOrgUnits.COUNTY_B.id(), engine.get(CITY_ADMIN, project, AwardRegister.ID, a).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_B.id(), engine.get(CITY_ADMIN, project, AwardRegister.ID, a).unitId());
     }
 
     @Test
@@ -130,8 +132,8 @@ class AwardRegisterTest extends ApplicantsTestBase {
     }
 
     private static Map<String, Object> row(String county, long awards, long entrants, long winners) {
-        return Map.of("county", Long.valueOf(county), "countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name()
-                : TreeOrgUnits.COUNTY_B.name(), "awards", awards, "entrants", entrants, "winners", winners);
+        return Map.of("county", Long.valueOf(county), "countyName", county.equals(A) ? FixedOrgUnits.COUNTY_A.name()
+                : FixedOrgUnits.COUNTY_B.name(), "awards", awards, "entrants", entrants, "winners", winners);
     }
 
     private List<Map<String, Object>> summary(Actor actor, String year, String county) {
@@ -142,10 +144,10 @@ class AwardRegisterTest extends ApplicantsTestBase {
     void theSummaryPageRendersInBothLanguages() throws Exception {
         enter(A_STAFF, award(A_STAFF, A, "2013"), youthA, null, "WINNER", "一等奖");
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-            String html = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/awards/summary",
+            String html = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/awards/summary",
                     CITY_ADMIN)), CITY_ADMIN, locale);
-            assertTrue(html.contains(TreeOrgUnits.COUNTY_A.name()), html);
-            String none = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/awards/summary",
+            assertTrue(html.contains(FixedOrgUnits.COUNTY_A.name()), html);
+            String none = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/awards/summary",
                     B_STAFF)), B_STAFF, locale);
             assertTrue(none.contains(PageRender.msg(locale, "award.summary.empty")), none);
         }

@@ -20,6 +20,8 @@ import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.credit.CreditRegister;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,7 @@ class CreditRegisterTest extends EmploymentTestBase {
     void aHouseholdIsRatedBeforeAnyLoanAndItsLoanIsKeptInExactYuan() {
         long none = create(A_STAFF, household(null, "2013-03-01", null, null));
         RegisterRecord r = engine.get(A_STAFF, project, CreditRegister.ID, none);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), r.unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), r.unitId());
         assertNull(r.value("loanAmount"));
         long loan = create(A_STAFF, household(A, "2013-03-01", "12.345678万", "2013-03-02"));
         assertEquals(new BigDecimal("123456.78"), engine.get(A_STAFF, project, CreditRegister.ID, loan)
@@ -127,9 +129,9 @@ class CreditRegisterTest extends EmploymentTestBase {
         create(CITY_ADMIN, household(A, "2013-03-31", "599999.98", "2013-04-01"));
         create(CITY_ADMIN, household(B, "2013-02-01", "12345.67", "2013-02-01"));
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         Map<Long, Map<String, BigDecimal>> y2012 = project.actuals(List.of(a, b, city), 2012);
         assertEquals(values(3, "100"), creditValues(y2012.get(a)), "rated in 2012; the deleted one does not count");
         assertEquals(values(0, "0"), creditValues(y2012.get(b)));
@@ -148,7 +150,7 @@ class CreditRegisterTest extends EmploymentTestBase {
         create(CITY_ADMIN, household(A, "2012-02-01", "600000", "2012-02-10"));
         create(CITY_ADMIN, household(A, "2012-03-01", "400000", "2012-03-10"));
         long grows = create(CITY_ADMIN, household(A, "2013-01-01", "1099999.99", "2013-01-02"));
-        long a = TreeOrgUnits.COUNTY_A.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
         TargetRule rule = indicator(CreditRegister.INDICATOR_GROWTH).defaultRule();
 
         BigDecimal baseline = project.actuals(List.of(a), 2012).get(a).get(CreditRegister.INDICATOR_GROWTH);
@@ -178,7 +180,7 @@ class CreditRegisterTest extends EmploymentTestBase {
         for (int i = 0; i < 15; i++) {
             create(CITY_ADMIN, household(A, "2013-02-01", i == 0 ? "1101000" : null, i == 0 ? "2013-02-10" : null));
         }
-        long a = TreeOrgUnits.COUNTY_A.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
         IndicatorDefinition households = project.indicators().stream()
                 .filter(d -> d.id().equals(CreditRegister.INDICATOR_HOUSEHOLD_GROWTH)).findFirst().orElseThrow();
         assertEquals(TargetKind.BASELINE_RELATIVE, households.defaultRule().kind());
@@ -213,13 +215,13 @@ class CreditRegisterTest extends EmploymentTestBase {
         Locale locale = Locale.forLanguageTag(lang);
         create(A_STAFF, household(A, "2012-03-01", "1000000", "2012-03-02"));
         create(A_STAFF, household(A, "2013-03-01", "1100000", "2013-03-02"));
-        String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
+        String page = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET",
                 "/credit-households/summary", CITY_ADMIN)), CITY_ADMIN, locale);
         assertTrue(page.contains("<td>1</td><td>1</td><td>1.1</td><td>110</td><td>100</td><td>110 ✓</td>"),
                 "households and money, this year, last year and the 10% growth each needs: the money's met");
         assertTrue(page.contains(PageRender.msg(locale, "credit.summary.policy")));
 
-        WebResult json = project.web().handle(FakeRequest.api("GET", "/credit-households/summary", B_STAFF)
+        WebResult json = project.web().handle(FakeWebRequest.api("GET", "/credit-households/summary", B_STAFF)
                 .param("year", "2013"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) ((Map<String, Object>) json.body())
@@ -230,10 +232,10 @@ class CreditRegisterTest extends EmploymentTestBase {
         assertEquals(Boolean.FALSE, rows.get(0).get("growthJudged"));
         assertEquals("", rows.get(0).get("growthTarget"));
         assertEquals(Boolean.FALSE, rows.get(0).get("householdGrowthMet"));
-        String bPage = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
+        String bPage = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET",
                 "/credit-households/summary", B_STAFF)), B_STAFF, locale);
         assertTrue(bPage.contains(PageRender.msg(locale, "credit.summary.notJudged")));
-        WebResult list = project.web().handle(FakeRequest.html("GET", "/credit-households", A_STAFF));
+        WebResult list = project.web().handle(FakeWebRequest.html("GET", "/credit-households", A_STAFF));
         assertTrue(String.valueOf(list.model().get("pages")).contains("/credit-households/summary"),
                 "the engine's list links the summary");
     }

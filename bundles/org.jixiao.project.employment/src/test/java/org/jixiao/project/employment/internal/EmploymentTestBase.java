@@ -32,6 +32,8 @@ import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.api.store.Migration;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
@@ -46,15 +48,15 @@ abstract class EmploymentTestBase {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final LocalDate TODAY = LocalDate.of(2013, 6, 15);
 
-    static final Actor CITY_ADMIN = actor(10, "city", Role.ADMIN, TreeOrgUnits.CITY);
-    static final Actor A_STAFF = actor(11, "a-staff", Role.STAFF, TreeOrgUnits.COUNTY_A);
-    static final Actor B_STAFF = actor(12, "b-staff", Role.STAFF, TreeOrgUnits.COUNTY_B);
-    static final Actor A_VIEWER = actor(13, "a-viewer", Role.VIEWER, TreeOrgUnits.COUNTY_A);
+    static final Actor CITY_ADMIN = actor(10, "city", Role.ADMIN, FixedOrgUnits.CITY);
+    static final Actor A_STAFF = actor(11, "a-staff", Role.STAFF, FixedOrgUnits.COUNTY_A);
+    static final Actor B_STAFF = actor(12, "b-staff", Role.STAFF, FixedOrgUnits.COUNTY_B);
+    static final Actor A_VIEWER = actor(13, "a-viewer", Role.VIEWER, FixedOrgUnits.COUNTY_A);
     /** The two counties' ids as a form gives them. */
-    static final String A = String.valueOf(TreeOrgUnits.COUNTY_A.id());
-    static final String B = String.valueOf(TreeOrgUnits.COUNTY_B.id());
+    static final String A = String.valueOf(FixedOrgUnits.COUNTY_A.id());
+    static final String B = String.valueOf(FixedOrgUnits.COUNTY_B.id());
 
-    static final Actor NO_ROLE = new Actor(14, "nobody", Set.of(), TreeOrgUnits.COUNTY_A, Locale.SIMPLIFIED_CHINESE);
+    static final Actor NO_ROLE = new Actor(14, "nobody", Set.of(), FixedOrgUnits.COUNTY_A, Locale.SIMPLIFIED_CHINESE);
 
     MemoryStores.Loan store;
     ListAudit audit;
@@ -87,8 +89,8 @@ abstract class EmploymentTestBase {
         audit = new ListAudit();
         cipher = new TestCipher(audit);
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
-        engine = new RegisterEngine(store, new TreeOrgUnits(), audit, cipher, clock, 0);
-        project = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, engine);
+        engine = new RegisterEngine(store, new FixedOrgUnits(), audit, cipher, clock, 0);
+        project = new EmploymentProject(store, cipher, new FixedOrgUnits(), audit, clock, engine);
         service = new YouthFixture(engine, project);
         projects = new RegisterFixture<>(engine, project, ProjectRegister.ID, RegisterFixture::formOf);
         mentors = new MentorFixture(engine, project);
@@ -170,7 +172,7 @@ abstract class EmploymentTestBase {
     /** The items of a page's JSON for the year, narrowed to the county when one is given. */
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> items(String path, Actor actor, String year, String county) {
-        FakeRequest r = FakeRequest.api("GET", path, actor).param("year", year);
+        FakeWebRequest r = FakeWebRequest.api("GET", path, actor).param("year", year);
         return (List<Map<String, Object>>) body(project.web().handle(county == null ? r : r.param("county", county)))
                 .get("items");
     }
@@ -210,7 +212,7 @@ abstract class EmploymentTestBase {
     static Map<String, Object> validForm() {
         LocalDate birth = LocalDate.of(1989, 3, 18);
         return form("name", "李雷", "gender", "M", "birthDate", birth.toString(), "idNumber", idNumber("110105", birth,
-                123), "county", String.valueOf(TreeOrgUnits.COUNTY_A.id()), "education", "BACHELOR", "type",
+                123), "county", String.valueOf(FixedOrgUnits.COUNTY_A.id()), "education", "BACHELOR", "type",
                 "JOB_SEEKING", "needs", "希望参加技能培训", "needCategories", List.of("TRAINING", "INTERNSHIP"),
                 "registeredOn", "2013-05-20", "phone", "13800138000");
     }

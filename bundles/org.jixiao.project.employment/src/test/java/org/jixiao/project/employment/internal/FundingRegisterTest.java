@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +60,7 @@ class FundingRegisterTest extends ApplicantsTestBase {
         long projectOnly = create(A_STAFF, application(A, null, projectA, "8000", "REJECTED", null, "2013-04-01"));
         assertNull(engine.get(A_STAFF, project, FundingRegister.ID, projectOnly).value("youth"));
         long youthOnly = create(A_STAFF, application(null, youthA, null, "8000", "PENDING", null, null));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, FundingRegister.ID, youthOnly).unitId(),
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, FundingRegister.ID, youthOnly).unitId(),
                 "a county user's own county");
     }
 
@@ -137,7 +139,7 @@ class FundingRegisterTest extends ApplicantsTestBase {
     private static Map<String, Object> row(String county, long applications, long pending, long approved,
             long rejected, String applied, String granted) {
         return form("county", Long.valueOf(county),
-                "countyName", county.equals(A) ? TreeOrgUnits.COUNTY_A.name() : TreeOrgUnits.COUNTY_B.name(),
+                "countyName", county.equals(A) ? FixedOrgUnits.COUNTY_A.name() : FixedOrgUnits.COUNTY_B.name(),
                 "applications", applications, "pending", pending, "approved", approved, "rejected", rejected,
                 "amountApplied", applied, "amountGranted", granted);
     }
@@ -150,7 +152,7 @@ class FundingRegisterTest extends ApplicantsTestBase {
     void theSummaryPageRendersInBothLanguages() throws Exception {
         create(A_STAFF, application(A, youthA, null, "50000", "APPROVED", "30000", "2013-04-01"));
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-            String html = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/funding/summary",
+            String html = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/funding/summary",
                     CITY_ADMIN)), CITY_ADMIN, locale);
             assertTrue(html.contains("50000.00"), html);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.hometown.HometownRegister;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +96,7 @@ class HometownRegisterTest extends EmploymentTestBase {
         long fromA = student("韩梅梅", A, null, null);
         long fromB = student("李雷", B, null, null);
         long p = join(event, fromA);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(),
+        assertEquals(FixedOrgUnits.COUNTY_A.id(),
                 engine.get(A_STAFF, project, HometownRegister.PARTICIPANTS, p).unitId(), "in the event's county");
 
         assertEquals(Map.of("student", "register.error.otherUnit"), refused(() -> join(event, fromB)));

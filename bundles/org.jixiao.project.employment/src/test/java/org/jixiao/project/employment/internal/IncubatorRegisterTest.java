@@ -15,6 +15,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B);
         projectA = venture("农场", founderA, A);
         projectA2 = venture("网店", founderA, A);
         projectB = venture("茶馆", founderB, B);
@@ -92,7 +93,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
                 "a base has a floor area above zero");
         noArea.put("area", null);
         long id = engine.create(A_STAFF, project, IncubatorRegister.ID, noArea);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, IncubatorRegister.ID, id).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, IncubatorRegister.ID, id).unitId());
         updateBase(A_STAFF, id, A, "2013-01-01", "2013-01-02");
         assertEquals(LocalDate.of(2013, 1, 2), engine.get(A_STAFF, project, IncubatorRegister.ID, id)
                 .value("closedOn"));
@@ -135,7 +136,7 @@ class IncubatorRegisterTest extends EmploymentTestBase {
         long first = createBase(A_STAFF, "一号基地", A, "2013-01-01", null);
         long second = createBase(A_STAFF, "二号基地", A, "2013-01-01", null);
         long r = moveIn(A_STAFF, first, projectA, "2013-02-01", null);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, IncubatorRegister.RESIDENTS, r)
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, IncubatorRegister.RESIDENTS, r)
                 .unitId(), "a residence is in its base's county");
 
         assertEquals(Map.of("project", "incubator.project.elsewhere"),
@@ -189,8 +190,8 @@ class IncubatorRegisterTest extends EmploymentTestBase {
         engine.delete(B_STAFF, project, IncubatorRegister.RESIDENTS, gone, "录入错误");
         engine.delete(B_STAFF, project, IncubatorRegister.ID, deletedBase, "录入错误");
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
         assertEquals(counts(2, 2), actuals(a, 2013, LocalDate.of(2013, 1, 31)), "one and three open; one holds two");
         assertEquals(counts(3, 2), actuals(a, 2013, LocalDate.of(2013, 2, 28)),
                 "two opened on 1 February: every base holds at most two");

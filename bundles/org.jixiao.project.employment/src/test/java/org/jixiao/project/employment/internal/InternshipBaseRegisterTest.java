@@ -15,6 +15,8 @@ import java.util.Map;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.internshipbase.InternshipBaseRegister;
 import org.junit.jupiter.api.Test;
@@ -71,9 +73,9 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
         bases.create(CITY_ADMIN, base("a6", A, "2013-06-01", "2013-06-01", null));
         bases.create(CITY_ADMIN, base("b1", B, "2012-01-01", "2012-01-01", null));
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         String id = InternshipBaseRegister.INDICATOR_BASES;
         Map<Long, Map<String, BigDecimal>> y2012 = project.actuals(List.of(a, b, city), 2012);
         assertEquals(BigDecimal.valueOf(2), y2012.get(a).get(id), "a1 and a4");
@@ -86,13 +88,13 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
         assertEquals(BigDecimal.ONE, project.actualsAsOf(List.of(a), 2012, LocalDate.of(2012, 3, 31)).get(a).get(id),
                 "only a4 by 31 March 2012");
 
-        Map<String, Object> summary = body(project.web().handle(FakeRequest.api("GET", "/internship-bases/summary",
+        Map<String, Object> summary = body(project.web().handle(FakeWebRequest.api("GET", "/internship-bases/summary",
                 CITY_ADMIN)));
         assertEquals("2013-06-15", summary.get("day"));
-        assertEquals(List.of(Map.of("county", a, "countyName", TreeOrgUnits.COUNTY_A.name(), "live", 4L, "entered",
-                3L, "met", false), Map.of("county", b, "countyName", TreeOrgUnits.COUNTY_B.name(), "live", 1L,
+        assertEquals(List.of(Map.of("county", a, "countyName", FixedOrgUnits.COUNTY_A.name(), "live", 4L, "entered",
+                3L, "met", false), Map.of("county", b, "countyName", FixedOrgUnits.COUNTY_B.name(), "live", 1L,
                 "entered", 1L, "met", false)), summary.get("items"), "a3 is open but not entered");
-        assertEquals(1, ((List<?>) body(project.web().handle(FakeRequest.api("GET", "/internship-bases/summary",
+        assertEquals(1, ((List<?>) body(project.web().handle(FakeWebRequest.api("GET", "/internship-bases/summary",
                 A_STAFF))).get("items")).size(), "a county sees its own");
     }
 
@@ -101,12 +103,12 @@ class InternshipBaseRegisterTest extends EmploymentTestBase {
     void theSummaryPageRendersAndTheListLinksToIt(String lang) throws Exception {
         Locale locale = Locale.forLanguageTag(lang);
         bases.create(A_STAFF, base("<b>基地</b>", A, "2013-01-05", "2013-01-06", null));
-        String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
+        String page = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET",
                 "/internship-bases/summary", CITY_ADMIN).param("county", A)), CITY_ADMIN, locale);
         assertTrue(page.contains(PageRender.msg(locale, "base.summary.notMet")));
-        assertFalse(page.contains(TreeOrgUnits.COUNTY_B.name() + "</td>"), "narrowed to county A");
+        assertFalse(page.contains(FixedOrgUnits.COUNTY_B.name() + "</td>"), "narrowed to county A");
         // The engine's list (rendered by the web bundle) carries the link to it.
-        WebResult list = project.web().handle(FakeRequest.html("GET", "/internship-bases", CITY_ADMIN));
+        WebResult list = project.web().handle(FakeWebRequest.html("GET", "/internship-bases", CITY_ADMIN));
         assertTrue(String.valueOf(list.model()).contains("internship-bases/summary"), String.valueOf(list.model()));
     }
 }

@@ -14,6 +14,8 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.internship.InternshipRegister;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class InternshipRegisterTest extends EmploymentTestBase {
 
     private long youth(String name, int seq, String county) {
         return service.create(CITY_ADMIN, person(name, BIRTH, seq, "JOB_SEEKING",
-                county.equals(A) ? TreeOrgUnits.COUNTY_A : TreeOrgUnits.COUNTY_B, "2013-01-05"));
+                county.equals(A) ? FixedOrgUnits.COUNTY_A : FixedOrgUnits.COUNTY_B, "2013-01-05"));
     }
 
     @Test
@@ -97,7 +99,7 @@ class InternshipRegisterTest extends EmploymentTestBase {
         assertEquals(Map.of("youth", "register.error.otherUnit"), refused(() -> place(CITY_ADMIN,
                 placement(p, han, "2013-03-01", null, "IN_PROGRESS", null, null)), t));
         long first = place(A_STAFF, placement(p, li, "2013-03-01", "2013-04-30", "IN_PROGRESS", null, null));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, InternshipRegister.PLACEMENTS, first)
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, InternshipRegister.PLACEMENTS, first)
                 .unitId(), "a placement is its position's county's");
         assertEquals(Map.of("youth", "internship.youth.alreadyPlaced"), refused(() -> place(A_STAFF,
                 placement(p, li, "2013-06-01", null, "IN_PROGRESS", null, null)), t));
@@ -200,8 +202,8 @@ class InternshipRegisterTest extends EmploymentTestBase {
         engine.delete(A_STAFF, project, InternshipRegister.PLACEMENTS, gone, "录错");
         place(CITY_ADMIN, placement(old, han, "2012-03-01", null, "IN_PROGRESS", null, null));
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
         assertEquals(figures(1, "100.00", "0.00"), figures(project.actualsAsOf(List.of(a), 2013,
                 LocalDate.of(2013, 4, 30)).get(a)), "Li from March; not yet converted");
         assertEquals(figures(1, "100.00", "100.00"), figures(project.actualsAsOf(List.of(a), 2013,
@@ -216,10 +218,10 @@ class InternshipRegisterTest extends EmploymentTestBase {
                 "2013-05-31", null), -1);
         assertEquals(figures(2, "0.00", "50.00"), figures(project.actuals(List.of(a), 2013).get(a)));
 
-        Map<String, Object> json = body(project.web().handle(FakeRequest.api("GET", "/internships/figures", A_STAFF)
+        Map<String, Object> json = body(project.web().handle(FakeWebRequest.api("GET", "/internships/figures", A_STAFF)
                 .param("year", "2013")));
         assertEquals(2013, json.get("year"));
-        assertEquals(List.of(Map.of("county", a, "countyName", TreeOrgUnits.COUNTY_A.name(), "interns", 1L,
+        assertEquals(List.of(Map.of("county", a, "countyName", FixedOrgUnits.COUNTY_A.name(), "interns", 1L,
                 "gmAssistant", 0L, "converted", 1L, "gmShare", "0.00", "conversion", "100.00")), json.get("items"),
                 "as of today: Wang starts in July");
     }
@@ -228,11 +230,11 @@ class InternshipRegisterTest extends EmploymentTestBase {
     @ValueSource(strings = {"zh-CN", "en"})
     void theFiguresPageRendersAndTheListLinksToIt(String lang) throws Exception {
         Locale locale = Locale.forLanguageTag(lang);
-        String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET",
+        String page = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET",
                 "/internships/figures", CITY_ADMIN).param("year", "2012")), CITY_ADMIN, locale);
         assertTrue(page.contains(java.text.MessageFormat.format(PageRender.msg(locale, "internship.figures.title"),
                 "2012")));
-        WebResult list = project.web().handle(FakeRequest.html("GET", "/internships", CITY_ADMIN));
+        WebResult list = project.web().handle(FakeWebRequest.html("GET", "/internships", CITY_ADMIN));
         assertTrue(String.valueOf(list.model()).contains("internships/figures"));
     }
 

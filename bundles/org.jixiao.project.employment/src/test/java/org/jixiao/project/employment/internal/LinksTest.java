@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.incubator.IncubatorRegister;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class LinksTest extends EmploymentTestBase {
 
     private long entrepreneur() {
         return service.create(A_STAFF, person("创业者", LocalDate.of(1991, 2, 3), 41, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2013-03-01"));
+                FixedOrgUnits.COUNTY_A, "2013-03-01"));
     }
 
     private long project(long founder) {
@@ -46,7 +47,7 @@ class LinksTest extends EmploymentTestBase {
                 () -> service.update(CITY_ADMIN, youth, input(moved)));
         assertEquals(Set.of("venture.linked"), Set.copyOf(county.fieldErrors().values()));
         assertEquals(before, rows("EMP_YOUTH", "EMP_PROJECT"));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), service.get(CITY_ADMIN, youth).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), service.get(CITY_ADMIN, youth).unitId());
         assertEquals(audits, writes(), "a refused change is not audited");
 
         // Other changes within the county go through.

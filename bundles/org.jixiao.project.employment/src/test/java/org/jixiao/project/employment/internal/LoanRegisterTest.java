@@ -27,6 +27,8 @@ import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.employment.internal.loan.LoanRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +51,8 @@ class LoanRegisterTest extends EmploymentTestBase {
     @BeforeEach
     void borrowers() {
         reports = project.loans();
-        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B);
     }
 
     private static Map<String, Object> loan(String county, long borrower, String amount, String grantedOn) {
@@ -81,7 +83,7 @@ class LoanRegisterTest extends EmploymentTestBase {
         long id = create(A_STAFF, loan(null, youthA, "12.345678万", "2013-03-10"));
         RegisterRecord r = engine.get(A_STAFF, project, LoanRegister.ID, id);
         assertEquals(new BigDecimal("123456.78"), r.value("amount"));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), r.unitId(), "a county user's own county by default");
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), r.unitId(), "a county user's own county by default");
         assertEquals(youthA, r.value("borrower"));
         assertEquals(0, new BigDecimal("123456.78").compareTo(store.read(c -> {
             try (var ps = c.prepareStatement("SELECT AMOUNT FROM EMP_LOAN WHERE ID = ?")) {
@@ -136,7 +138,7 @@ class LoanRegisterTest extends EmploymentTestBase {
         assertEquals(Map.of(LoanRegister.ID, "loan.linked"), linked.fieldErrors());
         assertTrue(PageRender.keys(Locale.ENGLISH).contains("loan.linked"));
         assertThrows(ValidationException.class, () -> service.update(CITY_ADMIN, youthA, person("创业甲",
-                LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B, "2012-01-05")),
+                LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B, "2012-01-05")),
                 "nor moved to another county");
         engine.delete(A_STAFF, project, LoanRegister.ID, id, "录入错误");
         service.delete(A_STAFF, youthA);
@@ -201,9 +203,9 @@ class LoanRegisterTest extends EmploymentTestBase {
         long moved = create(CITY_ADMIN, loan(B, youthB, "1000万", "2012-05-06"));
         engine.update(CITY_ADMIN, project, LoanRegister.ID, moved, loan(B, youthB, "1000万", "2013-05-06"), -1);
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         Map<Long, Map<String, BigDecimal>> y2013 = project.actuals(List.of(a, b, city), 2013);
         assertEquals(values(3, "13.833334"), loanValues(y2013.get(a)), "10.5 + 0.000001 + 3.333333; not 2012's");
         assertEquals(values(2, "2000"), loanValues(y2013.get(b)), "20,000,000 元 is the policy's 2000 万元");
@@ -331,7 +333,7 @@ class LoanRegisterTest extends EmploymentTestBase {
         long check = engine.create(A_STAFF, project, LoanRegister.CHECKS,
                 with(check(A, "1", "2013-04-02", "3", "1"), "checker", "<u>王</u>", "findings", "a & b"));
 
-        String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/loans/reports",
+        String page = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/loans/reports",
                 A_STAFF)), A_STAFF, locale);
         assertTrue(page.contains("&lt;i&gt;note&lt;/i&gt;"));
         assertTrue(page.contains("&lt;u&gt;王&lt;/u&gt;"));
@@ -342,17 +344,17 @@ class LoanRegisterTest extends EmploymentTestBase {
         assertTrue(page.contains("/p/employment/loan-checks/new"));
         assertTrue(page.contains("action=\"/p/employment/loans/reports\""));
         assertCsrfInEveryPostForm(page);
-        WebResult dup = project.web().handle(FakeRequest.html("POST", "/loans/reports", A_STAFF)
+        WebResult dup = project.web().handle(FakeWebRequest.html("POST", "/loans/reports", A_STAFF)
                 .param("month", "2013-03").param("note", "\"x"));
         assertEquals(400, dup.status());
         String again = PageRender.render(project, dup, A_STAFF, locale);
         assertTrue(again.contains(PageRender.msg(locale, "loan.report.duplicate")));
         assertTrue(again.contains(">&quot;x</textarea>"));
 
-        WebResult json = project.web().handle(FakeRequest.api("GET", "/loans/reports", A_STAFF));
+        WebResult json = project.web().handle(FakeWebRequest.api("GET", "/loans/reports", A_STAFF));
         assertEquals(200, json.status());
         // The engine's list page links the project's own reports page.
-        WebResult list = project.web().handle(FakeRequest.html("GET", "/loans", A_STAFF));
+        WebResult list = project.web().handle(FakeWebRequest.html("GET", "/loans", A_STAFF));
         assertTrue(String.valueOf(list.model().get("pages")).contains("/loans/reports"), String.valueOf(list.model()));
     }
 }

@@ -13,6 +13,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.mentor.MentorRegister;
 import org.jixiao.project.employment.internal.mentor.MentorTeam;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +35,10 @@ class MentorRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void youth() {
-        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        youthA2 = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        jobSeekerA = youth("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
-        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        youthA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        youthA2 = youth("创业丙", LocalDate.of(1990, 2, 4), 15, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        jobSeekerA = youth("求职甲", LocalDate.of(1990, 2, 5), 17, "JOB_SEEKING", FixedOrgUnits.COUNTY_A);
+        youthB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B);
     }
 
     private static MentorInput.Mentor mentor(String name, String county, String appointedOn) {
@@ -70,7 +71,7 @@ class MentorRegisterTest extends EmploymentTestBase {
     void aMentorIsAppointedTodayWhenNoDateIsGivenAndADismissalIsADateAndAReason() {
         long id = mentors.create(A_STAFF, mentor("王老师", null, null));
         assertEquals(TODAY, engine.get(A_STAFF, project, MentorRegister.ID, id).value("appointedOn"));
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, MentorRegister.ID, id).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, MentorRegister.ID, id).unitId());
 
         assertEquals(Map.of("dismissalReason", "mentor.dismissalReason.required"),
                 refused(() -> mentors.create(A_STAFF, dismissed("甲", A, "2013-01-01", "2013-02-01", null))));
@@ -99,7 +100,7 @@ class MentorRegisterTest extends EmploymentTestBase {
                 refused(() -> engine.delete(CITY_ADMIN, project, MentorRegister.ID, m, "重复录入")));
         engine.delete(CITY_ADMIN, project, MentorRegister.PAIRINGS, p, "结对有误");
         engine.update(CITY_ADMIN, project, MentorRegister.ID, m, moved, -1);
-        assertEquals(TreeOrgUnits.COUNTY_B.id(), engine.get(CITY_ADMIN, project, MentorRegister.ID, m).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_B.id(), engine.get(CITY_ADMIN, project, MentorRegister.ID, m).unitId());
     }
 
     // ---------------------------------------------------------------- pairings and activities
@@ -108,7 +109,7 @@ class MentorRegisterTest extends EmploymentTestBase {
     void aMentorIsPairedOnceWithAnEntrepreneurOfItsCountyWithinTheAppointment() {
         long m = mentors.create(CITY_ADMIN, dismissed("王老师", A, "2013-01-10", "2013-05-31", "调离"));
         long p = pair(m, youthA, "2013-02-01");
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, MentorRegister.PAIRINGS, p).unitId(),
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, MentorRegister.PAIRINGS, p).unitId(),
                 "a pairing is in its mentor's county");
 
         assertEquals(Map.of("youth", "mentor.youth.notEntrepreneur"), refused(() -> pair(m, jobSeekerA, "2013-02-01")));
@@ -192,9 +193,9 @@ class MentorRegisterTest extends EmploymentTestBase {
         pair(b1, youthB, "2012-01-02");
         activities(b1, youthB, LocalDate.of(2012, 10, 1), 10);
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         Map<Long, Map<String, BigDecimal>> y2012 = project.actuals(List.of(a, b, city), 2012);
         assertEquals(values(3, "66.66", "33.33"), mentorValues(y2012.get(a)),
                 "m1, m2, m3 in office at year end; m1, m2 paired; m1 alone with 10 activities (m2: 8 in 2012)");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.outcome.OutcomeRegister;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class OutcomeRegisterTest extends EmploymentTestBase {
 
     @Test
     void aYouthCountsOnceAYearAndADeletionFreesThem() {
-        long li = service.create(A_STAFF, person("Li", BIRTH, 31, "JOB_SEEKING", TreeOrgUnits.COUNTY_A,
+        long li = service.create(A_STAFF, person("Li", BIRTH, 31, "JOB_SEEKING", FixedOrgUnits.COUNTY_A,
                 "2012-01-05"));
         long first = create(outcome(li, "2013-03-01"));
         ValidationException e = assertThrows(ValidationException.class, () -> create(outcome(li, "2013-05-01")));
@@ -57,13 +58,13 @@ class OutcomeRegisterTest extends EmploymentTestBase {
 
     @Test
     void theYouthIsOfTheOutcomesCountyAndStaysWhileNamed() {
-        long han = service.create(CITY_ADMIN, person("Han", BIRTH, 32, "JOB_SEEKING", TreeOrgUnits.COUNTY_B,
+        long han = service.create(CITY_ADMIN, person("Han", BIRTH, 32, "JOB_SEEKING", FixedOrgUnits.COUNTY_B,
                 "2012-01-05"));
         Map<String, Object> other = outcome(han, "2013-03-01");
         ValidationException e = assertThrows(ValidationException.class,
                 () -> engine.create(CITY_ADMIN, project, OutcomeRegister.ID, other));
         assertEquals("register.error.otherUnit", e.fieldErrors().get("youth"));
-        long li = service.create(A_STAFF, person("Li", BIRTH, 31, "JOB_SEEKING", TreeOrgUnits.COUNTY_A,
+        long li = service.create(A_STAFF, person("Li", BIRTH, 31, "JOB_SEEKING", FixedOrgUnits.COUNTY_A,
                 "2012-01-05"));
         long id = create(outcome(li, "2013-03-01"));
         ValidationException linked = assertThrows(ValidationException.class, () -> service.delete(A_STAFF, li));
@@ -79,13 +80,13 @@ class OutcomeRegisterTest extends EmploymentTestBase {
         int seq = 41;
         for (String day : List.of("2012-12-31", "2013-01-01", "2013-03-31", "2013-04-01")) {
             create(outcome(service.create(A_STAFF, person("Y" + seq, BIRTH, seq++, "JOB_SEEKING",
-                    TreeOrgUnits.COUNTY_A, "2012-01-05")), day));
+                    FixedOrgUnits.COUNTY_A, "2012-01-05")), day));
         }
         long deleted = create(outcome(service.create(A_STAFF, person("Y" + seq, BIRTH, seq++, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2012-01-05")), "2013-02-01"));
+                FixedOrgUnits.COUNTY_A, "2012-01-05")), "2013-02-01"));
         engine.delete(A_STAFF, project, OutcomeRegister.ID, deleted, "录错");
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
         String id = OutcomeRegister.INDICATOR_OUTCOMES;
         assertEquals(BigDecimal.valueOf(2), project.actualsAsOf(List.of(a), 2013, LocalDate.of(2013, 3, 31)).get(a)
                 .get(id), "the year's, by the day; the deleted one does not count");

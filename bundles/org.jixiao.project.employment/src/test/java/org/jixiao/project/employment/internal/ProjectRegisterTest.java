@@ -18,6 +18,7 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.ybc.YbcRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,9 +38,9 @@ class ProjectRegisterTest extends EmploymentTestBase {
     @BeforeEach
     void founders() {
         founderA = service.create(CITY_ADMIN, person("创业者甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2013-01-05"));
+                FixedOrgUnits.COUNTY_A, "2013-01-05"));
         founderB = service.create(CITY_ADMIN, person("创业者乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_B, "2013-01-05"));
+                FixedOrgUnits.COUNTY_B, "2013-01-05"));
     }
 
     private static ProjectInput venture(String name, long founder, String county, String registeredOn) {
@@ -56,7 +57,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
     void aCountyUsersProjectIsTheirCountysRegisteredTodayAndNamesItsFounder() {
         long id = projects.create(A_STAFF, venture("生态茶园", founderA, null, null));
         RegisterRecord r = projects.get(A_STAFF, id);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), r.unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), r.unitId());
         assertEquals(TODAY, r.value("registeredOn"));
         assertEquals(founderA, r.value("founder"));
         assertEquals("STARTUP", r.value("stage"));
@@ -91,7 +92,7 @@ class ProjectRegisterTest extends EmploymentTestBase {
         ValidationException moved = assertThrows(ValidationException.class,
                 () -> projects.update(CITY_ADMIN, id, venture("生态茶园", founderB, B, "2013-03-01")));
         assertEquals(Map.of(YbcRegister.PROJECTS, "ybc.project.linked"), moved.fieldErrors());
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), projects.get(CITY_ADMIN, id).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), projects.get(CITY_ADMIN, id).unitId());
         // Changes within the county go through.
         projects.update(A_STAFF, id, venture("生态茶园二期", founderA, null, "2013-03-01"));
 
@@ -116,9 +117,9 @@ class ProjectRegisterTest extends EmploymentTestBase {
         projects.delete(CITY_ADMIN, deleted);
         projects.create(CITY_ADMIN, venture("B", founderB, B, "2013-02-01"));
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         String key = ProjectRegister.INDICATOR_PROJECTS;
         Map<Long, Map<String, BigDecimal>> y2012 = project.actuals(List.of(a, b, city), 2012);
         assertEquals(0, BigDecimal.valueOf(2).compareTo(y2012.get(a).get(key)), "deleted and later ones do not count");

@@ -23,6 +23,7 @@ import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneMark;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.MilestoneTimeliness;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.Test;
 
 /** The refresh rules: the windows, scope, frozen snapshots, versions, the changes and the time nodes. */
@@ -34,13 +35,13 @@ class RefreshServiceTest extends RefreshTestBase {
     /** Two records in county A (and one deleted), one in B, all registered before March 2013. */
     private void records() {
         a1 = youth.create(A_STAFF, youth("A1", LocalDate.of(1990, 1, 1), 1, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of("TRAINING"), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of("TRAINING"), "2013-01-10"));
         a2 = youth.create(A_STAFF, youth("A2", LocalDate.of(1985, 6, 15), 2, YouthType.ENTREPRENEUR,
-                TreeOrgUnits.COUNTY_A, Education.SENIOR_HIGH, List.of("LOAN", "MENTOR"), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.SENIOR_HIGH, List.of("LOAN", "MENTOR"), "2013-01-10"));
         long gone = youth.create(A_STAFF, youth("A3", LocalDate.of(1991, 2, 2), 3, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
         youth.delete(A_STAFF, gone);
-        youth.create(B_STAFF, youth("B1", LocalDate.of(1970, 1, 1), 5, YouthType.ENTREPRENEUR, TreeOrgUnits.COUNTY_B,
+        youth.create(B_STAFF, youth("B1", LocalDate.of(1970, 1, 1), 5, YouthType.ENTREPRENEUR, FixedOrgUnits.COUNTY_B,
                 Education.MASTER_OR_ABOVE, List.of(), "2013-01-10"));
     }
 
@@ -50,7 +51,7 @@ class RefreshServiceTest extends RefreshTestBase {
         RefreshService.Confirmed done = refresh.confirm(A_STAFF, in(null));
         RefreshConfirmation c = done.confirmation();
         assertTrue(done.timeNodeMarked());
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), c.countyId(), "a county user confirms its own county");
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), c.countyId(), "a county user confirms its own county");
         assertEquals(new RefreshWindow(2013, RefreshPeriod.MARCH), c.window());
         assertEquals(1, c.version());
         assertEquals(LocalDate.of(2013, 3, 10), c.confirmedOn());
@@ -67,7 +68,7 @@ class RefreshServiceTest extends RefreshTestBase {
                 Set.of(NeedCategory.LOAN, NeedCategory.MENTOR))), items);
         assertEquals(3, rows("EMP_REFRESH", "EMP_REFRESH_ITEM"), "one header and two items; B untouched");
 
-        assertEquals(List.of(new Marked("a-staff", 2013, TreeOrgUnits.COUNTY_A.id(), "youth.refresh.march",
+        assertEquals(List.of(new Marked("a-staff", 2013, FixedOrgUnits.COUNTY_A.id(), "youth.refresh.march",
                 LocalDate.of(2013, 3, 10), "/p/employment/refresh/2?year=2013&period=MARCH (version 1, 2 records)")),
                 marked);
         List<ListAudit.Entry> lines = audit.withAction("refresh.confirm");
@@ -133,35 +134,35 @@ class RefreshServiceTest extends RefreshTestBase {
     void aCountyConfirmsOnlyItselfAndTheCitySeesAll() {
         records();
         ValidationException other = assertThrows(ValidationException.class,
-                () -> refresh.confirm(B_STAFF, in(TreeOrgUnits.COUNTY_A)));
+                () -> refresh.confirm(B_STAFF, in(FixedOrgUnits.COUNTY_A)));
         assertEquals(Map.of("county", RefreshService.COUNTY_INVALID), other.fieldErrors());
         assertEquals(Map.of("county", RefreshService.COUNTY_REQUIRED),
                 assertThrows(ValidationException.class, () -> refresh.confirm(CITY_ADMIN, in(null))).fieldErrors());
         assertEquals(Map.of("county", RefreshService.COUNTY_INVALID), assertThrows(ValidationException.class,
-                () -> refresh.confirm(CITY_ADMIN, in(TreeOrgUnits.DEPARTMENT))).fieldErrors());
+                () -> refresh.confirm(CITY_ADMIN, in(FixedOrgUnits.DEPARTMENT))).fieldErrors());
         assertThrows(AccessDeniedException.class, () -> refresh.confirm(A_VIEWER, in(null)));
         assertThrows(AccessDeniedException.class, () -> refresh.confirm(NO_ROLE, in(null)));
         assertEquals(0, refreshRows());
 
         RefreshConfirmation a = refresh.confirm(A_STAFF, in(null)).confirmation();
-        RefreshConfirmation b = refresh.confirm(CITY_ADMIN, in(TreeOrgUnits.COUNTY_B)).confirmation();
+        RefreshConfirmation b = refresh.confirm(CITY_ADMIN, in(FixedOrgUnits.COUNTY_B)).confirmation();
         assertEquals("city", b.confirmedByName(), "the city may confirm for a county");
         assertEquals(1, b.total());
 
         RefreshWindow march = new RefreshWindow(2013, RefreshPeriod.MARCH);
         List<RefreshStatus> city = refresh.overview(CITY_ADMIN, march, null);
-        assertEquals(List.of(TreeOrgUnits.COUNTY_A, TreeOrgUnits.COUNTY_B), city.stream().map(RefreshStatus::county)
+        assertEquals(List.of(FixedOrgUnits.COUNTY_A, FixedOrgUnits.COUNTY_B), city.stream().map(RefreshStatus::county)
                 .toList());
         assertEquals(List.of(a.id(), b.id()), city.stream().map(s -> s.confirmation().id()).toList());
         assertEquals(List.of(2L, 1L), city.stream().map(RefreshStatus::live).toList(), "live records, deleted apart");
         List<RefreshStatus> own = refresh.overview(B_STAFF, march, null);
         assertEquals(1, own.size());
         assertEquals(b.id(), own.get(0).confirmation().id());
-        assertEquals(List.of(), refresh.overview(B_STAFF, march, TreeOrgUnits.COUNTY_A.id()));
+        assertEquals(List.of(), refresh.overview(B_STAFF, march, FixedOrgUnits.COUNTY_A.id()));
 
-        assertThrows(NotFoundException.class, () -> refresh.changes(B_STAFF, TreeOrgUnits.COUNTY_A.id(), march));
-        assertThrows(NotFoundException.class, () -> refresh.changes(CITY_ADMIN, TreeOrgUnits.DEPARTMENT.id(), march));
-        assertThrows(NotFoundException.class, () -> refresh.history(B_STAFF, TreeOrgUnits.COUNTY_A.id()));
+        assertThrows(NotFoundException.class, () -> refresh.changes(B_STAFF, FixedOrgUnits.COUNTY_A.id(), march));
+        assertThrows(NotFoundException.class, () -> refresh.changes(CITY_ADMIN, FixedOrgUnits.DEPARTMENT.id(), march));
+        assertThrows(NotFoundException.class, () -> refresh.history(B_STAFF, FixedOrgUnits.COUNTY_A.id()));
         assertThrows(NotFoundException.class, () -> refresh.get(B_STAFF, a.id()));
         assertThrows(NotFoundException.class, () -> refresh.items(B_STAFF, a.id(), 1));
         assertThrows(NotFoundException.class, () -> refresh.get(CITY_ADMIN, 999_999));
@@ -179,17 +180,17 @@ class RefreshServiceTest extends RefreshTestBase {
         // Between the refreshes: A1 changes education and needs, A2 is deleted, A4 is registered.
         at(2013, 6, 1);
         youth.update(A_STAFF, a1, youth("A1", LocalDate.of(1990, 1, 1), 1, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.MASTER_OR_ABOVE, List.of("TRAINING", "LOAN"), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.MASTER_OR_ABOVE, List.of("TRAINING", "LOAN"), "2013-01-10"));
         youth.delete(A_STAFF, a2);
         long a4 = youth.create(A_STAFF, youth("A4", LocalDate.of(1993, 5, 5), 7, YouthType.ENTREPRENEUR,
-                TreeOrgUnits.COUNTY_A, Education.VOCATIONAL, List.of(), "2013-06-01"));
+                FixedOrgUnits.COUNTY_A, Education.VOCATIONAL, List.of(), "2013-06-01"));
         assertEquals(frozen, refresh.items(A_STAFF, march.id(), 1).items(), "later edits leave the snapshot alone");
         assertEquals(march, refresh.get(A_STAFF, march.id()));
 
         // September, not confirmed yet: the live records against March.
         at(2013, 9, 5);
         RefreshWindow september = new RefreshWindow(2013, RefreshPeriod.SEPTEMBER);
-        RefreshDiff live = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), september);
+        RefreshDiff live = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), september);
         assertEquals(march.id(), live.base().id());
         assertNull(live.target());
         assertDiff(live, List.of(a4), List.of(a2), List.of(a1), 0);
@@ -207,12 +208,12 @@ class RefreshServiceTest extends RefreshTestBase {
         assertEquals(2, sept.total());
         at(2013, 12, 1);
         youth.delete(A_STAFF, a4);
-        RefreshDiff frozenDiff = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), september);
+        RefreshDiff frozenDiff = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), september);
         assertEquals(sept.id(), frozenDiff.target().id());
         assertDiff(frozenDiff, List.of(a4), List.of(a2), List.of(a1), 0);
 
         // March had nothing before it: everything in the March snapshot counts as added.
-        RefreshDiff first = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), new RefreshWindow(2013,
+        RefreshDiff first = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), new RefreshWindow(2013,
                 RefreshPeriod.MARCH));
         assertNull(first.base());
         assertEquals(march.id(), first.target().id());
@@ -220,7 +221,7 @@ class RefreshServiceTest extends RefreshTestBase {
 
         // March 2014 is the window after September: the live records (A4 now deleted) against September.
         at(2014, 3, 2);
-        RefreshDiff next = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), refresh.latestWindow());
+        RefreshDiff next = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), refresh.latestWindow());
         assertEquals(sept.id(), next.base().id());
         assertDiff(next, List.of(), List.of(a4), List.of(), 1);
         List<RefreshStatus> overview = refresh.overview(A_STAFF, refresh.latestWindow(), null);
@@ -232,21 +233,21 @@ class RefreshServiceTest extends RefreshTestBase {
     void aBirthdayAndAMoveShowAsChangedAndMoved() {
         // 24 on 10 March 2013, 25 from 1 April: between the refreshes the age band changes.
         long turning = youth.create(A_STAFF, youth("T", LocalDate.of(1988, 4, 1), 1, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
         long moving = youth.create(A_STAFF, youth("M", LocalDate.of(1990, 1, 1), 3, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
         refresh.confirm(A_STAFF, in(null));
         at(2013, 9, 3);
         youth.update(CITY_ADMIN, moving, youth("M", LocalDate.of(1990, 1, 1), 3, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_B, Education.BACHELOR, List.of(), "2013-01-10"));
+                FixedOrgUnits.COUNTY_B, Education.BACHELOR, List.of(), "2013-01-10"));
         RefreshWindow september = new RefreshWindow(2013, RefreshPeriod.SEPTEMBER);
-        RefreshDiff a = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), september);
+        RefreshDiff a = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), september);
         assertDiff(a, List.of(), List.of(moving), List.of(turning), 0);
         assertEquals(RefreshDiff.Gone.MOVED, a.removedList().get(0).gone());
         assertEquals(List.of("ageBand"), a.changedList().get(0).fields());
         assertEquals("16_24", a.changedList().get(0).before().ageBand());
         assertEquals("25_30", a.changedList().get(0).after().ageBand());
-        RefreshDiff b = refresh.changes(B_STAFF, TreeOrgUnits.COUNTY_B.id(), september);
+        RefreshDiff b = refresh.changes(B_STAFF, FixedOrgUnits.COUNTY_B.id(), september);
         assertNull(b.base(), "B never confirmed");
         assertDiff(b, List.of(moving), List.of(), List.of(), 0);
     }
@@ -258,12 +259,12 @@ class RefreshServiceTest extends RefreshTestBase {
         List<RefreshItem> first = refresh.items(A_STAFF, v1.id(), 1).items();
         at(2013, 3, 20);
         long a5 = youth.create(A_STAFF, youth("A5", LocalDate.of(1992, 2, 2), 9, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-03-20"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-03-20"));
         RefreshConfirmation v2 = refresh.confirm(A_STAFF, in(null)).confirmation();
         assertEquals(2, v2.version());
         assertEquals(3, v2.total());
         assertEquals(first, refresh.items(A_STAFF, v1.id(), 1).items(), "the first version is kept as it was");
-        assertEquals(List.of(v2.id(), v1.id()), refresh.history(A_STAFF, TreeOrgUnits.COUNTY_A.id()).stream()
+        assertEquals(List.of(v2.id(), v1.id()), refresh.history(A_STAFF, FixedOrgUnits.COUNTY_A.id()).stream()
                 .map(RefreshConfirmation::id).toList());
         RefreshStatus status = refresh.overview(A_STAFF, v2.window(), null).get(0);
         assertEquals(v2.id(), status.confirmation().id(), "the newest version counts");
@@ -271,7 +272,7 @@ class RefreshServiceTest extends RefreshTestBase {
         assertEquals(2, marked.size(), "each confirmation reports the time node again");
 
         at(2013, 9, 10);
-        RefreshDiff sept = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), refresh.latestWindow());
+        RefreshDiff sept = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), refresh.latestWindow());
         assertEquals(v2.id(), sept.base().id(), "measured from the newest version");
         assertDiff(sept, List.of(), List.of(), List.of(), 3);
         assertEquals(List.of(a1, a2, a5), refresh.items(A_STAFF, v2.id(), 1).items().stream()
@@ -301,7 +302,7 @@ class RefreshServiceTest extends RefreshTestBase {
             }
             return null;
         });
-        RefreshDiff d = refresh.changes(A_STAFF, TreeOrgUnits.COUNTY_A.id(), refresh.latestWindow());
+        RefreshDiff d = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), refresh.latestWindow());
         assertEquals(n, d.added());
         assertEquals(RefreshDiff.LIST_LIMIT, d.addedList().size());
         assertTrue(d.truncated());
@@ -317,7 +318,7 @@ class RefreshServiceTest extends RefreshTestBase {
     @Test
     void aTimeNodeTheCoreRefusesLeavesTheConfirmationStanding() {
         records();
-        RefreshService refusing = new RefreshService(store, new TreeOrgUnits(), audit, clock, moving.youth(),
+        RefreshService refusing = new RefreshService(store, new FixedOrgUnits(), audit, clock, moving.youth(),
                 (actor, c, evidence) -> {
                     throw new NotFoundException("year:2013");
                 });

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jixiao.api.OrgUnit;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.register.internal.RegisterEngine;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -58,10 +59,10 @@ abstract class RefreshTestBase extends EmploymentTestBase {
     @BeforeEach
     void movableProject() {
         clock = new MovableClock(LocalDate.of(2013, 3, 10));
-        RegisterEngine movingEngine = new RegisterEngine(store, new TreeOrgUnits(), audit, cipher, clock, 0);
-        moving = new EmploymentProject(store, cipher, new TreeOrgUnits(), audit, clock, movingEngine);
+        RegisterEngine movingEngine = new RegisterEngine(store, new FixedOrgUnits(), audit, cipher, clock, 0);
+        moving = new EmploymentProject(store, cipher, new FixedOrgUnits(), audit, clock, movingEngine);
         youth = new YouthFixture(movingEngine, moving);
-        refresh = new RefreshService(store, new TreeOrgUnits(), audit, clock, moving.youth(), (actor, c, evidence) -> {
+        refresh = new RefreshService(store, new FixedOrgUnits(), audit, clock, moving.youth(), (actor, c, evidence) -> {
             marked.add(new Marked(actor.username(), c.window().year(), c.countyId(), c.window().period().milestoneId(),
                     c.confirmedOn(), evidence));
             return true;

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jixiao.api.Actor;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +48,9 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
     void theYouthStatisticsRenderWithEveryMessagePresent(String lang) throws Exception {
         Locale locale = Locale.forLanguageTag(lang);
         service.create(A_STAFF, person("name", "<script>alert(1)</script>"));
-        service.create(CITY_ADMIN, person("Han", LocalDate.of(1992, 4, 5), 12, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B,
+        service.create(CITY_ADMIN, person("Han", LocalDate.of(1992, 4, 5), 12, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B,
                 "2013-02-10"));
-        String stats = render(project.web().handle(FakeRequest.html("GET", "/youth/stats", CITY_ADMIN)), CITY_ADMIN,
+        String stats = render(project.web().handle(FakeWebRequest.html("GET", "/youth/stats", CITY_ADMIN)), CITY_ADMIN,
                 locale);
         assertTrue(stats.contains(msg(locale, "youth.stats.county.title")));
         assertTrue(stats.contains(msg(locale, "youth.needCategories.TRAINING")));
@@ -68,7 +70,7 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
                 "<b>plan</b>"));
         mentors.create(A_STAFF, new MentorInput.Mentor("Unpaired", "x", "y", null, "2012-02-01", null, null));
 
-        String review = render(project.web().handle(FakeRequest.html("GET", "/mentors/review", CITY_ADMIN)
+        String review = render(project.web().handle(FakeWebRequest.html("GET", "/mentors/review", CITY_ADMIN)
                 .param("year", "2012")), CITY_ADMIN, locale);
         assertTrue(review.contains("Unpaired"));
         assertTrue(review.contains("&lt;script&gt;m()&lt;/script&gt;"), "one activity is too few");
@@ -76,7 +78,7 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
         assertTrue(review.contains(msg(locale, "mentor.review.tooFew")));
         assertTrue(review.contains(MessageFormat.format(msg(locale, "mentor.review.summary"), 2, 0, 2)));
         assertCsrfInEveryPostForm(review);
-        String none = render(project.web().handle(FakeRequest.html("GET", "/mentors/review", B_STAFF)), B_STAFF,
+        String none = render(project.web().handle(FakeWebRequest.html("GET", "/mentors/review", B_STAFF)), B_STAFF,
                 locale);
         assertTrue(none.contains(msg(locale, "mentor.review.none")));
     }

@@ -19,6 +19,8 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.training.TrainingCategory;
 import org.jixiao.project.employment.internal.training.TrainingRegister;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,10 +45,10 @@ class TrainingRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void youth() {
-        y1 = youth("甲", LocalDate.of(1990, 2, 3), 11, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
-        y2 = youth("乙", LocalDate.of(1990, 2, 4), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        y3 = youth("丙", LocalDate.of(1990, 2, 5), 15, "JOB_SEEKING", TreeOrgUnits.COUNTY_A);
-        yb = youth("丁", LocalDate.of(1991, 4, 5), 17, "JOB_SEEKING", TreeOrgUnits.COUNTY_B);
+        y1 = youth("甲", LocalDate.of(1990, 2, 3), 11, "JOB_SEEKING", FixedOrgUnits.COUNTY_A);
+        y2 = youth("乙", LocalDate.of(1990, 2, 4), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        y3 = youth("丙", LocalDate.of(1990, 2, 5), 15, "JOB_SEEKING", FixedOrgUnits.COUNTY_A);
+        yb = youth("丁", LocalDate.of(1991, 4, 5), 17, "JOB_SEEKING", FixedOrgUnits.COUNTY_B);
     }
 
     private static Map<String, Object> sessionForm(String county, String heldOn, String topic) {
@@ -116,7 +118,7 @@ class TrainingRegisterTest extends EmploymentTestBase {
     void anAttendeeIsAYouthOfTheSessionsCountyAttendingOnce() {
         long s = session(A, "2013-03-01", "技能");
         long a = attend(s, y1);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, TrainingRegister.ATTENDEES, a)
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, TrainingRegister.ATTENDEES, a)
                 .unitId(), "in the session's county");
         assertEquals(Map.of("youth", "register.error.otherUnit"), refused(() -> attend(s, yb)));
         assertEquals(Map.of("youth", "training.youth.duplicate"), refused(() -> attend(s, y1)));
@@ -201,9 +203,9 @@ class TrainingRegisterTest extends EmploymentTestBase {
         engine.delete(CITY_ADMIN, project, TrainingRegister.ATTENDEES, attend(s6, y3), "登记有误");
         attend(sb, yb);
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
-        long city = TreeOrgUnits.CITY.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
+        long city = FixedOrgUnits.CITY.id();
         Map<Long, Map<String, BigDecimal>> now = project.actualsAsOf(List.of(a, b, city), 2013, TODAY);
         assertEquals(values(3, 3), trainingValues(now.get(a)),
                 "s1, s2, s6 held with attendees; y1, y2, y3 each counted once");
@@ -256,7 +258,7 @@ class TrainingRegisterTest extends EmploymentTestBase {
             assertTrue(PageRender.keys(locale).contains("training.category." + c.name()), c + " " + locale);
         }
         plan(A_STAFF, A, "2013", "2013-01-10");
-        String page = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/training/summary",
+        String page = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/training/summary",
                 CITY_ADMIN)), CITY_ADMIN, locale);
         assertTrue(page.contains(MessageFormat.format(PageRender.msg(locale, "training.summary.planned"), 4, 450)));
         assertTrue(page.contains(PageRender.msg(locale, "training.summary.noPlan")), "county B has no plan");

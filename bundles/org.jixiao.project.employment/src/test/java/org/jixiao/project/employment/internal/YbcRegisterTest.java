@@ -14,6 +14,7 @@ import java.util.Set;
 import org.jixiao.api.Actor;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.ybc.YbcRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class YbcRegisterTest extends EmploymentTestBase {
 
     @BeforeEach
     void projects() {
-        long founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", TreeOrgUnits.COUNTY_A);
-        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B);
+        long founderA = youth("创业甲", LocalDate.of(1990, 2, 3), 11, "ENTREPRENEUR", FixedOrgUnits.COUNTY_A);
+        long founderB = youth("创业乙", LocalDate.of(1991, 4, 5), 13, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B);
         projectA = projects.create(CITY_ADMIN, new ProjectInput("生态农场", String.valueOf(founderA), "AGRICULTURE",
                 "OPERATING", null, A, "2012-02-01"));
         projectA2 = projects.create(CITY_ADMIN, new ProjectInput("网店", String.valueOf(founderA), "COMMERCE",
@@ -66,7 +67,7 @@ class YbcRegisterTest extends EmploymentTestBase {
     @Test
     void oneLiveStationPerCounty() {
         long id = createStation(A_STAFF, null, "2013-05-20");
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, YbcRegister.STATIONS, id).unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), engine.get(A_STAFF, project, YbcRegister.STATIONS, id).unitId());
         assertEquals(Map.of("unit", "ybc.county.hasStation"), refused(() -> createStation(A_STAFF, null,
                 "2013-05-21")));
         assertEquals(Map.of("unit", "ybc.county.hasStation"), refused(() -> createStation(CITY_ADMIN, A,
@@ -121,8 +122,8 @@ class YbcRegisterTest extends EmploymentTestBase {
         long deleted = createDemo(B_STAFF, projectB, "2013-01-05");
         engine.delete(B_STAFF, project, YbcRegister.PROJECTS, deleted, "录入错误");
 
-        long a = TreeOrgUnits.COUNTY_A.id();
-        long b = TreeOrgUnits.COUNTY_B.id();
+        long a = FixedOrgUnits.COUNTY_A.id();
+        long b = FixedOrgUnits.COUNTY_B.id();
         assertEquals(counts(0, 1), actuals(a, 2013, LocalDate.of(2013, 1, 31)),
                 "the station is set up later; the 2012 project is of another year");
         assertEquals(counts(0, 0), actuals(b, 2013, LocalDate.of(2013, 1, 31)), "deleted records do not count");

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.OrgUnit;
+import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,19 +34,19 @@ class YouthCountyStatsTest extends EmploymentTestBase {
     @BeforeEach
     void records() {
         // County A: 23 (16_24), exactly 28 (25_30), exactly 31 today (31_35); and a deleted record that never counts.
-        service.create(A_STAFF, youth("A1", LocalDate.of(1990, 1, 1), 1, YouthType.JOB_SEEKING, TreeOrgUnits.COUNTY_A,
+        service.create(A_STAFF, youth("A1", LocalDate.of(1990, 1, 1), 1, YouthType.JOB_SEEKING, FixedOrgUnits.COUNTY_A,
                 Education.BACHELOR, List.of("TRAINING", "INTERNSHIP"), "2013-05-20"));
-        service.create(A_STAFF, youth("A2", LocalDate.of(1985, 6, 15), 2, YouthType.ENTREPRENEUR, TreeOrgUnits.COUNTY_A,
-                Education.SENIOR_HIGH, List.of("LOAN"), "2013-05-20"));
-        service.create(A_STAFF, youth("A3", LocalDate.of(1982, 6, 15), 3, YouthType.JOB_SEEKING, TreeOrgUnits.COUNTY_A,
+        service.create(A_STAFF, youth("A2", LocalDate.of(1985, 6, 15), 2, YouthType.ENTREPRENEUR,
+                FixedOrgUnits.COUNTY_A, Education.SENIOR_HIGH, List.of("LOAN"), "2013-05-20"));
+        service.create(A_STAFF, youth("A3", LocalDate.of(1982, 6, 15), 3, YouthType.JOB_SEEKING, FixedOrgUnits.COUNTY_A,
                 Education.VOCATIONAL, List.of(), "2013-05-20"));
         long gone = service.create(A_STAFF, youth("A4", LocalDate.of(1991, 2, 2), 4, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of("LOAN", "MENTOR"), "2013-05-20"));
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of("LOAN", "MENTOR"), "2013-05-20"));
         service.delete(A_STAFF, gone);
         // County B: 43 (36_45), and 44 when registered but 46 today (over45).
-        service.create(B_STAFF, youth("B1", LocalDate.of(1970, 1, 1), 5, YouthType.ENTREPRENEUR, TreeOrgUnits.COUNTY_B,
+        service.create(B_STAFF, youth("B1", LocalDate.of(1970, 1, 1), 5, YouthType.ENTREPRENEUR, FixedOrgUnits.COUNTY_B,
                 Education.MASTER_OR_ABOVE, List.of("LOAN", "MENTOR"), "2013-05-20"));
-        service.create(B_STAFF, youth("B2", LocalDate.of(1967, 6, 10), 7, YouthType.JOB_SEEKING, TreeOrgUnits.COUNTY_B,
+        service.create(B_STAFF, youth("B2", LocalDate.of(1967, 6, 10), 7, YouthType.JOB_SEEKING, FixedOrgUnits.COUNTY_B,
                 Education.JUNIOR_COLLEGE, List.of(), "2012-06-01"));
     }
 
@@ -63,7 +65,7 @@ class YouthCountyStatsTest extends EmploymentTestBase {
         YouthCountyStats s = service.countyStats(CITY_ADMIN, null);
         assertEquals(2, s.rows().size());
         YouthCountyStats.Row a = s.rows().get(0);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), a.countyId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), a.countyId());
         assertEquals("甲县团委", a.countyName());
         assertEquals(3, a.total());
         assertEquals(Map.of(YouthType.JOB_SEEKING, 2L, YouthType.ENTREPRENEUR, 1L), a.byType());
@@ -76,7 +78,7 @@ class YouthCountyStatsTest extends EmploymentTestBase {
                 counts(a.byNeed()));
 
         YouthCountyStats.Row b = s.rows().get(1);
-        assertEquals(TreeOrgUnits.COUNTY_B.id(), b.countyId());
+        assertEquals(FixedOrgUnits.COUNTY_B.id(), b.countyId());
         assertEquals(2, b.total());
         assertEquals(Map.of(YouthType.JOB_SEEKING, 1L, YouthType.ENTREPRENEUR, 1L), b.byType());
         assertEquals(Map.of(Education.MASTER_OR_ABOVE, 1L, Education.JUNIOR_COLLEGE, 1L), counts(b.byEducation()));
@@ -102,11 +104,11 @@ class YouthCountyStatsTest extends EmploymentTestBase {
     void aCountySeesOnlyItselfAndNarrowingOutOfScopeGivesNothing() {
         YouthCountyStats own = service.countyStats(B_STAFF, null);
         assertEquals(1, own.rows().size());
-        assertEquals(TreeOrgUnits.COUNTY_B.id(), own.rows().get(0).countyId());
+        assertEquals(FixedOrgUnits.COUNTY_B.id(), own.rows().get(0).countyId());
         assertEquals(2, own.total().total());
-        assertEquals(List.of(), service.countyStats(B_STAFF, TreeOrgUnits.COUNTY_A.id()).rows());
-        assertEquals(0, service.countyStats(B_STAFF, TreeOrgUnits.COUNTY_A.id()).total().total());
-        YouthCountyStats narrowed = service.countyStats(CITY_ADMIN, TreeOrgUnits.COUNTY_B.id());
+        assertEquals(List.of(), service.countyStats(B_STAFF, FixedOrgUnits.COUNTY_A.id()).rows());
+        assertEquals(0, service.countyStats(B_STAFF, FixedOrgUnits.COUNTY_A.id()).total().total());
+        YouthCountyStats narrowed = service.countyStats(CITY_ADMIN, FixedOrgUnits.COUNTY_B.id());
         assertEquals(1, narrowed.rows().size());
         assertEquals(2, narrowed.total().total());
         assertThrows(AccessDeniedException.class, () -> service.countyStats(NO_ROLE, null));
@@ -130,7 +132,7 @@ class YouthCountyStatsTest extends EmploymentTestBase {
     @SuppressWarnings("unchecked")
     @Test
     void jsonHasTheRowsAndTheTotal() {
-        WebResult r = project.web().handle(FakeRequest.api("GET", "/youth/stats", CITY_ADMIN));
+        WebResult r = project.web().handle(FakeWebRequest.api("GET", "/youth/stats", CITY_ADMIN));
         Map<String, Object> body = (Map<String, Object>) r.body();
         List<Map<String, Object>> rows = (List<Map<String, Object>>) body.get("rows");
         assertEquals(2, rows.size());
@@ -141,7 +143,7 @@ class YouthCountyStatsTest extends EmploymentTestBase {
         assertEquals(2L, ((Map<String, Object>) ((Map<String, Object>) body.get("total")).get("byNeed")).get("LOAN"));
         assertEquals(5L, ((Map<String, Object>) body.get("total")).get("total"));
         Map<String, Object> own = (Map<String, Object>) project.web()
-                .handle(FakeRequest.api("GET", "/youth/stats", A_STAFF).param("county", "3")).body();
+                .handle(FakeWebRequest.api("GET", "/youth/stats", A_STAFF).param("county", "3")).body();
         assertEquals(List.of(), own.get("rows"), "another county narrows to nothing");
     }
 
@@ -150,8 +152,8 @@ class YouthCountyStatsTest extends EmploymentTestBase {
     void pageRendersEveryColumnInBothLanguages(String lang) throws Exception {
         Locale locale = Locale.forLanguageTag(lang);
         service.create(A_STAFF, youth("<script>x</script>", LocalDate.of(1992, 3, 3), 9, YouthType.JOB_SEEKING,
-                TreeOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-05-20"));
-        String html = PageRender.render(project, project.web().handle(FakeRequest.html("GET", "/youth/stats",
+                FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-05-20"));
+        String html = PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/youth/stats",
                 CITY_ADMIN)), CITY_ADMIN, locale);
         assertTrue(html.contains(PageRender.msg(locale, "youth.stats.county.title")));
         assertTrue(html.contains(PageRender.msg(locale, "youth.education.MASTER_OR_ABOVE")));

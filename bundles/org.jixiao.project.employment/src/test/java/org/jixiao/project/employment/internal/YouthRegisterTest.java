@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.project.employment.internal.youth.YouthRegister;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class YouthRegisterTest extends EmploymentTestBase {
     void aCountyUsersRecordIsTheirCountysAndRegisteredTodayWhenNoDateIsGiven() {
         long id = service.create(A_STAFF, person("county", null, "registeredOn", null));
         RegisterRecord r = service.get(A_STAFF, id);
-        assertEquals(TreeOrgUnits.COUNTY_A.id(), r.unitId());
+        assertEquals(FixedOrgUnits.COUNTY_A.id(), r.unitId());
         assertEquals(TODAY, r.value("registeredOn"));
         assertEquals("**************" + String.valueOf(validForm().get("idNumber")).substring(14), r.value("idNumber"));
         // A city user has no county of their own: they name it.
@@ -46,10 +47,10 @@ class YouthRegisterTest extends EmploymentTestBase {
         assertEquals("youth.birthDate.mismatch", e.fieldErrors().get("birthDate"));
         // 16 and 45 on the day of registration are in; a day short of 16 is out.
         LocalDate born = LocalDate.of(1997, 5, 20);
-        service.create(A_STAFF, person("Teen", born, 11, "JOB_SEEKING", TreeOrgUnits.COUNTY_A, "2013-05-20"));
+        service.create(A_STAFF, person("Teen", born, 11, "JOB_SEEKING", FixedOrgUnits.COUNTY_A, "2013-05-20"));
         LocalDate young = LocalDate.of(1997, 5, 21);
         ValidationException tooYoung = assertThrows(ValidationException.class, () -> service.create(A_STAFF,
-                person("Kid", young, 13, "JOB_SEEKING", TreeOrgUnits.COUNTY_A, "2013-05-20")));
+                person("Kid", young, 13, "JOB_SEEKING", FixedOrgUnits.COUNTY_A, "2013-05-20")));
         assertEquals("youth.birthDate.age", tooYoung.fieldErrors().get("birthDate"));
         assertEquals(1, rows("EMP_YOUTH"));
     }
@@ -58,11 +59,11 @@ class YouthRegisterTest extends EmploymentTestBase {
     void onePersonHasOneLiveRecordInTheWholeCityAndADeletionFreesThem() {
         long a = service.create(A_STAFF, person());
         ValidationException e = assertThrows(ValidationException.class,
-                () -> service.create(B_STAFF, person("county", String.valueOf(TreeOrgUnits.COUNTY_B.id()))));
+                () -> service.create(B_STAFF, person("county", String.valueOf(FixedOrgUnits.COUNTY_B.id()))));
         // Said without naming the other county, which the clerk may not see.
         assertEquals(Map.of("idNumber", "register.error.duplicate"), e.fieldErrors());
         service.delete(A_STAFF, a);
-        long b = service.create(B_STAFF, person("county", String.valueOf(TreeOrgUnits.COUNTY_B.id())));
+        long b = service.create(B_STAFF, person("county", String.valueOf(FixedOrgUnits.COUNTY_B.id())));
         assertFalse(a == b);
         // The database itself holds one live hash per person, whatever a racing writer does.
         assertEquals(1L, (long) store.read(c -> {
@@ -73,7 +74,7 @@ class YouthRegisterTest extends EmploymentTestBase {
             }
         }));
         long other = service.create(A_STAFF, person("Wang", LocalDate.of(1990, 1, 2), 3, "JOB_SEEKING",
-                TreeOrgUnits.COUNTY_A, "2013-04-01"));
+                FixedOrgUnits.COUNTY_A, "2013-04-01"));
         assertThrows(Exception.class, () -> store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_YOUTH SET LIVE_ID_HASH = "
                     + "(SELECT ID_HASH FROM EMP_YOUTH WHERE ID = ?) WHERE ID = ?")) {
@@ -113,22 +114,23 @@ class YouthRegisterTest extends EmploymentTestBase {
 
     @Test
     void theIndicatorsCountLiveRecordsPerCountyRegisteredByTheDayOfEveryYear() {
-        service.create(A_STAFF, person("Li", LocalDate.of(1990, 1, 1), 1, "JOB_SEEKING", TreeOrgUnits.COUNTY_A,
+        service.create(A_STAFF, person("Li", LocalDate.of(1990, 1, 1), 1, "JOB_SEEKING", FixedOrgUnits.COUNTY_A,
                 "2012-11-02"));
-        service.create(A_STAFF, person("Wang", LocalDate.of(1990, 1, 2), 3, "JOB_SEEKING", TreeOrgUnits.COUNTY_A,
+        service.create(A_STAFF, person("Wang", LocalDate.of(1990, 1, 2), 3, "JOB_SEEKING", FixedOrgUnits.COUNTY_A,
                 "2013-04-01"));
         long gone = service.create(A_STAFF, person("Zhao", LocalDate.of(1990, 1, 3), 5, "ENTREPRENEUR",
-                TreeOrgUnits.COUNTY_A, "2013-04-02"));
-        service.create(CITY_ADMIN, person("Han", LocalDate.of(1990, 1, 4), 7, "ENTREPRENEUR", TreeOrgUnits.COUNTY_B,
+                FixedOrgUnits.COUNTY_A, "2013-04-02"));
+        service.create(CITY_ADMIN, person("Han", LocalDate.of(1990, 1, 4), 7, "ENTREPRENEUR", FixedOrgUnits.COUNTY_B,
                 "2013-05-01"));
         service.delete(A_STAFF, gone);
-        List<Long> units = List.of(TreeOrgUnits.COUNTY_A.id(), TreeOrgUnits.COUNTY_B.id());
+        List<Long> units = List.of(FixedOrgUnits.COUNTY_A.id(), FixedOrgUnits.COUNTY_B.id());
         Map<Long, Map<String, BigDecimal>> march = project.actualsAsOf(units, 2013, LocalDate.of(2013, 3, 31));
-        assertEquals(BigDecimal.ONE, march.get(TreeOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_JOBSEEKERS));
+        assertEquals(BigDecimal.ONE, march.get(FixedOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_JOBSEEKERS));
         Map<Long, Map<String, BigDecimal>> year = project.actuals(units, 2013);
-        assertEquals(new BigDecimal("2"), year.get(TreeOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_JOBSEEKERS));
-        assertEquals(BigDecimal.ZERO, year.get(TreeOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_ENTREPRENEURS));
-        assertEquals(BigDecimal.ONE, year.get(TreeOrgUnits.COUNTY_B.id()).get(YouthRegister.INDICATOR_ENTREPRENEURS));
+        assertEquals(new BigDecimal("2"),
+                year.get(FixedOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_JOBSEEKERS));
+        assertEquals(BigDecimal.ZERO, year.get(FixedOrgUnits.COUNTY_A.id()).get(YouthRegister.INDICATOR_ENTREPRENEURS));
+        assertEquals(BigDecimal.ONE, year.get(FixedOrgUnits.COUNTY_B.id()).get(YouthRegister.INDICATOR_ENTREPRENEURS));
         assertTrue(project.indicators().stream().anyMatch(i -> i.id().equals(YouthRegister.INDICATOR_JOBSEEKERS)
                 && i.defaultTarget().intValue() == 200));
     }

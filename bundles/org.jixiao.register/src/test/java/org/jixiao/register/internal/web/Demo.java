@@ -1,7 +1,5 @@
 package org.jixiao.register.internal.web;
 
-import java.math.BigDecimal;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -15,21 +13,20 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
-import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.Field.Flag;
 import org.jixiao.api.register.MoneyUnit;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.Transition;
 import org.jixiao.api.register.Workflow;
+import org.jixiao.api.testing.BareProject;
 import org.jixiao.api.web.WebHandler;
 
 /**
  * A key project declaring three registers that between them use every field type, flag, a workflow and a child
  * register; its messages in both languages; the org units and actors of the tests.
  */
-final class Demo implements KeyProject {
+final class Demo extends BareProject {
 
     static final String EVIL = "<script>alert('x')</script>";
 
@@ -84,16 +81,6 @@ final class Demo implements KeyProject {
     @Override
     public String id() {
         return "demo";
-    }
-
-    @Override
-    public List<IndicatorDefinition> indicators() {
-        return List.of();
-    }
-
-    @Override
-    public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-        return Map.of();
     }
 
     @Override

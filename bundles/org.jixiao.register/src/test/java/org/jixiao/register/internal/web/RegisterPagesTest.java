@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 import org.jixiao.api.Actor;
 import org.jixiao.register.internal.Lookups;
 import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,7 +81,7 @@ class RegisterPagesTest {
                 List.of()));
     }
 
-    private String page(Req request, Actor actor, Locale locale) throws Exception {
+    private String page(WebRequest request, Actor actor, Locale locale) throws Exception {
         String html = Render.page(web.handle(request), actor, locale);
         assertTrue(html.contains("</html>"), "rendered to the end");
         assertFalse(html.contains("<script"), "unescaped markup:\n" + html);

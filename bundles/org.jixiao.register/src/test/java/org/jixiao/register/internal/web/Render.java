@@ -13,11 +13,9 @@ import java.util.ResourceBundle;
 import org.jixiao.api.Actor;
 import org.jixiao.api.Role;
 import org.jixiao.api.web.WebResult;
+import org.jixiao.web.internal.PluginTemplates;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Configuration;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -34,27 +32,9 @@ final class Render {
     static final String TOKEN = "tok\"en<>";
     static final String BASE = "/p/demo";
     private static final Demo PROJECT = new Demo();
-    private static final Configuration CONFIGURATION = configuration();
+    private static final Configuration CONFIGURATION = PluginTemplates.configuration(Render.class.getClassLoader());
 
     private Render() {
-    }
-
-    private static Configuration configuration() {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setTemplateLoader(new ClassTemplateLoader(Render.class.getClassLoader(), "/templates"));
-        c.setRecognizeStandardFileExtensions(true);
-        c.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        c.setDefaultEncoding("UTF-8");
-        c.setOutputEncoding("UTF-8");
-        c.setURLEscapingCharset("UTF-8");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setNumberFormat("computer");
-        c.setBooleanFormat("c");
-        c.setAPIBuiltinEnabled(false);
-        return c;
     }
 
     static ResourceBundle web(Locale locale) {

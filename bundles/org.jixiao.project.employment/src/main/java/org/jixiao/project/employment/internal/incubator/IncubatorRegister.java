@@ -125,16 +125,14 @@ public final class IncubatorRegister {
         protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
                 throws SQLException {
             inOrder(change, "openedOn", "closedOn", CLOSED_BEFORE_OPENED, errors);
-            Object opened = change.values().get("openedOn");
-            Object closed = change.values().get("closedOn");
             if (change.kind() != RecordChange.Kind.UPDATE) {
                 return;
             }
-            if (opened instanceof LocalDate o && !errors.has("openedOn") && residences(change,
+            if (v.get("openedOn") instanceof LocalDate o && !errors.has("openedOn") && residences(change,
                     "MOVED_IN_ON < ?", o) > 0) {
                 errors.add("openedOn", OPENED_AFTER_RESIDENTS);
             }
-            if (closed instanceof LocalDate c && !errors.has("closedOn") && residences(change,
+            if (v.get("closedOn") instanceof LocalDate c && !errors.has("closedOn") && residences(change,
                     "(MOVED_OUT_ON IS NULL OR MOVED_OUT_ON > ?)", c) > 0) {
                 errors.add("closedOn", CLOSED_WITH_RESIDENTS);
             }
@@ -156,11 +154,10 @@ public final class IncubatorRegister {
         protected void check(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
                 throws SQLException {
             inOrder(change, "movedInOn", "movedOutOn", MOVED_OUT_BEFORE_IN, errors);
-            Object in = change.values().get("movedInOn");
-            Object out = change.values().get("movedOutOn");
-            if (change.values().get("project") instanceof Long project && !errors.has("project")
-                    && in instanceof LocalDate i && !errors.has("movedInOn") && !errors.has("movedOutOn")
-                    && overlapping(change, project, i, (LocalDate) out) > 0) {
+            if (v.get("project") instanceof Long project && !errors.has("project")
+                    && v.get("movedInOn") instanceof LocalDate in && !errors.has("movedInOn")
+                    && !errors.has("movedOutOn")
+                    && overlapping(change, project, in, (LocalDate) v.get("movedOutOn")) > 0) {
                 errors.add("project", PROJECT_ELSEWHERE);
             }
         }

@@ -16,6 +16,7 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 
 /**
  * Employment outcomes: youth helped into a job, by which employer, when and through which work item. They count
@@ -97,24 +98,11 @@ public final class OutcomeRegister {
                     ps.setInt(1, year);
                 }
                 ps.setLong(2, change.id());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ValidationException.of("youth", COUNTED);
-                }
-                throw e;
+                LiveKeys.write(ps, "youth", COUNTED);
             }
-            // As for the youth's LIVE_ID_HASH: Derby may let a row take back a UNIQUE value whose index entry it
-            // left behind; two live rows now mean the other one won.
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_OUTCOME O, EMP_OUTCOME S "
-                    + "WHERE S.ID = ? AND O.LIVE_YOUTH_ID = S.LIVE_YOUTH_ID AND O.OUTCOME_YEAR = S.OUTCOME_YEAR")) {
-                ps.setLong(1, change.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) > 1) {
-                        throw ValidationException.of("youth", COUNTED);
-                    }
-                }
-            }
+            LiveKeys.requireAlone(c, "SELECT COUNT(*) FROM EMP_OUTCOME O, EMP_OUTCOME S WHERE S.ID = ? "
+                    + "AND O.LIVE_YOUTH_ID = S.LIVE_YOUTH_ID AND O.OUTCOME_YEAR = S.OUTCOME_YEAR", change.id(), "youth",
+                    COUNTED);
         }
     }
 }

@@ -23,6 +23,7 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.store.Store;
 import org.jixiao.project.employment.internal.gathering.Gathering;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 
 /**
  * Work item 4: classified training (附件2 第4项). A county's annual plan (one live plan per county and year), the
@@ -170,12 +171,7 @@ public final class TrainingRegister {
                     ps.setNull(1, java.sql.Types.VARCHAR);
                 }
                 ps.setLong(2, change.id());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ValidationException.of("planYear", DUPLICATE);
-                }
-                throw e;
+                LiveKeys.write(ps, "planYear", DUPLICATE);
             }
         }
     }

@@ -19,6 +19,7 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 import org.jixiao.project.employment.internal.rules.WriteRules;
 
 /**
@@ -153,12 +154,7 @@ public final class YbcRegister {
                     }
                 }
                 ps.setLong(i, change.id());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ValidationException.of(field, error);
-                }
-                throw e;
+                LiveKeys.write(ps, field, error);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
+import org.jixiao.project.employment.internal.rules.LiveKeys;
 
 /**
  * Work item 1: the database of job-seeking and entrepreneur youth (附件2 第1项). One live record per person in the
@@ -109,24 +110,11 @@ public final class YouthRegister {
             try (PreparedStatement ps = c.prepareStatement("UPDATE EMP_YOUTH SET LIVE_ID_HASH = CASE WHEN DELETED_AT "
                     + "IS NULL THEN ID_HASH END WHERE ID = ?")) {
                 ps.setLong(1, change.id());
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ValidationException.of("idNumber", "register.error.duplicate");
-                }
-                throw e;
+                LiveKeys.write(ps, "idNumber", "register.error.duplicate");
             }
-            // Derby 10.16 lets a row take back a UNIQUE value whose index entry it left behind (edit A to B, someone
-            // registers A, edit back to A) without a violation; seeing two live rows now means the other one won.
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = "
-                    + "(SELECT ID_HASH FROM EMP_YOUTH WHERE ID = ?)")) {
-                ps.setLong(1, change.id());
-                try (var rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getLong(1) > 1) {
-                        throw ValidationException.of("idNumber", "register.error.duplicate");
-                    }
-                }
-            }
+            LiveKeys.requireAlone(c, "SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = "
+                    + "(SELECT ID_HASH FROM EMP_YOUTH WHERE ID = ?)", change.id(), "idNumber",
+                    "register.error.duplicate");
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM EMP_YOUTH_NEED WHERE YOUTH_ID = ?")) {
                 ps.setLong(1, change.id());
                 ps.executeUpdate();
