@@ -172,7 +172,7 @@ public final class Fixture implements AutoCloseable {
         }
         targets.approve(actor, YEAR);
         while (cycle.year(YEAR).orElseThrow().step() != Step.COMPREHENSIVE_EVALUATION) {
-            cycle.advance(actor, YEAR);
+            cycle.advance(actor, YEAR, "no targets in this test");
         }
         Random random = new Random(7);
         for (OrgUnit county : counties) {

@@ -67,7 +67,8 @@ public class ModuleSwapIT extends KarafTestSupport {
         assertTrue(admin.post("/perf", Map.of("year", String.valueOf(YEAR))).redirectsTo("/perf/" + YEAR));
         admin.open("/perf/" + YEAR);
         for (int i = 0; i < 6; i++) {
-            assertTrue(admin.post("/perf/" + YEAR + "/advance", Map.of()).redirectsTo("?saved=1"));
+            assertTrue(admin.post("/perf/" + YEAR + "/advance", Map.of("reason", "module swap only"))
+                    .redirectsTo("?saved=1"));
         }
 
         Bundle v1 = install("org.jixiao.itest.flat", "1.0.0");

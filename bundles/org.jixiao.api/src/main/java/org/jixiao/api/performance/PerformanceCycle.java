@@ -28,8 +28,21 @@ public interface PerformanceCycle {
 
     PerformanceYear setWindow(Actor actor, int year, Step step, LocalDate opens, LocalDate closes);
 
-    /** Moves the year to its next step. */
+    /**
+     * Moves the year to its next step. Leaving target setting before the year's targets were approved is refused
+     * with {@code cycle.targets.unapproved}: it needs {@link #advance(Actor, int, String)} with a reason.
+     */
     PerformanceYear advance(Actor actor, int year);
+
+    /**
+     * Moves the year to its next step, confirming with {@code reason} (audited) a move that skips something, such as
+     * leaving target setting with the targets never approved.
+     *
+     * @since 1.4
+     */
+    default PerformanceYear advance(Actor actor, int year, String reason) {
+        return advance(actor, year);
+    }
 
     /** Moves a year back to an earlier step; needs a reason, which is audited. */
     PerformanceYear reopen(Actor actor, int year, Step step, String reason);

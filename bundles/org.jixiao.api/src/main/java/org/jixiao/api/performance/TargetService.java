@@ -29,4 +29,14 @@ public interface TargetService {
     void approve(Actor actor, int year);
 
     List<TargetChange> history(Actor actor, int year, long orgUnitId, IndicatorRef indicator);
+
+    /**
+     * When the year's targets were approved, or null while they are not (also for a year that moved on without
+     * approval, which its page says).
+     *
+     * @since 1.4
+     */
+    default java.time.Instant approvedAt(int year) {
+        return null;
+    }
 }

@@ -37,7 +37,7 @@ import org.jixiao.api.project.Comparison;
  *
  * <pre>
  * GET  perf/years                                   POST perf/years {year}
- * GET  perf/years/{y}                               POST perf/years/{y}/advance
+ * GET  perf/years/{y}                               POST perf/years/{y}/advance [{reason}]
  * PUT  perf/years/{y}/windows/{STEP} {opens, closes}
  * POST perf/years/{y}/reopen {step, reason}
  * GET  perf/years/{y}/targets/{unitId}
@@ -122,7 +122,11 @@ final class PerfApi {
         switch (what) {
             case "advance" -> {
                 require(call, 6, "POST");
-                ApiServlet.send(call, 200, yearView(cycle.advance(call.actor, y)));
+                // A body is optional: {reason} confirms leaving target setting with the targets unapproved.
+                ValidationException.Collector errors = new ValidationException.Collector();
+                String reason = call.body == null ? null : Body.of(call.body).text("reason", errors);
+                errors.throwIfAny();
+                ApiServlet.send(call, 200, yearView(cycle.advance(call.actor, y, reason)));
             }
             case "reopen" -> {
                 require(call, 6, "POST");

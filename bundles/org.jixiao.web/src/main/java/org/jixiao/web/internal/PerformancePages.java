@@ -27,6 +27,7 @@ import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.Step;
+import org.jixiao.api.performance.StepWindow;
 import org.jixiao.api.performance.Target;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.performance.TargetService;
@@ -181,6 +182,8 @@ final class PerformancePages {
         model.put("steps", Step.values());
         model.put("canManage", cityAdmin(call));
         model.put("canApprove", city(call.actor, Role.TARGET_APPROVER));
+        model.put("targetsApproved", targets.approvedAt(py.year()) != null);
+        windows(model, py, LocalDate.now());
         List<OrgUnit> units = new ArrayList<>();
         for (OrgUnit u : orgUnits.visibleTo(call.actor)) {
             if (evaluated(u)) {
@@ -205,7 +208,7 @@ final class PerformancePages {
         int y = py.year();
         try {
             switch (action) {
-                case "advance" -> cycle.advance(call.actor, y);
+                case "advance" -> cycle.advance(call.actor, y, call.param("reason"));
                 case "reopen" -> {
                     Step step = PageServlet.enumOrNull(Step.class, call.param("step"));
                     if (step == null) {
@@ -232,6 +235,29 @@ final class PerformancePages {
             model.put("action", action);
             pages.render(call, 400, null, "perf-year", model);
         }
+    }
+
+    /**
+     * The windows already past for steps still to come (a year opened late, after the policy's days), and new dates
+     * to offer for the first of them: from today, as long as its window was.
+     */
+    static void windows(Map<String, Object> model, PerformanceYear py, LocalDate today) {
+        List<String> expired = new ArrayList<>();
+        Step suggest = null;
+        for (Step s : Step.values()) {
+            StepWindow w = py.window(s).orElse(null);
+            if (w != null && s.ordinal() >= py.step().ordinal() && w.closes().isBefore(today)) {
+                expired.add(s.name());
+                if (suggest == null) {
+                    suggest = s;
+                    long days = java.time.temporal.ChronoUnit.DAYS.between(w.opens(), w.closes());
+                    model.put("suggestOpens", today.toString());
+                    model.put("suggestCloses", today.plusDays(Math.max(days, 0)).toString());
+                }
+            }
+        }
+        model.put("expired", expired);
+        model.put("suggestStep", suggest == null ? "" : suggest.name());
     }
 
     /** A day as a form sends it (ISO); null when not sent, a field error when it is no day. */

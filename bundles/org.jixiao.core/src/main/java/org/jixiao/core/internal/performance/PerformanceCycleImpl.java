@@ -217,6 +217,11 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
 
     @Override
     public PerformanceYear advance(Actor actor, int year) {
+        return advance(actor, year, null);
+    }
+
+    @Override
+    public PerformanceYear advance(Actor actor, int year, String reason) {
         requireCityAdmin(actor);
         synchronized (writeLock) {
             PerformanceYear existing = require(year);
@@ -225,7 +230,19 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
                 throw ValidationException.of("step", "cycle.step.last");
             }
             Step to = from.next();
-            move(actor, year, from, to, "cycle.advance", from.name() + "->" + to.name());
+            String why = reason == null ? "" : reason.strip();
+            String detail = from.name() + "->" + to.name();
+            // Targets never approved are not skipped silently: the admin confirms with a reason, kept in the audit.
+            if (from == Step.TARGET_SETTING && store.read(c -> TargetServiceImpl.loadApproval(c, year)) == null) {
+                if (why.isEmpty()) {
+                    throw ValidationException.of("reason", "cycle.targets.unapproved");
+                }
+                if (why.codePointCount(0, why.length()) > REASON_MAX) {
+                    throw ValidationException.of("reason", "cycle.reason.required");
+                }
+                detail += "; targets not approved; reason=" + why;
+            }
+            move(actor, year, from, to, "cycle.advance", detail);
             return require(year);
         }
     }

@@ -98,7 +98,7 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
     private record Stored(TargetRule rule, Instant updatedAt, String updatedBy) {
     }
 
-    private record Approval(Instant at, String by) {
+    record Approval(Instant at, String by) {
     }
 
     // ---------------------------------------------------------------- reads
@@ -453,7 +453,14 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
                 rs.getString("UPDATED_BY"));
     }
 
-    private static Approval loadApproval(Connection c, int year) throws SQLException {
+    @Override
+    public Instant approvedAt(int year) {
+        Approval a = store.read(c -> loadApproval(c, year));
+        return a == null ? null : a.at();
+    }
+
+    /** Also read by the cycle: leaving target setting without this row needs a reason. */
+    static Approval loadApproval(Connection c, int year) throws SQLException {
         return Jdbc.one(c, "SELECT APPROVED_AT, APPROVED_BY FROM JX_TARGET_APPROVAL WHERE PERF_YEAR = ?",
                 rs -> new Approval(Jdbc.getInstant(rs, "APPROVED_AT"), rs.getString("APPROVED_BY")), year);
     }

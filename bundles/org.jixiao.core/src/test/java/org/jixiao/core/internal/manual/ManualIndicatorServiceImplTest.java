@@ -106,7 +106,7 @@ class ManualIndicatorServiceImplTest extends CityTest {
     private void approveAndAdvanceTo(Step step) {
         targets.approve(approver, YEAR);
         while (cycle.year(YEAR).orElseThrow().step() != step) {
-            cycle.advance(cityAdmin, YEAR);
+            cycle.advance(cityAdmin, YEAR, "no targets in this test");
         }
     }
 
@@ -224,7 +224,7 @@ class ManualIndicatorServiceImplTest extends CityTest {
         assertEquals("manual.answer.closed", errors(() -> service.answer(c1Staff, m.id(), c1.id(), BigDecimal.ONE,
                 null)).get("year"));
         service.answer(c1Staff, local.id(), c1.id(), BigDecimal.ONE, null);
-        cycle.advance(cityAdmin, YEAR);
+        cycle.advance(cityAdmin, YEAR, "no targets in this test");
         assertEquals("manual.published", errors(() -> service.answer(c1Staff, local.id(), c1.id(), BigDecimal.TEN,
                 null)).get("year"));
         assertEquals("manual.published", errors(() -> service.changeLocal(c1Admin, local.id(),

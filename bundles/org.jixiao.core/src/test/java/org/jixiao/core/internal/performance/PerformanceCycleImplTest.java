@@ -16,6 +16,7 @@ import org.jixiao.api.performance.Lock;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.StepWindow;
+import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -103,9 +104,29 @@ class PerformanceCycleImplTest {
         assertEquals(audits, f.count("JX_AUDIT"));
     }
 
+    /** Issue 11, item 6: a year could move past target setting with its targets never approved, silently. */
+    @Test
+    void leavingTargetSettingWithTheTargetsUnapprovedNeedsAReasonKeptInTheAudit() {
+        cycle.open(f.cityAdmin, 2013);
+        assertEquals(Map.of("reason", "cycle.targets.unapproved"), errors(() -> cycle.advance(f.cityAdmin, 2013)));
+        assertEquals(Map.of("reason", "cycle.targets.unapproved"),
+                errors(() -> cycle.advance(f.cityAdmin, 2013, "  ")));
+        assertEquals(Step.TARGET_SETTING, cycle.year(2013).orElseThrow().step());
+        assertEquals(Step.EXECUTION, cycle.advance(f.cityAdmin, 2013, "市委决定先行推进").step());
+        assertEquals("TARGET_SETTING->EXECUTION; targets not approved; reason=市委决定先行推进",
+                TestDb.audit(f.store, "cycle.advance").get(0).get("DETAIL"));
+        // Approved targets need no reason.
+        cycle.open(f.cityAdmin, 2014);
+        f.store.inTransaction(c -> Jdbc.update(c, "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT,"
+                + " APPROVED_BY) VALUES (?, ?, ?)", 2014, java.time.Instant.EPOCH, "org"));
+        assertEquals(Step.EXECUTION, cycle.advance(f.cityAdmin, 2014).step());
+    }
+
     @Test
     void advancesThroughEveryStepAndStopsAtPublished() {
         cycle.open(f.cityAdmin, 2013);
+        f.store.inTransaction(c -> Jdbc.update(c, "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT,"
+                + " APPROVED_BY) VALUES (?, ?, ?)", 2013, java.time.Instant.EPOCH, "org"));
         Step expected = Step.TARGET_SETTING;
         for (int i = 1; i < Step.values().length; i++) {
             expected = Step.values()[i];
@@ -129,7 +150,7 @@ class PerformanceCycleImplTest {
     void reopeningNeedsAReasonAndAnEarlierStep() {
         cycle.open(f.cityAdmin, 2013);
         for (int i = 1; i < Step.values().length; i++) {
-            cycle.advance(f.cityAdmin, 2013);
+            cycle.advance(f.cityAdmin, 2013, "targets are not what this test is about");
         }
         assertEquals(Map.of("reason", "cycle.reason.required"),
                 errors(() -> cycle.reopen(f.cityAdmin, 2013, Step.TRACKING, null)));
@@ -202,7 +223,7 @@ class PerformanceCycleImplTest {
         assertEquals(new Lock("lock.otherStep", List.of("TARGET_SETTING"), "lock.unlock.cityAdmin"),
                 cycle.lock(2013, Step.EXECUTION, d("2013-02-01")).orElseThrow());
 
-        cycle.advance(f.cityAdmin, 2013);
+        cycle.advance(f.cityAdmin, 2013, "targets are not what this test is about");
         assertTrue(cycle.lock(2013, Step.EXECUTION, d("2013-02-01")).isEmpty());
         assertEquals(new Lock("lock.otherStep", List.of("EXECUTION"), "lock.unlock.cityAdmin"),
                 cycle.lock(2013, Step.TARGET_SETTING, d("2013-02-01")).orElseThrow());

@@ -198,7 +198,7 @@ class TargetServiceImplTest {
         // The city admin extends the window: setting works again, until the year moves on.
         f.cycle.setWindow(f.cityAdmin, 2013, Step.TARGET_SETTING, LocalDate.of(2013, 1, 1), LocalDate.of(2013, 4, 15));
         targets.set(f.setter, 2013, f.c1.id(), TRAINED, absolute("300"), null);
-        f.cycle.advance(f.cityAdmin, 2013);
+        f.cycle.advance(f.cityAdmin, 2013, "no targets in this test");
         assertEquals(Map.of("year", "lock.otherStep"),
                 errors(() -> targets.set(f.setter, 2013, f.c1.id(), TRAINED, absolute("310"), null)));
         assertEquals(1, f.count("JX_TARGET_CHANGE"));
@@ -261,7 +261,7 @@ class TargetServiceImplTest {
         assertEquals(1, f.count("JX_TARGET_CHANGE"));
 
         // Later in the year, outside the window and at another step, an approver still corrects with a reason.
-        f.cycle.advance(f.cityAdmin, 2013);
+        f.cycle.advance(f.cityAdmin, 2013, "no targets in this test");
         f.clock.advance(Duration.ofDays(120));
         Target t = targets.set(f.approver, 2013, f.c1.id(), TRAINED, absolute("240"), "县委调整任务");
         assertEquals(absolute("240"), t.rule());
@@ -281,7 +281,7 @@ class TargetServiceImplTest {
             assertThrows(AccessDeniedException.class, () -> targets.approve(a, 2013));
         }
         assertThrows(NotFoundException.class, () -> targets.approve(f.approver, 2014));
-        f.cycle.advance(f.cityAdmin, 2013);
+        f.cycle.advance(f.cityAdmin, 2013, "no targets in this test");
         assertEquals(Map.of("year", "target.approve.step"), errors(() -> targets.approve(f.approver, 2013)));
         assertEquals(0, f.count("JX_TARGET_APPROVAL"));
         assertEquals(0, TestDb.audit(f.store, "target.approve").size());

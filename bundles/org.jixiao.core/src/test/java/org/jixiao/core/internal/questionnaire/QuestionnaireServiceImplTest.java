@@ -544,7 +544,7 @@ class QuestionnaireServiceImplTest {
         answer(k, f.c1, RespondentCategory.STUDENT, 4, null, null);
         // The year is published meanwhile: the evaluation takes no scores, the close stands without them.
         while (f.cycle.year(QFixture.YEAR).orElseThrow().step() != org.jixiao.api.performance.Step.PUBLISHED) {
-            f.cycle.advance(f.cityAdmin, QFixture.YEAR);
+            f.cycle.advance(f.cityAdmin, QFixture.YEAR, "no targets in this test");
         }
         service.close(f.assessor, k.id());
         assertFalse(unit(service.scores(f.assessor, k.id()), f.c1.id()).fed());

@@ -85,7 +85,7 @@ class SelfAssessmentServiceImplTest extends CityTest {
         cycle = new PerformanceCycleImpl(store, schema);
         cycle.open(cityAdmin, YEAR);
         while (cycle.year(YEAR).orElseThrow().step() != Step.SELF_ASSESSMENT) {
-            cycle.advance(cityAdmin, YEAR);
+            cycle.advance(cityAdmin, YEAR, "no targets in this test");
         }
         TargetServiceImpl targets = new TargetServiceImpl(store, schema, registry, orgUnits, cycle);
         service = new SelfAssessmentServiceImpl(store, orgUnits, cycle, targets, registry, clock);

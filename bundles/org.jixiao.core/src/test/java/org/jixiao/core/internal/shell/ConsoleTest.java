@@ -184,7 +184,7 @@ class ConsoleTest {
             PerformanceCycleImpl cycle = new PerformanceCycleImpl(store, new CoreSchema(store));
             Actor console = Console.actor(root);
             cycle.open(console, 2031);
-            cycle.advance(console, 2031);
+            cycle.advance(console, 2031, "no targets in this test");
             ValidationException again = assertThrows(ValidationException.class, () -> cycle.open(console, 2031));
             assertEquals("Refused: year -> cycle.year.exists", Console.describe(again));
             List<Map<String, Object>> opened = TestDb.audit(store, "cycle.open");
