@@ -75,7 +75,7 @@ final class LoanWeb implements Register.Pages {
         try {
             service.submitReport(r.actor(), input);
             String month = input.month().strip();
-            return WebResult.redirect("/" + PATH + "/" + REPORTS + "?year=" + month.substring(0, 4));
+            return WebResult.redirect("/" + PATH + "/" + REPORTS + "?year=" + month.substring(0, 4) + "&saved=1");
         } catch (ValidationException e) {
             Map<String, Object> reportForm = new HashMap<>();
             reportForm.put("county", input.county() == null ? "" : input.county());
@@ -98,6 +98,7 @@ final class LoanWeb implements Register.Pages {
         model.put("months", service.months(actor, year, county).stream().map(m -> monthRow(m, names)).toList());
         model.put("checks", service.checks(actor, year, county).stream().map(k -> checkRow(k, names)).toList());
         model.put("canWrite", actor.canWrite());
+        model.put("saved", r.param("saved") != null);
         model.put("thisMonth", service.today().toString().substring(0, 7));
         Map<String, Object> form = new HashMap<>(Map.of("county", ownCounty(actor) == null ? "" : ownCounty(actor),
                 "month", "", "note", ""));

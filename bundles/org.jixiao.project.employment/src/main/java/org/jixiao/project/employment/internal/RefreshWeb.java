@@ -61,7 +61,7 @@ final class RefreshWeb implements Register.Pages {
             try {
                 RefreshConfirmation made = service.confirm(r.actor(), RefreshInput.fromForm(r)).confirmation();
                 return WebResult.redirect("/" + PATH + "/" + made.countyId() + "?year=" + made.window().year()
-                        + "&period=" + made.window().period());
+                        + "&period=" + made.window().period() + "&saved=1");
             } catch (ValidationException e) {
                 return WebResult.page(LIST_TEMPLATE, listModel(r, e.fieldErrors())).withStatus(400);
             }
@@ -75,6 +75,7 @@ final class RefreshWeb implements Register.Pages {
             model.put("windows", windowOptions());
             model.put("selected", key(w));
             model.put("canConfirm", canConfirm(r.actor(), w));
+            model.put("saved", r.param("saved") != null);
             model.put("fieldNames", RefreshDiff.FIELDS);
             model.put("errors", Map.of());
             return WebResult.page(CHANGES_TEMPLATE, model);

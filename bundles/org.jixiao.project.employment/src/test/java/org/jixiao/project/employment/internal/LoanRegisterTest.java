@@ -350,6 +350,12 @@ class LoanRegisterTest extends EmploymentTestBase {
         String again = PageRender.render(project, dup, A_STAFF, locale);
         assertTrue(again.contains(PageRender.msg(locale, "loan.report.duplicate")));
         assertTrue(again.contains(">&quot;x</textarea>"));
+        // Issue 11, item 12: a saved report says so.
+        WebResult saved = project.web().handle(FakeWebRequest.html("POST", "/loans/reports", A_STAFF)
+                .param("month", "2013-04").param("note", "按时"));
+        assertEquals("/loans/reports?year=2013&saved=1", saved.target());
+        assertTrue(PageRender.render(project, project.web().handle(FakeWebRequest.html("GET", "/loans/reports",
+                A_STAFF).param("saved", "1")), A_STAFF, locale).contains(PageRender.msg(locale, "employment.saved")));
 
         WebResult json = project.web().handle(FakeWebRequest.api("GET", "/loans/reports", A_STAFF));
         assertEquals(200, json.status());

@@ -51,7 +51,7 @@ class RefreshWebTest extends RefreshTestBase {
         WebResult r = web.handle(FakeWebRequest.html("POST", "/refresh/confirm", A_STAFF).param("county", "2")
                 .param("year", "2013").param("period", "MARCH"));
         assertEquals(WebResult.Kind.REDIRECT, r.kind());
-        assertEquals("/refresh/2?year=2013&period=MARCH", r.target());
+        assertEquals("/refresh/2?year=2013&period=MARCH&saved=1", r.target(), "the changes page says it was saved");
         assertEquals(3, refreshRows());
     }
 
