@@ -405,9 +405,10 @@ public final class Transfer {
             store.inTransaction(c -> {
                 ProjectModel model = engine.model(job.project);
                 Totals.Buffer totals = new Totals.Buffer();
+                Map<List<Object>, Integer> checkedKeys = write ? null : new HashMap<>();
                 for (SheetRow row : job.sheet.rows()) {
                     if (!write || !job.refused.contains(row.number())) {
-                        importRow(c, actor, model, job, row, problems, counts, totals);
+                        importRow(c, actor, model, job, row, problems, counts, totals, checkedKeys);
                     }
                     job.done++;
                 }
@@ -441,9 +442,17 @@ public final class Transfer {
         }
     }
 
-    /** One row: written under a savepoint, taken back with its problems when it has any. */
+    /**
+     * One row: written under a savepoint, taken back with its problems when it has any.
+     *
+     * @param checkedKeys null when writing; in a check, the keys of the rows that passed so far. A check takes every
+     *                    row back at once, so the register's table does not grow while it runs: each row's duplicate
+     *                    lookup then reads the records that were there before the import, not also the thousands of
+     *                    rows checked before it (which made a check's time grow with the square of its rows), and
+     *                    the check holds no locks on them. A key repeated within the file is found here instead.
+     */
     private void importRow(Connection c, Actor actor, ProjectModel model, Job job, SheetRow row, List<Problem> problems,
-            int[] counts, Totals.Buffer totals) throws SQLException {
+            int[] counts, Totals.Buffer totals, Map<List<Object>, Integer> checkedKeys) throws SQLException {
         Map<String, Object> input = new HashMap<>();
         List<Problem> own = new ArrayList<>();
         Long unit = null;
@@ -489,6 +498,9 @@ public final class Transfer {
                 }
             }
         }
+        List<Object> key = checkedKeys == null || !own.isEmpty() ? null : keyOf(c, model, job.def, job.labels, input,
+                rowUnit);
+        Map<String, String> errors = Map.of();
         Savepoint sp = c.setSavepoint();
         try {
             if (!own.isEmpty()) {
@@ -498,22 +510,78 @@ public final class Transfer {
             Totals.Buffer rowTotals = new Totals.Buffer();
             engine.writeIn(c, actor, model, job.def, null, input, -1, null, null,
                     (f, code) -> job.labels.getOrDefault(f.name(), Map.of()).get(code), rowTotals);
-            c.releaseSavepoint(sp);
-            totals.add(rowTotals);
-            counts[0]++;
+            if (checkedKeys == null) {
+                c.releaseSavepoint(sp);
+                totals.add(rowTotals);
+            } else {
+                c.rollback(sp);
+            }
         } catch (ValidationException e) {
             c.rollback(sp);
-            for (Map.Entry<String, String> err : e.fieldErrors().entrySet()) {
-                if (err.getValue().equals(RegisterEngine.DUPLICATE)) {
-                    counts[1]++;
-                }
-                own.add(new Problem(row.number(), columnOf(job, err.getKey()), err.getValue(), ""));
-            }
-            problems.addAll(own);
+            errors = e.fieldErrors();
         } catch (NotFoundException e) {
             c.rollback(sp);
             problems.add(new Problem(row.number(), -1, Values.REFERENCE, ""));
+            return;
         }
+        if (key != null && checkedKeys.containsKey(key) && job.def.key().stream().noneMatch(errors::containsKey)) {
+            // As the engine's own check would have found it, had the earlier row stayed in the table.
+            errors = new LinkedHashMap<>(errors);
+            errors.put(job.def.key().get(0), RegisterEngine.DUPLICATE);
+        }
+        if (errors.isEmpty() && own.isEmpty()) {
+            counts[0]++;
+            if (key != null) {
+                checkedKeys.put(key, row.number());
+            }
+            return;
+        }
+        for (Map.Entry<String, String> err : errors.entrySet()) {
+            if (err.getValue().equals(RegisterEngine.DUPLICATE)) {
+                counts[1]++;
+            }
+            own.add(new Problem(row.number(), columnOf(job, err.getKey()), err.getValue(), ""));
+        }
+        problems.addAll(own);
+    }
+
+    /**
+     * A row's declared key as the engine compares keys: ID numbers normalised (the engine compares their keyed hash,
+     * one to one with the number), other fields parsed, the unit first unless the key spans units. Null when the
+     * register has no key or a part is missing or unreadable: the engine's check reports those.
+     */
+    private List<Object> keyOf(Connection c, ProjectModel model, RegisterDefinition def,
+            Map<String, Map<String, String>> labels, Map<String, Object> input, Long rowUnit) throws SQLException {
+        if (def.key().isEmpty()) {
+            return null;
+        }
+        List<Object> key = new ArrayList<>();
+        if (!def.keyAcrossUnits()) {
+            Long unit = rowUnit;
+            if (def.parent() != null) {
+                // A child record is its parent's unit's.
+                unit = input.get("parent") instanceof Long parent ? new RecordSql(model.register(def.parent()))
+                        .find(c, parent).map(RegisterRecord::unitId).orElse(null) : null;
+            }
+            if (unit == null) {
+                return null;
+            }
+            key.add(unit);
+        }
+        for (String name : def.key()) {
+            Field f = def.field(name).orElseThrow();
+            Object raw = input.get(name);
+            ValidationException.Collector errors = new ValidationException.Collector();
+            Object v = f.type() == FieldType.ID_NUMBER
+                    ? raw == null ? null : ResidentIdNumber.normalize(String.valueOf(raw))
+                    : Values.parse(f, raw, engine.today(), code -> labels.getOrDefault(name, Map.of()).get(code),
+                            errors);
+            if (v == null || errors.has(name)) {
+                return null;
+            }
+            key.add(v);
+        }
+        return key;
     }
 
     private static int columnOf(Job job, String field) {
