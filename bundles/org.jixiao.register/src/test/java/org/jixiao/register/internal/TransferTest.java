@@ -67,7 +67,7 @@ class TransferTest extends EngineTestBase {
         return out.toByteArray();
     }
 
-    Transfer.Job await(Transfer.Job job) throws InterruptedException {
+    static Transfer.Job await(Transfer.Job job) throws InterruptedException {
         for (int i = 0; i < 6000 && (job.phase() == Transfer.Phase.CHECKING || job.phase() == Transfer.Phase.WRITING);
                 i++) {
             Thread.sleep(20);
@@ -121,6 +121,31 @@ class TransferTest extends EngineTestBase {
         assertEquals(Transfer.Phase.WRITTEN, job.phase());
         assertEquals(398, job.written());
         assertEquals(398, fx.rows("T_PERSON"));
+    }
+
+    @Test
+    void aPersonTwiceInOneFileIsFlaggedByTheCheckAndWrittenOnceOnConfirmation() throws Exception {
+        Transfer transfer = fx.engine.transfer();
+        String id = idNumber(LocalDate.of(1990, 1, 1), 7);
+        String other = idNumber(LocalDate.of(1990, 1, 1), 8);
+        // Row 3 repeats row 2 (its number typed with a space and a small x would be the same person too); row 5
+        // repeats row 4, whose kind is wrong: a refused row registers nobody, so row 5 is no duplicate.
+        byte[] csv = ("person.field.name,person.field.idNumber,person.field.kind,person.field.joinedOn\n"
+                + "张三," + id + ",JOB_SEEKING,2024-03-01\n"
+                + "张三," + id.substring(0, 6) + " " + id.substring(6) + ",JOB_SEEKING,2024-03-01\n"
+                + "李四," + other + ",NO_SUCH_KIND,2024-03-01\n"
+                + "李四," + other + ",ENTREPRENEUR,2024-03-01\n").getBytes(StandardCharsets.UTF_8);
+        Transfer.Job job = await(transfer.start(A_STAFF, fx.project, "people", new Upload("p.csv", null, csv), MSG));
+        assertEquals(Transfer.Phase.CHECKED, job.phase());
+        assertEquals(List.of(new Transfer.Problem(3, 1, RegisterEngine.DUPLICATE, ""),
+                new Transfer.Problem(4, 2, Values.CHOICE, "")), job.problems());
+        assertEquals(1, job.duplicates());
+        assertEquals(2, job.valid());
+        assertEquals(0, fx.rows("T_PERSON"));
+        await(transfer.confirm(A_STAFF, job.id()));
+        assertEquals(Transfer.Phase.WRITTEN, job.phase());
+        assertEquals(2, job.written());
+        assertEquals(2, fx.rows("T_PERSON"));
     }
 
     @Test
