@@ -94,11 +94,14 @@ public final class CampaignForm {
         return f;
     }
 
-    /** A new campaign's form: every category of {@code type} at {@code quota}. */
-    static CampaignForm blank(int defaultQuota) {
+    /**
+     * A new campaign's form, every quota blank: how many slips each kind of respondent gets is the campaign's
+     * decision, not a number the page suggests.
+     */
+    static CampaignForm blank() {
         CampaignForm f = new CampaignForm();
         for (RespondentCategory c : RespondentCategory.values()) {
-            f.quotas.put(c.name(), String.valueOf(defaultQuota));
+            f.quotas.put(c.name(), "");
         }
         return f;
     }

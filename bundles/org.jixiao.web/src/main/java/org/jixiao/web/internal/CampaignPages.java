@@ -47,7 +47,6 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
     static final int SHEETS_PER_PAGE = 30;
     /** The public address of the node, for slips and CSV; else the request's own. */
     static final String PUBLIC_URL_PROPERTY = "jixiao.publicUrl";
-    private static final int DEFAULT_QUOTA = 20;
 
     /** Who may prepare, open and issue codes (the city's administrators and assessors). */
     static boolean canManage(Actor actor) {
@@ -98,7 +97,7 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
         Map<String, Object> model = call.model();
         List<Questionnaire> all = readable(call.actor);
         CampaignForm form = call.post() ? CampaignForm.parse(call::param, call.request::getParameterValues)
-                : CampaignForm.blank(DEFAULT_QUOTA);
+                : CampaignForm.blank();
         if (!call.post() && call.param("questionnaire") != null) {
             form.questionnaireId = call.param("questionnaire");
         }

@@ -2,6 +2,7 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,35 @@ final class Http {
     /** Simplified Chinese unless the visitor chose English. */
     static Locale locale(HttpServletRequest request) {
         return "en".equals(WebSessions.cookie(request, LANG_COOKIE)) ? Locale.ENGLISH : Messages.ZH_CN;
+    }
+
+    /**
+     * For an anonymous respondent, who never chose a language here: the language switch's choice when made, else
+     * the browser's first preference of the two the node speaks (Chinese by default).
+     */
+    static Locale respondentLocale(HttpServletRequest request) {
+        String chosen = WebSessions.cookie(request, LANG_COOKIE);
+        if (chosen != null) {
+            return locale(request);
+        }
+        // The header itself: the container's getLocales() makes up the JVM's default when a browser sends none.
+        String accept = request.getHeader("Accept-Language");
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = accept == null ? List.of() : Locale.LanguageRange.parse(accept);
+        } catch (IllegalArgumentException e) {
+            ranges = List.of();
+        }
+        for (Locale.LanguageRange r : ranges) {
+            String language = r.getRange().split("-")[0];
+            if ("en".equals(language)) {
+                return Locale.ENGLISH;
+            }
+            if ("zh".equals(language)) {
+                return Messages.ZH_CN;
+            }
+        }
+        return Messages.ZH_CN;
     }
 
     static String lang(Locale locale) {

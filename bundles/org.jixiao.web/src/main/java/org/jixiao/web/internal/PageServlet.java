@@ -119,8 +119,9 @@ public final class PageServlet extends HttpServlet {
         Call(HttpServletRequest request, HttpServletResponse response) {
             this.request = request;
             this.response = response;
-            this.locale = Http.locale(request);
             this.path = Http.path(request);
+            this.locale = path.equals("/q") || path.startsWith("/q/") ? Http.respondentLocale(request)
+                    : Http.locale(request);
             this.segments = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
         }
 

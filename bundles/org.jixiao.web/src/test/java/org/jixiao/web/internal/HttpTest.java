@@ -73,6 +73,34 @@ class HttpTest {
         assertEquals("zh-CN", Http.lang(Messages.ZH_CN));
     }
 
+    /** Issue 11, item 12: the respondent's page ignored the browser's language. */
+    @Test
+    void aRespondentGetsTheBrowsersLanguageUnlessTheSwitchChoseOne() {
+        assertEquals(Locale.ENGLISH, Http.respondentLocale(browser(null, Locale.US, Locale.CHINA)));
+        assertEquals(Messages.ZH_CN, Http.respondentLocale(browser(null, Locale.TAIWAN, Locale.ENGLISH)));
+        assertEquals(Locale.ENGLISH, Http.respondentLocale(browser(null, Locale.FRANCE, Locale.UK)),
+                "the first of the languages the node speaks");
+        assertEquals(Messages.ZH_CN, Http.respondentLocale(browser(null, Locale.FRANCE)));
+        assertEquals(Messages.ZH_CN, Http.respondentLocale(browser(null)), "no header: Chinese, not the JVM's default");
+        assertEquals(Messages.ZH_CN, Http.respondentLocale(browser("zh-CN", Locale.US)), "the switch wins");
+        // Staff pages stay Chinese by default whatever the browser says.
+        assertEquals(Messages.ZH_CN, Http.locale(browser(null, Locale.US)));
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest browser(String chosen, Locale... preferred) {
+        jakarta.servlet.http.Cookie[] cookies = chosen == null ? null
+                : new jakarta.servlet.http.Cookie[] {new jakarta.servlet.http.Cookie(Http.LANG_COOKIE, chosen)};
+        return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+                HttpTest.class.getClassLoader(), new Class<?>[] {jakarta.servlet.http.HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getCookies" -> cookies;
+                    case "getHeader" -> "Accept-Language".equals(args[0]) && preferred.length > 0
+                            ? String.join(",", java.util.Arrays.stream(preferred).map(Locale::toLanguageTag).toList())
+                            : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     @Test
     void theClientIsThePeerUnlessATrustedProxyForwardedFor() {
         java.util.Set<String> trusted = Http.trusted(" 10.0.0.1 , 10.0.0.2,");

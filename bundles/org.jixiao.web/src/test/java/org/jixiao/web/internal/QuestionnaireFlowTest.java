@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -197,6 +198,17 @@ class QuestionnaireFlowTest {
         QuestionnaireFakes.Response resubmitted = send(form(missing.text(), "/q/" + CODE).set("a.1.1", "1"));
         assertEquals(410, resubmitted.status, "the back button does not answer twice");
         assertEquals(1, answers.submitted.size());
+    }
+
+    /** Issue 11, item 12: the respondent's page follows the browser's language. */
+    @Test
+    void theRespondentsPageFollowsTheBrowsersLanguage() throws Exception {
+        QuestionnaireFakes.Request english = new QuestionnaireFakes.Request("GET", "/q/" + "ACDE4679FGHK");
+        english.headers.put("Accept-Language", "en-US,en;q=0.9,zh-CN;q=0.5");
+        assertTrue(send(english).text().contains(new Messages(Locale.ENGLISH).get("answer.code.unknown")));
+        QuestionnaireFakes.Request chinese = new QuestionnaireFakes.Request("GET", "/q/" + "ACDE4679FGHK");
+        chinese.headers.put("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5");
+        assertTrue(send(chinese).text().contains(new Messages(Messages.ZH_CN).get("answer.code.unknown")));
     }
 
     @Test
