@@ -24,6 +24,20 @@ public interface Lookups {
             String reason, List<String> fields) {
     }
 
+    /**
+     * A registration refused because another unit holds the person (a key held across units), for the city to
+     * resolve: the record that holds it, where, and who tried.
+     */
+    record Conflict(long id, String register, long recordId, String recordTitle, String holdingUnit,
+            String requestingUnit, String requestedBy, Instant at) {
+    }
+
+    /** The project's open conflicts; only the city (a user of the root unit who reads the register) sees them. */
+    List<Conflict> conflicts(Actor actor, KeyProject project);
+
+    /** Closes a conflict with what the city decided; a city writer only, a resolution required. */
+    void resolveConflict(Actor actor, KeyProject project, long id, String resolution);
+
     /** The titles of the records of {@code register} the actor may see among {@code ids}. */
     Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> ids);
 

@@ -64,6 +64,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     public static final String OWNER = "register";
     static final String DUPLICATE = "register.error.duplicate";
+    static final String DUPLICATE_ELSEWHERE = "register.error.duplicateElsewhere";
     static final String STALE = "register.error.stale";
     static final String LOCKED = "register.error.locked";
     static final String UNIT = "register.error.unit";
@@ -120,7 +121,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql")) {
+        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql")) {
             try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -427,7 +428,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 links(c, model, def, recordId, errors);
             }
             Map<String, RecordSql.Sealed> sealed = seal(c, def, before, id, values, input, errors);
-            checkKey(c, def, unit, values, sealed, id == null ? 0 : id, errors);
+            checkKey(c, model.projectId, actor, def, unit, values, sealed, id == null ? 0 : id, errors);
             errors.throwIfAny();
             storeFiles(c, model, def, recordId, values, input, actor, at);
             Change change = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId, unit,
@@ -615,9 +616,13 @@ public final class RegisterEngine implements RegisterService, Lookups {
         }
     }
 
-    /** A declared key already held by another live record of the unit is a duplicate. */
-    private static void checkKey(Connection c, RegisterDefinition def, long unit, Map<String, Object> values,
-            Map<String, RecordSql.Sealed> sealed, long id, ValidationException.Collector errors) throws SQLException {
+    /**
+     * A declared key already held by another live record of the unit is a duplicate. Held in another unit (a key
+     * across units), the writer is told only to contact the city, and the city gets the conflict to resolve.
+     */
+    private void checkKey(Connection c, String projectId, Actor actor, RegisterDefinition def, long unit,
+            Map<String, Object> values, Map<String, RecordSql.Sealed> sealed, long id,
+            ValidationException.Collector errors) throws SQLException {
         if (def.key().isEmpty() || def.key().stream().anyMatch(errors::has)) {
             return;
         }
@@ -631,9 +636,76 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             key.put(k, v);
         }
-        // The message says only "already registered": naming the other unit would leak another county's data.
-        if (!new RecordSql(def).sameKey(c, def.keyAcrossUnits() ? null : unit, key, id).isEmpty()) {
+        RecordSql sql = new RecordSql(def);
+        List<Long> same = sql.sameKey(c, def.keyAcrossUnits() ? null : unit, key, id);
+        if (same.isEmpty()) {
+            return;
+        }
+        if (!def.keyAcrossUnits() || !sql.sameKey(c, unit, key, id).isEmpty()) {
             errors.add(def.key().get(0), DUPLICATE);
+            return;
+        }
+        // Not even "already registered": that would tell a county about a person in another county's records.
+        errors.add(def.key().get(0), DUPLICATE_ELSEWHERE);
+        long holder = same.get(0);
+        Instant at = clock.instant();
+        // Its own transaction: the refused write is rolled back, the conflict stays for the city.
+        store.inTransaction(other -> {
+            Conflicts.record(other, projectId, def.id(), holder, unit, actor.userId(), at);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Conflict> conflicts(Actor actor, KeyProject project) {
+        ProjectModel model = model(project);
+        if (actor == null || actor.orgUnit().parentId() != null) {
+            return List.of();
+        }
+        List<Conflicts.Row> rows = store.read(c -> Conflicts.open(c, model.projectId));
+        Map<Long, String> users = userNames(rows.stream().map(Conflicts.Row::requestedBy).toList());
+        List<Conflict> out = new ArrayList<>();
+        for (Conflicts.Row r : rows) {
+            RegisterDefinition def = model.register(r.register());
+            if (!mayRead(actor, def)) {
+                continue;
+            }
+            RegisterRecord holder = store.read(c -> new RecordSql(def).find(c, r.recordId())).orElse(null);
+            String title = holder == null ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
+                    .orElse(String.valueOf(r.recordId()));
+            out.add(new Conflict(r.id(), def.id(), r.recordId(), title,
+                    holder == null ? "" : unitName(holder.unitId()), unitName(r.requestingUnit()),
+                    users.getOrDefault(r.requestedBy(), ""), r.requestedAt()));
+        }
+        return out;
+    }
+
+    @Override
+    public void resolveConflict(Actor actor, KeyProject project, long id, String resolution) {
+        ProjectModel model = model(project);
+        boolean city = actor != null && actor.orgUnit().parentId() == null;
+        if (!city || !actor.canWrite()) {
+            throw new AccessDeniedException("conflict " + id);
+        }
+        String text = resolution == null ? "" : resolution.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            throw ValidationException.of("resolution", REASON);
+        }
+        store.inTransaction(c -> {
+            if (!Conflicts.resolve(c, model.projectId, id, actor.userId(), clock.instant(), text)) {
+                throw new NotFoundException("conflict " + id);
+            }
+            audit.record(c, actor, "conflict.resolve", model.projectId + "/conflict:" + id, null);
+            return null;
+        });
+    }
+
+    private boolean mayRead(Actor actor, RegisterDefinition def) {
+        try {
+            requireReader(actor, def);
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
         }
     }
 

@@ -555,7 +555,7 @@ public final class Transfer {
             return;
         }
         for (Map.Entry<String, String> err : errors.entrySet()) {
-            if (err.getValue().equals(RegisterEngine.DUPLICATE)) {
+            if (err.getValue().equals(RegisterEngine.DUPLICATE) || err.getValue().equals(RegisterEngine.DUPLICATE_ELSEWHERE)) {
                 counts[1]++;
             }
             own.add(new Problem(row.number(), columnOf(job, err.getKey()), err.getValue(), ""));

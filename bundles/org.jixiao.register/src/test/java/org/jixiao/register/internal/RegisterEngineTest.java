@@ -25,6 +25,7 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.RecordId;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterRecord;
+import org.jixiao.api.testing.FakeWebRequest;
 import org.junit.jupiter.api.Test;
 
 /** The engine on real Derby through a small test project: one database for the class, rows cleared per test. */
@@ -132,6 +133,58 @@ class RegisterEngineTest extends EngineTestBase {
         ValidationException stale = assertThrows(ValidationException.class,
                 () -> fx.engine.update(A_STAFF, fx.project, "people", id, person("x", ID_1), 0));
         assertEquals(RegisterEngine.STALE, stale.fieldErrors().get("version"));
+    }
+
+    /** Issue 11, item 11: "此人已在青年数据库中登记" told one county about a person in another county's records. */
+    @Test
+    void aPersonHeldByAnotherCountyIsRefusedWithoutSayingSoAndTheCityGetsTheConflict() {
+        long a = createPerson(A_STAFF, "李雷", ID_1);
+        ValidationException e = assertThrows(ValidationException.class, () -> createPerson(B_STAFF, "李雷", ID_1));
+        assertEquals(RegisterEngine.DUPLICATE_ELSEWHERE, e.fieldErrors().get("idNumber"));
+        assertEquals(1, fx.rows("T_PERSON"), "nothing written for the second county");
+        // The same county trying again is told plainly: the record is its own.
+        assertEquals(RegisterEngine.DUPLICATE, assertThrows(ValidationException.class,
+                () -> createPerson(A_STAFF, "李雷", ID_1)).fieldErrors().get("idNumber"));
+        assertThrows(ValidationException.class, () -> createPerson(B_STAFF, "李雷", ID_1));
+        assertEquals(1, fx.rows("REG_CONFLICT"), "one conflict however often the county tries");
+
+        assertEquals(List.of(), fx.engine.conflicts(B_STAFF, fx.project), "only the city sees conflicts");
+        List<Lookups.Conflict> open = fx.engine.conflicts(CITY_ADMIN, fx.project);
+        assertEquals(1, open.size());
+        assertEquals(a, open.get(0).recordId());
+        assertEquals("李雷", open.get(0).recordTitle());
+        assertEquals(COUNTY_A.name(), open.get(0).holdingUnit());
+        assertEquals(COUNTY_B.name(), open.get(0).requestingUnit());
+        assertThrows(AccessDeniedException.class,
+                () -> fx.engine.resolveConflict(B_STAFF, fx.project, open.get(0).id(), "x"));
+        assertEquals(RegisterEngine.REASON, assertThrows(ValidationException.class,
+                () -> fx.engine.resolveConflict(CITY_ADMIN, fx.project, open.get(0).id(), " ")).fieldErrors()
+                .get("resolution"));
+        fx.engine.resolveConflict(CITY_ADMIN, fx.project, open.get(0).id(), "乙县录入错误，已告知");
+        assertEquals(List.of(), fx.engine.conflicts(CITY_ADMIN, fx.project));
+        assertTrue(fx.audit.stream().anyMatch(l -> l.startsWith("conflict.resolve")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCitysConflictPageListsAndResolvesAndNoCountyFindsIt() {
+        createPerson(A_STAFF, "李雷", ID_1);
+        assertThrows(ValidationException.class, () -> createPerson(B_STAFF, "李雷", ID_1));
+        org.jixiao.api.web.WebHandler web = fx.engine.web(fx.project, null);
+        assertThrows(NotFoundException.class, () -> web.handle(FakeWebRequest.html("GET", "/conflicts", B_STAFF)));
+        org.jixiao.api.web.WebResult page = web.handle(FakeWebRequest.html("GET", "/conflicts", CITY_ADMIN));
+        assertEquals("register/conflicts", page.target());
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) page.model().get("conflicts");
+        assertEquals(1, rows.size());
+        assertEquals(COUNTY_B.name(), rows.get(0).get("requestingUnit"));
+        assertTrue(((List<Map<String, Object>>) page.model().get("nav")).stream()
+                .anyMatch(i -> "/conflicts".equals(i.get("href"))), "the city's menu names the conflicts");
+        String resolve = "/conflicts/" + rows.get(0).get("id") + "/resolve";
+        assertEquals(400, web.handle(FakeWebRequest.html("POST", resolve, CITY_ADMIN)).status());
+        org.jixiao.api.web.WebResult done = web.handle(FakeWebRequest.html("POST", resolve, CITY_ADMIN)
+                .param("resolution", "已核实"));
+        assertEquals("/conflicts?saved=1", done.target());
+        assertEquals(List.of(), web.handle(FakeWebRequest.api("GET", "/conflicts", CITY_ADMIN)).body());
     }
 
     @Test

@@ -118,7 +118,7 @@ final class TestProject implements KeyProject {
                         .field(Field.phone("phone"))
                         .field(Field.bool("student"))
                         .field(Field.file("certificate"))
-                        .key("idNumber").day("joinedOn")
+                        .key("idNumber").keyAcrossUnits().day("joinedOn")
                         .workflow(new Workflow("NEW", List.of("NEW", "CHECKED", "CLOSED"), List.of(
                                 new Transition("check", List.of("NEW"), "CHECKED", "ADMIN", OrgLevel.CITY, List.of(),
                                         false),

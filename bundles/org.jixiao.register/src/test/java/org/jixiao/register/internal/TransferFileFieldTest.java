@@ -74,7 +74,7 @@ class TransferFileFieldTest extends EngineTestBase {
     @BeforeAll
     static void table() {
         fx.sql("CREATE TABLE T_CERTIFICATE (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, TITLE VARCHAR(100),"
-                + " SCAN VARCHAR(200), ISSUED_ON DATE, VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL,"
+                + " SCAN BIGINT, ISSUED_ON DATE, VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL,"
                 + " CREATED_BY BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL,"
                 + " DELETED_AT TIMESTAMP, DELETED_BY BIGINT, DELETE_REASON VARCHAR(500))");
     }
@@ -111,7 +111,8 @@ class TransferFileFieldTest extends EngineTestBase {
         assertEquals(0, scans);
 
         // A record with an attachment exports without it, as .xlsx and as CSV.
-        fx.engine.create(STAFF, PROJECT, "certificates", Map.of("title", "创业之星", "scan", "evidence-0001"));
+        fx.engine.create(STAFF, PROJECT, "certificates", Map.of("title", "创业之星", "scan",
+                new org.jixiao.api.web.Upload("scan.pdf", "application/pdf", "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))));
         Sheet xlsx = read(transfer.export(STAFF, PROJECT, "certificates", RecordQuery.firstPage(), false, false, MSG));
         assertEquals(List.of("register.column.number", "register.unit", "certificate.field.title",
                 "certificate.field.issuedOn"), xlsx.header().cells());

@@ -60,8 +60,9 @@ class YouthRegisterTest extends EmploymentTestBase {
         long a = service.create(A_STAFF, person());
         ValidationException e = assertThrows(ValidationException.class,
                 () -> service.create(B_STAFF, person("county", String.valueOf(FixedOrgUnits.COUNTY_B.id()))));
-        // Said without naming the other county, which the clerk may not see.
-        assertEquals(Map.of("idNumber", "register.error.duplicate"), e.fieldErrors());
+        // Not even "already registered", which would tell about a person in another county's records: "contact
+        // the city", which gets the conflict to resolve (issue 11, item 11).
+        assertEquals(Map.of("idNumber", "register.error.duplicateElsewhere"), e.fieldErrors());
         service.delete(A_STAFF, a);
         long b = service.create(B_STAFF, person("county", String.valueOf(FixedOrgUnits.COUNTY_B.id())));
         assertFalse(a == b);

@@ -52,6 +52,9 @@ public final class RegisterWeb implements WebHandler {
         method = "HEAD".equals(method) ? "GET" : method;
         List<String> path = segments(request.path());
         RegisterDefinition d = path.isEmpty() ? null : site.register(path.get(0));
+        if (d == null && !path.isEmpty() && path.get(0).equals(ConflictPage.PATH) && site.keysAcrossUnits()) {
+            return new ConflictPage(site).route(request, method, path);
+        }
         if (d != null && transfers != null && path.size() >= 2 && path.get(1).equals("import")) {
             return transfers.importing(request, d, path.subList(2, path.size()));
         }

@@ -66,7 +66,16 @@ final class Site {
             }
             out.add(Map.of("href", "/" + d.id(), "title", Values.title(r, d), "current", d.id().equals(marked)));
         }
+        if (keysAcrossUnits() && r.actor() != null && r.actor().orgUnit().parentId() == null) {
+            out.add(Map.of("href", "/" + ConflictPage.PATH, "title", r.message("register.conflicts.title"),
+                    "current", current == null));
+        }
         return out;
+    }
+
+    /** Whether a register keeps its key across units, so refused registrations come to the city as conflicts. */
+    boolean keysAcrossUnits() {
+        return registers.values().stream().anyMatch(RegisterDefinition::keyAcrossUnits);
     }
 
     /** {@code /<register>/<id>/files/<field>}, for pages and JSON alike: the file as a download, audited. */

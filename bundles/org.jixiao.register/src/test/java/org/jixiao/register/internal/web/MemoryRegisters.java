@@ -210,6 +210,16 @@ final class MemoryRegisters implements RegisterService, Lookups {
     }
 
     @Override
+    public List<Conflict> conflicts(Actor actor, KeyProject p) {
+        return List.of();
+    }
+
+    @Override
+    public void resolveConflict(Actor actor, KeyProject p, long id, String resolution) {
+        throw new NotFoundException("conflict " + id);
+    }
+
+    @Override
     public Attachment.Content attachment(Actor actor, KeyProject p, String register, long id, String field) {
         calls.add(new Call("attachment", register, id, null, field, null, 0));
         if (get(actor, p, register, id).value(field) instanceof Attachment a) {
