@@ -42,7 +42,6 @@ import org.jixiao.register.internal.sheet.SheetWriter;
  * <pre>
  * java -Xmx1g -cp benchmarks/target/benchmarks.jar org.jixiao.benchmarks.ImportBenchmark          # 3 runs
  * java -Druns=1 -Dprobe=true -cp benchmarks/target/benchmarks.jar org.jixiao.benchmarks.ImportBenchmark
- * java -Druns=1 -Dwhatif.index=true -cp benchmarks/target/benchmarks.jar org.jixiao.benchmarks.ImportBenchmark
  * </pre>
  *
  * Run from the repository's root: the headers and labels are the real messages, read from the source tree.

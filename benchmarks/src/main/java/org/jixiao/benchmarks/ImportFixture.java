@@ -84,15 +84,6 @@ final class ImportFixture implements AutoCloseable {
         wiring.put(RegisterService.class, engine);
         project = (KeyProject) wiring.create("org.jixiao.project.employment.internal.EmploymentProject");
         store.migrate(project.id(), EmploymentFixture.migrations(project.getClass()));
-        if (Boolean.getBoolean("whatif.index")) {
-            // What the engine's duplicate lookup (ID_HASH = ?, DELETED_AT IS NULL) would read with an index; the
-            // employment schema has none on ID_HASH, only the UNIQUE one on LIVE_ID_HASH.
-            store.inTransaction(c -> {
-                try (var st = c.createStatement()) {
-                    return st.executeUpdate("CREATE INDEX EMP_YOUTH_ID_HASH_IX ON EMP_YOUTH (ID_HASH)");
-                }
-            });
-        }
     }
 
     long count(String sql) {
