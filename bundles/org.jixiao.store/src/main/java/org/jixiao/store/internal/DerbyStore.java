@@ -126,7 +126,53 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     @Override
     public <T> T inTransaction(SqlWork<T> work) {
-        return run(work, true, borrowTimeout);
+        for (int attempt = 1;; attempt++) {
+            long started = System.nanoTime();
+            try {
+                return run(work, true, borrowTimeout);
+            } catch (RuntimeException e) {
+                // Rolled back as a whole, so the work can run again; a client never sees a deadlock or a burst of
+                // contention on an identity sequence right after a restart.
+                if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(e, Duration.ofNanos(System.nanoTime() - started))) {
+                    throw e;
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    /** Attempts of a transaction that failed for a transient reason, the first included. */
+    static final int TRANSIENT_ATTEMPTS = 4;
+
+    /**
+     * A deadlock (40001: Derby rolled this transaction back to let another go on), or a lock not granted (40XL1,
+     * 40XL2) quickly, as Derby's identity sequences report contention, rather than after a real wait for a lock that
+     * another transaction holds, which retrying would only repeat.
+     */
+    static boolean isTransient(Throwable t, Duration took) {
+        String state = sqlState(t);
+        return "40001".equals(state)
+                || ("40XL1".equals(state) || "40XL2".equals(state)) && took.compareTo(Duration.ofSeconds(5)) < 0;
+    }
+
+    private static String sqlState(Throwable t) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
+            if (x instanceof SQLException e && e.getSQLState() != null) {
+                return e.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            // A little longer each time, and not in step with the other transaction that is retrying too.
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while retrying a transaction", e);
+        }
     }
 
     @Override

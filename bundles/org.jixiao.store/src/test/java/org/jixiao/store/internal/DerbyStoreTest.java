@@ -292,4 +292,47 @@ class DerbyStoreTest {
         assertTrue(Files.isDirectory(deep));
         assertEquals(deep.toAbsolutePath().normalize(), store.directory());
     }
+
+    /** Issue 12, item 12: right after a restart, parallel inserts got 500 for 40XL1 (sequence contention). */
+    @Test
+    void aTransactionThatFailsForATransientReasonRunsAgainAndItsFirstTryLeavesNothing() {
+        DerbyStore store = withItems(open(2));
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        int written = store.inTransaction(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("INSERT INTO ITEM VALUES (" + tries.incrementAndGet() + ", 'x')");
+            }
+            if (tries.get() < 3) {
+                throw new java.sql.SQLTransactionRollbackException(tries.get() == 1 ? "deadlock" : "contention",
+                        tries.get() == 1 ? "40001" : "40XL1");
+            }
+            return tries.get();
+        });
+        assertEquals(3, written);
+        assertEquals(List.of(3), store.read(c -> {
+            List<Integer> ids = new ArrayList<>();
+            try (Statement st = c.createStatement(); var rs = st.executeQuery("SELECT ID FROM ITEM")) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            return ids;
+        }), "the failed tries were rolled back");
+
+        // Bounded, and only for transient reasons.
+        tries.set(0);
+        assertThrows(RuntimeException.class, () -> store.inTransaction(c -> {
+            tries.incrementAndGet();
+            throw new java.sql.SQLTransactionRollbackException("deadlock", "40001");
+        }));
+        assertEquals(DerbyStore.TRANSIENT_ATTEMPTS, tries.get());
+        tries.set(0);
+        assertThrows(RuntimeException.class, () -> store.inTransaction(c -> {
+            tries.incrementAndGet();
+            throw new java.sql.SQLIntegrityConstraintViolationException("duplicate", "23505");
+        }));
+        assertEquals(1, tries.get());
+        assertFalse(DerbyStore.isTransient(new java.sql.SQLException("waited for a lock", "40XL1"),
+                Duration.ofSeconds(60)), "a real lock wait is not tried again");
+    }
 }
