@@ -46,4 +46,14 @@ public interface RecordChange {
 
     /** The transition taken, for {@link Kind#TRANSITION}. */
     Optional<Transition> transition();
+
+    /**
+     * The parent record of a child register's record, in {@link RegisterHooks#validate} of a creation too, so that
+     * rules needing the parent (a visit within its pairing's dates, say) refuse before anything is written.
+     *
+     * @since 1.1
+     */
+    default Optional<Long> parentId() {
+        return Optional.empty();
+    }
 }

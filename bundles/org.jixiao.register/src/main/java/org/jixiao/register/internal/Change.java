@@ -14,9 +14,14 @@ import org.jixiao.api.register.Transition;
 /** A write as hooks see it. */
 record Change(Kind kind, RegisterDefinition register, Actor actor, LocalDate today, Connection connection,
         Optional<RegisterRecord> before, Map<String, Object> values, long id, long unitId,
-        Optional<Transition> transition) implements RecordChange {
+        Optional<Transition> transition, Long parent) implements RecordChange {
 
     Change {
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+
+    @Override
+    public Optional<Long> parentId() {
+        return Optional.ofNullable(parent);
     }
 }

@@ -370,6 +370,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
     long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
             int version, Transition step, String reason, java.util.function.BiFunction<Field, String, String> labels,
             Totals.Buffer totals) throws SQLException {
+        return writeIn(c, actor, model, def, id, input, version, step, reason, labels, totals, false);
+    }
+
+    /**
+     * Every check of {@link #writeIn} (fields, hooks' validation, links, the key) and nothing written: an import's
+     * check of a file, which otherwise wrote each row to undo it. Returns 0; throws as a write would.
+     */
+    long checkIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Map<String, ?> input,
+            java.util.function.BiFunction<Field, String, String> labels) throws SQLException {
+        return writeIn(c, actor, model, def, null, input, -1, null, null, labels, null, true);
+    }
+
+    private long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id,
+            Map<String, ?> input, int version, Transition step, String reason,
+            java.util.function.BiFunction<Field, String, String> labels, Totals.Buffer totals, boolean checkOnly)
+            throws SQLException {
         if (step == null) {
             requireWriter(actor, def);
         } else {
@@ -416,23 +432,26 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 errors.add("state", LOCKED);
             }
             checkReferences(c, actor, model, def, unit, values, errors);
-            long recordId = id != null ? id : ids.next(def.table());
+            long recordId = id != null ? id : checkOnly ? 0 : ids.next(def.table());
             String state = step != null ? step.to() : before != null ? before.state()
                     : def.workflow() == null ? null : def.workflow().initial();
             RecordChange.Kind kind = step != null ? RecordChange.Kind.TRANSITION
                     : before == null ? RecordChange.Kind.CREATE : RecordChange.Kind.UPDATE;
             // Hooks check the values as entered, ID numbers in clear (a birth date against the number, say).
             def.hooks().validate(new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId,
-                    unit, Optional.ofNullable(step)), errors);
+                    unit, Optional.ofNullable(step), parent), errors);
             if (before != null && before.unitId() != unit) {
                 links(c, model, def, recordId, errors);
             }
             Map<String, RecordSql.Sealed> sealed = seal(c, def, before, id, values, input, errors);
             checkKey(c, model.projectId, actor, def, unit, values, sealed, id == null ? 0 : id, errors);
             errors.throwIfAny();
+            if (checkOnly) {
+                return 0;
+            }
             storeFiles(c, model, def, recordId, values, input, actor, at);
             Change change = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId, unit,
-                    Optional.ofNullable(step));
+                    Optional.ofNullable(step), parent);
             RecordSql sql = new RecordSql(def);
             RecordSql.Row row = new RecordSql.Row(unit, parent, state, values, sealed);
             try {
@@ -743,7 +762,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             links(c, model, def, id, errors);
             def.hooks().validate(new Change(RecordChange.Kind.DELETE, def, actor, today(), c, Optional.of(before),
-                    Map.of(), id, before.unitId(), Optional.empty()), errors);
+                    Map.of(), id, before.unitId(), Optional.empty(), before.parentId()), errors);
             errors.throwIfAny();
             String why = reason.strip();
             if (!new RecordSql(def).softDelete(c, id, actor.userId(), at, why.length() > 500 ? why.substring(0, 500)
@@ -755,7 +774,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                     before.state(), null, why, List.of());
             audit.record(c, actor, def.messagePrefix() + ".delete", target(def, id), "unit=" + before.unitId());
             def.hooks().afterWrite(new Change(RecordChange.Kind.DELETE, def, actor, today(), c, Optional.of(before),
-                    Map.of(), id, before.unitId(), Optional.empty()));
+                    Map.of(), id, before.unitId(), Optional.empty(), before.parentId()));
             return null;
         });
     }

@@ -144,10 +144,8 @@ public final class IncubatorRegister {
     }
 
     /**
-     * A residence runs from the move-in to the day before the move-out, while the base is open, and a project is in
-     * one base at a time. The base's days need the parent, which the engine hands a creation's hooks only once the
-     * row (with its PARENT_ID) is written: those rules run then, inside the same transaction, so a refusal still
-     * leaves nothing behind.
+     * A residence runs from the move-in to the day before the move-out, while the base (its parent) is open, and a
+     * project is in one base at a time.
      */
     static final class ResidentRules extends WriteRules {
         @Override
@@ -160,6 +158,10 @@ public final class IncubatorRegister {
                     && overlapping(change, project, in, (LocalDate) v.get("movedOutOn")) > 0) {
                 errors.add("project", PROJECT_ELSEWHERE);
             }
+            if (change.parentId().isPresent() && v.get("movedInOn") instanceof LocalDate in && !errors.has("movedInOn")
+                    && !errors.has("movedOutOn")) {
+                withinOpening(change, change.parentId().get(), in, (LocalDate) v.get("movedOutOn"), errors);
+            }
         }
 
         /** Live residences of the project, in any base, sharing a day with [in, out) (out null: open ended). */
@@ -170,19 +172,15 @@ public final class IncubatorRegister {
                     Date.valueOf(out == null ? OPEN_END : out));
         }
 
-        @Override
-        public void afterWrite(RecordChange change) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            LocalDate in = (LocalDate) change.values().get("movedInOn");
-            LocalDate out = (LocalDate) change.values().get("movedOutOn");
-            ValidationException.Collector errors = new ValidationException.Collector();
-            try (PreparedStatement ps = change.connection().prepareStatement("SELECT B.OPENED_ON, B.CLOSED_ON FROM "
-                    + TABLE + " B JOIN " + RESIDENT_TABLE + " R ON R.PARENT_ID = B.ID WHERE R.ID = ?")) {
-                ps.setLong(1, change.id());
+        private static void withinOpening(RecordChange change, long base, LocalDate in, LocalDate out,
+                ValidationException.Collector errors) throws SQLException {
+            try (PreparedStatement ps = change.connection().prepareStatement("SELECT OPENED_ON, CLOSED_ON FROM "
+                    + TABLE + " WHERE ID = ?")) {
+                ps.setLong(1, base);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
+                    if (!rs.next()) {
+                        return;
+                    }
                     LocalDate opened = rs.getDate(1).toLocalDate();
                     LocalDate closed = rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate();
                     if (in.isBefore(opened) || (closed != null && !in.isBefore(closed))) {
@@ -196,7 +194,6 @@ public final class IncubatorRegister {
                     }
                 }
             }
-            errors.throwIfAny();
         }
     }
 }

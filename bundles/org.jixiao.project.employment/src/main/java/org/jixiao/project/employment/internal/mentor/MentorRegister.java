@@ -102,10 +102,7 @@ public final class MentorRegister {
         }
     }
 
-    /**
-     * Rules that need the mentor. The engine hands a creation's hooks no parent, so they run once the row (with its
-     * PARENT_ID) is written, inside the same transaction: a refusal still leaves nothing behind.
-     */
+    /** Rules that need the mentor (the record's parent): within the appointment, and the pairing rule. */
     abstract static class ChildRules extends WriteRules {
         private final String day;
 
@@ -118,46 +115,32 @@ public final class MentorRegister {
                 throws SQLException {
             notTooEarly(change, day, DATE_TOO_EARLY, errors);
             checkYouth(change, errors);
+            Long mentor = change.parentId().orElse(null);
+            if (mentor == null) {
+                return;
+            }
+            if (v.get(day) instanceof LocalDate on && !errors.has(day)) {
+                try (PreparedStatement ps = change.connection().prepareStatement(
+                        "SELECT APPOINTED_ON, DISMISSED_ON FROM EMP_MENTOR WHERE ID = ?")) {
+                    ps.setLong(1, mentor);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next() && (on.isBefore(rs.getDate(1).toLocalDate())
+                                || (rs.getDate(2) != null && on.isAfter(rs.getDate(2).toLocalDate())))) {
+                            errors.add(day, "mentor.date.outsideAppointment");
+                        }
+                    }
+                }
+            }
+            if (v.get("youth") instanceof Long youth && !errors.has("youth")) {
+                checkPairing(change, mentor, youth, errors);
+            }
         }
 
         void checkYouth(RecordChange change, ValidationException.Collector errors) throws SQLException {
         }
 
-        @Override
-        public void afterWrite(RecordChange change) throws SQLException {
-            if (change.kind() == RecordChange.Kind.DELETE) {
-                return;
-            }
-            ValidationException.Collector errors = new ValidationException.Collector();
-            long mentor = parentOf(change);
-            LocalDate on = (LocalDate) change.values().get(day);
-            try (PreparedStatement ps = change.connection().prepareStatement(
-                    "SELECT APPOINTED_ON, DISMISSED_ON FROM EMP_MENTOR WHERE ID = ?")) {
-                ps.setLong(1, mentor);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && (on.isBefore(rs.getDate(1).toLocalDate())
-                            || (rs.getDate(2) != null && on.isAfter(rs.getDate(2).toLocalDate())))) {
-                        errors.add(day, "mentor.date.outsideAppointment");
-                    }
-                }
-            }
-            checkPairing(change, mentor, (Long) change.values().get("youth"), errors);
-            errors.throwIfAny();
-        }
-
         abstract void checkPairing(RecordChange change, long mentor, long youth,
                 ValidationException.Collector errors) throws SQLException;
-
-        private long parentOf(RecordChange change) throws SQLException {
-            try (PreparedStatement ps = change.connection().prepareStatement("SELECT PARENT_ID FROM "
-                    + change.register().table() + " WHERE ID = ?")) {
-                ps.setLong(1, change.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        }
 
         static long livePairings(RecordChange change, long mentor, long youth) throws SQLException {
             try (PreparedStatement ps = change.connection().prepareStatement("SELECT COUNT(*) FROM EMP_MENTOR_PAIRING "
