@@ -171,6 +171,11 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
             }
             ValidationException.Collector errors = new ValidationException.Collector();
             Fields f = validate(t, draft, existing, existing.parentId() == null, errors);
+            // Whether a unit is evaluated, and as what, is the city's decision: a county admin could otherwise take
+            // its own county out of the evaluation.
+            if (f.level != null && f.level != existing.level() && actor.orgUnit().parentId() != null) {
+                errors.add("level", "orgUnit.level.cityOnly");
+            }
             errors.throwIfAny();
 
             OrgUnit updated = new OrgUnit(existing.id(), existing.parentId(), f.code, f.name, f.level, existing.path());

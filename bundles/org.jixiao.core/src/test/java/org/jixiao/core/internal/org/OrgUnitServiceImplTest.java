@@ -159,6 +159,22 @@ class OrgUnitServiceImplTest {
         assertEquals("c2 團委", service.find(c2.id()).orElseThrow().name());
     }
 
+    /** Issue 12, item 6: a county admin could change its own county's level and leave the evaluation. */
+    @Test
+    void onlyTheCityChangesAUnitsLevel() {
+        OrgUnit c1 = service.create(cityAdmin, new OrgUnitDraft(root.id(), "c1", "一县", OrgLevel.COUNTY));
+        Actor c1Admin = TestDb.actor(3, "c1.admin", c1, Role.ADMIN);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> service.update(c1Admin, c1.id(), new OrgUnitDraft(null, "c1", "一县", OrgLevel.DEPARTMENT)));
+        assertEquals("orgUnit.level.cityOnly", e.fieldErrors().get("level"));
+        assertEquals(OrgLevel.COUNTY, service.find(c1.id()).orElseThrow().level());
+        // Its name is its own to change; the level is the city's.
+        assertEquals("一县团委", service.update(c1Admin, c1.id(), new OrgUnitDraft(null, "c1", "一县团委",
+                OrgLevel.COUNTY)).name());
+        assertEquals(OrgLevel.ZONE, service.update(cityAdmin, c1.id(), new OrgUnitDraft(null, "c1", "一县团委",
+                OrgLevel.ZONE)).level());
+    }
+
     @Test
     void updateRenamesAndRecodesInPlace() {
         OrgUnit c1 = county("c1");
