@@ -43,6 +43,7 @@ final class Values {
     static final String PHONE = "register.error.phone";
     static final String REFERENCE = "register.error.reference";
     static final String USER = "register.error.user";
+    static final String CHARACTERS = "register.error.characters";
 
     static final int DEFAULT_TEXT = 200;
     static final int DEFAULT_LONG_TEXT = 4000;
@@ -107,7 +108,21 @@ final class Values {
         return raw instanceof Attachment a ? a : fail(f, Attachments.NOT_A_FILE, errors);
     }
 
+    /**
+     * Characters that hide or disguise text: controls (a long text keeps its line breaks and tabs), bidirectional
+     * overrides and isolates (U+202A–U+202E, U+2066–U+2069, which can make "gpj.exe" read "exe.jpg"), and zero-width
+     * ones.
+     */
+    static boolean hidesText(String s, boolean multiline) {
+        return s.codePoints().anyMatch(cp -> Character.isISOControl(cp) && !(multiline && (cp == '\n' || cp == '\r'
+                || cp == '\t')) || cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069
+                || cp >= 0x200B && cp <= 0x200F || cp == 0xFEFF || cp == 0x2060);
+    }
+
     private static String text(Field f, String s, ValidationException.Collector errors) {
+        if (hidesText(s, f.type() == FieldType.LONG_TEXT)) {
+            return fail(f, CHARACTERS, errors);
+        }
         int max = f.maxLength() > 0 ? f.maxLength() : f.type() == FieldType.LONG_TEXT ? DEFAULT_LONG_TEXT : DEFAULT_TEXT;
         // Counted in characters as people count them: one per Chinese character or emoji.
         if (s.codePointCount(0, s.length()) > max) {

@@ -90,6 +90,17 @@ class RegisterEngineTest extends EngineTestBase {
         assertTrue(fx.audit.isEmpty());
     }
 
+    /** Issue 12, item 13: names took bidirectional overrides and zero-width characters. */
+    @Test
+    void textThatHidesOrReversesItselfIsRefused() {
+        for (String name : new String[] {"李\u202Egpj.exe", "李\u200B雷", "李\u0007雷", "\uFEFF李雷"}) {
+            ValidationException e = assertThrows(ValidationException.class,
+                    () -> createPerson(A_STAFF, name, ID_1), name);
+            assertEquals(Values.CHARACTERS, e.fieldErrors().get("name"));
+        }
+        assertEquals(0, fx.rows("T_PERSON"));
+    }
+
     @Test
     void aCountyNeverReachesAnotherCountysRecordsAndAViewerNeverWrites() {
         long a = createPerson(A_STAFF, "李雷", ID_1);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jixiao.api.Page;
+import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.FieldType;
@@ -42,6 +43,8 @@ import org.jixiao.register.internal.Lookups;
  * its mask is kept. A file field reads as {id, fileName, contentType, size, href}.
  */
 final class Api {
+
+    static final String WRONG_TYPE = "register.error.type";
 
     private static final int LOOKUP_LIMIT = 20;
 
@@ -178,6 +181,14 @@ final class Api {
             return in;
         }
         Map<String, Object> in = new LinkedHashMap<>();
+        ValidationException.Collector wrongTypes = new ValidationException.Collector();
+        for (Field f : fields) {
+            if (f.type() != FieldType.FILE && !fits(f, body.get(f.name()))) {
+                wrongTypes.add(f.name(), WRONG_TYPE);
+            }
+        }
+        // Refused, not coerced: a list or an object where text belongs was stored as its printout.
+        wrongTypes.throwIfAny();
         for (Field f : fields) {
             Object value;
             if (f.type() == FieldType.FILE) {
@@ -201,6 +212,20 @@ final class Api {
             Form.place(in, d, text(body.get("unit")), text(body.get("parent")));
         }
         return in;
+    }
+
+    /** Whether a JSON value is of the kind the field takes: text as a string, numbers as numbers or text, … */
+    private static boolean fits(Field f, Object value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (f.type()) {
+            case INTEGER, DECIMAL, MONEY, REFERENCE, USER -> value instanceof Number || value instanceof String;
+            case BOOLEAN -> value instanceof Boolean || value instanceof String;
+            case MULTI_CHOICE -> value instanceof String
+                    || value instanceof Collection<?> c && c.stream().allMatch(x -> x instanceof String);
+            default -> value instanceof String;
+        };
     }
 
     /** Whether a PUT sends back the record's file as it read it: its object or its id. */

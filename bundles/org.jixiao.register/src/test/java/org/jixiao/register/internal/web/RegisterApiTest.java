@@ -111,6 +111,23 @@ class RegisterApiTest {
                 .body(List.of("not", "an", "object"))));
     }
 
+    /** Issue 12, item 13: {"name":[1,2]} was stored as "1,2", true and 1e30 as text. */
+    @Test
+    void aValueOfTheWrongKindIsRefusedNamingTheFieldAndNothingIsAsked() {
+        int before = service.calls.size();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", List.of(1, 2));
+        body.put("gender", true);
+        body.put("age", Map.of("x", 1));
+        body.put("needs", Map.of("x", 1));
+        body.put("amount", List.of(1));
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> web.handle(Req.api("POST", "/applicants", A_STAFF).body(body)));
+        assertEquals(Map.of("name", Api.WRONG_TYPE, "gender", Api.WRONG_TYPE, "age", Api.WRONG_TYPE,
+                "needs", Api.WRONG_TYPE, "amount", Api.WRONG_TYPE), e.fieldErrors());
+        assertEquals(before, service.calls.size(), "refused before the service is asked");
+    }
+
     @Test
     void aMultipartCreationTakesFieldsAndFiles() {
         Upload file = new Upload("a.pdf", "application/pdf", "%PDF".getBytes(StandardCharsets.UTF_8));
