@@ -156,7 +156,7 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
             throw ValidationException.of(field, key);
         }
         try {
-            return new BigDecimal(text);
+            return Http.decimal(text);
         } catch (NumberFormatException e) {
             throw ValidationException.of(field, key);
         }

@@ -249,7 +249,7 @@ record ManualPages(PageServlet pages, ManualIndicatorService manual, TargetServi
             throw ValidationException.of("value", "target.value.invalid");
         }
         try {
-            return new BigDecimal(t);
+            return Http.decimal(t);
         } catch (NumberFormatException e) {
             throw ValidationException.of("value", "target.value.invalid");
         }

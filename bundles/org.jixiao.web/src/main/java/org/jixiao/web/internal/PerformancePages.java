@@ -328,7 +328,7 @@ final class PerformancePages {
             throw ValidationException.of("value", "target.value.invalid");
         }
         try {
-            return new BigDecimal(text.replace(",", "").replace("，", ""));
+            return Http.decimal(text);
         } catch (NumberFormatException e) {
             throw ValidationException.of("value", "target.value.invalid");
         }

@@ -113,7 +113,7 @@ record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, Per
             String v = Http.trimmed(value);
             if (v != null) {
                 try {
-                    claimed = new BigDecimal(v.replace(",", "").replace("，", ""));
+                    claimed = Http.decimal(v);
                 } catch (NumberFormatException e) {
                     parse.add(CLAIMED + key, "selfAssessment.claimed.invalid");
                 }

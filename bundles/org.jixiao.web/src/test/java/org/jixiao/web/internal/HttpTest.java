@@ -1,6 +1,8 @@
 package org.jixiao.web.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Locale;
@@ -71,6 +73,19 @@ class HttpTest {
         assertEquals(Locale.ENGLISH, Http.locale(Fakes.request(Http.LANG_COOKIE, "en")));
         assertEquals("en", Http.lang(Locale.ENGLISH));
         assertEquals("zh-CN", Http.lang(Messages.ZH_CN));
+    }
+
+    /** Issue 12, item 5: "1e20000000" in a claim took 27 s of arithmetic, "1e999999999" answered 500. */
+    @Test
+    void numbersAreBoundedAndPlainBeforeBigDecimalSeesThem() {
+        assertEquals(new java.math.BigDecimal("1234567.5"), Http.decimal(" 1,234,567.5 "));
+        assertEquals(new java.math.BigDecimal("-3"), Http.decimal("-3"));
+        for (String bad : new String[] {"1e20000000", "1e999999999", "1E5", "0x10", "NaN", "Infinity", "1.2.3", "",
+                " ", "1".repeat(31), "1." + "0".repeat(11), "--1", "1e-99", "١٢"}) {
+            long started = System.nanoTime();
+            assertThrows(NumberFormatException.class, () -> Http.decimal(bad), bad);
+            assertTrue(System.nanoTime() - started < 100_000_000L, bad);
+        }
     }
 
     /** Issue 11, item 12: the respondent's page ignored the browser's language. */
