@@ -73,7 +73,8 @@ class ProcedureApiTest {
     private static final SelfAssessment REPORT = new SelfAssessment(2031, OWN, "东区", SelfAssessment.State.DRAFT,
             List.of(), "已有问题", "已有整改", null, null, null, null, null);
 
-    private final ApiServlet api = new ApiServlet(new WebSessions(60_000L, false, System::currentTimeMillis),
+    private final WebSessions sessions = new WebSessions(60_000L, false, System::currentTimeMillis);
+    private final ApiServlet api = new ApiServlet(sessions,
             QuestionnaireFakes.authentication(QuestionnaireFakes.actor(CITY, Messages.ZH_CN, Role.ADMIN)),
             QuestionnaireFakes.unused(UserService.class), QuestionnaireFakes.unused(OrgUnitService.class),
             QuestionnaireFakes.unused(ProjectRegistry.class), QuestionnaireFakes.unused(Store.class),
@@ -219,6 +220,28 @@ class ProcedureApiTest {
                 "history[2031, 4, " + IndicatorRef.parse("employment:youth.jobseekers") + "]");
         assertAnswers(404, "GET", Y + "/targets/5/employment%3Ayouth.jobseekers/history", null, null);
         assertAnswers(404, "POST", Y + "/targets/4/employment:youth.jobseekers/history", null, null);
+    }
+
+    @Test
+    void aBrowserSessionWritesOnlyWithItsCsrfToken() throws Exception {
+        WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), 2L);
+        for (String token : new String[] {null, "wrong", session.csrfToken}) {
+            calls.clear();
+            QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("POST",
+                    Y + "/milestones/4/employment:youth.database/done");
+            request.cookie(WebSessions.COOKIE, session.id);
+            if (token != null) {
+                request.headers.put(ApiServlet.CSRF_HEADER, token);
+            }
+            request.contentType = "application/json";
+            request.body = "{\"doneOn\":\"2031-05-20\",\"evidence\":\"x\"}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8);
+            QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+            api.service(request.proxy(), response.proxy());
+            boolean valid = session.csrfToken.equals(token);
+            assertEquals(valid ? 200 : 403, response.status, String.valueOf(token));
+            assertEquals(valid ? 1 : 0, calls.size(), "the service is reached with the token only");
+        }
     }
 
     @Test
