@@ -90,6 +90,18 @@ class MessagesTest {
         assertEquals("Today lies outside this step's window.", new Messages(Locale.ENGLISH).get("lock.windowClosed"));
     }
 
+    /** "fewer than 1 responses" is not English: the count chooses the sentence. */
+    @Test
+    void countsChooseTheirWording() {
+        Messages en = new Messages(Locale.ENGLISH);
+        assertEquals(true, en.get("campaigns.scores.hint", 0).contains("No minimum"));
+        assertEquals(true, en.get("campaigns.scores.hint", 1).contains("without a single response"));
+        assertEquals(true, en.get("campaigns.scores.hint", 12).contains("fewer than 12 responses"));
+        Messages zh = new Messages(Messages.ZH_CN);
+        assertEquals(true, zh.get("campaigns.scores.hint", 5).contains("少于 5 份"));
+        assertEquals(true, zh.get("campaigns.scores.hint", 1).contains("没有收回答卷"));
+    }
+
     @Test
     void aMissingKeyComesBackAsTheKey() {
         assertEquals("no.such.key", new Messages(Messages.ZH_CN).get("no.such.key"));
