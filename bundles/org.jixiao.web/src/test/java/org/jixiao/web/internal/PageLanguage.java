@@ -40,7 +40,8 @@ final class PageLanguage {
      * English page. No other English message holds Chinese.
      */
     static final Set<String> QUOTING_CHINESE = Set.of("manual.unitZh", "builder.choices.hint",
-            "register.error.money", "register.import.rule.MONEY");
+            "register.error.money", "register.import.rule.MONEY", "credit.field.loanAmount.help",
+            "loan.field.amount.help");
     /** Text an element marks as the other language on purpose, such as the link to switch to it. */
     private static final Pattern MARKED = Pattern.compile("<(\\w+)[^>]*\\slang=\"([^\"]+)\"[^>]*>[^<]*</\\1>");
 
