@@ -135,6 +135,52 @@ class MessageBundlesTest {
         }
     }
 
+    /** A field error as the services write it: {@code ValidationException.of("year", "cycle.year.range")}. */
+    private static final Pattern REFUSAL = Pattern.compile(
+            "(?:ValidationException\\.of|\\.add)\\(\\s*\"[^\"]*\",\\s*\"([a-zA-Z]+\\.[a-zA-Z.]+)\"");
+
+    /** Every message key a service of the build refuses with, as a field error names it, and every lock's reason. */
+    private static Set<String> refusals() {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of(".."))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")
+                    && f.toString().contains("/src/main/java/")).toList()) {
+                java.util.regex.Matcher m = REFUSAL.matcher(Files.readString(source));
+                while (m.find()) {
+                    keys.add(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return keys;
+    }
+
+    /**
+     * A field error carries only its key, so its message is shown without arguments: one that takes arguments
+     * needs a {@code .brief} form (as a lock's reason, which the services give as a field error), or its "{0}"
+     * would show on the page and in the JSON API.
+     */
+    @Test
+    void aFieldErrorNeverShowsAnUnfilledPlaceholder() {
+        Set<String> keys = refusals();
+        assertTrue(keys.contains("evaluation.step.wrong") && keys.contains("milestone.doneOn.required"), keys.toString());
+        List<String> problems = new ArrayList<>();
+        for (Path zhPath : chineseBundles()) {
+            for (Path path : List.of(zhPath, english(zhPath))) {
+                Properties p = load(path);
+                for (String key : p.stringPropertyNames()) {
+                    boolean refusal = keys.contains(key) || key.startsWith("lock.") && !key.endsWith(Messages.BRIEF);
+                    if (refusal && !BundleKeysTest.placeholders(p.getProperty(key)).isEmpty()
+                            && !p.containsKey(key + Messages.BRIEF)) {
+                        problems.add(path.getFileName() + " " + key + ": " + p.getProperty(key));
+                    }
+                }
+            }
+        }
+        assertTrue(problems.isEmpty(), "a field error with placeholders and no .brief form: " + problems);
+    }
+
     @Test
     void aBrokenPatternIsFound() {
         List<String> problems = new ArrayList<>();
