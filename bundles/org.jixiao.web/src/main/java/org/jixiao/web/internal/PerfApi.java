@@ -436,7 +436,7 @@ final class PerfApi {
         }
     }
 
-    /** A positive id in the path; 404 when it is none. */
+    /** An id in the path (digits only); 404 when it is none. */
     static long pathId(String text, ApiServlet.Call call) {
         Long id = Http.parseId(text);
         if (id == null) {
