@@ -139,10 +139,15 @@ class MessageBundlesTest {
     private static final Pattern REFUSAL = Pattern.compile(
             "(?:ValidationException\\.of|\\.add)\\(\\s*\"[^\"]*\",\\s*\"([a-zA-Z]+\\.[a-zA-Z.]+)\"");
 
-    /** Every message key a service of the build refuses with, as a field error names it, and every lock's reason. */
+    /** Every message key a service of the build refuses with, as a field error names it. */
     private static Set<String> refusals() {
+        return refusals(Path.of(".."));
+    }
+
+    /** The refusal keys of the sources below {@code root}. */
+    private static Set<String> refusals(Path root) {
         Set<String> keys = new TreeSet<>();
-        try (Stream<Path> sources = Files.walk(Path.of(".."))) {
+        try (Stream<Path> sources = Files.walk(root)) {
             for (Path source : sources.filter(f -> f.toString().endsWith(".java")
                     && f.toString().contains("/src/main/java/")).toList()) {
                 java.util.regex.Matcher m = REFUSAL.matcher(Files.readString(source));
@@ -179,6 +184,32 @@ class MessageBundlesTest {
             }
         }
         assertTrue(problems.isEmpty(), "a field error with placeholders and no .brief form: " + problems);
+    }
+
+    /**
+     * Every refusal has its text: in the web layer's bundle, which translates the core's and the register engine's,
+     * or in the bundle of the key project that refuses with it ({@code target.locked} once showed as its key).
+     */
+    @Test
+    void everyRefusalHasItsText() throws IOException {
+        Set<String> web = load(Path.of("src/main/resources/i18n/web.properties")).stringPropertyNames();
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> bundles = Files.list(Path.of(".."))) {
+            for (Path bundle : bundles.filter(b -> Files.isDirectory(b.resolve("src/main/java"))).sorted().toList()) {
+                Set<String> own = new TreeSet<>(web);
+                for (Path zh : chineseBundles()) {
+                    if (zh.startsWith(bundle)) {
+                        own.addAll(load(zh).stringPropertyNames());
+                    }
+                }
+                for (String key : refusals(bundle.resolve("src/main/java"))) {
+                    if (!own.contains(key)) {
+                        missing.add(bundle.getFileName() + " " + key);
+                    }
+                }
+            }
+        }
+        assertTrue(missing.isEmpty(), "refusals without a message: " + missing);
     }
 
     @Test
