@@ -361,4 +361,136 @@ public class PerformanceApiIT extends KarafTestSupport {
         assertEquals(401, new Browser(Node.port()).json("GET", Y, null, null).status());
         assertEquals(401, call("jx_not-a-token", "GET", Y, null).status());
     }
+
+    /**
+     * A target's history, time nodes, tracking and the self-assessment, each route once over HTTP: the county works
+     * on its own unit and finds nothing of the other county's, the city decides. Time nodes are marked done in the
+     * past year, the last one whose days have come.
+     */
+    @Test
+    public void t8_historyTimeNodesTrackingAndSelfAssessment() throws Exception {
+        Response history = call(countyToken, "GET", Y + "/targets/" + countyA + "/" + JOBSEEKERS + "/history", null);
+        assertEquals(history.body(), 200, history.status());
+        JsonObject last = array(history).get(0).getAsJsonObject();
+        assertEquals(history.body(), "市委常委会调整", last.get("reason").getAsString());
+        assertEquals(300, last.getAsJsonObject("after").get("value").getAsInt());
+        assertTrue(history.body(), array(history).size() >= 3);
+        assertEquals(404, call(countyToken, "GET", Y + "/targets/" + countyB + "/" + JOBSEEKERS + "/history", null)
+                .status());
+
+        int past = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() - 1;
+        String p = "/api/v1/perf/years/" + past;
+        assertEquals(201, call(adminToken, "POST", "/api/v1/perf/years", "{\"year\":" + past + "}").status());
+
+        // Time nodes: listed, moved by the city, marked done by the county with a day and evidence.
+        Response nodes = call(countyToken, "GET", p + "/milestones/" + countyA, null);
+        assertEquals(nodes.body(), 200, nodes.status());
+        JsonObject node = array(nodes).get(0).getAsJsonObject();
+        String key = node.get("projectId").getAsString() + ":" + node.get("milestoneId").getAsString();
+        assertEquals(404, call(countyToken, "GET", p + "/milestones/" + countyB, null).status());
+        Response moved = call(adminToken, "PUT", p + "/milestones/" + key + "/due", "{\"due\":\"" + past + "-06-30\"}");
+        assertEquals(moved.body(), 200, moved.status());
+        assertEquals(403, call(countyToken, "PUT", p + "/milestones/" + key + "/due",
+                "{\"due\":\"" + past + "-07-31\"}").status());
+        String done = p + "/milestones/" + countyA + "/" + key + "/done";
+        assertFieldError(call(countyToken, "POST", done, "{\"doneOn\":\"" + past + "-13-01\",\"evidence\":\"x\"}"),
+                "doneOn");
+        assertFieldError(call(countyToken, "POST", done, "{\"doneOn\":\"" + past + "-06-15\"}"), "evidence");
+        Response marked = call(countyToken, "POST", done,
+                "{\"doneOn\":\"" + past + "-06-15\",\"evidence\":\"会议纪要第3号\"}");
+        assertEquals(marked.body(), 200, marked.status());
+        assertEquals("DONE", object(marked).get("state").getAsString());
+        assertEquals(past + "-06-30", object(marked).get("due").getAsString());
+        assertEquals(404, call(countyToken, "POST", p + "/milestones/" + countyB + "/" + key + "/done",
+                "{\"doneOn\":\"" + past + "-06-15\",\"evidence\":\"x\"}").status());
+        assertEquals(1, array(call(countyToken, "GET", p + "/milestones/" + countyA + "/" + key + "/history", null))
+                .size());
+        assertEquals(200, call(countyToken, "GET", p + "/milestones/overdue", null).status());
+
+        // Tracking: a problem recorded, analysed, rectified, closed and reopened; the procedure corrected.
+        assertEquals(200, call(countyToken, "GET", p + "/tracking/" + countyA + "/progress", null).status());
+        assertEquals(404, call(countyToken, "GET", p + "/tracking/" + countyB + "/progress", null).status());
+        String problems = p + "/tracking/" + countyA + "/problems";
+        assertFieldError(call(countyToken, "POST", problems, "{\"title\":\"台账不全\",\"description\":\"缺\","
+                + "\"dueOn\":\"soon\"}"), "dueOn");
+        assertFieldError(call(countyToken, "POST", problems, "{\"description\":\"缺\"}"), "title");
+        Response recorded = call(countyToken, "POST", problems, "{\"projectId\":\"employment\",\"title\":"
+                + "\"台账不全\",\"description\":\"缺少三月数据\",\"dueOn\":\"" + past + "-09-30\"}");
+        assertEquals(recorded.body(), 201, recorded.status());
+        long problemId = object(recorded).get("id").getAsLong();
+        assertEquals(404, call(countyToken, "POST", p + "/tracking/" + countyB + "/problems",
+                "{\"title\":\"x\",\"description\":\"y\"}").status());
+        String problem = problems + "/" + problemId;
+        Response analysed = call(countyToken, "PUT", problem, "{\"analysis\":\"人手不足\",\"measure\":\"补录\"}");
+        assertEquals(analysed.body(), 200, analysed.status());
+        assertEquals("RECTIFYING", object(analysed).get("state").getAsString());
+        assertEquals("RECTIFIED", object(call(countyToken, "POST", problem + "/rectified",
+                "{\"evidence\":\"补录清单\"}")).get("state").getAsString());
+        assertEquals(403, call(countyToken, "POST", problem + "/close", null).status());
+        assertEquals(404, call(assessorToken, "POST", p + "/tracking/" + countyB + "/problems/" + problemId + "/close",
+                null).status());
+        assertEquals("CLOSED", object(call(assessorToken, "POST", problem + "/close", null)).get("state")
+                .getAsString());
+        assertFieldError(call(assessorToken, "POST", problem + "/reopen", "{}"), "reason");
+        assertEquals("RECTIFYING", object(call(assessorToken, "POST", problem + "/reopen",
+                "{\"reason\":\"仍缺数据\"}")).get("state").getAsString());
+        assertEquals(1, array(call(countyToken, "GET", p + "/problems", null)).size());
+        assertEquals(1, array(call(countyToken, "GET", problems, null)).size());
+        Response revised = call(adminToken, "POST", "/api/v1/perf/procedures/employment",
+                "{\"text\":\"每月5日前补录\",\"reason\":\"台账不全\",\"problemId\":" + problemId + "}");
+        assertEquals(revised.body(), 201, revised.status());
+        assertEquals(403, call(countyToken, "POST", "/api/v1/perf/procedures/employment",
+                "{\"text\":\"x\",\"reason\":\"y\"}").status());
+        assertEquals(problemId, array(call(countyToken, "GET", "/api/v1/perf/procedures/employment", null)).get(0)
+                .getAsJsonObject().get("problemId").getAsLong());
+
+        // Self-assessment: the year moves on to it with its window open today.
+        assertEquals(200, call(approverToken, "POST", p + "/targets/approve", null).status());
+        assertEquals(200, call(adminToken, "PUT", p + "/windows/SELF_ASSESSMENT",
+                "{\"opens\":\"" + past + "-01-01\",\"closes\":\"" + (past + 3) + "-12-31\"}").status());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, call(adminToken, "POST", p + "/advance", null).status());
+        }
+        String report = p + "/self-assessment/" + countyA;
+        Response draft = call(countyToken, "GET", report, null);
+        assertEquals(draft.body(), 200, draft.status());
+        assertEquals(404, call(countyToken, "GET", p + "/self-assessment/" + countyB, null).status());
+        JsonObject claims = new JsonObject();
+        String firstKey = null;
+        for (JsonElement c : object(draft).getAsJsonArray("claims")) {
+            JsonObject ref = c.getAsJsonObject().getAsJsonObject("indicator");
+            String k = ref.get("projectId").getAsString() + ":" + ref.get("indicatorId").getAsString();
+            firstKey = firstKey == null ? k : firstKey;
+            JsonObject claim = new JsonObject();
+            claim.addProperty("claimed", 0);
+            claim.addProperty("explanation", "据台账");
+            claims.add(k, claim);
+        }
+        assertNotNull("the report lists the target table's indicators", firstKey);
+        assertFieldError(call(countyToken, "PUT", report, "{\"claims\":{\"" + firstKey + "\":{\"claimed\":\"many\"}}}"),
+                "claimed." + firstKey);
+        assertFieldError(call(countyToken, "POST", report + "/submit", null), "claims");
+        JsonObject body = new JsonObject();
+        body.add("claims", claims);
+        body.addProperty("problems", "无");
+        Response saved = call(countyToken, "PUT", report, body.toString());
+        assertEquals(saved.body(), 200, saved.status());
+        assertEquals(404, call(countyToken, "PUT", p + "/self-assessment/" + countyB, body.toString()).status());
+        assertEquals("SUBMITTED", object(call(countyToken, "POST", report + "/submit", null)).get("state")
+                .getAsString());
+        assertEquals(403, call(countyToken, "POST", report + "/accept", "{}").status());
+        assertFieldError(call(assessorToken, "POST", report + "/return", "{}"), "comment");
+        assertEquals("RETURNED", object(call(assessorToken, "POST", report + "/return",
+                "{\"comment\":\"请补充说明\"}")).get("state").getAsString());
+        assertEquals("SUBMITTED", object(call(countyToken, "POST", report + "/submit", null)).get("state")
+                .getAsString());
+        assertEquals("ACCEPTED", object(call(assessorToken, "POST", report + "/accept", "{}")).get("state")
+                .getAsString());
+        boolean listed = false;
+        for (JsonElement s : array(call(assessorToken, "GET", p + "/self-assessment", null))) {
+            listed |= s.getAsJsonObject().get("orgUnitId").getAsLong() == countyA
+                    && "ACCEPTED".equals(s.getAsJsonObject().get("state").getAsString());
+        }
+        assertTrue(listed);
+    }
 }

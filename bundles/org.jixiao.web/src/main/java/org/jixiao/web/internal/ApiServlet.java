@@ -29,6 +29,9 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.SelfAssessmentService;
+import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -84,7 +87,8 @@ public final class ApiServlet extends HttpServlet {
             @Reference UserService users, @Reference OrgUnitService orgUnits, @Reference ProjectRegistry projects,
             @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
-            @Reference QuestionnaireService questionnaireService) {
+            @Reference QuestionnaireService questionnaireService, @Reference MilestoneService milestones,
+            @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
@@ -92,7 +96,8 @@ public final class ApiServlet extends HttpServlet {
         this.projects = projects;
         this.store = store;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
-        this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires);
+        this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
+                new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
     }
 
     /** One API request: its path split into segments, the caller and the parsed body of a write. */

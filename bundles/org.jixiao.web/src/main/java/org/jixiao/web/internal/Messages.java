@@ -38,8 +38,15 @@ final class Messages {
         return locale;
     }
 
-    /** The message, formatted; the key itself when no bundle has it, so a gap shows instead of failing. */
+    /**
+     * The message, formatted; the key itself when no bundle has it, so a gap shows instead of failing. A message
+     * that takes arguments, asked for without them (a field error names only its key), is its {@code .brief} form
+     * when it has one, which needs none.
+     */
     String get(String key, Object... args) {
+        if (args.length == 0 && !key.endsWith(BRIEF) && find(key + BRIEF) != null && placeholders(find(key))) {
+            return get(key + BRIEF);
+        }
         for (ResourceBundle b : bundles) {
             try {
                 if (b.containsKey(key)) {
@@ -51,5 +58,21 @@ final class Messages {
             }
         }
         return key;
+    }
+
+    /** The suffix of a message's form without arguments. */
+    static final String BRIEF = ".brief";
+
+    private String find(String key) {
+        for (ResourceBundle b : bundles) {
+            if (b.containsKey(key)) {
+                return b.getString(key);
+            }
+        }
+        return null;
+    }
+
+    private static boolean placeholders(String pattern) {
+        return pattern != null && pattern.matches("(?s).*\\{\\d.*");
     }
 }

@@ -43,6 +43,12 @@ import org.jixiao.api.project.Comparison;
  * GET  perf/years/{y}/targets/{unitId}
  * PUT  perf/years/{y}/targets/{unitId}/{projectId}:{indicatorId} {comparison, value, reason}
  * POST perf/years/{y}/targets/approve
+ * GET  perf/years/{y}/targets/{unitId}/{projectId}:{indicatorId}/history   every change, newest first
+ * …    perf/years/{y}/milestones/…                  time nodes: see MilestoneApi
+ * …    perf/years/{y}/tracking/{unitId}/…            monthly progress and problems: see TrackingApi
+ * GET  perf/years/{y}/problems                      every problem in scope: see TrackingApi
+ * …    perf/procedures/{projectId}                   corrected procedures: see TrackingApi
+ * …    perf/years/{y}/self-assessment/…              self-assessment: see SelfAssessmentApi
  * …    perf/years/{y}/manual/…                      manual indicators: see ManualApi
  * …    perf/years/{y}/campaigns/…                   evaluation campaigns: see QuestionnaireApi
  * GET  perf/years/{y}/evaluation/runs              POST perf/years/{y}/evaluation/runs
@@ -64,14 +70,21 @@ final class PerfApi {
     private final EvaluationService evaluations;
     private final ManualApi manual;
     private final QuestionnaireApi questionnaires;
+    private final MilestoneApi milestones;
+    private final TrackingApi tracking;
+    private final SelfAssessmentApi selfAssessment;
 
     PerfApi(PerformanceCycle cycle, TargetService targets, EvaluationService evaluations,
-            ManualIndicatorService manual, QuestionnaireApi questionnaires) {
+            ManualIndicatorService manual, QuestionnaireApi questionnaires, MilestoneApi milestones,
+            TrackingApi tracking, SelfAssessmentApi selfAssessment) {
         this.cycle = cycle;
         this.targets = targets;
         this.evaluations = evaluations;
         this.manual = new ManualApi(manual);
         this.questionnaires = questionnaires;
+        this.milestones = milestones;
+        this.tracking = tracking;
+        this.selfAssessment = selfAssessment;
     }
 
     /** Handles {@code /api/v1/perf/...}; segment 3 onwards. */
@@ -81,6 +94,8 @@ final class PerfApi {
             years(call);
         } else if ("evaluation".equals(what)) {
             evaluation(call);
+        } else if ("procedures".equals(what)) {
+            tracking.procedures(call);
         } else {
             throw new NotFoundException(call.path);
         }
@@ -153,6 +168,10 @@ final class PerfApi {
             case "targets" -> targets(call, y);
             case "manual" -> manual.handle(call, y);
             case "campaigns" -> questionnaires.campaigns(call, y);
+            case "milestones" -> milestones.handle(call, y);
+            case "tracking" -> tracking.unit(call, y);
+            case "problems" -> tracking.all(call, y);
+            case "self-assessment" -> selfAssessment.handle(call, y);
             case "evaluation" -> yearEvaluation(call, y);
             default -> throw new NotFoundException(call.path);
         }
@@ -191,6 +210,12 @@ final class PerfApi {
         }
         if (is(call, 7, "GET")) {
             ApiServlet.send(call, 200, tableView(targets.table(call.actor, year, unitId)));
+            return;
+        }
+        if (is(call, 9, "GET") && "history".equals(call.seg(8))) {
+            // An unknown indicator has no history; the service still checks the unit's scope first.
+            ApiServlet.send(call, 200, targets.history(call.actor, year, unitId,
+                    IndicatorRef.parse(decode(call.seg(7), call))));
             return;
         }
         require(call, 8, "PUT");
@@ -415,6 +440,15 @@ final class PerfApi {
         }
     }
 
+    /** An id in the path (digits only); 404 when it is none. */
+    static long pathId(String text, ApiServlet.Call call) {
+        Long id = Http.parseId(text);
+        if (id == null) {
+            throw new NotFoundException(call.path);
+        }
+        return id;
+    }
+
     /** An enum name in the path; a wrong one is bad input of that field, not a missing page. */
     static <E extends Enum<E>> E pathEnum(Class<E> type, String text, String field, String key) {
         E value = Body.enumOrNull(type, text);
@@ -560,12 +594,19 @@ final class PerfApi {
 
         /** An ISO day, 2031-01-31; absent is "enter both dates", malformed is "year-month-day". */
         java.time.LocalDate date(String name, ValidationException.Collector errors) {
+            return day(name, "cycle.window.required", errors);
+        }
+
+        /** An ISO day; absent is {@code requiredKey}'s error, or null when that is null (an optional day). */
+        java.time.LocalDate day(String name, String requiredKey, ValidationException.Collector errors) {
             String text = text(name, errors);
             if (errors.has(name)) {
                 return null;
             }
             if (text == null || text.isBlank()) {
-                errors.add(name, "cycle.window.required");
+                if (requiredKey != null) {
+                    errors.add(name, requiredKey);
+                }
                 return null;
             }
             try {

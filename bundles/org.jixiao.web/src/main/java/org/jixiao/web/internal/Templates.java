@@ -38,6 +38,8 @@ public final class Templates {
             throws IOException {
         Configuration configuration = configuration(plugin == null ? OWN : plugin);
         model.put("msg", (TemplateMethodModelEx) args -> message(messages, args));
+        model.put("clause", (TemplateMethodModelEx) args -> args.isEmpty() ? null : PolicyClauses.localize(
+                (String) DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)), messages));
         try {
             configuration.getTemplate(template + ".ftlh", messages.locale()).process(model, out);
         } catch (TemplateException e) {

@@ -100,7 +100,8 @@ class BundleKeysTest {
         assertTrue(mismatched.isEmpty(), "placeholders differ: " + mismatched);
     }
 
-    private static Set<String> placeholders(String pattern) {
+    /** The numbers of the placeholders of a pattern: {@code [0, 1]} of "{0} of {1}". */
+    static Set<String> placeholders(String pattern) {
         Set<String> out = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(pattern);
         while (m.find()) {

@@ -3,6 +3,7 @@ package org.jixiao.web.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
 import java.util.ListResourceBundle;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -75,6 +76,30 @@ class MessagesTest {
     void aMessageWithoutArgumentsIsReturnedAsWritten() {
         Messages m = new Messages(Locale.ENGLISH, plugin(new Object[][] {{"quote", "It's {0}"}}));
         assertEquals("It's {0}", m.get("quote"));
+    }
+
+    /** A field error names only a key: a message that takes arguments then gives its brief form, never "{0}". */
+    @Test
+    void aMessageAskedForWithoutItsArgumentsIsItsBriefForm() {
+        for (Locale locale : List.of(Messages.ZH_CN, Locale.ENGLISH)) {
+            Messages m = new Messages(locale);
+            assertEquals(m.get("lock.windowClosed.brief"), m.get("lock.windowClosed"));
+            assertEquals(false, m.get("lock.windowClosed").contains("{"));
+            assertEquals(true, m.get("lock.windowClosed", "2031-01-01", "2031-02-01").contains("2031-02-01"));
+        }
+        assertEquals("Today lies outside this step's window.", new Messages(Locale.ENGLISH).get("lock.windowClosed"));
+    }
+
+    /** "fewer than 1 responses" is not English: the count chooses the sentence. */
+    @Test
+    void countsChooseTheirWording() {
+        Messages en = new Messages(Locale.ENGLISH);
+        assertEquals(true, en.get("campaigns.scores.hint", 0).contains("No minimum"));
+        assertEquals(true, en.get("campaigns.scores.hint", 1).contains("without a single response"));
+        assertEquals(true, en.get("campaigns.scores.hint", 12).contains("fewer than 12 responses"));
+        Messages zh = new Messages(Messages.ZH_CN);
+        assertEquals(true, zh.get("campaigns.scores.hint", 5).contains("少于 5 份"));
+        assertEquals(true, zh.get("campaigns.scores.hint", 1).contains("没有收回答卷"));
     }
 
     @Test

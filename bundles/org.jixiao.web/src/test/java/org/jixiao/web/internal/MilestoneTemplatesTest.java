@@ -40,7 +40,9 @@ class MilestoneTemplatesTest {
     private static Milestone node(String id, LocalDate due, LocalDate defaultDue, LocalDate doneOn, String evidence,
             State state) {
         boolean moved = !due.equals(defaultDue);
-        return new Milestone(2013, COUNTY.id(), "employment", EVIL, id, EVIL, EVIL, due, defaultDue,
+        // The policy's clause as a project names it, which the page translates; hostile text elsewhere.
+        String clause = "youth.refresh.march".equals(id) ? "附件2 第1项" : EVIL;
+        return new Milestone(2013, COUNTY.id(), "employment", EVIL, id, EVIL, clause, due, defaultDue,
                 moved ? EVIL : null, moved ? Instant.parse("2013-04-01T02:00:00Z") : null,
                 doneOn, evidence, doneOn == null ? null : EVIL,
                 doneOn == null ? null : Instant.parse("2013-06-01T02:00:00Z"), state);
@@ -87,6 +89,8 @@ class MilestoneTemplatesTest {
         assertTrue(html.contains("?history=employment%3Ayouth.database.built"));
         assertTrue(html.contains(new Messages(locale).get("milestone.state.OVERDUE")));
         assertTrue(html.contains(new Messages(locale).get("milestone.evidence.required")));
+        assertTrue(html.contains(Messages.ZH_CN.equals(locale) ? "<td>附件2 第1项</td>" : "<td>Annex 2, item 1</td>"),
+                "the policy clause in the page's language");
     }
 
     @Test

@@ -113,7 +113,8 @@ class ProjectRoutesTest {
     private final ApiServlet api = new ApiServlet(sessions, QuestionnaireFakes.authentication(staff),
             unused(UserService.class), unused(OrgUnitService.class), projects, unused(Store.class),
             unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
-            unused(ManualIndicatorService.class), unused(QuestionnaireService.class));
+            unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(MilestoneService.class),
+            unused(TrackingService.class), unused(SelfAssessmentService.class));
 
     private QuestionnaireFakes.Response page(QuestionnaireFakes.Request request) throws Exception {
         QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();

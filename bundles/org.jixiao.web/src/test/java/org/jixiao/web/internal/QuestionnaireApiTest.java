@@ -17,6 +17,9 @@ import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.SelfAssessmentService;
+import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
@@ -86,20 +89,26 @@ class QuestionnaireApiTest {
     // ---------------------------------------------------------------- routes
 
     private final QuestionnaireFakes.Questionnaires questionnaires = new QuestionnaireFakes.Questionnaires();
-    private final PerformanceCycle cycle = (PerformanceCycle) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {PerformanceCycle.class}, (p, m, args) -> {
-                if (m.getName().equals("year")) {
-                    return (Integer) args[0] == 2031 ? Optional.of(new PerformanceYear(2031, Step.YOUTH_EVALUATION,
-                            List.of())) : Optional.empty();
-                }
-                throw new UnsupportedOperationException(m.getName());
-            });
+    private final PerformanceCycle cycle = cycleWith(new PerformanceYear(2031, Step.YOUTH_EVALUATION, List.of()));
+
+    /** A cycle that knows one open year, {@code open}, and nothing else. */
+    static PerformanceCycle cycleWith(PerformanceYear open) {
+        return (PerformanceCycle) Proxy.newProxyInstance(QuestionnaireApiTest.class.getClassLoader(),
+                new Class<?>[] {PerformanceCycle.class}, (p, m, args) -> {
+                    if (m.getName().equals("year")) {
+                        return (Integer) args[0] == open.year() ? Optional.of(open) : Optional.empty();
+                    }
+                    throw new UnsupportedOperationException(m.getName());
+                });
+    }
     private final ApiServlet api = new ApiServlet(new WebSessions(60_000L, false, System::currentTimeMillis),
             QuestionnaireFakes.authentication(QuestionnaireFakes.actor(CITY, Messages.ZH_CN, Role.ASSESSOR)),
             QuestionnaireFakes.unused(UserService.class), QuestionnaireFakes.unused(OrgUnitService.class),
             QuestionnaireFakes.unused(ProjectRegistry.class), QuestionnaireFakes.unused(Store.class), cycle,
             QuestionnaireFakes.unused(TargetService.class), QuestionnaireFakes.unused(EvaluationService.class),
-            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires);
+            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires,
+            QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
+            QuestionnaireFakes.unused(SelfAssessmentService.class));
 
     private QuestionnaireFakes.Response call(String method, String path, String body) throws Exception {
         return QuestionnaireFakes.bearer(api, method, path, body);

@@ -107,6 +107,37 @@ class SelfAssessmentTemplatesTest {
         }
     }
 
+    /** A lock names the step the year stands at by its name, and a year as its digits, never an enum or "2,031". */
+    @Test
+    void aLockSaysWhyInWordsOfThePage() throws Exception {
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Messages messages = new Messages(locale);
+            for (Lock lock : List.of(new Lock("lock.otherStep", List.of("COMPREHENSIVE_EVALUATION"),
+                    "lock.unlock.cityAdmin"), new Lock("lock.yearNotOpen", List.of(2031), "lock.unlock.cityAdmin"))) {
+                Map<String, Object> m = base(new Actor(2, "staff", Set.of(Role.STAFF), TemplateChecks.COUNTY, locale));
+                m.put("report", report(State.DRAFT));
+                m.put("canEdit", true);
+                m.put("canDecide", false);
+                m.put("lock", lock);
+                m.put("claimed", Map.of());
+                m.put("explanation", Map.of());
+                m.put("problems", "");
+                m.put("rectification", "");
+                m.put("comment", "");
+                m.put("saved", false);
+                m.put("submitted", false);
+                m.put("decided", false);
+                String html = TemplateChecks.render("perf-self-assessment", m, locale);
+                assertFalse(html.contains("COMPREHENSIVE_EVALUATION"), html);
+                assertFalse(html.contains("2,031"), html);
+                String reason = "lock.otherStep".equals(lock.reasonKey())
+                        ? messages.get("lock.otherStep", messages.get("step.COMPREHENSIVE_EVALUATION"))
+                        : messages.get("lock.yearNotOpen", "2031");
+                assertTrue(html.contains(reason.replace("\"", "&quot;")), html);
+            }
+        }
+    }
+
     @Test
     void everyLiteralKeyExistsInBothLanguages() {
         BundleKeysTest.assertTranslated(BundleKeysTest.enumKeys("selfAssessment.state.", State.values()));

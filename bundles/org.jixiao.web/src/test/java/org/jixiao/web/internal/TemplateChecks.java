@@ -72,6 +72,7 @@ final class TemplateChecks {
         model.put("lang", Http.lang(locale));
         StringWriter out = new StringWriter();
         TEMPLATES.render(null, template, model, new Messages(locale), out);
+        PageLanguage.check(out.toString(), locale, model, template);
         return out.toString();
     }
 

@@ -150,6 +150,7 @@ class TemplatesSmokeTest {
         String template = name.replace(" (new)", "");
         TEMPLATES.render(null, template, model, new Messages(locale), out);
         String html = out.toString();
+        PageLanguage.check(html, locale, model, name);
 
         assertTrue(html.startsWith("<!DOCTYPE html>") || html.contains("<!DOCTYPE html>"), html);
         assertTrue(html.contains("<html lang=\"" + Http.lang(locale) + "\">"), "lang attribute");

@@ -77,7 +77,8 @@ class UserRolesPagesTest {
             orgUnits(), projects, QuestionnaireFakes.unused(Store.class),
             QuestionnaireFakes.unused(PerformanceCycle.class), QuestionnaireFakes.unused(TargetService.class),
             QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(ManualIndicatorService.class),
-            QuestionnaireFakes.unused(QuestionnaireService.class));
+            QuestionnaireFakes.unused(QuestionnaireService.class), QuestionnaireFakes.unused(MilestoneService.class),
+            QuestionnaireFakes.unused(TrackingService.class), QuestionnaireFakes.unused(SelfAssessmentService.class));
 
     // ---------------------------------------------------------------- pages
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.Set;
 
 import org.jixiao.api.AccessDeniedException;
@@ -65,11 +66,12 @@ public final class Console {
 
     // ---------------------------------------------------------------- failures
 
-    /** A failure of the services as one line for the operator; never a stack trace. */
+    /** A failure of the services as one line for the operator, each refusal in words; never a stack trace. */
     public static String describe(RuntimeException e) {
         if (e instanceof ValidationException v) {
             StringBuilder out = new StringBuilder("Refused:");
-            v.fieldErrors().forEach((field, key) -> out.append(' ').append(field).append(" -> ").append(key).append(';'));
+            v.fieldErrors().forEach((field, key) -> out.append(' ').append(field).append(" -> ").append(message(key))
+                    .append(';'));
             out.setLength(out.length() - 1);
             return out.toString();
         }
@@ -80,6 +82,16 @@ public final class Console {
             return "Not found: " + e.getMessage();
         }
         return "Failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    /**
+     * The text of a refusal's message key in the console's language ({@code i18n/console*.properties}); the key
+     * itself only for one the bundle lacks, which ConsoleMessagesTest keeps from happening.
+     */
+    static String message(String key) {
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.console", LOCALE, Console.class.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return bundle.containsKey(key) ? bundle.getString(key) : key;
     }
 
     // ---------------------------------------------------------------- tables

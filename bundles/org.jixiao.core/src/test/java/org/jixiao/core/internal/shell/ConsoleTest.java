@@ -72,10 +72,10 @@ class ConsoleTest {
         Map<String, String> errors = new LinkedHashMap<>();
         errors.put("step", "cycle.step.required");
         errors.put("reason", "cycle.reason.required");
-        assertEquals("Refused: step -> cycle.step.required; reason -> cycle.reason.required",
-                Console.describe(new ValidationException(errors)));
-        assertEquals("Refused: year -> cycle.year.exists",
-                Console.describe(ValidationException.of("year", "cycle.year.exists")));
+        assertEquals("Refused: step -> " + Console.message("cycle.step.required") + "; reason -> "
+                + Console.message("cycle.reason.required"), Console.describe(new ValidationException(errors)));
+        assertEquals("Refused: year -> 只有在“综合评价”环节才能进行此操作。",
+                Console.describe(ValidationException.of("year", "evaluation.step.wrong")));
         assertEquals("Not allowed: cycle.write", Console.describe(new AccessDeniedException("cycle.write")));
         assertEquals("Not found: year:2031", Console.describe(new NotFoundException("year:2031")));
         assertEquals("Failed: IllegalStateException", Console.describe(new IllegalStateException()));
@@ -186,7 +186,7 @@ class ConsoleTest {
             cycle.open(console, 2031);
             cycle.advance(console, 2031, "no targets in this test");
             ValidationException again = assertThrows(ValidationException.class, () -> cycle.open(console, 2031));
-            assertEquals("Refused: year -> cycle.year.exists", Console.describe(again));
+            assertEquals("Refused: year -> " + Console.message("cycle.year.exists"), Console.describe(again));
             List<Map<String, Object>> opened = TestDb.audit(store, "cycle.open");
             assertEquals(1, opened.size());
             assertEquals("console", opened.get(0).get("ACTOR_NAME"));
