@@ -129,7 +129,7 @@ public final class EmploymentFixture implements AutoCloseable {
 
     private void load() {
         long youthPerCounty = YOUTH;
-        table("EMP_YOUTH", COUNTIES * YOUTH, "INSERT INTO EMP_YOUTH (ID, NAME, GENDER, BIRTH_DATE, ID_CIPHER, ID_HASH,"
+        table("EMP_YOUTH", COUNTIES * YOUTH, "INSERT INTO EMP_YOUTH (ID, NAME, GENDER, BIRTH_YEAR, ID_CIPHER, ID_HASH,"
                 + " ID_MASK, LIVE_ID_HASH, COUNTY_ID, EDUCATION, YOUTH_TYPE, NEEDS, REGISTERED_ON, PHONE, CREATED_AT,"
                 + " CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (ps, i) -> {
@@ -138,10 +138,10 @@ public final class EmploymentFixture implements AutoCloseable {
                     ps.setLong(1, id);
                     ps.setString(2, "青年" + id);
                     ps.setString(3, i % 2 == 0 ? "M" : "F");
-                    ps.setDate(4, Date.valueOf(LocalDate.of(1990 + (int) (i % 15), 1 + (int) (i % 12), 1)));
+                    ps.setInt(4, 1990 + (int) (i % 15));
                     ps.setString(5, "x".repeat(80));
                     ps.setString(6, hash);
-                    ps.setString(7, "110105********123X");
+                    ps.setString(7, "**************123X");
                     ps.setString(8, hash);
                     ps.setLong(9, county(i / youthPerCounty));
                     ps.setString(10, i % 3 == 0 ? "BACHELOR" : "SENIOR_HIGH");

@@ -87,12 +87,13 @@ public final class ResidentIdNumber {
     }
 
     /**
-     * The first six (area) and last four characters with the rest starred, e.g. {@code 110105********123X}:
-     * enough for a person to recognise a record, too little to reveal birth date and sequence.
+     * The last four characters with the rest starred, e.g. {@code **************123X}: enough for a person to
+     * recognise a record. Not the area code as well: with the county and a birth date beside it, the first six and
+     * last four left only the eight birth-date digits to find.
      */
     public static String mask(String valid) {
         String id = requireFormat(valid);
-        return id.substring(0, 6) + "*".repeat(LENGTH - 10) + id.substring(LENGTH - 4);
+        return "*".repeat(LENGTH - 4) + id.substring(LENGTH - 4);
     }
 
     private static String requireFormat(String valid) {

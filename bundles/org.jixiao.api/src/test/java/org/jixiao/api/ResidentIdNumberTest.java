@@ -112,9 +112,9 @@ class ResidentIdNumberTest {
 
     @Test
     void masks() {
-        assertEquals("110105********002X", ResidentIdNumber.mask("11010519491231002X"));
-        assertEquals("440304********1239", ResidentIdNumber.mask("440304198001011239"));
-        assertEquals("110105********002X", ResidentIdNumber.mask("11010519491231002x"));
+        assertEquals("**************002X", ResidentIdNumber.mask("11010519491231002X"));
+        assertEquals("**************1239", ResidentIdNumber.mask("440304198001011239"));
+        assertEquals("**************002X", ResidentIdNumber.mask("11010519491231002x"));
         assertEquals(18, ResidentIdNumber.mask("440304198001011239").length());
     }
 

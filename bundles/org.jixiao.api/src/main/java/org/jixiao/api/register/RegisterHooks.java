@@ -1,6 +1,7 @@
 package org.jixiao.api.register;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.jixiao.api.ValidationException;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -22,6 +23,16 @@ public interface RegisterHooks {
      * RecordChange.Kind#DELETE}, with the record in {@code before}): refuse one that would break a rule.
      */
     default void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
+    }
+
+    /**
+     * The values of {@link Field.Flag#READ_ONLY} fields that follow from the others, such as a birth year taken from
+     * the ID number (in clear here), so that a record need not keep what would give the number away. Called after
+     * {@link #validate}; the engine checks what it returns against the fields' rules and stores it with the record.
+     * The change may hold errors already: derive nothing from a value that is not valid.
+     */
+    default Map<String, Object> derive(RecordChange change) throws SQLException {
+        return Map.of();
     }
 
     /** Called after the record is written, before the transaction commits: keep derived rows in step here. */

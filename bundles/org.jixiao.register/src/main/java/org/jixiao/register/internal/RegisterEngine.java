@@ -438,8 +438,10 @@ public final class RegisterEngine implements RegisterService, Lookups {
             RecordChange.Kind kind = step != null ? RecordChange.Kind.TRANSITION
                     : before == null ? RecordChange.Kind.CREATE : RecordChange.Kind.UPDATE;
             // Hooks check the values as entered, ID numbers in clear (a birth date against the number, say).
-            def.hooks().validate(new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId,
-                    unit, Optional.ofNullable(step), parent), errors);
+            Change entered = new Change(kind, def, actor, today, c, Optional.ofNullable(before), values, recordId,
+                    unit, Optional.ofNullable(step), parent);
+            def.hooks().validate(entered, errors);
+            derive(def, entered, values, today, errors);
             if (before != null && before.unitId() != unit) {
                 links(c, model, def, recordId, errors);
             }
@@ -476,6 +478,25 @@ public final class RegisterEngine implements RegisterService, Lookups {
                     : before == null ? "create" : "update"), target(def, recordId), "unit=" + unit);
             def.hooks().afterWrite(change);
             return recordId;
+        }
+    }
+
+    /**
+     * Puts the values the hooks derive from {@code entered} into {@code values}, read-only fields only (a hook must not
+     * overrule what the user typed), each checked against its field's rules like typed input.
+     */
+    private static void derive(RegisterDefinition def, Change entered, Map<String, Object> values, LocalDate today,
+            ValidationException.Collector errors) throws SQLException {
+        Map<String, Object> derived = def.hooks().derive(entered);
+        for (Map.Entry<String, Object> e : derived.entrySet()) {
+            Field f = def.field(e.getKey()).filter(x -> x.has(Field.Flag.READ_ONLY)).orElseThrow(
+                    () -> new IllegalStateException(def.id() + ": derives " + e.getKey() + ", not a read-only field"));
+            Object v = e.getValue() == null ? null : Values.parse(f, e.getValue(), today, null, errors);
+            if (v == null) {
+                values.remove(f.name());
+            } else {
+                values.put(f.name(), v);
+            }
         }
     }
 

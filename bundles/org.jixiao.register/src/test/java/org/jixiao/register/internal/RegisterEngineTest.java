@@ -130,6 +130,20 @@ class RegisterEngineTest extends EngineTestBase {
         assertTrue(fx.audit.contains("person.list people ids=" + id));
     }
 
+    /** Issue 12, item 1: a hook keeps the birth year from the number, and no one can type over it. */
+    @Test
+    void hooksDeriveReadOnlyFieldsFromTheNumberInClearAndAnEditThatKeepsTheNumberKeepsThem() {
+        long id = createPerson(A_STAFF, "李雷", ID_1, "bornIn", "2001");
+        assertEquals(1989L, ((Number) fx.engine.get(A_STAFF, fx.project, "people", id).value("bornIn")).longValue());
+        Map<String, Object> edit = person("李雷", null, "bornIn", "2001");
+        edit.remove("idNumber");
+        edit.put("idNumberUnchanged", "1");
+        fx.engine.update(A_STAFF, fx.project, "people", id, edit, 0);
+        assertEquals(1989L, ((Number) fx.engine.get(A_STAFF, fx.project, "people", id).value("bornIn")).longValue());
+        fx.engine.update(A_STAFF, fx.project, "people", id, person("李雷", ID_2), 1);
+        assertEquals(1990L, ((Number) fx.engine.get(A_STAFF, fx.project, "people", id).value("bornIn")).longValue());
+    }
+
     @Test
     void aDuplicateIdNumberInTheUnitIsRefusedButAnEditKeepsTheStoredNumber() {
         long id = createPerson(A_STAFF, "李雷", ID_1);

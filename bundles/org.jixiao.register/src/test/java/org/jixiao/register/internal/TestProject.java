@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.OrgLevel;
+import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
@@ -35,7 +36,7 @@ final class TestProject implements KeyProject {
                 ORG_UNIT_ID BIGINT NOT NULL, ENABLED BOOLEAN NOT NULL);
             CREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, ROLE VARCHAR(20) NOT NULL);
             CREATE TABLE T_PERSON (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, STATE VARCHAR(40),
-                NAME VARCHAR(50), ID_NUMBER_CIPHER VARCHAR(300), ID_NUMBER_HASH VARCHAR(100), ID_NUMBER_MASK VARCHAR(30),
+                NAME VARCHAR(50), ID_NUMBER_CIPHER VARCHAR(300), ID_NUMBER_HASH VARCHAR(100), ID_NUMBER_MASK VARCHAR(30), BORN_IN INTEGER,
                 KIND VARCHAR(20), NEEDS VARCHAR(200), JOINED_ON DATE, PHONE VARCHAR(30), STUDENT BOOLEAN, CERTIFICATE BIGINT,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
@@ -80,6 +81,16 @@ final class TestProject implements KeyProject {
         }
     };
 
+    /** The year of birth from the number in clear, so the record keeps the year and never the date. */
+    static final RegisterHooks BORN_IN = new RegisterHooks() {
+        @Override
+        public Map<String, Object> derive(RecordChange change) {
+            return change.values().get("idNumber") instanceof String id
+                    && ResidentIdNumber.problem(id, change.today()).isEmpty()
+                    ? Map.of("bornIn", ResidentIdNumber.birthDate(id).getYear()) : Map.of();
+        }
+    };
+
     private static IndicatorDefinition indicator(String id) {
         return new IndicatorDefinition(id, "indicator." + id, "unit.person", Comparison.AT_LEAST, BigDecimal.TEN,
                 "test");
@@ -112,6 +123,7 @@ final class TestProject implements KeyProject {
                         .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.SEARCHABLE,
                                 Field.Flag.LISTED, Field.Flag.SORTABLE))
                         .field(Field.idNumber("idNumber").required())
+                        .field(Field.integer("bornIn").with(Field.Flag.READ_ONLY))
                         .field(Field.choice("kind", Kind.class).required().with(Field.Flag.FILTER))
                         .field(Field.multiChoice("needs", Need.class))
                         .field(Field.date("joinedOn", Field.DateRule.NOT_FUTURE).required())
@@ -131,7 +143,7 @@ final class TestProject implements KeyProject {
                                 "joinedOn", Aggregate.Period.YEAR))
                         .publicView(new PublicView(Condition.where("state", "CHECKED"), List.of("name", "kind"),
                                 Map.of("name", PublicView.Mask.NAME)))
-                        .build(),
+                        .hooks(BORN_IN).build(),
                 RegisterDefinition.builder("visits", "T_VISIT").messages("visit").parent("people")
                         .field(Field.date("visitedOn", Field.DateRule.NOT_FUTURE).required())
                         .field(Field.text("note", 200))

@@ -155,14 +155,14 @@ final class RefreshRepository {
                             .ifPresent(n -> needs.computeIfAbsent(id, k -> EnumSet.noneOf(NeedCategory.class)).add(n));
                 });
         Map<Long, RefreshItem> out = new LinkedHashMap<>();
-        Jdbc.each(c, "SELECT ID, YOUTH_TYPE, EDUCATION, BIRTH_DATE, REGISTERED_ON FROM EMP_YOUTH "
+        Jdbc.each(c, "SELECT ID, YOUTH_TYPE, EDUCATION, BIRTH_YEAR, REGISTERED_ON FROM EMP_YOUTH "
                 + "WHERE DELETED_AT IS NULL AND COUNTY_ID = ? ORDER BY ID", List.of(county), rs -> {
                     long id = rs.getLong(1);
                     Optional<YouthType> type = Enums.parse(YouthType.class, rs.getString(2));
                     Optional<Education> education = Enums.parse(Education.class, rs.getString(3));
                     if (type.isPresent() && education.isPresent()) {
                         out.put(id, new RefreshItem(id, type.get(), education.get(),
-                                YouthStats.ageBand(rs.getDate(4).toLocalDate(), today), rs.getDate(5).toLocalDate(),
+                                YouthStats.ageBand(rs.getInt(4), today), rs.getDate(5).toLocalDate(),
                                 needs.getOrDefault(id, Set.of())));
                     }
                 });

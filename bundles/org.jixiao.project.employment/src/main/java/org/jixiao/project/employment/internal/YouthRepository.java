@@ -19,7 +19,7 @@ import java.util.StringJoiner;
 
 /**
  * The SQL of the youth database. Portable on purpose (Derby now, PostgreSQL later): standard types, dates
- * bound as {@link Date}, ages turned into birth-date bounds in Java instead of engine-specific date arithmetic.
+ * bound as {@link Date}, ages turned into birth-year bounds in Java instead of engine-specific date arithmetic.
  * Every method works on the caller's connection, so the caller decides the transaction.
  */
 final class YouthRepository {
@@ -85,10 +85,7 @@ final class YouthRepository {
         return out;
     }
 
-    /**
-     * Live records per age band as of {@code today}. Someone is at least {@code n} years old on {@code today}
-     * exactly when born on or before {@code today - n years}; the bands become birth-date ranges.
-     */
+    /** Live records per age band, by the age each reaches in {@code today}'s year: see {@link #AGE_BANDS}. */
     Map<String, Long> countByAgeBand(Connection c, Collection<Long> counties, LocalDate today) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         for (String band : YouthStats.AGE_BANDS) {
@@ -159,22 +156,21 @@ final class YouthRepository {
 
     /**
      * The live records of each age band of {@link YouthStats#AGE_BANDS}, in its order, as columns; SUM over no rows
-     * is NULL, which getLong turns into 0. Someone is at least {@code n} years old on a day exactly when born on or
-     * before that day {@code n} years earlier, so the bands are birth-date ranges: see {@link #ageBandArgs}.
+     * is NULL, which getLong turns into 0. Only the year of birth is kept, so the age is the one reached in the
+     * year: someone reaches {@code n} in {@code today}'s year exactly when born in or before that year minus
+     * {@code n}, and the bands are ranges of birth years: see {@link #ageBandArgs}.
      */
-    private static final String AGE_BANDS = "SUM(CASE WHEN BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN BIRTH_DATE <= ? AND BIRTH_DATE > ? THEN 1 ELSE 0 END), "
-            + "SUM(CASE WHEN BIRTH_DATE <= ? THEN 1 ELSE 0 END)";
+    private static final String AGE_BANDS = "SUM(CASE WHEN BIRTH_YEAR > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_YEAR <= ? AND BIRTH_YEAR > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_YEAR <= ? AND BIRTH_YEAR > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_YEAR <= ? AND BIRTH_YEAR > ? THEN 1 ELSE 0 END), "
+            + "SUM(CASE WHEN BIRTH_YEAR <= ? THEN 1 ELSE 0 END)";
 
     /** The arguments of {@link #AGE_BANDS} as of {@code today}, open for more. */
     private static List<Object> ageBandArgs(LocalDate today) {
-        Date born25 = Date.valueOf(today.minusYears(25));
-        Date born31 = Date.valueOf(today.minusYears(31));
-        Date born36 = Date.valueOf(today.minusYears(36));
-        Date born46 = Date.valueOf(today.minusYears(46));
-        return new ArrayList<>(List.of(born25, born25, born31, born31, born36, born36, born46, born46));
+        int year = today.getYear();
+        return new ArrayList<>(List.of(year - 25, year - 25, year - 31, year - 31, year - 36, year - 36, year - 46,
+                year - 46));
     }
 
 

@@ -211,9 +211,8 @@ abstract class EmploymentTestBase {
     /** A person who passes every rule: 24 years old, a man, job seeking, in county A. */
     static Map<String, Object> validForm() {
         LocalDate birth = LocalDate.of(1989, 3, 18);
-        return form("name", "李雷", "gender", "M", "birthDate", birth.toString(), "idNumber", idNumber("110105", birth,
-                123), "county", String.valueOf(FixedOrgUnits.COUNTY_A.id()), "education", "BACHELOR", "type",
-                "JOB_SEEKING", "needs", "希望参加技能培训", "needCategories", List.of("TRAINING", "INTERNSHIP"),
+        return form("name", "李雷", "gender", "M", "idNumber", idNumber("110105", birth, 123), "county",
+                String.valueOf(FixedOrgUnits.COUNTY_A.id()), "education", "BACHELOR", "type", "JOB_SEEKING", "needs", "希望参加技能培训", "needCategories", List.of("TRAINING", "INTERNSHIP"),
                 "registeredOn", "2013-05-20", "phone", "13800138000");
     }
 
@@ -232,7 +231,7 @@ abstract class EmploymentTestBase {
         if (needs instanceof List<?> l) {
             l.forEach(x -> categories.add(String.valueOf(x)));
         }
-        return new YouthInput(s(m, "name"), s(m, "gender"), s(m, "birthDate"), s(m, "idNumber"), s(m, "county"),
+        return new YouthInput(s(m, "name"), s(m, "gender"), s(m, "idNumber"), s(m, "county"),
                 s(m, "education"), s(m, "type"), s(m, "needs"), categories, s(m, "registeredOn"), s(m, "phone"));
     }
 
@@ -253,7 +252,7 @@ abstract class EmploymentTestBase {
     /** A distinct valid person: born on {@code birth}, man or woman by {@code sequence}. */
     static YouthInput person(String name, LocalDate birth, int sequence, String type, OrgUnit county,
             String registeredOn) {
-        return person("name", name, "birthDate", birth.toString(), "idNumber", idNumber("110105", birth, sequence),
+        return person("name", name, "idNumber", idNumber("110105", birth, sequence),
                 "gender", sequence % 2 == 1 ? "M" : "F", "type", type, "county", String.valueOf(county.id()),
                 "registeredOn", registeredOn);
     }

@@ -40,7 +40,7 @@ class LinksTest extends EmploymentTestBase {
         ValidationException deleted = assertThrows(ValidationException.class, () -> service.delete(A_STAFF, youth));
         assertEquals(Set.of("venture.linked"), Set.copyOf(deleted.fieldErrors().values()));
         Map<String, Object> moved = validForm();
-        moved.putAll(Map.of("name", "创业者", "birthDate", "1991-02-03", "idNumber",
+        moved.putAll(Map.of("name", "创业者", "idNumber",
                 idNumber("110105", LocalDate.of(1991, 2, 3), 41), "type", "ENTREPRENEUR", "county", B,
                 "registeredOn", "2013-03-01"));
         ValidationException county = assertThrows(ValidationException.class,

@@ -231,23 +231,24 @@ class RefreshServiceTest extends RefreshTestBase {
 
     @Test
     void aBirthdayAndAMoveShowAsChangedAndMoved() {
-        // 24 on 10 March 2013, 25 from 1 April: between the refreshes the age band changes.
-        long turning = youth.create(A_STAFF, youth("T", LocalDate.of(1988, 4, 1), 1, YouthType.JOB_SEEKING,
+        // 24 in 2013, 25 in 2014: only the year of birth is kept, so the band goes by the age reached in the year.
+        long turning = youth.create(A_STAFF, youth("T", LocalDate.of(1989, 4, 1), 1, YouthType.JOB_SEEKING,
                 FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
         long moving = youth.create(A_STAFF, youth("M", LocalDate.of(1990, 1, 1), 3, YouthType.JOB_SEEKING,
                 FixedOrgUnits.COUNTY_A, Education.BACHELOR, List.of(), "2013-01-10"));
-        refresh.confirm(A_STAFF, in(null));
         at(2013, 9, 3);
+        refresh.confirm(A_STAFF, in(null));
+        at(2014, 3, 2);
         youth.update(CITY_ADMIN, moving, youth("M", LocalDate.of(1990, 1, 1), 3, YouthType.JOB_SEEKING,
                 FixedOrgUnits.COUNTY_B, Education.BACHELOR, List.of(), "2013-01-10"));
-        RefreshWindow september = new RefreshWindow(2013, RefreshPeriod.SEPTEMBER);
-        RefreshDiff a = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), september);
+        RefreshWindow march = new RefreshWindow(2014, RefreshPeriod.MARCH);
+        RefreshDiff a = refresh.changes(A_STAFF, FixedOrgUnits.COUNTY_A.id(), march);
         assertDiff(a, List.of(), List.of(moving), List.of(turning), 0);
         assertEquals(RefreshDiff.Gone.MOVED, a.removedList().get(0).gone());
         assertEquals(List.of("ageBand"), a.changedList().get(0).fields());
         assertEquals("16_24", a.changedList().get(0).before().ageBand());
         assertEquals("25_30", a.changedList().get(0).after().ageBand());
-        RefreshDiff b = refresh.changes(B_STAFF, FixedOrgUnits.COUNTY_B.id(), september);
+        RefreshDiff b = refresh.changes(B_STAFF, FixedOrgUnits.COUNTY_B.id(), march);
         assertNull(b.base(), "B never confirmed");
         assertDiff(b, List.of(moving), List.of(), List.of(), 0);
     }
@@ -284,13 +285,13 @@ class RefreshServiceTest extends RefreshTestBase {
         int n = RefreshDiff.LIST_LIMIT + 5;
         // Written directly: registering hundreds through the service would only test the cipher's speed.
         store.inTransaction(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO EMP_YOUTH (NAME, GENDER, BIRTH_DATE, "
+            try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO EMP_YOUTH (NAME, GENDER, BIRTH_YEAR, "
                     + "ID_CIPHER, ID_HASH, ID_MASK, LIVE_ID_HASH, COUNTY_ID, EDUCATION, YOUTH_TYPE, REGISTERED_ON, "
                     + "CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY) VALUES (?, 'M', ?, 'x', ?, 'm', ?, 2, "
                     + "'BACHELOR', 'JOB_SEEKING', ?, ?, 1, ?, 1)")) {
                 for (int i = 0; i < n; i++) {
                     ps.setString(1, "Y" + i);
-                    ps.setDate(2, java.sql.Date.valueOf(LocalDate.of(1990, 1, 1)));
+                    ps.setInt(2, 1990);
                     ps.setString(3, "h" + i);
                     ps.setString(4, "h" + i);
                     ps.setDate(5, java.sql.Date.valueOf(LocalDate.of(2013, 1, 1)));

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
@@ -55,8 +57,9 @@ public final class YouthRegister {
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
                 .field(Field.choice("gender", Gender.class).required().with(Field.Flag.LISTED))
-                .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required())
                 .field(Field.idNumber("idNumber").withColumn("ID").required().with(Field.Flag.LISTED))
+                // The year, not the date: with the date beside the mask the number could be rebuilt.
+                .field(Field.integer("birthYear").with(Field.Flag.READ_ONLY))
                 .field(Field.choice("education", Education.class).required().with(Field.Flag.FILTER))
                 .field(Field.choice("type", Type.class).withColumn("YOUTH_TYPE").required()
                         .with(Field.Flag.LISTED, Field.Flag.FILTER))
@@ -79,25 +82,33 @@ public final class YouthRegister {
     static final class Rules implements RegisterHooks {
         @Override
         public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
-            Object id = change.values().get("idNumber");
+            Optional<LocalDate> birth = birthDate(change);
+            if (birth.isEmpty()) {
+                return;
+            }
+            // The number states the gender: a form that disagrees with it holds a typing error.
             Object gender = change.values().get("gender");
-            Object birth = change.values().get("birthDate");
-            if (id instanceof String number) {
-                // The number states both: a form that disagrees with it holds a typing error.
-                if (gender != null && !gender.equals(ResidentIdNumber.gender(number))) {
-                    errors.add("gender", "youth.gender.mismatch");
-                }
-                if (birth != null && !birth.equals(ResidentIdNumber.birthDate(number))) {
-                    errors.add("birthDate", "youth.birthDate.mismatch");
-                }
+            if (gender != null && !gender.equals(ResidentIdNumber.gender((String) change.values().get("idNumber")))) {
+                errors.add("gender", "youth.gender.mismatch");
             }
-            if (birth instanceof LocalDate b && change.values().get("registeredOn") instanceof LocalDate on
-                    && !errors.has("birthDate")) {
-                int age = b.isAfter(on) ? -1 : Period.between(b, on).getYears();
+            if (change.values().get("registeredOn") instanceof LocalDate on) {
+                int age = birth.get().isAfter(on) ? -1 : Period.between(birth.get(), on).getYears();
                 if (age < MIN_AGE || age > MAX_AGE) {
-                    errors.add("birthDate", "youth.birthDate.age");
+                    errors.add("idNumber", "youth.birthDate.age");
                 }
             }
+        }
+
+        @Override
+        public Map<String, Object> derive(RecordChange change) {
+            return birthDate(change).<Map<String, Object>>map(b -> Map.of("birthYear", b.getYear())).orElse(Map.of());
+        }
+
+        /** The birth date the number in clear states; none for a mask or a number the field rules refused. */
+        private static Optional<LocalDate> birthDate(RecordChange change) {
+            return change.values().get("idNumber") instanceof String number
+                    && ResidentIdNumber.problem(number, change.today()).isEmpty()
+                    ? Optional.of(ResidentIdNumber.birthDate(number)) : Optional.empty();
         }
 
         /**
