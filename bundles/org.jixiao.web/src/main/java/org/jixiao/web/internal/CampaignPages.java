@@ -317,7 +317,6 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
         slip.put("unit", c.orgUnitName());
         slip.put("category", c.category().name());
         slip.put("url", url);
-        slip.put("used", c.used());
         slip.put("qr", markup(QrSvg.svg(url, 24, messages.get("slips.qr"))));
         return slip;
     }

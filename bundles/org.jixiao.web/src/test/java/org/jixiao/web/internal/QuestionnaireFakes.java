@@ -226,8 +226,8 @@ final class QuestionnaireFakes {
 
         @Override
         public List<AccessCode> codes(Actor actor, long campaignId, Long orgUnitId) {
-            return List.of(new AccessCode(CODE, 7, COUNTY.id(), EVIL, RespondentCategory.STUDENT, false),
-                    new AccessCode(USED, 7, COUNTY.id(), EVIL, RespondentCategory.RURAL_YOUTH, true));
+            return List.of(new AccessCode(CODE, 7, COUNTY.id(), EVIL, RespondentCategory.STUDENT),
+                    new AccessCode(USED, 7, COUNTY.id(), EVIL, RespondentCategory.RURAL_YOUTH));
         }
 
         @Override

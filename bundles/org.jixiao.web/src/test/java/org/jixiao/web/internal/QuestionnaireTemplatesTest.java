@@ -229,7 +229,7 @@ class QuestionnaireTemplatesTest {
             m.put("campaign", QuestionnaireFakes.campaign(CampaignState.OPEN));
             String url = "https://jixiao.example/q/" + CODE;
             Map<String, Object> slip = CampaignPages.slip(new AccessCode(CODE, 7, COUNTY.id(), EVIL,
-                    RespondentCategory.STUDENT, false), "https://jixiao.example", new Messages(locale));
+                    RespondentCategory.STUDENT), "https://jixiao.example", new Messages(locale));
             m.put("sheets", List.of(List.of(slip, slip)));
             m.put("page", 1);
             m.put("pages", 2);

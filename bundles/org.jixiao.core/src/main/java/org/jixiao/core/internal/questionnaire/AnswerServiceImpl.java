@@ -34,17 +34,23 @@ import org.osgi.service.component.annotations.Reference;
  *
  * <p>A submission is one transaction: it locks the OPEN campaign's row, uses the code with
  * {@code UPDATE ... SET USED = 1 WHERE CODE = ? AND USED = 0} and goes on only when that changed one row, then
- * stores a response under a random id with the unit, the category and the day, and its answers. Nothing in the
+ * holds a response under a random id with the unit, the category and the day, and its answers. Nothing in the
  * response names the code, and nothing is audited or logged, so no one can tell who answered what while no code
- * answers twice.
+ * answers twice. Held responses join the others {@link #BATCH} at a time in a shuffled order (the rest at the close):
+ * rows come back in the order they were written, and that order must not match the order the codes were used in.
  */
 @Component(service = AnswerService.class)
 public final class AnswerServiceImpl implements AnswerService {
+
+    /** How many held responses move among the others at once, shuffled. */
+    static final int BATCH = 10;
 
     private final Store store;
     private final OrgUnitService orgUnits;
     private final Codes codes;
     private final Clock clock;
+    /** {@link #BATCH}; tests that read one submission's rows release each at once. */
+    volatile int batch = BATCH;
     /** Runs after the checks and before the transaction; tests make two submissions meet here. */
     volatile Runnable beforeWrite = () -> {
     };
@@ -130,8 +136,9 @@ public final class AnswerServiceImpl implements AnswerService {
             if (QuestionnaireRepository.useCode(c, o.code().code()) != 1) {
                 throw ValidationException.of("code", "answer.code.used");
             }
-            QuestionnaireRepository.insertResponse(c, id, o.campaign().id(), o.code().orgUnitId(),
+            QuestionnaireRepository.holdResponse(c, id, o.campaign().id(), o.code().orgUnitId(),
                     o.code().category(), today, clean);
+            QuestionnaireRepository.release(c, o.campaign().id(), batch, codes);
             return null;
         });
     }

@@ -529,16 +529,37 @@ final class QuestionnaireRepository {
 
     // ---------------------------------------------------------------- responses
 
-    /** Stores a response and its answers; {@code answers} holds only answered items. */
-    static void insertResponse(Connection c, String id, long campaignId, long orgUnitId, RespondentCategory category,
+    /**
+     * Where a response stands: held until enough others came for a shuffled batch (or the campaign closed), then
+     * among the responses. Both have the same columns; results read both.
+     */
+    enum Responses {
+        HELD("JX_QNR_HELD_RESPONSE", "JX_QNR_HELD_ANSWER"), RELEASED("JX_QNR_RESPONSE", "JX_QNR_ANSWER");
+
+        private final String responses;
+        private final String answers;
+
+        Responses(String responses, String answers) {
+            this.responses = responses;
+            this.answers = answers;
+        }
+    }
+
+    /** Holds a response and its answers; {@code answers} holds only answered items. */
+    static void holdResponse(Connection c, String id, long campaignId, long orgUnitId, RespondentCategory category,
             LocalDate day, List<Answer> answers) throws SQLException {
-        Jdbc.update(c, "INSERT INTO JX_QNR_RESPONSE (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
+        insertResponse(c, Responses.HELD, id, campaignId, orgUnitId, category, day, answers);
+    }
+
+    private static void insertResponse(Connection c, Responses in, String id, long campaignId, long orgUnitId,
+            RespondentCategory category, LocalDate day, List<Answer> answers) throws SQLException {
+        Jdbc.update(c, "INSERT INTO " + in.responses + " (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
                 + " CATEGORY, ANSWERED_ON) VALUES (?, ?, ?, ?, ?)", id, campaignId, orgUnitId, category.name(), day);
         if (answers.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_QNR_ANSWER (RESPONSE_ID, ITEM_KEY, CHOICE_NO,"
-                + " ANSWER_TEXT) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + in.answers + " (RESPONSE_ID, ITEM_KEY,"
+                + " CHOICE_NO, ANSWER_TEXT) VALUES (?, ?, ?, ?)")) {
             for (Answer a : answers) {
                 ps.setString(1, id);
                 ps.setString(2, a.itemKey());
@@ -554,38 +575,64 @@ final class QuestionnaireRepository {
         }
     }
 
-    /** Every response of a campaign with its chosen levels; the ids stay here. */
-    static List<Scoring.Response> responses(Connection c, long campaignId) throws SQLException {
-        Map<String, Map<String, Integer>> choices = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO FROM"
-                + " JX_QNR_ANSWER a JOIN JX_QNR_RESPONSE r ON r.ID = a.RESPONSE_ID"
-                + " WHERE r.CAMPAIGN_ID = ? AND a.CHOICE_NO IS NOT NULL")) {
-            ps.setLong(1, campaignId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    choices.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
-                }
-            }
+    private record Held(String id, long orgUnitId, RespondentCategory category, LocalDate day, List<Answer> answers) {
+    }
+
+    /**
+     * Moves a campaign's held responses among the responses when at least {@code atLeast} are held: in a shuffled
+     * order and under fresh ids, so that neither the order of the rows nor an id tells which came when. Returns how
+     * many moved.
+     */
+    static int release(Connection c, long campaignId, int atLeast, Codes codes) throws SQLException {
+        Map<String, List<Answer>> answers = new HashMap<>();
+        Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO, a.ANSWER_TEXT FROM JX_QNR_HELD_ANSWER a"
+                + " JOIN JX_QNR_HELD_RESPONSE r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ?",
+                rs -> answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Answer(rs.getString(2),
+                        rs.getObject(3) == null ? null : rs.getInt(3), rs.getString(4))), campaignId);
+        List<Held> held = Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY, ANSWERED_ON FROM JX_QNR_HELD_RESPONSE"
+                + " WHERE CAMPAIGN_ID = ?", rs -> new Held(rs.getString(1), rs.getLong(2),
+                        RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
+                        answers.getOrDefault(rs.getString(1), List.of())), campaignId);
+        if (held.isEmpty() || held.size() < atLeast) {
+            return 0;
         }
-        return Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY FROM JX_QNR_RESPONSE WHERE CAMPAIGN_ID = ?",
-                rs -> new Scoring.Response(rs.getLong(2), RespondentCategory.valueOf(rs.getString(3)),
-                        choices.getOrDefault(rs.getString(1), Map.of())), campaignId);
+        java.util.Collections.shuffle(held, codes.random());
+        for (Held h : held) {
+            insertResponse(c, Responses.RELEASED, codes.responseId(), campaignId, h.orgUnitId(), h.category(), h.day(),
+                    h.answers());
+        }
+        for (Held h : held) {
+            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", h.id());
+            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID = ?", h.id());
+        }
+        return held.size();
+    }
+
+    /** Every response of a campaign, held ones included, with its chosen levels; the ids stay here. */
+    static List<Scoring.Response> responses(Connection c, long campaignId) throws SQLException {
+        List<Scoring.Response> out = new ArrayList<>();
+        for (Responses in : Responses.values()) {
+            Map<String, Map<String, Integer>> choices = new HashMap<>();
+            Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO FROM " + in.answers + " a JOIN "
+                    + in.responses + " r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ? AND a.CHOICE_NO IS NOT NULL",
+                    rs -> choices.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getInt(3)), campaignId);
+            out.addAll(Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY FROM " + in.responses + " WHERE CAMPAIGN_ID = ?",
+                    rs -> new Scoring.Response(rs.getLong(2), RespondentCategory.valueOf(rs.getString(3)),
+                            choices.getOrDefault(rs.getString(1), Map.of())), campaignId));
+        }
+        return out;
     }
 
     /** The campaign's free-text answers, with the unit each rates and nothing of the response. */
     static List<TextRow> texts(Connection c, long campaignId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.ORG_UNIT_ID, a.ITEM_KEY, a.ANSWER_TEXT FROM"
-                + " JX_QNR_ANSWER a JOIN JX_QNR_RESPONSE r ON r.ID = a.RESPONSE_ID"
-                + " WHERE r.CAMPAIGN_ID = ? AND a.ANSWER_TEXT IS NOT NULL")) {
-            ps.setLong(1, campaignId);
-            List<TextRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new TextRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
+        List<TextRow> out = new ArrayList<>();
+        for (Responses in : Responses.values()) {
+            Jdbc.each(c, "SELECT r.ORG_UNIT_ID, a.ITEM_KEY, a.ANSWER_TEXT FROM " + in.answers + " a JOIN "
+                    + in.responses + " r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ? AND a.ANSWER_TEXT IS NOT NULL",
+                    rs -> out.add(new TextRow(rs.getLong(1), rs.getString(2), rs.getString(3))), campaignId);
         }
+        return out;
     }
 
     // ---------------------------------------------------------------- decisions and feeds

@@ -449,6 +449,7 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
             if (!QuestionnaireRepository.close(c, campaignId, now, actor.username())) {
                 throw ValidationException.of("state", "campaign.state.notOpen");
             }
+            QuestionnaireRepository.release(c, campaignId, 1, codes);
             List<UnitScores> scores = Scoring.units(frame(k, q, Map.of(), Set.of(), actor), units,
                     QuestionnaireRepository.responses(c, campaignId), true);
             int responses = scores.stream().mapToInt(UnitScores::responses).sum();
@@ -644,7 +645,7 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
             List<CodeRow> mine = byUnit.getOrDefault(unit.id(), new ArrayList<>());
             mine.sort(Comparator.comparing(CodeRow::category).thenComparing(CodeRow::code));
             for (CodeRow r : mine) {
-                out.add(new AccessCode(r.code(), k.id(), unit.id(), unit.name(), r.category(), r.used()));
+                out.add(new AccessCode(r.code(), k.id(), unit.id(), unit.name(), r.category()));
             }
         }
         return out;

@@ -4,6 +4,7 @@ import static org.jixiao.core.internal.testing.CityTest.errors;
 import static org.jixiao.core.internal.questionnaire.QFixture.answers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -259,5 +261,46 @@ class AnswerServiceImplTest {
         }
         assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
         assertNull(TestDb.audit(f.store, "answer.submit").stream().findAny().orElse(null));
+    }
+    /**
+     * Issue 12, item 2: rows came back in the order they were written, so the order of the responses matched the
+     * order in which codes were used. Responses are held and join the others ten at a time, shuffled; the rest at
+     * the close. Counts include the held ones all along.
+     */
+    @Test
+    void responsesJoinTheOthersInShuffledBatchesAndTheRestAtTheClose() {
+        service.batch = AnswerServiceImpl.BATCH;
+        Campaign k = f.openCampaign();
+        List<String> codes = TestDb.rows(f.store, "SELECT CODE FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ? ORDER BY CODE",
+                k.id()).stream().map(r -> r.get("CODE").toString()).toList();
+        assertEquals(AnswerServiceImpl.BATCH, codes.size());
+        for (int i = 0; i < codes.size() - 1; i++) {
+            service.submit(codes.get(i), answers(1, null, "第" + i + "份"));
+        }
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        assertEquals(9L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE"));
+        assertEquals(9, f.service.scores(f.assessor, k.id()).stream().mapToInt(u -> u.responses()).sum());
+        service.submit(codes.get(codes.size() - 1), answers(1, null, "第9份"));
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE") + TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
+        List<String> stored = TestDb.rows(f.store, "SELECT ANSWER_TEXT FROM JX_QNR_ANSWER WHERE ANSWER_TEXT IS NOT"
+                + " NULL").stream().map(r -> r.get("ANSWER_TEXT").toString()).toList();
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < codes.size(); i++) {
+            submitted.add("第" + i + "份");
+        }
+        assertEquals(Set.copyOf(submitted), Set.copyOf(stored));
+        // One order in 10! (3,628,800) is the one they came in.
+        assertNotEquals(submitted, stored);
+
+        Campaign next = f.openCampaign();
+        List<String> more = TestDb.rows(f.store, "SELECT CODE FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ?", next.id())
+                .stream().map(r -> r.get("CODE").toString()).toList();
+        service.submit(more.get(0), answers(2, null, null));
+        service.submit(more.get(1), answers(3, null, null));
+        assertEquals(10L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        f.service.close(f.assessor, next.id());
+        assertEquals(12L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE"));
+        assertEquals(2, f.service.scores(f.assessor, next.id()).stream().mapToInt(u -> u.responses()).sum());
     }
 }
