@@ -95,8 +95,8 @@ public interface QuestionnaireService {
     List<UnitScores> scores(Actor actor, long campaignId);
 
     /**
-     * Free-text answers by unit, each unit's in a fresh random order; the city only. Empty until the campaign is
-     * CLOSED, for the same reason as {@link #scores}.
+     * Free-text answers by unit, each unit's in a fresh random order; the city's ASSESSOR only (respondents write
+     * names and grievances there). Empty until the campaign is CLOSED, for the same reason as {@link #scores}.
      */
     Map<Long, List<FreeText>> freeTexts(Actor actor, long campaignId);
 }

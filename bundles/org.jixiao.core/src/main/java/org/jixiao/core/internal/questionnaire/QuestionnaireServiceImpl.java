@@ -686,7 +686,9 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
 
     @Override
     public Map<Long, List<FreeText>> freeTexts(Actor actor, long campaignId) {
-        if (!atRoot(actor)) {
+        // Respondents write names and grievances into free text: the city's assessment team reads it, not every
+        // city user.
+        if (!atRoot(actor) || !actor.has(Role.ASSESSOR)) {
             throw new AccessDeniedException("campaign.freeTexts");
         }
         Campaign k = visible(actor, campaignId);

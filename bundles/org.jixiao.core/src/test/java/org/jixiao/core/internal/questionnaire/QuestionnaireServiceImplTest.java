@@ -479,10 +479,13 @@ class QuestionnaireServiceImplTest {
         assertThrows(NotFoundException.class, () -> service.campaign(f.z1Staff, k.id()));
         assertTrue(service.campaigns(f.z1Staff, YEAR).isEmpty());
         assertEquals(1, service.campaigns(f.c1Viewer, YEAR).size());
-        // Free text is the city's.
+        // Free text is the city assessment team's (issue 12, item 9): not a county's, nor every city user's.
         assertThrows(AccessDeniedException.class, () -> service.freeTexts(f.c1Admin, k.id()));
         assertThrows(AccessDeniedException.class, () -> service.freeTexts(f.c2Staff, k.id()));
-        Map<Long, List<FreeText>> texts = service.freeTexts(f.cityViewer, k.id());
+        assertThrows(AccessDeniedException.class, () -> service.freeTexts(f.cityViewer, k.id()));
+        assertThrows(AccessDeniedException.class, () -> service.freeTexts(f.cityStaff, k.id()));
+        assertThrows(AccessDeniedException.class, () -> service.freeTexts(f.cityAdmin, k.id()));
+        Map<Long, List<FreeText>> texts = service.freeTexts(f.assessor, k.id());
         assertEquals(List.of(f.c1.id(), f.c2.id()), List.copyOf(texts.keySet()));
         assertEquals(List.of("好"), texts.get(f.c1.id()).stream().map(FreeText::text).toList());
         FreeText t = texts.get(f.c2.id()).get(0);
