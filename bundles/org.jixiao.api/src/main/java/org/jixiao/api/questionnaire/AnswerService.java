@@ -41,6 +41,13 @@ public interface AnswerService {
     /** What the code opens: the questionnaire and the unit to rate, while the code may still answer. */
     Ballot ballot(String code);
 
+    /**
+     * What the code opens, for staff about to enter its paper form: who may not enter it may not look it up either,
+     * so a unit's staff cannot find which unit and category another's codes are for. Needs what
+     * {@link #submitPaper} needs.
+     */
+    Ballot paperBallot(Actor actor, String code);
+
     /** An anonymous respondent's submission. */
     void submit(String code, List<Answer> answers);
 

@@ -39,7 +39,12 @@ import freemarker.template.TemplateModelException;
  * and paper entry by printed code ({@code /<id>/paper}). The services decide who may do what.
  */
 record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, AnswerService answers,
-        OrgUnitService orgUnits) {
+        OrgUnitService orgUnits, RateLimiter paperPosts) {
+
+    CampaignPages(PageServlet pages, QuestionnaireService questionnaires, AnswerService answers,
+            OrgUnitService orgUnits) {
+        this(pages, questionnaires, answers, orgUnits, new RateLimiter(BallotPages.POSTS_PER_MINUTE));
+    }
 
     /** Slips on one A4 sheet: 3 across, 6 down. */
     static final int SLIPS_PER_SHEET = 18;
@@ -373,6 +378,13 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
             pages.render(call, 200, null, "campaign-paper", model);
             return;
         }
+        // As on /q: whoever holds a login must not be able to try codes by the thousand.
+        String client = call.actor.username() + "@" + Http.client(call.request);
+        if (!paperPosts.allow(client)) {
+            call.response.setHeader("Retry-After", String.valueOf(paperPosts.retryAfterSeconds(client)));
+            pages.errorPage(call, 429, "q.tooMany");
+            return;
+        }
         String typed = call.param("code");
         model.put("typed", typed == null ? "" : typed);
         String code = AnswerService.normalise(typed);
@@ -381,7 +393,7 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
             if (code == null) {
                 throw ValidationException.of("code", "answer.code.unknown");
             }
-            ballot = answers.ballot(code);
+            ballot = answers.paperBallot(call.actor, code);
             // The code decides the campaign; a code of another one is said so rather than entered here. (The
             // campaign's codes are not listed to check: that is the city managers' alone, and audited.)
             if (ballot.questionnaire().id() != campaign.questionnaireId()

@@ -23,6 +23,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
@@ -135,6 +136,14 @@ final class QuestionnaireFakes {
             }
             used.add(code);
             submitted.add(answers);
+        }
+
+        @Override
+        public Ballot paperBallot(Actor actor, String code) {
+            if (actor.orgUnit().parentId() != null) {
+                throw new AccessDeniedException("answer.paper");
+            }
+            return ballot(code);
         }
 
         @Override

@@ -375,4 +375,21 @@ class QuestionnaireFlowTest {
         assertEquals(400, again.status);
         assertTrue(again.text().contains(new Messages(Messages.ZH_CN).get("answer.code.used")));
     }
+
+    /** Issue 12, item 8: a login let anyone try codes on the paper page as fast as they liked. */
+    @Test
+    void paperEntryHasABudgetOfPostsAMinuteLikeTheRespondentsPage() throws Exception {
+        logIn();
+        String action = "/perf/2031/campaigns/7/paper";
+        String page = get(action).text();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BallotPages.POSTS_PER_MINUTE + 5; i++) {
+            statuses.add(send(form(page, action).set("code", "ACDE4679FGHK").set("op", "load")).status);
+        }
+        assertTrue(statuses.subList(0, BallotPages.POSTS_PER_MINUTE).stream().allMatch(s -> s == 400),
+                statuses.toString());
+        QuestionnaireFakes.Response refused = send(form(page, action).set("code", "ACDE4679FGHK").set("op", "load"));
+        assertEquals(429, refused.status);
+        assertNotNull(refused.header("Retry-After"));
+    }
 }

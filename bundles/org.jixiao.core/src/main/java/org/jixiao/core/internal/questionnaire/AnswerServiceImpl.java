@@ -87,13 +87,23 @@ public final class AnswerServiceImpl implements AnswerService {
     }
 
     @Override
+    public Ballot paperBallot(Actor actor, String code) {
+        requirePaperEntry(actor);
+        return ballot(code);
+    }
+
+    @Override
     public void submitPaper(Actor actor, String code, List<Answer> answers) {
-        // The city enters paper forms: a unit's own staff holding unused codes could otherwise rate their own unit.
+        requirePaperEntry(actor);
+        store(open(lookUp(code)), answers);
+    }
+
+    /** The city enters paper forms: a unit's own staff holding unused codes could otherwise rate their own unit. */
+    private static void requirePaperEntry(Actor actor) {
         if (actor == null || actor.orgUnit() == null || actor.orgUnit().parentId() != null
                 || !(actor.has(Role.STAFF) || actor.has(Role.ADMIN) || actor.has(Role.ASSESSOR))) {
             throw new AccessDeniedException("answer.paper");
         }
-        store(open(lookUp(code)), answers);
     }
 
     private CodeRow lookUp(String typed) {

@@ -201,6 +201,11 @@ class AnswerServiceImplTest {
         assertThrows(AccessDeniedException.class, () -> service.submitPaper(f.cityViewer, c2code,
                 answers(1, null, null)));
         assertThrows(AccessDeniedException.class, () -> service.submitPaper(null, c2code, answers(1, null, null)));
+        // Nor may they look a code up on the paper page (issue 12, item 8): which unit and category it is for.
+        assertThrows(AccessDeniedException.class, () -> service.paperBallot(f.c1Staff, c2code));
+        assertThrows(AccessDeniedException.class, () -> service.paperBallot(f.c1Admin, c1code));
+        assertThrows(AccessDeniedException.class, () -> service.paperBallot(f.cityViewer, c2code));
+        assertEquals(f.c2.name(), service.paperBallot(f.cityStaff, c2code).orgUnitName());
         assertFalse(used(c1code));
         assertFalse(used(c2code));
         assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
