@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 
 /**
  * Evidence file contents on disk, named by their SHA-256 under {@code <data>/evidence/<first two hex>/}. The same
- * content uploaded twice is kept once. Contents are never deleted: a removed file stays readable for the audit
- * trail, and a published evaluation may cite it.
+ * content uploaded twice is kept once. A content no file row names any more (a refused upload, a removed file) is
+ * deleted: evidence holds personal data, and a unit's quota counts what it keeps.
  */
 final class EvidenceStore {
 
@@ -35,6 +38,11 @@ final class EvidenceStore {
     }
 
     private final Path root;
+    /**
+     * Contents put and not yet {@link #settle settled}, by digest: a refused upload must not delete what another
+     * upload of the same bytes is about to name. Guarded by {@code this}.
+     */
+    private final Map<String, Integer> pending = new HashMap<>();
 
     EvidenceStore(Path root) {
         this.root = Objects.requireNonNull(root, "root");
@@ -42,7 +50,7 @@ final class EvidenceStore {
 
     /**
      * Streams {@code in} to a temporary file while hashing it, then moves it to its name. Reads at most
-     * {@code max} + 1 bytes.
+     * {@code max} + 1 bytes. The content counts as pending until {@link #settle}.
      */
     Content put(InputStream in, long max) throws IOException {
         Files.createDirectories(root);
@@ -67,14 +75,17 @@ final class EvidenceStore {
             }
             String sha = HexFormat.of().formatHex(digest.digest());
             Path target = path(sha);
-            Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target);
-                } catch (FileAlreadyExistsException e) {
-                    // Another upload of the same content won the race; both are the same bytes.
+            synchronized (this) {
+                pending.merge(sha, 1, Integer::sum);
+                Files.createDirectories(target.getParent());
+                if (!Files.exists(target)) {
+                    try {
+                        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        Files.move(tmp, target);
+                    } catch (FileAlreadyExistsException e) {
+                        // Another upload of the same content won the race; both are the same bytes.
+                    }
                 }
             }
             return new Content(sha, size);
@@ -88,6 +99,19 @@ final class EvidenceStore {
             return Files.newInputStream(path(sha256));
         } catch (NoSuchFileException e) {
             throw new IOException("evidence content " + sha256 + " is missing from " + root, e);
+        }
+    }
+
+    /**
+     * Ends what {@link #put} began: when {@code kept} says no file row names the content and no other upload of it
+     * is under way, the content is deleted. Also for a removed file, with no put before it.
+     */
+    synchronized void settle(String sha256, boolean put, BooleanSupplier kept) throws IOException {
+        if (put) {
+            pending.merge(sha256, -1, (a, b) -> a + b == 0 ? null : a + b);
+        }
+        if (!pending.containsKey(sha256) && !kept.getAsBoolean()) {
+            Files.deleteIfExists(path(sha256));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.logging.Logger;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
@@ -56,7 +57,13 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
     /** Bytes looked at to tell whether a file's content fits its extension. */
     static final int HEAD = 512;
 
+    /** What one unit may keep in evidence files that are not removed. */
+    static final long UNIT_BYTES_MAX = 500L * 1024 * 1024;
+    private static final Logger LOG = Logger.getLogger(ManualIndicatorServiceImpl.class.getName());
+
     private final EvidenceStore evidence;
+    /** {@link #UNIT_BYTES_MAX}; tests lower it. */
+    long unitBytesMax = UNIT_BYTES_MAX;
 
     @Activate
     public ManualIndicatorServiceImpl(@Reference Store store, @Reference CoreSchema schema,
@@ -273,22 +280,38 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
         }
         String type = FileTypes.contentType(extension);
         synchronized (writeLock) {
-            ValidationException.Collector late = new ValidationException.Collector();
-            requireAnswering(indicator, late);
-            late.throwIfAny();
-            long id = store.inTransaction(c -> {
-                if (ManualRepository.countFiles(c, indicatorId, orgUnitId) >= FILES_MAX) {
-                    throw ValidationException.of("file", "manual.file.tooMany");
-                }
-                long created = ManualRepository.insertFile(c, indicatorId, orgUnitId, name, type, stored.size(),
-                        stored.sha256(), clock.instant(), actor.username());
-                AuditRecords.insert(c, clock.instant(), actor, "evidence.attach", "evidence:" + created,
-                        answerTarget(indicatorId, orgUnitId) + "; size=" + stored.size() + "; sha256="
-                                + stored.sha256(), null);
-                return created;
-            });
+            long id;
+            try {
+                ValidationException.Collector late = new ValidationException.Collector();
+                requireAnswering(indicator, late);
+                late.throwIfAny();
+                id = store.inTransaction(c -> {
+                    if (ManualRepository.countFiles(c, indicatorId, orgUnitId) >= FILES_MAX) {
+                        throw ValidationException.of("file", "manual.file.tooMany");
+                    }
+                    if (ManualRepository.unitBytes(c, orgUnitId) + stored.size() > unitBytesMax) {
+                        throw ValidationException.of("file", "manual.file.quota");
+                    }
+                    long created = ManualRepository.insertFile(c, indicatorId, orgUnitId, name, type, stored.size(),
+                            stored.sha256(), clock.instant(), actor.username());
+                    AuditRecords.insert(c, clock.instant(), actor, "evidence.attach", "evidence:" + created,
+                            answerTarget(indicatorId, orgUnitId) + "; size=" + stored.size() + "; sha256="
+                                    + stored.sha256(), null);
+                    return created;
+                });
+            } catch (RuntimeException e) {
+                // A refused upload leaves no bytes behind, unless a kept file has the same content.
+                settle(stored.sha256(), true);
+                throw e;
+            }
+            settle(stored.sha256(), true);
             return store.read(c -> ManualRepository.findFile(c, id)).file();
         }
+    }
+
+    /** Deletes a content that no kept file and no upload under way holds. */
+    private void settle(String sha256, boolean put) throws IOException {
+        evidence.settle(sha256, put, () -> store.read(c -> ManualRepository.liveFiles(c, sha256)) > 0);
     }
 
     @Override
@@ -325,6 +348,12 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
                         answerTarget(row.indicatorId(), row.orgUnitId()), null);
                 return null;
             });
+            try {
+                settle(row.file().sha256(), false);
+            } catch (IOException e) {
+                // The row is removed and the file unreachable; the bytes stay until removed by hand.
+                LOG.warning("evidence content of file " + fileId + " not deleted: " + e);
+            }
         }
     }
 

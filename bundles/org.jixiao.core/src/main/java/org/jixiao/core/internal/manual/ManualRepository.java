@@ -182,6 +182,18 @@ final class ManualRepository {
                 + " AND REMOVED_AT IS NULL", rs -> rs.getInt(1), indicatorId, orgUnitId);
     }
 
+    /** The files not removed that hold this content, in any unit. */
+    static int liveFiles(Connection c, String sha256) throws SQLException {
+        return Jdbc.one(c, "SELECT COUNT(*) FROM JX_EVIDENCE_FILE WHERE SHA256 = ? AND REMOVED_AT IS NULL",
+                rs -> rs.getInt(1), sha256);
+    }
+
+    /** The bytes of a unit's files that are not removed. */
+    static long unitBytes(Connection c, long orgUnitId) throws SQLException {
+        return Jdbc.one(c, "SELECT COALESCE(SUM(SIZE_BYTES), 0) FROM JX_EVIDENCE_FILE WHERE ORG_UNIT_ID = ?"
+                + " AND REMOVED_AT IS NULL", rs -> rs.getLong(1), orgUnitId);
+    }
+
     static long insertFile(Connection c, long indicatorId, long orgUnitId, String name, String contentType,
             long size, String sha256, Instant now, String by) throws SQLException {
         return Jdbc.insert(c, "INSERT INTO JX_EVIDENCE_FILE (INDICATOR_ID, ORG_UNIT_ID, FILE_NAME, CONTENT_TYPE,"

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -303,6 +304,19 @@ class ManualIndicatorServiceImplTest extends CityTest {
         assertEquals(1, service.answers(c1Staff, YEAR, c1.id()).get(0).files().size());
         assertThrows(NotFoundException.class, () -> service.open(c1Staff, f.id()));
         assertEquals(1, audits("evidence.remove"));
+        // The copy still holds the bytes; once it goes too, so do they (issue 12, item 7).
+        assertEquals(1, storedContents());
+        service.remove(c1Staff, service.answers(c1Staff, YEAR, c1.id()).get(0).files().get(0).id());
+        assertEquals(0, storedContents());
+    }
+
+    private long storedContents() throws IOException {
+        if (!Files.exists(tmp.resolve("evidence"))) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(tmp.resolve("evidence"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test
@@ -352,5 +366,24 @@ class ManualIndicatorServiceImplTest extends CityTest {
         assertEquals("manual.file.tooMany", errors(() -> service.attach(c1Staff, m.id(), c1.id(), "x.txt",
                 new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)))).get("file"));
         assertEquals((long) ManualIndicatorService.FILES_MAX, TestDb.count(store, "JX_EVIDENCE_FILE"));
+        // Refused after it was read: its bytes are not kept (issue 12, item 7).
+        assertEquals(ManualIndicatorService.FILES_MAX, storedContents());
+    }
+
+    /** Issue 12, item 7: each unit keeps at most its quota, and a refused upload leaves no bytes. */
+    @Test
+    void aUnitKeepsAtMostItsQuota() throws IOException {
+        ManualIndicator m = meetings();
+        service.unitBytesMax = 2L * PDF.length;
+        service.attach(c1Staff, m.id(), c1.id(), "a.pdf", new ByteArrayInputStream(PDF));
+        byte[] other = Arrays.copyOf(PDF, PDF.length + 1);
+        assertEquals("manual.file.quota", errors(() -> service.attach(c1Staff, m.id(), c1.id(), "b.pdf",
+                new ByteArrayInputStream(other))).get("file"));
+        assertEquals(1, storedContents());
+        // Another unit has a quota of its own; a removed file no longer counts.
+        service.attach(c2Staff, m.id(), c2.id(), "b.pdf", new ByteArrayInputStream(other));
+        service.remove(c1Staff, service.answers(c1Staff, YEAR, c1.id()).get(0).files().get(0).id());
+        service.attach(c1Staff, m.id(), c1.id(), "b.pdf", new ByteArrayInputStream(other));
+        assertEquals(1, storedContents());
     }
 }
