@@ -183,6 +183,10 @@ final class Values {
      * of a yuan is a typing mistake, not an amount.
      */
     private static BigDecimal money(Field f, String s, ValidationException.Collector errors) {
+        // The pattern's lazy prefix costs time that grows with the square of the text: no amount is this long.
+        if (s.length() > 50) {
+            return fail(f, MONEY, errors);
+        }
         Matcher m = MONEY_TEXT.matcher(s);
         if (!m.matches()) {
             return fail(f, MONEY, errors);

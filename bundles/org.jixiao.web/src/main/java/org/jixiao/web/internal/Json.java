@@ -2,6 +2,7 @@ package org.jixiao.web.internal;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -26,7 +27,26 @@ final class Json {
             .registerTypeAdapter(Instant.class, new IsoAdapter<>(Instant::parse))
             .registerTypeAdapter(Long.class, new ExactLong())
             .registerTypeAdapter(long.class, new ExactLong())
+            .setObjectToNumberStrategy(Json::boundedNumber)
             .create();
+
+    /**
+     * A number of a free-form body (a map, a list) as an exact BigDecimal of at most {@link PerfApi#DIGITS_MAX} digits
+     * and decimals. As doubles, 1e-999999999 became 0 and 12345678901234567890 lost its last digits; unbounded, a
+     * huge exponent costs seconds of arithmetic wherever the value goes. Anything else fails the body (400).
+     */
+    private static Number boundedNumber(JsonReader in) throws IOException {
+        String text = in.nextString();
+        try {
+            BigDecimal d = text.length() > 2 * PerfApi.DIGITS_MAX + 2 ? null : new BigDecimal(text);
+            if (d != null && d.precision() <= PerfApi.DIGITS_MAX && Math.abs((long) d.scale()) <= PerfApi.DIGITS_MAX) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // Said below, with the place in the body.
+        }
+        throw new com.google.gson.stream.MalformedJsonException("number out of range at " + in.getPreviousPath());
+    }
 
     private Json() {
     }

@@ -538,6 +538,12 @@ final class PerfApi {
                 return null;
             }
             String text = p.getAsString().strip();
+            // Parsing a 100,000-digit string costs time that grows with its square: refuse long text unread. And
+            // ASCII only, as the pages: BigDecimal would read Arabic-Indic or full-width digits as a number.
+            if (text.length() > 2 * DIGITS_MAX + 2 || !text.chars().allMatch(ch -> ch < 128)) {
+                errors.add(name, key);
+                return null;
+            }
             BigDecimal value;
             try {
                 value = new BigDecimal(text);

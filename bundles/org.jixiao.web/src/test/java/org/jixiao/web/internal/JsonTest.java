@@ -139,4 +139,18 @@ class JsonTest {
         assertTrue(json.contains("\"basis\":\"NOT_JUDGED\",\"state\":\"NOT_JUDGED\""), json);
         assertTrue(json.contains("\"definition\":{\"id\":\"jobs\""), json);
     }
+
+    /**
+     * Issue 12, items 5 and 13: a project's body numbers were doubles, so 1e-999999999 was stored as 0 and
+     * 12345678901234567890 lost its last digits. Now exact, and a number past the bounds fails the body.
+     */
+    @Test
+    void bodyNumbersAreExactAndBounded() {
+        Map<?, ?> m = Json.GSON.fromJson("{\"a\":12345678901234567890,\"b\":0.10}", Map.class);
+        assertEquals(new java.math.BigDecimal("12345678901234567890"), m.get("a"));
+        assertEquals(new java.math.BigDecimal("0.10"), m.get("b"));
+        for (String bad : new String[] {"1e-999999999", "1e999999999", "1" + "0".repeat(60)}) {
+            assertThrows(JsonParseException.class, () -> Json.GSON.fromJson("{\"a\":" + bad + "}", Map.class), bad);
+        }
+    }
 }

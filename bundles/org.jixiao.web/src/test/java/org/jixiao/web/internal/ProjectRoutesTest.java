@@ -241,6 +241,6 @@ class ProjectRoutesTest {
         json.body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         assertEquals(200, api(json).status);
         assertTrue(uploads.get(1).isEmpty(), "JSON is no file");
-        assertEquals(Optional.of(Map.of("a", 1.0)), seen.get(1).body(Map.class));
+        assertEquals(Optional.of(Map.of("a", java.math.BigDecimal.ONE)), seen.get(1).body(Map.class));
     }
 }
