@@ -500,8 +500,9 @@ final class RecordSql {
         }
     }
 
+    /** {@code n} parameters of an IN list; for none, a typed NULL, which matches nothing (Derby refuses a bare NULL). */
     static String placeholders(int n) {
-        return n == 0 ? "NULL" : "?, ".repeat(n - 1) + "?";
+        return n == 0 ? "CAST(NULL AS BIGINT)" : "?, ".repeat(n - 1) + "?";
     }
 
     static String escapeLike(String s) {

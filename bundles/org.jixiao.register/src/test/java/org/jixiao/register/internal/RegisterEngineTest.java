@@ -130,6 +130,17 @@ class RegisterEngineTest extends EngineTestBase {
         assertTrue(fx.audit.contains("person.list people ids=" + id));
     }
 
+    /**
+     * A new node has no counties yet: the list of a city user with no evaluated unit in reach answered 500 (Derby
+     * refused {@code IN (NULL)}). It is empty.
+     */
+    @Test
+    void aReaderWithNoUnitInReachGetsAnEmptyList() {
+        createPerson(A_STAFF, "李雷", ID_1);
+        Actor department = actor(15, EngineFixture.DEPARTMENT, Role.VIEWER);
+        assertEquals(0, fx.engine.list(department, fx.project, "people", RecordQuery.firstPage()).total());
+    }
+
     /** Issue 12, item 1: a hook keeps the birth year from the number, and no one can type over it. */
     @Test
     void hooksDeriveReadOnlyFieldsFromTheNumberInClearAndAnEditThatKeepsTheNumberKeepsThem() {
