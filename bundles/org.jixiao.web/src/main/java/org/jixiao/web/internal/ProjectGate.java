@@ -1,6 +1,7 @@
 package org.jixiao.web.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,8 +85,15 @@ final class ProjectGate {
 
     /** Installed and on its way to serving: stopped or resolved during an update, or waiting for its services. */
     private boolean swapping(String id) {
+        List<ProjectStatus> statuses;
+        try {
+            statuses = projects.projects(Locale.ROOT);
+        } catch (RuntimeException e) {
+            // Reading the bundles can fail while one of them is half updated: that is the moment being waited out.
+            return true;
+        }
         // Any bundle of the id: an upgrade by feature installs the new version beside the old one.
-        for (ProjectStatus s : projects.projects(Locale.ROOT)) {
+        for (ProjectStatus s : statuses) {
             if (s.id().equals(id) && (s.state() == ProjectState.WAITING || s.state() == ProjectState.STOPPED)) {
                 return true;
             }
