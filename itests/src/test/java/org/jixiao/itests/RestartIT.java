@@ -10,12 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
+import org.jixiao.itests.support.Clients;
 import org.jixiao.itests.support.Ids;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,19 +40,44 @@ class RestartIT {
     private final int sshPort = freePort();
 
     private String jixiao(String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("jixiao").toString(), command).directory(root.toFile())
-                .redirectErrorStream(true);
+        return jixiao(Map.of(), command);
+    }
+
+    private String jixiao(Map<String, String> extraEnv, String... command) throws IOException, InterruptedException {
+        Run run = run(extraEnv, command);
+        assertEquals(0, run.exit(), "jixiao " + String.join(" ", command) + ": " + run.out());
+        return run.out();
+    }
+
+    /** What one {@code ./jixiao} command printed, its exit status and how long it took. */
+    private record Run(int exit, String out, long millis) {
+    }
+
+    private Run run(Map<String, String> extraEnv, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(root.resolve("jixiao").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder pb = new ProcessBuilder(line).directory(root.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("JIXIAO_PORT", String.valueOf(port));
         env.put("JIXIAO_SSH_PORT", String.valueOf(sshPort));
         env.put("JIXIAO_DATA", data.toString());
         // The build just made the distribution; a rebuild from inside the build would race with it.
         env.put("JIXIAO_NO_BUILD", "1");
+        env.putAll(extraEnv);
+        long started = System.nanoTime();
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "jixiao " + command + " timed out");
-        assertEquals(0, p.exitValue(), "jixiao " + command + ": " + out);
-        return out;
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "jixiao " + String.join(" ", command) + " timed out");
+        return new Run(p.exitValue(), out, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The node's JVM command line, found by its data folder. */
+    private String nodeCommandLine() throws IOException, InterruptedException {
+        Process ps = new ProcessBuilder("ps", "-ww", "-eo", "args").redirectErrorStream(true).start();
+        String all = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ps.waitFor();
+        return all.lines().filter(l -> l.contains("-Djixiao.data=" + data) && l.contains("org.apache.karaf.main.Main"))
+                .findFirst().orElse("");
     }
 
     @AfterEach
@@ -61,6 +91,7 @@ class RestartIT {
         long started = System.nanoTime();
         String out = jixiao("start");
         long coldMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(nodeCommandLine().contains(" -Xms128m -Xmx512m "), "a county node's heap: " + nodeCommandLine());
         System.out.println("cold start (./jixiao start to login page 200): " + coldMillis + " ms");
         assertTrue(out.contains("http://localhost:" + port + "/"), out);
         assertTrue(out.contains("initial-admin-password"), out);
@@ -90,7 +121,8 @@ class RestartIT {
 
         jixiao("stop");
         started = System.nanoTime();
-        jixiao("start");
+        jixiao(Map.of("JAVA_MAX_MEM", "400m"), "start");
+        assertTrue(nodeCommandLine().contains(" -Xmx400m "), "the operator's bound: " + nodeCommandLine());
         System.out.println("restart with data (./jixiao start to login page 200): "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
 
@@ -101,6 +133,91 @@ class RestartIT {
         assertEquals(200, record.status(), record.body());
         assertTrue(record.body().contains(person), "the ID number decrypts with the kept key");
         assertTrue(again.get("/home").body().contains("重启县") || again.get("/admin/units").body().contains("重启县"));
+    }
+
+    @Test
+    void startShowsKarafsRefusalAtOnce() throws Exception {
+        // Another Karaf recorded as this distribution's running root instance: bin/karaf refuses to start.
+        Process other = new ProcessBuilder("bash", "-c", "exec -a 'java org.apache.karaf.main.Main' sleep 300").start();
+        Path instances = root.resolve("karaf-assembly/target/assembly/instances/instance.properties");
+        byte[] kept = Files.exists(instances) ? Files.readAllBytes(instances) : null;
+        try {
+            Files.createDirectories(instances.getParent());
+            Files.writeString(instances, "count = 1\nitem.0.name = root\nitem.0.loc = " + root
+                    + "/karaf-assembly/target/assembly\nitem.0.pid = " + other.pid() + "\nitem.0.root = true\n");
+            Run start = run(Map.of(), "start");
+            assertTrue(start.exit() != 0, start.out());
+            assertTrue(start.out().contains("There is a Root instance already running"), start.out());
+            assertTrue(start.millis() < 30_000, "said at once, not after the 120 s wait: " + start.millis() + " ms");
+        } finally {
+            other.destroy();
+            if (kept == null) {
+                Files.deleteIfExists(instances);
+            } else {
+                Files.write(instances, kept);
+            }
+        }
+    }
+
+    @Test
+    void aBackupTakenDuringWritesRestoresEveryAcknowledgedRecord() throws Exception {
+        deleteTree(data.toFile());
+        Path backups = data.resolveSibling("restart-backups");
+        deleteTree(backups.toFile());
+        jixiao("start");
+        Properties initial = new Properties();
+        try (var in = Files.newBufferedReader(data.resolve("initial-admin-password"))) {
+            initial.load(in);
+        }
+        assertTrue(new Browser(port).login("admin", initial.getProperty("password"), "Backup-Pass-2026")
+                .redirectsTo("/home?changed=1"));
+
+        // Writers go on creating units while the backup runs; each code is kept once its 201 came back.
+        Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        Map<String, Long> before;
+        Run backup;
+        try (Clients writers = Clients.start(3, (writer, stopped) -> {
+            Browser b = new Browser(port);
+            b.login("admin", "Backup-Pass-2026", null);
+            b.open("/home");
+            for (int i = 0; !stopped.getAsBoolean(); i++) {
+                String code = "b" + writer + "x" + i;
+                Response r = b.json("POST", "/api/v1/org-units", "{\"parentId\":1,\"code\":\"" + code
+                        + "\",\"name\":\"备份县" + code + "\",\"level\":\"COUNTY\"}", null);
+                assertEquals(201, r.status(), r.body());
+                acknowledged.put(code, System.nanoTime());
+            }
+        })) {
+            while (acknowledged.size() < 30) {
+                Thread.sleep(50);
+            }
+            long cut = System.nanoTime();
+            backup = run(Map.of(), "backup", backups.toString());
+            before = new HashMap<>(acknowledged);
+            before.values().removeIf(at -> at >= cut);
+        }
+        assertEquals(0, backup.exit(), backup.out());
+        Path folder = Path.of(backup.out().lines().filter(l -> l.contains("jixiao-")).findFirst().orElseThrow()
+                .strip());
+        assertTrue(Files.exists(folder.resolve("SHA256SUMS")), backup.out());
+        System.out.println("backup during writes (./jixiao backup): " + backup.millis() + " ms; " + backup.out()
+                .lines().skip(1).findFirst().orElse(""));
+
+        Run refused = run(Map.of(), "restore", folder.toString());
+        assertTrue(refused.exit() != 0 && refused.out().contains("stop it first"), refused.out());
+        jixiao("stop");
+        Run restore = run(Map.of(), "restore", folder.toString());
+        assertEquals(0, restore.exit(), restore.out());
+        long started = System.nanoTime();
+        jixiao("start");
+        System.out.println("restore " + restore.millis() + " ms, start after it "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        Browser admin = new Browser(port);
+        assertTrue(admin.login("admin", "Backup-Pass-2026", null).redirectsTo("/home"));
+        String units = admin.json("GET", "/api/v1/org-units", null, null).body();
+        List<String> lost = before.keySet().stream().filter(code -> !units.contains("\"" + code + "\"")).toList();
+        assertEquals(List.of(), lost, before.size() + " acknowledged before the backup began");
     }
 
     private static int freePort() {

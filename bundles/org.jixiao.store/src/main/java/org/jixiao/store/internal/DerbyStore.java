@@ -365,6 +365,23 @@ public final class DerbyStore implements Store, AutoCloseable {
         });
     }
 
+    // ---------------------------------------------------------------- backup
+
+    /**
+     * Derby's online backup into {@code folder}: a transaction-consistent image of the database as of one moment,
+     * taken while other connections go on writing (they wait only while it copies the log), into
+     * {@code folder/<the database folder's name>}.
+     */
+    void backupTo(Path folder) {
+        read(c -> {
+            try (java.sql.CallableStatement call = c.prepareCall("CALL SYSCS_UTIL.SYSCS_BACKUP_DATABASE(?)")) {
+                call.setString(1, folder.toAbsolutePath().toString());
+                call.execute();
+            }
+            return null;
+        });
+    }
+
     // ---------------------------------------------------------------- close
 
     @Override
@@ -461,8 +478,10 @@ public final class DerbyStore implements Store, AutoCloseable {
         }
 
         // Everything is checked before anything is applied, so a refusal leaves the database as it was.
+        List<AppliedMigration> recorded = applied(owner);
+        refuseDowngrade(owner, recorded, sorted);
         Map<Integer, AppliedMigration> ledger = new HashMap<>();
-        for (AppliedMigration a : applied(owner)) {
+        for (AppliedMigration a : recorded) {
             ledger.put(a.version(), a);
             Migration m = byVersion.get(a.version());
             if (m == null) {
@@ -486,6 +505,25 @@ public final class DerbyStore implements Store, AutoCloseable {
             }
         }
         return done;
+    }
+
+    /**
+     * An older version of a bundle over a database that a newer one migrated: its code would run on tables it does
+     * not know. Said in those words, before any of it runs, rather than as one missing migration.
+     */
+    private static void refuseDowngrade(String owner, List<AppliedMigration> recorded, List<Migration> given) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        AppliedMigration newest = recorded.get(recorded.size() - 1);
+        int known = given.isEmpty() ? 0 : given.get(given.size() - 1).version();
+        if (newest.version() > known) {
+            throw new MigrationException("downgrade refused: the database of " + owner + " is at migration "
+                    + newest.version() + " (" + newest.description() + ", applied " + newest.appliedAt()
+                    + "), newer than this version's newest migration, " + (known == 0 ? "none" : known)
+                    + "; this version is not started on it. Install the version that brought migration "
+                    + newest.version() + " or a later one, or restore a backup taken before it");
+        }
     }
 
     private void apply(String owner, Migration m) {

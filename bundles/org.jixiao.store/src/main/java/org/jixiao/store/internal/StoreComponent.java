@@ -1,6 +1,7 @@
 package org.jixiao.store.internal;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 
 import org.jixiao.api.store.AppliedMigration;
@@ -18,9 +19,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * Publishes the node's {@link DerbyStore}. A configuration change deactivates and reactivates the
  * component (no {@code @Modified}), so the pool is rebuilt and the database cleanly shut down in between.
  */
-@Component(service = Store.class, immediate = true, configurationPid = StoreComponent.PID)
+@Component(service = {Store.class, Backups.class}, immediate = true, configurationPid = StoreComponent.PID)
 @Designate(ocd = StoreComponent.Config.class)
-public final class StoreComponent implements Store {
+public final class StoreComponent implements Store, Backups {
 
     static final String PID = "org.jixiao.store";
 
@@ -32,11 +33,24 @@ public final class StoreComponent implements Store {
     }
 
     private final DerbyStore store;
+    private final NodeBackup backup;
 
     @Activate
     public StoreComponent(Config config) {
         Path data = dataDirectory(System.getProperty("jixiao.data"), System.getProperty("karaf.data"));
         this.store = new DerbyStore(data.resolve("db"), config.poolSize());
+        this.backup = new NodeBackup(store, keyDirectory(System.getProperty("jixiao.keys"), data),
+                data.resolve("evidence"), Clock.systemUTC());
+    }
+
+    /** Where the core keeps the field-encryption key: {@code jixiao.keys}, else {@code <data>/keys}. */
+    static Path keyDirectory(String jixiaoKeys, Path data) {
+        return jixiaoKeys != null && !jixiaoKeys.isBlank() ? Path.of(jixiaoKeys.strip()) : data.resolve("keys");
+    }
+
+    @Override
+    public Taken backup(Path target) {
+        return backup.take(target);
     }
 
     @Deactivate

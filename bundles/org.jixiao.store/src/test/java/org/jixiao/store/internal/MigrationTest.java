@@ -150,6 +150,17 @@ class MigrationTest {
     }
 
     @Test
+    void anOlderVersionOverANewerSchemaIsRefusedAsADowngrade() {
+        store.migrate(OWNER, List.of(V1, V2, V3));
+        MigrationException e = assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(V1, V2)));
+        assertTrue(e.getMessage().startsWith("downgrade refused: the database of " + OWNER + " is at migration 3 (add"
+                + " email, applied "), e.getMessage());
+        assertTrue(e.getMessage().contains("newer than this version's newest migration, 2;"), e.getMessage());
+        assertTrue(e.getMessage().contains("Install the version that brought migration 3"), e.getMessage());
+        assertEquals(List.of(1, 2, 3), versions(store.applied(OWNER)));
+    }
+
+    @Test
     void refusesDuplicateVersions() {
         Migration other = new Migration(1, "also one", "CREATE TABLE ALSO_ONE (ID INTEGER);");
         MigrationException e = assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(V1, other)));

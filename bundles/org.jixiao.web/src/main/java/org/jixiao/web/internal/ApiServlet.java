@@ -78,6 +78,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient UserService users;
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
+    private final transient ProjectGate projectGate;
     private final transient Store store;
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
@@ -94,6 +95,7 @@ public final class ApiServlet extends HttpServlet {
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
+        this.projectGate = new ProjectGate(projects);
         this.store = store;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
@@ -169,6 +171,9 @@ public final class ApiServlet extends HttpServlet {
             dispatch(call, messages);
         } catch (NotFoundException e) {
             send(call, 404, Json.error("not_found", messages.get("error.notFound"), null));
+        } catch (ProjectGate.Unavailable e) {
+            call.response.setHeader("Retry-After", String.valueOf(ProjectGate.RETRY_AFTER_SECONDS));
+            send(call, 503, Json.error("unavailable", messages.get("error.projectUpdating"), null));
         } catch (AccessDeniedException e) {
             send(call, 403, Json.error("forbidden", messages.get("error.forbidden"), null));
         } catch (ValidationException e) {
@@ -410,10 +415,7 @@ public final class ApiServlet extends HttpServlet {
 
     private void project(Call call) throws IOException {
         String id = call.seg(3);
-        KeyProject project = id == null ? null : projects.active(id).orElse(null);
-        if (project == null) {
-            throw new NotFoundException(call.path);
-        }
+        KeyProject project = projectGate.find(id);
         String base = "/api/v1/p/" + id;
         String rest = call.path.substring(Math.min(call.path.length(), base.length()));
         Messages messages = new Messages(call.locale, PageServlet.safeMessages(project, call.locale));

@@ -79,6 +79,7 @@ public final class PageServlet extends HttpServlet {
     private final transient UserService users;
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
+    private final transient ProjectGate projectGate;
     private final transient PerformancePages performance;
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
@@ -99,6 +100,7 @@ public final class PageServlet extends HttpServlet {
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
+        this.projectGate = new ProjectGate(projects);
         this.milestones = milestones;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
                 milestones, tracking, manual, questionnaireService, answers);
@@ -201,6 +203,9 @@ public final class PageServlet extends HttpServlet {
             dispatch(call);
         } catch (NotFoundException e) {
             errorPage(call, 404, "error.notFound");
+        } catch (ProjectGate.Unavailable e) {
+            response.setHeader("Retry-After", String.valueOf(ProjectGate.RETRY_AFTER_SECONDS));
+            errorPage(call, 503, "error.projectUpdating");
         } catch (AccessDeniedException e) {
             errorPage(call, 403, "error.forbidden");
         } catch (ValidationException e) {
@@ -655,10 +660,7 @@ public final class PageServlet extends HttpServlet {
 
     private void project(Call call) throws IOException {
         String id = call.seg(1);
-        KeyProject project = id == null ? null : projects.active(id).orElse(null);
-        if (project == null) {
-            throw new NotFoundException(call.path);
-        }
+        KeyProject project = projectGate.find(id);
         answer(call, project, project.web(), "/p/" + id);
     }
 
@@ -674,8 +676,8 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         String id = call.seg(1);
-        KeyProject project = id == null ? null : projects.active(id).orElse(null);
-        WebHandler handler = project == null ? null : project.publicWeb();
+        KeyProject project = projectGate.find(id);
+        WebHandler handler = project.publicWeb();
         if (handler == null) {
             throw new NotFoundException(call.path);
         }

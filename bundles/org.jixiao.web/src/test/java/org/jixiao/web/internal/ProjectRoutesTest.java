@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnitService;
@@ -27,6 +28,8 @@ import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.questionnaire.AnswerService;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.security.UserService;
@@ -67,12 +70,31 @@ class ProjectRoutesTest {
         };
     }
 
-    /** "demo" has public pages, "closed" has none. */
+    /** Looks at "swap" before it serves again: its bundle is being updated until then. */
+    private final AtomicInteger swapLooks = new AtomicInteger(4);
+    /** Lists of the projects that fail, as Felix's does for a bundle in the middle of an update. */
+    private final AtomicInteger failingLists = new AtomicInteger();
+
+    /**
+     * "demo" has public pages, "closed" has none; "swap" is between versions for a few looks, "updating" all along,
+     * and "failed" failed.
+     */
     private final ProjectRegistry projects = (ProjectRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {ProjectRegistry.class}, (p, m, args) -> {
                 if (m.getName().equals("active")) {
                     return "demo".equals(args[0]) ? Optional.of(project(true))
-                            : "closed".equals(args[0]) ? Optional.of(project(false)) : Optional.empty();
+                            : "closed".equals(args[0]) ? Optional.of(project(false))
+                            : "swap".equals(args[0]) && swapLooks.decrementAndGet() < 0 ? Optional.of(project(true))
+                            : Optional.empty();
+                }
+                if (m.getName().equals("projects")) {
+                    if (failingLists.getAndDecrement() > 0) {
+                        throw new NullPointerException("no content for a bundle being updated");
+                    }
+                    return List.of(new ProjectStatus("swap", "swap", "2.0.0", swapLooks.get() < 0 ? ProjectState.ACTIVE
+                            : ProjectState.WAITING, null),
+                            new ProjectStatus("updating", "updating", "2.0.0", ProjectState.STOPPED, null),
+                            new ProjectStatus("failed", "failed", "1.0.0", ProjectState.FAILED, "broken"));
                 }
                 throw new UnsupportedOperationException(m.getName());
             });
@@ -242,5 +264,43 @@ class ProjectRoutesTest {
         assertEquals(200, api(json).status);
         assertTrue(uploads.get(1).isEmpty(), "JSON is no file");
         assertEquals(Optional.of(Map.of("a", java.math.BigDecimal.ONE)), seen.get(1).body(Map.class));
+    }
+
+    /** A JSON write, as a form or a script posts a record. */
+    private static QuestionnaireFakes.Request jsonPost(String path) {
+        QuestionnaireFakes.Request r = new QuestionnaireFakes.Request("POST", path);
+        r.contentType = "application/json";
+        r.body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        return r;
+    }
+
+    @Test
+    void aRequestDuringAnUpdateWaitsForTheNewVersion() throws Exception {
+        assertEquals(200, page(loggedIn("GET", "/p/swap/notice")).status, "held, then served");
+        swapLooks.set(4);
+        failingLists.set(2);
+        QuestionnaireFakes.Response post = api(jsonPost("/api/v1/p/swap/upload"));
+        assertEquals(200, post.status, post.text());
+        assertEquals(2, seen.size(), "each request reached the new version once");
+    }
+
+    @Test
+    void aProjectStillBetweenVersionsAsksToComeBackNeverNotFound() throws Exception {
+        long started = System.nanoTime();
+        QuestionnaireFakes.Response page = page(loggedIn("POST", "/p/updating/upload"));
+        assertEquals(503, page.status, page.text());
+        assertEquals(String.valueOf(ProjectGate.RETRY_AFTER_SECONDS), page.header("Retry-After"));
+        assertTrue(page.text().contains("正在更新"), page.text());
+        assertTrue(System.nanoTime() - started >= ProjectGate.HOLD.toNanos(), "held first");
+
+        QuestionnaireFakes.Response post = api(jsonPost("/api/v1/p/updating/upload"));
+        assertEquals(503, post.status, post.text());
+        assertEquals(String.valueOf(ProjectGate.RETRY_AFTER_SECONDS), post.header("Retry-After"));
+        assertTrue(post.text().contains("\"unavailable\""), post.text());
+
+        assertEquals(404, page(loggedIn("GET", "/p/failed/notice")).status, "a failed project does not come back");
+        assertEquals(404, page(loggedIn("GET", "/p/nowhere/notice")).status);
+        assertEquals(404, api(new QuestionnaireFakes.Request("GET", "/api/v1/p/nowhere/x")).status);
+        assertTrue(seen.isEmpty());
     }
 }

@@ -216,7 +216,13 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
     private static String nameFromEntries(Bundle bundle, String fallback, Locale locale) {
         for (String candidate : List.of("i18n/messages_" + locale.getLanguage() + ".properties",
                 "i18n/messages.properties")) {
-            URL url = bundle.getEntry(candidate);
+            URL url;
+            try {
+                url = bundle.getEntry(candidate);
+            } catch (RuntimeException e) {
+                // Felix has no content for a bundle in the middle of an update (a NullPointerException inside it).
+                return fallback;
+            }
             if (url == null) {
                 continue;
             }
