@@ -609,13 +609,15 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 continue;
             }
             Object clear = values.remove(f.name());
-            if (clear != null) {
+            // A step carries the record's values as read, the mask among them: that is the stored number, unchanged.
+            boolean unchanged = before != null && clear != null && clear.equals(before.value(f.name()));
+            if (clear != null && !unchanged) {
                 String s = (String) clear;
                 String mask = Values.maskId(s);
                 out.put(f.name(), new RecordSql.Sealed(cipher.encrypt(s), cipher.keyedHash(HASH_DOMAIN, s), mask));
                 values.put(f.name(), mask);
             } else if (before != null && before.values().containsKey(f.name()) && !errors.has(f.name())
-                    && (keepsStoredNumber(input, f) || f.has(Field.Flag.READ_ONLY))) {
+                    && (unchanged || keepsStoredNumber(input, f) || f.has(Field.Flag.READ_ONLY))) {
                 out.put(f.name(), stored(c, def, id, f));
                 values.put(f.name(), before.value(f.name()));
             }

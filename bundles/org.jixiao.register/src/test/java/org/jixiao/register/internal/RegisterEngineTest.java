@@ -330,6 +330,12 @@ class RegisterEngineTest extends EngineTestBase {
         var history = fx.engine.history(A_STAFF, fx.project, "people", id);
         assertEquals("CLOSED", history.get(0).toState());
         assertEquals("已就业", history.get(0).reason());
+        // A step carries the values as read, the mask among them: the stored number, its hash and the year derived
+        // from it stay those of the person (a step once sealed the mask in their place).
+        assertEquals(ID_1, fx.engine.reveal(A_STAFF, fx.project, "people", id, "idNumber"));
+        assertEquals(RegisterEngine.DUPLICATE, assertThrows(ValidationException.class,
+                () -> createPerson(A_STAFF, "李雷", ID_1)).fieldErrors().get("idNumber"));
+        assertEquals(1989L, ((Number) fx.engine.get(A_STAFF, fx.project, "people", id).value("bornIn")).longValue());
     }
 
     @Test
