@@ -20,6 +20,8 @@ import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
 import org.jixiao.project.scholarship.internal.chain.DecisionChain;
+import org.jixiao.project.scholarship.internal.notice.NoticePage;
+import org.jixiao.project.scholarship.internal.notice.Recipients;
 import org.jixiao.project.scholarship.internal.plan.PlanRegister;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
@@ -56,6 +58,7 @@ public final class ScholarshipProject implements KeyProject {
     private final DecisionChain chain;
     private final List<RegisterDefinition> definitions;
     private final WebHandler web;
+    private final WebHandler publicWeb;
 
     @Activate
     public ScholarshipProject(@Reference Store store, @Reference OrgUnitService orgUnits,
@@ -69,7 +72,9 @@ public final class ScholarshipProject implements KeyProject {
         this.chain = new DecisionChain(clock);
         this.definitions = Stream.of(PlanRegister.definitions(), ApplicationRegister.definitions(chain))
                 .flatMap(List::stream).toList();
-        this.web = engine.web(this, r -> null);
+        Recipients recipients = new Recipients(store);
+        this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits));
+        this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head));
     }
 
     @Override
@@ -103,6 +108,11 @@ public final class ScholarshipProject implements KeyProject {
     }
 
     @Override
+    public WebHandler publicWeb() {
+        return publicWeb;
+    }
+
+    @Override
     public List<RegisterDefinition> registers() {
         return definitions;
     }
@@ -116,7 +126,8 @@ public final class ScholarshipProject implements KeyProject {
         return chain;
     }
 
-    Store store() {
-        return store;
+    /** The whole decision chain checked, for the console. */
+    public DecisionChain.Verification verifyChain() {
+        return store.read(chain::verify);
     }
 }

@@ -1,0 +1,96 @@
+package org.jixiao.project.scholarship.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebRequest;
+import org.jixiao.api.web.WebResult;
+import org.jixiao.project.scholarship.internal.chain.DecisionChain;
+import org.jixiao.project.scholarship.internal.notice.Recipients;
+import org.jixiao.project.scholarship.internal.notice.Years;
+
+/**
+ * The project's own pages beside its registers: the check of the decision chain (the city's), and the printable
+ * disbursement list with a signature line per student (a county's own recipients, the city's all).
+ */
+final class ProjectPages implements WebHandler {
+
+    private final Store store;
+    private final DecisionChain chain;
+    private final Recipients recipients;
+    private final OrgUnitService orgUnits;
+
+    ProjectPages(Store store, DecisionChain chain, Recipients recipients, OrgUnitService orgUnits) {
+        this.store = store;
+        this.chain = chain;
+        this.recipients = recipients;
+        this.orgUnits = orgUnits;
+    }
+
+    @Override
+    public WebResult handle(WebRequest r) {
+        String path = r.path().replaceAll("^/+|/+$", "");
+        if (!r.method().equals("GET")) {
+            return null;
+        }
+        return switch (path) {
+            case "chain" -> chain(r);
+            case "disbursement" -> disbursement(r);
+            default -> null;
+        };
+    }
+
+    /** The whole chain checked: intact, or the first broken entry and the first record that disagrees. */
+    private WebResult chain(WebRequest r) {
+        Actor actor = r.actor();
+        if (actor.orgUnit().level() != OrgLevel.CITY || !(actor.hasRole(Roles.HOPE_OFFICE) || actor.has(Role.ADMIN))) {
+            throw new AccessDeniedException("scholarship chain: the city's Hope Project office");
+        }
+        DecisionChain.Verification v = store.read(chain::verify);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("entries", v.entries());
+        model.put("head", v.head());
+        model.put("intact", v.intact());
+        model.put("brokenSeq", v.brokenSeq() == null ? "" : v.brokenSeq().toString());
+        model.put("brokenRecord", v.brokenRecord() == null ? "" : v.brokenRecord());
+        return r.api() ? WebResult.json(model) : WebResult.page("chain", model);
+    }
+
+    /** The recipients of the year in the actor's reach, in full, with the amount and a blank for the signature. */
+    private WebResult disbursement(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.HOPE_OFFICE)) {
+            throw new AccessDeniedException("scholarship disbursement list: a Hope Project office");
+        }
+        int year = Years.param(r);
+        Map<Long, String> counties = new LinkedHashMap<>();
+        for (OrgUnit u : orgUnits.visibleTo(actor)) {
+            counties.put(u.id(), u.name());
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Recipients.Recipient x : recipients.of(year, counties.keySet())) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("n", rows.size() + 1);
+            row.put("name", x.name());
+            row.put("county", counties.get(x.unitId()));
+            row.put("university", x.university());
+            row.put("amount", (x.paid() != null ? x.paid() : x.grant() == null ? "" : x.grant()).toString());
+            row.put("paid", x.paid() != null);
+            rows.add(row);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("year", year);
+        model.put("rows", rows);
+        return r.api() ? WebResult.json(model) : WebResult.page("disbursement-list", model);
+    }
+}
