@@ -18,6 +18,7 @@ import org.jixiao.api.web.WebResult;
 import org.jixiao.project.scholarship.internal.chain.DecisionChain;
 import org.jixiao.project.scholarship.internal.notice.Recipients;
 import org.jixiao.project.scholarship.internal.notice.Years;
+import org.jixiao.project.scholarship.internal.plan.Plans;
 
 /**
  * The project's own pages beside its registers: the check of the decision chain (the city's), and the printable
@@ -46,6 +47,7 @@ final class ProjectPages implements WebHandler {
         return switch (path) {
             case "chain" -> chain(r);
             case "disbursement" -> disbursement(r);
+            case "reconciliation" -> reconciliation(r);
             default -> null;
         };
     }
@@ -64,6 +66,37 @@ final class ProjectPages implements WebHandler {
         model.put("brokenSeq", v.brokenSeq() == null ? "" : v.brokenSeq().toString());
         model.put("brokenRecord", v.brokenRecord() == null ? "" : v.brokenRecord());
         return r.api() ? WebResult.json(model) : WebResult.page("chain", model);
+    }
+
+    /** The year's money of each county in reach that has a plan: raised = disbursed + carried over, to the fen. */
+    private WebResult reconciliation(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasAnyRole()) {
+            throw new AccessDeniedException("scholarship reconciliation");
+        }
+        int year = Years.param(r);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OrgUnit u : orgUnits.visibleTo(actor)) {
+            Plans.Balance b = store.read(c -> {
+                Plans plan = Plans.of(c, u.id(), year).orElse(null);
+                return plan == null ? null : plan.balance(c, u.id(), year);
+            });
+            if (b == null) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("county", u.name());
+            row.put("raised", b.raised().toPlainString());
+            row.put("disbursed", b.disbursed().toPlainString());
+            row.put("carriedOver", b.carriedOver() == null ? "" : b.carriedOver().toPlainString());
+            row.put("difference", b.difference().toPlainString());
+            row.put("reconciled", b.reconciled());
+            rows.add(row);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("year", year);
+        model.put("rows", rows);
+        return r.api() ? WebResult.json(model) : WebResult.page("reconciliation", model);
     }
 
     /** The recipients of the year in the actor's reach, in full, with the amount and a blank for the signature. */

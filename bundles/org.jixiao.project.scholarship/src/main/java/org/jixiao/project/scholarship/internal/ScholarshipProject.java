@@ -19,6 +19,7 @@ import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
+import org.jixiao.project.scholarship.internal.archive.ArchiveRegister;
 import org.jixiao.project.scholarship.internal.chain.DecisionChain;
 import org.jixiao.project.scholarship.internal.notice.NoticePage;
 import org.jixiao.project.scholarship.internal.notice.Recipients;
@@ -53,12 +54,12 @@ public final class ScholarshipProject implements KeyProject {
         return new MilestoneDefinition(id, "milestone." + id, MonthDay.of(month, day), CLAUSE);
     }
 
-    private final RegisterService engine;
     private final Store store;
     private final DecisionChain chain;
     private final List<RegisterDefinition> definitions;
     private final WebHandler web;
     private final WebHandler publicWeb;
+    private final Evaluation evaluation;
 
     @Activate
     public ScholarshipProject(@Reference Store store, @Reference OrgUnitService orgUnits,
@@ -67,11 +68,12 @@ public final class ScholarshipProject implements KeyProject {
     }
 
     ScholarshipProject(Store store, OrgUnitService orgUnits, RegisterService engine, Clock clock) {
-        this.engine = engine;
         this.store = store;
         this.chain = new DecisionChain(clock);
-        this.definitions = Stream.of(PlanRegister.definitions(), ApplicationRegister.definitions(chain))
+        this.definitions = Stream.of(PlanRegister.definitions(), ApplicationRegister.definitions(chain),
+                ArchiveRegister.definitions())
                 .flatMap(List::stream).toList();
+        this.evaluation = new Evaluation(store);
         Recipients recipients = new Recipients(store);
         this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits));
         this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head));
@@ -84,7 +86,7 @@ public final class ScholarshipProject implements KeyProject {
 
     @Override
     public List<IndicatorDefinition> indicators() {
-        return List.of();
+        return Evaluation.ALL;
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class ScholarshipProject implements KeyProject {
 
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        return engine.actualsAsOf(this, orgUnitIds, year, asOf);
+        return evaluation.actualsAsOf(orgUnitIds, year, asOf);
     }
 
     @Override

@@ -28,7 +28,8 @@ class ApplicationWorkflowTest extends ScholarshipTestBase {
     @Test
     void aPlanNeedsBothDaysOfItsNoticeInOrderAndInItsYear() {
         assertEquals("plan.notice.both", refused(() -> engine.create(A_HOPE, project, PlanRegister.PLANS,
-                form("year", YEAR, "grantPerStudent", "5000", "noticeFrom", "2024-08-11")), "SCH_PLAN").get("noticeTo"));
+                form("year", YEAR, "grantPerStudent", "5000", "noticeFrom", "2024-08-11")), "SCH_PLAN")
+                .get("noticeTo"));
         assertEquals("plan.notice.backwards", refused(() -> engine.create(A_HOPE, project, PlanRegister.PLANS,
                 form("year", YEAR, "grantPerStudent", "5000", "noticeFrom", "2024-08-11", "noticeTo", "2024-08-01")),
                 "SCH_PLAN").get("noticeTo"));

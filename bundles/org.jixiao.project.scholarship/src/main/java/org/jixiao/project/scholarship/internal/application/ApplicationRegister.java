@@ -43,6 +43,12 @@ public final class ApplicationRegister {
     private ApplicationRegister() {
     }
 
+    /** A new record of a beneficiary's archive is refused, under {@code field}, unless the grant was paid. */
+    public static void requirePaid(org.jixiao.api.register.RecordChange change, String field,
+            org.jixiao.api.ValidationException.Collector errors) throws java.sql.SQLException {
+        Rows.requireParentIn(change, DISBURSED, field, "archive.notBeneficiary", errors);
+    }
+
     public static List<RegisterDefinition> definitions(DecisionChain chain) {
         return List.of(applications(chain), identities(), visits(), objections(chain));
     }

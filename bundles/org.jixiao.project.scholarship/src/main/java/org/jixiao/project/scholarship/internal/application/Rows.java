@@ -14,7 +14,7 @@ final class Rows {
     private Rows() {
     }
 
-    /** A new child record of an application is refused, under {@code field}, unless the application is in {@code state}. */
+    /** A new child record of an application is refused, under {@code field}, unless it is in {@code state}. */
     static void requireParentIn(RecordChange change, String state, String field, String key,
             ValidationException.Collector errors) throws SQLException {
         if (change.kind() == RecordChange.Kind.CREATE

@@ -1,6 +1,7 @@
 package org.jixiao.project.scholarship.internal.plan;
 
 import java.math.BigDecimal;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +68,29 @@ public final class PlanRegister {
         return money.withRange(new BigDecimal("0.01"), null);
     }
 
+    /**
+     * The amount carried over, once declared, is what the funds raised leave after the grants paid, to the fen: the
+     * year reconciles or the figure is refused.
+     */
+    static void carriedOver(RecordChange change, Map<String, Object> v, ValidationException.Collector errors)
+            throws SQLException {
+        if (change.kind() != RecordChange.Kind.UPDATE || !(v.get("carriedOver") instanceof BigDecimal carried)
+                || !(v.get("year") instanceof Long year)) {
+            return;
+        }
+        Plans plan = Plans.of(change.connection(), change.unitId(), year.intValue()).orElse(null);
+        if (plan != null && plan.raised(change.connection()).subtract(Plans.disbursed(change.connection(),
+                change.unitId(), year.intValue())).compareTo(carried) != 0) {
+            errors.add("carriedOver", "plan.carriedOver.mismatch");
+        }
+    }
+
     /** The objection window runs forward and lies in the plan's year. */
     static final class PlanRules implements RegisterHooks {
         @Override
-        public void validate(RecordChange change, ValidationException.Collector errors) {
+        public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
             Map<String, Object> v = change.values();
+            carriedOver(change, v, errors);
             LocalDate from = (LocalDate) v.get("noticeFrom");
             LocalDate to = (LocalDate) v.get("noticeTo");
             if (errors.has("noticeFrom") || errors.has("noticeTo")) {

@@ -15,8 +15,9 @@ public record Plans(long id, BigDecimal grantPerStudent, Integer minScore, Local
 
     /** The live plan of the unit and year, if the county has made one. */
     public static Optional<Plans> of(Connection c, long unit, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, GRANT_PER_STUDENT, MIN_SCORE, NOTICE_FROM, NOTICE_TO,"
-                + " CARRIED_OVER FROM SCH_PLAN WHERE UNIT_ID = ? AND PLAN_YEAR = ? AND DELETED_AT IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, GRANT_PER_STUDENT, MIN_SCORE, NOTICE_FROM,"
+                + " NOTICE_TO, CARRIED_OVER FROM SCH_PLAN WHERE UNIT_ID = ? AND PLAN_YEAR = ?"
+                + " AND DELETED_AT IS NULL")) {
             ps.setLong(1, unit);
             ps.setInt(2, year);
             try (ResultSet rs = ps.executeQuery()) {
@@ -29,6 +30,28 @@ public record Plans(long id, BigDecimal grantPerStudent, Integer minScore, Local
                         day(rs.getDate(5)), rs.getBigDecimal(6)));
             }
         }
+    }
+
+    /**
+     * The year's money of a county: raised = disbursed + carried over, exact to the fen.
+     *
+     * @param carriedOver as the county declared it at the year's end, or null before
+     */
+    public record Balance(long unitId, BigDecimal raised, BigDecimal disbursed, BigDecimal carriedOver) {
+        /** What is not accounted for: raised less disbursed less carried over (less nothing before it is declared). */
+        public BigDecimal difference() {
+            return raised.subtract(disbursed).subtract(carriedOver == null ? BigDecimal.ZERO : carriedOver);
+        }
+
+        public boolean reconciled() {
+            return carriedOver != null && difference().signum() == 0;
+        }
+    }
+
+    /** The balance of the plan's year for its county. */
+    public Balance balance(Connection c, long unit, int year) throws SQLException {
+        return new Balance(unit, raised(c), disbursed(c, unit, year), carriedOver == null ? null
+                : carriedOver.setScale(2));
     }
 
     /** The funds raised under the plan, to the fen. */

@@ -43,8 +43,8 @@ public class VerifyChainCommand implements Action {
             out.append(java.text.MessageFormat.format(m.getString("chain.console.broken"), v.brokenSeq()));
         }
         if (v.brokenRecord() != null) {
-            out.append(out.length() == 0 ? "" : "\n").append(java.text.MessageFormat.format(m.getString("chain.console.record"),
-                    v.brokenRecord()));
+            out.append(out.length() == 0 ? "" : "\n").append(java.text.MessageFormat.format(
+                    m.getString("chain.console.record"), v.brokenRecord()));
         }
         return out.toString();
     }
