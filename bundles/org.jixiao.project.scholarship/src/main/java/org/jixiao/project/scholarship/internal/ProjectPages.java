@@ -21,8 +21,9 @@ import org.jixiao.project.scholarship.internal.notice.Years;
 import org.jixiao.project.scholarship.internal.plan.Plans;
 
 /**
- * The project's own pages beside its registers: the check of the decision chain (the city's), and the printable
- * disbursement list with a signature line per student (a county's own recipients, the city's all).
+ * The project's own pages beside its registers: the check of the decision chain (the city's), the printable
+ * disbursement list with a signature line per student (a county's own recipients, the city's all), the
+ * reconciliation of the year's money and each county's results on the five criteria.
  */
 final class ProjectPages implements WebHandler {
 
@@ -30,8 +31,11 @@ final class ProjectPages implements WebHandler {
     private final DecisionChain chain;
     private final Recipients recipients;
     private final OrgUnitService orgUnits;
+    private final Evaluation evaluation;
 
-    ProjectPages(Store store, DecisionChain chain, Recipients recipients, OrgUnitService orgUnits) {
+    ProjectPages(Store store, DecisionChain chain, Recipients recipients, OrgUnitService orgUnits,
+            Evaluation evaluation) {
+        this.evaluation = evaluation;
         this.store = store;
         this.chain = chain;
         this.recipients = recipients;
@@ -48,6 +52,7 @@ final class ProjectPages implements WebHandler {
             case "chain" -> chain(r);
             case "disbursement" -> disbursement(r);
             case "reconciliation" -> reconciliation(r);
+            case "results" -> results(r);
             default -> null;
         };
     }
@@ -66,6 +71,40 @@ final class ProjectPages implements WebHandler {
         model.put("brokenSeq", v.brokenSeq() == null ? "" : v.brokenSeq().toString());
         model.put("brokenRecord", v.brokenRecord() == null ? "" : v.brokenRecord());
         return r.api() ? WebResult.json(model) : WebResult.page("chain", model);
+    }
+
+    /**
+     * Each county's five criteria in a year, last year's by default: what the city looks at when it makes the next
+     * year's plan (linked from the plans).
+     */
+    private WebResult results(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasAnyRole()) {
+            throw new AccessDeniedException("scholarship results");
+        }
+        int year = r.param("year") == null || r.param("year").isBlank() ? Years.param(r) - 1 : Years.param(r);
+        List<OrgUnit> counties = orgUnits.visibleTo(actor).stream().filter(u -> u.level() == OrgLevel.COUNTY)
+                .toList();
+        Map<Long, Map<String, java.math.BigDecimal>> actuals = evaluation.actualsAsOf(counties.stream()
+                .map(OrgUnit::id).toList(), year, java.time.LocalDate.of(year, 12, 31));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OrgUnit u : counties) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("county", u.name());
+            List<String> values = new ArrayList<>();
+            for (org.jixiao.api.project.IndicatorDefinition d : Evaluation.ALL) {
+                values.add(actuals.getOrDefault(u.id(), Map.of()).getOrDefault(d.id(), java.math.BigDecimal.ZERO)
+                        .toPlainString());
+            }
+            row.put("values", values);
+            rows.add(row);
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("year", year);
+        model.put("indicators", Evaluation.ALL.stream().map(d -> Map.of("id", d.id(), "name", d.nameKey(),
+                "unit", d.unitKey())).toList());
+        model.put("rows", rows);
+        return r.api() ? WebResult.json(model) : WebResult.page("results", model);
     }
 
     /** The year's money of each county in reach that has a plan: raised = disbursed + carried over, to the fen. */

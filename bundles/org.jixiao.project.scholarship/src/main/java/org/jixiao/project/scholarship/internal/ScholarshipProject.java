@@ -75,7 +75,7 @@ public final class ScholarshipProject implements KeyProject {
                 .flatMap(List::stream).toList();
         this.evaluation = new Evaluation(store);
         Recipients recipients = new Recipients(store);
-        this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits));
+        this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits, evaluation));
         this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head));
     }
 

@@ -85,6 +85,13 @@ class EvaluationTest extends ScholarshipTestBase {
         // Before the notice, nothing was published: nothing to count.
         assertEquals(BigDecimal.ZERO, project.actualsAsOf(List.of(A.id()), YEAR, LocalDate.of(YEAR, 7, 1))
                 .get(A.id()).get("selection.compliant"));
+        // The results page gives them per county, last year's by default, for the next year's plan.
+        Map<?, ?> results = (Map<?, ?>) project.web().handle(FakeWebRequest.api("GET", "/results", CITY_HOPE)
+                .param("year", "2024")).body();
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) results.get("rows")).get(0);
+        assertEquals(A.name(), first.get("county"));
+        assertEquals("66.7", ((List<?>) first.get("values")).get(0));
+        assertEquals(2, ((List<?>) results.get("rows")).size());
         Map<String, BigDecimal> b = project.actuals(List.of(B.id()), YEAR).get(B.id());
         assertEquals(BigDecimal.ZERO, b.get("guidance.activities"));
         assertEquals(BigDecimal.ZERO, b.get("disbursement.complete"));

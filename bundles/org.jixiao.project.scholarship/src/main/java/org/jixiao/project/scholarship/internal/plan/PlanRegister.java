@@ -40,7 +40,9 @@ public final class PlanRegister {
                 .field(Field.date("noticeFrom", Field.DateRule.FUTURE_ALLOWED).with(Field.Flag.LISTED))
                 .field(Field.date("noticeTo", Field.DateRule.FUTURE_ALLOWED).with(Field.Flag.LISTED))
                 .field(Field.money("carriedOver", MoneyUnit.YUAN).with(Field.Flag.HELP))
-                .key("year").writers(Roles.HOPE_OFFICE).hooks(new PlanRules()).build();
+                .key("year").writers(Roles.HOPE_OFFICE).hooks(new PlanRules())
+                // Last year's results beside the plan being made, and the year's money.
+                .page("results", "results.link").page("reconciliation", "reconciliation.link").build();
     }
 
     static RegisterDefinition funds() {
