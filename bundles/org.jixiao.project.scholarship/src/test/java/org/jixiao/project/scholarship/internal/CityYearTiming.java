@@ -68,7 +68,7 @@ class CityYearTiming {
                             ScholarshipTestBase.applicant(county, "学生" + i));
                     engine.create(office, project, ApplicationRegister.IDENTITIES, ScholarshipTestBase.form("parent",
                             id, "year", 2024, "idNumber", ScholarshipTestBase.idNumber(
-                                    (int) county.id() * 1000 + i)));
+                                    "200603" + String.format("%02d", county.id()), i)));
                     engine.transition(office, project, ApplicationRegister.APPLICATIONS, id, "review",
                             ScholarshipTestBase.form("reviewedOn", "2024-07-15"), null);
                     engine.create(city, project, ApplicationRegister.VISITS, ScholarshipTestBase.form("parent", id,

@@ -153,7 +153,12 @@ abstract class ScholarshipTestBase {
 
     /** A valid 18-character resident ID number. */
     static String idNumber(int sequence) {
-        String body = "330106" + "20060315" + String.format("%03d", sequence);
+        return idNumber("20060315", sequence);
+    }
+
+    /** A valid 18-character resident ID number of someone born on {@code birth} (yyyyMMdd). */
+    static String idNumber(String birth, int sequence) {
+        String body = "330106" + birth + String.format("%03d", sequence);
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
         int sum = 0;
         for (int i = 0; i < 17; i++) {
