@@ -13,6 +13,8 @@ import java.util.Map;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.jixiao.api.store.Store;
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
@@ -53,6 +55,9 @@ public class ScholarshipIT extends KarafTestSupport {
 
     @Inject
     private Store store;
+
+    @Inject
+    private SessionFactory console;
 
     private static long countyE;
     private static long countyF;
@@ -195,6 +200,8 @@ public class ScholarshipIT extends KarafTestSupport {
         Browser city = as("hope-city");
         JsonObject ok = chain(city);
         assertTrue(ok.toString(), ok.get("intact").getAsBoolean());
+        String intact = verifyChain();
+        assertTrue(intact, intact.contains(ok.get("head").getAsString()));
         // 30 × (review, recheck, publish) + the objection upheld + the refusal + 29 payments.
         assertEquals(APPLICANTS * 3 + 2 + APPLICANTS - 1, ok.get("entries").getAsInt());
         store.inTransaction(c -> {
@@ -206,7 +213,23 @@ public class ScholarshipIT extends KarafTestSupport {
         JsonObject broken = chain(city);
         assertFalse(broken.get("intact").getAsBoolean());
         assertEquals(APPLICANTS * 3 + 2, broken.get("brokenSeq").getAsInt());
+        String named = verifyChain();
+        assertTrue(named, named.contains(String.valueOf(APPLICANTS * 3 + 2)) && !named.contains(ok.get("head")
+                .getAsString()));
         assertEquals(403, as("hope-e").json("GET", API + "chain", null, null).status());
+    }
+
+    /** {@code jixiao:verify-chain scholarship} in the node's console: what it prints. */
+    private String verifyChain() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = console.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            Object answer = session.execute("jixiao:verify-chain scholarship");
+            return answer + out.toString(StandardCharsets.UTF_8);
+        } finally {
+            session.close();
+        }
     }
 
     private static JsonObject chain(Browser city) throws Exception {
