@@ -11,6 +11,7 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
@@ -70,6 +71,17 @@ final class ProjectPages implements WebHandler {
         model.put("intact", v.intact());
         model.put("brokenSeq", v.brokenSeq() == null ? "" : v.brokenSeq().toString());
         model.put("brokenRecord", v.brokenRecord() == null ? "" : v.brokenRecord());
+        // A printed notice's value: which entry it was, and whether the chain is intact up to it.
+        String printed = r.param("head");
+        if (printed != null && !printed.isBlank()) {
+            if (!printed.strip().matches("[0-9a-f]{64}")) {
+                throw ValidationException.of("head", "chain.head.invalid");
+            }
+            Long seq = store.read(c -> chain.entryOf(c, printed.strip())).orElse(null);
+            model.put("printed", printed.strip());
+            model.put("printedSeq", seq == null ? "" : seq.toString());
+            model.put("printedIntact", seq != null && (v.brokenSeq() == null || v.brokenSeq() > seq));
+        }
         return r.api() ? WebResult.json(model) : WebResult.page("chain", model);
     }
 

@@ -49,11 +49,21 @@ class ChainAndNoticeTest extends ScholarshipTestBase {
         assertEquals(5, ok.entries());
         assertEquals(entries.get(4).hash(), ok.head());
 
+        // A notice printed after the re-check carries that entry's hash: found, and intact up to there.
+        Map<?, ?> printed = (Map<?, ?>) project.web().handle(FakeWebRequest.api("GET", "/chain", CITY_HOPE)
+                .param("head", entries.get(2).hash())).body();
+        assertEquals(List.of("3", true), List.of(printed.get("printedSeq"), printed.get("printedIntact")));
+        assertEquals("", ((Map<?, ?>) project.web().handle(FakeWebRequest.api("GET", "/chain", CITY_HOPE)
+                .param("head", "0".repeat(63) + "1")).body()).get("printedSeq"));
+        assertThrows(ValidationException.class, () -> project.web().handle(FakeWebRequest.api("GET", "/chain",
+                CITY_HOPE).param("head", "<script>")));
         // Someone turns the rejection into a re-check in the database: the chain breaks at that entry.
         sql("UPDATE SCH_DECISION SET REASON = '材料齐全' WHERE SEQ = 1");
         DecisionChain.Verification broken = project.verifyChain();
         assertEquals(1L, broken.brokenSeq());
         assertFalse(broken.intact());
+        assertEquals(false, ((Map<?, ?>) project.web().handle(FakeWebRequest.api("GET", "/chain", CITY_HOPE)
+                .param("head", entries.get(2).hash())).body()).get("printedIntact"));
         ResourceBundle zh = project.messages(Locale.SIMPLIFIED_CHINESE);
         assertEquals("第 1 条决定记录被改动或缺失。",
                 VerifyChainCommand.report(broken, zh));

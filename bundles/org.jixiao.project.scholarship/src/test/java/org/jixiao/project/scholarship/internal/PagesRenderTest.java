@@ -45,6 +45,10 @@ class PagesRenderTest extends ScholarshipTestBase {
             String list = html(page("/disbursement", A_HOPE), A_HOPE, locale);
             assertTrue(list.contains("张三伟") && list.contains("5000"), list);
             assertTrue(html(page("/chain", CITY_HOPE), CITY_HOPE, locale).contains(project.verifyChain().head()));
+            String checked = html(project.web().handle(FakeWebRequest.html("GET", "/chain", CITY_HOPE)
+                    .param("head", project.verifyChain().head())), CITY_HOPE, locale);
+            assertTrue(checked.contains(project.messages(locale).getString("chain.printed.intact").replace("{0}",
+                    "4")), checked);
             assertTrue(html(page("/reconciliation", A_HOPE), A_HOPE, locale).contains("100000.00"));
             assertTrue(html(page("/results", CITY_HOPE), CITY_HOPE, locale).contains(A.name()));
         }

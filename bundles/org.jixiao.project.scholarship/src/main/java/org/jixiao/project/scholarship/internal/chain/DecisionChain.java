@@ -153,6 +153,19 @@ public final class DecisionChain {
         return new Verification(entries.size(), prev, broken, disagreeing(c, lastState));
     }
 
+    /**
+     * The entry whose hash a printed notice carries, if the chain holds it: with {@link #verify} intact up to there,
+     * the decisions the notice was printed after are those of the records.
+     */
+    public java.util.Optional<Long> entryOf(Connection c, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT SEQ FROM SCH_DECISION WHERE HASH = ?")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getLong(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
     /** The head of the chain: the hash a printed notice carries. */
     public String head(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
