@@ -136,6 +136,15 @@ public final class Browser {
      */
     public Response upload(String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
             throws IOException, InterruptedException {
+        return multipart(path, fields, Map.of(fileField, Map.entry(fileName, content)));
+    }
+
+    /**
+     * POSTs a multipart form with any number of files (field → file name and bytes); the remembered CSRF token goes
+     * in the body like any field and in the header an API call reads.
+     */
+    public Response multipart(String path, Map<String, String> fields, Map<String, Map.Entry<String, byte[]>> files)
+            throws IOException, InterruptedException {
         String boundary = "----jixiao" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         Map<String, String> all = new LinkedHashMap<>(fields);
@@ -146,14 +155,21 @@ public final class Browser {
             body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey()
                     + "\"\r\n\r\n" + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        for (Map.Entry<String, Map.Entry<String, byte[]>> f : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                    + "\"; filename=\"" + f.getValue().getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue().getValue());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (csrf != null && path.startsWith("/api/")) {
+            b.header("X-CSRF-Token", csrf).header("Accept", "application/json");
+        }
+        return send(b, null);
     }
 
     /** A download: status, bytes and the response headers. */

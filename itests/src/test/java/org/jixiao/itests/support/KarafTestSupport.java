@@ -58,6 +58,11 @@ public abstract class KarafTestSupport {
             // Inside the container the probe waits this long for Pax Exam's invoker (default 10 s). With five
             // builds on two cores the invoker came later, the probe gave up and every test of the class failed.
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+            // And the invoker as long for the injector, which Pax Exam's inject bundle registers after every boot
+            // feature has started (default 10 s): with three key projects migrating on a loaded machine it gave up
+            // ("gave up waiting for service org.ops4j.pax.exam.util.Injector") and the class hung.
+            systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                    .value("120000"),
         };
     }
 

@@ -1,0 +1,264 @@
+package org.jixiao.project.scholarship.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.FieldCipher;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.Role;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.testing.FixedOrgUnits;
+import org.jixiao.api.web.Upload;
+import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
+import org.jixiao.project.scholarship.internal.plan.PlanRegister;
+import org.jixiao.register.internal.RegisterEngine;
+import org.jixiao.store.internal.MemoryStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * An in-memory Derby database with the project's migrations and the engine's, lent again once emptied; the real
+ * register engine; a clock the test moves through the year (15 July 2024 to start).
+ */
+abstract class ScholarshipTestBase {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final int YEAR = 2024;
+    static final OrgUnit A = FixedOrgUnits.COUNTY_A;
+    static final OrgUnit B = FixedOrgUnits.COUNTY_B;
+
+    static final Actor A_HOPE = hope(21, A);
+    static final Actor B_HOPE = hope(22, B);
+    static final Actor CITY_HOPE = hope(23, FixedOrgUnits.CITY);
+    static final Actor A_VIEWER = new Actor(24, "a-viewer", Set.of(Role.VIEWER), A, Locale.SIMPLIFIED_CHINESE);
+
+    static final byte[] PDF = "%PDF-1.7 录取通知书".getBytes(StandardCharsets.UTF_8);
+    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 'J', 'F', 'I', 'F'};
+
+    MemoryStores.Loan store;
+    MovingClock clock;
+    RegisterEngine engine;
+    ScholarshipProject project;
+    final List<String> audit = new ArrayList<>();
+
+    @BeforeEach
+    void setUpProject() {
+        List<Migration> migrations = migrations();
+        store = MemoryStores.borrow(ScholarshipProject.ID, s -> {
+            s.migrate(ScholarshipProject.ID, migrations);
+            s.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
+            s.migrate("core-users", List.of(new Migration(1, "users", "CREATE TABLE JX_USER (ID BIGINT NOT NULL "
+                    + "PRIMARY KEY, USERNAME_KEY VARCHAR(40) NOT NULL, DISPLAY_NAME VARCHAR(100) NOT NULL, "
+                    + "ENABLED BOOLEAN NOT NULL);\nCREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, "
+                    + "ROLE VARCHAR(40) NOT NULL)")));
+        });
+        clock = new MovingClock(LocalDate.of(YEAR, 7, 15));
+        engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new TestCipher(), clock, 0);
+        project = new ScholarshipProject(store, new FixedOrgUnits(), engine, clock);
+    }
+
+    @AfterEach
+    void giveBack() {
+        store.close();
+    }
+
+    /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
+    static List<Migration> migrations() {
+        List<Migration> out = new ArrayList<>();
+        for (String name : List.of("V1__plans.sql", "V2__applications.sql", "V3__archive.sql")) {
+            try (InputStream in = ScholarshipTestBase.class.getResourceAsStream("/db/migration/" + name)) {
+                if (in != null) {
+                    out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    static Actor hope(long id, OrgUnit unit) {
+        return new Actor(id, "hope-" + id, Set.of(Role.VIEWER), unit, Locale.SIMPLIFIED_CHINESE,
+                Set.of(Roles.HOPE_OFFICE));
+    }
+
+    /** A plan of the county for the year: 5,000 元 a student, notice 11 to 17 August, with {@code raised} given. */
+    long plan(Actor actor, OrgUnit unit, String raised) {
+        long plan = engine.create(actor, project, PlanRegister.PLANS, form("unit", unit.id(), "year", YEAR,
+                "grantPerStudent", "5000", "noticeFrom", "2024-08-11", "noticeTo", "2024-08-17"));
+        engine.create(actor, project, PlanRegister.FUNDS, form("parent", plan, "donor", "某某爱心企业", "amount", raised,
+                "receivedOn", "2024-06-20", "restricted", false));
+        return plan;
+    }
+
+    /** A valid application of the county: a rural poor family, a full-time undergraduate, all three documents. */
+    static Map<String, Object> applicant(OrgUnit unit, String name) {
+        return form("unit", unit.id(), "year", YEAR, "name", name, "familyType", "RURAL_POOR",
+                "university", "浙江大学", "major", "计算机科学与技术", "fullTimeUndergraduate", true, "examScore", 640,
+                "household", "父母务农，兄妹三人", "phone", "13800138000", "appliedOn", "2024-07-05",
+                "admissionNotice", pdf("录取通知书.pdf"), "idCard", pdf("身份证.pdf"),
+                "povertyCertificate", pdf("贫困证明.pdf"));
+    }
+
+    /** An application with its applicant's ID number, as the county enters them. */
+    long apply(Actor actor, OrgUnit unit, String name, String idNumber) {
+        long id = engine.create(actor, project, ApplicationRegister.APPLICATIONS, applicant(unit, name));
+        identify(actor, id, YEAR, idNumber);
+        return id;
+    }
+
+    long identify(Actor actor, long application, int year, String idNumber) {
+        return engine.create(actor, project, ApplicationRegister.IDENTITIES, form("parent", application, "year", year,
+                "idNumber", idNumber));
+    }
+
+    /** Takes the application from applied to the public notice, as county and city do. */
+    void toNotice(long id) {
+        step(A_HOPE, id, "review", form("reviewedOn", "2024-07-15"));
+        engine.create(CITY_HOPE, project, ApplicationRegister.VISITS, form("parent", id, "visitedOn", "2024-07-15",
+                "visitors", "王老师、李老师", "findings", "家中确实困难", "factsConfirmed", true,
+                "photo", new Upload("家访.jpg", "image/jpeg", JPEG)));
+        step(CITY_HOPE, id, "recheck", form("checkedOn", "2024-07-15"));
+        step(CITY_HOPE, id, "publish", form());
+    }
+
+    void step(Actor actor, long id, String transition, Map<String, Object> input) {
+        engine.transition(actor, project, ApplicationRegister.APPLICATIONS, id, transition, input, null);
+    }
+
+    static Upload pdf(String name) {
+        return new Upload(name, "application/pdf", PDF);
+    }
+
+    /** A valid 18-character resident ID number. */
+    static String idNumber(int sequence) {
+        return idNumber("20060315", sequence);
+    }
+
+    /** A valid 18-character resident ID number of someone born on {@code birth} (yyyyMMdd). */
+    static String idNumber(String birth, int sequence) {
+        String body = "330106" + birth + String.format("%03d", sequence);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
+    /** Names and values, which may be null (unlike {@link Map#of}), as a form sends them. */
+    static Map<String, Object> form(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        java.util.stream.IntStream.iterate(0, i -> i < kv.length, i -> i + 2).forEach(i -> m.put((String) kv[i],
+                kv[i + 1]));
+        return m;
+    }
+
+    /** A write refused with nothing written to {@code table}; its errors by field. */
+    Map<String, String> refused(Runnable write, String table) {
+        long before = count("SELECT COUNT(*) FROM " + table);
+        ValidationException e = assertThrows(ValidationException.class, write::run);
+        assertEquals(before, count("SELECT COUNT(*) FROM " + table), "nothing written");
+        return e.fieldErrors();
+    }
+
+    long count(String sql) {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    void sql(String statement) {
+        store.inTransaction((Connection c) -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate(statement);
+            }
+            return null;
+        });
+    }
+
+    /** A clock the test sets to a day of the year. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(LocalDate day) {
+            set(day);
+        }
+
+        void set(LocalDate day) {
+            now = day.atTime(10, 0).atZone(ZONE).toInstant();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            now = now.plusMillis(1);
+            return now;
+        }
+    }
+
+    private final class Audit implements AuditLog {
+        @Override
+        public void record(Actor actor, String action, String target, String detail) {
+            audit.add(action + " " + target);
+        }
+
+        @Override
+        public void record(Connection connection, Actor actor, String action, String target, String detail) {
+            record(actor, action, target, detail);
+        }
+    }
+
+    /** Reversible and visibly not the plaintext (reversed Base64); the node's cipher is AES-GCM. */
+    static class TestCipher implements FieldCipher {
+        @Override
+        public String encrypt(String plaintext) {
+            return new StringBuilder(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)))
+                    .reverse().toString();
+        }
+
+        @Override
+        public String decrypt(String ciphertext, Actor reader, String target) {
+            return new String(Base64.getDecoder().decode(new StringBuilder(ciphertext).reverse().toString()),
+                    StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String keyedHash(String domain, String value) {
+            return Long.toHexString(((long) domain.hashCode() << 32) ^ value.hashCode());
+        }
+    }
+}
