@@ -36,6 +36,7 @@ public final class CoreSchema {
         "V8__questionnaires.sql",
         "V9__project_roles.sql",
         "V10__run_module_digest.sql",
+        "V11__login_failures_field_key.sql",
     };
 
     private final List<Integer> applied;
