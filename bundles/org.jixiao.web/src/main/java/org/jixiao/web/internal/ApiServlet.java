@@ -109,6 +109,10 @@ public final class ApiServlet extends HttpServlet {
         final String[] segments;
         final String path;
         Actor actor;
+        /** The caller's browser session; null for a bearer token. */
+        WebSession session;
+        /** A secret of the caller's login (its session's origin, or its bearer token), for the tokens it mints. */
+        String origin;
         JsonElement body;
         /** The body of a write that sent a file rather than JSON. */
         Upload upload;
@@ -225,6 +229,7 @@ public final class ApiServlet extends HttpServlet {
                 return false;
             }
             call.actor = actor.get();
+            call.origin = header.substring(7).trim();
             return true;
         }
         Optional<WebSession> session = sessions.find(call.request).filter(WebSession::authenticated);
@@ -237,11 +242,14 @@ public final class ApiServlet extends HttpServlet {
             send(call, 403, Json.error("csrf", messages.get("error.csrf"), null));
             return false;
         }
-        if (session.get().mustChangePassword) {
+        // The password itself may be changed, as on the page: that is what the flag asks for.
+        if (session.get().mustChangePassword && !passwordChange(call)) {
             send(call, 403, Json.error("password_change_required", messages.get("error.mustChangePassword"), null));
             return false;
         }
         call.actor = actor.get();
+        call.session = session.get();
+        call.origin = session.get().origin;
         return true;
     }
 
@@ -278,7 +286,13 @@ public final class ApiServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         switch (resource) {
-            case "me" -> exact(call, 3, "GET", () -> send(call, 200, me(call.actor)));
+            case "me" -> {
+                if (passwordChange(call)) {
+                    changePassword(call);
+                } else {
+                    exact(call, 3, "GET", () -> send(call, 200, me(call.actor)));
+                }
+            }
             case "org-units" -> orgUnitsApi(call);
             case "users" -> usersApi(call);
             case "tokens" -> tokensApi(call);
@@ -306,6 +320,33 @@ public final class ApiServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         action.run();
+    }
+
+    private static boolean passwordChange(Call call) {
+        return call.segments.length == 4 && "password".equals(call.seg(3)) && "POST".equals(call.method);
+    }
+
+    private record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    /**
+     * {@code POST /api/v1/me/password}: as the page, ends every session of the user and revokes the tokens other logins
+     * minted. A browser session caller continues in a fresh session, whose CSRF token the answer carries.
+     */
+    private void changePassword(Call call) throws IOException {
+        PasswordBody body = body(call, PasswordBody.class);
+        authentication.changePassword(call.actor, PageServlet.chars(body.currentPassword()),
+                PageServlet.chars(body.newPassword()),
+                call.origin);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("changed", true);
+        if (call.session != null) {
+            answer.put("csrfToken", sessions.restart(call.request, call.response, call.session).csrfToken);
+        } else {
+            sessions.endAllOf(call.actor.userId());
+        }
+        answer.put("tokens", authentication.tokens(call.actor));
+        send(call, 200, answer);
     }
 
     private static Map<String, Object> me(Actor actor) {
@@ -381,7 +422,10 @@ public final class ApiServlet extends HttpServlet {
             send(call, 200, users.update(call.actor, id, body(call, UserBody.class).draft()));
         } else if (call.segments.length == 5 && id != null && "POST".equals(call.method)
                 && "reset-password".equals(call.seg(4))) {
-            send(call, 200, Map.of("password", users.resetPassword(call.actor, id)));
+            String password = users.resetPassword(call.actor, id);
+            // As the page: whoever held a session of the account (perhaps who made the reset needed) is out.
+            sessions.endAllOf(id);
+            send(call, 200, Map.of("password", password));
         } else {
             throw new NotFoundException(call.path);
         }
@@ -392,7 +436,8 @@ public final class ApiServlet extends HttpServlet {
         if (call.segments.length == 3 && "GET".equals(call.method)) {
             send(call, 200, authentication.tokens(call.actor));
         } else if (call.segments.length == 3 && "POST".equals(call.method)) {
-            send(call, 201, Map.of("token", authentication.createToken(call.actor, body(call, TokenBody.class).name())));
+            send(call, 201, Map.of("token", authentication.createToken(call.actor, body(call, TokenBody.class).name(),
+                    call.origin)));
         } else if (call.segments.length == 4 && id != null && "DELETE".equals(call.method)) {
             authentication.revokeToken(call.actor, id);
             send(call, 200, Map.of("revoked", true));

@@ -72,6 +72,11 @@ public final class PageServlet extends HttpServlet {
     private static final int PAGE_SIZE = 20;
     /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
     static final int REDIRECTED = 0;
+    /**
+     * Login attempts a client address may make a minute. Enough for a person who mistypes; a guesser from one address
+     * gets no more, across all names (and five per name and quarter of an hour, by the core's lock).
+     */
+    static final int LOGINS_PER_MINUTE = 10;
 
     private final transient WebSessions sessions;
     private final transient Templates templates;
@@ -83,6 +88,7 @@ public final class PageServlet extends HttpServlet {
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
+    private final transient RateLimiter logins = new RateLimiter(LOGINS_PER_MINUTE);
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
@@ -247,7 +253,7 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         if ("logout".equals(first) && call.post()) {
-            sessions.end(call.session, call.response);
+            sessions.end(call.request, call.session, call.response);
             Http.redirect(call.response, "/login");
             return;
         }
@@ -284,7 +290,7 @@ public final class PageServlet extends HttpServlet {
                 }
                 return true;
             }
-            sessions.end(session.get(), call.response);
+            sessions.end(call.request, session.get(), call.response);
         }
         Http.redirect(call.response, "/login");
         return false;
@@ -315,17 +321,26 @@ public final class PageServlet extends HttpServlet {
             render(call, 400, null, "login", model);
             return;
         }
-        LoginResult result = authentication.login(username, password.toCharArray(), Http.client(call.request),
-                call.locale);
+        String client = Http.client(call.request);
+        if (!logins.allow(client)) {
+            // Before any password is checked: a guesser from one address gets LOGINS_PER_MINUTE tries, whatever the
+            // names, and the owner elsewhere is not slowed down.
+            call.response.setHeader("Retry-After", String.valueOf(logins.retryAfterSeconds(client)));
+            model.put("loginError", "login.throttled");
+            render(call, 429, null, "login", model);
+            return;
+        }
+        LoginResult result = authentication.login(username, password.toCharArray(), client, call.locale);
         switch (result.status()) {
             case OK -> {
-                sessions.end(call.session, call.response);
-                WebSession fresh = sessions.start(call.response, result.actor().userId());
+                sessions.end(call.request, call.session, call.response);
+                WebSession fresh = sessions.start(call.request, call.response, result.actor().userId());
                 fresh.mustChangePassword = result.mustChangePassword();
                 Http.redirect(call.response, result.mustChangePassword() ? "/password" : "/home");
             }
             case LOCKED -> {
-                model.put("loginError", "login.locked");
+                // The same words for a name that exists and one that does not: the core locks both alike.
+                model.put("loginError", "login.tooManyTries");
                 render(call, 401, null, "login", model);
             }
             case DISABLED -> {
@@ -342,7 +357,7 @@ public final class PageServlet extends HttpServlet {
     private void switchLanguage(Call call) {
         String to = "en".equals(call.param("to")) ? "en" : "zh-CN";
         call.response.addHeader("Set-Cookie", Http.LANG_COOKIE + "=" + to
-                + "; Path=/; Max-Age=31536000; SameSite=Strict" + (sessions.secureCookies() ? "; Secure" : ""));
+                + "; Path=/; Max-Age=31536000; SameSite=Strict" + sessions.secureFlag(call.request));
         Http.redirect(call.response, Http.safeLocalPath(call.param("back"), "/"));
     }
 
@@ -357,10 +372,9 @@ public final class PageServlet extends HttpServlet {
                 if (fresh == null || !fresh.equals(repeat)) {
                     throw ValidationException.of("repeatPassword", "password.mismatch");
                 }
-                authentication.changePassword(call.actor, chars(current), chars(fresh));
+                authentication.changePassword(call.actor, chars(current), chars(fresh), call.session.origin);
                 // Whoever else held a session of this account (perhaps who learnt the old password) is out.
-                sessions.endAllOf(call.actor.userId());
-                sessions.start(call.response, call.actor.userId());
+                sessions.restart(call.request, call.response, call.session);
                 Http.redirect(call.response, "/home?changed=1");
                 return;
             } catch (ValidationException e) {
@@ -372,7 +386,7 @@ public final class PageServlet extends HttpServlet {
         render(call, 200, null, "password", model);
     }
 
-    private static char[] chars(String s) {
+    static char[] chars(String s) {
         return s == null ? new char[0] : s.toCharArray();
     }
 
@@ -629,7 +643,7 @@ public final class PageServlet extends HttpServlet {
         if (call.segments.length == 2 && call.post()) {
             String name = call.param("name");
             try {
-                model.put("newToken", authentication.createToken(call.actor, name));
+                model.put("newToken", authentication.createToken(call.actor, name, call.session.origin));
             } catch (ValidationException e) {
                 model.put("errors", e.fieldErrors());
                 model.put("tokens", authentication.tokens(call.actor));

@@ -224,7 +224,7 @@ class ProcedureApiTest {
 
     @Test
     void aBrowserSessionWritesOnlyWithItsCsrfToken() throws Exception {
-        WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), 2L);
+        WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(), 2L);
         for (String token : new String[] {null, "wrong", session.csrfToken}) {
             calls.clear();
             QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("POST",

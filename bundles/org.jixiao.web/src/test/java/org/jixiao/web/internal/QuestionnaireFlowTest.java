@@ -261,7 +261,7 @@ class QuestionnaireFlowTest {
 
     private void logIn() {
         QuestionnaireFakes.Response r = new QuestionnaireFakes.Response();
-        WebSession s = sessions.start(r.proxy(), assessor.userId());
+        WebSession s = sessions.start(Fakes.request(), r.proxy(), assessor.userId());
         cookies.put(WebSessions.COOKIE, s.id);
     }
 

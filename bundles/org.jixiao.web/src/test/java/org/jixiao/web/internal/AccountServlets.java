@@ -1,0 +1,41 @@
+package org.jixiao.web.internal;
+
+import static org.jixiao.web.internal.QuestionnaireFakes.unused;
+
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.SelfAssessmentService;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.questionnaire.AnswerService;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.security.Authentication;
+import org.jixiao.api.security.UserService;
+import org.jixiao.api.store.Store;
+
+/** The servlets with the account services a test gives; every other service fails when reached. */
+final class AccountServlets {
+
+    private AccountServlets() {
+    }
+
+    static PageServlet pages(WebSessions sessions, Authentication authentication, UserService users,
+            OrgUnitService orgUnits, ProjectRegistry projects) {
+        return new PageServlet(sessions, new Templates(), authentication, users, orgUnits, projects,
+                unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
+                unused(SelfAssessmentService.class), unused(MilestoneService.class), unused(TrackingService.class),
+                unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(AnswerService.class));
+    }
+
+    static ApiServlet api(WebSessions sessions, Authentication authentication, UserService users,
+            OrgUnitService orgUnits, ProjectRegistry projects) {
+        return new ApiServlet(sessions, authentication, users, orgUnits, projects, unused(Store.class),
+                unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
+                unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(MilestoneService.class),
+                unused(TrackingService.class), unused(SelfAssessmentService.class));
+    }
+}
