@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.FieldKeyStatus;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnitDraft;
@@ -79,6 +80,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient OrgUnitService orgUnits;
     private final transient ProjectRegistry projects;
     private final transient Store store;
+    private final transient FieldKeyStatus fieldKey;
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
 
@@ -88,13 +90,15 @@ public final class ApiServlet extends HttpServlet {
             @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
             @Reference QuestionnaireService questionnaireService, @Reference MilestoneService milestones,
-            @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment) {
+            @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment,
+            @Reference FieldKeyStatus fieldKey) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
         this.orgUnits = orgUnits;
         this.projects = projects;
         this.store = store;
+        this.fieldKey = fieldKey;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
                 new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
@@ -263,13 +267,20 @@ public final class ApiServlet extends HttpServlet {
             storeUp = false;
         }
         List<ProjectStatus> statuses = projects.projects(Locale.ROOT);
-        boolean degraded = statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
+        FieldKeyStatus.State key = fieldKey.state();
+        boolean degraded = key != FieldKeyStatus.State.OK
+                || statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !storeUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("status", storeUp ? "UP" : "DOWN");
         db.put("engine", engine);
         body.put("store", db);
+        // A lost or swapped key stops what holds encrypted fields; say so rather than report UP (issue 12, item 10).
+        Map<String, Object> keyStatus = new LinkedHashMap<>();
+        keyStatus.put("status", key.name());
+        keyStatus.put("problem", fieldKey.problem(call.locale));
+        body.put("fieldKey", keyStatus);
         body.put("projects", statuses.stream().map(s -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", s.id());

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.FieldKeyStatus;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
@@ -88,6 +89,7 @@ public final class PageServlet extends HttpServlet {
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
+    private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter logins = new RateLimiter(LOGINS_PER_MINUTE);
 
     @Activate
@@ -98,7 +100,7 @@ public final class PageServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
             @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
-            @Reference AnswerService answers) {
+            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -106,6 +108,7 @@ public final class PageServlet extends HttpServlet {
         this.orgUnits = orgUnits;
         this.projects = projects;
         this.milestones = milestones;
+        this.fieldKey = fieldKey;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
                 milestones, tracking, manual, questionnaireService, answers);
         this.questionnaires = new QuestionnairePages(this, questionnaireService);
@@ -408,6 +411,10 @@ public final class PageServlet extends HttpServlet {
         model.put("projects", call.actor.has(Role.ADMIN) ? statuses
                 : statuses.stream().filter(s -> s.state() == ProjectState.ACTIVE).toList());
         model.put("changed", call.param("changed") != null);
+        if (call.actor.has(Role.ADMIN)) {
+            // Why the projects with encrypted fields wait: a lost or swapped key file.
+            model.put("fieldKeyProblem", fieldKey.problem(call.locale));
+        }
         MilestonePages.overdue(milestones, orgUnits, call.actor, year, model);
         render(call, 200, null, "home", model);
     }
