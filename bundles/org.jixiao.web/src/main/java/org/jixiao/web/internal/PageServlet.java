@@ -74,10 +74,10 @@ public final class PageServlet extends HttpServlet {
     /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
     static final int REDIRECTED = 0;
     /**
-     * Login attempts a client address may make a minute. Enough for a person who mistypes; a guesser from one address
+     * Failed logins a client address may make a minute. Plenty for people who mistype; a guesser from one address
      * gets no more, across all names (and five per name and quarter of an hour, by the core's lock).
      */
-    static final int LOGINS_PER_MINUTE = 10;
+    static final int FAILED_LOGINS_PER_MINUTE = 10;
 
     private final transient WebSessions sessions;
     private final transient Templates templates;
@@ -90,7 +90,7 @@ public final class PageServlet extends HttpServlet {
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
     private final transient FieldKeyStatus fieldKey;
-    private final transient RateLimiter logins = new RateLimiter(LOGINS_PER_MINUTE);
+    private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
@@ -325,15 +325,19 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         String client = Http.client(call.request);
-        if (!logins.allow(client)) {
-            // Before any password is checked: a guesser from one address gets LOGINS_PER_MINUTE tries, whatever the
-            // names, and the owner elsewhere is not slowed down.
-            call.response.setHeader("Retry-After", String.valueOf(logins.retryAfterSeconds(client)));
+        if (!failedLogins.available(client)) {
+            // Before any password is checked: a guesser from one address gets FAILED_LOGINS_PER_MINUTE tries, whatever
+            // the names, and the owner elsewhere is not slowed down.
+            call.response.setHeader("Retry-After", String.valueOf(failedLogins.retryAfterSeconds(client)));
             model.put("loginError", "login.throttled");
             render(call, 429, null, "login", model);
             return;
         }
         LoginResult result = authentication.login(username, password.toCharArray(), client, call.locale);
+        if (!result.ok()) {
+            // Only failures pay: a county office behind one address logs its whole staff in at nine.
+            failedLogins.allow(client);
+        }
         switch (result.status()) {
             case OK -> {
                 sessions.end(call.request, call.session, call.response);

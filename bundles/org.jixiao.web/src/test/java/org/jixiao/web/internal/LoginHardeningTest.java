@@ -48,7 +48,8 @@ class LoginHardeningTest {
     private Authentication authentication() {
         return (Authentication) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {Authentication.class}, (p, m, args) -> switch (m.getName()) {
-                    case "login" -> new LoginResult(loginAnswer, null, false, null);
+                    case "login" -> new LoginResult(loginAnswer, loginAnswer == LoginResult.Status.OK ? li : null, false,
+                            null);
                     case "actor" -> Optional.of((Long) args[0] == admin.userId() ? admin : li);
                     case "authenticateToken" -> "jx_admin".equals(args[0]) ? Optional.of(admin)
                             : "jx_li".equals(args[0]) ? Optional.of(li) : Optional.empty();
@@ -101,7 +102,7 @@ class LoginHardeningTest {
 
     @Test
     void oneAddressGetsTenLoginsAMinuteThenA429WithRetryAfterWhileOthersGoOn() throws Exception {
-        for (int i = 1; i <= PageServlet.LOGINS_PER_MINUTE; i++) {
+        for (int i = 1; i <= PageServlet.FAILED_LOGINS_PER_MINUTE; i++) {
             assertEquals(401, login("203.0.113.66", i % 2 == 0 ? "admin" : "nobody" + i).status, "attempt " + i);
         }
         QuestionnaireFakes.Response refused = login("203.0.113.66", "admin");
@@ -110,6 +111,14 @@ class LoginHardeningTest {
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
         assertTrue(refused.text().contains("登录过于频繁"), "the page says why, in words");
         assertEquals(401, login("198.51.100.20", "admin").status, "the owner, elsewhere, is not slowed down");
+    }
+
+    @Test
+    void successfulLoginsAreNotThrottled() throws Exception {
+        loginAnswer = LoginResult.Status.OK;
+        for (int i = 0; i < 3 * PageServlet.FAILED_LOGINS_PER_MINUTE; i++) {
+            assertEquals(303, login("192.0.2.99", "staff" + i).status, "a whole office behind one address, " + i);
+        }
     }
 
     @Test
