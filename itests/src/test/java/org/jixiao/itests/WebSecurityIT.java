@@ -68,7 +68,7 @@ public class WebSecurityIT extends KarafTestSupport {
         Response locked = attacker.login("locky", "Latch-Pass-123", null);
         assertEquals(401, locked.status());
         // Locked for this address and name only (issue 12, item 3; RestartIT measures it from two addresses).
-        assertTrue(locked.body().contains("失败次数过多"), locked.text());
+        assertTrue(locked.text(), locked.body().contains("失败次数过多"));
         // An unknown user gets the same answer as a wrong password: nothing reveals which accounts exist.
         Response unknown = attacker.login("nobody-here", "whatever-123", null);
         assertEquals(401, unknown.status());
