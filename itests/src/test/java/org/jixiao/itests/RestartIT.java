@@ -143,7 +143,7 @@ class RestartIT {
     @Test
     void aLostKeyIsRefusedNotReplacedAndTheRestoredKeyServesTheRecordsAgain() throws Exception {
         Browser admin = freshNodeAndAdmin("Restart-Pass-2026");
-        String person = Ids.of("320102", "19990101", "123");
+        String person = Ids.of("320102", "20000229", "124");
         long id = youthInNewCounty(admin, "keyloss", person);
         jixiao("stop");
 
