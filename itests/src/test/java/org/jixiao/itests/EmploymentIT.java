@@ -77,10 +77,10 @@ public class EmploymentIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "emp-a", "甲区");
         countyB = WebSecurityIT.createUnit(admin, "emp-b", "乙区");
-        WebSecurityIT.createUser(admin, "emp-staff-a", countyA, "STAFF", "Staff-A-Pass-1");
+        WebSecurityIT.createUser(admin, "emp-staff-a", countyA, "STAFF", "Crew-A-Pass-1");
         WebSecurityIT.createUser(admin, "emp-staff-b", countyB, "STAFF", "Staff-B-Pass-1");
         Browser a = new Browser(Node.port());
-        a.login("emp-staff-a", "Staff-A-Pass-1", "Staff-A-Pass-2");
+        a.login("emp-staff-a", "Crew-A-Pass-1", "Crew-A-Pass-2");
         Browser b = new Browser(Node.port());
         b.login("emp-staff-b", "Staff-B-Pass-1", "Staff-B-Pass-2");
 
@@ -115,7 +115,7 @@ public class EmploymentIT extends KarafTestSupport {
     @Test
     public void t2_badInputAndDuplicatesAreRefusedWithClearMessagesAndWriteNothing() throws Exception {
         Browser a = new Browser(Node.port());
-        a.login("emp-staff-a", "Staff-A-Pass-2", null);
+        a.login("emp-staff-a", "Crew-A-Pass-2", null);
         a.open("/p/employment/youth/new");
         Response badId = a.post("/p/employment/youth/new", youth("王五", Ids.broken(Ids.of("110105", "19970101",
                 "333")), countyA));
@@ -140,7 +140,7 @@ public class EmploymentIT extends KarafTestSupport {
     @Test
     public void t3_indicatorsMoveOnTheHomePage() throws Exception {
         Browser a = new Browser(Node.port());
-        a.login("emp-staff-a", "Staff-A-Pass-2", null);
+        a.login("emp-staff-a", "Crew-A-Pass-2", null);
         Response home = a.get("/home");
         assertTrue(home.body().contains("甲区"));
         assertTrue(home.body(), home.body().contains("1 人"));
@@ -169,7 +169,7 @@ public class EmploymentIT extends KarafTestSupport {
         features.installFeature("jixiao-project-employment");
         await(() -> status(admin, "/p/employment/youth") == 200, "pages back after install");
         Browser a = new Browser(Node.port());
-        a.login("emp-staff-a", "Staff-A-Pass-2", null);
+        a.login("emp-staff-a", "Crew-A-Pass-2", null);
         assertEquals(1, total(a));
         assertTrue(a.get("/p/employment/youth").body().contains("张三"));
     }
@@ -200,7 +200,7 @@ public class EmploymentIT extends KarafTestSupport {
         await(() -> health(admin).contains("9.0.1.itest"), "updated twice");
         assertEquals(before + 1, store.applied("employment").size());
         Browser a = new Browser(Node.port());
-        a.login("emp-staff-a", "Staff-A-Pass-2", null);
+        a.login("emp-staff-a", "Crew-A-Pass-2", null);
         assertEquals(1, total(a));
     }
 

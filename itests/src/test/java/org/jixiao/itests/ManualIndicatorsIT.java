@@ -69,18 +69,18 @@ public class ManualIndicatorsIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "man-a", "南山区");
         countyB = WebSecurityIT.createUnit(admin, "man-b", "北山区");
-        WebSecurityIT.createUser(admin, "man-dept", 1, "TARGET_SETTER", "Man-Dept-Pass-1");
-        WebSecurityIT.createUser(admin, "man-org", 1, "TARGET_APPROVER", "Man-Org-Pass-1");
-        WebSecurityIT.createUser(admin, "man-a", countyA, "ADMIN", "Man-A-Pass-1");
-        WebSecurityIT.createUser(admin, "man-b", countyB, "STAFF", "Man-B-Pass-1");
+        WebSecurityIT.createUser(admin, "man-dept", 1, "TARGET_SETTER", "Mayor-Bureau-Pass-1");
+        WebSecurityIT.createUser(admin, "man-org", 1, "TARGET_APPROVER", "Mayor-Org-Pass-1");
+        WebSecurityIT.createUser(admin, "man-a", countyA, "ADMIN", "Mayor-A-Pass-1");
+        WebSecurityIT.createUser(admin, "man-b", countyB, "STAFF", "Mayor-B-Pass-1");
         admin.open("/home");
         assertEquals(201, admin.json("POST", "/api/v1/perf/years", "{\"year\":" + YEAR + "}", null).status());
         assertEquals(200, admin.json("PUT", "/api/v1/perf/years/" + YEAR + "/windows/TARGET_SETTING",
                 "{\"opens\":\"2020-01-01\",\"closes\":\"2040-12-31\"}", null).status());
-        dept = login("man-dept", "Man-Dept-Pass-1");
-        orgDept = login("man-org", "Man-Org-Pass-1");
-        a = login("man-a", "Man-A-Pass-1");
-        b = login("man-b", "Man-B-Pass-1");
+        dept = login("man-dept", "Mayor-Bureau-Pass-1");
+        orgDept = login("man-org", "Mayor-Org-Pass-1");
+        a = login("man-a", "Mayor-A-Pass-1");
+        b = login("man-b", "Mayor-B-Pass-1");
         b.open("/home");
 
         Response page = dept.open(M);
@@ -155,7 +155,7 @@ public class ManualIndicatorsIT extends KarafTestSupport {
         assertEquals(400, disguised.status());
         assertTrue(disguised.body(), disguised.body().contains("文件内容与其类型不符"));
         // An upload without the session's token is refused like any POST.
-        Browser noToken = login("man-a", "Man-A-Pass-1x");
+        Browser noToken = login("man-a", "Mayor-A-Pass-1x");
         assertEquals(403, noToken.upload(unit, Map.of("action", "attach", "indicator",
                 String.valueOf(indicatorId)), "file", "x.pdf", PDF).status());
         assertEquals(1, countLinks(a.get(unit).body()));

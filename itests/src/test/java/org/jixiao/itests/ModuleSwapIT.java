@@ -62,7 +62,7 @@ public class ModuleSwapIT extends KarafTestSupport {
         Browser admin = Node.admin();
         long a = WebSecurityIT.createUnit(admin, "swap-a", "南区");
         long b = WebSecurityIT.createUnit(admin, "swap-b", "北区");
-        WebSecurityIT.createUser(admin, "swap-assessor", 1, "ASSESSOR", "Swap-Assessor-1");
+        WebSecurityIT.createUser(admin, "swap-assessor", 1, "ASSESSOR", "Swap-Judge-1");
         admin.open("/perf");
         assertTrue(admin.post("/perf", Map.of("year", String.valueOf(YEAR))).redirectsTo("/perf/" + YEAR));
         admin.open("/perf/" + YEAR);
@@ -78,7 +78,7 @@ public class ModuleSwapIT extends KarafTestSupport {
                 .redirectsTo("?saved=1"));
 
         Browser assessor = new Browser(Node.port());
-        assessor.login("swap-assessor", "Swap-Assessor-1", "Swap-Assessor-2");
+        assessor.login("swap-assessor", "Swap-Judge-1", "Swap-Judge-2");
         assessor.open("/perf/" + YEAR + "/evaluation");
         assessor.post("/perf/" + YEAR + "/evaluation/score", Map.of("orgUnitId", String.valueOf(a), "kind", "TEAM",
                 "score", "60"));

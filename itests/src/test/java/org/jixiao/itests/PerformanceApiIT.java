@@ -108,17 +108,17 @@ public class PerformanceApiIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "api-a", "东城区");
         countyB = WebSecurityIT.createUnit(admin, "api-b", "西城区");
-        WebSecurityIT.createUser(admin, "api-dept", 1, "TARGET_SETTER", "Api-Dept-Pass-1");
+        WebSecurityIT.createUser(admin, "api-dept", 1, "TARGET_SETTER", "Api-Bureau-Pass-1");
         WebSecurityIT.createUser(admin, "api-orgdept", 1, "TARGET_APPROVER", "Api-Org-Pass-1");
-        WebSecurityIT.createUser(admin, "api-assessor", 1, "ASSESSOR", "Api-Assessor-Pass-1");
-        WebSecurityIT.createUser(admin, "api-secretary", 1, "BONUS_APPROVER", "Api-Secretary-Pass-1");
-        WebSecurityIT.createUser(admin, "api-county", countyA, "STAFF", "Api-County-Pass-1");
+        WebSecurityIT.createUser(admin, "api-assessor", 1, "ASSESSOR", "Api-Judge-Pass-1");
+        WebSecurityIT.createUser(admin, "api-secretary", 1, "BONUS_APPROVER", "Api-Scribe-Pass-1");
+        WebSecurityIT.createUser(admin, "api-county", countyA, "STAFF", "Api-Shire-Pass-1");
         adminToken = tokenOf(admin, "admin");
-        setterToken = token("api-dept", "Api-Dept-Pass-1", "Api-Dept-Pass-2");
+        setterToken = token("api-dept", "Api-Bureau-Pass-1", "Api-Bureau-Pass-2");
         approverToken = token("api-orgdept", "Api-Org-Pass-1", "Api-Org-Pass-2");
-        assessorToken = token("api-assessor", "Api-Assessor-Pass-1", "Api-Assessor-Pass-2");
-        secretaryToken = token("api-secretary", "Api-Secretary-Pass-1", "Api-Secretary-Pass-2");
-        countyToken = token("api-county", "Api-County-Pass-1", "Api-County-Pass-2");
+        assessorToken = token("api-assessor", "Api-Judge-Pass-1", "Api-Judge-Pass-2");
+        secretaryToken = token("api-secretary", "Api-Scribe-Pass-1", "Api-Scribe-Pass-2");
+        countyToken = token("api-county", "Api-Shire-Pass-1", "Api-Shire-Pass-2");
 
         Response opened = call(adminToken, "POST", "/api/v1/perf/years", "{\"year\":" + YEAR + "}");
         assertEquals(opened.body(), 201, opened.status());

@@ -44,7 +44,7 @@ public class PerformanceIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "perf-a", "东区");
         countyB = WebSecurityIT.createUnit(admin, "perf-b", "西区");
-        WebSecurityIT.createUser(admin, "dept", 1, "TARGET_SETTER", "Dept-Pass-2031");
+        WebSecurityIT.createUser(admin, "dept", 1, "TARGET_SETTER", "Bureau-Pass-2031");
         WebSecurityIT.createUser(admin, "orgdept", 1, "TARGET_APPROVER", "Org-Dept-Pass-2031");
         WebSecurityIT.createUser(admin, "perf-county", countyA, "STAFF", "County-Pass-2031");
 
@@ -75,7 +75,7 @@ public class PerformanceIT extends KarafTestSupport {
     @Test
     public void t2_aCityDepartmentSetsACountysTargetAndTheCountyReadsOnlyItsOwn() throws Exception {
         Browser dept = new Browser(Node.port());
-        dept.login("dept", "Dept-Pass-2031", "Dept-Pass-2032");
+        dept.login("dept", "Bureau-Pass-2031", "Bureau-Pass-2032");
         Response table = dept.open("/perf/" + YEAR + "/targets/" + countyA);
         assertEquals(200, table.status());
         assertTrue(table.body().contains("求职青年登记人数"));
@@ -110,7 +110,7 @@ public class PerformanceIT extends KarafTestSupport {
         assertEquals(400, orgDept.post("/perf/" + YEAR + "/approve", Map.of()).status());
 
         Browser dept = new Browser(Node.port());
-        dept.login("dept", "Dept-Pass-2032", null);
+        dept.login("dept", "Bureau-Pass-2032", null);
         dept.open("/perf/" + YEAR + "/targets/" + countyA);
         Response refused = dept.post("/perf/" + YEAR + "/targets/" + countyA, Map.of("indicator", JOBSEEKERS,
                 "comparison", "AT_LEAST", "value", "300"));
@@ -146,8 +146,8 @@ public class PerformanceIT extends KarafTestSupport {
     @Test
     public void t5_theTeamScoresUnitsAndBonusesCountOnlyOnceApproved() throws Exception {
         Browser admin = Node.admin();
-        WebSecurityIT.createUser(admin, "assessor", 1, "ASSESSOR", "Assessor-Pass-2031");
-        WebSecurityIT.createUser(admin, "secretary", 1, "BONUS_APPROVER", "Secretary-Pass-2031");
+        WebSecurityIT.createUser(admin, "assessor", 1, "ASSESSOR", "Judge-Pass-2031");
+        WebSecurityIT.createUser(admin, "secretary", 1, "BONUS_APPROVER", "Scribe-Pass-2031");
         admin.open("/perf/" + YEAR);
         // From target setting to the comprehensive evaluation.
         for (int i = 0; i < 6; i++) {
@@ -159,7 +159,7 @@ public class PerformanceIT extends KarafTestSupport {
         assertEquals(400, admin.post("/perf/" + YEAR + "/evaluation/pin", Map.of("module", "nope@9")).status());
 
         Browser assessor = new Browser(Node.port());
-        assessor.login("assessor", "Assessor-Pass-2031", "Assessor-Pass-2032");
+        assessor.login("assessor", "Judge-Pass-2031", "Judge-Pass-2032");
         assessor.open("/perf/" + YEAR + "/evaluation");
         for (String kind : new String[] {"YOUTH", "LEADER", "TEAM"}) {
             assertTrue(assessor.post("/perf/" + YEAR + "/evaluation/score", Map.of("orgUnitId",
@@ -179,7 +179,7 @@ public class PerformanceIT extends KarafTestSupport {
                 String.valueOf(countyA), "kind", "TEAM", "score", "100")).status());
 
         Browser secretary = new Browser(Node.port());
-        secretary.login("secretary", "Secretary-Pass-2031", "Secretary-Pass-2032");
+        secretary.login("secretary", "Scribe-Pass-2031", "Scribe-Pass-2032");
         Response pending = secretary.open("/perf/" + YEAR + "/evaluation");
         assertTrue(pending.body().contains("工作创新"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"bonusId\" value=\"(\\d+)\"")
@@ -196,7 +196,7 @@ public class PerformanceIT extends KarafTestSupport {
     @Test
     public void t6_aRunRanksTheUnitsWithTheirBreakdownAndExportsCsv() throws Exception {
         Browser assessor = new Browser(Node.port());
-        assessor.login("assessor", "Assessor-Pass-2032", null);
+        assessor.login("assessor", "Judge-Pass-2032", null);
         assessor.open("/perf/" + YEAR + "/evaluation");
         Response run = assessor.post("/perf/" + YEAR + "/evaluation/runs", Map.of());
         assertTrue(run.status() + run.body(), run.location() != null && run.location().contains("/runs/"));

@@ -130,16 +130,16 @@ public class PerformanceSampleIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "sample-a", "甲县");
         countyB = WebSecurityIT.createUnit(admin, "sample-b", "乙县");
-        WebSecurityIT.createUser(admin, "s-dept", 1, "TARGET_SETTER", "S-Dept-Pass-1");
-        WebSecurityIT.createUser(admin, "s-org", 1, "TARGET_APPROVER", "S-Org-Pass-1");
-        WebSecurityIT.createUser(admin, "s-assessor", 1, "ASSESSOR", "S-Assessor-Pass-1");
-        WebSecurityIT.createUser(admin, "s-county-a", countyA, "STAFF", "S-County-A-1");
-        WebSecurityIT.createUser(admin, "s-county-b", countyB, "STAFF", "S-County-B-1");
-        WebSecurityIT.createUser(admin, "s-viewer-a", countyA, "VIEWER", "S-Viewer-A-1");
+        WebSecurityIT.createUser(admin, "s-dept", 1, "TARGET_SETTER", "S-Bureau-Pass-1");
+        WebSecurityIT.createUser(admin, "s-org", 1, "TARGET_APPROVER", "S-Office-Pass-1");
+        WebSecurityIT.createUser(admin, "s-assessor", 1, "ASSESSOR", "S-Judge-Pass-1");
+        WebSecurityIT.createUser(admin, "s-county-a", countyA, "STAFF", "S-Shire-A-1");
+        WebSecurityIT.createUser(admin, "s-county-b", countyB, "STAFF", "S-Shire-B-1");
+        WebSecurityIT.createUser(admin, "s-viewer-a", countyA, "VIEWER", "S-Reader-A-1");
         Perf.openYear(admin, YEAR);
 
-        Browser a = Node.login("s-county-a", "S-County-A-1", "S-County-A-2");
-        Browser b = Node.login("s-county-b", "S-County-B-1", "S-County-B-2");
+        Browser a = Node.login("s-county-a", "S-Shire-A-1", "S-Shire-A-2");
+        Browser b = Node.login("s-county-b", "S-Shire-B-1", "S-Shire-B-2");
         for (Browser county : List.of(a, b)) {
             long own = county == a ? countyA : countyB;
             assertShows(county.get("/perf/" + YEAR + "/targets/" + own), "注册青年志愿者人数", "附件9 第1项",
@@ -158,7 +158,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
 
     @Test
     public void t2_eachCountyRecordsItsOwnFiguresAndNeverTheOtherCountys() throws Exception {
-        Browser a = Node.login("s-county-a", "S-County-A-2", null);
+        Browser a = Node.login("s-county-a", "S-Shire-A-2", null);
         a.open("/home");
         // Last year's service hours are the baseline of this year's growth target.
         recorded(a, countyA, YEAR - 1, "HOURS", "100");
@@ -166,7 +166,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
         recorded(a, countyA, YEAR, "ACTIVE", "90");
         recorded(a, countyA, YEAR, "HOURS", "121");
 
-        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        Browser b = Node.login("s-county-b", "S-Shire-B-2", null);
         b.open("/home");
         recorded(b, countyB, YEAR - 1, "HOURS", "200");
         recorded(b, countyB, YEAR, "ACTIVE", "10");
@@ -188,7 +188,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
                 String.valueOf(countyA), "year", String.valueOf(YEAR), "measure", "REGISTERED", "amount", "999"))
                 .status());
         // A viewer reads only; bad input is refused field by field and writes nothing.
-        Browser viewer = Node.login("s-viewer-a", "S-Viewer-A-1", "S-Viewer-A-2");
+        Browser viewer = Node.login("s-viewer-a", "S-Reader-A-1", "S-Reader-A-2");
         viewer.open("/home");
         assertEquals(403, record(viewer, countyA, YEAR, "REGISTERED", "999").status());
         Response invalid = a.json("POST", RECORDS, "{\"orgUnitId\":" + countyA + ",\"year\":" + (YEAR + 1)
@@ -207,26 +207,26 @@ public class PerformanceSampleIT extends KarafTestSupport {
 
     @Test
     public void t3_aTargetIsSetAndApprovedAndGrowthTargetsStandOnLastYear() throws Exception {
-        Browser dept = Node.login("s-dept", "S-Dept-Pass-1", "S-Dept-Pass-2");
+        Browser dept = Node.login("s-dept", "S-Bureau-Pass-1", "S-Bureau-Pass-2");
         Perf.setTarget(dept, YEAR, countyA, REGISTERED, "AT_LEAST", "120");
-        Browser org = Node.login("s-org", "S-Org-Pass-1", "S-Org-Pass-2");
+        Browser org = Node.login("s-org", "S-Office-Pass-1", "S-Office-Pass-2");
         Perf.approve(org, YEAR);
         dept.open("/perf/" + YEAR + "/targets/" + countyA);
         assertEquals(403, dept.post("/perf/" + YEAR + "/targets/" + countyA, Map.of("indicator", REGISTERED,
                 "comparison", "AT_LEAST", "value", "10")).status());
 
-        Browser a = Node.login("s-county-a", "S-County-A-2", null);
+        Browser a = Node.login("s-county-a", "S-Shire-A-2", null);
         assertShows(a.get("/perf/" + YEAR + "/targets/" + countyA), "≥ 120 人", "= 110 小时");
-        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        Browser b = Node.login("s-county-b", "S-Shire-B-2", null);
         assertShows(b.get("/perf/" + YEAR + "/targets/" + countyB), "≥ 100 人", "= 220 小时");
         assertEquals(404, b.get("/perf/" + YEAR + "/targets/" + countyA).status());
     }
 
     @Test
     public void t4_trackingShowsTheLiveActuals() throws Exception {
-        Browser a = Node.login("s-county-a", "S-County-A-2", null);
+        Browser a = Node.login("s-county-a", "S-Shire-A-2", null);
         assertShows(a.get("/perf/" + YEAR + "/tracking/" + countyA), "120 人", "75 %", "121 小时");
-        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        Browser b = Node.login("s-county-b", "S-Shire-B-2", null);
         String tracking = "/perf/" + YEAR + "/tracking/" + countyB;
         assertShows(b.get(tracking), "50 人", "20 %", "110 小时");
         assertEquals(404, b.get("/perf/" + YEAR + "/tracking/" + countyA).status());
@@ -245,7 +245,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
         assertEquals("COMPREHENSIVE_EVALUATION", Perf.step(admin, YEAR));
         Perf.pin(admin, YEAR, "standard@1.0");
 
-        Browser assessor = Node.login("s-assessor", "S-Assessor-Pass-1", "S-Assessor-Pass-2");
+        Browser assessor = Node.login("s-assessor", "S-Judge-Pass-1", "S-Judge-Pass-2");
         runPath = Perf.run(assessor, YEAR);
         JsonObject run = Perf.runJson(assessor, runPath);
         JsonArray ranking = run.getAsJsonArray("ranking");
@@ -286,7 +286,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
         Perf.publish(admin, runPath);
         assertEquals("PUBLISHED", Perf.step(admin, YEAR));
 
-        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        Browser b = Node.login("s-county-b", "S-Shire-B-2", null);
         Response own = b.get(runPath);
         assertShows(own, "乙县");
         assertFalse(own.text().contains("甲县"));
@@ -300,7 +300,7 @@ public class PerformanceSampleIT extends KarafTestSupport {
      */
     @Test
     public void t7_aRegisterAddedToTheSampleProjectIsServedByTheEngine() throws Exception {
-        Browser a = Node.login("s-county-a", "S-County-A-2", null);
+        Browser a = Node.login("s-county-a", "S-Shire-A-2", null);
         a.open("/p/sample/volunteers");
         String first = Ids.of("110105", "19990315", "123");
         String body = "{\"name\":\"王小明\",\"idNumber\":\"" + first + "\",\"kind\":\"STUDENT\",\"hours\":12}";
@@ -314,12 +314,12 @@ public class PerformanceSampleIT extends KarafTestSupport {
         assertShows(page, "志愿者名册", "王小明", "学生");
         assertFalse("the list masks the ID number", page.body().contains(first));
 
-        Browser b = Node.login("s-county-b", "S-County-B-2", null);
+        Browser b = Node.login("s-county-b", "S-Shire-B-2", null);
         b.open("/p/sample/volunteers");
         assertEquals(404, b.json("GET", VOLUNTEERS + "/" + id, null, null).status());
         assertEquals(0, JsonParser.parseString(b.json("GET", VOLUNTEERS, null, null).body()).getAsJsonObject()
                 .get("total").getAsInt());
-        Browser viewer = Node.login("s-viewer-a", "S-Viewer-A-2", null);
+        Browser viewer = Node.login("s-viewer-a", "S-Reader-A-2", null);
         viewer.open("/p/sample/volunteers");
         assertEquals(403, viewer.json("POST", VOLUNTEERS, body.replace(first, Ids.of("110105", "19990316", "125")),
                 null).status());

@@ -76,12 +76,12 @@ public class QuestionnaireIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyA = WebSecurityIT.createUnit(admin, "q-a", "东湖区");
         countyB = WebSecurityIT.createUnit(admin, "q-b", "西湖区");
-        WebSecurityIT.createUser(admin, "q-team", 1, "ASSESSOR", "Q-Team-Pass-1");
-        WebSecurityIT.createUser(admin, "q-staff-a", countyA, "STAFF", "Q-Staff-A-Pass-1");
+        WebSecurityIT.createUser(admin, "q-team", 1, "ASSESSOR", "Q-Panel-Pass-1");
+        WebSecurityIT.createUser(admin, "q-staff-a", countyA, "STAFF", "Q-Crew-A-Pass-1");
         admin.open("/home");
         assertEquals(201, admin.json("POST", "/api/v1/perf/years", "{\"year\":" + YEAR + "}", null).status());
-        assessor = Node.login("q-team", "Q-Team-Pass-1", "Q-Team-Pass-2");
-        staffA = Node.login("q-staff-a", "Q-Staff-A-Pass-1", "Q-Staff-A-Pass-2");
+        assessor = Node.login("q-team", "Q-Panel-Pass-1", "Q-Panel-Pass-2");
+        staffA = Node.login("q-staff-a", "Q-Crew-A-Pass-1", "Q-Crew-A-Pass-2");
         assessor.open("/questionnaires");
 
         Response q = assessor.json("POST", "/api/v1/questionnaires", "{\"type\":\"YOUTH\",\"titleZh\":\"青年评价问卷\","

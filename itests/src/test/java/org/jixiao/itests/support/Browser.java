@@ -25,15 +25,24 @@ public final class Browser {
 
     private final String base;
     private final HttpClient client;
+    /** The client address a trusted proxy names in X-Forwarded-For; null for a browser reaching the node directly. */
+    private final String forwardedFor;
     private String csrf;
 
     public Browser(int port) {
+        this(port, null);
+    }
+
+    /** A browser behind a reverse proxy the node trusts ({@code jixiao.trustedProxies}), at {@code forwardedFor}. */
+    public Browser(int port, String forwardedFor) {
+        this.forwardedFor = forwardedFor;
         this.base = "http://localhost:" + port;
         this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    public record Response(int status, String body, String location) {
+    /** @param retryAfter the Retry-After header of a refusal (429, 503), else null */
+    public record Response(int status, String body, String location, String retryAfter) {
         public boolean redirectsTo(String path) {
             return (status == 302 || status == 303) && location != null && location.endsWith(path);
         }
@@ -112,9 +121,13 @@ public final class Browser {
     }
 
     private Response send(HttpRequest.Builder builder, String ignored) throws IOException, InterruptedException {
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
+        }
         HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null));
+        return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
+                r.headers().firstValue("Retry-After").orElse(null));
     }
 
     /** Logs in; when the account must change its password first, changes it to {@code newPassword}. */

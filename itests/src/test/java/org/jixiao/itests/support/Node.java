@@ -14,7 +14,7 @@ import com.google.gson.JsonParser;
 public final class Node {
 
     /** The admin's password once the initial one was replaced. */
-    public static final String ADMIN_PASSWORD = "Admin-Pass-2026!";
+    public static final String ADMIN_PASSWORD = "Harbor-Lamp-2026!";
 
     private static volatile boolean adminReady;
 

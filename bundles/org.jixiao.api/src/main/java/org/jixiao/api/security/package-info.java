@@ -3,7 +3,7 @@
  * {@link org.jixiao.api.Actor} and checks both role and org-unit scope itself, so no caller can forget to.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jixiao.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.FieldKeyStatus;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnitDraft;
@@ -80,6 +81,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient ProjectRegistry projects;
     private final transient ProjectGate projectGate;
     private final transient Store store;
+    private final transient FieldKeyStatus fieldKey;
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
 
@@ -89,7 +91,8 @@ public final class ApiServlet extends HttpServlet {
             @Reference Store store, @Reference PerformanceCycle cycle, @Reference TargetService targets,
             @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
             @Reference QuestionnaireService questionnaireService, @Reference MilestoneService milestones,
-            @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment) {
+            @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment,
+            @Reference FieldKeyStatus fieldKey) {
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
@@ -97,6 +100,7 @@ public final class ApiServlet extends HttpServlet {
         this.projects = projects;
         this.projectGate = new ProjectGate(projects);
         this.store = store;
+        this.fieldKey = fieldKey;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
                 new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
@@ -111,6 +115,10 @@ public final class ApiServlet extends HttpServlet {
         final String[] segments;
         final String path;
         Actor actor;
+        /** The caller's browser session; null for a bearer token. */
+        WebSession session;
+        /** A secret of the caller's login (its session's origin, or its bearer token), for the tokens it mints. */
+        String origin;
         JsonElement body;
         /** The body of a write that sent a file rather than JSON. */
         Upload upload;
@@ -230,6 +238,7 @@ public final class ApiServlet extends HttpServlet {
                 return false;
             }
             call.actor = actor.get();
+            call.origin = header.substring(7).trim();
             return true;
         }
         Optional<WebSession> session = sessions.find(call.request).filter(WebSession::authenticated);
@@ -242,11 +251,14 @@ public final class ApiServlet extends HttpServlet {
             send(call, 403, Json.error("csrf", messages.get("error.csrf"), null));
             return false;
         }
-        if (session.get().mustChangePassword) {
+        // The password itself may be changed, as on the page: that is what the flag asks for.
+        if (session.get().mustChangePassword && !passwordChange(call)) {
             send(call, 403, Json.error("password_change_required", messages.get("error.mustChangePassword"), null));
             return false;
         }
         call.actor = actor.get();
+        call.session = session.get();
+        call.origin = session.get().origin;
         return true;
     }
 
@@ -260,13 +272,20 @@ public final class ApiServlet extends HttpServlet {
             storeUp = false;
         }
         List<ProjectStatus> statuses = projects.projects(Locale.ROOT);
-        boolean degraded = statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
+        FieldKeyStatus.State key = fieldKey.state();
+        boolean degraded = key != FieldKeyStatus.State.OK
+                || statuses.stream().anyMatch(s -> s.state() == ProjectState.FAILED);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", !storeUp ? "DOWN" : degraded ? "DEGRADED" : "UP");
         Map<String, Object> db = new LinkedHashMap<>();
         db.put("status", storeUp ? "UP" : "DOWN");
         db.put("engine", engine);
         body.put("store", db);
+        // A lost or swapped key stops what holds encrypted fields; say so rather than report UP (issue 12, item 10).
+        Map<String, Object> keyStatus = new LinkedHashMap<>();
+        keyStatus.put("status", key.name());
+        keyStatus.put("problem", fieldKey.problem(call.locale));
+        body.put("fieldKey", keyStatus);
         body.put("projects", statuses.stream().map(s -> {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("id", s.id());
@@ -283,7 +302,13 @@ public final class ApiServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         switch (resource) {
-            case "me" -> exact(call, 3, "GET", () -> send(call, 200, me(call.actor)));
+            case "me" -> {
+                if (passwordChange(call)) {
+                    changePassword(call);
+                } else {
+                    exact(call, 3, "GET", () -> send(call, 200, me(call.actor)));
+                }
+            }
             case "org-units" -> orgUnitsApi(call);
             case "users" -> usersApi(call);
             case "tokens" -> tokensApi(call);
@@ -311,6 +336,33 @@ public final class ApiServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         action.run();
+    }
+
+    private static boolean passwordChange(Call call) {
+        return call.segments.length == 4 && "password".equals(call.seg(3)) && "POST".equals(call.method);
+    }
+
+    private record PasswordBody(String currentPassword, String newPassword) {
+    }
+
+    /**
+     * {@code POST /api/v1/me/password}: as the page, ends every session of the user and revokes the tokens other logins
+     * minted. A browser session caller continues in a fresh session, whose CSRF token the answer carries.
+     */
+    private void changePassword(Call call) throws IOException {
+        PasswordBody body = body(call, PasswordBody.class);
+        authentication.changePassword(call.actor, PageServlet.chars(body.currentPassword()),
+                PageServlet.chars(body.newPassword()),
+                call.origin);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("changed", true);
+        if (call.session != null) {
+            answer.put("csrfToken", sessions.restart(call.request, call.response, call.session).csrfToken);
+        } else {
+            sessions.endAllOf(call.actor.userId());
+        }
+        answer.put("tokens", authentication.tokens(call.actor));
+        send(call, 200, answer);
     }
 
     private static Map<String, Object> me(Actor actor) {
@@ -386,7 +438,10 @@ public final class ApiServlet extends HttpServlet {
             send(call, 200, users.update(call.actor, id, body(call, UserBody.class).draft()));
         } else if (call.segments.length == 5 && id != null && "POST".equals(call.method)
                 && "reset-password".equals(call.seg(4))) {
-            send(call, 200, Map.of("password", users.resetPassword(call.actor, id)));
+            String password = users.resetPassword(call.actor, id);
+            // As the page: whoever held a session of the account (perhaps who made the reset needed) is out.
+            sessions.endAllOf(id);
+            send(call, 200, Map.of("password", password));
         } else {
             throw new NotFoundException(call.path);
         }
@@ -397,7 +452,8 @@ public final class ApiServlet extends HttpServlet {
         if (call.segments.length == 3 && "GET".equals(call.method)) {
             send(call, 200, authentication.tokens(call.actor));
         } else if (call.segments.length == 3 && "POST".equals(call.method)) {
-            send(call, 201, Map.of("token", authentication.createToken(call.actor, body(call, TokenBody.class).name())));
+            send(call, 201, Map.of("token", authentication.createToken(call.actor, body(call, TokenBody.class).name(),
+                    call.origin)));
         } else if (call.segments.length == 4 && id != null && "DELETE".equals(call.method)) {
             authentication.revokeToken(call.actor, id);
             send(call, 200, Map.of("revoked", true));

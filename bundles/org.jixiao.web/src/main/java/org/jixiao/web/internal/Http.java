@@ -81,6 +81,21 @@ final class Http {
         return path.isEmpty() ? "/" : path;
     }
 
+    /** A year: long enough to matter, and what browsers' preload lists ask for at least. */
+    static final String HSTS = "max-age=31536000";
+
+    /**
+     * Whether the browser reached the node over HTTPS: directly, or through a reverse proxy whose public address
+     * ({@code jixiao.publicUrl}) is https, as the proxy speaks plain HTTP to the node.
+     */
+    static boolean https(HttpServletRequest request) {
+        return https(request.isSecure(), System.getProperty(CampaignPages.PUBLIC_URL_PROPERTY));
+    }
+
+    static boolean https(boolean secureRequest, String publicUrl) {
+        return secureRequest || publicUrl != null && publicUrl.strip().regionMatches(true, 0, "https://", 0, 8);
+    }
+
     static void securityHeaders(HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
@@ -96,6 +111,10 @@ final class Http {
      */
     static boolean prepare(HttpServletRequest request, HttpServletResponse response) throws IOException {
         securityHeaders(response);
+        if (https(request)) {
+            // Only over HTTPS: a browser ignores it on plain HTTP, and a node without TLS must stay reachable.
+            response.setHeader("Strict-Transport-Security", HSTS);
+        }
         try {
             String encoding = request.getCharacterEncoding();
             if (encoding == null || !java.nio.charset.Charset.isSupported(encoding)) {

@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
+import org.jixiao.api.FieldKeyStatus;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
@@ -72,6 +73,11 @@ public final class PageServlet extends HttpServlet {
     private static final int PAGE_SIZE = 20;
     /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
     static final int REDIRECTED = 0;
+    /**
+     * Failed logins a client address may make a minute. Plenty for people who mistype; a guesser from one address
+     * gets no more, across all names (and five per name and quarter of an hour, by the core's lock).
+     */
+    static final int FAILED_LOGINS_PER_MINUTE = 10;
 
     private final transient WebSessions sessions;
     private final transient Templates templates;
@@ -84,6 +90,8 @@ public final class PageServlet extends HttpServlet {
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
+    private final transient FieldKeyStatus fieldKey;
+    private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
@@ -93,7 +101,7 @@ public final class PageServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
             @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
-            @Reference AnswerService answers) {
+            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey) {
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -102,6 +110,7 @@ public final class PageServlet extends HttpServlet {
         this.projects = projects;
         this.projectGate = new ProjectGate(projects);
         this.milestones = milestones;
+        this.fieldKey = fieldKey;
         this.performance = new PerformancePages(this, cycle, targets, orgUnits, evaluations, selfAssessments,
                 milestones, tracking, manual, questionnaireService, answers);
         this.questionnaires = new QuestionnairePages(this, questionnaireService);
@@ -252,7 +261,7 @@ public final class PageServlet extends HttpServlet {
             return;
         }
         if ("logout".equals(first) && call.post()) {
-            sessions.end(call.session, call.response);
+            sessions.end(call.request, call.session, call.response);
             Http.redirect(call.response, "/login");
             return;
         }
@@ -289,7 +298,7 @@ public final class PageServlet extends HttpServlet {
                 }
                 return true;
             }
-            sessions.end(session.get(), call.response);
+            sessions.end(call.request, session.get(), call.response);
         }
         Http.redirect(call.response, "/login");
         return false;
@@ -320,17 +329,30 @@ public final class PageServlet extends HttpServlet {
             render(call, 400, null, "login", model);
             return;
         }
-        LoginResult result = authentication.login(username, password.toCharArray(), Http.client(call.request),
-                call.locale);
+        String client = Http.client(call.request);
+        if (!failedLogins.available(client)) {
+            // Before any password is checked: a guesser from one address gets FAILED_LOGINS_PER_MINUTE tries, whatever
+            // the names, and the owner elsewhere is not slowed down.
+            call.response.setHeader("Retry-After", String.valueOf(failedLogins.retryAfterSeconds(client)));
+            model.put("loginError", "login.throttled");
+            render(call, 429, null, "login", model);
+            return;
+        }
+        LoginResult result = authentication.login(username, password.toCharArray(), client, call.locale);
+        if (!result.ok()) {
+            // Only failures pay: a county office behind one address logs its whole staff in at nine.
+            failedLogins.allow(client);
+        }
         switch (result.status()) {
             case OK -> {
-                sessions.end(call.session, call.response);
-                WebSession fresh = sessions.start(call.response, result.actor().userId());
+                sessions.end(call.request, call.session, call.response);
+                WebSession fresh = sessions.start(call.request, call.response, result.actor().userId());
                 fresh.mustChangePassword = result.mustChangePassword();
                 Http.redirect(call.response, result.mustChangePassword() ? "/password" : "/home");
             }
             case LOCKED -> {
-                model.put("loginError", "login.locked");
+                // The same words for a name that exists and one that does not: the core locks both alike.
+                model.put("loginError", "login.tooManyTries");
                 render(call, 401, null, "login", model);
             }
             case DISABLED -> {
@@ -347,7 +369,7 @@ public final class PageServlet extends HttpServlet {
     private void switchLanguage(Call call) {
         String to = "en".equals(call.param("to")) ? "en" : "zh-CN";
         call.response.addHeader("Set-Cookie", Http.LANG_COOKIE + "=" + to
-                + "; Path=/; Max-Age=31536000; SameSite=Strict" + (sessions.secureCookies() ? "; Secure" : ""));
+                + "; Path=/; Max-Age=31536000; SameSite=Strict" + sessions.secureFlag(call.request));
         Http.redirect(call.response, Http.safeLocalPath(call.param("back"), "/"));
     }
 
@@ -362,10 +384,9 @@ public final class PageServlet extends HttpServlet {
                 if (fresh == null || !fresh.equals(repeat)) {
                     throw ValidationException.of("repeatPassword", "password.mismatch");
                 }
-                authentication.changePassword(call.actor, chars(current), chars(fresh));
+                authentication.changePassword(call.actor, chars(current), chars(fresh), call.session.origin);
                 // Whoever else held a session of this account (perhaps who learnt the old password) is out.
-                sessions.endAllOf(call.actor.userId());
-                sessions.start(call.response, call.actor.userId());
+                sessions.restart(call.request, call.response, call.session);
                 Http.redirect(call.response, "/home?changed=1");
                 return;
             } catch (ValidationException e) {
@@ -377,7 +398,7 @@ public final class PageServlet extends HttpServlet {
         render(call, 200, null, "password", model);
     }
 
-    private static char[] chars(String s) {
+    static char[] chars(String s) {
         return s == null ? new char[0] : s.toCharArray();
     }
 
@@ -399,6 +420,10 @@ public final class PageServlet extends HttpServlet {
         model.put("projects", call.actor.has(Role.ADMIN) ? statuses
                 : statuses.stream().filter(s -> s.state() == ProjectState.ACTIVE).toList());
         model.put("changed", call.param("changed") != null);
+        if (call.actor.has(Role.ADMIN)) {
+            // Why the projects with encrypted fields wait: a lost or swapped key file.
+            model.put("fieldKeyProblem", fieldKey.problem(call.locale));
+        }
         MilestonePages.overdue(milestones, orgUnits, call.actor, year, model);
         render(call, 200, null, "home", model);
     }
@@ -634,7 +659,7 @@ public final class PageServlet extends HttpServlet {
         if (call.segments.length == 2 && call.post()) {
             String name = call.param("name");
             try {
-                model.put("newToken", authentication.createToken(call.actor, name));
+                model.put("newToken", authentication.createToken(call.actor, name, call.session.origin));
             } catch (ValidationException e) {
                 model.put("errors", e.fieldErrors());
                 model.put("tokens", authentication.tokens(call.actor));

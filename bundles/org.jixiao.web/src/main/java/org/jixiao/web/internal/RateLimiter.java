@@ -63,6 +63,18 @@ final class RateLimiter {
         return true;
     }
 
+    /** Whether {@code client} has a token to spend, without spending it: for what only failures pay for. */
+    synchronized boolean available(String client) {
+        Bucket b = buckets.get(client);
+        if (b == null) {
+            return true;
+        }
+        long now = nanoClock.getAsLong();
+        b.tokens = Math.min(perMinute, b.tokens + (now - b.at) * (double) perMinute / MINUTE_NANOS);
+        b.at = now;
+        return b.tokens >= 1;
+    }
+
     /** Seconds until {@code client} has a token again, for Retry-After; at least 1. */
     synchronized long retryAfterSeconds(String client) {
         Bucket b = buckets.get(client);

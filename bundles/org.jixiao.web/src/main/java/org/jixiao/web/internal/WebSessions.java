@@ -20,7 +20,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Sessions kept in memory: a restart logs everybody out, which is the safe default for a node that holds
- * personal data. The cookie is HttpOnly and SameSite=Strict; ids are 256-bit random and rotated at login.
+ * personal data. The cookie is HttpOnly and SameSite=Strict; ids are 256-bit random and rotated at login. It is
+ * Secure whenever the node is reached over HTTPS (or configured so), so it never travels in clear text after.
  */
 @Component(service = WebSessions.class, configurationPid = WebConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -68,14 +69,27 @@ public final class WebSessions {
 
     /** The request's session, or a new anonymous one whose cookie is set on the response. */
     WebSession findOrCreate(HttpServletRequest request, HttpServletResponse response) {
-        return find(request).orElseGet(() -> start(response, null));
+        return find(request).orElseGet(() -> start(request, response, null));
     }
 
     /** Anonymous sessions only carry a login form's CSRF token; a flood of them must not fill the heap. */
     static final int MAX_ANONYMOUS = 10_000;
 
     /** Starts a fresh session (new id, new CSRF token), for a login or an anonymous visitor. */
-    WebSession start(HttpServletResponse response, Long userId) {
+    WebSession start(HttpServletRequest request, HttpServletResponse response, Long userId) {
+        return start(request, response, userId, random());
+    }
+
+    /**
+     * After the user's password changed: ends every session of theirs, this one included, and starts a fresh one
+     * (new id, new CSRF token) that continues the same login, so the tokens it minted stay.
+     */
+    WebSession restart(HttpServletRequest request, HttpServletResponse response, WebSession current) {
+        endAllOf(current.userId);
+        return start(request, response, current.userId, current.origin);
+    }
+
+    private WebSession start(HttpServletRequest request, HttpServletResponse response, Long userId, String origin) {
         purgeIdle();
         if (userId == null) {
             long anonymous = sessions.values().stream().filter(s -> !s.authenticated()).count();
@@ -85,17 +99,17 @@ public final class WebSessions {
                         .ifPresent(oldest -> sessions.remove(oldest.id));
             }
         }
-        WebSession session = new WebSession(random(), random(), userId, clock.getAsLong());
+        WebSession session = new WebSession(random(), random(), userId, origin, clock.getAsLong());
         sessions.put(session.id, session);
         response.addHeader("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"
-                + (secure ? "; Secure" : ""));
+                + secureFlag(request));
         return session;
     }
 
-    void end(WebSession session, HttpServletResponse response) {
+    void end(HttpServletRequest request, WebSession session, HttpServletResponse response) {
         sessions.remove(session.id);
         response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
-                + (secure ? "; Secure" : ""));
+                + secureFlag(request));
     }
 
     /** Ends every session of a user, e.g. after their password changed elsewhere. */
@@ -103,8 +117,9 @@ public final class WebSessions {
         sessions.values().removeIf(s -> s.userId != null && s.userId == userId);
     }
 
-    boolean secureCookies() {
-        return secure;
+    /** "; Secure" for a cookie set over HTTPS (see {@link Http#https}) or when configured, else nothing. */
+    String secureFlag(HttpServletRequest request) {
+        return secure || Http.https(request) ? "; Secure" : "";
     }
 
     static boolean csrfMatches(WebSession session, String token) {

@@ -14,8 +14,13 @@ final class Fakes {
     private Fakes() {
     }
 
-    /** A request carrying these cookies (name, value, name, value, ...); every other method is unsupported. */
+    /** A plain-HTTP request carrying these cookies (name, value, name, value, ...); most else is unsupported. */
     static HttpServletRequest request(String... nameValues) {
+        return request(false, nameValues);
+    }
+
+    /** As {@link #request(String...)}, over HTTPS when {@code secure}. */
+    static HttpServletRequest request(boolean secure, String... nameValues) {
         Cookie[] cookies = null;
         if (nameValues.length > 0) {
             cookies = new Cookie[nameValues.length / 2];
@@ -28,6 +33,9 @@ final class Fakes {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getCookies")) {
                         return finalCookies;
+                    }
+                    if (method.getName().equals("isSecure")) {
+                        return secure;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });

@@ -88,7 +88,7 @@ class ProcedureApiTest {
                     "rectified", PROBLEM, "close", PROBLEM, "reopen", PROBLEM, "progress", List.of(), "procedure",
                     List.of())),
             service(SelfAssessmentService.class, Map.of("get", REPORT, "save", REPORT, "submit", REPORT,
-                    "returnToUnit", REPORT, "accept", REPORT, "list", List.of())));
+                    "returnToUnit", REPORT, "accept", REPORT, "list", List.of())), AccountServlets.KEY_OK);
 
     private static final String Y = "/api/v1/perf/years/2031";
 
@@ -224,7 +224,7 @@ class ProcedureApiTest {
 
     @Test
     void aBrowserSessionWritesOnlyWithItsCsrfToken() throws Exception {
-        WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), 2L);
+        WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(), 2L);
         for (String token : new String[] {null, "wrong", session.csrfToken}) {
             calls.clear();
             QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("POST",

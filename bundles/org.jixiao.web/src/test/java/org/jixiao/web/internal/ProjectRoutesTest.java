@@ -127,16 +127,10 @@ class ProjectRoutesTest {
     }
 
     private final WebSessions sessions = new WebSessions(30 * 60_000L, false, System::currentTimeMillis);
-    private final PageServlet pages = new PageServlet(sessions, new Templates(),
-            QuestionnaireFakes.authentication(staff), unused(UserService.class), unused(OrgUnitService.class),
-            projects, unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
-            unused(SelfAssessmentService.class), unused(MilestoneService.class), unused(TrackingService.class),
-            unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(AnswerService.class));
-    private final ApiServlet api = new ApiServlet(sessions, QuestionnaireFakes.authentication(staff),
-            unused(UserService.class), unused(OrgUnitService.class), projects, unused(Store.class),
-            unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
-            unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(MilestoneService.class),
-            unused(TrackingService.class), unused(SelfAssessmentService.class));
+    private final PageServlet pages = AccountServlets.pages(sessions, QuestionnaireFakes.authentication(staff),
+            unused(UserService.class), unused(OrgUnitService.class), projects);
+    private final ApiServlet api = AccountServlets.api(sessions, QuestionnaireFakes.authentication(staff),
+            unused(UserService.class), unused(OrgUnitService.class), projects);
 
     private QuestionnaireFakes.Response page(QuestionnaireFakes.Request request) throws Exception {
         QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
@@ -157,7 +151,7 @@ class ProjectRoutesTest {
 
     /** A request of the logged-in staff member's browser, with the session's CSRF token as a form would send it. */
     private QuestionnaireFakes.Request loggedIn(String method, String path) {
-        WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), staff.userId());
+        WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(), staff.userId());
         return new QuestionnaireFakes.Request(method, path).cookie(WebSessions.COOKIE, session.id)
                 .param("_csrf", session.csrfToken);
     }

@@ -108,7 +108,7 @@ class QuestionnaireApiTest {
             QuestionnaireFakes.unused(TargetService.class), QuestionnaireFakes.unused(EvaluationService.class),
             QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires,
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
-            QuestionnaireFakes.unused(SelfAssessmentService.class));
+            QuestionnaireFakes.unused(SelfAssessmentService.class), AccountServlets.KEY_OK);
 
     private QuestionnaireFakes.Response call(String method, String path, String body) throws Exception {
         return QuestionnaireFakes.bearer(api, method, path, body);

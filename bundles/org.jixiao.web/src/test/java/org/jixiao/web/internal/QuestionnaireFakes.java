@@ -286,6 +286,8 @@ final class QuestionnaireFakes {
         final Map<String, String> cookies = new LinkedHashMap<>();
         final Map<String, String> headers = new LinkedHashMap<>();
         String remoteAddr = "192.0.2.1";
+        /** Reached over HTTPS (the container's isSecure). */
+        boolean secure;
         byte[] body = new byte[0];
         String contentType = "application/x-www-form-urlencoded";
         /** Files of a multipart form, by field name; the form's other fields stay in {@link #params}. */
@@ -332,7 +334,8 @@ final class QuestionnaireFakes {
                         case "getRemoteAddr" -> remoteAddr;
                         case "getContentType" -> contentType;
                         case "getPart" -> parts.get(args[0]);
-                        case "getScheme" -> "http";
+                        case "getScheme" -> secure ? "https" : "http";
+                        case "isSecure" -> secure;
                         case "getServerName" -> "jixiao.example";
                         case "getServerPort" -> 8181;
                         case "getHeader" -> headers.get(args[0]);

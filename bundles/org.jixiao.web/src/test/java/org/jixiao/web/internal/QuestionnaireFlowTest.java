@@ -50,7 +50,7 @@ class QuestionnaireFlowTest {
             QuestionnaireFakes.unused(TargetService.class),
             QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(SelfAssessmentService.class),
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
-            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers);
+            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers, AccountServlets.KEY_OK);
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** The city and one county, whose name is hostile. */
@@ -261,7 +261,7 @@ class QuestionnaireFlowTest {
 
     private void logIn() {
         QuestionnaireFakes.Response r = new QuestionnaireFakes.Response();
-        WebSession s = sessions.start(r.proxy(), assessor.userId());
+        WebSession s = sessions.start(Fakes.request(), r.proxy(), assessor.userId());
         cookies.put(WebSessions.COOKIE, s.id);
     }
 

@@ -64,21 +64,12 @@ class UserRolesPagesTest {
             new ProjectStatus("hope", "希望工程", "1.0.0", ProjectState.ACTIVE, null),
             new ProjectStatus("old", "旧项目", "1.0.0", ProjectState.STOPPED, null));
     private final WebSessions sessions = new WebSessions(30 * 60_000L, false, System::currentTimeMillis);
-    private final WebSession session = sessions.start(new QuestionnaireFakes.Response().proxy(), admin.userId());
+    private final WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(), admin.userId());
 
-    private final PageServlet pages = new PageServlet(sessions, new Templates(),
-            QuestionnaireFakes.authentication(admin), users, orgUnits(), projects,
-            QuestionnaireFakes.unused(PerformanceCycle.class), QuestionnaireFakes.unused(TargetService.class),
-            QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(SelfAssessmentService.class),
-            QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
-            QuestionnaireFakes.unused(ManualIndicatorService.class), QuestionnaireFakes.unused(
-                    QuestionnaireService.class), QuestionnaireFakes.unused(AnswerService.class));
-    private final ApiServlet api = new ApiServlet(sessions, QuestionnaireFakes.authentication(admin), users,
-            orgUnits(), projects, QuestionnaireFakes.unused(Store.class),
-            QuestionnaireFakes.unused(PerformanceCycle.class), QuestionnaireFakes.unused(TargetService.class),
-            QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(ManualIndicatorService.class),
-            QuestionnaireFakes.unused(QuestionnaireService.class), QuestionnaireFakes.unused(MilestoneService.class),
-            QuestionnaireFakes.unused(TrackingService.class), QuestionnaireFakes.unused(SelfAssessmentService.class));
+    private final PageServlet pages = AccountServlets.pages(sessions, QuestionnaireFakes.authentication(admin), users,
+            orgUnits(), projects);
+    private final ApiServlet api = AccountServlets.api(sessions, QuestionnaireFakes.authentication(admin), users,
+            orgUnits(), projects);
 
     // ---------------------------------------------------------------- pages
 

@@ -28,7 +28,7 @@ class WebSessionsTest {
     @Test
     void startSetsAStrictHttpOnlyCookieNamingTheSession() {
         Fakes.Response response = new Fakes.Response();
-        WebSession s = sessions.start(response.proxy, 7L);
+        WebSession s = sessions.start(Fakes.request(), response.proxy, 7L);
         String cookie = response.lastSetCookie();
         assertTrue(cookie.startsWith(WebSessions.COOKIE + "=" + s.id + ";"), cookie);
         assertTrue(cookie.contains("; HttpOnly"), cookie);
@@ -43,18 +43,41 @@ class WebSessionsTest {
     void secureCookiesWhenConfigured() {
         WebSessions secure = new WebSessions(IDLE, true, now::get);
         Fakes.Response response = new Fakes.Response();
-        secure.start(response.proxy, null);
+        secure.start(Fakes.request(), response.proxy, null);
         assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
-        secure.end(secure.start(response.proxy, null), response.proxy);
+        secure.end(Fakes.request(), secure.start(Fakes.request(), response.proxy, null), response.proxy);
         assertTrue(response.lastSetCookie().contains("Max-Age=0"), response.lastSetCookie());
         assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
+    }
+
+    /** Issue 12, item 9: reached over HTTPS, the cookie is Secure without anyone having to configure it. */
+    @Test
+    void secureCookiesOverHttps() {
+        Fakes.Response response = new Fakes.Response();
+        WebSession s = sessions.start(Fakes.request(true), response.proxy, 7L);
+        assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
+        sessions.end(Fakes.request(true), s, response.proxy);
+        assertTrue(response.lastSetCookie().endsWith("; Secure"), response.lastSetCookie());
+    }
+
+    @Test
+    void aRestartAfterAPasswordChangeEndsEverySessionOfTheUserAndContinuesTheLogin() {
+        WebSession mine = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        WebSession other = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        WebSession fresh = sessions.restart(Fakes.request(), new Fakes.Response().proxy, mine);
+        assertTrue(find(mine).isEmpty());
+        assertTrue(find(other).isEmpty());
+        assertSame(fresh, find(fresh).orElseThrow());
+        assertEquals(mine.origin, fresh.origin, "the tokens this login minted stay its own");
+        assertNotEquals(mine.origin, other.origin);
+        assertNotEquals(mine.csrfToken, fresh.csrfToken);
     }
 
     @Test
     void idsAndCsrfTokensAreLongRandomAndDistinct() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            WebSession s = sessions.start(new Fakes.Response().proxy, null);
+            WebSession s = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
             assertTrue(seen.add(s.id), "duplicate id");
             assertTrue(seen.add(s.csrfToken), "duplicate token");
             assertNotEquals(s.id, s.csrfToken);
@@ -71,8 +94,8 @@ class WebSessionsTest {
         assertFalse(anonymous.authenticated());
 
         // What the login does: end the anonymous session, start a fresh one for the user.
-        sessions.end(anonymous, response.proxy);
-        WebSession fresh = sessions.start(response.proxy, 42L);
+        sessions.end(Fakes.request(), anonymous, response.proxy);
+        WebSession fresh = sessions.start(Fakes.request(), response.proxy, 42L);
 
         assertNotEquals(anonymous.id, fresh.id);
         assertNotEquals(anonymous.csrfToken, fresh.csrfToken);
@@ -91,7 +114,7 @@ class WebSessionsTest {
 
     @Test
     void findOrCreateReusesALiveSession() {
-        WebSession s = sessions.start(new Fakes.Response().proxy, null);
+        WebSession s = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
         Fakes.Response response = new Fakes.Response();
         assertSame(s, sessions.findOrCreate(Fakes.request(WebSessions.COOKIE, s.id), response.proxy));
         assertTrue(response.setCookies.isEmpty(), "no new cookie for a live session");
@@ -99,7 +122,7 @@ class WebSessionsTest {
 
     @Test
     void sessionExpiresAfterTheIdleTimeout() {
-        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession s = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
         now.addAndGet(IDLE);
         assertTrue(find(s).isPresent(), "exactly the idle time is still live");
         now.addAndGet(IDLE + 1);
@@ -110,7 +133,7 @@ class WebSessionsTest {
 
     @Test
     void activityKeepsTheSessionAlive() {
-        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession s = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
         for (int i = 0; i < 10; i++) {
             now.addAndGet(IDLE - 1);
             assertTrue(find(s).isPresent(), "request " + i);
@@ -120,19 +143,19 @@ class WebSessionsTest {
 
     @Test
     void startingASessionPurgesIdleOnes() {
-        WebSession old = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession old = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
         now.addAndGet(IDLE + 1);
-        sessions.start(new Fakes.Response().proxy, 2L);
+        sessions.start(Fakes.request(), new Fakes.Response().proxy, 2L);
         now.addAndGet(-(IDLE + 1)); // back in time: only a purge explains its absence now
         assertTrue(find(old).isEmpty());
     }
 
     @Test
     void endAllOfEndsOnlyThatUsersSessions() {
-        WebSession a1 = sessions.start(new Fakes.Response().proxy, 1L);
-        WebSession a2 = sessions.start(new Fakes.Response().proxy, 1L);
-        WebSession b = sessions.start(new Fakes.Response().proxy, 2L);
-        WebSession anonymous = sessions.start(new Fakes.Response().proxy, null);
+        WebSession a1 = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        WebSession a2 = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        WebSession b = sessions.start(Fakes.request(), new Fakes.Response().proxy, 2L);
+        WebSession anonymous = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
         sessions.endAllOf(1L);
         assertTrue(find(a1).isEmpty());
         assertTrue(find(a2).isEmpty());
@@ -142,8 +165,8 @@ class WebSessionsTest {
 
     @Test
     void csrfMatchesOnlyTheExactToken() {
-        WebSession s = sessions.start(new Fakes.Response().proxy, 1L);
-        WebSession other = sessions.start(new Fakes.Response().proxy, 1L);
+        WebSession s = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        WebSession other = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
         assertTrue(WebSessions.csrfMatches(s, s.csrfToken));
         assertTrue(WebSessions.csrfMatches(s, new String(s.csrfToken.toCharArray())));
         assertFalse(WebSessions.csrfMatches(s, null));

@@ -37,6 +37,7 @@ public final class CoreSchema {
         "V9__project_roles.sql",
         "V10__run_module_digest.sql",
         "V11__held_responses.sql",
+        "V12__login_failures_field_key.sql",
     };
 
     private final List<Integer> applied;

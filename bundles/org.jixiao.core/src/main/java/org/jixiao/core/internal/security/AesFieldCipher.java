@@ -18,21 +18,25 @@ import org.osgi.service.component.annotations.Reference;
  * <p>Key directory: system property {@code jixiao.keys}; else {@code <data>/keys} where {@code <data>} is
  * {@code jixiao.data}, else {@code ${karaf.data}/jixiao}, else {@code ./var}.
  */
-@Component(service = FieldCipher.class)
+// Disabled until the FieldKeyGuard found the key to be the one the stored values were written with.
+@Component(service = FieldCipher.class, enabled = false)
 public final class AesFieldCipher implements FieldCipher {
 
     static final String READ_ACTION = "sensitive.read";
 
     private final FieldCrypto crypto;
+    private final Runnable beforeUse;
     private final AuditLog auditLog;
 
     @Activate
-    public AesFieldCipher(@Reference AuditLog auditLog) {
-        this(new FieldCrypto(keyDirectory(System::getProperty)), auditLog);
+    public AesFieldCipher(@Reference FieldKeyGuard guard, @Reference AuditLog auditLog) {
+        this(guard.crypto(), guard::aboutToUse, auditLog);
     }
 
-    AesFieldCipher(FieldCrypto crypto, AuditLog auditLog) {
+    /** With {@code beforeUse} run before each encryption or keyed hash (the guard keeps the key's fingerprint). */
+    AesFieldCipher(FieldCrypto crypto, Runnable beforeUse, AuditLog auditLog) {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
+        this.beforeUse = Objects.requireNonNull(beforeUse, "beforeUse");
         this.auditLog = Objects.requireNonNull(auditLog, "auditLog");
     }
 
@@ -51,6 +55,7 @@ public final class AesFieldCipher implements FieldCipher {
 
     @Override
     public String encrypt(String plaintext) {
+        beforeUse.run();
         return crypto.encrypt(plaintext);
     }
 
@@ -70,6 +75,7 @@ public final class AesFieldCipher implements FieldCipher {
 
     @Override
     public byte[] encryptFile(byte[] plaintext) {
+        beforeUse.run();
         return crypto.encryptFile(plaintext);
     }
 
@@ -86,6 +92,7 @@ public final class AesFieldCipher implements FieldCipher {
 
     @Override
     public String keyedHash(String domain, String value) {
+        beforeUse.run();
         return crypto.keyedHash(domain, value);
     }
 }

@@ -78,6 +78,22 @@ public final class FieldCrypto {
         Arrays.fill(keys[1], (byte) 0);
     }
 
+    /**
+     * A SHA-256 of both keys, kept in the database to tell a lost or swapped key file from the right one. One-way over
+     * 512 random bits: it tells nothing of the keys.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update("jixiao field key v1".getBytes(StandardCharsets.US_ASCII));
+            digest.update(aesKey.getEncoded());
+            digest.update(hmacKey.getEncoded());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+
     /** Where the key lives, for operators' messages (back it up with the database, store it apart). */
     public Path keyFile() {
         return keyFile;

@@ -24,6 +24,7 @@ public final class PasswordHasher {
     static final int SALT_BYTES = 16;
     static final int KEY_BYTES = 32;
     static final int MIN_PASSWORD_LENGTH = 10;
+    static final int MIN_CONTAINED_USERNAME = 3;
 
     // Stored hashes are trusted input only up to a point: a doctored row must not pin a CPU for minutes.
     private static final int MAX_ITERATIONS = 10_000_000;
@@ -80,18 +81,25 @@ public final class PasswordHasher {
 
     /**
      * The first reason {@code password} is too weak, as a message key, or empty when acceptable:
-     * {@code password.tooShort}, {@code password.sameAsUser} or {@code password.tooSimple} (fewer than
-     * three of lower case, upper case, digit, other).
+     * {@code password.tooShort}, {@code password.sameAsUser}, {@code password.containsUser},
+     * {@code password.tooSimple} (fewer than three of lower case, upper case, digit, other) or
+     * {@code password.common} (in the list of common passwords, whatever its case).
      */
     public static Optional<String> weakness(String password, String username) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH) {
             return Optional.of("password.tooShort");
         }
-        if (username != null && !username.isBlank()
-                && password.strip().toLowerCase(Locale.ROOT).equals(username.strip().toLowerCase(Locale.ROOT))) {
+        String lower = password.strip().toLowerCase(Locale.ROOT);
+        String user = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (!user.isEmpty() && lower.equals(user)) {
             return Optional.of("password.sameAsUser");
         }
-        boolean lower = false;
+        // The user name is the first thing a guesser who knows it tries, with digits around it. Two letters would
+        // refuse half of all passwords for nothing; three already name somebody ("li1", "wang").
+        if (user.length() >= MIN_CONTAINED_USERNAME && lower.contains(user)) {
+            return Optional.of("password.containsUser");
+        }
+        boolean lowerCase = false;
         boolean upper = false;
         boolean digit = false;
         boolean other = false;
@@ -99,7 +107,7 @@ public final class PasswordHasher {
             int cp = password.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.isLowerCase(cp)) {
-                lower = true;
+                lowerCase = true;
             } else if (Character.isUpperCase(cp)) {
                 upper = true;
             } else if (Character.isDigit(cp)) {
@@ -108,8 +116,11 @@ public final class PasswordHasher {
                 other = true;
             }
         }
-        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
-        return classes < 3 ? Optional.of("password.tooSimple") : Optional.empty();
+        int classes = (lowerCase ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
+        if (classes < 3) {
+            return Optional.of("password.tooSimple");
+        }
+        return CommonPasswords.contains(password) ? Optional.of("password.common") : Optional.empty();
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations, int keyBytes) {

@@ -1,6 +1,5 @@
 package org.jixiao.core.internal.user;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,7 +47,6 @@ public final class AuthenticationImpl implements Authentication {
     static final int TOKEN_BYTES = 32;
     static final int TOKEN_DISPLAY_CHARS = 8;
     static final int TOKEN_NAME_MAX = 60;
-    static final Duration LOCK = Duration.ofMinutes(LOCK_MINUTES);
     // Each API call would otherwise write the token row; to the minute is all its owner needs to see.
     static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
@@ -80,25 +78,26 @@ public final class AuthenticationImpl implements Authentication {
         // A missing password is hashed like any other, or its quick refusal would tell which accounts exist.
         char[] password = givenPassword == null ? new char[0] : givenPassword;
         String attempted = username == null ? "" : username.strip();
+        String client = LoginFailures.client(clientAddress);
+        String name = LoginFailures.name(attempted);
         Account account = attempted.isEmpty() ? null
                 : store.read(c -> UserRepository.byUsername(c, attempted)).orElse(null);
         String target = "user:" + (account == null ? attempted : account.username());
+        Instant locked = store.read(c -> LoginFailures.lockedUntil(c, client, name, clock.instant()));
+        if (locked != null) {
+            // Not even checked: a lock that a right guess could lift would be no lock. A name that does not exist
+            // is locked the same way, so the answer tells nothing about which accounts exist.
+            audit(null, "login.locked", target, "locked until " + locked, clientAddress);
+            return new LoginResult(Status.LOCKED, null, false, locked);
+        }
         if (account == null) {
             hasher.verify(password, dummyHash);
-            audit(null, "login.failed", target, "unknown user", clientAddress);
-            return new LoginResult(Status.INVALID, null, false, null);
-        }
-
-        Instant now = clock.instant();
-        if (account.lockedAt(now)) {
-            // Not even checked: a lock that a right guess could lift would be no lock.
-            audit(null, "login.locked", target, "locked until " + account.lockedUntil(), clientAddress);
-            return new LoginResult(Status.LOCKED, null, false, account.lockedUntil());
+            return failed(client, name, target, "unknown user", clientAddress);
         }
 
         boolean correct = hasher.verify(password, account.passwordHash());
         if (!correct) {
-            return failed(account, target, clientAddress);
+            return failed(client, name, target, null, clientAddress);
         }
         if (!account.enabled()) {
             audit(null, "login.failed", target, "disabled", clientAddress);
@@ -112,16 +111,12 @@ public final class AuthenticationImpl implements Authentication {
         String rehash = hasher.needsRehash(account.passwordHash()) ? hasher.hash(password) : null;
         Instant lockedMeanwhile = store.inTransaction(c -> {
             Instant t = clock.instant();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = NULL"
-                    + " WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)")) {
-                ps.setLong(1, account.id());
-                Jdbc.setInstant(ps, 2, t);
-                if (ps.executeUpdate() == 0) {
-                    Instant until = lockedUntil(c, account.id());
-                    AuditRecords.insert(c, t, null, "login.locked", target, "locked until " + until, clientAddress);
-                    return until;
-                }
+            Instant until = LoginFailures.lockedUntil(c, client, name, t);
+            if (until != null) {
+                AuditRecords.insert(c, t, null, "login.locked", target, "locked until " + until, clientAddress);
+                return until;
             }
+            LoginFailures.clear(c, client, name, t);
             if (rehash != null) {
                 Jdbc.update(c, "UPDATE JX_USER SET PASSWORD_HASH = ? WHERE ID = ?", rehash, account.id());
             }
@@ -134,44 +129,21 @@ public final class AuthenticationImpl implements Authentication {
         return new LoginResult(Status.OK, actor.get(), account.mustChangePassword(), null);
     }
 
-    private LoginResult failed(Account account, String target, String clientAddress) {
+    /** Counts a failure of the pair; the attempt that reaches the limit is answered as locked already. */
+    private LoginResult failed(String client, String name, String target, String why, String clientAddress) {
         return store.inTransaction(c -> {
             Instant now = clock.instant();
-            // The row lock this takes orders parallel failures, so none is lost.
-            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET FAILED_LOGINS = FAILED_LOGINS + 1"
-                    + " WHERE ID = ? AND (LOCKED_UNTIL IS NULL OR LOCKED_UNTIL <= ?)")) {
-                ps.setLong(1, account.id());
-                Jdbc.setInstant(ps, 2, now);
-                if (ps.executeUpdate() == 0) {
-                    Instant until = lockedUntil(c, account.id());
-                    AuditRecords.insert(c, now, null, "login.locked", target, "locked until " + until, clientAddress);
-                    return new LoginResult(Status.LOCKED, null, false, until);
-                }
-            }
-            int failures;
-            try (PreparedStatement ps = c.prepareStatement("SELECT FAILED_LOGINS FROM JX_USER WHERE ID = ?")) {
-                ps.setLong(1, account.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    failures = rs.getInt(1);
-                }
-            }
-            if (failures < MAX_FAILED_LOGINS) {
-                AuditRecords.insert(c, now, null, "login.failed", target, "failed logins: " + failures, clientAddress);
+            LoginFailures.Counted counted = LoginFailures.count(c, client, name, now);
+            String failures = counted.failures() == 0 ? "" : "failed logins: " + counted.failures();
+            String detail = why == null ? failures : failures.isEmpty() ? why : why + ", " + failures;
+            if (counted.lockedUntil() == null) {
+                AuditRecords.insert(c, now, null, "login.failed", target, detail, clientAddress);
                 return new LoginResult(Status.INVALID, null, false, null);
             }
-            // The count starts again, so after the lock runs out the next series is again MAX_FAILED_LOGINS long.
-            Instant until = now.plus(LOCK);
-            Jdbc.update(c, "UPDATE JX_USER SET FAILED_LOGINS = 0, LOCKED_UNTIL = ? WHERE ID = ?", until, account.id());
             AuditRecords.insert(c, now, null, "login.locked", target,
-                    "failed logins: " + failures + ", locked until " + until, clientAddress);
-            return new LoginResult(Status.LOCKED, null, false, until);
+                    (detail.isEmpty() ? "" : detail + ", ") + "locked until " + counted.lockedUntil(), clientAddress);
+            return new LoginResult(Status.LOCKED, null, false, counted.lockedUntil());
         });
-    }
-
-    private static Instant lockedUntil(Connection c, long userId) throws SQLException {
-        return Jdbc.one(c, "SELECT LOCKED_UNTIL FROM JX_USER WHERE ID = ?", rs -> Jdbc.getInstant(rs, "LOCKED_UNTIL"),
-                userId);
     }
 
     private void audit(Actor actor, String action, String target, String detail, String client) {
@@ -204,18 +176,20 @@ public final class AuthenticationImpl implements Authentication {
     }
 
     @Override
-    public void changePassword(Actor actor, char[] currentPassword, char[] newPassword) {
+    public void changePassword(Actor actor, char[] currentPassword, char[] newPassword, String origin) {
         Objects.requireNonNull(actor, "actor");
         Account account = store.read(c -> UserRepository.byId(c, actor.userId()))
                 .orElseThrow(() -> new NotFoundException("user:" + actor.userId()));
         ValidationException.Collector errors = new ValidationException.Collector();
-        if (account.lockedAt(clock.instant())) {
+        String name = LoginFailures.name(account.username());
+        if (store.read(c -> LoginFailures.lockedUntil(c, LoginFailures.PASSWORD_FORM, name, clock.instant())) != null) {
             throw ValidationException.of("currentPassword", "login.locked");
         }
         boolean currentOk = hasher.verify(currentPassword, account.passwordHash());
         if (!currentOk) {
-            // Counted like a failed login: otherwise this form would be a guesser that never locks.
-            failed(account, "user:" + account.username(), null);
+            // Counted like a failed login: otherwise this form would be a guesser (with a stolen session) that never
+            // locks. Its own count, so that it locks this form and never the owner's logins.
+            failed(LoginFailures.PASSWORD_FORM, name, "user:" + account.username(), "password form", null);
             errors.add("currentPassword", "password.wrong");
         }
         String candidate = newPassword == null ? null : new String(newPassword);
@@ -237,7 +211,13 @@ public final class AuthenticationImpl implements Authentication {
                     throw new NotFoundException("user:" + account.id());
                 }
             }
-            AuditRecords.insert(c, clock.instant(), actor, "password.change", "user:" + account.id(), null, null);
+            // Whoever else knew the old password may have minted tokens: only the changing login's own stay.
+            String kept = origin == null ? "" : Tokens.sha256Hex(origin);
+            int revoked = Jdbc.update(c, "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL"
+                    + " AND (MINTED_BY IS NULL OR MINTED_BY <> ?) AND TOKEN_HASH <> ?",
+                    clock.instant(), account.id(), kept, kept);
+            AuditRecords.insert(c, clock.instant(), actor, "password.change", "user:" + account.id(),
+                    revoked == 0 ? null : "tokens revoked: " + revoked, null);
             return null;
         });
     }
@@ -250,7 +230,7 @@ public final class AuthenticationImpl implements Authentication {
     // ---------------------------------------------------------------- tokens
 
     @Override
-    public String createToken(Actor actor, String name) {
+    public String createToken(Actor actor, String name, String origin) {
         Objects.requireNonNull(actor, "actor");
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
@@ -264,13 +244,14 @@ public final class AuthenticationImpl implements Authentication {
             Instant now = clock.instant();
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_API_TOKEN (USER_ID, NAME, PREFIX,"
-                    + " TOKEN_HASH, CREATED_AT, LAST_USED_AT, REVOKED_AT) VALUES (?, ?, ?, ?, ?, NULL, NULL)",
+                    + " TOKEN_HASH, CREATED_AT, LAST_USED_AT, REVOKED_AT, MINTED_BY) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, actor.userId());
                 ps.setString(2, n);
                 ps.setString(3, token.substring(0, TOKEN_DISPLAY_CHARS));
                 ps.setString(4, Tokens.sha256Hex(token));
                 Jdbc.setInstant(ps, 5, now);
+                ps.setString(6, origin == null ? null : Tokens.sha256Hex(origin));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     if (!keys.next()) {

@@ -28,7 +28,7 @@ import org.jixiao.core.internal.schema.Jdbc;
 public final class UserRepository {
 
     static final String COLUMNS = "u.ID, u.USERNAME, u.DISPLAY_NAME, u.PASSWORD_HASH, u.ORG_UNIT_ID, u.ENABLED,"
-            + " u.MUST_CHANGE_PASSWORD, u.FAILED_LOGINS, u.LOCKED_UNTIL, u.CREATED_AT";
+            + " u.MUST_CHANGE_PASSWORD, u.FAILED_LOGINS, " + LoginFailures.LOCKED_UNTIL_COLUMN + ", u.CREATED_AT";
 
     private UserRepository() {
     }

@@ -204,6 +204,8 @@ public final class UserServiceImpl implements UserService {
                     throw new NotFoundException("user:" + id);
                 }
             }
+            // As an unlock: the admin vouches for whoever gets the new password.
+            LoginFailures.clearAll(c, id);
             // A reset is what an admin does for a compromised account: its tokens die with the old password.
             Jdbc.update(c, "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL",
                     clock.instant(), id);
@@ -233,6 +235,8 @@ public final class UserServiceImpl implements UserService {
                 throw new NotFoundException("user:" + id);
             }
         }
+        // Every address's lock of the name: the admin vouches for whoever asked.
+        LoginFailures.clearAll(c, id);
     }
 
     // ---------------------------------------------------------------- helpers

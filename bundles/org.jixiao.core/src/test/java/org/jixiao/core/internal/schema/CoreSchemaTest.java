@@ -47,6 +47,28 @@ class CoreSchemaTest {
         }
     }
 
+    /**
+     * Issue 12, item 10: a node that had users before the key's fingerprint was kept may hold encrypted values; the
+     * migration marks it so (a row without a fingerprint), and a new node's database has no row.
+     */
+    @Test
+    void aDatabaseWithUsersBeforeFingerprintsIsMarkedAsPossiblyHoldingEncryptedValues() {
+        try (DerbyStore store = new DerbyStore(tmp.resolve("db"), 2)) {
+            List<Migration> all = CoreSchema.migrations();
+            store.migrate(CoreSchema.OWNER, all.subList(0, 10));
+            long root = TestDb.insertRoot(store).id();
+            insertUser(store, "admin", "admin", root);
+            assertEquals(List.of(11), new CoreSchema(store).appliedNow());
+            List<java.util.Map<String, Object>> rows = TestDb.rows(store, "SELECT ID, FINGERPRINT FROM JX_FIELD_KEY");
+            assertEquals(1, rows.size());
+            assertEquals(null, rows.get(0).get("FINGERPRINT"));
+        }
+        try (DerbyStore fresh = new DerbyStore(tmp.resolve("fresh"), 2)) {
+            new CoreSchema(fresh);
+            assertEquals(0, TestDb.count(fresh, "JX_FIELD_KEY"));
+        }
+    }
+
     @Test
     void usernameUniquenessIsTheDatabasesToo() {
         try (MemoryStores.Loan store = TestDb.open()) {
@@ -57,7 +79,7 @@ class CoreSchemaTest {
         }
     }
 
-    private static void insertUser(MemoryStores.Loan store, String username, String key, long orgUnitId) {
+    private static void insertUser(org.jixiao.api.store.Store store, String username, String key, long orgUnitId) {
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME,"
                     + " PASSWORD_HASH, ORG_UNIT_ID, ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT)"

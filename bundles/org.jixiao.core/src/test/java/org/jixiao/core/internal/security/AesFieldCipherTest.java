@@ -46,7 +46,7 @@ class AesFieldCipherTest {
 
     @Test
     void decryptWritesAuditRecord() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
         String ct = cipher.encrypt("11010519491231002X");
         assertTrue(audit.isEmpty(), "encrypting is not a read");
 
@@ -59,7 +59,7 @@ class AesFieldCipherTest {
 
     @Test
     void fileContentReadIsAuditedLikeText() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
         byte[] scan = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3};
         byte[] sealed = cipher.encryptFile(scan);
         assertTrue(audit.isEmpty(), "encrypting is not a read");
@@ -69,21 +69,21 @@ class AesFieldCipherTest {
 
     @Test
     void nullCiphertextIsNotARead() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
         assertNull(cipher.decrypt(null, reader, "youth:42"));
         assertTrue(audit.isEmpty());
     }
 
     @Test
     void failedDecryptionIsNotRecordedAsARead() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), log);
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
         assertThrows(IllegalArgumentException.class, () -> cipher.decrypt("v1:AAAA", reader, "youth:42"));
         assertTrue(audit.isEmpty());
     }
 
     @Test
     void auditFailureWithholdsPlaintext() {
-        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), new AuditLog() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, new AuditLog() {
             @Override
             public void record(Actor a, String action, String target, String detail) {
                 throw new IllegalStateException("audit store down");
@@ -101,7 +101,7 @@ class AesFieldCipherTest {
     @Test
     void keyedHashDelegates() {
         FieldCrypto crypto = new FieldCrypto(tmp);
-        AesFieldCipher cipher = new AesFieldCipher(crypto, log);
+        AesFieldCipher cipher = new AesFieldCipher(crypto, () -> { }, log);
         assertEquals(crypto.keyedHash("id", "x"), cipher.keyedHash("id", "x"));
         assertTrue(audit.isEmpty());
     }

@@ -138,4 +138,24 @@ class PasswordHasherTest {
         // Chinese characters count as "other".
         assertEquals(Optional.empty(), PasswordHasher.weakness("jixiao2024绩效", "zhang"));
     }
+
+    /** Issue 12, item 3: "Password12" passed every rule, and a guesser tries it among the first. */
+    @Test
+    void commonPasswordsAreRefusedWhateverTheirCase() {
+        for (String common : new String[] {"Password12", "PASSWORD12!", "pAssw0rd123", "Qwerty12345", "Woaini1314!",
+                "1qaz@WSX", "Zhangwei2025!", "Admin@12345", "Jixiao@2026"}) {
+            assertEquals(Optional.of(common.length() < 10 ? "password.tooShort" : "password.common"),
+                    PasswordHasher.weakness(common, "li.si"), common);
+        }
+        assertTrue(CommonPasswords.size() > 2_000, "a list of a few thousand: " + CommonPasswords.size());
+        assertEquals(Optional.empty(), PasswordHasher.weakness("Correct-Horse-9", "li.si"));
+    }
+
+    @Test
+    void aPasswordHoldingTheUserNameIsRefused() {
+        assertEquals(Optional.of("password.containsUser"), PasswordHasher.weakness("Zhang.San2024!", "zhang.san"));
+        assertEquals(Optional.of("password.containsUser"), PasswordHasher.weakness("xX-WANG-2026-Xx", "wang"));
+        // Two letters are no name a guesser could start from.
+        assertEquals(Optional.empty(), PasswordHasher.weakness("Lighthouse-17", "li"));
+    }
 }

@@ -133,6 +133,54 @@ class AuthenticationImplTest {
         assertEquals(1, TestDb.audit(f.store, "login.ok").size());
     }
 
+    /**
+     * Issue 12, item 3: five anonymous wrong passwords locked any account, admin included, for everybody. Now they
+     * lock the guessing address out of that name only; the owner, from elsewhere, logs in.
+     */
+    @Test
+    void aGuesserLocksOnlyItsOwnAddressOutAndTheOwnerLogsInFromAnother() {
+        for (int i = 1; i <= Authentication.MAX_FAILED_LOGINS; i++) {
+            login("admin", "Wrong-Password-" + i);
+        }
+        assertEquals(Status.LOCKED, login("admin", Fixture.PASSWORD).status(), "the guessing address stays locked");
+        LoginResult owner = f.auth.login("admin", Fixture.PASSWORD.toCharArray(), "198.51.100.20", Locale.ROOT);
+        assertEquals(Status.OK, owner.status(), "the owner at another address is not locked out");
+        assertEquals(Status.LOCKED, login("ADMIN", Fixture.PASSWORD).status(), "any case of the name is the same name");
+        // The owner's success clears the owner's count only, not the guesser's lock.
+        assertEquals(Status.LOCKED, login("admin", Fixture.PASSWORD).status());
+        assertEquals(Status.OK, f.auth.login("li.si", Fixture.PASSWORD.toCharArray(), CLIENT, Locale.ROOT).status(),
+                "another name from the same address is counted apart");
+    }
+
+    /** Issue 12, item 3: "locked" told that the account exists; an unknown name now locks alike. */
+    @Test
+    void anUnknownNameIsLockedLikeAKnownOne() {
+        LoginResult known = null;
+        LoginResult unknown = null;
+        for (int i = 1; i <= Authentication.MAX_FAILED_LOGINS; i++) {
+            known = login("li.si", "Wrong-Password-" + i);
+            unknown = login("no.such.user", "Wrong-Password-" + i);
+        }
+        assertEquals(Status.LOCKED, known.status());
+        assertEquals(known, unknown, "the same answer, to the lock's end");
+        assertEquals(login("li.si", "x"), login("no.such.user", "x"));
+        // Rows of names that stopped trying are forgotten once their lock ran out.
+        f.clock.advance(Duration.ofMinutes(Authentication.LOCK_MINUTES + 1));
+        f.auth.login("other", "x".toCharArray(), "203.0.113.9", Locale.ROOT);
+        assertEquals(1, TestDb.count(f.store, "JX_LOGIN_FAILURE"));
+    }
+
+    @Test
+    void anAdminsUnlockLiftsEveryAddresssLock() {
+        for (int i = 1; i <= Authentication.MAX_FAILED_LOGINS; i++) {
+            login("li.si", "Wrong-Password-" + i);
+        }
+        assertTrue(f.users.get(f.c1Admin, li.id()).lockedUntil() != null, "the users page shows the lock");
+        f.users.unlock(f.c1Admin, li.id());
+        assertNull(f.users.get(f.c1Admin, li.id()).lockedUntil());
+        assertEquals(Status.OK, login("li.si", Fixture.PASSWORD).status());
+    }
+
     @Test
     void successResetsTheCount() {
         for (int i = 0; i < 4; i++) {
@@ -223,6 +271,57 @@ class AuthenticationImplTest {
         List<Map<String, Object>> audit = TestDb.audit(f.store, "password.change");
         assertEquals(1, audit.size());
         assertEquals("user:" + li.id(), audit.get(0).get("TARGET"));
+    }
+
+    /** Issue 12, item 3: wrong current passwords lock the password form, never the owner's logins. */
+    @Test
+    void wrongCurrentPasswordsLockThePasswordFormOnly() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        for (int i = 1; i <= Authentication.MAX_FAILED_LOGINS; i++) {
+            assertEquals("password.wrong", errors(() -> f.auth.changePassword(a, "Wrong-Password-1".toCharArray(),
+                    "A-new-Passw0rd".toCharArray())).get("currentPassword"));
+        }
+        assertEquals("login.locked", errors(() -> f.auth.changePassword(a, Fixture.PASSWORD.toCharArray(),
+                "A-new-Passw0rd".toCharArray())).get("currentPassword"));
+        assertEquals(Status.OK, login("li.si", Fixture.PASSWORD).status());
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedAsTheNewOne() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        assertEquals(Map.of("newPassword", "password.common"), errors(() -> f.auth.changePassword(a,
+                Fixture.PASSWORD.toCharArray(), "Password12".toCharArray())));
+    }
+
+    /**
+     * Issue 12, item 4: a password change left every token working, those minted by whoever else knew the old
+     * password included. Now only the tokens the changing login minted (and the token it called with) survive.
+     */
+    @Test
+    void aPasswordChangeRevokesTheTokensOtherLoginsMinted() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String mine = f.auth.createToken(a, "mine", "session-of-the-owner");
+        String theirs = f.auth.createToken(a, "theirs", "session-of-someone-else");
+        String old = f.auth.createToken(a, "from before");
+        String caller = f.auth.createToken(a, "script", "session-of-the-owner");
+        String fromScript = f.auth.createToken(a, "made by the script", caller);
+
+        f.auth.changePassword(a, Fixture.PASSWORD.toCharArray(), "A-new-Passw0rd".toCharArray(),
+                "session-of-the-owner");
+        assertTrue(f.auth.authenticateToken(mine, Locale.ROOT).isPresent());
+        assertTrue(f.auth.authenticateToken(caller, Locale.ROOT).isPresent());
+        assertTrue(f.auth.authenticateToken(theirs, Locale.ROOT).isEmpty());
+        assertTrue(f.auth.authenticateToken(old, Locale.ROOT).isEmpty());
+        assertTrue(f.auth.authenticateToken(fromScript, Locale.ROOT).isEmpty());
+        assertEquals("tokens revoked: 3", TestDb.audit(f.store, "password.change").get(0).get("DETAIL"));
+
+        // Changed through the API with a bearer token: that token, and what it minted, stay.
+        String scripted = f.auth.createToken(a, "made by the caller", caller);
+        f.auth.changePassword(a, "A-new-Passw0rd".toCharArray(), "Another-Passw0rd".toCharArray(), caller);
+        assertTrue(f.auth.authenticateToken(caller, Locale.ROOT).isPresent());
+        assertTrue(f.auth.authenticateToken(scripted, Locale.ROOT).isPresent());
+        assertTrue(f.auth.authenticateToken(mine, Locale.ROOT).isEmpty());
+        assertEquals(List.of("made by the caller", "script"), f.auth.tokens(a).stream().map(ApiToken::name).toList());
     }
 
     // ---------------------------------------------------------------- tokens

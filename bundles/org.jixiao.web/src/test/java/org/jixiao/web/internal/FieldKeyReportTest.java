@@ -1,0 +1,116 @@
+package org.jixiao.web.internal;
+
+import static org.jixiao.web.internal.QuestionnaireFakes.CITY;
+import static org.jixiao.web.internal.QuestionnaireFakes.unused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.Actor;
+import org.jixiao.api.FieldKeyStatus;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.Role;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.ManualIndicatorService;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.SelfAssessmentService;
+import org.jixiao.api.performance.TargetService;
+import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectState;
+import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.security.UserService;
+import org.jixiao.api.store.Store;
+import org.junit.jupiter.api.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Issue 12, item 10: with the key file lost, the node reported UP while every record answered 500. Health now says
+ * DEGRADED and why, in the caller's language, and the admin's home page shows the same words.
+ */
+class FieldKeyReportTest {
+
+    private static final String MISSING_ZH = "字段加密密钥文件 /srv/jixiao/var/keys/field.key 缺失";
+    private static final String MISSING_EN = "The field-encryption key file /srv/jixiao/var/keys/field.key is missing";
+
+    private final FieldKeyStatus missing = AccountServlets.key(FieldKeyStatus.State.MISSING,
+            locale -> Locale.ENGLISH.equals(locale) ? MISSING_EN : MISSING_ZH);
+
+    private static <T> T service(Class<T> type, Map<String, Object> answers) {
+        return type.cast(Proxy.newProxyInstance(FieldKeyReportTest.class.getClassLoader(), new Class<?>[] {type},
+                (p, m, args) -> {
+                    if (!answers.containsKey(m.getName())) {
+                        throw new UnsupportedOperationException(m.getName());
+                    }
+                    return answers.get(m.getName());
+                }));
+    }
+
+    private final ProjectRegistry projects = service(ProjectRegistry.class, Map.of("projects",
+            List.of(new ProjectStatus("employment", "青年就业创业", "1.0.0", ProjectState.WAITING, null)),
+            "indicators", List.of()));
+
+    private JsonObject health(FieldKeyStatus key, String lang) throws Exception {
+        ApiServlet api = new ApiServlet(new WebSessions(60_000L, false, System::currentTimeMillis),
+                unused(org.jixiao.api.security.Authentication.class), unused(UserService.class),
+                unused(OrgUnitService.class), projects, service(Store.class, Map.of("healthy", true, "engine",
+                        "Apache Derby")), unused(PerformanceCycle.class), unused(TargetService.class),
+                unused(EvaluationService.class), unused(ManualIndicatorService.class),
+                unused(QuestionnaireService.class), unused(MilestoneService.class), unused(TrackingService.class),
+                unused(SelfAssessmentService.class), key);
+        QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("GET", "/api/v1/health");
+        if (lang != null) {
+            request.cookie(Http.LANG_COOKIE, lang);
+        }
+        QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+        api.service(request.proxy(), response.proxy());
+        assertEquals(200, response.status, "the node itself is up and serves the rest");
+        return JsonParser.parseString(response.text()).getAsJsonObject();
+    }
+
+    @Test
+    void healthSaysDegradedAndWhyWhenTheKeyIsLost() throws Exception {
+        JsonObject zh = health(missing, null);
+        assertEquals("DEGRADED", zh.get("status").getAsString());
+        assertEquals("MISSING", zh.getAsJsonObject("fieldKey").get("status").getAsString());
+        assertEquals(MISSING_ZH, zh.getAsJsonObject("fieldKey").get("problem").getAsString());
+        assertEquals("WAITING", zh.getAsJsonArray("projects").get(0).getAsJsonObject().get("state").getAsString());
+        assertEquals(MISSING_EN, health(missing, "en").getAsJsonObject("fieldKey").get("problem").getAsString());
+
+        JsonObject sound = health(AccountServlets.KEY_OK, null);
+        assertEquals("UP", sound.get("status").getAsString());
+        assertEquals("OK", sound.getAsJsonObject("fieldKey").get("status").getAsString());
+    }
+
+    @Test
+    void theAdminsHomePageShowsTheProblem() throws Exception {
+        Actor admin = new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Messages.ZH_CN);
+        Actor staff = new Actor(2, "staff", Set.of(Role.STAFF), CITY, Messages.ZH_CN);
+        for (Actor actor : List.of(admin, staff)) {
+            WebSessions sessions = new WebSessions(60_000L, false, System::currentTimeMillis);
+            PageServlet pages = new PageServlet(sessions, new Templates(), QuestionnaireFakes.authentication(actor),
+                    unused(UserService.class), unused(OrgUnitService.class), projects, unused(PerformanceCycle.class),
+                    unused(TargetService.class), unused(EvaluationService.class), unused(SelfAssessmentService.class),
+                    service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
+                    unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
+                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing);
+            WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
+                    actor.userId());
+            QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+            pages.service(new QuestionnaireFakes.Request("GET", "/home").cookie(WebSessions.COOKIE, session.id).proxy(),
+                    response.proxy());
+            assertEquals(200, response.status, response.text());
+            assertEquals(actor == admin, response.text().contains(MISSING_ZH), actor.username());
+        }
+    }
+}
