@@ -138,7 +138,7 @@ class RestartIT {
     }
 
     private static String youthJson(long county, String person) {
-        return "{\"name\":\"赵六\",\"gender\":\"F\",\"birthDate\":\"2000-02-29\",\"idNumber\":\"" + person
+        return "{\"name\":\"赵六\",\"gender\":\"F\",\"idNumber\":\"" + person
                 + "\",\"unit\":\"" + county + "\",\"education\":\"MASTER_OR_ABOVE\",\"type\":\"ENTREPRENEUR\"}";
     }
 
@@ -151,7 +151,7 @@ class RestartIT {
         assertTrue(Files.exists(data.resolve("keys")));
 
         jixiao("stop");
-        started = System.nanoTime();
+        long started = System.nanoTime();
         jixiao(Map.of("JAVA_MAX_MEM", "400m"), "start");
         assertTrue(nodeCommandLine().contains(" -Xmx400m "), "the operator's bound: " + nodeCommandLine());
         System.out.println("restart with data (./jixiao start to login page 200): "
