@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.project.KeyProject;
@@ -30,6 +32,11 @@ final class ProjectGate {
 
     private final ProjectRegistry projects;
     private final Duration hold;
+    /**
+     * The ids that served since the node started. Mid-update a bundle may be listed as neither active nor on its way
+     * (Felix between uninstalling the old revision and resolving the new): such an id is held all the same.
+     */
+    private final Set<String> served = ConcurrentHashMap.newKeySet();
 
     ProjectGate(ProjectRegistry projects) {
         this(projects, HOLD);
@@ -61,16 +68,21 @@ final class ProjectGate {
         }
         Optional<KeyProject> project = projects.active(id);
         if (project.isPresent()) {
+            served.add(id);
             return project.get();
         }
         long deadline = System.nanoTime() + hold.toNanos();
-        while (swapping(id)) {
+        while (served.contains(id) || swapping(id)) {
             project = projects.active(id);
             if (project.isPresent()) {
                 return project.get();
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new Unavailable(id);
+                if (swapping(id)) {
+                    throw new Unavailable(id);
+                }
+                // Served once, and now neither serving nor on its way after the hold: removed, or failed.
+                break;
             }
             try {
                 Thread.sleep(POLL_MILLIS);
