@@ -84,6 +84,8 @@ public final class PageServlet extends HttpServlet {
     private final transient Authentication authentication;
     private final transient UserService users;
     private final transient OrgUnitService orgUnits;
+    static final int PUBLIC_POSTS_PER_MINUTE = 5;
+
     private final transient ProjectRegistry projects;
     private final transient ProjectGate projectGate;
     private final transient PerformancePages performance;
@@ -92,6 +94,8 @@ public final class PageServlet extends HttpServlet {
     private final transient BallotPages ballots;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
+    /** Posts to public pages (objections to a notice) per client address and minute. */
+    private final transient RateLimiter publicPosts = new RateLimiter(PUBLIC_POSTS_PER_MINUTE);
 
     @Activate
     public PageServlet(@Reference WebSessions sessions, @Reference Templates templates,
@@ -690,21 +694,35 @@ public final class PageServlet extends HttpServlet {
     }
 
     /**
-     * A project's public pages under {@code /pub/<id>/}: no login, no session, no actor, and only reading, so no
-     * form there can need a CSRF token. A project without public pages is not found.
+     * A project's public pages under {@code /pub/<id>/}: no login and no actor. Reading is open; a form there (an
+     * objection to a public notice) posts with the CSRF token of an anonymous session, as on {@code /q}, and each
+     * client address has a small budget of posts a minute. A project without public pages is not found.
      */
     private void publicPage(Call call) throws IOException {
         String method = call.request.getMethod();
-        if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            call.response.setHeader("Allow", "GET, HEAD");
+        if (!"GET".equals(method) && !"HEAD".equals(method) && !call.post()) {
+            call.response.setHeader("Allow", "GET, HEAD, POST");
             errorPage(call, 405, "error.methodNotAllowed");
             return;
+        }
+        if (call.post()) {
+            String client = Http.client(call.request);
+            if (!publicPosts.allow(client)) {
+                call.response.setHeader("Retry-After", String.valueOf(publicPosts.retryAfterSeconds(client)));
+                errorPage(call, 429, "q.tooMany");
+                return;
+            }
         }
         String id = call.seg(1);
         KeyProject project = projectGate.find(id);
         WebHandler handler = project.publicWeb();
         if (handler == null) {
             throw new NotFoundException(call.path);
+        }
+        call.session = sessions.findOrCreate(call.request, call.response);
+        if (call.post() && !WebSessions.csrfMatches(call.session, call.request.getParameter("_csrf"))) {
+            errorPage(call, 403, "error.csrf");
+            return;
         }
         answer(call, project, handler, "/pub/" + id);
     }

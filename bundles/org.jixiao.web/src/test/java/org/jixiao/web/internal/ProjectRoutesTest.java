@@ -165,12 +165,10 @@ class ProjectRoutesTest {
         assertEquals("/notice", seen.get(0).path());
         assertNull(seen.get(0).actor(), "no one is logged in there");
         assertFalse(notice.text().contains("/logout"), "the layout of a visitor");
-        assertNull(notice.header("Set-Cookie"), "no session is started");
+        assertTrue(String.valueOf(notice.header("Set-Cookie")).contains("HttpOnly"),
+                "an anonymous session, for the token of a form there");
         assertEquals(200, page("HEAD", "/pub/demo/notice").status);
-
-        QuestionnaireFakes.Response post = page("POST", "/pub/demo/notice");
-        assertEquals(405, post.status);
-        assertEquals("GET, HEAD", post.header("Allow"));
+        assertEquals(405, page("PUT", "/pub/demo/notice").status);
         assertEquals(404, page("GET", "/pub/closed/notice").status, "a project without public pages");
         assertEquals(404, page("GET", "/pub/nowhere/notice").status);
         assertEquals(404, page("GET", "/pub").status);
@@ -183,6 +181,17 @@ class ProjectRoutesTest {
             assertEquals(303, r.status, elsewhere);
             assertEquals("/login", r.header("Location"), elsewhere);
         }
+
+        // A form there (an objection to a notice) posts with its session's token, a few times a minute.
+        assertEquals(403, page("POST", "/pub/demo/notice").status, "no token");
+        assertEquals(200, page(loggedIn("POST", "/pub/demo/notice")).status);
+        assertEquals("POST", seen.get(seen.size() - 1).method());
+        for (int i = 2; i < PageServlet.PUBLIC_POSTS_PER_MINUTE; i++) {
+            page(loggedIn("POST", "/pub/demo/notice"));
+        }
+        QuestionnaireFakes.Response refused = page(loggedIn("POST", "/pub/demo/notice"));
+        assertEquals(429, refused.status);
+        assertTrue(refused.header("Retry-After") != null);
     }
 
     private static void assertDownload(QuestionnaireFakes.Response r) {

@@ -76,7 +76,7 @@ public final class ScholarshipProject implements KeyProject {
         this.evaluation = new Evaluation(store);
         Recipients recipients = new Recipients(store);
         this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits, evaluation));
-        this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head));
+        this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head), engine, this, clock);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.ResourceBundle;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.register.RecordQuery;
+import org.jixiao.api.register.RegisterRecord;
 import org.jixiao.api.testing.FakeWebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
@@ -108,8 +110,8 @@ class ChainAndNoticeTest extends ScholarshipTestBase {
         assertEquals("notice", page.target());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) page.model().get("rows");
-        assertEquals(List.of(Map.of("n", 1, "name", "张*伟", "county", A.name(), "university", "浙江大学",
-                "amount", "5000.00")), rows);
+        assertEquals(List.of(Map.of("n", 1, "id", String.valueOf(id), "name", "张*伟", "county", A.name(),
+                "university", "浙江大学", "amount", "5000.00")), rows);
         assertEquals(List.of(Map.of("county", A.name(), "from", "2024-08-11", "to", "2024-08-17")),
                 page.model().get("windows"));
         assertEquals(project.verifyChain().head(), page.model().get("chainHead"));
@@ -119,6 +121,38 @@ class ChainAndNoticeTest extends ScholarshipTestBase {
         }
         assertThrows(ValidationException.class, () -> project.publicWeb().handle(FakeWebRequest.html("GET",
                 "/notice", null).param("year", "20x4")));
+    }
+
+    /**
+     * Anyone may object on the notice, without an account, while the name's window is open: the objection is kept
+     * for the county office as from the public page, and nothing is kept from a blank or late one.
+     */
+    @Test
+    void anObjectionSentOnTheNoticeIsKeptForTheCountyWhileTheWindowIsOpen() {
+        plan(A_HOPE, A, "100000");
+        long id = apply(A_HOPE, A, "张三伟", idNumber(1));
+        toNotice(id);
+        clock.set(LocalDate.of(2024, 8, 12));
+        WebResult blank = project.publicWeb().handle(FakeWebRequest.html("POST", "/notice/objection", null)
+                .param("year", "2024").param("recipient", String.valueOf(id)).param("content", "  "));
+        assertEquals(400, blank.status());
+        assertEquals(Map.of("content", "notice.objection.content"), blank.model().get("errors"));
+        WebResult sent = project.publicWeb().handle(FakeWebRequest.html("POST", "/notice/objection", null)
+                .param("year", "2024").param("recipient", String.valueOf(id)).param("content", "其家庭条件较好，不属困难家庭"));
+        assertEquals("/pub/scholarship/notice?year=2024&sent=1", sent.target());
+        RecordQuery all = RecordQuery.firstPage();
+        List<RegisterRecord> objections = engine.list(A_HOPE, project, ApplicationRegister.OBJECTIONS, all).items();
+        assertEquals(1, objections.size());
+        assertEquals("PUBLIC", objections.get(0).value("channel"));
+        assertEquals(ApplicationRegister.OPEN, objections.get(0).state());
+        clock.set(LocalDate.of(2024, 8, 18));
+        WebResult late = project.publicWeb().handle(FakeWebRequest.html("POST", "/notice/objection", null)
+                .param("year", "2024").param("recipient", String.valueOf(id)).param("content", "迟到的异议"));
+        assertEquals(Map.of("recipient", "notice.objection.window"), late.model().get("errors"));
+        WebResult unknown = project.publicWeb().handle(FakeWebRequest.html("POST", "/notice/objection", null)
+                .param("year", "2024").param("recipient", "999").param("content", "x"));
+        assertEquals(Map.of("recipient", "notice.objection.recipient"), unknown.model().get("errors"));
+        assertEquals(1, engine.list(A_HOPE, project, ApplicationRegister.OBJECTIONS, all).total());
     }
 
     @Test
