@@ -15,6 +15,7 @@ import java.util.ResourceBundle;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.testing.FakeWebRequest;
+import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.web.internal.PluginTemplates;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,9 @@ class PagesRenderTest extends ScholarshipTestBase {
                     .param("year", "2024")), CITY_HOPE, locale);
             assertTrue(notice.contains("张*伟") && notice.contains(project.verifyChain().head()), notice);
             assertFalse(notice.contains("张三伟"));
+            assertTrue(notice.contains(FixedOrgUnits.CITY.name()) && notice.contains("2024-08-20"), notice);
             String list = html(page("/disbursement", A_HOPE), A_HOPE, locale);
-            assertTrue(list.contains("张三伟") && list.contains("5000"), list);
+            assertTrue(list.contains("张三伟") && list.contains("5000") && list.contains(A.name()), list);
             assertTrue(html(page("/chain", CITY_HOPE), CITY_HOPE, locale).contains(project.verifyChain().head()));
             String checked = html(project.web().handle(FakeWebRequest.html("GET", "/chain", CITY_HOPE)
                     .param("head", project.verifyChain().head())), CITY_HOPE, locale);
