@@ -3,6 +3,7 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -84,6 +85,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient FieldKeyStatus fieldKey;
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
+    private final transient Dashboard dashboard;
 
     @Activate
     public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
@@ -102,6 +104,7 @@ public final class ApiServlet extends HttpServlet {
         this.store = store;
         this.fieldKey = fieldKey;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
+        this.dashboard = new Dashboard(projects, milestones, orgUnits);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
                 new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
     }
@@ -315,15 +318,21 @@ public final class ApiServlet extends HttpServlet {
             case "projects" -> exact(call, 3, "GET", () -> send(call, 200, projects.projects(call.locale).stream()
                     .filter(s -> call.actor.has(Role.ADMIN) || s.state() == ProjectState.ACTIVE).toList()));
             case "indicators" -> exact(call, 3, "GET", () -> {
-                String y = call.request.getParameter("year");
-                int year = y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
+                int year = year(call.request.getParameter("year"));
                 send(call, 200, projects.indicators(call.actor, year).stream().map(ApiServlet::standing).toList());
             });
+            case "dashboard" -> exact(call, 3, "GET", () -> send(call, 200, dashboard.board(call.actor,
+                    year(call.request.getParameter("year")), LocalDate.now())));
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
             case "questionnaires" -> questionnaires.questionnaires(call);
             default -> throw new NotFoundException(call.path);
         }
+    }
+
+    /** A {@code year} parameter; this year when absent or not four digits. */
+    static int year(String y) {
+        return y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
     }
 
     @FunctionalInterface

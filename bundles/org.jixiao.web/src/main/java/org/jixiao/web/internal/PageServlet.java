@@ -3,7 +3,7 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -92,6 +92,7 @@ public final class PageServlet extends HttpServlet {
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
+    private final transient Dashboard dashboard;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
     /** Posts to public pages (objections to a notice) per client address and minute. */
@@ -119,6 +120,7 @@ public final class PageServlet extends HttpServlet {
                 milestones, tracking, manual, questionnaireService, answers);
         this.questionnaires = new QuestionnairePages(this, questionnaireService);
         this.ballots = new BallotPages(this, sessions, answers);
+        this.dashboard = new Dashboard(projects, milestones, orgUnits);
     }
 
     /** One request's state. */
@@ -279,6 +281,7 @@ public final class PageServlet extends HttpServlet {
         }
         switch (first) {
             case "home" -> home(call);
+            case "dashboard" -> dashboard(call);
             case "admin" -> admin(call);
             case "account" -> account(call);
             case "p" -> project(call);
@@ -412,11 +415,7 @@ public final class PageServlet extends HttpServlet {
         if (call.segments.length != 1) {
             throw new NotFoundException(call.path);
         }
-        int year = Year.now().getValue();
-        String y = call.param("year");
-        if (y != null && y.matches("\\d{4}")) {
-            year = Integer.parseInt(y);
-        }
+        int year = ApiServlet.year(call.param("year"));
         Map<String, Object> model = call.model();
         model.put("year", year);
         model.put("indicators", projects.indicators(call.actor, year));
@@ -428,8 +427,19 @@ public final class PageServlet extends HttpServlet {
             // Why the projects with encrypted fields wait: a lost or swapped key file.
             model.put("fieldKeyProblem", fieldKey.problem(call.locale));
         }
-        MilestonePages.overdue(milestones, orgUnits, call.actor, year, model);
+        model.put("overdue", dashboard.overdue(call.actor, year, LocalDate.now()));
         render(call, 200, null, "home", model);
+    }
+
+    /** The units in scope side by side: tables here, charts drawn by dashboard.js from the same JSON. */
+    private void dashboard(Call call) throws IOException {
+        if (call.segments.length != 1) {
+            throw new NotFoundException(call.path);
+        }
+        Map<String, Object> model = call.model();
+        model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now()));
+        model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
+        render(call, 200, null, "dashboard", model);
     }
 
     // ---- administration -------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ public final class StaticServlet extends HttpServlet {
         String name = path.substring("/static/".length() > path.length() ? path.length() : "/static/".length());
         int dot = name.lastIndexOf('.');
         String type = dot < 0 ? null : TYPES.get(name.substring(dot + 1));
-        if (type == null || !name.matches("[a-z0-9\\-]+\\.[a-z]+")) {
+        if (type == null || !name.matches("[a-z0-9\\-]+(\\.min)?\\.[a-z]+")) {
             response.sendError(404);
             return;
         }

@@ -1,0 +1,189 @@
+package org.jixiao.web.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.NotFoundException;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.performance.Milestone;
+import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.project.IndicatorStatus;
+import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
+
+/**
+ * What a leader looks at: the evaluated units in the caller's scope side by side — each unit's completion of every
+ * indicator (the heat map), the units ranked by their mean completion (the score estimate until a run is published),
+ * their time nodes on time, late and overdue, and the overdue nodes counted by unit and by node. One model
+ * serves the page (tables, readable without JavaScript) and {@code /api/v1/dashboard} (the charts draw from it).
+ */
+final class Dashboard {
+
+    private static final System.Logger LOG = System.getLogger(Dashboard.class.getName());
+
+    private final ProjectRegistry projects;
+    private final MilestoneService milestones;
+    private final OrgUnitService orgUnits;
+
+    Dashboard(ProjectRegistry projects, MilestoneService milestones, OrgUnitService orgUnits) {
+        this.projects = projects;
+        this.milestones = milestones;
+        this.orgUnits = orgUnits;
+    }
+
+    /** The evaluated units the actor may see: the actor's own subtree, in the tree's order. */
+    private List<OrgUnit> units(Actor actor) {
+        return orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated()).toList();
+    }
+
+    Map<String, Object> board(Actor actor, int year, LocalDate today) {
+        List<OrgUnit> units = units(actor);
+        Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (OrgUnit unit : units) {
+            Map<String, Object> cells = new LinkedHashMap<>();
+            List<Integer> known = new ArrayList<>();
+            for (ProjectIndicators p : indicators(actor, year, unit)) {
+                for (IndicatorStatus i : p.indicators()) {
+                    String key = p.projectId() + ":" + i.definition().id();
+                    columns.computeIfAbsent(key, k -> column(k, p.projectName(), i.name()));
+                    cells.put(key, i.completion());
+                    if (i.completion() != null) {
+                        known.add(i.completion());
+                    }
+                }
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", String.valueOf(unit.id()));
+            row.put("name", unit.name());
+            row.put("estimate", known.isEmpty() ? null : mean(known));
+            row.put("completion", cells);
+            row.put("timeNodes", timeNodes(actor, year, unit, today));
+            rows.add(row);
+        }
+        List<Map<String, Object>> ranking = rows.stream().filter(r -> r.get("estimate") != null)
+                .sorted(Comparator.comparing((Map<String, Object> r) -> (BigDecimal) r.get("estimate")).reversed())
+                .toList();
+        int rank = 0;
+        for (Map<String, Object> r : ranking) {
+            r.put("rank", ++rank);
+        }
+        Map<String, Object> board = new LinkedHashMap<>();
+        board.put("year", year);
+        board.put("asOf", today.toString());
+        board.put("indicators", List.copyOf(columns.values()));
+        board.put("units", rows);
+        board.put("ranking", ranking.stream().map(r -> Map.of("id", r.get("id"), "name", r.get("name"), "rank",
+                r.get("rank"), "estimate", r.get("estimate"))).toList());
+        board.put("overdue", overdue(actor, year, units, today));
+        return board;
+    }
+
+    private List<ProjectIndicators> indicators(Actor actor, int year, OrgUnit unit) {
+        try {
+            return projects.indicators(actor, year, unit.id());
+        } catch (NotFoundException | AccessDeniedException e) {
+            return List.of();
+        }
+    }
+
+    private static Map<String, Object> column(String key, String project, String name) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("key", key);
+        c.put("project", project);
+        c.put("name", name);
+        return c;
+    }
+
+    private static BigDecimal mean(List<Integer> values) {
+        long sum = values.stream().mapToLong(Integer::longValue).sum();
+        return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    /** The unit's time nodes of the year by how they stand today; all zero while the year is not open. */
+    private Map<String, Integer> timeNodes(Actor actor, int year, OrgUnit unit, LocalDate today) {
+        Map<Milestone.State, Integer> counts = new EnumMap<>(Milestone.State.class);
+        for (Milestone.State s : Milestone.State.values()) {
+            counts.put(s, 0);
+        }
+        try {
+            for (Milestone m : milestones.milestones(actor, year, unit.id())) {
+                counts.merge(m.stateOn(today), 1, Integer::sum);
+            }
+        } catch (NotFoundException | AccessDeniedException e) {
+            LOG.log(System.Logger.Level.DEBUG, "No time nodes of " + year + " for unit " + unit.id(), e);
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        counts.forEach((state, n) -> out.put(state.name(), n));
+        return out;
+    }
+
+    /**
+     * The overdue time nodes twice over, with counts instead of one row per unit and node: by unit (how many of its
+     * nodes are overdue, and which) and by node (how many units are behind on it, and which).
+     */
+    Map<String, Object> overdue(Actor actor, int year, LocalDate today) {
+        return overdue(actor, year, null, today);
+    }
+
+    private Map<String, Object> overdue(Actor actor, int year, List<OrgUnit> units, LocalDate today) {
+        List<Milestone> overdue;
+        try {
+            overdue = milestones.overdue(actor, year, today);
+        } catch (NotFoundException | AccessDeniedException e) {
+            overdue = List.of();
+        }
+        if (units == null && !overdue.isEmpty()) {
+            units = units(actor);
+        }
+        Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byNode = new LinkedHashMap<>();
+        for (Milestone m : overdue) {
+            OrgUnit unit = owner(units, m.orgUnitId());
+            String unitId = String.valueOf(unit == null ? m.orgUnitId() : unit.id());
+            String unitName = unit == null ? unitId : unit.name();
+            add(byUnit.computeIfAbsent(unitId, k -> group(Map.of("unitId", unitId, "unit", unitName))),
+                    m.projectName() + " · " + m.name());
+            add(byNode.computeIfAbsent(m.key(), k -> group(Map.of("project", m.projectName(), "node", m.name(),
+                    "due", m.due().toString()))), unitName);
+        }
+        List<Map<String, Object>> nodes = new ArrayList<>(byNode.values());
+        nodes.sort(Comparator.comparing((Map<String, Object> g) -> (String) g.get("due")));
+        return Map.of("byUnit", List.copyOf(byUnit.values()), "byNode", nodes, "total", overdue.size());
+    }
+
+    private static Map<String, Object> group(Map<String, String> head) {
+        Map<String, Object> g = new LinkedHashMap<>(head);
+        g.put("count", 0);
+        g.put("names", new ArrayList<String>());
+        return g;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Map<String, Object> group, String name) {
+        group.put("count", (Integer) group.get("count") + 1);
+        ((List<String>) group.get("names")).add(name);
+    }
+
+    /** The deepest evaluated unit in scope that covers the given one. */
+    private OrgUnit owner(List<OrgUnit> units, long unitId) {
+        OrgUnit target = orgUnits.find(unitId).orElse(null);
+        OrgUnit best = null;
+        for (OrgUnit u : units) {
+            if (u.covers(target) && (best == null || u.path().length() > best.path().length())) {
+                best = u;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,141 @@
+package org.jixiao.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Year;
+import java.util.concurrent.TimeUnit;
+
+import org.jixiao.itests.support.Browser;
+import org.jixiao.itests.support.Browser.Response;
+import org.jixiao.itests.support.KarafTestSupport;
+import org.jixiao.itests.support.Node;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.MethodSorters;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The dashboard through the real node: its JSON keeps to the caller's scope (the city sees its counties side by side,
+ * a county itself only), ECharts is served by the node under the page's Content-Security-Policy, and Debian's
+ * Chromium draws the charts, or shows the tables alone with JavaScript off. Methods run in name order.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class DashboardIT extends KarafTestSupport {
+
+    private static final String PASSWORD = "Gauge-Harbor-41";
+    private static final String CHANGED = "Gauge-Harbor-42";
+    private static final int YEAR = Year.now().getValue();
+
+    private static long countyA;
+    private static long countyB;
+
+    @Test
+    public void t1_theCityAndACounty() throws Exception {
+        Browser admin = Node.admin();
+        countyA = WebSecurityIT.createUnit(admin, "dash-a", "看板甲县");
+        countyB = WebSecurityIT.createUnit(admin, "dash-b", "看板乙县");
+        WebSecurityIT.createUser(admin, "dash-city", 1L, "VIEWER", PASSWORD);
+        WebSecurityIT.createUser(admin, "dash-a", countyA, "VIEWER", PASSWORD);
+        Node.login("dash-city", PASSWORD, CHANGED);
+        Node.login("dash-a", PASSWORD, CHANGED);
+    }
+
+    @Test
+    public void t2_theJsonKeepsToTheCallersScope() throws Exception {
+        JsonObject city = board(Node.login("dash-city", CHANGED, null));
+        assertTrue(city.toString(), names(city).contains("看板甲县") && names(city).contains("看板乙县"));
+        assertTrue("every active project's indicators are columns", city.getAsJsonArray("indicators").size() > 0);
+        JsonObject a = first(city, countyA);
+        assertEquals(4, a.getAsJsonObject("timeNodes").size());
+        assertTrue(a.getAsJsonObject("completion").size() > 0);
+
+        JsonObject county = board(Node.login("dash-a", CHANGED, null));
+        assertEquals(county.toString(), 1, county.getAsJsonArray("units").size());
+        assertFalse(county.toString().contains("看板乙县"));
+        assertNull(first(county, countyB));
+    }
+
+    @Test
+    public void t3_theNodeServesEChartsAndThePageNamesItsScripts() throws Exception {
+        Browser city = Node.login("dash-city", CHANGED, null);
+        Response page = city.get("/dashboard?year=" + YEAR);
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<script src=\"/static/echarts.min.js\" defer></script>"));
+        assertTrue(page.body(), page.body().contains("id=\"unit-" + countyA + "\""));
+        Response echarts = city.get("/static/echarts.min.js");
+        assertEquals(200, echarts.status());
+        assertTrue(echarts.body().length() > 500_000);
+        assertEquals(200, city.get("/static/dashboard.js").status());
+        assertEquals(200, city.get("/static/favicon.svg").status());
+    }
+
+    /** Chromium draws every chart on a canvas that is not empty; without JavaScript the tables stand alone. */
+    @Test
+    public void t4_chromiumDrawsTheChartsAndWithoutJavaScriptTheTablesStand() throws Exception {
+        Path root = Path.of(System.getProperty("jixiao.root", ".."));
+        Path script = root.resolve("itests/browser/dashboard.mjs");
+        boolean present = new File("/usr/bin/chromium").canExecute()
+                && Files.isDirectory(root.resolve("itests/browser/node_modules/playwright-core"));
+        if (!present && "required".equals(System.getenv("JIXIAO_BROWSER_TESTS"))) {
+            throw new AssertionError("Chromium or playwright-core is missing, and JIXIAO_BROWSER_TESTS=required");
+        }
+        assumeTrue("Debian's chromium is not installed: the browser test is skipped (CI installs it)", present);
+        Path out = Path.of(System.getProperty("jixiao.itest.dir", "target/it"), "browser");
+        Files.createDirectories(out);
+        Process p = new ProcessBuilder("node", script.toString(), "http://127.0.0.1:" + Node.port(), "dash-city",
+                CHANGED, out.toString()).redirectError(out.resolve("dashboard.err").toFile()).start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue("the browser finished", p.waitFor(120, TimeUnit.SECONDS));
+        JsonObject seen = JsonParser.parseString(line).getAsJsonObject();
+        assertFalse(line, seen.has("error"));
+        JsonObject painted = seen.getAsJsonObject("painted");
+        for (String chart : new String[] {"heatmap", "nodes"}) {
+            assertTrue(line, painted.has(chart) && painted.get(chart).getAsInt() > 1000);
+        }
+        assertEquals(0, seen.get("chartsNoJs").getAsInt());
+        assertTrue(line, seen.get("rowsNoJs").getAsInt() >= 2);
+        assertTrue(Files.size(out.resolve("dashboard.png")) > 10_000);
+    }
+
+    private static JsonObject board(Browser b) throws Exception {
+        Response r = b.json("GET", "/api/v1/dashboard?year=" + YEAR, null, null);
+        assertEquals(r.body(), 200, r.status());
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    private static String names(JsonObject board) {
+        StringBuilder s = new StringBuilder();
+        for (JsonElement u : board.getAsJsonArray("units")) {
+            s.append(u.getAsJsonObject().get("name").getAsString()).append('|');
+        }
+        return s.toString();
+    }
+
+    private static JsonObject first(JsonObject board, long unitId) {
+        JsonArray units = board.getAsJsonArray("units");
+        for (JsonElement u : units) {
+            if (u.getAsJsonObject().get("id").getAsString().equals(String.valueOf(unitId))) {
+                return u.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+}
