@@ -322,7 +322,7 @@ public final class ApiServlet extends HttpServlet {
                 send(call, 200, projects.indicators(call.actor, year).stream().map(ApiServlet::standing).toList());
             });
             case "dashboard" -> exact(call, 3, "GET", () -> send(call, 200, dashboard.board(call.actor,
-                    year(call.request.getParameter("year")), LocalDate.now())));
+                    year(call.request.getParameter("year")), LocalDate.now(), call.request.getParameter("project"))));
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
             case "questionnaires" -> questionnaires.questionnaires(call);

@@ -47,13 +47,28 @@ final class Dashboard {
     }
 
     Map<String, Object> board(Actor actor, int year, LocalDate today) {
+        return board(actor, year, today, null);
+    }
+
+    /**
+     * The board of one key project's indicators (its own dashboard, with no project code), or of all of them when
+     * {@code project} is null.
+     *
+     * @throws NotFoundException when no active project of that id has indicators
+     */
+    Map<String, Object> board(Actor actor, int year, LocalDate today, String project) {
         List<OrgUnit> units = units(actor);
         Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
+        Map<String, String> projectNames = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (OrgUnit unit : units) {
             Map<String, Object> cells = new LinkedHashMap<>();
             List<Integer> known = new ArrayList<>();
             for (ProjectIndicators p : indicators(actor, year, unit)) {
+                projectNames.putIfAbsent(p.projectId(), p.projectName());
+                if (project != null && !project.equals(p.projectId())) {
+                    continue;
+                }
                 for (IndicatorStatus i : p.indicators()) {
                     String key = p.projectId() + ":" + i.definition().id();
                     columns.computeIfAbsent(key, k -> column(k, p.projectName(), i.name()));
@@ -78,8 +93,14 @@ final class Dashboard {
         for (Map<String, Object> r : ranking) {
             r.put("rank", ++rank);
         }
+        if (project != null && !units.isEmpty() && !projectNames.containsKey(project)) {
+            throw new NotFoundException("dashboard of project " + project);
+        }
         Map<String, Object> board = new LinkedHashMap<>();
         board.put("year", year);
+        board.put("project", project);
+        board.put("projects", projectNames.entrySet().stream().map(e -> Map.of("id", e.getKey(), "name",
+                e.getValue())).toList());
         board.put("asOf", today.toString());
         board.put("indicators", List.copyOf(columns.values()));
         board.put("units", rows);

@@ -3,11 +3,14 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
@@ -70,6 +73,8 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
                 } else {
                     run(call, py, run);
                 }
+            } else if ("report".equals(action) && !call.post() && !csv && call.segments.length == 6) {
+                report(call, py, run);
             } else if ("rerun".equals(action) && call.post()) {
                 act(call, py, () -> {
                     String[] module = splitModule(call.param("module"));
@@ -219,6 +224,24 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
         model.put("canRun", atRoot(call, Role.ASSESSOR) || atRoot(call, Role.ADMIN));
         model.put("canPublish", atRoot(call, Role.ADMIN) && !run.published());
         pages.render(call, 200, null, "perf-run", model);
+    }
+
+    /**
+     * The results report as a league office files it: the red header with the document number, the ranking, each
+     * unit's breakdown, the bonuses with who approved them, and the module that scored the run.
+     */
+    private void report(PageServlet.Call call, PerformanceYear py, EvaluationRun run) throws IOException {
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), LocalDate.now());
+        model.put("py", py);
+        model.put("run", run);
+        model.put("rows", rows(run));
+        Set<Long> scored = new HashSet<>();
+        run.ranking().forEach(r -> scored.add(r.orgUnitId()));
+        model.put("bonuses", evaluations.bonuses(call.actor, py.year()).stream()
+                .filter(b -> b.decidedAt() != null && scored.contains(b.orgUnitId())).toList());
+        pages.render(call, taken ? 200 : 400, null, "perf-report", model);
     }
 
     /** One row per unit, ranked: name, total, rank, parts. */

@@ -93,6 +93,7 @@ public final class PageServlet extends HttpServlet {
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
     private final transient Dashboard dashboard;
+    private final transient DocumentHeader documents;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
     /** Posts to public pages (objections to a notice) per client address and minute. */
@@ -106,7 +107,9 @@ public final class PageServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
             @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
-            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey) {
+            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey,
+            @Reference DocumentHeader documents) {
+        this.documents = documents;
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -437,9 +440,15 @@ public final class PageServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         Map<String, Object> model = call.model();
-        model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now()));
+        model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
+                call.param("project")));
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
+    }
+
+    /** The red header of the documents the city prints, as configured. */
+    DocumentHeader documents() {
+        return documents;
     }
 
     // ---- administration -------------------------------------------------------------------------------------

@@ -128,6 +128,10 @@ final class PerformancePages {
         switch (what) {
             case "targets" -> {
                 Long unit = Http.parseId(call.seg(3));
+                if (unit != null && call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post()) {
+                    targetDocument(call, py, unit);
+                    return;
+                }
                 if (unit == null || call.segments.length > 4) {
                     throw new NotFoundException(call.path);
                 }
@@ -279,6 +283,21 @@ final class PerformancePages {
             throw ValidationException.of(field, requiredKey);
         }
         return day;
+    }
+
+    /**
+     * The annual target responsibility document (目标责任书) of a unit, to be signed and stamped by the city and the
+     * unit: the targets with their policy clauses, the time nodes, and the signature lines. Printed from the targets
+     * as they stand; the page says when they are not yet approved.
+     */
+    private void targetDocument(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), LocalDate.now());
+        model.put("py", py);
+        model.put("table", targets.table(call.actor, py.year(), unitId));
+        model.put("milestones", milestones.milestones().milestones(call.actor, py.year(), unitId));
+        pages.render(call, taken ? 200 : 400, null, "perf-target-document", model);
     }
 
     private void targetTable(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {

@@ -50,7 +50,7 @@ final class AccountServlets {
                 unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
                 unused(SelfAssessmentService.class), unused(MilestoneService.class), unused(TrackingService.class),
                 unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(AnswerService.class),
-                KEY_OK);
+                KEY_OK, new DocumentHeader(orgUnits, "", ""));
     }
 
     static ApiServlet api(WebSessions sessions, Authentication authentication, UserService users,

@@ -146,6 +146,22 @@ class DashboardTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void eachProjectHasItsOwnBoardFromItsIndicators() throws Exception {
+        Actor city = at(FixedOrgUnits.CITY, Locale.ENGLISH);
+        Map<String, Object> board = dashboard.board(city, 2013, TODAY, "employment");
+        assertEquals("employment", board.get("project"));
+        assertEquals(2, ((List<?>) board.get("indicators")).size());
+        assertEquals(List.of(Map.of("id", "employment", "name", EVIL)), board.get("projects"));
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> dashboard.board(city, 2013, TODAY, "nope"));
+        Map<String, Object> m = TemplateChecks.model(city, "/dashboard");
+        m.putAll(board);
+        String html = TemplateChecks.render("dashboard", m, Locale.ENGLISH);
+        assertTrue(html.contains("data-api=\"/api/v1/dashboard?year=2013&amp;project=employment\""), html);
+        assertTrue(html.contains("name=\"project\" value=\"employment\""), "the year form keeps the project");
+    }
+
+    @Test
     void thePageRendersEveryTableInBothLanguagesEscaped() throws Exception {
         for (Locale locale : TemplateChecks.LOCALES) {
             Actor actor = at(FixedOrgUnits.CITY, locale);

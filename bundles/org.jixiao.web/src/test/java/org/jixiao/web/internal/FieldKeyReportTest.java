@@ -103,7 +103,8 @@ class FieldKeyReportTest {
                     unused(TargetService.class), unused(EvaluationService.class), unused(SelfAssessmentService.class),
                     service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
                     unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
-                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing);
+                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing,
+                    new DocumentHeader(null, "", ""));
             WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
                     actor.userId());
             QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
