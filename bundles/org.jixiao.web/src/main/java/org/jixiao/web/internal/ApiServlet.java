@@ -104,7 +104,7 @@ public final class ApiServlet extends HttpServlet {
         this.store = store;
         this.fieldKey = fieldKey;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
-        this.dashboard = new Dashboard(projects, milestones, orgUnits);
+        this.dashboard = new Dashboard(projects, milestones, orgUnits, evaluations);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
                 new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
     }

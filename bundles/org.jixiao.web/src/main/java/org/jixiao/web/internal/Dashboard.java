@@ -15,6 +15,9 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.assessment.EvaluationRun;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.project.IndicatorStatus;
@@ -34,11 +37,14 @@ final class Dashboard {
     private final ProjectRegistry projects;
     private final MilestoneService milestones;
     private final OrgUnitService orgUnits;
+    private final EvaluationService evaluations;
 
-    Dashboard(ProjectRegistry projects, MilestoneService milestones, OrgUnitService orgUnits) {
+    Dashboard(ProjectRegistry projects, MilestoneService milestones, OrgUnitService orgUnits,
+            EvaluationService evaluations) {
         this.projects = projects;
         this.milestones = milestones;
         this.orgUnits = orgUnits;
+        this.evaluations = evaluations;
     }
 
     /** The evaluated units the actor may see: the actor's own subtree, in the tree's order. */
@@ -96,18 +102,58 @@ final class Dashboard {
         if (project != null && !units.isEmpty() && !projectNames.containsKey(project)) {
             throw new NotFoundException("dashboard of project " + project);
         }
+        Map<String, Object> run = latestRun(actor, year);
+        if (run != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> placed = (Map<String, Object>) run.remove("units");
+            rows.forEach(r -> r.put("run", placed.get(r.get("id"))));
+        }
         Map<String, Object> board = new LinkedHashMap<>();
         board.put("year", year);
+        board.put("run", run);
         board.put("project", project);
         board.put("projects", projectNames.entrySet().stream().map(e -> Map.of("id", e.getKey(), "name",
                 e.getValue())).toList());
         board.put("asOf", today.toString());
         board.put("indicators", List.copyOf(columns.values()));
         board.put("units", rows);
-        board.put("ranking", ranking.stream().map(r -> Map.of("id", r.get("id"), "name", r.get("name"), "rank",
-                r.get("rank"), "estimate", r.get("estimate"))).toList());
+        board.put("ranking", ranking.stream().map(r -> {
+            Map<String, Object> place = new LinkedHashMap<>();
+            for (String key : List.of("id", "name", "rank", "estimate", "run")) {
+                place.put(key, r.get(key));
+            }
+            return place;
+        }).toList());
         board.put("overdue", overdue(actor, year, units, today));
         return board;
+    }
+
+    /**
+     * The year's published evaluation run, or else its latest: each unit's place in it among all the units it
+     * ranked, so a county reads its rank in the city ("2 of 10") without seeing the others.
+     */
+    private Map<String, Object> latestRun(Actor actor, int year) {
+        EvaluationRun run;
+        try {
+            run = evaluations.published(actor, year).orElseGet(() -> evaluations.runs(actor, year).stream()
+                    .max(Comparator.comparingLong(EvaluationRun::id)).orElse(null));
+        } catch (NotFoundException | AccessDeniedException e) {
+            return null;
+        }
+        if (run == null) {
+            return null;
+        }
+        Map<String, Object> units = new LinkedHashMap<>();
+        for (RankedScore r : run.ranking()) {
+            units.put(String.valueOf(r.orgUnitId()), Map.of("rank", r.rank(), "of", r.of(), "total",
+                    r.score().total()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", String.valueOf(run.id()));
+        out.put("published", run.published());
+        out.put("at", run.at().toString());
+        out.put("units", units);
+        return out;
     }
 
     private List<ProjectIndicators> indicators(Actor actor, int year, OrgUnit unit) {

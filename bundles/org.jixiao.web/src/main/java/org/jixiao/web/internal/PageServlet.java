@@ -123,7 +123,7 @@ public final class PageServlet extends HttpServlet {
                 milestones, tracking, manual, questionnaireService, answers);
         this.questionnaires = new QuestionnairePages(this, questionnaireService);
         this.ballots = new BallotPages(this, sessions, answers);
-        this.dashboard = new Dashboard(projects, milestones, orgUnits);
+        this.dashboard = new Dashboard(projects, milestones, orgUnits, evaluations);
     }
 
     /** One request's state. */
@@ -166,6 +166,8 @@ public final class PageServlet extends HttpServlet {
             model.put("errors", new HashMap<String, String>());
             model.put("isAdmin", actor != null && actor.has(Role.ADMIN));
             model.put("base", "");
+            // A printed page says when it was printed, for whom: the day, in the node's zone.
+            model.put("printedOn", LocalDate.now().toString());
             return model;
         }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,12 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
+import org.jixiao.api.assessment.EvaluationInput;
+import org.jixiao.api.assessment.EvaluationResult;
+import org.jixiao.api.assessment.EvaluationRun;
+import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.assessment.UnitInput;
+import org.jixiao.api.assessment.UnitScore;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.project.Comparison;
@@ -97,7 +104,29 @@ class DashboardTest {
                 default -> throw new UnsupportedOperationException(m.getName());
             });
 
-    private final Dashboard dashboard = new Dashboard(projects, milestones, units);
+    /** The year's latest run: county B first with 80, county A second with 70; a county sees its own line. */
+    private static EvaluationRun run(Actor actor) {
+        List<UnitInput> inputs = List.of(
+                new UnitInput(2, "甲县团委", List.of(), 0, 0, false, null, null, null, BigDecimal.ZERO),
+                new UnitInput(3, "乙区团委", List.of(), 0, 0, false, null, null, null, BigDecimal.ZERO));
+        List<UnitScore> scores = List.of(new UnitScore(2, new BigDecimal("70"), List.of()),
+                new UnitScore(3, new BigDecimal("80"), List.of()));
+        EvaluationRun all = new EvaluationRun(9, 2013, "standard", "1.0", Instant.EPOCH, "assessor", false, null,
+                new EvaluationInput(2013, inputs), new EvaluationResult(scores));
+        return actor.orgUnit().level() == org.jixiao.api.OrgLevel.CITY ? all
+                : all.narrowedTo(new EvaluationInput(2013, inputs.subList(0, 1)),
+                        new EvaluationResult(scores.subList(0, 1)));
+    }
+
+    private final EvaluationService evaluations = (EvaluationService) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {EvaluationService.class}, (p, m, args) -> switch (m
+                    .getName()) {
+                case "published" -> java.util.Optional.empty();
+                case "runs" -> List.of(run((Actor) args[0]));
+                default -> throw new UnsupportedOperationException(m.getName());
+            });
+
+    private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations);
 
     private static Actor at(OrgUnit unit, Locale locale) {
         return new Actor(1, "leader", Set.of(Role.VIEWER), unit, locale);
@@ -120,6 +149,7 @@ class DashboardTest {
         assertEquals(new BigDecimal("90.0"), b.get("estimate"), "the mean of what is known");
         assertEquals(List.of("乙区团委", "甲县团委"), ((List<Map<String, Object>>) board.get("ranking")).stream()
                 .map(r -> r.get("name")).toList());
+        assertEquals(Map.of("rank", 2, "of", 2, "total", new BigDecimal("70")), a.get("run"));
         assertEquals(Map.of("PENDING", 0, "DONE", 0, "DONE_LATE", 1, "OVERDUE", 2), a.get("timeNodes"));
         assertEquals(Map.of("PENDING", 1, "DONE", 1, "DONE_LATE", 0, "OVERDUE", 1), b.get("timeNodes"));
 
@@ -138,6 +168,8 @@ class DashboardTest {
         Map<String, Object> board = dashboard.board(at(FixedOrgUnits.COUNTY_A, Locale.ENGLISH), 2013, TODAY);
         List<Map<String, Object>> rows = (List<Map<String, Object>>) board.get("units");
         assertEquals(List.of("甲县团委"), rows.stream().map(r -> r.get("name")).toList());
+        assertEquals(Map.of("rank", 2, "of", 2, "total", new BigDecimal("70")), rows.get(0).get("run"),
+                "its rank in the city, not first of the one unit it sees");
         Map<String, Object> overdue = (Map<String, Object>) board.get("overdue");
         assertEquals(2, overdue.get("total"));
         assertFalse(board.toString().contains("乙区团委"));
@@ -168,7 +200,10 @@ class DashboardTest {
             Map<String, Object> m = TemplateChecks.model(actor, "/dashboard");
             m.putAll(dashboard.board(actor, 2013, TODAY));
             m.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
+            m.put("printedOn", "2013-10-10");
             String html = TemplateChecks.render("dashboard", m, locale);
+            assertTrue(html.contains("<p class=\"print-only print-meta\">") && html.contains("2013-10-10"),
+                    "a printed page says when it was printed and for whom");
             // The page's own two scripts are the only markup of that kind; everything typed is escaped.
             List<String> scripts = new ArrayList<>(List.of(html.split("<script", -1)));
             assertEquals(3, scripts.size(), html);
