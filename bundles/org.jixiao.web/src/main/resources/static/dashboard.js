@@ -95,10 +95,34 @@
     return c;
   }
 
+  function trend(board) {
+    var t = board.trend;
+    var c = !t || t.months === 0 ? null : chart('trend');
+    if (!c) {
+      return null;
+    }
+    var months = [];
+    for (var m = 1; m <= t.months; m++) {
+      months.push(text.month.replace('{m}', m));
+    }
+    c.setOption({
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      legend: { top: 0, type: 'scroll' },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: months },
+      yAxis: { type: 'value' },
+      series: t.series.map(function (line) {
+        return { type: 'line', name: line.name, connectNulls: false,
+          data: line.values.map(function (v) { return v === null || v === undefined ? '-' : Number(v); }) };
+      })
+    });
+    return c;
+  }
+
   fetch(root.dataset.api, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
     .then(function (board) {
-      var drawn = [ranking(board), heatmap(board), nodes(board)].filter(Boolean);
+      var drawn = [ranking(board), heatmap(board), trend(board), nodes(board)].filter(Boolean);
       window.addEventListener('resize', function () {
         drawn.forEach(function (c) { c.resize(); });
       });

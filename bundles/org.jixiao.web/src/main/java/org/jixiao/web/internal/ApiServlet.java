@@ -94,7 +94,8 @@ public final class ApiServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
             @Reference QuestionnaireService questionnaireService, @Reference MilestoneService milestones,
             @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment,
-            @Reference FieldKeyStatus fieldKey) {
+            @Reference FieldKeyStatus fieldKey, @Reference Dashboard dashboard) {
+        this.dashboard = dashboard;
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
@@ -104,7 +105,6 @@ public final class ApiServlet extends HttpServlet {
         this.store = store;
         this.fieldKey = fieldKey;
         this.questionnaires = new QuestionnaireApi(questionnaireService);
-        this.dashboard = new Dashboard(projects, milestones, orgUnits, evaluations);
         this.perf = new PerfApi(cycle, targets, evaluations, manual, questionnaires, new MilestoneApi(milestones),
                 new TrackingApi(tracking), new SelfAssessmentApi(selfAssessment));
     }
@@ -322,7 +322,8 @@ public final class ApiServlet extends HttpServlet {
                 send(call, 200, projects.indicators(call.actor, year).stream().map(ApiServlet::standing).toList());
             });
             case "dashboard" -> exact(call, 3, "GET", () -> send(call, 200, dashboard.board(call.actor,
-                    year(call.request.getParameter("year")), LocalDate.now(), call.request.getParameter("project"))));
+                    year(call.request.getParameter("year")), LocalDate.now(), call.request.getParameter("project"),
+                    call.request.getParameter("trend"))));
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
             case "questionnaires" -> questionnaires.questionnaires(call);

@@ -20,9 +20,13 @@ import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.assessment.RankedScore;
 import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
+import org.jixiao.api.project.IndicatorHistory;
 import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * What a leader looks at: the evaluated units in the caller's scope side by side — each unit's completion of every
@@ -30,7 +34,8 @@ import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
  * their time nodes on time, late and overdue, and the overdue nodes counted by unit and by node. One model
  * serves the page (tables, readable without JavaScript) and {@code /api/v1/dashboard} (the charts draw from it).
  */
-final class Dashboard {
+@Component(service = Dashboard.class)
+public final class Dashboard {
 
     private static final System.Logger LOG = System.getLogger(Dashboard.class.getName());
 
@@ -38,13 +43,17 @@ final class Dashboard {
     private final MilestoneService milestones;
     private final OrgUnitService orgUnits;
     private final EvaluationService evaluations;
+    private final IndicatorHistory history;
 
-    Dashboard(ProjectRegistry projects, MilestoneService milestones, OrgUnitService orgUnits,
-            EvaluationService evaluations) {
+    @Activate
+    public Dashboard(@Reference ProjectRegistry projects, @Reference MilestoneService milestones,
+            @Reference OrgUnitService orgUnits, @Reference EvaluationService evaluations,
+            @Reference IndicatorHistory history) {
         this.projects = projects;
         this.milestones = milestones;
         this.orgUnits = orgUnits;
         this.evaluations = evaluations;
+        this.history = history;
     }
 
     /** The evaluated units the actor may see: the actor's own subtree, in the tree's order. */
@@ -53,16 +62,17 @@ final class Dashboard {
     }
 
     Map<String, Object> board(Actor actor, int year, LocalDate today) {
-        return board(actor, year, today, null);
+        return board(actor, year, today, null, null);
     }
 
     /**
      * The board of one key project's indicators (its own dashboard, with no project code), or of all of them when
-     * {@code project} is null.
+     * {@code project} is null; with the month-end trend of the indicator {@code trend} ({@code project:indicator}, by
+     * default the board's first).
      *
      * @throws NotFoundException when no active project of that id has indicators
      */
-    Map<String, Object> board(Actor actor, int year, LocalDate today, String project) {
+    Map<String, Object> board(Actor actor, int year, LocalDate today, String project, String trend) {
         List<OrgUnit> units = units(actor);
         Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
         Map<String, String> projectNames = new LinkedHashMap<>();
@@ -125,7 +135,46 @@ final class Dashboard {
             return place;
         }).toList());
         board.put("overdue", overdue(actor, year, units, today));
+        board.put("trend", trend(actor, year, units, columns, trend));
         return board;
+    }
+
+    /**
+     * One indicator's figure at each month's end, a series per unit: the months recorded so far, unknown where a
+     * unit had no figure. Null when the board has no indicator.
+     */
+    private Map<String, Object> trend(Actor actor, int year, List<OrgUnit> units,
+            Map<String, Map<String, Object>> columns, String key) {
+        if (columns.isEmpty()) {
+            return null;
+        }
+        String chosen = key != null && columns.containsKey(key) ? key : columns.keySet().iterator().next();
+        int last = 0;
+        List<Map<String, Object>> series = new ArrayList<>();
+        for (OrgUnit unit : units) {
+            BigDecimal[] values = new BigDecimal[12];
+            for (IndicatorHistory.MonthFigure f : history.months(actor, year, unit.id()).getOrDefault(chosen,
+                    List.of())) {
+                values[f.month() - 1] = f.actual();
+                last = Math.max(last, f.month());
+            }
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("id", String.valueOf(unit.id()));
+            line.put("name", unit.name());
+            line.put("values", java.util.Arrays.asList(values));
+            series.add(line);
+        }
+        for (Map<String, Object> line : series) {
+            @SuppressWarnings("unchecked")
+            List<BigDecimal> values = (List<BigDecimal>) line.get("values");
+            line.put("values", new ArrayList<>(values.subList(0, last)));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("key", chosen);
+        out.put("name", columns.get(chosen).get("name"));
+        out.put("months", last);
+        out.put("series", series);
+        return out;
     }
 
     /**
@@ -207,7 +256,9 @@ final class Dashboard {
         List<Milestone> overdue;
         try {
             overdue = milestones.overdue(actor, year, today);
-        } catch (NotFoundException | AccessDeniedException e) {
+        } catch (RuntimeException e) {
+            // The home page shows these counts: it must open even when the time nodes cannot be read.
+            LOG.log(System.Logger.Level.WARNING, "Overdue time nodes of " + year + " could not be read", e);
             overdue = List.of();
         }
         if (units == null && !overdue.isEmpty()) {

@@ -108,8 +108,9 @@ public final class PageServlet extends HttpServlet {
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
             @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
             @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey,
-            @Reference DocumentHeader documents) {
+            @Reference DocumentHeader documents, @Reference Dashboard dashboard) {
         this.documents = documents;
+        this.dashboard = dashboard;
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -123,7 +124,6 @@ public final class PageServlet extends HttpServlet {
                 milestones, tracking, manual, questionnaireService, answers);
         this.questionnaires = new QuestionnairePages(this, questionnaireService);
         this.ballots = new BallotPages(this, sessions, answers);
-        this.dashboard = new Dashboard(projects, milestones, orgUnits, evaluations);
     }
 
     /** One request's state. */
@@ -443,7 +443,7 @@ public final class PageServlet extends HttpServlet {
         }
         Map<String, Object> model = call.model();
         model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
-                call.param("project")));
+                call.param("project"), call.param("trend")));
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
     }

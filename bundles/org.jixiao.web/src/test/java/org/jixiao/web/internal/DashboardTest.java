@@ -30,6 +30,7 @@ import org.jixiao.api.performance.Milestone;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
+import org.jixiao.api.project.IndicatorHistory;
 import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
@@ -126,7 +127,14 @@ class DashboardTest {
                 default -> throw new UnsupportedOperationException(m.getName());
             });
 
-    private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations);
+    /** County A's jobs at the end of January and of February; nothing recorded for county B. */
+    private final IndicatorHistory history = (actor, year, unitId) -> unitId == FixedOrgUnits.COUNTY_A.id()
+            ? Map.of("employment:jobs", List.of(new IndicatorHistory.MonthFigure(1, BigDecimal.TEN,
+                    BigDecimal.valueOf(100)), new IndicatorHistory.MonthFigure(2, BigDecimal.valueOf(50),
+                            BigDecimal.valueOf(100))))
+            : Map.of();
+
+    private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations, history);
 
     private static Actor at(OrgUnit unit, Locale locale) {
         return new Actor(1, "leader", Set.of(Role.VIEWER), unit, locale);
@@ -152,6 +160,15 @@ class DashboardTest {
         assertEquals(Map.of("rank", 2, "of", 2, "total", new BigDecimal("70")), a.get("run"));
         assertEquals(Map.of("PENDING", 0, "DONE", 0, "DONE_LATE", 1, "OVERDUE", 2), a.get("timeNodes"));
         assertEquals(Map.of("PENDING", 1, "DONE", 1, "DONE_LATE", 0, "OVERDUE", 1), b.get("timeNodes"));
+
+        Map<String, Object> trend = (Map<String, Object>) board.get("trend");
+        assertEquals("employment:jobs", trend.get("key"), "the first indicator by default");
+        assertEquals(2, trend.get("months"));
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) trend.get("series");
+        assertEquals(java.util.Arrays.asList(BigDecimal.TEN, BigDecimal.valueOf(50)), lines.get(0).get("values"));
+        assertEquals(java.util.Arrays.asList(null, null), lines.get(1).get("values"), "nothing recorded: unknown");
+        assertEquals("employment:loans", ((Map<String, Object>) dashboard.board(at(FixedOrgUnits.CITY,
+                Locale.ENGLISH), 2013, TODAY, null, "employment:loans").get("trend")).get("key"));
 
         Map<String, Object> overdue = (Map<String, Object>) board.get("overdue");
         assertEquals(3, overdue.get("total"));
@@ -181,15 +198,16 @@ class DashboardTest {
     @SuppressWarnings("unchecked")
     void eachProjectHasItsOwnBoardFromItsIndicators() throws Exception {
         Actor city = at(FixedOrgUnits.CITY, Locale.ENGLISH);
-        Map<String, Object> board = dashboard.board(city, 2013, TODAY, "employment");
+        Map<String, Object> board = dashboard.board(city, 2013, TODAY, "employment", null);
         assertEquals("employment", board.get("project"));
         assertEquals(2, ((List<?>) board.get("indicators")).size());
         assertEquals(List.of(Map.of("id", "employment", "name", EVIL)), board.get("projects"));
-        assertThrows(org.jixiao.api.NotFoundException.class, () -> dashboard.board(city, 2013, TODAY, "nope"));
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> dashboard.board(city, 2013, TODAY, "nope", null));
         Map<String, Object> m = TemplateChecks.model(city, "/dashboard");
         m.putAll(board);
         String html = TemplateChecks.render("dashboard", m, Locale.ENGLISH);
-        assertTrue(html.contains("data-api=\"/api/v1/dashboard?year=2013&amp;project=employment\""), html);
+        assertTrue(html.contains("data-api=\"/api/v1/dashboard?year=2013&amp;project=employment"
+                + "&amp;trend=employment%3Ajobs\""), html);
         assertTrue(html.contains("name=\"project\" value=\"employment\""), "the year form keeps the project");
     }
 
@@ -210,7 +228,7 @@ class DashboardTest {
             String rest = html.replace("<script src=\"/static/echarts.min.js\" defer></script>", "")
                     .replace("<script src=\"/static/dashboard.js\" defer></script>", "");
             TemplateChecks.check(rest, "dashboard " + locale, "dashboard|milestones?", true);
-            assertTrue(html.contains("data-api=\"/api/v1/dashboard?year=2013\""));
+            assertTrue(html.contains("data-api=\"/api/v1/dashboard?year=2013&amp;trend=employment%3Ajobs\""), html);
             assertTrue(html.contains("id=\"unit-2\"") && html.contains(">75.0%<") && html.contains(">50%<"), html);
             assertTrue(html.contains("甲县团委" + new Messages(locale).get("dashboard.separator") + "乙区团委"),
                     "the units behind on a node, by name");

@@ -67,7 +67,8 @@ class FieldKeyReportTest {
                         "Apache Derby")), unused(PerformanceCycle.class), unused(TargetService.class),
                 unused(EvaluationService.class), unused(ManualIndicatorService.class),
                 unused(QuestionnaireService.class), unused(MilestoneService.class), unused(TrackingService.class),
-                unused(SelfAssessmentService.class), key);
+                unused(SelfAssessmentService.class), key,
+                QuestionnaireFakes.dashboard(projects, unused(MilestoneService.class), unused(OrgUnitService.class)));
         QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("GET", "/api/v1/health");
         if (lang != null) {
             request.cookie(Http.LANG_COOKIE, lang);
@@ -104,7 +105,8 @@ class FieldKeyReportTest {
                     service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
                     unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
                     unused(org.jixiao.api.questionnaire.AnswerService.class), missing,
-                    new DocumentHeader(null, "", ""));
+                    new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(projects,
+                            service(MilestoneService.class, Map.of("overdue", List.of())), unused(OrgUnitService.class)));
             WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
                     actor.userId());
             QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
