@@ -119,10 +119,33 @@
     return c;
   }
 
+  // Each campaign: every unit's responses beside the campaign's minimum.
+  function campaigns(board) {
+    return (board.campaigns || []).map(function (k) {
+      var c = k.units.length === 0 ? null : chart('campaign-' + k.id);
+      if (!c) {
+        return null;
+      }
+      c.setOption({
+        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+        legend: { top: 0 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: k.units.map(function (u) { return u.name; }) },
+        yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: text.responses, data: k.units.map(function (u) {
+          return { value: u.responses, itemStyle: { color: u.belowMinimum ? '#f0b400' : '#2e7d32' } };
+        }), markLine: { symbol: 'none', data: [{ yAxis: k.minimum, name: text.minimum }],
+          label: { formatter: text.minimum + ' {c}' }, lineStyle: { color: '#c8161d' } } }]
+      });
+      return c;
+    });
+  }
+
   fetch(root.dataset.api, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
     .then(function (board) {
-      var drawn = [ranking(board), heatmap(board), trend(board), nodes(board)].filter(Boolean);
+      var drawn = [ranking(board), heatmap(board), trend(board), nodes(board)].concat(campaigns(board))
+        .filter(Boolean);
       window.addEventListener('resize', function () {
         drawn.forEach(function (c) { c.resize(); });
       });

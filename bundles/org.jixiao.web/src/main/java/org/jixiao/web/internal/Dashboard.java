@@ -24,6 +24,9 @@ import org.jixiao.api.project.IndicatorHistory;
 import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
+import org.jixiao.api.questionnaire.Campaign;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.questionnaire.UnitScores;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,11 +47,13 @@ public final class Dashboard {
     private final OrgUnitService orgUnits;
     private final EvaluationService evaluations;
     private final IndicatorHistory history;
+    private final QuestionnaireService questionnaires;
 
     @Activate
     public Dashboard(@Reference ProjectRegistry projects, @Reference MilestoneService milestones,
             @Reference OrgUnitService orgUnits, @Reference EvaluationService evaluations,
-            @Reference IndicatorHistory history) {
+            @Reference IndicatorHistory history, @Reference QuestionnaireService questionnaires) {
+        this.questionnaires = questionnaires;
         this.projects = projects;
         this.milestones = milestones;
         this.orgUnits = orgUnits;
@@ -136,6 +141,7 @@ public final class Dashboard {
         }).toList());
         board.put("overdue", overdue(actor, year, units, today));
         board.put("trend", trend(actor, year, units, columns, trend));
+        board.put("campaigns", campaigns(actor, year));
         return board;
     }
 
@@ -174,6 +180,41 @@ public final class Dashboard {
         out.put("name", columns.get(chosen).get("name"));
         out.put("months", last);
         out.put("series", series);
+        return out;
+    }
+
+    /**
+     * The year's youth and leader evaluation campaigns and how far each unit has come: responses (held ones
+     * included) against its quota and the campaign's minimum. Counts only: never an answer.
+     */
+    private List<Map<String, Object>> campaigns(Actor actor, int year) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Campaign> campaigns;
+        try {
+            campaigns = questionnaires.campaigns(actor, year);
+        } catch (NotFoundException | AccessDeniedException e) {
+            return out;
+        }
+        for (Campaign k : campaigns) {
+            List<Map<String, Object>> units = new ArrayList<>();
+            for (UnitScores u : questionnaires.scores(actor, k.id())) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", String.valueOf(u.orgUnitId()));
+                row.put("name", u.orgUnitName());
+                row.put("responses", u.responses());
+                row.put("quota", u.quota());
+                row.put("belowMinimum", u.responses() < k.minResponses());
+                units.add(row);
+            }
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", String.valueOf(k.id()));
+            c.put("name", k.name());
+            c.put("type", k.type().name());
+            c.put("state", k.state().name());
+            c.put("minimum", k.minResponses());
+            c.put("units", units);
+            out.add(c);
+        }
         return out;
     }
 

@@ -33,6 +33,7 @@ import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
@@ -94,6 +95,7 @@ public final class PageServlet extends HttpServlet {
     private final transient BallotPages ballots;
     private final transient Dashboard dashboard;
     private final transient DocumentHeader documents;
+    private final transient PerformanceCycle cycle;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
     /** Posts to public pages (objections to a notice) per client address and minute. */
@@ -111,6 +113,7 @@ public final class PageServlet extends HttpServlet {
             @Reference DocumentHeader documents, @Reference Dashboard dashboard) {
         this.documents = documents;
         this.dashboard = dashboard;
+        this.cycle = cycle;
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -803,6 +806,9 @@ public final class PageServlet extends HttpServlet {
 
     private void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model,
             Messages messages) throws IOException {
+        if (call.actor != null && !model.containsKey("currentYear")) {
+            model.put("currentYear", currentYear());
+        }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();
         templates.render(plugin, template, model, messages, buffer);
@@ -811,6 +817,20 @@ public final class PageServlet extends HttpServlet {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         call.response.setContentLength(bytes.length);
         call.response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * The year the header shows with its step on every page: this calendar year's if it is open, or else the latest
+     * open one; null before any year is opened or while the cycle cannot be read.
+     */
+    private PerformanceYear currentYear() {
+        try {
+            int now = java.time.Year.now().getValue();
+            return cycle.year(now).orElseGet(() -> cycle.years().stream().filter(y -> y.year() <= now)
+                    .max(java.util.Comparator.comparingInt(PerformanceYear::year)).orElse(null));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     void errorPage(Call call, int status, String messageKey) throws IOException {

@@ -35,6 +35,11 @@ import org.jixiao.api.project.IndicatorStatus;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
 import org.jixiao.api.project.ProjectStatus;
+import org.jixiao.api.questionnaire.Campaign;
+import org.jixiao.api.questionnaire.CampaignState;
+import org.jixiao.api.questionnaire.EvaluationType;
+import org.jixiao.api.questionnaire.QuestionnaireService;
+import org.jixiao.api.questionnaire.UnitScores;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.Test;
 
@@ -134,7 +139,24 @@ class DashboardTest {
                             BigDecimal.valueOf(100))))
             : Map.of();
 
-    private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations, history);
+    /** The youth campaign: county A has 12 responses of 30, county B 40, the minimum is 20. */
+    private final QuestionnaireService questionnaires = (QuestionnaireService) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {QuestionnaireService.class}, (p, m, args) -> switch (m
+                    .getName()) {
+                case "campaigns" -> List.of(new Campaign(5, 2013, EVIL, 1, EvaluationType.YOUTH, List.of(2L, 3L),
+                        List.of(), 20, TODAY, TODAY, CampaignState.OPEN, Instant.EPOCH, "assessor", null, null));
+                case "scores" -> List.of(
+                        new UnitScores(2, "甲县团委", null, 12, 30, true, UnitScores.Decision.NONE, false, List.of(),
+                                List.of()),
+                        new UnitScores(3, "乙区团委", null, 40, 30, false, UnitScores.Decision.NONE, false, List.of(),
+                                List.of())).stream()
+                        .filter(u -> ((Actor) args[0]).orgUnit().covers(units.find(u.orgUnitId()).orElseThrow()))
+                        .toList();
+                default -> throw new UnsupportedOperationException(m.getName());
+            });
+
+    private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations, history,
+            questionnaires);
 
     private static Actor at(OrgUnit unit, Locale locale) {
         return new Actor(1, "leader", Set.of(Role.VIEWER), unit, locale);
@@ -169,6 +191,13 @@ class DashboardTest {
         assertEquals(java.util.Arrays.asList(null, null), lines.get(1).get("values"), "nothing recorded: unknown");
         assertEquals("employment:loans", ((Map<String, Object>) dashboard.board(at(FixedOrgUnits.CITY,
                 Locale.ENGLISH), 2013, TODAY, null, "employment:loans").get("trend")).get("key"));
+
+        List<Map<String, Object>> campaigns = (List<Map<String, Object>>) board.get("campaigns");
+        assertEquals(1, campaigns.size());
+        assertEquals(20, campaigns.get(0).get("minimum"));
+        List<Map<String, Object>> progress = (List<Map<String, Object>>) campaigns.get(0).get("units");
+        assertEquals(List.of(12, 40), progress.stream().map(u -> u.get("responses")).toList());
+        assertEquals(List.of(true, false), progress.stream().map(u -> u.get("belowMinimum")).toList());
 
         Map<String, Object> overdue = (Map<String, Object>) board.get("overdue");
         assertEquals(3, overdue.get("total"));
@@ -219,7 +248,11 @@ class DashboardTest {
             m.putAll(dashboard.board(actor, 2013, TODAY));
             m.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
             m.put("printedOn", "2013-10-10");
+            m.put("currentYear", new org.jixiao.api.performance.PerformanceYear(2013,
+                    org.jixiao.api.performance.Step.TRACKING, List.of()));
             String html = TemplateChecks.render("dashboard", m, locale);
+            assertTrue(html.contains("<a class=\"current-step\" href=\"/perf/2013\">") && html.contains(
+                    new Messages(locale).get("step.TRACKING")), "the current year and step on every page");
             assertTrue(html.contains("<p class=\"print-only print-meta\">") && html.contains("2013-10-10"),
                     "a printed page says when it was printed and for whom");
             // The page's own two scripts are the only markup of that kind; everything typed is escaped.

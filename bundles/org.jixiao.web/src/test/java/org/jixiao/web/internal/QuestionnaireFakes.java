@@ -276,7 +276,7 @@ final class QuestionnaireFakes {
     static Dashboard dashboard(org.jixiao.api.project.ProjectRegistry projects,
             org.jixiao.api.performance.MilestoneService milestones, org.jixiao.api.OrgUnitService orgUnits) {
         return new Dashboard(projects, milestones, orgUnits, unused(org.jixiao.api.assessment.EvaluationService.class),
-                unused(org.jixiao.api.project.IndicatorHistory.class));
+                unused(org.jixiao.api.project.IndicatorHistory.class), unused(QuestionnaireService.class));
     }
 
     static Actor actor(OrgUnit unit, Locale locale, org.jixiao.api.Role... roles) {
