@@ -100,6 +100,12 @@ public class DashboardIT extends KarafTestSupport {
         assertEquals(0, seen.get("chartsNoJs").getAsInt());
         assertTrue(seen.toString(), seen.get("rowsNoJs").getAsInt() >= 2);
         assertTrue(Files.size(out.resolve("dashboard.png")) > 10_000);
+
+        // A county's own dashboard: its one row, drawn, and its table without JavaScript.
+        Path county = Files.createDirectories(out.resolve("county"));
+        JsonObject own = Chromium.run("dashboard.mjs", "dash-a", CHANGED, county.toString());
+        assertTrue(own.toString(), own.getAsJsonObject("painted").get("heatmap").getAsInt() > 1000);
+        assertEquals(own.toString(), 1, own.get("rowsNoJs").getAsInt());
     }
 
     /** The time a city leader waits for the dashboard: reported in the test output, never asserted. */

@@ -259,6 +259,22 @@ public class PerformanceIT extends KarafTestSupport {
         assertTrue(document.pages() >= 1);
     }
 
+    /** The ranking and a target table as Excel workbooks, written by the register engine's writer. */
+    @Test
+    public void t6c_theRankingAndATargetTableExportToExcel() throws Exception {
+        Browser admin = Node.admin();
+        String run = "/perf/" + YEAR + "/evaluation/runs/" + runId;
+        assertTrue(admin.get(run).body().contains(run + ".xlsx"));
+        for (String path : new String[] {run + ".xlsx", "/perf/" + YEAR + "/targets/" + countyA + ".xlsx"}) {
+            Browser.Download xlsx = admin.download(path);
+            assertEquals(path, 200, xlsx.status());
+            assertTrue(path, xlsx.body().length > 1000 && xlsx.body()[0] == 'P' && xlsx.body()[1] == 'K');
+        }
+        Browser county = new Browser(Node.port());
+        county.login("perf-county", "County-Pass-2032", null);
+        assertEquals(404, county.download("/perf/" + YEAR + "/targets/" + countyB + ".xlsx").status());
+    }
+
     @Test
     public void t7_publishingFreezesTheYear() throws Exception {
         Browser admin = Node.admin();

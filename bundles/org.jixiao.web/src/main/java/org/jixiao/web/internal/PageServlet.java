@@ -31,13 +31,13 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
-import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -49,11 +49,14 @@ import org.jixiao.api.security.LoginResult;
 import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
+import org.jixiao.api.sheet.SpreadsheetWriter;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -96,6 +99,8 @@ public final class PageServlet extends HttpServlet {
     private final transient Dashboard dashboard;
     private final transient DocumentHeader documents;
     private final transient PerformanceCycle cycle;
+    /** The register engine's .xlsx writer; the pages offer .xlsx only while it is there. */
+    private transient volatile SpreadsheetWriter sheets;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
     /** Posts to public pages (objections to a notice) per client address and minute. */
@@ -449,6 +454,38 @@ public final class PageServlet extends HttpServlet {
                 call.param("project"), call.param("trend")));
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindSheets(SpreadsheetWriter writer) {
+        sheets = writer;
+    }
+
+    void unbindSheets(SpreadsheetWriter writer) {
+        if (sheets == writer) {
+            sheets = null;
+        }
+    }
+
+    /** Sends a table as an .xlsx download; 404 while no writer is installed. */
+    void sendXlsx(Call call, String fileName, String sheetName, List<String> headers, List<List<Object>> rows)
+            throws IOException {
+        SpreadsheetWriter writer = sheets;
+        if (writer == null) {
+            throw new NotFoundException(call.path);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writer.xlsx(sheetName, headers, rows, out);
+        call.response.setStatus(200);
+        call.response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        call.response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        call.response.setContentLength(out.size());
+        out.writeTo(call.response.getOutputStream());
+    }
+
+    /** Whether the pages may offer .xlsx downloads. */
+    boolean xlsx() {
+        return sheets != null;
     }
 
     /** The red header of the documents the city prints, as configured. */
