@@ -181,15 +181,18 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public Page<RegisterRecord> list(Actor actor, KeyProject project, String register, RecordQuery query) {
-        RegisterDefinition def = model(project).register(register);
-        requireReader(actor, def);
-        List<Long> units = unitIds(actor);
-        Map<String, String> assignees = assigneeColumns(actor, def);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        refusalAudited(actor, def, def.id(), () -> requireReader(actor, def));
+        List<Long> units = def.scope() == Scope.CITY ? List.of(orgUnits.root().id()) : unitIds(actor);
+        RegisterDefinition guard = guard(model, def, actor);
+        Map<String, String> assignees = guard != null ? assigneeColumns(actor, guard) : assigneeColumns(actor, def);
         RecordSql sql = new RecordSql(def);
         String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
                 : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
         return store.inTransaction(c -> {
-            RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash);
+            RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash,
+                    guard == null ? null : guard.table());
             long total = sql.count(c, where);
             int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
             int page = Math.min(query.page(), pages);
@@ -214,26 +217,54 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public RegisterRecord get(Actor actor, KeyProject project, String register, long id) {
-        RegisterDefinition def = model(project).register(register);
-        requireReader(actor, def);
-        return store.inTransaction(c -> {
-            RegisterRecord r = visible(c, actor, def, id);
-            if (def.sensitive()) {
-                audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        return refusalAudited(actor, def, target(def, id), () -> {
+            requireReader(actor, def);
+            return store.inTransaction(c -> {
+                RegisterRecord r = visible(c, actor, model, def, id);
+                if (def.sensitive()) {
+                    audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
+                }
+                return r;
+            });
+        });
+    }
+
+    /**
+     * Runs a read; in a sensitive register a refusal (a role that may not read it, a record out of reach) is audited
+     * too, in its own transaction, since the read's is rolled back: an attempt is what the owner wants to see.
+     */
+    private <T> T refusalAudited(Actor actor, RegisterDefinition def, String target,
+            java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AccessDeniedException | NotFoundException e) {
+            if (def.sensitive() && actor != null) {
+                audit.record(actor, def.messagePrefix() + ".refused", target,
+                        e instanceof AccessDeniedException ? "role" : "reach");
             }
-            return r;
+            throw e;
+        }
+    }
+
+    private void refusalAudited(Actor actor, RegisterDefinition def, String target, Runnable check) {
+        refusalAudited(actor, def, target, () -> {
+            check.run();
+            return null;
         });
     }
 
     @Override
     public String reveal(Actor actor, KeyProject project, String register, long id, String field) {
-        RegisterDefinition def = model(project).register(register);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
         Field f = def.field(field).filter(x -> x.type() == FieldType.ID_NUMBER)
                 .orElseThrow(() -> new NotFoundException(target(def, id) + "/" + field));
         // A reader sees the mask; only who may change the record may see the number (a viewer never does).
         requireWriter(actor, def);
         String sealed = store.read(c -> {
-            visible(c, actor, def, id);
+            visible(c, actor, model, def, id);
             return new RecordSql(def).cipher(c, id, f).orElse(null);
         });
         return sealed == null ? null : cipher.decrypt(sealed, actor, target(def, id) + "/" + field);
@@ -257,7 +288,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
         record Sealed(Attachment attachment, byte[] bytes) {
         }
         Sealed sealed = store.read(c -> {
-            RegisterRecord r = visible(c, actor, def, id);
+            RegisterRecord r = visible(c, actor, model, def, id);
             if (!(r.value(field) instanceof Attachment a)) {
                 throw new NotFoundException(target);
             }
@@ -267,16 +298,33 @@ public final class RegisterEngine implements RegisterService, Lookups {
         return new Attachment.Content(sealed.attachment(), cipher.decryptFile(sealed.bytes(), actor, target));
     }
 
-    private RegisterRecord visible(Connection c, Actor actor, RegisterDefinition def, long id) throws SQLException {
+    private RegisterRecord visible(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, long id)
+            throws SQLException {
         RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
-        if (r == null || !reaches(actor, def, r)) {
+        if (r == null || !reaches(c, actor, model, def, r)) {
             throw new NotFoundException(target(def, id));
         }
         return r;
     }
 
+    private boolean reaches(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, RegisterRecord r)
+            throws SQLException {
+        if (!reaches(actor, def, r)) {
+            return false;
+        }
+        RegisterDefinition guard = guard(model, def, actor);
+        if (guard == null) {
+            return true;
+        }
+        RegisterRecord parent = new RecordSql(guard).find(c, r.parentId()).orElse(null);
+        return parent != null && reaches(actor, guard, parent);
+    }
+
     private boolean reaches(Actor actor, RegisterDefinition def, RegisterRecord r) {
         Optional<OrgUnit> unit = orgUnits.find(r.unitId());
+        if (def.scope() == Scope.CITY) {
+            return unit.isPresent();
+        }
         if (unit.isEmpty() || !actor.covers(unit.get())) {
             return false;
         }
@@ -285,6 +333,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
         }
         return def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE))
                 .anyMatch(f -> Long.valueOf(actor.userId()).equals(r.value(f.name())));
+    }
+
+    /**
+     * The need-to-know parent whose assignees a child record is read through (a youth's visits are for who may read
+     * the youth), or null when the child's own scope decides: no such parent, or an office of either register.
+     */
+    private static RegisterDefinition guard(ProjectModel model, RegisterDefinition def, Actor actor) {
+        if (def.parent() == null) {
+            return null;
+        }
+        RegisterDefinition parent = model.register(def.parent());
+        if (parent.scope() != Scope.NEED_TO_KNOW || holdsAny(actor, def.offices())
+                || holdsAny(actor, parent.offices())) {
+            return null;
+        }
+        return parent;
     }
 
     /** For a need-to-know list read by someone without an office: the assignee columns that must name them. */
@@ -319,7 +383,15 @@ public final class RegisterEngine implements RegisterService, Lookups {
     }
 
     boolean mayWrite(Actor actor, RegisterDefinition def) {
-        return actor != null && holdsAny(actor, def.writeRoles());
+        return actor != null && holdsAny(actor, def.writeRoles())
+                && (def.scope() != Scope.CITY || actor.orgUnit().parentId() == null);
+    }
+
+    /** A city list is written by the city's writers only: a county's holder of the same role reads it. */
+    private static void requireCityWriter(Actor actor, RegisterDefinition def) {
+        if (def.scope() == Scope.CITY && actor.orgUnit().parentId() != null) {
+            throw new AccessDeniedException(def.id() + ": the city's list");
+        }
     }
 
     /** The evaluated units the actor reaches. */
@@ -386,6 +458,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             Map<String, ?> input, int version, Transition step, String reason,
             java.util.function.BiFunction<Field, String, String> labels, Totals.Buffer totals, boolean checkOnly)
             throws SQLException {
+        requireCityWriter(actor, def);
         if (step == null) {
             requireWriter(actor, def);
         } else {
@@ -400,18 +473,19 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (step != null && step.reason() && (reason == null || reason.isBlank())) {
             errors.add("reason", REASON);
         }
-        Long requestedUnit = def.parent() == null ? unitOf(actor, input.get("unit"), errors) : null;
+        Long requestedUnit = def.scope() == Scope.CITY ? Long.valueOf(orgUnits.root().id())
+                : def.parent() == null ? unitOf(actor, input.get("unit"), errors) : null;
         Long parentId = def.parent() == null || id != null ? null : idOf(input.get("parent"));
         Instant at = clock.instant();
         {
-            RegisterRecord before = id == null ? null : visible(c, actor, def, id);
+            RegisterRecord before = id == null ? null : visible(c, actor, model, def, id);
             long unit;
             Long parent = before == null ? parentId : before.parentId();
             if (def.parent() != null) {
                 if (parent == null) {
                     throw new NotFoundException(def.id() + ": no parent");
                 }
-                unit = visible(c, actor, model.register(def.parent()), parent).unitId();
+                unit = visible(c, actor, model, model.register(def.parent()), parent).unitId();
             } else {
                 unit = requestedUnit != null ? requestedUnit : before != null ? before.unitId() : defaultUnit(actor, errors);
             }
@@ -569,7 +643,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             if (f.type() == FieldType.REFERENCE) {
                 RegisterDefinition target = model.register(f.target());
                 RegisterRecord r = new RecordSql(target).find(c, (Long) v).orElse(null);
-                if (r == null || !reaches(actor, target, r)) {
+                if (r == null || !reaches(c, actor, model, target, r)) {
                     errors.add(f.name(), Values.REFERENCE);
                 } else if (def.scope() == Scope.UNIT && target.scope() == Scope.UNIT && r.unitId() != unit) {
                     errors.add(f.name(), "register.error.otherUnit");
@@ -772,10 +846,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireWriter(actor, def);
+        requireCityWriter(actor, def);
         Instant at = clock.instant();
         store.inTransaction(c -> {
             // Out of reach is "not found" whatever else is wrong, so the answer says nothing about other counties.
-            RegisterRecord before = visible(c, actor, def, id);
+            RegisterRecord before = visible(c, actor, model, def, id);
             ValidationException.Collector errors = new ValidationException.Collector();
             if (reason == null || reason.isBlank()) {
                 errors.add("reason", REASON);
@@ -878,18 +953,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> recordIds) {
-        RegisterDefinition def = model(project).register(register);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
         requireReader(actor, def);
         Optional<Field> title = def.title();
         Map<Long, String> out = new LinkedHashMap<>();
         if (recordIds.isEmpty()) {
             return out;
         }
-        for (RegisterRecord r : store.read(c -> new RecordSql(def).byIds(c, recordIds))) {
-            if (reaches(actor, def, r)) {
-                out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+        store.read(c -> {
+            for (RegisterRecord r : new RecordSql(def).byIds(c, recordIds)) {
+                if (reaches(c, actor, model, def, r)) {
+                    out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+                }
             }
-        }
+            return null;
+        });
         return out;
     }
 
@@ -966,7 +1045,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
         RegisterDefinition def = model.register(register);
         requireReader(actor, def);
         List<History.Line> lines = store.read(c -> {
-            visible(c, actor, def, id);
+            visible(c, actor, model, def, id);
             return History.of(c, model.projectId, def.id(), id);
         });
         Map<Long, String> names = userNames(lines.stream().map(History.Line::userId).toList());
@@ -981,7 +1060,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 .map(OrgUnit::id).toList();
         return store.read(c -> {
             RecordQuery q = new RecordQuery(null, Map.of(), null, false, 1, limit, null);
-            return sql.page(c, sql.where(all, q, Map.of(), 0, null), q, 0, limit).stream()
+            return sql.page(c, sql.where(all, q, Map.of(), 0, null, null), q, 0, limit).stream()
                     .filter(r -> Totals.matches(def.publicView().where(), snapshot(r))).toList();
         });
     }

@@ -351,22 +351,69 @@ class RegisterEngineTest extends EngineTestBase {
                 new RecordQuery(null, Map.of(), null, false, 1, 20, p)).total());
     }
 
+    static final Actor OFFICE = granted(20, COUNTY_A, "PREVENTION_OFFICE");
+    static final Actor VOLUNTEER = granted(21, COUNTY_A, "VOLUNTEER");
+    static final Actor OTHER_VOLUNTEER = granted(22, COUNTY_A, "VOLUNTEER");
+
+    /** A case assigned to {@code helper}, a volunteer known to the node. */
+    static Map<String, Object> caseOf(Actor helper) {
+        fx.sql("INSERT INTO JX_USER VALUES (" + helper.userId() + ", 'vol1', '志愿者甲', 2, TRUE)");
+        fx.sql("INSERT INTO JX_USER_ROLE VALUES (" + helper.userId() + ", 'VOLUNTEER')");
+        return map("title", "个案", "helper", String.valueOf(helper.userId()));
+    }
+
     @Test
     void needToKnowRecordsAreReadByTheirAssigneesAndOfficesOnly() {
-        fx.sql("INSERT INTO JX_USER VALUES (21, 'vol1', '志愿者甲', 2, TRUE)");
-        fx.sql("INSERT INTO JX_USER_ROLE VALUES (21, 'VOLUNTEER')");
-        Actor office = granted(20, COUNTY_A, "PREVENTION_OFFICE");
-        Actor volunteer = granted(21, COUNTY_A, "VOLUNTEER");
-        Actor other = granted(22, COUNTY_A, "VOLUNTEER");
-        long c = fx.engine.create(office, fx.project, "cases", map("title", "个案", "helper", "21"));
-        assertEquals("个案", fx.engine.get(volunteer, fx.project, "cases", c).value("title"));
-        assertThrows(NotFoundException.class, () -> fx.engine.get(other, fx.project, "cases", c));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        assertEquals("个案", fx.engine.get(VOLUNTEER, fx.project, "cases", c).value("title"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "cases", c));
         // The city's administrators are no office of this register: need to know means not them either.
         assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_ADMIN, fx.project, "cases", c));
-        assertEquals(1, fx.engine.list(volunteer, fx.project, "cases", RecordQuery.firstPage()).total());
-        assertEquals(0, fx.engine.list(other, fx.project, "cases", RecordQuery.firstPage()).total());
-        assertEquals(Values.USER, assertThrows(ValidationException.class, () -> fx.engine.create(office, fx.project,
+        assertEquals(1, fx.engine.list(VOLUNTEER, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(Values.USER, assertThrows(ValidationException.class, () -> fx.engine.create(OFFICE, fx.project,
                 "cases", map("title", "x", "helper", "20"))).fieldErrors().get("helper"));
+    }
+
+    @Test
+    void aCityListIsWrittenByTheCityOnlyAndReadAndNamedByEveryCounty() {
+        Actor cityStaff = actor(14, CITY, Role.STAFF);
+        long t = fx.engine.create(cityStaff, fx.project, "topics", map("name", "留守儿童"));
+        assertEquals(CITY.id(), fx.engine.get(A_STAFF, fx.project, "topics", t).unitId());
+        assertEquals(1, fx.engine.list(B_STAFF, fx.project, "topics", RecordQuery.firstPage()).total());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.create(A_STAFF, fx.project, "topics",
+                map("name", "x")));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.update(A_STAFF, fx.project, "topics", t,
+                map("name", "x"), -1));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.delete(B_STAFF, fx.project, "topics", t, "x"));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", map("title", "个案", "topic", t));
+        assertEquals(t, fx.engine.get(OFFICE, fx.project, "cases", c).value("topic"));
+        fx.engine.delete(OFFICE, fx.project, "cases", c, "录入错误");
+        fx.engine.delete(cityStaff, fx.project, "topics", t, "不再使用");
+        assertEquals(0, fx.engine.list(A_STAFF, fx.project, "topics", RecordQuery.firstPage()).total());
+    }
+
+    @Test
+    void childrenOfANeedToKnowRecordAreReadThroughTheirParentOnly() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(VOLUNTEER, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertEquals("走访", fx.engine.get(OFFICE, fx.project, "casenotes", n).value("note"));
+        // A unit-scoped child of the same county: another volunteer of the county reaches nothing of it.
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " reach"), fx.audit.toString());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(actor(15, COUNTY_A),
+                fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " role"), fx.audit.toString());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "casenotes",
+                new RecordQuery(null, Map.of(), null, false, 1, 20, c)).total());
+        assertThrows(NotFoundException.class, () -> fx.engine.create(OTHER_VOLUNTEER, fx.project, "casenotes",
+                map("parent", c, "note", "x")));
+        assertThrows(NotFoundException.class, () -> fx.engine.update(OTHER_VOLUNTEER, fx.project, "casenotes", n,
+                map("note", "x"), -1));
+        assertEquals(List.of(n), fx.engine.list(VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage())
+                .items().stream().map(RegisterRecord::id).toList());
+        assertEquals(1, fx.engine.list(OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).total());
     }
 
     @Test
