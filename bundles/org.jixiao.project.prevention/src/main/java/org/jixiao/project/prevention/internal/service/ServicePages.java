@@ -1,0 +1,135 @@
+package org.jixiao.project.prevention.internal.service;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebRequest;
+import org.jixiao.api.web.WebResult;
+import org.jixiao.project.prevention.internal.Roles;
+
+/**
+ * The overdue list of the month ({@code overdue?month=yyyy-MM}, this month by default): a helper's own youth, a county
+ * office's whole county, each by youth and helper; the city's office gets the counts per county and per helper and no
+ * youth's name (the city sees aggregates). A list that names youth is audited with the youth shown, like the
+ * register's own lists.
+ */
+public final class ServicePages implements WebHandler {
+
+    /** Ids per audit line: the detail column holds 1,000 characters. */
+    private static final int IDS_PER_AUDIT_LINE = 50;
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ServicePages(Store store, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.orgUnits = orgUnits;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public WebResult handle(WebRequest r) {
+        String path = r.path().replaceAll("^/+|/+$", "");
+        return r.method().equals("GET") && path.equals("overdue") ? overdue(r) : null;
+    }
+
+    private WebResult overdue(WebRequest r) {
+        Actor actor = r.actor();
+        boolean office = actor.hasRole(Roles.PREVENTION_OFFICE);
+        boolean helper = actor.hasRole(Roles.PROFESSIONAL) || actor.hasRole(Roles.VOLUNTEER);
+        if (!office && !helper) {
+            throw new AccessDeniedException("prevention overdue: an office or a helper");
+        }
+        YearMonth month = month(r);
+        boolean city = office && actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = new LinkedHashMap<>();
+        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
+                .forEach(u -> counties.put(u.id(), u.name()));
+        // An office lists its county's youth; anyone else (a helper, a helper of the city) only their own.
+        Long own = office ? null : actor.userId();
+        record Found(List<Overdue.Row> rows, Map<Long, String> helpers) {
+        }
+        Found found = store.read(c -> {
+            List<Overdue.Row> all = Overdue.of(c, counties.keySet(), month, own);
+            return new Found(all, Overdue.names(c, all.stream().map(Overdue.Row::helperId).distinct().toList()));
+        });
+        List<Overdue.Row> rows = found.rows();
+        Map<Long, String> helpers = found.helpers();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("month", month.toString());
+        model.put("total", rows.size());
+        model.put("city", city);
+        if (city) {
+            model.put("byCounty", counts(rows, x -> counties.getOrDefault(x.unitId(), "")));
+            model.put("byHelper", counts(rows, x -> helpers.getOrDefault(x.helperId(), "")));
+            model.put("rows", List.of());
+        } else {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Overdue.Row x : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("youthId", x.youthId());
+                row.put("youth", x.youthName());
+                row.put("county", counties.getOrDefault(x.unitId(), ""));
+                row.put("helper", helpers.getOrDefault(x.helperId(), ""));
+                row.put("role", x.professional() ? Roles.PROFESSIONAL : Roles.VOLUNTEER);
+                out.add(row);
+            }
+            model.put("rows", out);
+            model.put("byCounty", List.of());
+            model.put("byHelper", List.of());
+            auditShown(actor, rows);
+        }
+        return r.api() ? WebResult.json(model) : WebResult.page("overdue", model);
+    }
+
+    private void auditShown(Actor actor, List<Overdue.Row> rows) {
+        List<String> ids = rows.stream().map(x -> String.valueOf(x.youthId())).distinct().toList();
+        for (int i = 0; i < ids.size(); i += IDS_PER_AUDIT_LINE) {
+            audit.record(actor, "youth.overdue", "youth", "ids=" + String.join(",",
+                    ids.subList(i, Math.min(ids.size(), i + IDS_PER_AUDIT_LINE))));
+        }
+    }
+
+    private static List<Map<String, Object>> counts(List<Overdue.Row> rows,
+            java.util.function.Function<Overdue.Row, String> key) {
+        Map<String, Integer> n = new TreeMap<>();
+        rows.forEach(x -> n.merge(key.apply(x), 1, Integer::sum));
+        List<Map<String, Object>> out = new ArrayList<>();
+        n.forEach((k, v) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", k);
+            row.put("count", v);
+            out.add(row);
+        });
+        return out;
+    }
+
+    private YearMonth month(WebRequest r) {
+        String raw = r.param("month");
+        if (raw == null || raw.isBlank()) {
+            return YearMonth.now(clock);
+        }
+        try {
+            return YearMonth.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("month", "overdue.month.invalid");
+        }
+    }
+}
