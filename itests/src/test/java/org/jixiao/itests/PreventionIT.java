@@ -38,8 +38,10 @@ import com.google.gson.JsonParser;
  * The prevention project through the real distribution, need to know over HTTP: two counties register key youth, a
  * member unit verifies one, each youth is paired with a professional and a volunteer, a visit leaves the others on the
  * month's overdue list (by youth for the county, as counts for the city), a volunteer is refused the offence history
- * and another helper's youth (both refusals audited), and one county sees nothing of the other's. Every read path
- * taken is then found in the audit. Methods run in name order.
+ * and another helper's youth (both refusals audited), an offence committed as a minor is sealed and opened with a
+ * legal reason and a second person's approval, the city reads a named youth only with a stated reason (which the
+ * county's office sees in the youth's access log), and one county sees nothing of the other's. Every read path taken
+ * is then found in the audit. Methods run in name order.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -63,7 +65,9 @@ public class PreventionIT extends KarafTestSupport {
     private static long youth1;
     private static long youth2;
     private static long youthH;
+    private static long adult;
     private static long offence;
+    private static long sealed;
 
     private static Browser as(String user) throws Exception {
         Browser b = new Browser(Node.port());
@@ -79,6 +83,7 @@ public class PreventionIT extends KarafTestSupport {
         countyG = WebSecurityIT.createUnit(admin, "prv-g", "庚县");
         countyH = WebSecurityIT.createUnit(admin, "prv-h", "辛县");
         Object[][] users = {{"office-g", countyG, "PREVENTION_OFFICE"}, {"office-h", countyH, "PREVENTION_OFFICE"},
+            {"office-g2", countyG, "PREVENTION_OFFICE"},
             {"office-city", 1L, "PREVENTION_OFFICE"}, {"police-g", countyG, "MEMBER_UNIT"},
             {"pro-g", countyG, "PROFESSIONAL"}, {"vol-g", countyG, "VOLUNTEER"}, {"pro-g2", countyG, "PROFESSIONAL"},
             {"vol-g2", countyG, "VOLUNTEER"}, {"pro-h", countyH, "PROFESSIONAL"}, {"vol-h", countyH, "VOLUNTEER"}};
@@ -135,21 +140,64 @@ public class PreventionIT extends KarafTestSupport {
 
     @Test
     public void t4_aVolunteerIsRefusedTheOffenceHistoryAndAnotherHelpersYouth() throws Exception {
-        offence = Registers.created(as("pro-g"), API, "offences", Map.of("parent", youth1, "offence", "盗窃电动车",
-                "offenceCategory", "THEFT", "committedOn", "2023-05-01", "supervision", "每月谈话"));
+        Map<String, Object> grown = youth("孙大力", 4, "pro-g", "vol-g");
+        grown.put("birthDate", "2003-05-20");
+        grown.put("idNumber", Ids.of("330106", "20030520", "004"));
+        adult = Registers.created(as("office-g"), API, "youth", grown);
+        offence = Registers.created(as("pro-g"), API, "offences", Map.of("parent", adult, "offence", "盗窃电动车",
+                "offenceCategory", "THEFT", "committedOn", "2022-01-10", "supervision", "每月谈话"));
         assertEquals("每月谈话", get(as("office-g"), "offences/" + offence).get("supervision").getAsString());
         Browser vol = as("vol-g");
         assertEquals(200, vol.json("GET", API + "youth/" + youth1, null, null).status());
         assertEquals(1, get(vol, "visits?parent=" + youth1).getAsJsonArray("items").size());
         assertEquals(403, vol.json("GET", API + "offences/" + offence, null, null).status());
-        assertEquals(403, vol.json("GET", API + "offences?parent=" + youth1, null, null).status());
+        assertEquals(403, vol.json("GET", API + "offences?parent=" + adult, null, null).status());
         assertEquals(404, vol.json("GET", API + "youth/" + youth2, null, null).status());
         assertEquals(404, as("pro-g2").json("GET", API + "offences/" + offence, null, null).status());
         assertEquals(403, as("police-g").json("GET", API + "offences/" + offence, null, null).status());
     }
 
     @Test
-    public void t5_oneCountySeesNothingOfTheOthers() throws Exception {
+    public void t5_anOffenceAsAMinorIsSealedAndOpenedWithAReasonAndASecondPersonsApproval() throws Exception {
+        sealed = Registers.created(as("pro-g"), API, "offences", Map.of("parent", youth1, "offence", "打架",
+                "offenceCategory", "AFFRAY", "committedOn", "2023-05-01"));
+        Browser office = as("office-g");
+        assertEquals(403, office.json("GET", API + "offences/" + sealed, null, null).status());
+        assertEquals(0, get(office, "offences?parent=" + youth1).getAsJsonArray("items").size());
+        assertEquals(400, office.json("POST", API + "offences/" + sealed + "/unseal", "{\"reason\":\" \"}", null)
+                .status());
+        Response asked = office.json("POST", API + "offences/" + sealed + "/unseal",
+                GSON.toJson(Map.of("reason", "法院来函调取，刑事诉讼法第286条")), null);
+        assertEquals(asked.body(), 201, asked.status());
+        long request = JsonParser.parseString(asked.body()).getAsJsonObject().get("request").getAsLong();
+        assertEquals(403, office.json("POST", API + "unseal-requests/" + request + "/approve", "{}", null).status());
+        Browser second = as("office-g2");
+        assertTrue(second.json("GET", API + "unseal-requests", null, null).body().contains("法院来函调取"));
+        assertEquals(200, second.json("POST", API + "unseal-requests/" + request + "/approve", "{}", null).status());
+        assertEquals("打架", get(office, "offences/" + sealed).get("offence").getAsString());
+        assertEquals(403, as("pro-g").json("GET", API + "offences/" + sealed, null, null).status());
+    }
+
+    @Test
+    public void t6_theCityReadsANamedYouthOnlyWithAReasonThatTheCountySees() throws Exception {
+        Browser city = as("office-city");
+        assertEquals(404, city.json("GET", API + "youth/" + youth1, null, null).status());
+        assertEquals(0, get(city, "youth").getAsJsonArray("items").size());
+        assertEquals(400, city.json("POST", API + "youth/" + youth1 + "/break-glass", "{}", null).status());
+        Response read = city.json("POST", API + "youth/" + youth1 + "/break-glass",
+                GSON.toJson(Map.of("reason", "市预防办督办个案")), null);
+        assertEquals(read.body(), 200, read.status());
+        assertTrue(read.body(), read.body().contains("王小明"));
+        Response log = as("office-g").json("GET", API + "youth/" + youth1 + "/access", null, null);
+        assertEquals(log.body(), 200, log.status());
+        assertTrue(log.body(), log.body().contains("BREAK_GLASS") && log.body().contains("市预防办督办个案")
+                && log.body().contains("UNSEALED") && log.body().contains("REFUSED"));
+        assertEquals(404, city.json("GET", API + "youth/" + youth1 + "/access", null, null).status());
+        assertEquals(404, as("vol-g").json("GET", API + "youth/" + youth1 + "/access", null, null).status());
+    }
+
+    @Test
+    public void t7_oneCountySeesNothingOfTheOthers() throws Exception {
         Browser h = as("office-h");
         for (String path : List.of("youth/" + youth1, "offences/" + offence, "youth/" + youth1 + "/history")) {
             assertEquals(path, 404, h.json("GET", API + path, null, null).status());
@@ -162,7 +210,7 @@ public class PreventionIT extends KarafTestSupport {
     }
 
     @Test
-    public void t6_everyReadPathTakenIsInTheAudit() {
+    public void t8_everyReadPathTakenIsInTheAudit() {
         String vol = String.valueOf(USERS.get("vol-g"));
         Map<String, String> paths = new LinkedHashMap<>();
         paths.put("a youth read", "ACTION = 'youth.read' AND TARGET = 'youth:" + youth1 + "'");
@@ -178,6 +226,10 @@ public class PreventionIT extends KarafTestSupport {
                 + "' AND ACTOR_ID = " + vol);
         paths.put("the other county refused", "ACTION = 'youth.refused' AND TARGET = 'youth:" + youth1
                 + "' AND ACTOR_ID = " + USERS.get("office-h"));
+        paths.put("a sealed offence refused", "ACTION = 'offence.refused' AND TARGET = 'offence:" + sealed
+                + "' AND DETAIL = 'sealed'");
+        paths.put("a sealed offence opened", "ACTION = 'offence.unsealed' AND TARGET = 'offence:" + sealed + "'");
+        paths.put("the city's break-glass read", "ACTION = 'youth.breakGlass' AND TARGET = 'youth:" + youth1 + "'");
         Set<String> missing = new TreeSet<>();
         for (Map.Entry<String, String> p : paths.entrySet()) {
             long n = store.read(c -> {

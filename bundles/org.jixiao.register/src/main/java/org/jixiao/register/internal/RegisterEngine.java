@@ -121,7 +121,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql")) {
+        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql",
+                "V5__access.sql")) {
             try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -184,15 +185,27 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         refusalAudited(actor, def, def.id(), () -> requireReader(actor, def));
-        List<Long> units = def.scope() == Scope.CITY ? List.of(orgUnits.root().id()) : unitIds(actor);
-        RegisterDefinition guard = guard(model, def, actor);
-        Map<String, String> assignees = guard != null ? assigneeColumns(actor, guard) : assigneeColumns(actor, def);
+        List<Long> reach = def.scope() == Scope.CITY ? List.of(orgUnits.root().id()) : unitIds(actor);
+        RegisterDefinition root = root(model, def);
+        List<Long> own = reach.stream().filter(u -> u == actor.orgUnit().id()).toList();
+        // An office lists its unit's records (with break-glass its own unit's only: above it, the city lists none but
+        // those assigned to its holder); anyone else, those assigned to them.
+        boolean asOffice = root != null && holdsOffice(actor, def, root) && (!root.breakGlass() || !own.isEmpty());
+        List<Long> units = root != null && root.breakGlass() && asOffice ? own : reach;
+        Map<String, String> assignees = root == null || asOffice ? Map.of() : assigneeColumns(root);
+        RegisterDefinition guard = root == def ? null : root;
         RecordSql sql = new RecordSql(def);
         String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
                 : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
         return store.inTransaction(c -> {
             RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash,
                     guard == null ? null : guard.table());
+            if (def.sealedBy() != null) {
+                // A sealed record is in no list, whoever reads it: it is opened one at a time, by name.
+                String col = def.field(def.sealedBy()).orElseThrow().column();
+                where = new RecordSql.Where(where.sql() + " AND (" + col + " IS NULL OR " + col + " = FALSE)",
+                        where.args());
+            }
             long total = sql.count(c, where);
             int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
             int page = Math.min(query.page(), pages);
@@ -200,6 +213,9 @@ public final class RegisterEngine implements RegisterService, Lookups {
                     : sql.page(c, where, query, (page - 1) * query.size(), query.size());
             if (def.sensitive() && !items.isEmpty()) {
                 auditList(c, actor, def, items);
+            }
+            for (RegisterRecord r : root == null ? List.<RegisterRecord>of() : items) {
+                logAccess(c, model, root, def, r, actor, Accesses.LIST, null);
             }
             return new Page<>(items, page, query.size(), total);
         });
@@ -219,16 +235,167 @@ public final class RegisterEngine implements RegisterService, Lookups {
     public RegisterRecord get(Actor actor, KeyProject project, String register, long id) {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
-        return refusalAudited(actor, def, target(def, id), () -> {
+        return refusalAudited(actor, def, target(def, id), () -> refusalLogged(actor, model, def, id, () -> {
             requireReader(actor, def);
             return store.inTransaction(c -> {
                 RegisterRecord r = visible(c, actor, model, def, id);
                 if (def.sensitive()) {
                     audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
                 }
+                String opening = sealed(def, r) ? Accesses.opened(c, model.projectId, def.id(), id, actor.userId(),
+                        clock.instant()).orElseThrow() : null;
+                if (opening != null) {
+                    audit.record(c, actor, def.messagePrefix() + ".unsealed", target(def, id), null);
+                }
+                RegisterDefinition root = root(model, def);
+                if (root != null) {
+                    logAccess(c, model, root, def, r, actor, opening != null ? Accesses.UNSEALED : Accesses.READ,
+                            opening);
+                }
                 return r;
             });
+        }));
+    }
+
+    /** A refused read of a need-to-know record is kept in its access log too: the office sees who tried. */
+    private <T> T refusalLogged(Actor actor, ProjectModel model, RegisterDefinition def, long id,
+            java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AccessDeniedException | NotFoundException e) {
+            RegisterDefinition root = root(model, def);
+            if (root != null && actor != null) {
+                store.inTransaction(c -> {
+                    Optional<RegisterRecord> r = new RecordSql(def).find(c, id);
+                    if (r.isPresent()) {
+                        logAccess(c, model, root, def, r.get(), actor, Accesses.REFUSED, null);
+                    }
+                    return null;
+                });
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public RegisterRecord breakGlass(Actor actor, KeyProject project, String register, long id, String reason) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        RegisterDefinition root = root(model, def);
+        if (root == null || !root.breakGlass()) {
+            throw new NotFoundException(target(def, id) + "/break-glass");
+        }
+        requireReader(actor, def);
+        if (!holdsOffice(actor, def, root)) {
+            throw new AccessDeniedException(def.id() + ": break-glass is for an office");
+        }
+        String why = reason(reason);
+        return store.inTransaction(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            Optional<OrgUnit> unit = r == null ? Optional.empty() : orgUnits.find(r.unitId());
+            if (unit.isEmpty() || !actor.covers(unit.get()) || sealed(def, r)) {
+                throw new NotFoundException(target(def, id));
+            }
+            audit.record(c, actor, def.messagePrefix() + ".breakGlass", target(def, id), "unit=" + r.unitId());
+            logAccess(c, model, root, def, r, actor, Accesses.BREAK_GLASS, why);
+            return r;
         });
+    }
+
+    /** A stated reason, at most 1,000 characters; a blank one is refused. */
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 1000) {
+            throw ValidationException.of("reason", REASON);
+        }
+        return why;
+    }
+
+    @Override
+    public List<Access> accessLog(Actor actor, KeyProject project, String register, long id) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (root(model, def) != def) {
+            throw new NotFoundException(target(def, id) + "/access");
+        }
+        requireReader(actor, def);
+        List<Accesses.Line> lines = store.read(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            if (r == null || !actor.covers(orgUnits.find(r.unitId()).orElse(null))
+                    || !isOffice(actor, def, def, r.unitId())) {
+                throw new NotFoundException(target(def, id) + "/access");
+            }
+            return Accesses.of(c, model.projectId, def.id(), id);
+        });
+        Map<Long, String> names = userNames(lines.stream().map(l -> l.userId()).toList());
+        return lines.stream().map(l -> new Access(l.at(), l.userId(), names.getOrDefault(l.userId(), ""), l.kind(),
+                l.register(), l.readId(), l.reason())).toList();
+    }
+
+    @Override
+    public long requestUnseal(Actor actor, KeyProject project, String register, long id, String reason) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (def.sealedBy() == null) {
+            throw new NotFoundException(target(def, id) + "/unseal");
+        }
+        requireReader(actor, def);
+        String why = reason(reason);
+        return store.inTransaction(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            if (r == null || !reaches(c, actor, model, def, r) || !sealed(def, r)) {
+                throw new NotFoundException(target(def, id));
+            }
+            long request = Accesses.request(c, model.projectId, def.id(), id, r.unitId(),
+                    actor.userId(), clock.instant(), why);
+            audit.record(c, actor, def.messagePrefix() + ".unsealRequest", target(def, id), "request=" + request);
+            return request;
+        });
+    }
+
+    @Override
+    public void approveUnseal(Actor actor, KeyProject project, long request) {
+        ProjectModel model = model(project);
+        store.inTransaction(c -> {
+            Accesses.Request q = Accesses.request(c,
+                    model.projectId, request).filter(x -> model.has(x.register()))
+                    .orElseThrow(() -> new NotFoundException("unseal " + request));
+            RegisterDefinition def = model.register(q.register());
+            if (!mayApprove(actor, model, def, q)) {
+                throw new NotFoundException("unseal " + request);
+            }
+            if (q.requestedBy() == actor.userId()) {
+                // The second person of the rule: who asks never approves.
+                throw new AccessDeniedException("unseal " + request + ": the requester's own");
+            }
+            if (!Accesses.approve(c, request, actor.userId(), clock.instant())) {
+                throw ValidationException.of("request", "register.error.unsealDone");
+            }
+            audit.record(c, actor, def.messagePrefix() + ".unsealApprove", target(def, q.recordId()),
+                    "request=" + request);
+            return null;
+        });
+    }
+
+    /** A holder of an office of the register who reaches the record's unit as an office. */
+    private boolean mayApprove(Actor actor, ProjectModel model, RegisterDefinition def,
+            Accesses.Request q) {
+        RegisterDefinition root = root(model, def);
+        Optional<OrgUnit> unit = orgUnits.find(q.unitId());
+        return actor != null && unit.isPresent() && actor.covers(unit.get()) && (root == null
+                ? holdsAny(actor, def.offices()) : isOffice(actor, def, root, q.unitId()));
+    }
+
+    @Override
+    public List<UnsealRequest> unsealRequests(Actor actor, KeyProject project) {
+        ProjectModel model = model(project);
+        List<Accesses.Request> open = store.read(c ->
+                Accesses.open(c, model.projectId)).stream()
+                .filter(q -> model.has(q.register()) && q.requestedBy() != actor.userId()
+                        && mayApprove(actor, model, model.register(q.register()), q)).toList();
+        Map<Long, String> names = userNames(open.stream().map(q -> q.requestedBy()).toList());
+        return open.stream().map(q -> new UnsealRequest(q.id(), q.register(), q.recordId(), q.requestedBy(),
+                names.getOrDefault(q.requestedBy(), ""), q.requestedAt(), q.reason())).toList();
     }
 
     /**
@@ -241,11 +408,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
             return read.get();
         } catch (AccessDeniedException | NotFoundException e) {
             if (def.sensitive() && actor != null) {
-                audit.record(actor, def.messagePrefix() + ".refused", target,
-                        e instanceof AccessDeniedException ? "role" : "reach");
+                audit.record(actor, def.messagePrefix() + ".refused", target, e instanceof NotFoundException ? "reach"
+                        : String.valueOf(e.getMessage()).endsWith(": sealed") ? "sealed" : "role");
             }
             throw e;
         }
+    }
+
+    /**
+     * Keeps a read in the access log of the need-to-know record it concerns ({@code root}'s: the record, or a child's
+     * parent), for the record's own office to see.
+     */
+    private void logAccess(Connection c, ProjectModel model, RegisterDefinition root, RegisterDefinition def,
+            RegisterRecord r, Actor actor, String kind, String reason) throws SQLException {
+        long record = root == def ? r.id() : r.parentId();
+        Accesses.log(c, model.projectId, root.id(), record, def.id(), r.id(), actor.userId(), clock.instant(), kind,
+                reason);
     }
 
     private void refusalAudited(Actor actor, RegisterDefinition def, String target, Runnable check) {
@@ -304,23 +482,24 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (r == null || !reaches(c, actor, model, def, r)) {
             throw new NotFoundException(target(def, id));
         }
+        // Sealed: whoever reaches it reads it only through an opening approved for them.
+        if (sealed(def, r) && Accesses.opened(c, model.projectId, def.id(), id, actor.userId(), clock.instant())
+                .isEmpty()) {
+            throw new AccessDeniedException(target(def, id) + ": sealed");
+        }
         return r;
     }
 
-    private boolean reaches(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, RegisterRecord r)
-            throws SQLException {
-        if (!reaches(actor, def, r)) {
-            return false;
-        }
-        RegisterDefinition guard = guard(model, def, actor);
-        if (guard == null) {
-            return true;
-        }
-        RegisterRecord parent = new RecordSql(guard).find(c, r.parentId()).orElse(null);
-        return parent != null && reaches(actor, guard, parent);
+    private static boolean sealed(RegisterDefinition def, RegisterRecord r) {
+        return def.sealedBy() != null && Boolean.TRUE.equals(r.value(def.sealedBy()));
     }
 
-    private boolean reaches(Actor actor, RegisterDefinition def, RegisterRecord r) {
+    /**
+     * Whether the actor reaches the record: in their subtree and, need to know, as an office of its unit (not above
+     * it, when the glass must be broken) or as one of its assignees (a child's: its parent's).
+     */
+    private boolean reaches(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, RegisterRecord r)
+            throws SQLException {
         Optional<OrgUnit> unit = orgUnits.find(r.unitId());
         if (def.scope() == Scope.CITY) {
             return unit.isPresent();
@@ -328,34 +507,48 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (unit.isEmpty() || !actor.covers(unit.get())) {
             return false;
         }
-        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
+        RegisterDefinition root = root(model, def);
+        if (root == null || isOffice(actor, def, root, r.unitId())) {
             return true;
         }
+        if (root == def) {
+            return assigned(actor, def, r);
+        }
+        RegisterRecord parent = new RecordSql(root).find(c, r.parentId()).orElse(null);
+        return parent != null && assigned(actor, root, parent);
+    }
+
+    private static boolean assigned(Actor actor, RegisterDefinition def, RegisterRecord r) {
         return def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE))
                 .anyMatch(f -> Long.valueOf(actor.userId()).equals(r.value(f.name())));
     }
 
     /**
-     * The need-to-know parent whose assignees a child record is read through (a youth's visits are for who may read
-     * the youth), or null when the child's own scope decides: no such parent, or an office of either register.
+     * The need-to-know register whose rules a record of {@code def} follows: its own, or its need-to-know parent's
+     * (a youth's visits are for who may read the youth); null when unit scope decides.
      */
-    private static RegisterDefinition guard(ProjectModel model, RegisterDefinition def, Actor actor) {
-        if (def.parent() == null) {
-            return null;
+    private static RegisterDefinition root(ProjectModel model, RegisterDefinition def) {
+        if (def.parent() != null) {
+            RegisterDefinition parent = model.register(def.parent());
+            if (parent.scope() == Scope.NEED_TO_KNOW) {
+                return parent;
+            }
         }
-        RegisterDefinition parent = model.register(def.parent());
-        if (parent.scope() != Scope.NEED_TO_KNOW || holdsAny(actor, def.offices())
-                || holdsAny(actor, parent.offices())) {
-            return null;
-        }
-        return parent;
+        return def.scope() == Scope.NEED_TO_KNOW ? def : null;
     }
 
-    /** For a need-to-know list read by someone without an office: the assignee columns that must name them. */
-    private static Map<String, String> assigneeColumns(Actor actor, RegisterDefinition def) {
-        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
-            return Map.of();
-        }
+    /** Whether the actor holds an office of the register or of the need-to-know register it follows. */
+    private static boolean holdsOffice(Actor actor, RegisterDefinition def, RegisterDefinition root) {
+        return holdsAny(actor, def.offices()) || holdsAny(actor, root.offices());
+    }
+
+    /** An office reaches the records of its unit and below, or of its own unit only when the glass must be broken. */
+    private static boolean isOffice(Actor actor, RegisterDefinition def, RegisterDefinition root, long unitId) {
+        return holdsOffice(actor, def, root) && (!root.breakGlass() || actor.orgUnit().id() == unitId);
+    }
+
+    /** The assignee columns of a need-to-know register, which must name who lists it without an office. */
+    private static Map<String, String> assigneeColumns(RegisterDefinition def) {
         Map<String, String> columns = new LinkedHashMap<>();
         def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE)).forEach(f -> columns.put(f.column(), f.name()));
         return columns;

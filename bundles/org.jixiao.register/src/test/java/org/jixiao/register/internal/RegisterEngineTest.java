@@ -416,6 +416,72 @@ class RegisterEngineTest extends EngineTestBase {
         assertEquals(1, fx.engine.list(OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).total());
     }
 
+    static final Actor CITY_OFFICE = granted(30, CITY, "PREVENTION_OFFICE");
+    static final Actor SECOND_OFFICE = granted(23, COUNTY_A, "PREVENTION_OFFICE");
+
+    @Test
+    void theCitysOfficeReadsANamedRecordOnlyByBreakingTheGlassAndTheCountysOfficeSeesItInTheAccessLog() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(VOLUNTEER, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_OFFICE, fx.project, "cases", c));
+        assertEquals(0, fx.engine.list(CITY_OFFICE, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(CITY_OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).total());
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_OFFICE, fx.project, "casenotes", n));
+        assertEquals(Map.of("reason", RegisterEngine.REASON), assertThrows(ValidationException.class,
+                () -> fx.engine.breakGlass(CITY_OFFICE, fx.project, "cases", c, " ")).fieldErrors());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.breakGlass(OTHER_VOLUNTEER, fx.project, "cases", c,
+                "查看"));
+        assertEquals("个案", fx.engine.breakGlass(CITY_OFFICE, fx.project, "cases", c, "市领导督办的个案")
+                .value("title"));
+        assertTrue(fx.audit.contains("case.breakGlass case:" + c + " unit=" + COUNTY_A.id()), fx.audit.toString());
+        fx.engine.list(VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage());
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "cases", c));
+        List<String> log = fx.engine.accessLog(OFFICE, fx.project, "cases", c).stream()
+                .map(a -> a.kind() + " " + a.register() + " " + a.userId() + " " + a.reason()).toList();
+        assertEquals(List.of("REFUSED cases 22 null", "LIST casenotes 21 null", "BREAK_GLASS cases 30 市领导督办的个案",
+                "REFUSED casenotes 30 null", "REFUSED cases 30 null"), log);
+        // The log is the record's own office's: not the city's, not a helper's.
+        assertThrows(NotFoundException.class, () -> fx.engine.accessLog(CITY_OFFICE, fx.project, "cases", c));
+        assertThrows(NotFoundException.class, () -> fx.engine.accessLog(VOLUNTEER, fx.project, "cases", c));
+    }
+
+    @Test
+    void aSealedRecordIsOpenedOnlyWithAReasonAndASecondPersonsApprovalBothRecorded() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "未成年时的记录",
+                "sealed", true));
+        long open = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(OFFICE, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " sealed"), fx.audit.toString());
+        assertEquals(List.of(open), fx.engine.list(OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).items()
+                .stream().map(RegisterRecord::id).toList());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.update(OFFICE, fx.project, "casenotes", n,
+                map("note", "x", "sealed", false), -1));
+        assertEquals(Map.of("reason", RegisterEngine.REASON), assertThrows(ValidationException.class,
+                () -> fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", n, "")).fieldErrors());
+        assertThrows(NotFoundException.class, () -> fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", open,
+                "不需要"));
+        long request = fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", n, "依刑事诉讼法第286条，司法机关办案需要");
+        assertEquals(List.of(), fx.engine.unsealRequests(OFFICE, fx.project));
+        assertEquals(List.of(), fx.engine.unsealRequests(CITY_OFFICE, fx.project));
+        assertEquals(List.of(request), fx.engine.unsealRequests(SECOND_OFFICE, fx.project).stream()
+                .map(q -> q.id()).toList());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.approveUnseal(OFFICE, fx.project, request));
+        assertThrows(NotFoundException.class, () -> fx.engine.approveUnseal(CITY_OFFICE, fx.project, request));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(OFFICE, fx.project, "casenotes", n));
+        fx.engine.approveUnseal(SECOND_OFFICE, fx.project, request);
+        assertEquals(Map.of("request", "register.error.unsealDone"), assertThrows(ValidationException.class,
+                () -> fx.engine.approveUnseal(SECOND_OFFICE, fx.project, request)).fieldErrors());
+        assertEquals("未成年时的记录", fx.engine.get(OFFICE, fx.project, "casenotes", n).value("note"));
+        // The opening is the requester's: the approver reads nothing more for it.
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(SECOND_OFFICE, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.unsealRequest caseNote:" + n + " request=" + request));
+        assertTrue(fx.audit.contains("caseNote.unsealApprove caseNote:" + n + " request=" + request));
+        assertTrue(fx.audit.contains("caseNote.unsealed caseNote:" + n), fx.audit.toString());
+        assertTrue(fx.engine.accessLog(OFFICE, fx.project, "cases", c).stream().anyMatch(a -> a.kind().equals(
+                "UNSEALED") && a.readId() == n && a.reason().startsWith("依刑事诉讼法第286条")));
+    }
+
     @Test
     void listsSearchFilterSortAndPage() {
         createPerson(A_STAFF, "张三", ID_1);

@@ -59,7 +59,7 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_CASE_NOTE (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL,
-                PARENT_ID BIGINT NOT NULL, NOTE VARCHAR(200),
+                PARENT_ID BIGINT NOT NULL, NOTE VARCHAR(200), SEALED BOOLEAN,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
@@ -169,10 +169,11 @@ final class TestProject implements KeyProject {
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
                         .field(Field.reference("topic", "topics"))
-                        .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").build(),
+                        .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
                 RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
-                        .sensitive().field(Field.text("note", 200).required())
-                        .writers("PREVENTION_OFFICE", "VOLUNTEER").build(),
+                        .sensitive().field(Field.text("note", 200).required()).field(Field.bool("sealed"))
+                        .writers("PREVENTION_OFFICE", "VOLUNTEER").offices("PREVENTION_OFFICE").sealedBy("sealed")
+                        .build(),
                 RegisterDefinition.builder("topics", "T_TOPIC").messages("topic").scope(Scope.CITY)
                         .field(Field.text("name", 50).required()).build());
     }

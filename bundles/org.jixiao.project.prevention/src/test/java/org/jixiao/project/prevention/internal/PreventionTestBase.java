@@ -46,6 +46,7 @@ abstract class PreventionTestBase {
     static final Actor B_OFFICE = granted(22, B, Roles.PREVENTION_OFFICE);
     static final Actor CITY_OFFICE = granted(23, CITY, Roles.PREVENTION_OFFICE);
     static final Actor A_POLICE = granted(24, A, Roles.MEMBER_UNIT);
+    static final Actor A_OFFICE2 = granted(25, A, Roles.PREVENTION_OFFICE);
     static final Actor A_PRO = granted(31, A, Roles.PROFESSIONAL);
     static final Actor A_VOL = granted(32, A, Roles.VOLUNTEER);
     static final Actor A_PRO2 = granted(33, A, Roles.PROFESSIONAL);

@@ -88,14 +88,16 @@ public final class YouthRegister {
                 .aggregate(Aggregate.share(Indicators.PAIRED,
                         Condition.ALL.present("professional").present("volunteer"), null,
                         "registeredOn", Aggregate.Period.CUMULATIVE))
-                .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT)
+                .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT).breakGlass()
                 .hooks(new YouthRules()).page("overdue", "overdue.link").build();
     }
 
     /**
      * The offence history: read by the youth's professional and the county's prevention office only (a volunteer,
      * a member unit and the city's administrators are refused, and the refusal is audited), every read audited.
-     * {@code minor} says the offence was committed before the youth turned 18 (Criminal Procedure Law art. 286).
+     * An offence committed before the youth turned 18 ({@code minor}) is sealed (Criminal Procedure Law art. 286):
+     * in no list and read by no one, until an opening asked with a legal reason is approved by a second person of
+     * the office.
      */
     static RegisterDefinition offences() {
         return RegisterDefinition.builder(OFFENCES, "PRV_OFFENCE").messages("offence").parent(YOUTH).sensitive()
@@ -108,7 +110,7 @@ public final class YouthRegister {
                 .field(Field.bool("minor").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.HELP))
                 .day("committedOn")
                 .readers(Roles.PROFESSIONAL, Roles.PREVENTION_OFFICE).writers(Roles.PREVENTION_OFFICE,
-                        Roles.PROFESSIONAL).offices(Roles.PREVENTION_OFFICE)
+                        Roles.PROFESSIONAL).offices(Roles.PREVENTION_OFFICE).sealedBy("minor")
                 .hooks(new OffenceRules()).build();
     }
 
