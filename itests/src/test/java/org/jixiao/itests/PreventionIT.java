@@ -192,6 +192,11 @@ public class PreventionIT extends KarafTestSupport {
         assertEquals(log.body(), 200, log.status());
         assertTrue(log.body(), log.body().contains("BREAK_GLASS") && log.body().contains("市预防办督办个案")
                 && log.body().contains("UNSEALED") && log.body().contains("REFUSED"));
+        // The youth's page shows its office the same log.
+        Response page = as("office-g").get("/p/prevention/youth/" + youth1);
+        assertEquals(200, page.status());
+        assertTrue(page.body(), page.body().contains("市预防办督办个案") && page.body().contains("office-city"));
+        assertFalse(as("pro-g").get("/p/prevention/youth/" + youth1).body().contains("市预防办督办个案"));
         assertEquals(404, city.json("GET", API + "youth/" + youth1 + "/access", null, null).status());
         assertEquals(404, as("vol-g").json("GET", API + "youth/" + youth1 + "/access", null, null).status());
     }

@@ -19,6 +19,8 @@ import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.project.prevention.internal.service.ServicePages;
+import org.jixiao.project.prevention.internal.statistics.CrimeStatistics;
+import org.jixiao.project.prevention.internal.transfer.TransferRegister;
 import org.jixiao.project.prevention.internal.youth.Indicators;
 import org.jixiao.project.prevention.internal.youth.YouthRegister;
 import org.osgi.annotation.bundle.Header;
@@ -56,7 +58,8 @@ public final class PreventionProject implements KeyProject {
 
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
         this.engine = engine;
-        this.definitions = YouthRegister.definitions();
+        this.definitions = java.util.stream.Stream.concat(YouthRegister.definitions().stream(),
+                java.util.stream.Stream.of(TransferRegister.definition(), CrimeStatistics.definition())).toList();
         this.web = engine.web(this, new ServicePages(store, orgUnits, audit, clock));
     }
 

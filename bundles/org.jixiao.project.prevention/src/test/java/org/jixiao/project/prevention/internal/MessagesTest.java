@@ -37,6 +37,9 @@ class MessagesTest extends PreventionTestBase {
             String city = PluginTemplates.render(FTL, project, project.web().handle(FakeWebRequest.html("GET",
                     "/overdue", CITY_OFFICE)), CITY_OFFICE, locale);
             assertTrue(city.contains(A.name()) && !city.contains("王小明"), city);
+            String coverage = PluginTemplates.render(FTL, project, project.web().handle(FakeWebRequest.html("GET",
+                    "/coverage", A_OFFICE)), A_OFFICE, locale);
+            assertTrue(coverage.contains("闲散青少年"), coverage);
         }
         assertTrue(project.registers().stream().anyMatch(d -> d.id().equals(YouthRegister.YOUTH)));
     }

@@ -50,6 +50,30 @@ class VisitsTest extends PreventionTestBase {
     }
 
     @Test
+    void theCoverageCountsEachCountysYouthByCategoryAndNamesTheUnpairedToTheCountyOnly() {
+        long other = engine.create(CITY_OFFICE, project, YouthRegister.CATEGORIES, form("name", "留守儿童"));
+        youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
+        long half = youth(A_OFFICE, "乙", 2, A_PRO, null);
+        Map<String, Object> left = youthForm("丙", 3, null, null);
+        left.put("category", other);
+        long none = engine.create(A_OFFICE, project, YouthRegister.YOUTH, left);
+        youth(B_OFFICE, "丁", 4, B_PRO, B_VOL);
+        audit.clear();
+        Map<String, Object> county = page(A_OFFICE, "/coverage");
+        assertEquals(List.of(Map.of("county", A.name(), "category", "留守儿童", "youth", 1, "paired", 0,
+                "unpaired", 1), Map.of("county", A.name(), "category", "闲散青少年", "youth", 2, "paired", 1,
+                "unpaired", 1)), county.get("cells"));
+        assertEquals(List.of("丙 true true", "乙 false true"), ((List<?>) county.get("unpaired")).stream()
+                .map(x -> (Map<?, ?>) x).map(x -> x.get("youth") + " " + x.get("noProfessional") + " "
+                        + x.get("noVolunteer")).toList());
+        assertTrue(audit.contains("youth.coverage youth ids=" + none + "," + half), audit.toString());
+        Map<String, Object> city = page(CITY_OFFICE, "/coverage");
+        assertEquals(3, ((List<?>) city.get("cells")).size());
+        assertEquals(List.of(), city.get("unpaired"));
+        assertThrows(AccessDeniedException.class, () -> page(A_PRO, "/coverage"));
+    }
+
+    @Test
     void theOverdueListNamesEachHelperWithoutAVisitThisMonthToTheirOwnCountyOrTheCityAsCounts() {
         long y1 = youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
         long y2 = youth(A_OFFICE, "乙", 2, A_PRO2, A_VOL2);
@@ -83,10 +107,16 @@ class VisitsTest extends PreventionTestBase {
 
     private Map<String, Object> json(Actor actor, String month) {
         FakeWebRequest r = FakeWebRequest.api("GET", "/overdue", actor);
-        WebResult result = project.web().handle(month == null ? r : r.param("month", month));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> model = (Map<String, Object>) result.body();
-        return model;
+        return body(project.web().handle(month == null ? r : r.param("month", month)));
+    }
+
+    private Map<String, Object> page(Actor actor, String path) {
+        return body(project.web().handle(FakeWebRequest.api("GET", path, actor)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> body(WebResult result) {
+        return (Map<String, Object>) result.body();
     }
 
     private static Set<String> keys(List<Map<String, Object>> rows) {

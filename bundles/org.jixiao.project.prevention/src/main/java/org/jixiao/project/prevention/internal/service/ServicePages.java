@@ -24,8 +24,8 @@ import org.jixiao.project.prevention.internal.Roles;
 /**
  * The overdue list of the month ({@code overdue?month=yyyy-MM}, this month by default): a helper's own youth, a county
  * office's whole county, each by youth and helper; the city's office gets the counts per county and per helper and no
- * youth's name (the city sees aggregates). A list that names youth is audited with the youth shown, like the
- * register's own lists.
+ * youth's name (the city sees aggregates). The pairing coverage ({@code coverage}) per county and category, with the
+ * county's unpaired youth. A page that names youth is audited with the youth shown, like the register's own lists.
  */
 public final class ServicePages implements WebHandler {
 
@@ -47,7 +47,66 @@ public final class ServicePages implements WebHandler {
     @Override
     public WebResult handle(WebRequest r) {
         String path = r.path().replaceAll("^/+|/+$", "");
-        return r.method().equals("GET") && path.equals("overdue") ? overdue(r) : null;
+        if (!r.method().equals("GET")) {
+            return null;
+        }
+        return switch (path) {
+            case "overdue" -> overdue(r);
+            case "coverage" -> coverage(r);
+            default -> null;
+        };
+    }
+
+    /**
+     * Pairing coverage per county and category; the county's office also gets its unpaired youth by name (audited),
+     * the city's office the counts only.
+     */
+    private WebResult coverage(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE)) {
+            throw new AccessDeniedException("prevention coverage: an office");
+        }
+        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = counties(actor);
+        record Found(List<Coverage.Cell> cells, List<Coverage.Unpaired> unpaired) {
+        }
+        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet()),
+                city ? List.of() : Coverage.unpaired(c, counties.keySet())));
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (Coverage.Cell x : found.cells()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("category", x.category());
+            row.put("youth", x.youth());
+            row.put("paired", x.paired());
+            row.put("unpaired", x.youth() - x.paired());
+            cells.add(row);
+        }
+        List<Map<String, Object>> unpaired = new ArrayList<>();
+        for (Coverage.Unpaired x : found.unpaired()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("youthId", x.youthId());
+            row.put("youth", x.name());
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("category", x.category());
+            row.put("noProfessional", x.noProfessional());
+            row.put("noVolunteer", x.noVolunteer());
+            unpaired.add(row);
+        }
+        auditShown(actor, "youth.coverage", found.unpaired().stream().map(Coverage.Unpaired::youthId).toList());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("city", city);
+        model.put("cells", cells);
+        model.put("unpaired", unpaired);
+        return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
+    }
+
+    /** The evaluated units in the actor's reach, by id, with their names. */
+    private Map<Long, String> counties(Actor actor) {
+        Map<Long, String> counties = new LinkedHashMap<>();
+        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
+                .forEach(u -> counties.put(u.id(), u.name()));
+        return counties;
     }
 
     private WebResult overdue(WebRequest r) {
@@ -59,9 +118,7 @@ public final class ServicePages implements WebHandler {
         }
         YearMonth month = month(r);
         boolean city = office && actor.orgUnit().level() == OrgLevel.CITY;
-        Map<Long, String> counties = new LinkedHashMap<>();
-        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
-                .forEach(u -> counties.put(u.id(), u.name()));
+        Map<Long, String> counties = counties(actor);
         // An office lists its county's youth; anyone else (a helper, a helper of the city) only their own.
         Long own = office ? null : actor.userId();
         record Found(List<Overdue.Row> rows, Map<Long, String> helpers) {
@@ -94,15 +151,16 @@ public final class ServicePages implements WebHandler {
             model.put("rows", out);
             model.put("byCounty", List.of());
             model.put("byHelper", List.of());
-            auditShown(actor, rows);
+            auditShown(actor, "youth.overdue", rows.stream().map(Overdue.Row::youthId).toList());
         }
         return r.api() ? WebResult.json(model) : WebResult.page("overdue", model);
     }
 
-    private void auditShown(Actor actor, List<Overdue.Row> rows) {
-        List<String> ids = rows.stream().map(x -> String.valueOf(x.youthId())).distinct().toList();
+    /** Which youth a page named, to whom: as the register's own lists audit, in lines of 50 ids. */
+    private void auditShown(Actor actor, String action, List<Long> youth) {
+        List<String> ids = youth.stream().map(String::valueOf).distinct().toList();
         for (int i = 0; i < ids.size(); i += IDS_PER_AUDIT_LINE) {
-            audit.record(actor, "youth.overdue", "youth", "ids=" + String.join(",",
+            audit.record(actor, action, "youth", "ids=" + String.join(",",
                     ids.subList(i, Math.min(ids.size(), i + IDS_PER_AUDIT_LINE))));
         }
     }
