@@ -37,7 +37,8 @@ import com.google.gson.JsonParser;
 /**
  * The prevention project through the real distribution, need to know over HTTP: two counties register key youth, a
  * member unit verifies one, each youth is paired with a professional and a volunteer, a visit leaves the others on the
- * month's overdue list (by youth for the county, as counts for the city), a volunteer is refused the offence history
+ * month's overdue list (by youth for the county, as counts for the city), a need goes to a member unit and comes
+ * back as a task transfer, a volunteer is refused the offence history
  * and another helper's youth (both refusals audited), an offence committed as a minor is sealed and opened with a
  * legal reason and a second person's approval, the city reads a named youth only with a stated reason (which the
  * county's office sees in the youth's access log), and one county sees nothing of the other's. Every read path taken
@@ -136,6 +137,21 @@ public class PreventionIT extends KarafTestSupport {
         assertTrue(city.toString(), city.toString().contains("\"name\":\"庚县\",\"count\":3"));
         assertTrue(city.toString(), city.toString().contains("\"name\":\"辛县\",\"count\":2"));
         assertFalse(city.toString(), city.toString().contains("王小明"));
+    }
+
+    @Test
+    public void t3b_aTransferGoesToAMemberUnitAndBack() throws Exception {
+        long transfer = Registers.created(as("vol-g"), API, "transfers", Map.of("parent", youth1, "toUnit",
+                "EDUCATION", "task", "协助复学", "requestedOn", TODAY, "deadline",
+                LocalDate.now().plusDays(30).toString()));
+        Browser police = as("police-g");
+        Registers.step(police, API, "transfers", transfer, "accept", Map.of("acceptedOn", TODAY));
+        Registers.step(police, API, "transfers", transfer, "act", Map.of("actedOn", TODAY, "measures", "联系学校"));
+        Registers.step(police, API, "transfers", transfer, "report", Map.of("reportedOn", TODAY, "report", "已复学"));
+        JsonObject back = get(as("vol-g"), "transfers/" + transfer);
+        assertEquals("REPORTED", back.get("state").getAsString());
+        assertEquals("已复学", back.get("report").getAsString());
+        assertEquals(404, as("vol-g2").json("GET", API + "transfers/" + transfer, null, null).status());
     }
 
     @Test

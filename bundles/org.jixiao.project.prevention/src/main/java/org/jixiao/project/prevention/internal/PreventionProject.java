@@ -7,6 +7,7 @@ import java.time.MonthDay;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.OrgUnitService;
@@ -21,6 +22,7 @@ import org.jixiao.api.web.WebHandler;
 import org.jixiao.project.prevention.internal.service.ServicePages;
 import org.jixiao.project.prevention.internal.statistics.CrimeStatistics;
 import org.jixiao.project.prevention.internal.transfer.TransferRegister;
+import org.jixiao.project.prevention.internal.work.WorkRegisters;
 import org.jixiao.project.prevention.internal.youth.Indicators;
 import org.jixiao.project.prevention.internal.youth.YouthRegister;
 import org.osgi.annotation.bundle.Header;
@@ -46,6 +48,9 @@ public final class PreventionProject implements KeyProject {
             new MilestoneDefinition("pairing", "milestone.pairing", MonthDay.of(3, 31), Indicators.CLAUSE),
             new MilestoneDefinition("cityPairing", "milestone.cityPairing", MonthDay.of(4, 30), Indicators.CLAUSE));
 
+    private static final List<IndicatorDefinition> INDICATORS = Stream.of(Indicators.ALL, WorkRegisters.INDICATORS)
+            .flatMap(List::stream).toList();
+
     private final RegisterService engine;
     private final List<RegisterDefinition> definitions;
     private final WebHandler web;
@@ -58,8 +63,8 @@ public final class PreventionProject implements KeyProject {
 
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
         this.engine = engine;
-        this.definitions = java.util.stream.Stream.concat(YouthRegister.definitions().stream(),
-                java.util.stream.Stream.of(TransferRegister.definition(), CrimeStatistics.definition())).toList();
+        this.definitions = Stream.of(YouthRegister.definitions(), List.of(TransferRegister.definition()),
+                WorkRegisters.definitions(), List.of(CrimeStatistics.definition())).flatMap(List::stream).toList();
         this.web = engine.web(this, new ServicePages(store, orgUnits, audit, clock));
     }
 
@@ -70,7 +75,7 @@ public final class PreventionProject implements KeyProject {
 
     @Override
     public List<IndicatorDefinition> indicators() {
-        return Indicators.ALL;
+        return INDICATORS;
     }
 
     @Override
