@@ -1154,11 +1154,23 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (recordIds.isEmpty()) {
             return out;
         }
-        store.read(c -> {
+        RegisterDefinition root = root(model, def);
+        store.inTransaction(c -> {
+            List<RegisterRecord> shown = new ArrayList<>();
             for (RegisterRecord r : new RecordSql(def).byIds(c, recordIds)) {
-                if (reaches(c, actor, model, def, r)) {
+                // A sealed record's title (an offence) is as sealed as the rest of it.
+                if (reaches(c, actor, model, def, r) && (!sealed(def, r) || Accesses.opened(c, model.projectId,
+                        def.id(), r.id(), actor.userId(), clock.instant()).isPresent())) {
                     out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+                    shown.add(r);
                 }
+            }
+            // A name in a link or a picker is a read like a list's row.
+            if (def.sensitive() && !shown.isEmpty()) {
+                auditList(c, actor, def, shown);
+            }
+            for (RegisterRecord r : root == null ? List.<RegisterRecord>of() : shown) {
+                logAccess(c, model, root, def, r, actor, Accesses.LIST, null);
             }
             return null;
         });
@@ -1237,8 +1249,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireReader(actor, def);
-        List<History.Line> lines = store.read(c -> {
+        List<History.Line> lines = store.inTransaction(c -> {
             visible(c, actor, model, def, id);
+            if (def.sensitive()) {
+                audit.record(c, actor, def.messagePrefix() + ".history", target(def, id), null);
+            }
             return History.of(c, model.projectId, def.id(), id);
         });
         Map<Long, String> names = userNames(lines.stream().map(History.Line::userId).toList());

@@ -483,6 +483,21 @@ class RegisterEngineTest extends EngineTestBase {
     }
 
     @Test
+    void namesInLinksAndTheHistoryOfASensitiveRecordAreAuditedReadsAndASealedNameIsNoneOfThem() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        long sealed = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "未成年时的记录",
+                "sealed", true));
+        fx.audit.clear();
+        assertEquals(Map.of(n, "走访"), fx.engine.titles(OFFICE, fx.project, "casenotes", List.of(n, sealed)));
+        assertEquals(List.of("caseNote.list casenotes ids=" + n), fx.audit);
+        fx.audit.clear();
+        fx.engine.history(VOLUNTEER, fx.project, "cases", c);
+        assertEquals(List.of("case.history case:" + c), fx.audit);
+        assertEquals(Map.of(), fx.engine.titles(OTHER_VOLUNTEER, fx.project, "cases", List.of(c)));
+    }
+
+    @Test
     void listsSearchFilterSortAndPage() {
         createPerson(A_STAFF, "张三", ID_1);
         createPerson(A_STAFF, "李四", ID_2, "kind", "ENTREPRENEUR", "needs", List.of("LOAN"));
