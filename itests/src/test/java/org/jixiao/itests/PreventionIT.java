@@ -140,6 +140,17 @@ public class PreventionIT extends KarafTestSupport {
     }
 
     @Test
+    public void t3a_theCountyConfirmsItsYearsSurveyOnce() throws Exception {
+        Browser g = as("office-g");
+        int year = LocalDate.now().getYear();
+        Response confirmed = g.json("POST", API + "survey/confirm?year=" + year, "{}", null);
+        assertEquals(confirmed.body(), 200, confirmed.status());
+        assertEquals(2, JsonParser.parseString(confirmed.body()).getAsJsonObject().get("youth").getAsInt());
+        assertEquals(400, g.json("POST", API + "survey/confirm?year=" + year, "{}", null).status());
+        assertTrue(get(as("office-city"), "survey?year=" + year).toString().contains("\"youth\":2"));
+    }
+
+    @Test
     public void t3b_aTransferGoesToAMemberUnitAndBack() throws Exception {
         long transfer = Registers.created(as("vol-g"), API, "transfers", Map.of("parent", youth1, "toUnit",
                 "EDUCATION", "task", "协助复学", "requestedOn", TODAY, "deadline",

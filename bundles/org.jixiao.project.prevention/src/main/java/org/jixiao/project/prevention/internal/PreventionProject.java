@@ -19,8 +19,10 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebResult;
 import org.jixiao.project.prevention.internal.service.ServicePages;
 import org.jixiao.project.prevention.internal.statistics.CrimeStatistics;
+import org.jixiao.project.prevention.internal.survey.SurveyPages;
 import org.jixiao.project.prevention.internal.transfer.TransferRegister;
 import org.jixiao.project.prevention.internal.work.WorkRegisters;
 import org.jixiao.project.prevention.internal.youth.Indicators;
@@ -65,7 +67,13 @@ public final class PreventionProject implements KeyProject {
         this.engine = engine;
         this.definitions = Stream.of(YouthRegister.definitions(), List.of(TransferRegister.definition()),
                 WorkRegisters.definitions(), List.of(CrimeStatistics.definition())).flatMap(List::stream).toList();
-        this.web = engine.web(this, new ServicePages(store, orgUnits, audit, clock));
+        WebHandler service = new ServicePages(store, orgUnits, audit, clock);
+        WebHandler survey = new SurveyPages(store, orgUnits, engine, audit, clock);
+        // The project's own pages: the service's lists, then the survey's.
+        this.web = engine.web(this, r -> {
+            WebResult answer = service.handle(r);
+            return answer != null ? answer : survey.handle(r);
+        });
     }
 
     @Override

@@ -92,7 +92,7 @@ abstract class PreventionTestBase {
     /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
     static List<Migration> migrations() {
         List<Migration> out = new java.util.ArrayList<>();
-        for (String name : List.of("V1__youth.sql", "V2__transfers.sql", "V3__crime_statistics.sql", "V4__work.sql")) {
+        for (String name : List.of("V1__youth.sql", "V2__transfers.sql", "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql")) {
             try (InputStream in = PreventionTestBase.class.getResourceAsStream("/db/migration/" + name)) {
                 out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {

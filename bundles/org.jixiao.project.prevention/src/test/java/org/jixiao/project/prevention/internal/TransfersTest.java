@@ -49,6 +49,39 @@ class TransfersTest extends PreventionTestBase {
     }
 
     @Test
+    void aTransferPastItsDeadlineAndNotReportedIsListedForTheCountyAndCountedForTheCity() throws Exception {
+        long y = youth(A_OFFICE, "王小明", 1, A_PRO, A_VOL);
+        long late = transfer(y, "2024-07-12");
+        long done = transfer(y, "2024-07-12");
+        step("accept", done, form("acceptedOn", "2024-07-11"), null);
+        step("act", done, form("actedOn", "2024-07-12", "measures", "已办"), null);
+        step("report", done, form("reportedOn", "2024-07-12", "report", "已反馈"), null);
+        transfer(y, "2024-07-31");
+        audit.clear();
+        Map<String, Object> county = due(A_POLICE);
+        assertEquals(1, county.get("total"));
+        assertEquals(List.of(late), ((List<?>) county.get("rows")).stream().map(x -> ((Map<?, ?>) x)
+                .get("transferId")).toList());
+        assertEquals(List.of("youth.transfersDue youth ids=" + y), audit);
+        Map<String, Object> city = due(CITY_OFFICE);
+        assertEquals(List.of(), city.get("rows"));
+        assertEquals(List.of(Map.of("name", A.name(), "count", 1)), city.get("byCounty"));
+        assertEquals(0, due(B_OFFICE).get("total"));
+        assertThrows(AccessDeniedException.class, () -> due(A_VOL));
+        String html = org.jixiao.web.internal.PluginTemplates.render(org.jixiao.web.internal.PluginTemplates
+                .configuration(getClass().getClassLoader()), project, project.web().handle(
+                        org.jixiao.api.testing.FakeWebRequest.html("GET", "/transfers-due", A_OFFICE)), A_OFFICE,
+                java.util.Locale.SIMPLIFIED_CHINESE);
+        assertEquals(true, html.contains("王小明") && html.contains("教育局"), html);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> due(org.jixiao.api.Actor actor) {
+        return (Map<String, Object>) project.web().handle(org.jixiao.api.testing.FakeWebRequest.api("GET",
+                "/transfers-due", actor)).body();
+    }
+
+    @Test
     void onlyWhoReachesTheYouthSendsOrReadsItsTransfersAndADeclineNeedsAReason() {
         long y = youth(A_OFFICE, "王小明", 1, A_PRO, A_VOL);
         long t = transfer(y, "2024-07-31");

@@ -20,6 +20,7 @@ import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.transfer.DueTransfers;
 
 /**
  * The overdue list of the month ({@code overdue?month=yyyy-MM}, this month by default): a helper's own youth, a county
@@ -53,6 +54,7 @@ public final class ServicePages implements WebHandler {
         return switch (path) {
             case "overdue" -> overdue(r);
             case "coverage" -> coverage(r);
+            case "transfers-due" -> transfersDue(r);
             default -> null;
         };
     }
@@ -99,6 +101,41 @@ public final class ServicePages implements WebHandler {
         model.put("cells", cells);
         model.put("unpaired", unpaired);
         return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
+    }
+
+    /**
+     * The task transfers past their deadline and not reported back: by youth for a county's office or member unit
+     * (audited), as counts per county for the city's office.
+     */
+    private WebResult transfersDue(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) && !actor.hasRole(Roles.MEMBER_UNIT)) {
+            throw new AccessDeniedException("prevention transfers due: an office or a member unit");
+        }
+        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = counties(actor);
+        List<DueTransfers.Row> due = store.read(c -> DueTransfers.of(c, counties.keySet(),
+                java.time.LocalDate.now(clock)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DueTransfers.Row x : city ? List.<DueTransfers.Row>of() : due) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("transferId", x.transferId());
+            row.put("youth", x.youthName());
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("toUnit", x.toUnit());
+            row.put("deadline", x.deadline().toString());
+            row.put("state", x.state());
+            rows.add(row);
+        }
+        if (!city) {
+            auditShown(actor, "youth.transfersDue", due.stream().map(DueTransfers.Row::youthId).toList());
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("city", city);
+        model.put("total", due.size());
+        model.put("rows", rows);
+        model.put("byCounty", city ? counts(due, x -> counties.getOrDefault(x.unitId(), "")) : List.of());
+        return r.api() ? WebResult.json(model) : WebResult.page("transfers-due", model);
     }
 
     /** The evaluated units in the actor's reach, by id, with their names. */
@@ -165,8 +202,7 @@ public final class ServicePages implements WebHandler {
         }
     }
 
-    private static List<Map<String, Object>> counts(List<Overdue.Row> rows,
-            java.util.function.Function<Overdue.Row, String> key) {
+    private static <T> List<Map<String, Object>> counts(List<T> rows, java.util.function.Function<T, String> key) {
         Map<String, Integer> n = new TreeMap<>();
         rows.forEach(x -> n.merge(key.apply(x), 1, Integer::sum));
         List<Map<String, Object>> out = new ArrayList<>();

@@ -55,6 +55,6 @@ public final class TransferRegister {
                         new Transition("report", List.of(ACTED), REPORTED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
                                 List.of("reportedOn", "report"), false)), List.of(REPORTED, DECLINED)))
                 .writers(Roles.PREVENTION_OFFICE, Roles.PROFESSIONAL, Roles.VOLUNTEER)
-                .hooks(new TransferRules()).build();
+                .hooks(new TransferRules()).page("transfers-due", "transfersDue.link").build();
     }
 }

@@ -89,7 +89,8 @@ public final class YouthRegister {
                         Condition.ALL.present("professional").present("volunteer"), null,
                         "registeredOn", Aggregate.Period.CUMULATIVE))
                 .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT).breakGlass()
-                .hooks(new YouthRules()).page("overdue", "overdue.link").page("coverage", "coverage.link").build();
+                .hooks(new YouthRules()).page("overdue", "overdue.link").page("coverage", "coverage.link")
+                .page("survey", "survey.link").build();
     }
 
     /**
