@@ -980,8 +980,14 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 continue;
             }
             RegisterRecord holder = store.read(c -> new RecordSql(def).find(c, r.recordId())).orElse(null);
-            String title = holder == null ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
+            // A need-to-know record's name is not the city's to see here: the holding county is (the glass can be
+            // broken with a reason). Any other sensitive name shown is an audited read.
+            boolean named = holder != null && def.scope() != Scope.NEED_TO_KNOW;
+            String title = !named ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
                     .orElse(String.valueOf(r.recordId()));
+            if (named && def.sensitive()) {
+                audit.record(actor, def.messagePrefix() + ".list", def.id(), "ids=" + holder.id());
+            }
             out.add(new Conflict(r.id(), def.id(), r.recordId(), title,
                     holder == null ? "" : unitName(holder.unitId()), unitName(r.requestingUnit()),
                     users.getOrDefault(r.requestedBy(), ""), r.requestedAt()));

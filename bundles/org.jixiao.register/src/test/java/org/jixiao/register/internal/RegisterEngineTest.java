@@ -224,6 +224,22 @@ class RegisterEngineTest extends EngineTestBase {
     }
 
     @Test
+    void aConflictNamesASensitivePersonToTheCityAsAnAuditedReadAndANeedToKnowOneNotAtAll() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        assertThrows(ValidationException.class, () -> createPerson(B_STAFF, "李雷", ID_1));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        assertEquals(Map.of("title", RegisterEngine.DUPLICATE_ELSEWHERE), assertThrows(ValidationException.class,
+                () -> fx.engine.create(granted(24, COUNTY_B, "PREVENTION_OFFICE"), fx.project, "cases",
+                        map("title", "个案"))).fieldErrors());
+        fx.audit.clear();
+        Map<String, String> titles = new java.util.HashMap<>();
+        fx.engine.conflicts(CITY_ADMIN, fx.project).forEach(x -> titles.put(x.register(), x.recordTitle()));
+        assertEquals(Map.of("people", "李雷", "cases", ""), titles);
+        assertEquals(List.of("person.list people ids=" + p), fx.audit);
+        assertTrue(c > 0);
+    }
+
+    @Test
     void aRecordOthersNameIsNeitherDeletedNorMovedAndDeletionNeedsAReason() {
         long p = createPerson(A_STAFF, "李雷", ID_1);
         fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万", "grantedOn", "2024-05-01"));

@@ -169,6 +169,7 @@ final class TestProject implements KeyProject {
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
                         .field(Field.reference("topic", "topics"))
+                        .key("title").keyAcrossUnits()
                         .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
                 RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
                         .sensitive().field(Field.text("note", 200).required()).field(Field.bool("sealed"))
