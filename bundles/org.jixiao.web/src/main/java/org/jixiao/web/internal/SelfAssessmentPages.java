@@ -42,6 +42,10 @@ record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, Per
             return;
         }
         Long unitId = Http.parseId(unitText);
+        if (unitId != null && call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post()) {
+            document(call, py, unitId);
+            return;
+        }
         if (unitId == null || call.segments.length > 4) {
             throw new NotFoundException(call.path);
         }
@@ -50,6 +54,21 @@ record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, Per
         } else {
             report(call, py, unitId, null, null, false, 200);
         }
+    }
+
+    /**
+     * The unit's self-assessment report as submitted, to be printed, signed and filed: each indicator's target, the
+     * figure the records give, the unit's claim with the mismatch flag and its explanation, the problems and their
+     * rectification, the city's decision.
+     */
+    private void document(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
+        SelfAssessment report = service.get(call.actor, py.year(), unitId);
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), LocalDate.now());
+        model.put("py", py);
+        model.put("report", report);
+        pages.render(call, taken ? 200 : 400, null, "perf-self-assessment-document", model);
     }
 
     private static boolean decides(PageServlet.Call call) {

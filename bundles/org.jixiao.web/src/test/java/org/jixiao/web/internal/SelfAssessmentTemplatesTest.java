@@ -55,6 +55,23 @@ class SelfAssessmentTemplatesTest {
     }
 
     @Test
+    void theReportPrintsAsADocumentWithItsMismatchFlags() throws Exception {
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Map<String, Object> m = base(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, locale));
+            Documents.header(m, new DocumentHeader(new org.jixiao.api.testing.FixedOrgUnits(), "", ""),
+                    new Messages(locale), 2013, "", java.time.LocalDate.of(2013, 12, 20));
+            m.put("report", report(State.SUBMITTED));
+            String html = TemplateChecks.render("perf-self-assessment-document", m, locale);
+            TemplateChecks.check(html.replace("<script src=\"/static/print.js\" defer></script>", ""),
+                    "self-assessment document " + locale, "saDoc|selfAssessment|indicator|targetDoc", true);
+            Messages messages = new Messages(locale);
+            assertTrue(html.contains("<strong>" + messages.get("selfAssessment.mismatch") + "</strong>"), html);
+            assertTrue(html.contains("410") && html.contains("400"), "the claim beside the figure the records give");
+            assertTrue(html.contains(messages.get("targetDoc.signature")), "the unit signs what it submitted");
+        }
+    }
+
+    @Test
     void theReportFormRendersForTheUnitAndForTheCity() throws Exception {
         for (Locale locale : TemplateChecks.LOCALES) {
             for (State state : State.values()) {
