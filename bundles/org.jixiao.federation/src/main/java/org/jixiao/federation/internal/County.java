@@ -31,13 +31,18 @@ record County(String user, int node, String unitCode, String password) {
     }
 
     /**
-     * Entries {@code user,node,unit,password}; the password is last, so it may hold commas.
+     * Entries {@code user,node,unit,password}, one per value or several separated by {@code ;} (a {@code .cfg} file
+     * holds one string); the password is last, so it may hold commas, but no {@code ;}.
      *
      * @throws IllegalArgumentException naming the bad entry, never its password
      */
     static List<County> parse(String[] entries) {
         List<County> out = new ArrayList<>();
-        for (String e : entries == null ? new String[0] : entries) {
+        List<String> all = new ArrayList<>();
+        for (String value : entries == null ? new String[0] : entries) {
+            all.addAll(List.of(value.split(";")));
+        }
+        for (String e : all) {
             if (e == null || e.isBlank()) {
                 continue;
             }

@@ -162,7 +162,7 @@ public final class FederationNode {
         }
     }
 
-    SyncStatus status() {
+    public SyncStatus status() {
         return status(store, role, node, outbox, broker, counties);
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  * broker still holds for the city) and the age of the oldest. The city: per county, the last change applied, when it
  * came, how late (its commit at the county to its arrival), and what was applied, skipped as a duplicate or refused.
  */
-record SyncStatus(String role, int node, Backlog backlog, List<Sender> senders) {
+public record SyncStatus(String role, int node, Backlog backlog, List<Sender> senders) {
 
     record Backlog(long outbox, long inBroker, Instant oldest) {
     }
@@ -18,7 +18,7 @@ record SyncStatus(String role, int node, Backlog backlog, List<Sender> senders) 
             long duplicates, long refused) {
     }
 
-    List<String> lines() {
+    public List<String> lines() {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
         out.add("role " + role + (node > 0 ? ", node " + node : ""));
         if (backlog != null) {

@@ -115,6 +115,9 @@ class FederationTest {
         assertTrue(TwoNodes.rows(nodes.city, "T_MEMBER").get(0).contains("NAME=赵六"));
         assertEquals(Receiver.Outcome.DUPLICATE, nodes.receiver.apply(A, 2, new Change(Change.REGISTER, "fed",
                 "members", second, edited, null)));
+        // Two duplicates: the one sent past the brokers and the one just applied. The entry the relay sent again
+        // never reached the city: the county's broker dropped it by its duplicate id.
+        assertEquals(2, nodes.cityStatus().senders().get(0).duplicates());
     }
 
     @Test
