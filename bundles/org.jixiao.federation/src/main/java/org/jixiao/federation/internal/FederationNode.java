@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.federation.Outbox;
+import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.store.Migration;
@@ -42,10 +43,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * its outbox, and offers the {@link Outbox} that the register engine writes to. The city runs its broker, listening
  * for the counties it lists, and the receiver.
  */
-@Component(service = FederationNode.class, configurationPid = FederationNode.PID,
+@Component(service = {FederationNode.class, SyncHealth.class}, configurationPid = FederationNode.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 @Designate(ocd = FederationNode.Config.class)
-public final class FederationNode {
+public final class FederationNode implements SyncHealth {
 
     static final String PID = "org.jixiao.federation";
     static final String OWNER = "federation";
@@ -164,6 +165,11 @@ public final class FederationNode {
 
     public SyncStatus status() {
         return status(store, role, node, outbox, broker, counties);
+    }
+
+    @Override
+    public Summary summary() {
+        return status().summary(java.time.Instant.now());
     }
 
     static SyncStatus status(Store store, String role, int node, CountyOutbox outbox, Broker broker,

@@ -18,6 +18,17 @@ public record SyncStatus(String role, int node, Backlog backlog, List<Sender> se
             long duplicates, long refused) {
     }
 
+    /** The few figures of the health report: no county's name, since the report needs no login. */
+    org.jixiao.api.federation.SyncHealth.Summary summary(Instant now) {
+        if (backlog != null) {
+            return new org.jixiao.api.federation.SyncHealth.Summary(role, backlog.outbox() + backlog.inBroker(),
+                    backlog.oldest() == null ? null : Duration.between(backlog.oldest(), now), 0);
+        }
+        return new org.jixiao.api.federation.SyncHealth.Summary(role, 0, senders.stream().map(Sender::lag)
+                .filter(java.util.Objects::nonNull).max(Duration::compareTo).orElse(null),
+                senders.stream().mapToLong(Sender::refused).sum());
+    }
+
     public List<String> lines() {
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
         out.add("role " + role + (node > 0 ? ", node " + node : ""));

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.register.RecordId;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.AfterEach;
@@ -82,6 +84,9 @@ class FederationTest {
         TwoNodes.await("the county's broker holds the changes", () -> nodes.outbox.backlog().entries() == 0
                 && nodes.countyBroker.waiting(Broker.OUTBOX) == 30);
         assertEquals(1, TwoNodes.rows(nodes.city, "T_MEMBER").size());
+        SyncHealth.Summary waiting = FederationNode.status(nodes.county, "county", A.node(), nodes.outbox,
+                nodes.countyBroker, List.of()).summary(Instant.now());
+        assertEquals(List.of("county", 30L), List.of(waiting.role(), waiting.backlog()));
         nodes.startCity();
         awaitSameRows();
         TwoNodes.await("the county's broker is empty", () -> nodes.countyBroker.waiting(Broker.OUTBOX) == 0);
@@ -152,5 +157,6 @@ class FederationTest {
         SyncStatus.Sender b = nodes.cityStatus().senders().get(1);
         assertEquals(List.of("b", 0L, 2L), List.of(b.user(), b.applied(), b.refused()));
         assertTrue(nodes.cityStatus().lines().get(2).contains("refused 2"));
+        assertEquals(2, nodes.cityStatus().summary(Instant.now()).refused());
     }
 }
