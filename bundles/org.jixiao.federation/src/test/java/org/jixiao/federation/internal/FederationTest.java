@@ -77,20 +77,28 @@ class FederationTest {
         create("先到");
         awaitSameRows();
         nodes.stopCity();
-        for (int i = 0; i < 30; i++) {
+        // -Dfederation.offline=N measures a longer absence (2,000 changes: README).
+        int offline = Integer.getInteger("federation.offline", 30);
+        long writing = System.nanoTime();
+        for (int i = 0; i < offline; i++) {
             create("离线" + i);
         }
+        writing = System.nanoTime() - writing;
         // Store and forward: the relay empties the outbox into the county's broker, which keeps them for the city.
         TwoNodes.await("the county's broker holds the changes", () -> nodes.outbox.backlog().entries() == 0
-                && nodes.countyBroker.waiting(Broker.OUTBOX) == 30);
+                && nodes.countyBroker.waiting(Broker.OUTBOX) == offline);
         assertEquals(1, TwoNodes.rows(nodes.city, "T_MEMBER").size());
         SyncHealth.Summary waiting = FederationNode.status(nodes.county, "county", A.node(), nodes.outbox,
                 nodes.countyBroker, List.of()).summary(Instant.now());
-        assertEquals(List.of("county", 30L), List.of(waiting.role(), waiting.backlog()));
+        assertEquals(List.of("county", (long) offline), List.of(waiting.role(), waiting.backlog()));
+        long restart = System.nanoTime();
         nodes.startCity();
         awaitSameRows();
+        restart = System.nanoTime() - restart;
+        System.out.printf("%d changes written offline in %d ms; city restarted and caught up in %d ms%n", offline,
+                writing / 1_000_000, restart / 1_000_000);
         TwoNodes.await("the county's broker is empty", () -> nodes.countyBroker.waiting(Broker.OUTBOX) == 0);
-        assertEquals(31, nodes.cityStatus().senders().get(0).applied());
+        assertEquals(offline + 1, nodes.cityStatus().senders().get(0).applied());
     }
 
     @Test
