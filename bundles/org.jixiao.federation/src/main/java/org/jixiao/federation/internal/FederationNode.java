@@ -84,8 +84,8 @@ public final class FederationNode implements SyncHealth {
     private final List<KeyProject> projects = new CopyOnWriteArrayList<>();
     private final Store store;
     private final String role;
-    private final int node;
-    private final List<County> counties;
+    private int node;
+    private List<County> counties = List.of();
     private Broker broker;
     private Relay relay;
     private CountyOutbox outbox;
@@ -99,9 +99,18 @@ public final class FederationNode implements SyncHealth {
         store.migrate(OWNER, migrations());
         this.role = config.role().strip();
         Path dir = dataDirectory().resolve("artemis");
+        try {
+            start(config, orgUnits, context, dir);
+        } catch (Exception | LinkageError e) {
+            // A broker that started (a port held, a journal locked) must not outlive the failed activation.
+            deactivate();
+            throw e;
+        }
+    }
+
+    private void start(Config config, OrgUnitService orgUnits, BundleContext context, Path dir) throws Exception {
         if ("county".equals(role)) {
             this.node = Integer.getInteger("jixiao.node.number", 0);
-            this.counties = List.of();
             County self = new County(config.user().strip(), node, config.unit().strip(), config.password());
             broker = Broker.county(dir, config.city_url().strip(), self.user(), self.password());
             broker.start();
@@ -112,7 +121,6 @@ public final class FederationNode implements SyncHealth {
             registration = context.registerService(Outbox.class, outbox, null);
             LOG.log(Level.INFO, "county node " + node + " (" + self.unitCode() + ") forwarding to " + config.city_url());
         } else if ("city".equals(role)) {
-            this.node = 0;
             this.counties = County.parse(config.counties());
             if (!counties.isEmpty()) {
                 broker = Broker.city(dir, config.host().strip(), config.port(), counties);
