@@ -214,5 +214,10 @@ final class AnswerFixture implements AutoCloseable {
         public List<ProjectIndicators> indicators(Actor actor, int year) {
             return List.of();
         }
+
+        @Override
+        public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
+            return List.of();
+        }
     }
 }

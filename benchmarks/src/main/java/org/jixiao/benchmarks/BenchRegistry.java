@@ -33,4 +33,9 @@ final class BenchRegistry implements ProjectRegistry {
     public List<ProjectIndicators> indicators(Actor actor, int year) {
         throw new UnsupportedOperationException("not used by the evaluation");
     }
+
+    @Override
+    public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
+        throw new UnsupportedOperationException("not used by the evaluation");
+    }
 }

@@ -4,12 +4,14 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
+import org.jixiao.itests.support.Chromium;
 import org.jixiao.itests.support.KarafTestSupport;
 import org.jixiao.itests.support.Node;
 import org.junit.FixMethodOrder;
@@ -19,6 +21,8 @@ import org.junit.runners.MethodSorters;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.google.gson.JsonObject;
 
 /**
  * The yearly cycle and the target tables over HTTP: the city admin opens a year and sets its windows, a city
@@ -226,6 +230,49 @@ public class PerformanceIT extends KarafTestSupport {
         assertTrue(own.body().contains("东区"));
         assertFalse(own.body().contains("西区"));
         assertEquals(403, county.postRaw(run.location() + "/publish", Map.of("_csrf", "x")).status());
+    }
+
+    /**
+     * The results report and the target responsibility document print from Chromium to A4 PDF files (kept under
+     * target/it/browser): red header, the units, the module, numbered pages; the targets with signature lines.
+     */
+    @Test
+    public void t6b_theReportAndTheTargetDocumentPrintToPdf() throws Exception {
+        Node.admin();
+        Path out = Chromium.out();
+        String run = "/perf/" + YEAR + "/evaluation/runs/" + runId;
+        JsonObject printed = Chromium.run("print.mjs", "admin", Node.ADMIN_PASSWORD, out.toString(),
+                "evaluation-report=" + run + "/report?number=7",
+                "target-document=/perf/" + YEAR + "/targets/" + countyA + "/document");
+        for (String name : new String[] {"evaluation-report", "target-document"}) {
+            assertEquals(printed.toString(), 200, printed.getAsJsonObject(name).get("status").getAsInt());
+        }
+        Chromium.Pdf report = Chromium.pdf(out.resolve("evaluation-report.pdf"));
+        String text = report.text().replaceAll("\\s+", "");
+        assertTrue(text, text.contains("综合考评结果的通报") && text.contains("〔" + YEAR + "〕7号"));
+        assertTrue(text, text.contains("东区") && text.contains("西区") && text.contains("standard"));
+        assertTrue(text, text.contains("第1页，共" + report.pages() + "页"));
+        Chromium.Pdf document = Chromium.pdf(out.resolve("target-document.pdf"));
+        String doc = document.text().replaceAll("\\s+", "");
+        assertTrue(doc, doc.contains("目标责任书") && doc.contains("求职青年登记人数≥300人"));
+        assertEquals(doc, 2, doc.split("负责人（签字）", -1).length - 1);
+        assertTrue(document.pages() >= 1);
+    }
+
+    /** The ranking and a target table as Excel workbooks, written by the register engine's writer. */
+    @Test
+    public void t6c_theRankingAndATargetTableExportToExcel() throws Exception {
+        Browser admin = Node.admin();
+        String run = "/perf/" + YEAR + "/evaluation/runs/" + runId;
+        assertTrue(admin.get(run).body().contains(run + ".xlsx"));
+        for (String path : new String[] {run + ".xlsx", "/perf/" + YEAR + "/targets/" + countyA + ".xlsx"}) {
+            Browser.Download xlsx = admin.download(path);
+            assertEquals(path, 200, xlsx.status());
+            assertTrue(path, xlsx.body().length > 1000 && xlsx.body()[0] == 'P' && xlsx.body()[1] == 'K');
+        }
+        Browser county = new Browser(Node.port());
+        county.login("perf-county", "County-Pass-2032", null);
+        assertEquals(404, county.download("/perf/" + YEAR + "/targets/" + countyB + ".xlsx").status());
     }
 
     @Test

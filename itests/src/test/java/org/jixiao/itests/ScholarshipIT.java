@@ -21,6 +21,7 @@ import org.jixiao.itests.support.Browser.Response;
 import org.jixiao.itests.support.Ids;
 import org.jixiao.itests.support.KarafTestSupport;
 import org.jixiao.itests.support.Node;
+import org.jixiao.itests.support.Registers;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -263,18 +264,14 @@ public class ScholarshipIT extends KarafTestSupport {
     }
 
     private static void step(Browser b, long id, String transition, Map<String, ?> body) throws Exception {
-        Response r = b.json("POST", API + "applications/" + id + "/transitions/" + transition, GSON.toJson(body),
-                null);
-        assertEquals(transition + ": " + r.body(), 200, r.status());
+        Registers.step(b, API, "applications", id, transition, body);
     }
 
     private static long created(Browser b, String register, Map<String, ?> body) throws Exception {
-        Response r = b.json("POST", API + register, GSON.toJson(body), null);
-        assertEquals(register + ": " + r.body(), 201, r.status());
-        return id(r);
+        return Registers.created(b, API, register, body);
     }
 
     private static long id(Response r) {
-        return JsonParser.parseString(r.body()).getAsJsonObject().get("id").getAsLong();
+        return Registers.id(r);
     }
 }

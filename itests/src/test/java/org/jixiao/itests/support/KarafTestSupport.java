@@ -55,6 +55,9 @@ public abstract class KarafTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepository),
             systemProperty("jixiao.data").value(data.getAbsolutePath()),
+            // Where the tests that drive a real browser find its scripts, and where they leave what it saw.
+            systemProperty("jixiao.root").value(new File(System.getProperty("jixiao.root", "..")).getAbsolutePath()),
+            systemProperty("jixiao.itest.dir").value(itDir.getAbsolutePath()),
             // Inside the container the probe waits this long for Pax Exam's invoker (default 10 s). With five
             // builds on two cores the invoker came later, the probe gave up and every test of the class failed.
             systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),

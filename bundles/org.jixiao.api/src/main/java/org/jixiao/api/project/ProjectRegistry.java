@@ -23,6 +23,14 @@ public interface ProjectRegistry {
      */
     List<ProjectIndicators> indicators(Actor actor, int year);
 
+    /**
+     * The same for one org unit of the actor's subtree, such as a county on the city's dashboard.
+     *
+     * @throws org.jixiao.api.AccessDeniedException when the unit is outside the actor's subtree
+     * @throws org.jixiao.api.NotFoundException when there is no such unit
+     */
+    List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId);
+
     record ProjectIndicators(String projectId, String projectName, List<IndicatorStatus> indicators) {
     }
 }

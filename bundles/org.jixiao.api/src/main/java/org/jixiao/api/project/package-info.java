@@ -3,7 +3,7 @@
  * service and carries the manifest header {@value org.jixiao.api.project.KeyProject#BUNDLE_HEADER}.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.jixiao.api.project;
 
 import org.osgi.annotation.bundle.Export;

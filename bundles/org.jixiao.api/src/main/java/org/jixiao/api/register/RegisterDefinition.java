@@ -40,12 +40,29 @@ import java.util.regex.Pattern;
  * @param hooks         rules and derived rows beyond the fields
  * @param pages         the project's own pages about this register (statistics, a refresh, reports), linked from its
  *                      list
+ * @param breakGlass    for {@link Scope#NEED_TO_KNOW}: an office reads the records of its own unit only; a holder of
+ *                      an office above it (the city) lists none of them and reads a named one only with a stated
+ *                      reason ({@link RegisterService#breakGlass}), which the record's own office sees in its access
+ *                      log. The register's children follow it. (since 1.3)
+ * @param sealedBy      a boolean field that seals its record when true (a minor's criminal record, Criminal Procedure
+ *                      Law art. 286): no list shows it and no one reads it, offices included, unless a reason was
+ *                      given and a second holder of an office approved it ({@link RegisterService#requestUnseal});
+ *                      or null. (since 1.3)
  */
 public record RegisterDefinition(String id, String messagePrefix, String table, String unitColumn, Scope scope,
         boolean sensitive, List<Field> fields, String parent, List<String> key, boolean keyAcrossUnits, String day,
         Workflow workflow,
         List<Aggregate> aggregates, Set<String> writeRoles, Set<String> readRoles, Set<String> offices,
-        PublicView publicView, RegisterHooks hooks, List<PageLink> pages) {
+        PublicView publicView, RegisterHooks hooks, List<PageLink> pages, boolean breakGlass, String sealedBy) {
+
+    /** A definition without break-glass reading or sealing, as before 1.3. */
+    public RegisterDefinition(String id, String messagePrefix, String table, String unitColumn, Scope scope,
+            boolean sensitive, List<Field> fields, String parent, List<String> key, boolean keyAcrossUnits,
+            String day, Workflow workflow, List<Aggregate> aggregates, Set<String> writeRoles, Set<String> readRoles,
+            Set<String> offices, PublicView publicView, RegisterHooks hooks, List<PageLink> pages) {
+        this(id, messagePrefix, table, unitColumn, scope, sensitive, fields, parent, key, keyAcrossUnits, day,
+                workflow, aggregates, writeRoles, readRoles, offices, publicView, hooks, pages, false, null);
+    }
 
     /**
      * A link to a page of the project's own, below the project's root.
@@ -129,6 +146,16 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
                 && offices.isEmpty()) {
             throw new IllegalArgumentException(id + ": a need-to-know register names assignees or offices");
         }
+        if (breakGlass && (scope != Scope.NEED_TO_KNOW || offices.isEmpty())) {
+            throw new IllegalArgumentException(id + ": break-glass reading is for a need-to-know register's offices");
+        }
+        if (sealedBy != null && fields.stream().noneMatch(f -> f.name().equals(sealedBy)
+                && f.type() == FieldType.BOOLEAN)) {
+            throw new IllegalArgumentException(id + ": sealed by " + sealedBy + ", not a boolean field");
+        }
+        if (sealedBy != null && offices.isEmpty()) {
+            throw new IllegalArgumentException(id + ": a sealed register names the offices that approve an opening");
+        }
     }
 
     private void require(Set<String> names, String name, String what) {
@@ -172,6 +199,8 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         private PublicView publicView;
         private RegisterHooks hooks;
         private final List<PageLink> pages = new ArrayList<>();
+        private boolean breakGlass;
+        private String sealedBy;
 
         private Builder(String id, String table) {
             this.id = id;
@@ -266,9 +295,30 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
             return this;
         }
 
+        /**
+         * An office above the record's unit reads a named record only with a stated reason.
+         *
+         * @since 1.3
+         */
+        public Builder breakGlass() {
+            this.breakGlass = true;
+            return this;
+        }
+
+        /**
+         * A record whose boolean {@code field} is true is sealed.
+         *
+         * @since 1.3
+         */
+        public Builder sealedBy(String field) {
+            this.sealedBy = field;
+            return this;
+        }
+
         public RegisterDefinition build() {
             return new RegisterDefinition(id, messagePrefix, table, unitColumn, scope, sensitive, fields, parent, key,
-                    keyAcrossUnits, day, workflow, aggregates, writeRoles, readRoles, offices, publicView, hooks, pages);
+                    keyAcrossUnits, day, workflow, aggregates, writeRoles, readRoles, offices, publicView, hooks, pages,
+                    breakGlass, sealedBy);
         }
     }
 }

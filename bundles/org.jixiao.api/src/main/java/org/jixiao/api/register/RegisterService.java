@@ -75,6 +75,72 @@ public interface RegisterService {
             LocalDate asOf);
 
     /**
+     * One read of a need-to-know record or of one of its children, in the record's access log.
+     *
+     * @param kind     how: {@code READ}, {@code LIST} (shown in a list), {@code BREAK_GLASS} (an office above the
+     *                 record's unit, with its reason), {@code UNSEALED} (a sealed record opened, with the legal
+     *                 reason), {@code REFUSED} (an attempt refused)
+     * @param register the register read: the record's or a child's
+     * @param readId   the record read
+     * @param reason   the stated reason, or null
+     * @since 1.3
+     */
+    record Access(java.time.Instant at, long userId, String userName, String kind, String register, long readId,
+            String reason) {
+    }
+
+    /**
+     * A request to open a sealed record, waiting for a second holder of an office to approve it.
+     *
+     * @since 1.3
+     */
+    record UnsealRequest(long id, String register, long recordId, long requestedBy, String requesterName,
+            java.time.Instant requestedAt, String reason) {
+    }
+
+    /**
+     * A named record of a {@link RegisterDefinition#breakGlass() break-glass} register read by a holder of one of its
+     * offices above the record's unit (the city), with a stated reason; audited, and kept in the record's access log
+     * for its own office.
+     *
+     * @throws org.jixiao.api.ValidationException when the reason is blank
+     * @since 1.3
+     */
+    RegisterRecord breakGlass(Actor actor, KeyProject project, String register, long id, String reason);
+
+    /**
+     * Every read of a need-to-know record and of its children, newest first (at most 500): for an office of the
+     * record's own unit, never for one that reads it by breaking the glass.
+     *
+     * @since 1.3
+     */
+    java.util.List<Access> accessLog(Actor actor, KeyProject project, String register, long id);
+
+    /**
+     * Asks to open a {@link RegisterDefinition#sealedBy() sealed} record, with the legal reason; audited. Once a
+     * second holder of an office of the register approves, the requester reads the record for a day.
+     *
+     * @return the request's id
+     * @since 1.3
+     */
+    long requestUnseal(Actor actor, KeyProject project, String register, long id, String reason);
+
+    /**
+     * Approves a request to open a sealed record: a holder of an office of its register who reaches the record and
+     * is not the requester; audited.
+     *
+     * @since 1.3
+     */
+    void approveUnseal(Actor actor, KeyProject project, long request);
+
+    /**
+     * The open requests to open sealed records that the actor may approve, oldest first.
+     *
+     * @since 1.3
+     */
+    java.util.List<UnsealRequest> unsealRequests(Actor actor, KeyProject project);
+
+    /**
      * A new {@link RecordId global id} for a row of {@code table}, one of the project's own tables whose {@code ID}
      * column the engine's ids fill. Ids are handed out in blocks outside the caller's transaction, so writers of one
      * table never wait for each other.

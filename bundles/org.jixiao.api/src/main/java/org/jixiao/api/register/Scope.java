@@ -12,5 +12,13 @@ public enum Scope {
      * definition names (e.g. the prevention office of its county). Everyone else, the city's administrators
      * included, gets "not found".
      */
-    NEED_TO_KNOW
+    NEED_TO_KNOW,
+    /**
+     * The city's own list that every county uses, such as the categories of key youth: its records belong to the
+     * city (the root unit), only the city's holders of the writer roles create, edit or delete them, and every reader
+     * of the project reads them and names them in references.
+     *
+     * @since 1.3
+     */
+    CITY
 }

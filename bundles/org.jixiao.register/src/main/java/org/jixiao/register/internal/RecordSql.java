@@ -192,20 +192,24 @@ final class RecordSql {
     /**
      * @param idHash the keyed hash of the search text when it is a whole resident ID number: it matches the
      *               register's ID-number fields by hash, never by decrypting
+     * @param assigneeTable the need-to-know parent's table whose {@code assigneeOr} columns must name the reader (a
+     *               child read through its parent), or null: the columns are this register's
      */
-    Where where(Collection<Long> units, RecordQuery q, Map<String, String> assigneeOr, long userId, String idHash) {
+    Where where(Collection<Long> units, RecordQuery q, Map<String, String> assigneeOr, long userId, String idHash,
+            String assigneeTable) {
         StringBuilder w = new StringBuilder("DELETED_AT IS NULL AND ").append(def.unitColumn()).append(" IN (")
                 .append(placeholders(units.size())).append(')');
         List<Object> args = new ArrayList<>(units);
         if (!assigneeOr.isEmpty()) {
-            w.append(" AND (");
+            w.append(assigneeTable == null ? " AND (" : " AND PARENT_ID IN (SELECT ID FROM " + assigneeTable
+                    + " WHERE DELETED_AT IS NULL AND (");
             String sep = "";
             for (String column : assigneeOr.keySet()) {
                 w.append(sep).append(column).append(" = ?");
                 args.add(userId);
                 sep = " OR ";
             }
-            w.append(')');
+            w.append(assigneeTable == null ? ")" : "))");
         }
         if (q.parent() != null && def.parent() != null) {
             w.append(" AND PARENT_ID = ?");

@@ -144,7 +144,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql")) {
+        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql",
+                "V5__access.sql")) {
             try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -204,15 +205,30 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public Page<RegisterRecord> list(Actor actor, KeyProject project, String register, RecordQuery query) {
-        RegisterDefinition def = model(project).register(register);
-        requireReader(actor, def);
-        List<Long> units = unitIds(actor);
-        Map<String, String> assignees = assigneeColumns(actor, def);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        refusalAudited(actor, def, def.id(), () -> requireReader(actor, def));
+        List<Long> reach = def.scope() == Scope.CITY ? List.of(orgUnits.root().id()) : unitIds(actor);
+        RegisterDefinition root = root(model, def);
+        List<Long> own = reach.stream().filter(u -> u == actor.orgUnit().id()).toList();
+        // An office lists its unit's records (with break-glass its own unit's only: above it, the city lists none but
+        // those assigned to its holder); anyone else, those assigned to them.
+        boolean asOffice = root != null && holdsOffice(actor, def, root) && (!root.breakGlass() || !own.isEmpty());
+        List<Long> units = root != null && root.breakGlass() && asOffice ? own : reach;
+        Map<String, String> assignees = root == null || asOffice ? Map.of() : assigneeColumns(root);
+        RegisterDefinition guard = root == def ? null : root;
         RecordSql sql = new RecordSql(def);
         String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
                 : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
         return store.inTransaction(c -> {
-            RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash);
+            RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash,
+                    guard == null ? null : guard.table());
+            if (def.sealedBy() != null) {
+                // A sealed record is in no list, whoever reads it: it is opened one at a time, by name.
+                String col = def.field(def.sealedBy()).orElseThrow().column();
+                where = new RecordSql.Where(where.sql() + " AND (" + col + " IS NULL OR " + col + " = FALSE)",
+                        where.args());
+            }
             long total = sql.count(c, where);
             int pages = (int) Math.max(1, (total + query.size() - 1) / query.size());
             int page = Math.min(query.page(), pages);
@@ -220,6 +236,9 @@ public final class RegisterEngine implements RegisterService, Lookups {
                     : sql.page(c, where, query, (page - 1) * query.size(), query.size());
             if (def.sensitive() && !items.isEmpty()) {
                 auditList(c, actor, def, items);
+            }
+            for (RegisterRecord r : root == null ? List.<RegisterRecord>of() : items) {
+                logAccess(c, model, root, def, r, actor, Accesses.LIST, null);
             }
             return new Page<>(items, page, query.size(), total);
         });
@@ -237,26 +256,216 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public RegisterRecord get(Actor actor, KeyProject project, String register, long id) {
-        RegisterDefinition def = model(project).register(register);
-        requireReader(actor, def);
-        return store.inTransaction(c -> {
-            RegisterRecord r = visible(c, actor, def, id);
-            if (def.sensitive()) {
-                audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        return refusalAudited(actor, def, target(def, id), () -> refusalLogged(actor, model, def, id, () -> {
+            requireReader(actor, def);
+            return store.inTransaction(c -> {
+                RegisterRecord r = visible(c, actor, model, def, id);
+                if (def.sensitive()) {
+                    audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
+                }
+                String opening = sealed(def, r) ? Accesses.opened(c, model.projectId, def.id(), id, actor.userId(),
+                        clock.instant()).orElseThrow() : null;
+                if (opening != null) {
+                    audit.record(c, actor, def.messagePrefix() + ".unsealed", target(def, id), null);
+                }
+                RegisterDefinition root = root(model, def);
+                if (root != null) {
+                    logAccess(c, model, root, def, r, actor, opening != null ? Accesses.UNSEALED : Accesses.READ,
+                            opening);
+                }
+                return r;
+            });
+        }));
+    }
+
+    /** A refused read of a need-to-know record is kept in its access log too: the office sees who tried. */
+    private <T> T refusalLogged(Actor actor, ProjectModel model, RegisterDefinition def, long id,
+            java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AccessDeniedException | NotFoundException e) {
+            RegisterDefinition root = root(model, def);
+            if (root != null && actor != null) {
+                store.inTransaction(c -> {
+                    Optional<RegisterRecord> r = new RecordSql(def).find(c, id);
+                    if (r.isPresent()) {
+                        logAccess(c, model, root, def, r.get(), actor, Accesses.REFUSED, null);
+                    }
+                    return null;
+                });
             }
+            throw e;
+        }
+    }
+
+    @Override
+    public RegisterRecord breakGlass(Actor actor, KeyProject project, String register, long id, String reason) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        RegisterDefinition root = root(model, def);
+        if (root == null || !root.breakGlass()) {
+            throw new NotFoundException(target(def, id) + "/break-glass");
+        }
+        requireReader(actor, def);
+        if (!holdsOffice(actor, def, root)) {
+            throw new AccessDeniedException(def.id() + ": break-glass is for an office");
+        }
+        String why = reason(reason);
+        return store.inTransaction(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            Optional<OrgUnit> unit = r == null ? Optional.empty() : orgUnits.find(r.unitId());
+            if (unit.isEmpty() || !actor.covers(unit.get()) || sealed(def, r)) {
+                throw new NotFoundException(target(def, id));
+            }
+            audit.record(c, actor, def.messagePrefix() + ".breakGlass", target(def, id), "unit=" + r.unitId());
+            logAccess(c, model, root, def, r, actor, Accesses.BREAK_GLASS, why);
             return r;
+        });
+    }
+
+    /** A stated reason, at most 1,000 characters; a blank one is refused. */
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 1000) {
+            throw ValidationException.of("reason", REASON);
+        }
+        return why;
+    }
+
+    @Override
+    public List<Access> accessLog(Actor actor, KeyProject project, String register, long id) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (root(model, def) != def) {
+            throw new NotFoundException(target(def, id) + "/access");
+        }
+        requireReader(actor, def);
+        List<Accesses.Line> lines = store.read(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            if (r == null || !actor.covers(orgUnits.find(r.unitId()).orElse(null))
+                    || !isOffice(actor, def, def, r.unitId())) {
+                throw new NotFoundException(target(def, id) + "/access");
+            }
+            return Accesses.of(c, model.projectId, def.id(), id);
+        });
+        Map<Long, String> names = userNames(lines.stream().map(l -> l.userId()).toList());
+        return lines.stream().map(l -> new Access(l.at(), l.userId(), names.getOrDefault(l.userId(), ""), l.kind(),
+                l.register(), l.readId(), l.reason())).toList();
+    }
+
+    @Override
+    public long requestUnseal(Actor actor, KeyProject project, String register, long id, String reason) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (def.sealedBy() == null) {
+            throw new NotFoundException(target(def, id) + "/unseal");
+        }
+        requireReader(actor, def);
+        String why = reason(reason);
+        return store.inTransaction(c -> {
+            RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
+            if (r == null || !reaches(c, actor, model, def, r) || !sealed(def, r)) {
+                throw new NotFoundException(target(def, id));
+            }
+            long request = Accesses.request(c, model.projectId, def.id(), id, r.unitId(),
+                    actor.userId(), clock.instant(), why);
+            audit.record(c, actor, def.messagePrefix() + ".unsealRequest", target(def, id), "request=" + request);
+            return request;
+        });
+    }
+
+    @Override
+    public void approveUnseal(Actor actor, KeyProject project, long request) {
+        ProjectModel model = model(project);
+        store.inTransaction(c -> {
+            Accesses.Request q = Accesses.request(c,
+                    model.projectId, request).filter(x -> model.has(x.register()))
+                    .orElseThrow(() -> new NotFoundException("unseal " + request));
+            RegisterDefinition def = model.register(q.register());
+            if (!mayApprove(actor, model, def, q)) {
+                throw new NotFoundException("unseal " + request);
+            }
+            if (q.requestedBy() == actor.userId()) {
+                // The second person of the rule: who asks never approves.
+                throw new AccessDeniedException("unseal " + request + ": the requester's own");
+            }
+            if (!Accesses.approve(c, request, actor.userId(), clock.instant())) {
+                throw ValidationException.of("request", "register.error.unsealDone");
+            }
+            audit.record(c, actor, def.messagePrefix() + ".unsealApprove", target(def, q.recordId()),
+                    "request=" + request);
+            return null;
+        });
+    }
+
+    /** A holder of an office of the register who reaches the record's unit as an office. */
+    private boolean mayApprove(Actor actor, ProjectModel model, RegisterDefinition def,
+            Accesses.Request q) {
+        RegisterDefinition root = root(model, def);
+        Optional<OrgUnit> unit = orgUnits.find(q.unitId());
+        return actor != null && unit.isPresent() && actor.covers(unit.get()) && (root == null
+                ? holdsAny(actor, def.offices()) : isOffice(actor, def, root, q.unitId()));
+    }
+
+    @Override
+    public List<UnsealRequest> unsealRequests(Actor actor, KeyProject project) {
+        ProjectModel model = model(project);
+        List<Accesses.Request> open = store.read(c ->
+                Accesses.open(c, model.projectId)).stream()
+                .filter(q -> model.has(q.register()) && q.requestedBy() != actor.userId()
+                        && mayApprove(actor, model, model.register(q.register()), q)).toList();
+        Map<Long, String> names = userNames(open.stream().map(q -> q.requestedBy()).toList());
+        return open.stream().map(q -> new UnsealRequest(q.id(), q.register(), q.recordId(), q.requestedBy(),
+                names.getOrDefault(q.requestedBy(), ""), q.requestedAt(), q.reason())).toList();
+    }
+
+    /**
+     * Runs a read; in a sensitive register a refusal (a role that may not read it, a record out of reach) is audited
+     * too, in its own transaction, since the read's is rolled back: an attempt is what the owner wants to see.
+     */
+    private <T> T refusalAudited(Actor actor, RegisterDefinition def, String target,
+            java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (AccessDeniedException | NotFoundException e) {
+            if (def.sensitive() && actor != null) {
+                audit.record(actor, def.messagePrefix() + ".refused", target, e instanceof NotFoundException ? "reach"
+                        : String.valueOf(e.getMessage()).endsWith(": sealed") ? "sealed" : "role");
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps a read in the access log of the need-to-know record it concerns ({@code root}'s: the record, or a child's
+     * parent), for the record's own office to see.
+     */
+    private void logAccess(Connection c, ProjectModel model, RegisterDefinition root, RegisterDefinition def,
+            RegisterRecord r, Actor actor, String kind, String reason) throws SQLException {
+        long record = root == def ? r.id() : r.parentId();
+        Accesses.log(c, model.projectId, root.id(), record, def.id(), r.id(), actor.userId(), clock.instant(), kind,
+                reason);
+    }
+
+    private void refusalAudited(Actor actor, RegisterDefinition def, String target, Runnable check) {
+        refusalAudited(actor, def, target, () -> {
+            check.run();
+            return null;
         });
     }
 
     @Override
     public String reveal(Actor actor, KeyProject project, String register, long id, String field) {
-        RegisterDefinition def = model(project).register(register);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
         Field f = def.field(field).filter(x -> x.type() == FieldType.ID_NUMBER)
                 .orElseThrow(() -> new NotFoundException(target(def, id) + "/" + field));
         // A reader sees the mask; only who may change the record may see the number (a viewer never does).
         requireWriter(actor, def);
         String sealed = store.read(c -> {
-            visible(c, actor, def, id);
+            visible(c, actor, model, def, id);
             return new RecordSql(def).cipher(c, id, f).orElse(null);
         });
         return sealed == null ? null : cipher.decrypt(sealed, actor, target(def, id) + "/" + field);
@@ -280,7 +489,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
         record Sealed(Attachment attachment, byte[] bytes) {
         }
         Sealed sealed = store.read(c -> {
-            RegisterRecord r = visible(c, actor, def, id);
+            RegisterRecord r = visible(c, actor, model, def, id);
             if (!(r.value(field) instanceof Attachment a)) {
                 throw new NotFoundException(target);
             }
@@ -290,31 +499,79 @@ public final class RegisterEngine implements RegisterService, Lookups {
         return new Attachment.Content(sealed.attachment(), cipher.decryptFile(sealed.bytes(), actor, target));
     }
 
-    private RegisterRecord visible(Connection c, Actor actor, RegisterDefinition def, long id) throws SQLException {
+    private RegisterRecord visible(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, long id)
+            throws SQLException {
         RegisterRecord r = new RecordSql(def).find(c, id).orElse(null);
-        if (r == null || !reaches(actor, def, r)) {
+        if (r == null || !reaches(c, actor, model, def, r)) {
             throw new NotFoundException(target(def, id));
+        }
+        // Sealed: whoever reaches it reads it only through an opening approved for them.
+        if (sealed(def, r) && Accesses.opened(c, model.projectId, def.id(), id, actor.userId(), clock.instant())
+                .isEmpty()) {
+            throw new AccessDeniedException(target(def, id) + ": sealed");
         }
         return r;
     }
 
-    private boolean reaches(Actor actor, RegisterDefinition def, RegisterRecord r) {
+    private static boolean sealed(RegisterDefinition def, RegisterRecord r) {
+        return def.sealedBy() != null && Boolean.TRUE.equals(r.value(def.sealedBy()));
+    }
+
+    /**
+     * Whether the actor reaches the record: in their subtree and, need to know, as an office of its unit (not above
+     * it, when the glass must be broken) or as one of its assignees (a child's: its parent's).
+     */
+    private boolean reaches(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, RegisterRecord r)
+            throws SQLException {
         Optional<OrgUnit> unit = orgUnits.find(r.unitId());
+        if (def.scope() == Scope.CITY) {
+            return unit.isPresent();
+        }
         if (unit.isEmpty() || !actor.covers(unit.get())) {
             return false;
         }
-        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
+        RegisterDefinition root = root(model, def);
+        if (root == null || isOffice(actor, def, root, r.unitId())) {
             return true;
         }
+        if (root == def) {
+            return assigned(actor, def, r);
+        }
+        RegisterRecord parent = new RecordSql(root).find(c, r.parentId()).orElse(null);
+        return parent != null && assigned(actor, root, parent);
+    }
+
+    private static boolean assigned(Actor actor, RegisterDefinition def, RegisterRecord r) {
         return def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE))
                 .anyMatch(f -> Long.valueOf(actor.userId()).equals(r.value(f.name())));
     }
 
-    /** For a need-to-know list read by someone without an office: the assignee columns that must name them. */
-    private static Map<String, String> assigneeColumns(Actor actor, RegisterDefinition def) {
-        if (def.scope() == Scope.UNIT || holdsAny(actor, def.offices())) {
-            return Map.of();
+    /**
+     * The need-to-know register whose rules a record of {@code def} follows: its own, or its need-to-know parent's
+     * (a youth's visits are for who may read the youth); null when unit scope decides.
+     */
+    private static RegisterDefinition root(ProjectModel model, RegisterDefinition def) {
+        if (def.parent() != null) {
+            RegisterDefinition parent = model.register(def.parent());
+            if (parent.scope() == Scope.NEED_TO_KNOW) {
+                return parent;
+            }
         }
+        return def.scope() == Scope.NEED_TO_KNOW ? def : null;
+    }
+
+    /** Whether the actor holds an office of the register or of the need-to-know register it follows. */
+    private static boolean holdsOffice(Actor actor, RegisterDefinition def, RegisterDefinition root) {
+        return holdsAny(actor, def.offices()) || holdsAny(actor, root.offices());
+    }
+
+    /** An office reaches the records of its unit and below, or of its own unit only when the glass must be broken. */
+    private static boolean isOffice(Actor actor, RegisterDefinition def, RegisterDefinition root, long unitId) {
+        return holdsOffice(actor, def, root) && (!root.breakGlass() || actor.orgUnit().id() == unitId);
+    }
+
+    /** The assignee columns of a need-to-know register, which must name who lists it without an office. */
+    private static Map<String, String> assigneeColumns(RegisterDefinition def) {
         Map<String, String> columns = new LinkedHashMap<>();
         def.fields().stream().filter(f -> f.has(Field.Flag.ASSIGNEE)).forEach(f -> columns.put(f.column(), f.name()));
         return columns;
@@ -342,7 +599,15 @@ public final class RegisterEngine implements RegisterService, Lookups {
     }
 
     boolean mayWrite(Actor actor, RegisterDefinition def) {
-        return actor != null && holdsAny(actor, def.writeRoles());
+        return actor != null && holdsAny(actor, def.writeRoles())
+                && (def.scope() != Scope.CITY || actor.orgUnit().parentId() == null);
+    }
+
+    /** A city list is written by the city's writers only: a county's holder of the same role reads it. */
+    private static void requireCityWriter(Actor actor, RegisterDefinition def) {
+        if (def.scope() == Scope.CITY && actor.orgUnit().parentId() != null) {
+            throw new AccessDeniedException(def.id() + ": the city's list");
+        }
     }
 
     /** The evaluated units the actor reaches. */
@@ -409,6 +674,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             Map<String, ?> input, int version, Transition step, String reason,
             java.util.function.BiFunction<Field, String, String> labels, Totals.Buffer totals, boolean checkOnly)
             throws SQLException {
+        requireCityWriter(actor, def);
         if (step == null) {
             requireWriter(actor, def);
         } else {
@@ -423,18 +689,19 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (step != null && step.reason() && (reason == null || reason.isBlank())) {
             errors.add("reason", REASON);
         }
-        Long requestedUnit = def.parent() == null ? unitOf(actor, input.get("unit"), errors) : null;
+        Long requestedUnit = def.scope() == Scope.CITY ? Long.valueOf(orgUnits.root().id())
+                : def.parent() == null ? unitOf(actor, input.get("unit"), errors) : null;
         Long parentId = def.parent() == null || id != null ? null : idOf(input.get("parent"));
         Instant at = clock.instant();
         {
-            RegisterRecord before = id == null ? null : visible(c, actor, def, id);
+            RegisterRecord before = id == null ? null : visible(c, actor, model, def, id);
             long unit;
             Long parent = before == null ? parentId : before.parentId();
             if (def.parent() != null) {
                 if (parent == null) {
                     throw new NotFoundException(def.id() + ": no parent");
                 }
-                unit = visible(c, actor, model.register(def.parent()), parent).unitId();
+                unit = visible(c, actor, model, model.register(def.parent()), parent).unitId();
             } else {
                 unit = requestedUnit != null ? requestedUnit : before != null ? before.unitId() : defaultUnit(actor, errors);
             }
@@ -593,7 +860,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             if (f.type() == FieldType.REFERENCE) {
                 RegisterDefinition target = model.register(f.target());
                 RegisterRecord r = new RecordSql(target).find(c, (Long) v).orElse(null);
-                if (r == null || !reaches(actor, target, r)) {
+                if (r == null || !reaches(c, actor, model, target, r)) {
                     errors.add(f.name(), Values.REFERENCE);
                 } else if (def.scope() == Scope.UNIT && target.scope() == Scope.UNIT && r.unitId() != unit) {
                     errors.add(f.name(), "register.error.otherUnit");
@@ -737,8 +1004,14 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 continue;
             }
             RegisterRecord holder = store.read(c -> new RecordSql(def).find(c, r.recordId())).orElse(null);
-            String title = holder == null ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
+            // A need-to-know record's name is not the city's to see here: the holding county is (the glass can be
+            // broken with a reason). Any other sensitive name shown is an audited read.
+            boolean named = holder != null && def.scope() != Scope.NEED_TO_KNOW;
+            String title = !named ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
                     .orElse(String.valueOf(r.recordId()));
+            if (named && def.sensitive()) {
+                audit.record(actor, def.messagePrefix() + ".list", def.id(), "ids=" + holder.id());
+            }
             out.add(new Conflict(r.id(), def.id(), r.recordId(), title,
                     holder == null ? "" : unitName(holder.unitId()), unitName(r.requestingUnit()),
                     users.getOrDefault(r.requestedBy(), ""), r.requestedAt()));
@@ -796,10 +1069,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireWriter(actor, def);
+        requireCityWriter(actor, def);
         Instant at = clock.instant();
         store.inTransaction(c -> {
             // Out of reach is "not found" whatever else is wrong, so the answer says nothing about other counties.
-            RegisterRecord before = visible(c, actor, def, id);
+            RegisterRecord before = visible(c, actor, model, def, id);
             ValidationException.Collector errors = new ValidationException.Collector();
             if (reason == null || reason.isBlank()) {
                 errors.add("reason", REASON);
@@ -903,18 +1177,34 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> recordIds) {
-        RegisterDefinition def = model(project).register(register);
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
         requireReader(actor, def);
         Optional<Field> title = def.title();
         Map<Long, String> out = new LinkedHashMap<>();
         if (recordIds.isEmpty()) {
             return out;
         }
-        for (RegisterRecord r : store.read(c -> new RecordSql(def).byIds(c, recordIds))) {
-            if (reaches(actor, def, r)) {
-                out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+        RegisterDefinition root = root(model, def);
+        store.inTransaction(c -> {
+            List<RegisterRecord> shown = new ArrayList<>();
+            for (RegisterRecord r : new RecordSql(def).byIds(c, recordIds)) {
+                // A sealed record's title (an offence) is as sealed as the rest of it.
+                if (reaches(c, actor, model, def, r) && (!sealed(def, r) || Accesses.opened(c, model.projectId,
+                        def.id(), r.id(), actor.userId(), clock.instant()).isPresent())) {
+                    out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+                    shown.add(r);
+                }
             }
-        }
+            // A name in a link or a picker is a read like a list's row.
+            if (def.sensitive() && !shown.isEmpty()) {
+                auditList(c, actor, def, shown);
+            }
+            for (RegisterRecord r : root == null ? List.<RegisterRecord>of() : shown) {
+                logAccess(c, model, root, def, r, actor, Accesses.LIST, null);
+            }
+            return null;
+        });
         return out;
     }
 
@@ -990,8 +1280,11 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireReader(actor, def);
-        List<History.Line> lines = store.read(c -> {
-            visible(c, actor, def, id);
+        List<History.Line> lines = store.inTransaction(c -> {
+            visible(c, actor, model, def, id);
+            if (def.sensitive()) {
+                audit.record(c, actor, def.messagePrefix() + ".history", target(def, id), null);
+            }
             return History.of(c, model.projectId, def.id(), id);
         });
         Map<Long, String> names = userNames(lines.stream().map(History.Line::userId).toList());
@@ -1006,7 +1299,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 .map(OrgUnit::id).toList();
         return store.read(c -> {
             RecordQuery q = new RecordQuery(null, Map.of(), null, false, 1, limit, null);
-            return sql.page(c, sql.where(all, q, Map.of(), 0, null), q, 0, limit).stream()
+            return sql.page(c, sql.where(all, q, Map.of(), 0, null, null), q, 0, limit).stream()
                     .filter(r -> Totals.matches(def.publicView().where(), snapshot(r))).toList();
         });
     }

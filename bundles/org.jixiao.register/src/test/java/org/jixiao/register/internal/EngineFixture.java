@@ -2,7 +2,6 @@ package org.jixiao.register.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jixiao.api.Actor;
-import org.jixiao.api.AuditLog;
 import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.store.Migration;
+import org.jixiao.api.testing.AuditLines;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.store.internal.DerbyStore;
 
@@ -49,7 +48,7 @@ final class EngineFixture implements AutoCloseable {
 
     /** A new engine on the same database, as after a restart of the node. */
     RegisterEngine restart() {
-        engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new Cipher(), Clock.fixed(
+        engine = new RegisterEngine(store, new FixedOrgUnits(), new AuditLines(audit), new Cipher(), Clock.fixed(
                 TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE), 0);
         return engine;
     }
@@ -86,18 +85,6 @@ final class EngineFixture implements AutoCloseable {
         store.close();
     }
 
-    /** Lines "action target detail"; the transactional form writes the same line, as the node's log does. */
-    private final class Audit implements AuditLog {
-        @Override
-        public void record(Actor actor, String action, String target, String detail) {
-            audit.add(action + " " + target + (detail == null ? "" : " " + detail));
-        }
-
-        @Override
-        public void record(Connection connection, Actor actor, String action, String target, String detail) {
-            record(actor, action, target, detail);
-        }
-    }
 
     /** Reversible and visibly not the plaintext; a read is audited like the node's cipher does. */
     private final class Cipher implements FieldCipher {

@@ -27,7 +27,7 @@ abstract class EngineTestBase {
 
     @BeforeEach
     void clear() {
-        for (String t : List.of("T_PERSON", "T_VISIT", "T_LOAN", "T_CASE", "REG_TOTAL", "REG_TOTAL_KEY",
+        for (String t : List.of("T_PERSON", "T_VISIT", "T_LOAN", "T_CASE", "T_CASE_NOTE", "T_TOPIC", "REG_ACCESS", "REG_UNSEAL", "REG_TOTAL", "REG_TOTAL_KEY",
                 "REG_TOTAL_STATE", "REG_HISTORY", "REG_FILE", "REG_CONFLICT", "JX_USER", "JX_USER_ROLE")) {
             fx.sql("DELETE FROM " + t);
         }

@@ -224,6 +224,22 @@ class RegisterEngineTest extends EngineTestBase {
     }
 
     @Test
+    void aConflictNamesASensitivePersonToTheCityAsAnAuditedReadAndANeedToKnowOneNotAtAll() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        assertThrows(ValidationException.class, () -> createPerson(B_STAFF, "李雷", ID_1));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        assertEquals(Map.of("title", RegisterEngine.DUPLICATE_ELSEWHERE), assertThrows(ValidationException.class,
+                () -> fx.engine.create(granted(24, COUNTY_B, "PREVENTION_OFFICE"), fx.project, "cases",
+                        map("title", "个案"))).fieldErrors());
+        fx.audit.clear();
+        Map<String, String> titles = new java.util.HashMap<>();
+        fx.engine.conflicts(CITY_ADMIN, fx.project).forEach(x -> titles.put(x.register(), x.recordTitle()));
+        assertEquals(Map.of("people", "李雷", "cases", ""), titles);
+        assertEquals(List.of("person.list people ids=" + p), fx.audit);
+        assertTrue(c > 0);
+    }
+
+    @Test
     void aRecordOthersNameIsNeitherDeletedNorMovedAndDeletionNeedsAReason() {
         long p = createPerson(A_STAFF, "李雷", ID_1);
         fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万", "grantedOn", "2024-05-01"));
@@ -351,22 +367,150 @@ class RegisterEngineTest extends EngineTestBase {
                 new RecordQuery(null, Map.of(), null, false, 1, 20, p)).total());
     }
 
+    static final Actor OFFICE = granted(20, COUNTY_A, "PREVENTION_OFFICE");
+    static final Actor VOLUNTEER = granted(21, COUNTY_A, "VOLUNTEER");
+    static final Actor OTHER_VOLUNTEER = granted(22, COUNTY_A, "VOLUNTEER");
+
+    /** A case assigned to {@code helper}, a volunteer known to the node. */
+    static Map<String, Object> caseOf(Actor helper) {
+        fx.sql("INSERT INTO JX_USER VALUES (" + helper.userId() + ", 'vol1', '志愿者甲', 2, TRUE)");
+        fx.sql("INSERT INTO JX_USER_ROLE VALUES (" + helper.userId() + ", 'VOLUNTEER')");
+        return map("title", "个案", "helper", String.valueOf(helper.userId()));
+    }
+
     @Test
     void needToKnowRecordsAreReadByTheirAssigneesAndOfficesOnly() {
-        fx.sql("INSERT INTO JX_USER VALUES (21, 'vol1', '志愿者甲', 2, TRUE)");
-        fx.sql("INSERT INTO JX_USER_ROLE VALUES (21, 'VOLUNTEER')");
-        Actor office = granted(20, COUNTY_A, "PREVENTION_OFFICE");
-        Actor volunteer = granted(21, COUNTY_A, "VOLUNTEER");
-        Actor other = granted(22, COUNTY_A, "VOLUNTEER");
-        long c = fx.engine.create(office, fx.project, "cases", map("title", "个案", "helper", "21"));
-        assertEquals("个案", fx.engine.get(volunteer, fx.project, "cases", c).value("title"));
-        assertThrows(NotFoundException.class, () -> fx.engine.get(other, fx.project, "cases", c));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        assertEquals("个案", fx.engine.get(VOLUNTEER, fx.project, "cases", c).value("title"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "cases", c));
         // The city's administrators are no office of this register: need to know means not them either.
         assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_ADMIN, fx.project, "cases", c));
-        assertEquals(1, fx.engine.list(volunteer, fx.project, "cases", RecordQuery.firstPage()).total());
-        assertEquals(0, fx.engine.list(other, fx.project, "cases", RecordQuery.firstPage()).total());
-        assertEquals(Values.USER, assertThrows(ValidationException.class, () -> fx.engine.create(office, fx.project,
+        assertEquals(1, fx.engine.list(VOLUNTEER, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(Values.USER, assertThrows(ValidationException.class, () -> fx.engine.create(OFFICE, fx.project,
                 "cases", map("title", "x", "helper", "20"))).fieldErrors().get("helper"));
+    }
+
+    @Test
+    void aCityListIsWrittenByTheCityOnlyAndReadAndNamedByEveryCounty() {
+        Actor cityStaff = actor(14, CITY, Role.STAFF);
+        long t = fx.engine.create(cityStaff, fx.project, "topics", map("name", "留守儿童"));
+        assertEquals(CITY.id(), fx.engine.get(A_STAFF, fx.project, "topics", t).unitId());
+        assertEquals(1, fx.engine.list(B_STAFF, fx.project, "topics", RecordQuery.firstPage()).total());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.create(A_STAFF, fx.project, "topics",
+                map("name", "x")));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.update(A_STAFF, fx.project, "topics", t,
+                map("name", "x"), -1));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.delete(B_STAFF, fx.project, "topics", t, "x"));
+        long c = fx.engine.create(OFFICE, fx.project, "cases", map("title", "个案", "topic", t));
+        assertEquals(t, fx.engine.get(OFFICE, fx.project, "cases", c).value("topic"));
+        fx.engine.delete(OFFICE, fx.project, "cases", c, "录入错误");
+        fx.engine.delete(cityStaff, fx.project, "topics", t, "不再使用");
+        assertEquals(0, fx.engine.list(A_STAFF, fx.project, "topics", RecordQuery.firstPage()).total());
+    }
+
+    @Test
+    void childrenOfANeedToKnowRecordAreReadThroughTheirParentOnly() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(VOLUNTEER, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertEquals("走访", fx.engine.get(OFFICE, fx.project, "casenotes", n).value("note"));
+        // A unit-scoped child of the same county: another volunteer of the county reaches nothing of it.
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " reach"), fx.audit.toString());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(actor(15, COUNTY_A),
+                fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " role"), fx.audit.toString());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(OTHER_VOLUNTEER, fx.project, "casenotes",
+                new RecordQuery(null, Map.of(), null, false, 1, 20, c)).total());
+        assertThrows(NotFoundException.class, () -> fx.engine.create(OTHER_VOLUNTEER, fx.project, "casenotes",
+                map("parent", c, "note", "x")));
+        assertThrows(NotFoundException.class, () -> fx.engine.update(OTHER_VOLUNTEER, fx.project, "casenotes", n,
+                map("note", "x"), -1));
+        assertEquals(List.of(n), fx.engine.list(VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage())
+                .items().stream().map(RegisterRecord::id).toList());
+        assertEquals(1, fx.engine.list(OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).total());
+    }
+
+    static final Actor CITY_OFFICE = granted(30, CITY, "PREVENTION_OFFICE");
+    static final Actor SECOND_OFFICE = granted(23, COUNTY_A, "PREVENTION_OFFICE");
+
+    @Test
+    void theCitysOfficeReadsANamedRecordOnlyByBreakingTheGlassAndTheCountysOfficeSeesItInTheAccessLog() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(VOLUNTEER, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_OFFICE, fx.project, "cases", c));
+        assertEquals(0, fx.engine.list(CITY_OFFICE, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertEquals(0, fx.engine.list(CITY_OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).total());
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_OFFICE, fx.project, "casenotes", n));
+        assertEquals(Map.of("reason", RegisterEngine.REASON), assertThrows(ValidationException.class,
+                () -> fx.engine.breakGlass(CITY_OFFICE, fx.project, "cases", c, " ")).fieldErrors());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.breakGlass(OTHER_VOLUNTEER, fx.project, "cases", c,
+                "查看"));
+        assertEquals("个案", fx.engine.breakGlass(CITY_OFFICE, fx.project, "cases", c, "市领导督办的个案")
+                .value("title"));
+        assertTrue(fx.audit.contains("case.breakGlass case:" + c + " unit=" + COUNTY_A.id()), fx.audit.toString());
+        fx.engine.list(VOLUNTEER, fx.project, "casenotes", RecordQuery.firstPage());
+        assertThrows(NotFoundException.class, () -> fx.engine.get(OTHER_VOLUNTEER, fx.project, "cases", c));
+        List<String> log = fx.engine.accessLog(OFFICE, fx.project, "cases", c).stream()
+                .map(a -> a.kind() + " " + a.register() + " " + a.userId() + " " + a.reason()).toList();
+        assertEquals(List.of("REFUSED cases 22 null", "LIST casenotes 21 null", "BREAK_GLASS cases 30 市领导督办的个案",
+                "REFUSED casenotes 30 null", "REFUSED cases 30 null"), log);
+        // The log is the record's own office's: not the city's, not a helper's.
+        assertThrows(NotFoundException.class, () -> fx.engine.accessLog(CITY_OFFICE, fx.project, "cases", c));
+        assertThrows(NotFoundException.class, () -> fx.engine.accessLog(VOLUNTEER, fx.project, "cases", c));
+    }
+
+    @Test
+    void aSealedRecordIsOpenedOnlyWithAReasonAndASecondPersonsApprovalBothRecorded() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "未成年时的记录",
+                "sealed", true));
+        long open = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(OFFICE, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.refused caseNote:" + n + " sealed"), fx.audit.toString());
+        assertEquals(List.of(open), fx.engine.list(OFFICE, fx.project, "casenotes", RecordQuery.firstPage()).items()
+                .stream().map(RegisterRecord::id).toList());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.update(OFFICE, fx.project, "casenotes", n,
+                map("note", "x", "sealed", false), -1));
+        assertEquals(Map.of("reason", RegisterEngine.REASON), assertThrows(ValidationException.class,
+                () -> fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", n, "")).fieldErrors());
+        assertThrows(NotFoundException.class, () -> fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", open,
+                "不需要"));
+        long request = fx.engine.requestUnseal(OFFICE, fx.project, "casenotes", n, "依刑事诉讼法第286条，司法机关办案需要");
+        assertEquals(List.of(), fx.engine.unsealRequests(OFFICE, fx.project));
+        assertEquals(List.of(), fx.engine.unsealRequests(CITY_OFFICE, fx.project));
+        assertEquals(List.of(request), fx.engine.unsealRequests(SECOND_OFFICE, fx.project).stream()
+                .map(q -> q.id()).toList());
+        assertThrows(AccessDeniedException.class, () -> fx.engine.approveUnseal(OFFICE, fx.project, request));
+        assertThrows(NotFoundException.class, () -> fx.engine.approveUnseal(CITY_OFFICE, fx.project, request));
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(OFFICE, fx.project, "casenotes", n));
+        fx.engine.approveUnseal(SECOND_OFFICE, fx.project, request);
+        assertEquals(Map.of("request", "register.error.unsealDone"), assertThrows(ValidationException.class,
+                () -> fx.engine.approveUnseal(SECOND_OFFICE, fx.project, request)).fieldErrors());
+        assertEquals("未成年时的记录", fx.engine.get(OFFICE, fx.project, "casenotes", n).value("note"));
+        // The opening is the requester's: the approver reads nothing more for it.
+        assertThrows(AccessDeniedException.class, () -> fx.engine.get(SECOND_OFFICE, fx.project, "casenotes", n));
+        assertTrue(fx.audit.contains("caseNote.unsealRequest caseNote:" + n + " request=" + request));
+        assertTrue(fx.audit.contains("caseNote.unsealApprove caseNote:" + n + " request=" + request));
+        assertTrue(fx.audit.contains("caseNote.unsealed caseNote:" + n), fx.audit.toString());
+        assertTrue(fx.engine.accessLog(OFFICE, fx.project, "cases", c).stream().anyMatch(a -> a.kind().equals(
+                "UNSEALED") && a.readId() == n && a.reason().startsWith("依刑事诉讼法第286条")));
+    }
+
+    @Test
+    void namesInLinksAndTheHistoryOfASensitiveRecordAreAuditedReadsAndASealedNameIsNoneOfThem() {
+        long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
+        long n = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        long sealed = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "未成年时的记录",
+                "sealed", true));
+        fx.audit.clear();
+        assertEquals(Map.of(n, "走访"), fx.engine.titles(OFFICE, fx.project, "casenotes", List.of(n, sealed)));
+        assertEquals(List.of("caseNote.list casenotes ids=" + n), fx.audit);
+        fx.audit.clear();
+        fx.engine.history(VOLUNTEER, fx.project, "cases", c);
+        assertEquals(List.of("case.history case:" + c), fx.audit);
+        assertEquals(Map.of(), fx.engine.titles(OTHER_VOLUNTEER, fx.project, "cases", List.of(c)));
     }
 
     @Test

@@ -54,7 +54,16 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_CASE (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, TITLE VARCHAR(100),
-                HELPER BIGINT,
+                HELPER BIGINT, TOPIC BIGINT,
+                VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
+                UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
+                DELETE_REASON VARCHAR(500));
+            CREATE TABLE T_CASE_NOTE (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL,
+                PARENT_ID BIGINT NOT NULL, NOTE VARCHAR(200), SEALED BOOLEAN,
+                VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
+                UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
+                DELETE_REASON VARCHAR(500));
+            CREATE TABLE T_TOPIC (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, NAME VARCHAR(50),
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500))
@@ -159,6 +168,14 @@ final class TestProject implements KeyProject {
                 RegisterDefinition.builder("cases", "T_CASE").messages("case").scope(Scope.NEED_TO_KNOW).sensitive()
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
-                        .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").build());
+                        .field(Field.reference("topic", "topics"))
+                        .key("title").keyAcrossUnits()
+                        .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
+                RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
+                        .sensitive().field(Field.text("note", 200).required()).field(Field.bool("sealed"))
+                        .writers("PREVENTION_OFFICE", "VOLUNTEER").offices("PREVENTION_OFFICE").sealedBy("sealed")
+                        .build(),
+                RegisterDefinition.builder("topics", "T_TOPIC").messages("topic").scope(Scope.CITY)
+                        .field(Field.text("name", 50).required()).build());
     }
 }

@@ -334,6 +334,27 @@ public final class MemoryStores {
             return borrowed(DerbyStore::engine);
         }
 
+        /** The first column of the first row a query answers, as a number: a count, in a test's check. */
+        public long count(String sql) {
+            return read(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement(sql);
+                        java.sql.ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            });
+        }
+
+        /** Runs one statement in a transaction of its own: a test's setup or its tampering with a row. */
+        public void execute(String sql) {
+            inTransaction(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.executeUpdate(sql);
+                }
+                return null;
+            });
+        }
+
         /** Waits for work still running on the database, then gives it back. A second call does nothing. */
         @Override
         public void close() {

@@ -3,6 +3,7 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Year;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -87,6 +88,7 @@ public final class ApiServlet extends HttpServlet {
     private final transient FieldKeyStatus fieldKey;
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
+    private final transient Dashboard dashboard;
 
     /** Present on a county or city node of a federation only. */
     private volatile SyncHealth sync;
@@ -109,7 +111,8 @@ public final class ApiServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference ManualIndicatorService manual,
             @Reference QuestionnaireService questionnaireService, @Reference MilestoneService milestones,
             @Reference TrackingService tracking, @Reference SelfAssessmentService selfAssessment,
-            @Reference FieldKeyStatus fieldKey) {
+            @Reference FieldKeyStatus fieldKey, @Reference Dashboard dashboard) {
+        this.dashboard = dashboard;
         this.sessions = sessions;
         this.authentication = authentication;
         this.users = users;
@@ -342,15 +345,22 @@ public final class ApiServlet extends HttpServlet {
             case "projects" -> exact(call, 3, "GET", () -> send(call, 200, projects.projects(call.locale).stream()
                     .filter(s -> call.actor.has(Role.ADMIN) || s.state() == ProjectState.ACTIVE).toList()));
             case "indicators" -> exact(call, 3, "GET", () -> {
-                String y = call.request.getParameter("year");
-                int year = y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
+                int year = year(call.request.getParameter("year"));
                 send(call, 200, projects.indicators(call.actor, year).stream().map(ApiServlet::standing).toList());
             });
+            case "dashboard" -> exact(call, 3, "GET", () -> send(call, 200, dashboard.board(call.actor,
+                    year(call.request.getParameter("year")), LocalDate.now(), call.request.getParameter("project"),
+                    call.request.getParameter("trend"))));
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
             case "questionnaires" -> questionnaires.questionnaires(call);
             default -> throw new NotFoundException(call.path);
         }
+    }
+
+    /** A {@code year} parameter; this year when absent or not four digits. */
+    static int year(String y) {
+        return y != null && y.matches("\\d{4}") ? Integer.parseInt(y) : Year.now().getValue();
     }
 
     @FunctionalInterface

@@ -3,11 +3,14 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
@@ -55,7 +58,9 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
                 return;
             }
             boolean csv = idText != null && idText.endsWith(".csv");
-            Long id = Http.parseId(csv ? idText.substring(0, idText.length() - 4) : idText);
+            boolean xlsx = idText != null && idText.endsWith(".xlsx");
+            Long id = Http.parseId(csv ? idText.substring(0, idText.length() - 4)
+                    : xlsx ? idText.substring(0, idText.length() - 5) : idText);
             if (id == null) {
                 throw new NotFoundException(call.path);
             }
@@ -67,9 +72,13 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
             if (action == null && !call.post()) {
                 if (csv) {
                     csv(call, run);
+                } else if (xlsx) {
+                    xlsx(call, run);
                 } else {
                     run(call, py, run);
                 }
+            } else if ("report".equals(action) && !call.post() && !csv && !xlsx && call.segments.length == 6) {
+                report(call, py, run);
             } else if ("rerun".equals(action) && call.post()) {
                 act(call, py, () -> {
                     String[] module = splitModule(call.param("module"));
@@ -218,7 +227,26 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
         }
         model.put("canRun", atRoot(call, Role.ASSESSOR) || atRoot(call, Role.ADMIN));
         model.put("canPublish", atRoot(call, Role.ADMIN) && !run.published());
+        model.put("xlsx", pages.xlsx());
         pages.render(call, 200, null, "perf-run", model);
+    }
+
+    /**
+     * The results report as a league office files it: the red header with the document number, the ranking, each
+     * unit's breakdown, the bonuses with who approved them, and the module that scored the run.
+     */
+    private void report(PageServlet.Call call, PerformanceYear py, EvaluationRun run) throws IOException {
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), LocalDate.now());
+        model.put("py", py);
+        model.put("run", run);
+        model.put("rows", rows(run));
+        Set<Long> scored = new HashSet<>();
+        run.ranking().forEach(r -> scored.add(r.orgUnitId()));
+        model.put("bonuses", evaluations.bonuses(call.actor, py.year()).stream()
+                .filter(b -> b.decidedAt() != null && scored.contains(b.orgUnitId())).toList());
+        pages.render(call, taken ? 200 : 400, null, "perf-report", model);
     }
 
     /** One row per unit, ranked: name, total, rank, parts. */
@@ -238,7 +266,8 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
         return rows;
     }
 
-    private void csv(PageServlet.Call call, EvaluationRun run) throws IOException {
+    /** The ranking as a table: rank, unit, total, then each part's points; numbers as numbers. */
+    private static List<List<Object>> table(Messages messages, EvaluationRun run) {
         List<Map<String, Object>> rows = rows(run);
         List<String> partKeys = new ArrayList<>();
         for (Map<String, Object> row : rows) {
@@ -249,28 +278,34 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
                 }
             }
         }
-        Messages messages = new Messages(call.locale);
-        StringBuilder out = new StringBuilder("\uFEFF");
-        List<String> header = new ArrayList<>(List.of(messages.get("evaluation.rank"),
+        List<Object> header = new ArrayList<>(List.of(messages.get("evaluation.rank"),
                 messages.get("evaluation.unit"), messages.get("evaluation.total")));
         for (String key : partKeys) {
             header.add(messages.get("evaluation.part." + key));
         }
-        line(out, header);
+        List<List<Object>> table = new ArrayList<>(List.of(header));
         for (Map<String, Object> row : rows) {
-            List<String> cells = new ArrayList<>(List.of(String.valueOf(row.get("rank")),
-                    String.valueOf(row.get("name")), ((BigDecimal) row.get("total")).toPlainString()));
+            List<Object> cells = new ArrayList<>(List.of(row.get("rank"), row.get("name"), row.get("total")));
             for (String key : partKeys) {
-                String points = "";
+                BigDecimal points = null;
                 for (Object p : (List<?>) row.get("parts")) {
                     ScorePart part = (ScorePart) p;
                     if (part.part().equals(key) && part.points() != null) {
-                        points = part.points().toPlainString();
+                        points = part.points();
                     }
                 }
                 cells.add(points);
             }
-            line(out, cells);
+            table.add(cells);
+        }
+        return table;
+    }
+
+    private void csv(PageServlet.Call call, EvaluationRun run) throws IOException {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        for (List<Object> row : table(new Messages(call.locale), run)) {
+            line(out, row.stream().map(v -> v == null ? "" : v instanceof BigDecimal n ? n.toPlainString()
+                    : String.valueOf(v)).toList());
         }
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         call.response.setStatus(200);
@@ -279,6 +314,14 @@ record EvaluationPages(PageServlet pages, EvaluationService evaluations, OrgUnit
                 "attachment; filename=\"evaluation-" + run.year() + "-run" + run.id() + ".csv\"");
         call.response.setContentLength(bytes.length);
         call.response.getOutputStream().write(bytes);
+    }
+
+    private void xlsx(PageServlet.Call call, EvaluationRun run) throws IOException {
+        Messages messages = new Messages(call.locale);
+        List<List<Object>> table = table(messages, run);
+        pages.sendXlsx(call, "evaluation-" + run.year() + "-run" + run.id() + ".xlsx",
+                messages.get("evaluation.run.title", String.valueOf(run.year()), String.valueOf(run.id())),
+                table.get(0).stream().map(String::valueOf).toList(), table.subList(1, table.size()));
     }
 
     /** RFC 4180 quoting; a leading = + - @ is prefixed so a spreadsheet never runs a cell as a formula. */

@@ -83,29 +83,6 @@ record MilestonePages(PageServlet pages, MilestoneService milestones, OrgUnitSer
         return PerformancePages.city(actor, Role.ADMIN, Role.TARGET_SETTER);
     }
 
-    /**
-     * What the home page shows: every node overdue today in the actor's scope, and the names of their units by
-     * id. Nothing when the year is not open; a failure is logged and shows nothing rather than no home page.
-     */
-    static void overdue(MilestoneService milestones, OrgUnitService orgUnits, Actor actor, int year,
-            Map<String, Object> model) {
-        List<Milestone> overdue = List.of();
-        Map<String, String> unitNames = new HashMap<>();
-        try {
-            overdue = milestones.overdue(actor, year, LocalDate.now());
-            if (!overdue.isEmpty()) {
-                for (OrgUnit u : orgUnits.visibleTo(actor)) {
-                    unitNames.put(String.valueOf(u.id()), u.name());
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "Overdue time nodes of " + year + " could not be read", e);
-            overdue = List.of();
-        }
-        model.put("overdue", overdue);
-        model.put("overdueUnits", unitNames);
-    }
-
     /** {@code project:milestone} as its two parts; both null when malformed. */
     static String[] split(String key) {
         if (key == null) {

@@ -3,7 +3,7 @@ package org.jixiao.web.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Year;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -31,12 +31,13 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
+import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
-import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -48,11 +49,14 @@ import org.jixiao.api.security.LoginResult;
 import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
+import org.jixiao.api.sheet.SpreadsheetWriter;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -92,6 +96,11 @@ public final class PageServlet extends HttpServlet {
     private final transient MilestoneService milestones;
     private final transient QuestionnairePages questionnaires;
     private final transient BallotPages ballots;
+    private final transient Dashboard dashboard;
+    private final transient DocumentHeader documents;
+    private final transient PerformanceCycle cycle;
+    /** The register engine's .xlsx writer; the pages offer .xlsx only while it is there. */
+    private transient volatile SpreadsheetWriter sheets;
     private final transient FieldKeyStatus fieldKey;
     private final transient RateLimiter failedLogins = new RateLimiter(FAILED_LOGINS_PER_MINUTE);
     /** Posts to public pages (objections to a notice) per client address and minute. */
@@ -105,7 +114,11 @@ public final class PageServlet extends HttpServlet {
             @Reference EvaluationService evaluations, @Reference SelfAssessmentService selfAssessments,
             @Reference MilestoneService milestones, @Reference TrackingService tracking,
             @Reference ManualIndicatorService manual, @Reference QuestionnaireService questionnaireService,
-            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey) {
+            @Reference AnswerService answers, @Reference FieldKeyStatus fieldKey,
+            @Reference DocumentHeader documents, @Reference Dashboard dashboard) {
+        this.documents = documents;
+        this.dashboard = dashboard;
+        this.cycle = cycle;
         this.sessions = sessions;
         this.templates = templates;
         this.authentication = authentication;
@@ -161,6 +174,8 @@ public final class PageServlet extends HttpServlet {
             model.put("errors", new HashMap<String, String>());
             model.put("isAdmin", actor != null && actor.has(Role.ADMIN));
             model.put("base", "");
+            // A printed page says when it was printed, for whom: the day, in the node's zone.
+            model.put("printedOn", LocalDate.now().toString());
             return model;
         }
 
@@ -279,6 +294,7 @@ public final class PageServlet extends HttpServlet {
         }
         switch (first) {
             case "home" -> home(call);
+            case "dashboard" -> dashboard(call);
             case "admin" -> admin(call);
             case "account" -> account(call);
             case "p" -> project(call);
@@ -412,11 +428,7 @@ public final class PageServlet extends HttpServlet {
         if (call.segments.length != 1) {
             throw new NotFoundException(call.path);
         }
-        int year = Year.now().getValue();
-        String y = call.param("year");
-        if (y != null && y.matches("\\d{4}")) {
-            year = Integer.parseInt(y);
-        }
+        int year = ApiServlet.year(call.param("year"));
         Map<String, Object> model = call.model();
         model.put("year", year);
         model.put("indicators", projects.indicators(call.actor, year));
@@ -428,8 +440,57 @@ public final class PageServlet extends HttpServlet {
             // Why the projects with encrypted fields wait: a lost or swapped key file.
             model.put("fieldKeyProblem", fieldKey.problem(call.locale));
         }
-        MilestonePages.overdue(milestones, orgUnits, call.actor, year, model);
+        model.put("overdue", dashboard.overdue(call.actor, year, LocalDate.now()));
         render(call, 200, null, "home", model);
+    }
+
+    /** The units in scope side by side: tables here, charts drawn by dashboard.js from the same JSON. */
+    private void dashboard(Call call) throws IOException {
+        if (call.segments.length != 1) {
+            throw new NotFoundException(call.path);
+        }
+        Map<String, Object> model = call.model();
+        model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
+                call.param("project"), call.param("trend")));
+        model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
+        render(call, 200, null, "dashboard", model);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindSheets(SpreadsheetWriter writer) {
+        sheets = writer;
+    }
+
+    void unbindSheets(SpreadsheetWriter writer) {
+        if (sheets == writer) {
+            sheets = null;
+        }
+    }
+
+    /** Sends a table as an .xlsx download; 404 while no writer is installed. */
+    void sendXlsx(Call call, String fileName, String sheetName, List<String> headers, List<List<Object>> rows)
+            throws IOException {
+        SpreadsheetWriter writer = sheets;
+        if (writer == null) {
+            throw new NotFoundException(call.path);
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        writer.xlsx(sheetName, headers, rows, out);
+        call.response.setStatus(200);
+        call.response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        call.response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        call.response.setContentLength(out.size());
+        out.writeTo(call.response.getOutputStream());
+    }
+
+    /** Whether the pages may offer .xlsx downloads. */
+    boolean xlsx() {
+        return sheets != null;
+    }
+
+    /** The red header of the documents the city prints, as configured. */
+    DocumentHeader documents() {
+        return documents;
     }
 
     // ---- administration -------------------------------------------------------------------------------------
@@ -782,6 +843,9 @@ public final class PageServlet extends HttpServlet {
 
     private void render(Call call, int status, ClassLoader plugin, String template, Map<String, Object> model,
             Messages messages) throws IOException {
+        if (call.actor != null && !model.containsKey("currentYear")) {
+            model.put("currentYear", currentYear());
+        }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();
         templates.render(plugin, template, model, messages, buffer);
@@ -790,6 +854,20 @@ public final class PageServlet extends HttpServlet {
         byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
         call.response.setContentLength(bytes.length);
         call.response.getOutputStream().write(bytes);
+    }
+
+    /**
+     * The year the header shows with its step on every page: this calendar year's if it is open, or else the latest
+     * open one; null before any year is opened or while the cycle cannot be read.
+     */
+    private PerformanceYear currentYear() {
+        try {
+            int now = java.time.Year.now().getValue();
+            return cycle.year(now).orElseGet(() -> cycle.years().stream().filter(y -> y.year() <= now)
+                    .max(java.util.Comparator.comparingInt(PerformanceYear::year)).orElse(null));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     void errorPage(Call call, int status, String messageKey) throws IOException {

@@ -29,6 +29,7 @@ import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.StepWindow;
 import org.jixiao.api.performance.Target;
+import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TargetTable;
@@ -127,7 +128,20 @@ final class PerformancePages {
         }
         switch (what) {
             case "targets" -> {
-                Long unit = Http.parseId(call.seg(3));
+                String unitText = call.seg(3);
+                if (unitText != null && unitText.endsWith(".xlsx") && call.segments.length == 4 && !call.post()) {
+                    Long unit = Http.parseId(unitText.substring(0, unitText.length() - 5));
+                    if (unit == null) {
+                        throw new NotFoundException(call.path);
+                    }
+                    targetsXlsx(call, py, unit);
+                    return;
+                }
+                Long unit = Http.parseId(unitText);
+                if (unit != null && call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post()) {
+                    targetDocument(call, py, unit);
+                    return;
+                }
                 if (unit == null || call.segments.length > 4) {
                     throw new NotFoundException(call.path);
                 }
@@ -281,6 +295,39 @@ final class PerformancePages {
         return day;
     }
 
+    /**
+     * The annual target responsibility document (目标责任书) of a unit, to be signed and stamped by the city and the
+     * unit: the targets with their policy clauses, the time nodes, and the signature lines. Printed from the targets
+     * as they stand; the page says when they are not yet approved.
+     */
+    private void targetDocument(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), LocalDate.now());
+        model.put("py", py);
+        model.put("table", targets.table(call.actor, py.year(), unitId));
+        model.put("milestones", milestones.milestones().milestones(call.actor, py.year(), unitId));
+        pages.render(call, taken ? 200 : 400, null, "perf-target-document", model);
+    }
+
+    /** A unit's target table as a workbook: indicator, target, unit, the policy's default and its clause. */
+    private void targetsXlsx(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
+        TargetTable table = targets.table(call.actor, py.year(), unitId);
+        Messages messages = new Messages(call.locale);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Target t : table.targets()) {
+            rows.add(Arrays.asList(rows.size() + 1, t.indicatorName(), t.rule().comparison().symbol(),
+                    t.rule().value(), t.rule().kind() == TargetKind.ABSOLUTE ? t.unit() : "%",
+                    t.policyDefault().comparison().symbol() + " " + t.policyDefault().value().toPlainString(),
+                    PolicyClauses.localize(t.clause(), messages)));
+        }
+        pages.sendXlsx(call, "targets-" + py.year() + "-" + unitId + ".xlsx", messages.get("perf.targets.title",
+                table.orgUnitName(), String.valueOf(py.year())), List.of(messages.get("dashboard.number"),
+                        messages.get("indicator.name"), messages.get("perf.comparison"), messages.get("indicator.target"),
+                        messages.get("targets.xlsx.unit"), messages.get("perf.policyDefault"),
+                        messages.get("indicator.clause")), rows);
+    }
+
     private void targetTable(PageServlet.Call call, PerformanceYear py, long unitId) throws IOException {
         Map<String, Object> model = call.model();
         if (call.post()) {
@@ -313,6 +360,7 @@ final class PerformancePages {
         model.put("canEdit", canEdit);
         model.put("lock", table.locked() ? null : lock.orElse(null));
         model.put("comparisons", Comparison.values());
+        model.put("xlsx", pages.xlsx());
         model.put("saved", call.param("saved") != null);
         String indicator = call.param("history");
         IndicatorRef historyRef = IndicatorRef.parse(indicator);

@@ -50,7 +50,8 @@ final class AccountServlets {
                 unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
                 unused(SelfAssessmentService.class), unused(MilestoneService.class), unused(TrackingService.class),
                 unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(AnswerService.class),
-                KEY_OK);
+                KEY_OK, new DocumentHeader(orgUnits, "", ""), QuestionnaireFakes.dashboard(projects,
+                        unused(MilestoneService.class), orgUnits));
     }
 
     static ApiServlet api(WebSessions sessions, Authentication authentication, UserService users,
@@ -58,6 +59,7 @@ final class AccountServlets {
         return new ApiServlet(sessions, authentication, users, orgUnits, projects, unused(Store.class),
                 unused(PerformanceCycle.class), unused(TargetService.class), unused(EvaluationService.class),
                 unused(ManualIndicatorService.class), unused(QuestionnaireService.class), unused(MilestoneService.class),
-                unused(TrackingService.class), unused(SelfAssessmentService.class), KEY_OK);
+                unused(TrackingService.class), unused(SelfAssessmentService.class), KEY_OK,
+                QuestionnaireFakes.dashboard(projects, unused(MilestoneService.class), orgUnits));
     }
 }

@@ -74,7 +74,8 @@ class FieldKeyReportTest {
                         "Apache Derby")), unused(PerformanceCycle.class), unused(TargetService.class),
                 unused(EvaluationService.class), unused(ManualIndicatorService.class),
                 unused(QuestionnaireService.class), unused(MilestoneService.class), unused(TrackingService.class),
-                unused(SelfAssessmentService.class), key);
+                unused(SelfAssessmentService.class), key,
+                QuestionnaireFakes.dashboard(projects, unused(MilestoneService.class), unused(OrgUnitService.class)));
         if (sync != null) {
             api.setSync(sync);
         }
@@ -125,7 +126,9 @@ class FieldKeyReportTest {
                     unused(TargetService.class), unused(EvaluationService.class), unused(SelfAssessmentService.class),
                     service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
                     unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
-                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing);
+                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing,
+                    new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(projects,
+                            service(MilestoneService.class, Map.of("overdue", List.of())), unused(OrgUnitService.class)));
             WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
                     actor.userId());
             QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();

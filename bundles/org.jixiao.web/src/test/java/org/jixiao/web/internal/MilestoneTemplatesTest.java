@@ -102,19 +102,18 @@ class MilestoneTemplatesTest {
             m.put("indicators", List.<ProjectIndicators>of());
             m.put("projects", List.of());
             m.put("changed", false);
-            m.put("overdue", List.of(nodes().get(0)));
-            m.put("overdueUnits", Map.of("4", EVIL));
+            m.put("overdue", Map.of("total", 3, "byUnit", List.of(Map.of("unitId", "4", "unit", EVIL, "count", 3,
+                    "names", List.of(EVIL, EVIL, EVIL))), "byNode", List.of()));
             String html = TemplateChecks.render("home", m, locale);
-            TemplateChecks.check(html, "home " + locale, "milestones?|home", true);
+            TemplateChecks.check(html, "home " + locale, "milestones?|home|dashboard", true);
             String heading = new Messages(locale).get("home.overdue");
             assertTrue(html.contains(heading));
             assertTrue(html.contains("href=\"/perf/2013/milestones/4\""));
-            assertTrue(html.contains("2013-03-31"));
+            assertTrue(html.contains("<td class=\"num\">3</td>"), html);
 
-            m.put("overdue", List.of());
+            m.put("overdue", Map.of("total", 0, "byUnit", List.of(), "byNode", List.of()));
             assertFalse(TemplateChecks.render("home", m, locale).contains(heading), "nothing when none");
             m.remove("overdue");
-            m.remove("overdueUnits");
             assertFalse(TemplateChecks.render("home", m, locale).contains(heading), "nothing without the section's model");
         }
     }

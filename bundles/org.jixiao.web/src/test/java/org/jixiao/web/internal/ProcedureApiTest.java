@@ -88,7 +88,9 @@ class ProcedureApiTest {
                     "rectified", PROBLEM, "close", PROBLEM, "reopen", PROBLEM, "progress", List.of(), "procedure",
                     List.of())),
             service(SelfAssessmentService.class, Map.of("get", REPORT, "save", REPORT, "submit", REPORT,
-                    "returnToUnit", REPORT, "accept", REPORT, "list", List.of())), AccountServlets.KEY_OK);
+                    "returnToUnit", REPORT, "accept", REPORT, "list", List.of())), AccountServlets.KEY_OK,
+            QuestionnaireFakes.dashboard(QuestionnaireFakes.unused(ProjectRegistry.class),
+                    QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(OrgUnitService.class)));
 
     private static final String Y = "/api/v1/perf/years/2031";
 

@@ -108,7 +108,9 @@ class QuestionnaireApiTest {
             QuestionnaireFakes.unused(TargetService.class), QuestionnaireFakes.unused(EvaluationService.class),
             QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires,
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
-            QuestionnaireFakes.unused(SelfAssessmentService.class), AccountServlets.KEY_OK);
+            QuestionnaireFakes.unused(SelfAssessmentService.class), AccountServlets.KEY_OK,
+            QuestionnaireFakes.dashboard(QuestionnaireFakes.unused(ProjectRegistry.class),
+                    QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(OrgUnitService.class)));
 
     private QuestionnaireFakes.Response call(String method, String path, String body) throws Exception {
         return QuestionnaireFakes.bearer(api, method, path, body);

@@ -272,6 +272,13 @@ final class QuestionnaireFakes {
                 }));
     }
 
+    /** The dashboard over the services a test has; the rest are never asked. */
+    static Dashboard dashboard(org.jixiao.api.project.ProjectRegistry projects,
+            org.jixiao.api.performance.MilestoneService milestones, org.jixiao.api.OrgUnitService orgUnits) {
+        return new Dashboard(projects, milestones, orgUnits, unused(org.jixiao.api.assessment.EvaluationService.class),
+                unused(org.jixiao.api.project.IndicatorHistory.class), unused(QuestionnaireService.class));
+    }
+
     static Actor actor(OrgUnit unit, Locale locale, org.jixiao.api.Role... roles) {
         return new Actor(2, "tester", Set.of(roles), unit, locale);
     }

@@ -50,7 +50,10 @@ class QuestionnaireFlowTest {
             QuestionnaireFakes.unused(TargetService.class),
             QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(SelfAssessmentService.class),
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
-            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers, AccountServlets.KEY_OK);
+            QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers, AccountServlets.KEY_OK,
+            new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(
+                    QuestionnaireFakes.unused(ProjectRegistry.class), QuestionnaireFakes.unused(MilestoneService.class),
+                    orgUnits()));
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** The city and one county, whose name is hostile. */

@@ -246,7 +246,20 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
 
     @Override
     public List<ProjectIndicators> indicators(Actor actor, int year) {
-        List<OrgUnit> scope = orgUnits.subtree(actor.orgUnit().id());
+        return indicatorsBelow(actor, year, actor.orgUnit().id());
+    }
+
+    @Override
+    public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
+        OrgUnit unit = orgUnits.find(orgUnitId).orElseThrow(() -> new NotFoundException("org unit " + orgUnitId));
+        if (!actor.orgUnit().covers(unit)) {
+            throw new AccessDeniedException("indicators of org unit " + orgUnitId);
+        }
+        return indicatorsBelow(actor, year, orgUnitId);
+    }
+
+    private List<ProjectIndicators> indicatorsBelow(Actor actor, int year, long rootId) {
+        List<OrgUnit> scope = orgUnits.subtree(rootId);
         List<Long> ids = scope.stream().map(OrgUnit::id).toList();
         List<Long> evaluated = scope.stream().filter(u -> u.level().evaluated()).map(OrgUnit::id).toList();
         long counties = Math.max(1, scope.stream().filter(u -> u.level() == OrgLevel.COUNTY).count());

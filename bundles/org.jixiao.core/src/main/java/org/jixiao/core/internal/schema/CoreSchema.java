@@ -38,6 +38,7 @@ public final class CoreSchema {
         "V10__run_module_digest.sql",
         "V11__held_responses.sql",
         "V12__login_failures_field_key.sql",
+        "V13__indicator_months.sql",
     };
 
     private final List<Integer> applied;

@@ -242,6 +242,11 @@ final class Fakes {
         public List<ProjectIndicators> indicators(Actor actor, int year) {
             return List.of();
         }
+
+        @Override
+        public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
+            return List.of();
+        }
     }
 
     /**

@@ -47,4 +47,9 @@ public final class FakeRegistry implements ProjectRegistry {
     public List<ProjectIndicators> indicators(Actor actor, int year) {
         return List.of();
     }
+
+    @Override
+    public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
+        return List.of();
+    }
 }

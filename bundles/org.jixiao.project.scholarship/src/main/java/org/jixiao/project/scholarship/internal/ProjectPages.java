@@ -175,6 +175,7 @@ final class ProjectPages implements WebHandler {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("year", year);
         model.put("rows", rows);
+        model.put("office", actor.orgUnit().name());
         return r.api() ? WebResult.json(model) : WebResult.page("disbursement-list", model);
     }
 }

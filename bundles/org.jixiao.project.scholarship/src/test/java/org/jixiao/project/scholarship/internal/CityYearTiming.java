@@ -16,7 +16,9 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.OrgUnitService;
-import org.jixiao.api.store.Migration;
+import org.jixiao.api.testing.MovingClock;
+import org.jixiao.api.testing.ReversibleCipher;
+import org.jixiao.api.testing.TestData;
 import org.jixiao.api.web.Upload;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
 import org.jixiao.project.scholarship.internal.plan.PlanRegister;
@@ -43,14 +45,11 @@ class CityYearTiming {
         try {
             store.migrate(ScholarshipProject.ID, ScholarshipTestBase.migrations());
             store.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
-            store.migrate("core-users", List.of(new Migration(1, "users", "CREATE TABLE JX_USER (ID BIGINT NOT NULL "
-                    + "PRIMARY KEY, USERNAME_KEY VARCHAR(40) NOT NULL, DISPLAY_NAME VARCHAR(100) NOT NULL, "
-                    + "ENABLED BOOLEAN NOT NULL);\nCREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, "
-                    + "ROLE VARCHAR(40) NOT NULL)")));
+            TestData.migrateCoreUsers(store);
             Counties units = new Counties();
-            ScholarshipTestBase.MovingClock clock = new ScholarshipTestBase.MovingClock(LocalDate.of(2024, 7, 15));
+            MovingClock clock = new MovingClock(LocalDate.of(2024, 7, 15), ScholarshipTestBase.ZONE);
             RegisterEngine engine = new RegisterEngine(store, units, new Unheard(),
-                    new ScholarshipTestBase.TestCipher(), clock, 0);
+                    new ReversibleCipher(), clock, 0);
             ScholarshipProject project = new ScholarshipProject(store, units, engine, clock);
             Actor city = ScholarshipTestBase.hope(1, units.root());
             long started = System.nanoTime();

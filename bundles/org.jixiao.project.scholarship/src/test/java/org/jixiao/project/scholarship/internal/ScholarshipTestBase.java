@@ -7,15 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +17,14 @@ import java.util.Set;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
-import org.jixiao.api.FieldCipher;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.testing.FixedOrgUnits;
+import org.jixiao.api.testing.MovingClock;
+import org.jixiao.api.testing.ReversibleCipher;
+import org.jixiao.api.testing.TestData;
 import org.jixiao.api.web.Upload;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
 import org.jixiao.project.scholarship.internal.plan.PlanRegister;
@@ -68,13 +64,10 @@ abstract class ScholarshipTestBase {
         store = MemoryStores.borrow(ScholarshipProject.ID, s -> {
             s.migrate(ScholarshipProject.ID, migrations);
             s.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
-            s.migrate("core-users", List.of(new Migration(1, "users", "CREATE TABLE JX_USER (ID BIGINT NOT NULL "
-                    + "PRIMARY KEY, USERNAME_KEY VARCHAR(40) NOT NULL, DISPLAY_NAME VARCHAR(100) NOT NULL, "
-                    + "ENABLED BOOLEAN NOT NULL);\nCREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, "
-                    + "ROLE VARCHAR(40) NOT NULL)")));
+            TestData.migrateCoreUsers(s);
         });
-        clock = new MovingClock(LocalDate.of(YEAR, 7, 15));
-        engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new TestCipher(), clock, 0);
+        clock = new MovingClock(LocalDate.of(YEAR, 7, 15), ZONE);
+        engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new ReversibleCipher(), clock, 0);
         project = new ScholarshipProject(store, new FixedOrgUnits(), engine, clock);
     }
 
@@ -158,21 +151,12 @@ abstract class ScholarshipTestBase {
 
     /** A valid 18-character resident ID number of someone born on {@code birth} (yyyyMMdd). */
     static String idNumber(String birth, int sequence) {
-        String body = "330106" + birth + String.format("%03d", sequence);
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return TestData.idNumber(birth, sequence);
     }
 
     /** Names and values, which may be null (unlike {@link Map#of}), as a form sends them. */
     static Map<String, Object> form(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        java.util.stream.IntStream.iterate(0, i -> i < kv.length, i -> i + 2).forEach(i -> m.put((String) kv[i],
-                kv[i + 1]));
-        return m;
+        return TestData.form(kv);
     }
 
     /** A write refused with nothing written to {@code table}; its errors by field. */
@@ -184,50 +168,11 @@ abstract class ScholarshipTestBase {
     }
 
     long count(String sql) {
-        return store.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return store.count(sql);
     }
 
     void sql(String statement) {
-        store.inTransaction((Connection c) -> {
-            try (var st = c.createStatement()) {
-                st.executeUpdate(statement);
-            }
-            return null;
-        });
-    }
-
-    /** A clock the test sets to a day of the year. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(LocalDate day) {
-            set(day);
-        }
-
-        void set(LocalDate day) {
-            now = day.atTime(10, 0).atZone(ZONE).toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            now = now.plusMillis(1);
-            return now;
-        }
+        store.execute(statement);
     }
 
     private final class Audit implements AuditLog {
@@ -239,26 +184,6 @@ abstract class ScholarshipTestBase {
         @Override
         public void record(Connection connection, Actor actor, String action, String target, String detail) {
             record(actor, action, target, detail);
-        }
-    }
-
-    /** Reversible and visibly not the plaintext (reversed Base64); the node's cipher is AES-GCM. */
-    static class TestCipher implements FieldCipher {
-        @Override
-        public String encrypt(String plaintext) {
-            return new StringBuilder(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)))
-                    .reverse().toString();
-        }
-
-        @Override
-        public String decrypt(String ciphertext, Actor reader, String target) {
-            return new String(Base64.getDecoder().decode(new StringBuilder(ciphertext).reverse().toString()),
-                    StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String keyedHash(String domain, String value) {
-            return Long.toHexString(((long) domain.hashCode() << 32) ^ value.hashCode());
         }
     }
 }

@@ -35,6 +35,9 @@ import org.jixiao.register.internal.Lookups;
  * GET    /{id}/history          the history, newest first
  * GET    /{id}/reveal/{field}   {field, value}: an ID number in clear (audited)
  * GET    /{id}/files/{field}    the file a file field holds, as a download (audited)
+ * GET    /{id}/access           a need-to-know record's access log, for its own office
+ * POST   /{id}/break-glass      {reason}: the record, read by an office above its unit (audited, in its access log)
+ * POST   /{id}/unseal           {reason}: asks to open a sealed record; 201 with {request}
  * </pre>
  *
  * A value is what a form would send (text, a number, true/false, a list of codes for a multi-choice). A field absent
@@ -63,7 +66,7 @@ final class Api {
                 case "POST" -> {
                     long id = site.service.create(r.actor(), site.project, d.id(), input(r, d, Form.editable(d),
                             null, true));
-                    yield WebResult.json(record(r, d, id)).withStatus(201);
+                    yield WebResult.json(created(r, d, id)).withStatus(201);
                 }
                 default -> null;
             };
@@ -81,6 +84,21 @@ final class Api {
         String what = path.get(2);
         if (n == 3 && "history".equals(what) && "GET".equals(method)) {
             return WebResult.json(history(site.lookups.history(r.actor(), site.project, d.id(), id)));
+        }
+        if (n == 3 && "access".equals(what) && "GET".equals(method)) {
+            return WebResult.json(site.service.accessLog(r.actor(), site.project, d.id(), id));
+        }
+        if (n == 3 && "break-glass".equals(what) && "POST".equals(method)) {
+            RegisterRecord rec = site.service.breakGlass(r.actor(), site.project, d.id(), id,
+                    text(body(r).get("reason")));
+            Values values = new Values(site, r);
+            values.prefetch(d, List.of(rec));
+            return WebResult.json(json(values, d, rec, false));
+        }
+        if (n == 3 && "unseal".equals(what) && "POST".equals(method)) {
+            long request = site.service.requestUnseal(r.actor(), site.project, d.id(), id,
+                    text(body(r).get("reason")));
+            return WebResult.json(Map.of("request", request)).withStatus(201);
         }
         if (n == 4 && "transitions".equals(what) && "POST".equals(method)) {
             return step(r, d, id, path.get(3));
@@ -153,6 +171,21 @@ final class Api {
         site.service.transition(r.actor(), site.project, d.id(), id, t.get().id(), input(r, d, fields, rec, false),
                 text(body(r).get("reason")));
         return WebResult.json(record(r, d, id));
+    }
+
+    /**
+     * The record just created, or only its id when it was sealed as it was written (an offence committed as a minor):
+     * its writer may not read it back either.
+     */
+    private Map<String, Object> created(WebRequest r, RegisterDefinition d, long id) {
+        try {
+            return record(r, d, id);
+        } catch (org.jixiao.api.AccessDeniedException e) {
+            if (d.sealedBy() == null) {
+                throw e;
+            }
+            return Map.of("id", id, "sealed", true);
+        }
     }
 
     private Map<String, Object> record(WebRequest r, RegisterDefinition d, long id) {

@@ -72,6 +72,7 @@ final class RecordPage {
         List<Lookups.Entry> history = site.lookups.history(r.actor(), site.project, d.id(), rec.id());
         model.put("history", history(history.subList(0, Math.min(HISTORY_ROWS, history.size()))));
         model.put("historyHref", history.size() > HISTORY_ROWS ? self() + "/history" : "");
+        model.put("access", access());
         boolean editable = writes && !Site.locked(d, rec.state());
         model.put("editHref", editable ? self() + "/edit" : "");
         model.put("deleteAction", editable ? self() + "/delete" : "");
@@ -179,6 +180,28 @@ final class RecordPage {
             child.put("addHref", Site.writes(r.actor(), c) ? "/" + c.id() + "/new?parent=" + rec.id() : "");
             child.put("allHref", page.total() > page.items().size() ? "/" + c.id() + "?parent=" + rec.id() : "");
             out.add(child);
+        }
+        return out;
+    }
+
+    /**
+     * A need-to-know record's access log, for its own office: who read it or its children, how and why. Anyone else
+     * (who is refused the log) sees no such section.
+     */
+    private List<Map<String, Object>> access() {
+        List<org.jixiao.api.register.RegisterService.Access> log;
+        try {
+            log = site.service.accessLog(r.actor(), site.project, d.id(), rec.id());
+        } catch (org.jixiao.api.NotFoundException | org.jixiao.api.AccessDeniedException e) {
+            return List.of();
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (org.jixiao.api.register.RegisterService.Access a : log) {
+            RegisterDefinition read = site.register(a.register());
+            out.add(Map.of("when", Values.when(a.at()), "who", a.userName(), "kind",
+                    r.message("register.access." + a.kind()), "what", read == null ? a.register()
+                            : r.message(read.messagePrefix() + ".title") + " " + a.readId(),
+                    "reason", a.reason() == null ? "" : a.reason()));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package org.jixiao.register.internal.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.project.KeyProject;
@@ -55,6 +56,9 @@ public final class RegisterWeb implements WebHandler {
         if (d == null && !path.isEmpty() && path.get(0).equals(ConflictPage.PATH) && site.keysAcrossUnits()) {
             return new ConflictPage(site).route(request, method, path);
         }
+        if (d == null && request.api() && path.size() >= 1 && path.get(0).equals("unseal-requests")) {
+            return unsealRequests(request, method, path);
+        }
         if (d != null && transfers != null && path.size() >= 2 && path.get(1).equals("import")) {
             return transfers.importing(request, d, path.subList(2, path.size()));
         }
@@ -77,6 +81,23 @@ public final class RegisterWeb implements WebHandler {
             return WebResult.redirect("/" + menu.get(0).id());
         }
         throw new NotFoundException(method + " " + request.path());
+    }
+
+    /**
+     * {@code GET /unseal-requests}: the openings of sealed records the caller may approve; {@code POST
+     * /unseal-requests/<id>/approve}: approves one (never the requester's own).
+     */
+    private WebResult unsealRequests(WebRequest request, String method, List<String> path) {
+        if (path.size() == 1 && "GET".equals(method)) {
+            return WebResult.json(site.service.unsealRequests(request.actor(), site.project));
+        }
+        Long id = path.size() == 3 && path.get(2).equals("approve") && "POST".equals(method)
+                ? org.jixiao.register.internal.web.Values.id(path.get(1)) : null;
+        if (id == null) {
+            throw new NotFoundException(method + " " + request.path());
+        }
+        site.service.approveUnseal(request.actor(), site.project, id);
+        return WebResult.json(Map.of("approved", true));
     }
 
     private static List<String> segments(String path) {

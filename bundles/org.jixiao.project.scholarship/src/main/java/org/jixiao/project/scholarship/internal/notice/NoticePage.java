@@ -130,6 +130,9 @@ public final class NoticePage implements WebHandler {
         model.put("rows", rows);
         model.put("windows", List.copyOf(windows.values()));
         model.put("chainHead", chainHead.get());
+        // A printed notice is posted on boards and filed: it names who issues it and on which day.
+        model.put("issuer", orgUnits.root().name());
+        model.put("today", LocalDate.now(clock).toString());
         model.put("noindex", true);
         model.put("errors", errors);
         model.put("content", content);

@@ -1,0 +1,229 @@
+package org.jixiao.project.prevention.internal.service;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.web.WebRequest;
+import org.jixiao.api.web.WebResult;
+import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.transfer.DueTransfers;
+
+/**
+ * The overdue list of the month ({@code overdue?month=yyyy-MM}, this month by default): a helper's own youth, a county
+ * office's whole county, each by youth and helper; the city's office gets the counts per county and per helper and no
+ * youth's name (the city sees aggregates). The pairing coverage ({@code coverage}) per county and category, with the
+ * county's unpaired youth. A page that names youth is audited with the youth shown, like the register's own lists.
+ */
+public final class ServicePages implements WebHandler {
+
+    /** Ids per audit line: the detail column holds 1,000 characters. */
+    private static final int IDS_PER_AUDIT_LINE = 50;
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ServicePages(Store store, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
+        this.store = store;
+        this.orgUnits = orgUnits;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public WebResult handle(WebRequest r) {
+        String path = r.path().replaceAll("^/+|/+$", "");
+        if (!r.method().equals("GET")) {
+            return null;
+        }
+        return switch (path) {
+            case "overdue" -> overdue(r);
+            case "coverage" -> coverage(r);
+            case "transfers-due" -> transfersDue(r);
+            default -> null;
+        };
+    }
+
+    /**
+     * Pairing coverage per county and category; the county's office also gets its unpaired youth by name (audited),
+     * the city's office the counts only.
+     */
+    private WebResult coverage(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE)) {
+            throw new AccessDeniedException("prevention coverage: an office");
+        }
+        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = counties(actor);
+        record Found(List<Coverage.Cell> cells, List<Coverage.Unpaired> unpaired) {
+        }
+        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet()),
+                city ? List.of() : Coverage.unpaired(c, counties.keySet())));
+        List<Map<String, Object>> cells = new ArrayList<>();
+        for (Coverage.Cell x : found.cells()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("category", x.category());
+            row.put("youth", x.youth());
+            row.put("paired", x.paired());
+            row.put("unpaired", x.youth() - x.paired());
+            cells.add(row);
+        }
+        List<Map<String, Object>> unpaired = new ArrayList<>();
+        for (Coverage.Unpaired x : found.unpaired()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("youthId", x.youthId());
+            row.put("youth", x.name());
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("category", x.category());
+            row.put("noProfessional", x.noProfessional());
+            row.put("noVolunteer", x.noVolunteer());
+            unpaired.add(row);
+        }
+        auditShown(actor, "youth.coverage", found.unpaired().stream().map(Coverage.Unpaired::youthId).toList());
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("city", city);
+        model.put("cells", cells);
+        model.put("unpaired", unpaired);
+        return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
+    }
+
+    /**
+     * The task transfers past their deadline and not reported back: by youth for a county's office or member unit
+     * (audited), as counts per county for the city's office.
+     */
+    private WebResult transfersDue(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) && !actor.hasRole(Roles.MEMBER_UNIT)) {
+            throw new AccessDeniedException("prevention transfers due: an office or a member unit");
+        }
+        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = counties(actor);
+        List<DueTransfers.Row> due = store.read(c -> DueTransfers.of(c, counties.keySet(),
+                java.time.LocalDate.now(clock)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DueTransfers.Row x : city ? List.<DueTransfers.Row>of() : due) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("transferId", x.transferId());
+            row.put("youth", x.youthName());
+            row.put("county", counties.getOrDefault(x.unitId(), ""));
+            row.put("toUnit", x.toUnit());
+            row.put("deadline", x.deadline().toString());
+            row.put("state", x.state());
+            rows.add(row);
+        }
+        if (!city) {
+            auditShown(actor, "youth.transfersDue", due.stream().map(DueTransfers.Row::youthId).toList());
+        }
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("city", city);
+        model.put("total", due.size());
+        model.put("rows", rows);
+        model.put("byCounty", city ? counts(due, x -> counties.getOrDefault(x.unitId(), "")) : List.of());
+        return r.api() ? WebResult.json(model) : WebResult.page("transfers-due", model);
+    }
+
+    /** The evaluated units in the actor's reach, by id, with their names. */
+    private Map<Long, String> counties(Actor actor) {
+        Map<Long, String> counties = new LinkedHashMap<>();
+        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
+                .forEach(u -> counties.put(u.id(), u.name()));
+        return counties;
+    }
+
+    private WebResult overdue(WebRequest r) {
+        Actor actor = r.actor();
+        boolean office = actor.hasRole(Roles.PREVENTION_OFFICE);
+        boolean helper = actor.hasRole(Roles.PROFESSIONAL) || actor.hasRole(Roles.VOLUNTEER);
+        if (!office && !helper) {
+            throw new AccessDeniedException("prevention overdue: an office or a helper");
+        }
+        YearMonth month = month(r);
+        boolean city = office && actor.orgUnit().level() == OrgLevel.CITY;
+        Map<Long, String> counties = counties(actor);
+        // An office lists its county's youth; anyone else (a helper, a helper of the city) only their own.
+        Long own = office ? null : actor.userId();
+        record Found(List<Overdue.Row> rows, Map<Long, String> helpers) {
+        }
+        Found found = store.read(c -> {
+            List<Overdue.Row> all = Overdue.of(c, counties.keySet(), month, own);
+            return new Found(all, Overdue.names(c, all.stream().map(Overdue.Row::helperId).distinct().toList()));
+        });
+        List<Overdue.Row> rows = found.rows();
+        Map<Long, String> helpers = found.helpers();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("month", month.toString());
+        model.put("total", rows.size());
+        model.put("city", city);
+        if (city) {
+            model.put("byCounty", counts(rows, x -> counties.getOrDefault(x.unitId(), "")));
+            model.put("byHelper", counts(rows, x -> helpers.getOrDefault(x.helperId(), "")));
+            model.put("rows", List.of());
+        } else {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Overdue.Row x : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("youthId", x.youthId());
+                row.put("youth", x.youthName());
+                row.put("county", counties.getOrDefault(x.unitId(), ""));
+                row.put("helper", helpers.getOrDefault(x.helperId(), ""));
+                row.put("role", x.professional() ? Roles.PROFESSIONAL : Roles.VOLUNTEER);
+                out.add(row);
+            }
+            model.put("rows", out);
+            model.put("byCounty", List.of());
+            model.put("byHelper", List.of());
+            auditShown(actor, "youth.overdue", rows.stream().map(Overdue.Row::youthId).toList());
+        }
+        return r.api() ? WebResult.json(model) : WebResult.page("overdue", model);
+    }
+
+    /** Which youth a page named, to whom: as the register's own lists audit, in lines of 50 ids. */
+    private void auditShown(Actor actor, String action, List<Long> youth) {
+        List<String> ids = youth.stream().map(String::valueOf).distinct().toList();
+        for (int i = 0; i < ids.size(); i += IDS_PER_AUDIT_LINE) {
+            audit.record(actor, action, "youth", "ids=" + String.join(",",
+                    ids.subList(i, Math.min(ids.size(), i + IDS_PER_AUDIT_LINE))));
+        }
+    }
+
+    private static <T> List<Map<String, Object>> counts(List<T> rows, java.util.function.Function<T, String> key) {
+        Map<String, Integer> n = new TreeMap<>();
+        rows.forEach(x -> n.merge(key.apply(x), 1, Integer::sum));
+        List<Map<String, Object>> out = new ArrayList<>();
+        n.forEach((k, v) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", k);
+            row.put("count", v);
+            out.add(row);
+        });
+        return out;
+    }
+
+    private YearMonth month(WebRequest r) {
+        String raw = r.param("month");
+        if (raw == null || raw.isBlank()) {
+            return YearMonth.now(clock);
+        }
+        try {
+            return YearMonth.parse(raw.strip());
+        } catch (DateTimeParseException e) {
+            throw ValidationException.of("month", "overdue.month.invalid");
+        }
+    }
+}

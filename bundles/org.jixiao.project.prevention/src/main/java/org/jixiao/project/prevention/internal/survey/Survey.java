@@ -1,0 +1,152 @@
+package org.jixiao.project.prevention.internal.survey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The yearly survey update of a county (POLICY.md section 4, step 1: updated before March every year): the county's
+ * confirmation freezes each live key youth's surveyed facts as a fingerprint; the comparison with last year's
+ * confirmation names the youth who are new, who left and whose facts changed.
+ */
+public final class Survey {
+
+    /** The facts a survey confirms: what the youth is, where, how they live, who helps them. */
+    private static final String FACTS = "CATEGORY, COMMUNITY, SITUATION, NEEDS, GUARDIAN, GUARDIAN_PHONE, "
+            + "PROFESSIONAL, VOLUNTEER, STATE, VERIFIED_BY";
+
+    /** A confirmation: the year's frozen survey of a county. */
+    public record Confirmation(long id, int year, int youth, Instant at, long by) {
+    }
+
+    /** The youth a comparison names, by what happened to them. */
+    public record Changes(List<Long> added, List<Long> left, List<Long> changed) {
+    }
+
+    private Survey() {
+    }
+
+    public static Optional<Confirmation> confirmation(Connection c, long unit, int year) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, SURVEY_YEAR, YOUTH_COUNT, CONFIRMED_AT, "
+                + "CONFIRMED_BY FROM PRV_SURVEY WHERE UNIT_ID = ? AND SURVEY_YEAR = ?")) {
+            ps.setLong(1, unit);
+            ps.setInt(2, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Confirmation(rs.getLong(1), rs.getInt(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getLong(5))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Freezes the county's live youth for the year; the caller has checked it is not confirmed yet. */
+    public static int confirm(Connection c, long id, long unit, int year, long userId, Instant at)
+            throws SQLException {
+        Map<Long, String> now = fingerprints(c, unit);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRV_SURVEY (ID, UNIT_ID, SURVEY_YEAR, YOUTH_COUNT, "
+                + "CONFIRMED_AT, CONFIRMED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, unit);
+            ps.setInt(3, year);
+            ps.setInt(4, now.size());
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.setLong(6, userId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRV_SURVEY_ROW (SURVEY_ID, YOUTH_ID, FINGERPRINT) "
+                + "VALUES (?, ?, ?)")) {
+            for (Map.Entry<Long, String> e : now.entrySet()) {
+                ps.setLong(1, id);
+                ps.setLong(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return now.size();
+    }
+
+    /**
+     * The youth of the county as they are today against the year's confirmation (or, when the year is not confirmed
+     * yet, against the last year's): new, left and changed since.
+     */
+    public static Changes since(Connection c, long surveyId, long unit) throws SQLException {
+        Map<Long, String> then = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT YOUTH_ID, FINGERPRINT FROM PRV_SURVEY_ROW WHERE "
+                + "SURVEY_ID = ? ORDER BY YOUTH_ID")) {
+            ps.setLong(1, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    then.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+        }
+        Map<Long, String> now = fingerprints(c, unit);
+        List<Long> added = new ArrayList<>();
+        List<Long> changed = new ArrayList<>();
+        for (Map.Entry<Long, String> e : now.entrySet()) {
+            String before = then.get(e.getKey());
+            if (before == null) {
+                added.add(e.getKey());
+            } else if (!before.equals(e.getValue())) {
+                changed.add(e.getKey());
+            }
+        }
+        List<Long> left = then.keySet().stream().filter(id -> !now.containsKey(id)).toList();
+        return new Changes(added, left, changed);
+    }
+
+    /** The live youth of the unit by id, each with the SHA-256 of its surveyed facts. */
+    private static Map<Long, String> fingerprints(Connection c, long unit) throws SQLException {
+        Map<Long, String> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, " + FACTS + " FROM PRV_YOUTH WHERE UNIT_ID = ? "
+                + "AND DELETED_AT IS NULL ORDER BY ID")) {
+            ps.setLong(1, unit);
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder facts = new StringBuilder();
+                    for (int i = 2; i <= n; i++) {
+                        facts.append(rs.getString(i)).append('\u001f');
+                    }
+                    out.put(rs.getLong(1), sha256(facts.toString()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The names of youth by id, in the order given. */
+    public static List<Map<String, Object>> named(Connection c, List<Long> youth) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT NAME FROM PRV_YOUTH WHERE ID = ?")) {
+            for (Long id : youth) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    out.add(Map.of("youthId", id, "youth", rs.next() ? rs.getString(1) : ""));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package org.jixiao.project.prevention.internal.youth;
+
+import java.util.List;
+
+import org.jixiao.api.OrgLevel;
+import org.jixiao.api.register.Aggregate;
+import org.jixiao.api.register.Condition;
+import org.jixiao.api.register.Field;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.Scope;
+import org.jixiao.api.register.Transition;
+import org.jixiao.api.register.Workflow;
+import org.jixiao.project.prevention.internal.Roles;
+
+/**
+ * Step 1 of the procedure (POLICY.md section 4, 摸底排查): the categories of key youth, a list the city keeps; the key
+ * youth of each county, need to know (the paired professional and volunteer, the county's prevention office and the
+ * member units that verify the survey), with the verification by a member unit of the same level; their offence
+ * history, which no volunteer and no member unit reads; and the visits of their helpers.
+ */
+public final class YouthRegister {
+
+    public static final String CATEGORIES = "categories";
+    public static final String YOUTH = "youth";
+    public static final String OFFENCES = "offences";
+    public static final String VISITS = "visits";
+
+    /** The member units of the leading group (成员单位) whose verification the survey records. */
+    public enum MemberUnit {
+        POLICE, PROCURATORATE, COURT, JUSTICE, EDUCATION, CIVIL_AFFAIRS, HUMAN_RESOURCES, LEAGUE, OTHER
+    }
+
+    public enum OffenceCategory { THEFT, ROBBERY, FRAUD, ASSAULT, AFFRAY, DRUGS, SEXUAL, OTHER }
+
+    public enum VisitWay { HOME_VISIT, TALK, PHONE_OR_ONLINE }
+
+    public static final String REGISTERED = "REGISTERED";
+    public static final String VERIFIED = "VERIFIED";
+    public static final String QUERIED = "QUERIED";
+
+    private YouthRegister() {
+    }
+
+    public static List<RegisterDefinition> definitions() {
+        return List.of(categories(), youth(), offences(), visits());
+    }
+
+    static RegisterDefinition categories() {
+        return RegisterDefinition.builder(CATEGORIES, "PRV_CATEGORY").messages("category").scope(Scope.CITY)
+                .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
+                        Field.Flag.SORTABLE))
+                .field(Field.longText("description", 1000).with(Field.Flag.LISTED))
+                .key("name").writers(Roles.PREVENTION_OFFICE).build();
+    }
+
+    static RegisterDefinition youth() {
+        return RegisterDefinition.builder(YOUTH, "PRV_YOUTH").messages("youth").scope(Scope.NEED_TO_KNOW).sensitive()
+                .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
+                        Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
+                .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER))
+                .field(Field.text("community", 100).required().with(Field.Flag.LISTED, Field.Flag.SEARCHABLE,
+                        Field.Flag.FILTER, Field.Flag.HELP))
+                .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.PRIVATE))
+                .field(Field.idNumber("idNumber").required())
+                .field(Field.text("guardian", 50))
+                .field(Field.phone("guardianPhone"))
+                .field(Field.longText("situation", 2000).required())
+                .field(Field.longText("needs", 2000))
+                .field(Field.user("professional", Roles.PROFESSIONAL).with(Field.Flag.ASSIGNEE, Field.Flag.LISTED,
+                        Field.Flag.FILTER))
+                .field(Field.user("volunteer", Roles.VOLUNTEER).with(Field.Flag.ASSIGNEE, Field.Flag.LISTED,
+                        Field.Flag.FILTER))
+                .field(Field.date("registeredOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.LISTED,
+                        Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
+                .field(Field.choice("verifiedBy", MemberUnit.class).with(Field.Flag.READ_ONLY, Field.Flag.LISTED,
+                        Field.Flag.FILTER))
+                .field(Field.date("verifiedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
+                .key("idNumber").keyAcrossUnits().day("registeredOn")
+                .workflow(new Workflow(REGISTERED, List.of(REGISTERED, VERIFIED, QUERIED), List.of(
+                        new Transition("verify", List.of(REGISTERED), VERIFIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
+                                List.of("verifiedBy", "verifiedOn"), false),
+                        new Transition("query", List.of(REGISTERED), QUERIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
+                                List.of(), true),
+                        new Transition("resubmit", List.of(QUERIED), REGISTERED, Roles.PREVENTION_OFFICE,
+                                OrgLevel.COUNTY, List.of(), false)), List.of()))
+                .aggregate(Aggregate.count(Indicators.REGISTERED, null, "registeredOn",
+                        Aggregate.Period.CUMULATIVE))
+                .aggregate(Aggregate.share(Indicators.PAIRED,
+                        Condition.ALL.present("professional").present("volunteer"), null,
+                        "registeredOn", Aggregate.Period.CUMULATIVE))
+                .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT).breakGlass()
+                .hooks(new YouthRules()).page("overdue", "overdue.link").page("coverage", "coverage.link")
+                .page("survey", "survey.link").build();
+    }
+
+    /**
+     * The offence history: read by the youth's professional and the county's prevention office only (a volunteer,
+     * a member unit and the city's administrators are refused, and the refusal is audited), every read audited.
+     * An offence committed before the youth turned 18 ({@code minor}) is sealed (Criminal Procedure Law art. 286):
+     * in no list and read by no one, until an opening asked with a legal reason is approved by a second person of
+     * the office.
+     */
+    static RegisterDefinition offences() {
+        return RegisterDefinition.builder(OFFENCES, "PRV_OFFENCE").messages("offence").parent(YOUTH).sensitive()
+                .field(Field.text("offence", 200).required().with(Field.Flag.TITLE, Field.Flag.LISTED))
+                .field(Field.choice("offenceCategory", OffenceCategory.class).required().with(Field.Flag.LISTED,
+                        Field.Flag.FILTER))
+                .field(Field.date("committedOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.LISTED))
+                .field(Field.text("disposition", 200))
+                .field(Field.longText("supervision", 2000).with(Field.Flag.HELP))
+                .field(Field.bool("minor").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.HELP))
+                .day("committedOn")
+                .readers(Roles.PROFESSIONAL, Roles.PREVENTION_OFFICE).writers(Roles.PREVENTION_OFFICE,
+                        Roles.PROFESSIONAL).offices(Roles.PREVENTION_OFFICE).sealedBy("minor")
+                .hooks(new OffenceRules()).build();
+    }
+
+    /** Each helper's visits and contacts, at least one a month each (POLICY.md section 4, step 3). */
+    static RegisterDefinition visits() {
+        return RegisterDefinition.builder(VISITS, "PRV_VISIT").messages("visit").parent(YOUTH).sensitive()
+                .field(Field.date("visitedOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.TITLE,
+                        Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
+                .field(Field.choice("way", VisitWay.class).required().with(Field.Flag.LISTED, Field.Flag.FILTER))
+                .field(Field.longText("content", 2000).required())
+                .field(Field.user("helper", "").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
+                .day("visitedOn")
+                .writers(Roles.PROFESSIONAL, Roles.VOLUNTEER).hooks(new VisitRules()).build();
+    }
+}

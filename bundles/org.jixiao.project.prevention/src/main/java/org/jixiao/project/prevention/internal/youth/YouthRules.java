@@ -1,0 +1,38 @@
+package org.jixiao.project.prevention.internal.youth;
+
+import java.sql.SQLException;
+import java.time.LocalDate;
+
+import org.jixiao.api.ResidentIdNumber;
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.register.RecordChange;
+import org.jixiao.api.register.RegisterHooks;
+
+/**
+ * A key youth is under 25 on registration (the programme's age; crime statistics count offenders under 25), and the
+ * date of birth is the one the ID number states.
+ */
+final class YouthRules implements RegisterHooks {
+
+    static final int AGE_LIMIT = 25;
+
+    @Override
+    public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
+        if (change.kind() != RecordChange.Kind.CREATE && change.kind() != RecordChange.Kind.UPDATE) {
+            return;
+        }
+        Object birth = change.values().get("birthDate");
+        if (!(birth instanceof LocalDate born) || errors.has("birthDate")) {
+            return;
+        }
+        if (change.values().get("idNumber") instanceof String id && !errors.has("idNumber")
+                && !id.contains("*") && !ResidentIdNumber.birthDate(ResidentIdNumber.normalize(id)).equals(born)) {
+            errors.add("birthDate", "youth.birthDate.mismatch");
+        }
+        Object on = change.values().get("registeredOn");
+        LocalDate day = on instanceof LocalDate d ? d : change.today();
+        if (!born.plusYears(AGE_LIMIT).isAfter(day)) {
+            errors.add("birthDate", "youth.tooOld");
+        }
+    }
+}
