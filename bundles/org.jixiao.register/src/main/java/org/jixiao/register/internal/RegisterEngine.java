@@ -32,6 +32,7 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Page;
 import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.federation.Outbox;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.Attachment;
 import org.jixiao.api.register.Field;
@@ -52,6 +53,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The register engine: every declared register's records, with the rules the platform applies to all of them. A
@@ -81,6 +84,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     private final Clock clock;
     private final Ids ids;
     private final Transfer transfer;
+    /** Present on a county node only: each write hands the record's new state to it, in the write's transaction. */
+    private volatile Outbox outbox;
     private final Map<KeyProject, ProjectModel> models = new WeakHashMap<>();
     /** Models whose running totals are known to match their declarations, by identity. */
     private final Set<ProjectModel> totalsChecked = java.util.Collections.newSetFromMap(new WeakHashMap<>());
@@ -107,6 +112,24 @@ public final class RegisterEngine implements RegisterService, Lookups {
         store.migrate(OWNER, migrations());
         this.ids = new Ids(store, node);
         this.transfer = new Transfer(this, store);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetOutbox")
+    public void setOutbox(Outbox o) {
+        outbox = o;
+    }
+
+    public void unsetOutbox(Outbox o) {
+        if (outbox == o) {
+            outbox = null;
+        }
+    }
+
+    private void replicate(Connection c, ProjectModel model, RegisterDefinition def, long id) throws SQLException {
+        Outbox o = outbox;
+        if (o != null) {
+            o.registerChanged(c, model.projectId, def.id(), def.table(), id);
+        }
     }
 
     @Deactivate
@@ -736,6 +759,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 }
                 throw e;
             }
+            replicate(c, model, def, recordId);
             Totals.apply(c, model.projectId, def, before == null ? null : snapshot(before),
                     new Totals.Snapshot(unit, state, values, before == null ? LocalDate.ofInstant(at, clock.getZone())
                             : LocalDate.ofInstant(before.createdAt(), clock.getZone())), totals);
@@ -1066,6 +1090,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                     : why)) {
                 throw new NotFoundException(target(def, id));
             }
+            replicate(c, model, def, id);
             Totals.apply(c, model.projectId, def, snapshot(before), null);
             History.add(c, model.projectId, def.id(), id, actor.userId(), at, RecordChange.Kind.DELETE,
                     before.state(), null, why, List.of());

@@ -29,6 +29,7 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.MilestoneService;
@@ -51,6 +52,8 @@ import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -86,6 +89,20 @@ public final class ApiServlet extends HttpServlet {
     private final transient PerfApi perf;
     private final transient QuestionnaireApi questionnaires;
     private final transient Dashboard dashboard;
+
+    /** Present on a county or city node of a federation only. */
+    private volatile SyncHealth sync;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetSync")
+    void setSync(SyncHealth s) {
+        sync = s;
+    }
+
+    void unsetSync(SyncHealth s) {
+        if (sync == s) {
+            sync = null;
+        }
+    }
 
     @Activate
     public ApiServlet(@Reference WebSessions sessions, @Reference Authentication authentication,
@@ -296,6 +313,16 @@ public final class ApiServlet extends HttpServlet {
             p.put("state", s.state().name());
             return p;
         }).toList());
+        SyncHealth federation = sync;
+        if (federation != null) {
+            SyncHealth.Summary f = federation.summary();
+            Map<String, Object> section = new LinkedHashMap<>();
+            section.put("role", f.role());
+            section.put("backlog", f.backlog());
+            section.put("lagSeconds", f.lag() == null ? null : f.lag().toSeconds());
+            section.put("refused", f.refused());
+            body.put("sync", section);
+        }
         send(call, storeUp ? 200 : 503, body);
     }
 

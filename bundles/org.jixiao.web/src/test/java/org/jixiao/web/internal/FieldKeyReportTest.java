@@ -4,9 +4,11 @@ import static org.jixiao.web.internal.QuestionnaireFakes.CITY;
 import static org.jixiao.web.internal.QuestionnaireFakes.unused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.jixiao.api.FieldKeyStatus;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.assessment.EvaluationService;
+import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.performance.ManualIndicatorService;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.performance.PerformanceCycle;
@@ -61,6 +64,10 @@ class FieldKeyReportTest {
             "indicators", List.of()));
 
     private JsonObject health(FieldKeyStatus key, String lang) throws Exception {
+        return health(key, lang, null);
+    }
+
+    private JsonObject health(FieldKeyStatus key, String lang, SyncHealth sync) throws Exception {
         ApiServlet api = new ApiServlet(new WebSessions(60_000L, false, System::currentTimeMillis),
                 unused(org.jixiao.api.security.Authentication.class), unused(UserService.class),
                 unused(OrgUnitService.class), projects, service(Store.class, Map.of("healthy", true, "engine",
@@ -69,6 +76,9 @@ class FieldKeyReportTest {
                 unused(QuestionnaireService.class), unused(MilestoneService.class), unused(TrackingService.class),
                 unused(SelfAssessmentService.class), key,
                 QuestionnaireFakes.dashboard(projects, unused(MilestoneService.class), unused(OrgUnitService.class)));
+        if (sync != null) {
+            api.setSync(sync);
+        }
         QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("GET", "/api/v1/health");
         if (lang != null) {
             request.cookie(Http.LANG_COOKIE, lang);
@@ -91,6 +101,18 @@ class FieldKeyReportTest {
         JsonObject sound = health(AccountServlets.KEY_OK, null);
         assertEquals("UP", sound.get("status").getAsString());
         assertEquals("OK", sound.getAsJsonObject("fieldKey").get("status").getAsString());
+    }
+
+    @Test
+    void aFederatedNodesHealthCarriesItsBacklogLagAndRefusalsAndAStandaloneOneNoSection() throws Exception {
+        assertNull(health(AccountServlets.KEY_OK, null).get("sync"));
+        JsonObject county = health(AccountServlets.KEY_OK, null, () -> new SyncHealth.Summary("county", 42,
+                Duration.ofSeconds(90), 0)).getAsJsonObject("sync");
+        assertEquals("{\"role\":\"county\",\"backlog\":42,\"lagSeconds\":90,\"refused\":0}", county.toString());
+        JsonObject city = health(AccountServlets.KEY_OK, null, () -> new SyncHealth.Summary("city", 0, null, 3))
+                .getAsJsonObject("sync");
+        assertEquals(3, city.get("refused").getAsLong());
+        assertFalse(city.has("lagSeconds"), "no lag before any change arrived");
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.jixiao.federation.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jixiao.api.federation.Outbox;
+import org.jixiao.api.store.Store;
+
+/**
+ * A county node's outbox: entries written in the transactions of the changes they carry, numbered without gaps in
+ * commit order, read in order by the {@link Relay} and removed once its broker holds them.
+ */
+record CountyOutbox(Store store, int node, Clock clock) implements Outbox {
+
+    record Entry(long seq, String payload) {
+    }
+
+    @Override
+    public void registerChanged(Connection c, String project, String register, String table, long recordId)
+            throws SQLException {
+        var row = Rows.read(c, table, recordId)
+                .orElseThrow(() -> new SQLException("no row " + table + " " + recordId + " to replicate"));
+        Instant at = clock.instant();
+        append(c, Change.REGISTER, new Change(Change.REGISTER, project, register, recordId, row, at.toString()).json(),
+                at);
+    }
+
+    private void append(Connection c, String kind, String payload, Instant at) throws SQLException {
+        long seq = nextSeq(c);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, seq);
+            ps.setInt(2, node);
+            ps.setString(3, kind);
+            ps.setString(4, payload);
+            ps.setTimestamp(5, Timestamp.from(at));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The next number, from a row this transaction now holds locked until it ends: a later writer waits, so numbers
+     * are taken in commit order, and a rolled-back write gives its number back.
+     */
+    private long nextSeq(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE JX_OUTBOX_SEQ SET LAST_SEQ = LAST_SEQ + 1 WHERE NODE = ?")) {
+            ps.setInt(1, node);
+            if (ps.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO JX_OUTBOX_SEQ (NODE, LAST_SEQ) VALUES (?, 1)")) {
+                    insert.setInt(1, node);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT LAST_SEQ FROM JX_OUTBOX_SEQ WHERE NODE = ?")) {
+            ps.setInt(1, node);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** The oldest entries, in order, at most {@code limit}. */
+    List<Entry> next(int limit) {
+        return store.read(c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT SEQ, PAYLOAD FROM JX_OUTBOX ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getLong(1), rs.getString(2)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Drops the entries up to {@code seq}: the broker holds them now. */
+    void handedOver(long seq) {
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM JX_OUTBOX WHERE SEQ <= ?")) {
+                ps.setLong(1, seq);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Entries not yet handed to the broker, and when the oldest was written (null when none). */
+    record Backlog(long entries, Instant oldest) {
+    }
+
+    Backlog backlog() {
+        return store.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(CREATED_AT) FROM JX_OUTBOX");
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                Timestamp t = rs.getTimestamp(2);
+                return new Backlog(rs.getLong(1), t == null ? null : t.toInstant());
+            }
+        });
+    }
+}

@@ -1,0 +1,226 @@
+package org.jixiao.federation.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
+
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.federation.Outbox;
+import org.jixiao.api.federation.SyncHealth;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * This node's part in the federation, from {@code etc/org.jixiao.federation.cfg}. Without that file nothing runs: a
+ * node stays the standalone city node it always was. A county runs its broker, bridged to the city, and the relay of
+ * its outbox, and offers the {@link Outbox} that the register engine writes to. The city runs its broker, listening
+ * for the counties it lists, and the receiver.
+ */
+@Component(service = {FederationNode.class, SyncHealth.class}, configurationPid = FederationNode.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
+@Designate(ocd = FederationNode.Config.class)
+public final class FederationNode implements SyncHealth {
+
+    static final String PID = "org.jixiao.federation";
+    static final String OWNER = "federation";
+    private static final System.Logger LOG = System.getLogger(FederationNode.class.getName());
+
+    @ObjectClassDefinition(name = "Jixiao federation",
+            description = "County nodes forward their records to the city node through embedded Artemis brokers")
+    public @interface Config {
+        @AttributeDefinition(description = "city or county")
+        String role() default "city";
+
+        @AttributeDefinition(description = "A county: the code of its org unit")
+        String unit() default "";
+
+        @AttributeDefinition(name = "city.url", description = "A county: the city broker, tcp://host:port")
+        String city_url() default "";
+
+        @AttributeDefinition(description = "A county: its user at the city broker")
+        String user() default "";
+
+        @AttributeDefinition(description = "A county: its password at the city broker", type =
+                org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(description = "The city: the address its broker listens on")
+        String host() default "0.0.0.0";
+
+        @AttributeDefinition(description = "The city: the port its broker listens on")
+        int port() default 61617;
+
+        @AttributeDefinition(description = "The city: one entry per county, user,node,unit,password")
+        String[] counties() default {};
+    }
+
+    private final List<KeyProject> projects = new CopyOnWriteArrayList<>();
+    private final Store store;
+    private final String role;
+    private int node;
+    private List<County> counties = List.of();
+    private Broker broker;
+    private Relay relay;
+    private CountyOutbox outbox;
+    private Receiver receiver;
+    private ServiceRegistration<Outbox> registration;
+
+    @Activate
+    public FederationNode(@Reference Store store, @Reference OrgUnitService orgUnits, Config config,
+            BundleContext context) throws Exception {
+        this.store = store;
+        store.migrate(OWNER, migrations());
+        this.role = config.role().strip();
+        Path dir = dataDirectory().resolve("artemis");
+        try {
+            start(config, orgUnits, context, dir);
+        } catch (Exception | LinkageError e) {
+            // A broker that started (a port held, a journal locked) must not outlive the failed activation.
+            deactivate();
+            throw e;
+        }
+    }
+
+    private void start(Config config, OrgUnitService orgUnits, BundleContext context, Path dir) throws Exception {
+        if ("county".equals(role)) {
+            this.node = Integer.getInteger("jixiao.node.number", 0);
+            County self = new County(config.user().strip(), node, config.unit().strip(), config.password());
+            broker = Broker.county(dir, config.city_url().strip(), self.user(), self.password());
+            broker.start();
+            outbox = new CountyOutbox(store, node, Clock.systemUTC());
+            relay = new Relay(outbox, broker);
+            relay.start(250);
+            // Registered only here, not by DS: a standalone or city node must have no outbox at all.
+            registration = context.registerService(Outbox.class, outbox, null);
+            LOG.log(Level.INFO, "county node " + node + " (" + self.unitCode() + ") forwarding to " + config.city_url());
+        } else if ("city".equals(role)) {
+            this.counties = County.parse(config.counties());
+            if (!counties.isEmpty()) {
+                broker = Broker.city(dir, config.host().strip(), config.port(), counties);
+                broker.start();
+                receiver = new Receiver(store, orgUnits, this::register, Clock.systemUTC());
+                receiver.start(broker, counties);
+                LOG.log(Level.INFO, "city node receiving from " + counties.size() + " counties on port "
+                        + config.port());
+            }
+        } else {
+            throw new IllegalArgumentException("role is city or county, not " + role);
+        }
+    }
+
+    @Reference(service = KeyProject.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeProject")
+    void addProject(KeyProject p) {
+        projects.add(p);
+    }
+
+    void removeProject(KeyProject p) {
+        projects.remove(p);
+    }
+
+    /** A register of an installed project, for the receiver. */
+    Optional<RegisterDefinition> register(String project, String register) {
+        return registers(projects).apply(project, register);
+    }
+
+    static BiFunction<String, String, Optional<RegisterDefinition>> registers(List<KeyProject> projects) {
+        return (project, register) -> projects.stream().filter(p -> p.id().equals(project))
+                .flatMap(p -> p.registers().stream()).filter(d -> d.id().equals(register)).findFirst();
+    }
+
+    /** The node's data folder, as the store finds it: {@code jixiao.data}, else {@code <karaf.data>/jixiao}. */
+    private static Path dataDirectory() {
+        String data = System.getProperty("jixiao.data");
+        return data != null && !data.isBlank() ? Path.of(data)
+                : Path.of(System.getProperty("karaf.data", "var"), "jixiao");
+    }
+
+    static List<Migration> migrations() {
+        String file = "V1__federation.sql";
+        try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
+            return List.of(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the federation's migration " + file + " is missing", e);
+        }
+    }
+
+    public SyncStatus status() {
+        return status(store, role, node, outbox, broker, counties);
+    }
+
+    @Override
+    public Summary summary() {
+        return status().summary(java.time.Instant.now());
+    }
+
+    static SyncStatus status(Store store, String role, int node, CountyOutbox outbox, Broker broker,
+            List<County> counties) {
+        SyncStatus.Backlog backlog = null;
+        if (outbox != null) {
+            CountyOutbox.Backlog b = outbox.backlog();
+            backlog = new SyncStatus.Backlog(b.entries(), broker == null ? 0 : broker.waiting(Broker.OUTBOX),
+                    b.oldest());
+        }
+        Map<String, String> units = new java.util.HashMap<>();
+        counties.forEach(c -> units.put(c.user(), c.unitCode()));
+        List<SyncStatus.Sender> senders = store.read(c -> {
+            List<SyncStatus.Sender> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT SENDER, LAST_SEQ, LAST_AT, LAST_CREATED, APPLIED, "
+                    + "DUPLICATES, REFUSED FROM JX_SYNC_SENDER ORDER BY SENDER"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(3);
+                    Timestamp created = rs.getTimestamp(4);
+                    out.add(new SyncStatus.Sender(rs.getString(1), units.getOrDefault(rs.getString(1), "?"),
+                            rs.getLong(2), at == null ? null : at.toInstant(), at == null || created == null ? null
+                                    : Duration.between(created.toInstant(), at.toInstant()), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7)));
+                }
+            }
+            return out;
+        });
+        return new SyncStatus(role, node, backlog, senders);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (registration != null) {
+            registration.unregister();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+}

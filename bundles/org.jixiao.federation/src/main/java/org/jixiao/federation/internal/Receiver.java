@@ -1,0 +1,206 @@
+package org.jixiao.federation.internal;
+
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.jixiao.api.OrgUnit;
+import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.register.RecordId;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.store.Store;
+
+/**
+ * The city's side: takes each county's changes from that county's inbox, in order, and applies each in one database
+ * transaction together with the county's last applied sequence, so a change delivered twice is applied once. A change
+ * about a record the county does not own, or in a unit outside its subtree, is refused: logged, counted and kept, and
+ * never applied.
+ */
+final class Receiver implements AutoCloseable {
+
+    enum Outcome { APPLIED, DUPLICATE, REFUSED }
+
+    private static final System.Logger LOG = System.getLogger(Receiver.class.getName());
+    /** How long a change that failed to apply (the database away) waits before it is tried again. */
+    private static final long RETRY_MILLIS = 1_000;
+
+    private final Store store;
+    private final OrgUnitService orgUnits;
+    private final BiFunction<String, String, Optional<RegisterDefinition>> registers;
+    private final Clock clock;
+    private final List<ClientSession> sessions = new ArrayList<>();
+
+    /**
+     * @param registers the register a project declares, by project and register id, among the projects installed here
+     */
+    Receiver(Store store, OrgUnitService orgUnits,
+            BiFunction<String, String, Optional<RegisterDefinition>> registers, Clock clock) {
+        this.store = store;
+        this.orgUnits = orgUnits;
+        this.registers = registers;
+        this.clock = clock;
+    }
+
+    /** Starts a consumer on each county's inbox, each with a session (and so a delivery thread) of its own. */
+    void start(Broker broker, List<County> counties) throws Exception {
+        for (County county : counties) {
+            ClientSession session = broker.session();
+            sessions.add(session);
+            ClientConsumer consumer = session.createConsumer(county.inbox());
+            consumer.setMessageHandler(m -> onMessage(session, county, m));
+            session.start();
+        }
+    }
+
+    private void onMessage(ClientSession session, County county, ClientMessage m) {
+        try {
+            long seq = m.getLongProperty(Relay.SEQ);
+            Change change = Change.parse(m.getBodyBuffer().readString());
+            apply(county, seq, change);
+            m.acknowledge();
+            session.commit();
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "a change from " + county.user() + " could not be applied; it is tried again", e);
+            try {
+                Thread.sleep(RETRY_MILLIS);
+                session.rollback();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            } catch (ActiveMQException x) {
+                LOG.log(Level.WARNING, "rolling back the change from " + county.user(), x);
+            }
+        }
+    }
+
+    /** Applies, skips or refuses one change, with the county's bookkeeping, in one transaction. */
+    Outcome apply(County county, long seq, Change change) {
+        return store.inTransaction(c -> {
+            long last = lastSeq(c, county.user());
+            if (seq <= last) {
+                countDuplicate(c, county.user());
+                return Outcome.DUPLICATE;
+            }
+            String refusal = refusal(c, county, change);
+            if (refusal != null) {
+                LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal);
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
+                        + "TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                    ps.setString(1, county.user());
+                    ps.setLong(2, seq);
+                    ps.setString(3, refusal);
+                    ps.setString(4, change.project() + "/" + change.register() + ":" + change.id());
+                    ps.setTimestamp(5, Timestamp.from(clock.instant()));
+                    ps.executeUpdate();
+                }
+                count(c, county.user(), "REFUSED", seq, change.createdAt());
+                return Outcome.REFUSED;
+            }
+            RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
+            Rows.upsert(c, def.table(), change.id(), change.row());
+            count(c, county.user(), "APPLIED", seq, change.createdAt());
+            return Outcome.APPLIED;
+        });
+    }
+
+    /**
+     * Why the county may not make this change, or null. A register this node does not have is no refusal: the change
+     * waits (is retried) until the project is installed here, since refusing would lose it.
+     */
+    private String refusal(Connection c, County county, Change change) throws SQLException {
+        if (!Change.REGISTER.equals(change.kind())) {
+            return "unknown kind " + change.kind();
+        }
+        RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow(
+                () -> new IllegalStateException("no register " + change.project() + "/" + change.register() + " here"));
+        if (RecordId.node(change.id()) != county.node()) {
+            return "record of node " + RecordId.node(change.id()) + ", not the sender's";
+        }
+        Optional<OrgUnit> home = orgUnits.subtree(orgUnits.root().id()).stream()
+                .filter(u -> u.code().equals(county.unitCode())).findFirst();
+        if (home.isEmpty()) {
+            return "the sender's unit " + county.unitCode() + " is not in the city's tree";
+        }
+        if (!inSubtree(home.get(), change.row().get(def.unitColumn()))) {
+            return "unit " + change.row().get(def.unitColumn()) + " outside the sender's county";
+        }
+        Optional<java.util.Map<String, String>> held = Rows.read(c, def.table(), change.id());
+        if (held.isPresent() && !inSubtree(home.get(), held.get().get(def.unitColumn()))) {
+            return "the record held here is outside the sender's county";
+        }
+        return null;
+    }
+
+    private boolean inSubtree(OrgUnit home, String unitId) {
+        long id;
+        try {
+            id = Long.parseLong(unitId);
+        } catch (NumberFormatException | NullPointerException e) {
+            return false;
+        }
+        return orgUnits.find(id).filter(home::covers).isPresent();
+    }
+
+    /** The county's last applied sequence, its row locked for this transaction (created at 0 on its first change). */
+    private static long lastSeq(Connection c, String sender) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT LAST_SEQ FROM JX_SYNC_SENDER WHERE SENDER = ? FOR UPDATE")) {
+            ps.setString(1, sender);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_SENDER (SENDER, LAST_SEQ, APPLIED, "
+                + "DUPLICATES, REFUSED) VALUES (?, 0, 0, 0, 0)")) {
+            ps.setString(1, sender);
+            ps.executeUpdate();
+        }
+        return 0;
+    }
+
+    /** Counts an applied or refused change as the county's last one. */
+    private void count(Connection c, String sender, String column, long seq, Instant created) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SYNC_SENDER SET " + column + " = " + column
+                + " + 1, LAST_SEQ = ?, LAST_AT = ?, LAST_CREATED = ? WHERE SENDER = ?")) {
+            ps.setLong(1, seq);
+            ps.setTimestamp(2, Timestamp.from(clock.instant()));
+            ps.setTimestamp(3, created == null ? null : Timestamp.from(created));
+            ps.setString(4, sender);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void countDuplicate(Connection c, String sender) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE JX_SYNC_SENDER SET DUPLICATES = DUPLICATES + 1 WHERE SENDER = ?")) {
+            ps.setString(1, sender);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ClientSession s : sessions) {
+            try {
+                s.close();
+            } catch (ActiveMQException e) {
+                LOG.log(Level.DEBUG, "closing a receiver session", e);
+            }
+        }
+        sessions.clear();
+    }
+}

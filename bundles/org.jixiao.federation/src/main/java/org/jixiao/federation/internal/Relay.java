@@ -1,0 +1,125 @@
+package org.jixiao.federation.internal;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException;
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+
+/**
+ * Moves a county's outbox entries, in order, into its broker's outgoing queue, each with the duplicate id
+ * {@code node:seq}, then removes them from the outbox. The bridge takes them on to the city. A crash between the
+ * broker's commit and the removal sends those entries again: the broker drops them as duplicates, and the city would
+ * skip them anyway by their sequence.
+ */
+final class Relay implements AutoCloseable {
+
+    static final String SEQ = "jixiao.seq";
+    private static final System.Logger LOG = System.getLogger(Relay.class.getName());
+    private static final int BATCH = 200;
+
+    private final CountyOutbox outbox;
+    private final Broker broker;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jixiao-relay");
+        t.setDaemon(true);
+        return t;
+    });
+    private ClientSession session;
+    private ClientProducer producer;
+
+    Relay(CountyOutbox outbox, Broker broker) {
+        this.outbox = outbox;
+        this.broker = broker;
+    }
+
+    /** Looks for new entries every {@code periodMillis}. */
+    void start(long periodMillis) {
+        timer.scheduleWithFixedDelay(this::drainLogged, 0, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void drainLogged() {
+        try {
+            drain();
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "the outbox relay failed; it tries again", e);
+            closeSession();
+        }
+    }
+
+    /** Hands every entry now in the outbox to the broker; returns how many. */
+    int drain() throws Exception {
+        int moved = 0;
+        for (List<CountyOutbox.Entry> batch = outbox.next(BATCH); !batch.isEmpty(); batch = outbox.next(BATCH)) {
+            publish(batch);
+            outbox.handedOver(batch.get(batch.size() - 1).seq());
+            moved += batch.size();
+        }
+        return moved;
+    }
+
+    private void publish(List<CountyOutbox.Entry> batch) throws Exception {
+        open();
+        try {
+            for (CountyOutbox.Entry e : batch) {
+                producer.send(message(e));
+            }
+            session.commit();
+        } catch (ActiveMQDuplicateIdException e) {
+            // Some were handed over before a crash: one at a time, skipping those the broker already holds.
+            session.rollback();
+            for (CountyOutbox.Entry entry : batch) {
+                try {
+                    producer.send(message(entry));
+                    session.commit();
+                } catch (ActiveMQDuplicateIdException again) {
+                    session.rollback();
+                }
+            }
+        }
+    }
+
+    private ClientMessage message(CountyOutbox.Entry e) {
+        ClientMessage m = session.createMessage(true);
+        m.getBodyBuffer().writeString(e.payload());
+        m.putLongProperty(SEQ, e.seq());
+        m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), outbox.node() + ":" + e.seq());
+        return m;
+    }
+
+    private void open() throws Exception {
+        if (session == null || session.isClosed()) {
+            session = broker.session();
+            producer = session.createProducer(Broker.OUTBOX);
+        }
+    }
+
+    private void closeSession() {
+        try {
+            if (session != null) {
+                session.close();
+            }
+        } catch (ActiveMQException e) {
+            LOG.log(Level.DEBUG, "closing the relay's session", e);
+        }
+        session = null;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeSession();
+    }
+}

@@ -1,0 +1,170 @@
+package org.jixiao.federation.internal;
+
+import static org.jixiao.federation.internal.TwoNodes.A;
+import static org.jixiao.federation.internal.TwoNodes.A_STAFF;
+import static org.jixiao.federation.internal.TwoNodes.B;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.jixiao.api.federation.SyncHealth;
+import org.jixiao.api.register.RecordId;
+import org.jixiao.api.testing.FixedOrgUnits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A county node and the city node, each with its own database and embedded broker: what a county writes through the
+ * register engine reaches the city, across a restart of the city, once only, and only within its own county.
+ */
+class FederationTest {
+
+    @TempDir
+    Path dir;
+    TwoNodes nodes;
+
+    @BeforeEach
+    void start() throws Exception {
+        nodes = new TwoNodes(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        nodes.close();
+    }
+
+    long create(String name) {
+        return nodes.engine.create(A_STAFF, nodes.project, "members", Map.of("name", name, "joinedOn", "2024-03-01",
+                "dues", "12.50", "active", "是"));
+    }
+
+    void awaitSameRows() throws InterruptedException {
+        TwoNodes.await("the city holds the county's rows", () -> TwoNodes.rows(nodes.county, "T_MEMBER")
+                .equals(TwoNodes.rows(nodes.city, "T_MEMBER")));
+    }
+
+    @Test
+    void createsEditsAndDeletesAtACountyReachTheCityAsTheyAre() throws Exception {
+        long first = create("张三");
+        long second = create("李四");
+        create("王五");
+        nodes.engine.update(A_STAFF, nodes.project, "members", first, Map.of("name", "张三丰", "joinedOn",
+                "2024-03-02", "dues", "0"), nodes.engine.get(A_STAFF, nodes.project, "members", first).version());
+        nodes.engine.delete(A_STAFF, nodes.project, "members", second, "登记重复");
+        awaitSameRows();
+        assertEquals(3, TwoNodes.rows(nodes.city, "T_MEMBER").size());
+        assertTrue(TwoNodes.rows(nodes.city, "T_MEMBER").get(0).contains("NAME=张三丰"));
+        assertEquals(1, nodes.count(nodes.city, "SELECT COUNT(*) FROM T_MEMBER WHERE DELETED_AT IS NOT NULL"));
+        assertEquals(1, RecordId.node(first));
+        assertTrue(nodes.audit.contains("member.delete member:" + second));
+        SyncStatus.Sender a = nodes.cityStatus().senders().get(0);
+        assertEquals(List.of("a", 5L, 5L, 0L, 0L), List.of(a.user(), a.lastSeq(), a.applied(), a.duplicates(),
+                a.refused()));
+        TwoNodes.await("the outbox is empty", () -> nodes.outbox.backlog().entries() == 0);
+    }
+
+    @Test
+    void aCountyWritesWhileTheCityIsDownAndTheCityCatchesUpAfterItsRestart() throws Exception {
+        create("先到");
+        awaitSameRows();
+        nodes.stopCity();
+        // -Dfederation.offline=N measures a longer absence (2,000 changes: README).
+        int offline = Integer.getInteger("federation.offline", 30);
+        long writing = System.nanoTime();
+        for (int i = 0; i < offline; i++) {
+            create("离线" + i);
+        }
+        writing = System.nanoTime() - writing;
+        // Store and forward: the relay empties the outbox into the county's broker, which keeps them for the city.
+        TwoNodes.await("the county's broker holds the changes", () -> nodes.outbox.backlog().entries() == 0
+                && nodes.countyBroker.waiting(Broker.OUTBOX) == offline);
+        assertEquals(1, TwoNodes.rows(nodes.city, "T_MEMBER").size());
+        SyncHealth.Summary waiting = FederationNode.status(nodes.county, "county", A.node(), nodes.outbox,
+                nodes.countyBroker, List.of()).summary(Instant.now());
+        assertEquals(List.of("county", (long) offline), List.of(waiting.role(), waiting.backlog()));
+        long restart = System.nanoTime();
+        nodes.startCity();
+        awaitSameRows();
+        restart = System.nanoTime() - restart;
+        System.out.printf("%d changes written offline in %d ms; city restarted and caught up in %d ms%n", offline,
+                writing / 1_000_000, restart / 1_000_000);
+        TwoNodes.await("the county's broker is empty", () -> nodes.countyBroker.waiting(Broker.OUTBOX) == 0);
+        assertEquals(offline + 1, nodes.cityStatus().senders().get(0).applied());
+    }
+
+    @Test
+    void aChangeDeliveredAgainIsNotAppliedTwice() throws Exception {
+        long id = create("赵六");
+        awaitSameRows();
+        // The relay crashed after its broker took entry 1 and before it removed it: the entry is sent again.
+        Change sent = nodes.county.read(c -> new Change(Change.REGISTER, "fed", "members", id,
+                Rows.read(c, "T_MEMBER", id).orElseThrow(), null));
+        nodes.county.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT) "
+                    + "VALUES (1, 1, 'register', ?, CURRENT_TIMESTAMP)")) {
+                ps.setString(1, sent.json());
+                return ps.executeUpdate();
+            }
+        });
+        TwoNodes.await("the outbox is empty", () -> nodes.outbox.backlog().entries() == 0);
+        // Past the brokers' duplicate detection (a new message id), with an edited row: skipped by its sequence.
+        Map<String, String> edited = new LinkedHashMap<>(sent.row());
+        edited.put("NAME", "改过的");
+        nodes.sendAs(A, A.inbox(), 1, new Change(Change.REGISTER, "fed", "members", id, edited, null));
+        TwoNodes.await("the city counted the duplicate", () -> nodes.cityStatus().senders().get(0).duplicates() == 1);
+        long second = create("钱七");
+        awaitSameRows();
+        assertEquals(List.of(2L, 2L), List.of(nodes.cityStatus().senders().get(0).lastSeq(),
+                nodes.cityStatus().senders().get(0).applied()));
+        assertTrue(TwoNodes.rows(nodes.city, "T_MEMBER").get(0).contains("NAME=赵六"));
+        assertEquals(Receiver.Outcome.DUPLICATE, nodes.receiver.apply(A, 2, new Change(Change.REGISTER, "fed",
+                "members", second, edited, null)));
+        // Two duplicates: the one sent past the brokers and the one just applied. The entry the relay sent again
+        // never reached the city: the county's broker dropped it by its duplicate id.
+        assertEquals(2, nodes.cityStatus().senders().get(0).duplicates());
+    }
+
+    @Test
+    void aCountyCannotWriteAnotherCountysRecordsAtTheCity() throws Exception {
+        long id = create("孙八");
+        awaitSameRows();
+        Map<String, String> row = new LinkedHashMap<>(TwoNodes.rows(nodes.county, "T_MEMBER").isEmpty() ? Map.of()
+                : nodes.county.read(c -> Rows.read(c, "T_MEMBER", id).orElseThrow()));
+        // County B's credentials: its own inbox only.
+        assertThrows(ActiveMQSecurityException.class, () -> nodes.sendAs(B, A.inbox(), 2, new Change(
+                Change.REGISTER, "fed", "members", id, row, null)));
+        // In its own inbox, an edit of county A's record, then a record of its own node placed in county A.
+        row.put("NAME", "伪造");
+        nodes.sendAs(B, B.inbox(), 1, new Change(Change.REGISTER, "fed", "members", id, row, null));
+        long forged = RecordId.of(B.node(), 7);
+        Map<String, String> planted = new LinkedHashMap<>(row);
+        planted.put("ID", String.valueOf(forged));
+        nodes.sendAs(B, B.inbox(), 2, new Change(Change.REGISTER, "fed", "members", forged, planted, null));
+        TwoNodes.await("both refused", () -> nodes.count(nodes.city, "SELECT COUNT(*) FROM JX_SYNC_REFUSED") == 2);
+        assertEquals(List.of("record of node 1, not the sender's", "unit " + FixedOrgUnits.COUNTY_A.id()
+                + " outside the sender's county"), nodes.city.read(c -> {
+                    List<String> out = new java.util.ArrayList<>();
+                    try (var ps = c.prepareStatement("SELECT REASON FROM JX_SYNC_REFUSED ORDER BY SEQ");
+                            var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                    return out;
+                }));
+        assertEquals(TwoNodes.rows(nodes.county, "T_MEMBER"), TwoNodes.rows(nodes.city, "T_MEMBER"));
+        SyncStatus.Sender b = nodes.cityStatus().senders().get(1);
+        assertEquals(List.of("b", 0L, 2L), List.of(b.user(), b.applied(), b.refused()));
+        assertTrue(nodes.cityStatus().lines().get(2).contains("refused 2"));
+        assertEquals(2, nodes.cityStatus().summary(Instant.now()).refused());
+    }
+}

@@ -1,0 +1,40 @@
+package org.jixiao.federation.internal;
+
+import java.util.List;
+
+import org.jixiao.api.register.Field;
+import org.jixiao.api.register.MoneyUnit;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.testing.BareProject;
+import org.jixiao.api.web.WebHandler;
+
+/** A key project with one register, on both nodes: the federation replicates it with no code of its own. */
+final class Members extends BareProject {
+
+    static final String SCHEMA = """
+            CREATE TABLE T_MEMBER (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, NAME VARCHAR(50),
+                JOINED_ON DATE, DUES DECIMAL(19, 6), ACTIVE BOOLEAN,
+                VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
+                UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
+                DELETE_REASON VARCHAR(500))
+            """;
+
+    @Override
+    public String id() {
+        return "fed";
+    }
+
+    @Override
+    public WebHandler web() {
+        return r -> null;
+    }
+
+    @Override
+    public List<RegisterDefinition> registers() {
+        return List.of(RegisterDefinition.builder("members", "T_MEMBER").messages("member")
+                .field(Field.text("name", 50).required().with(Field.Flag.TITLE))
+                .field(Field.date("joinedOn", Field.DateRule.NOT_FUTURE).required())
+                .field(Field.money("dues", MoneyUnit.YUAN))
+                .field(Field.bool("active")).build());
+    }
+}

@@ -1,0 +1,185 @@
+package org.jixiao.federation.internal;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.jixiao.api.Actor;
+import org.jixiao.api.AuditLog;
+import org.jixiao.api.FieldCipher;
+import org.jixiao.api.Role;
+import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
+import org.jixiao.api.testing.FixedOrgUnits;
+import org.jixiao.register.internal.RegisterEngine;
+import org.jixiao.store.internal.MemoryStores;
+
+/**
+ * A county node and the city node in one JVM: each its own in-memory Derby database and its own broker with a journal
+ * on disk, the county's register engine writing through its outbox, the city's broker on a TCP port of loopback.
+ */
+final class TwoNodes implements AutoCloseable {
+
+    static final County A = new County("a", 1, FixedOrgUnits.COUNTY_A.code(), "secret-a");
+    static final County B = new County("b", 2, FixedOrgUnits.COUNTY_B.code(), "secret-b");
+    static final Actor A_STAFF = new Actor(11, "u11", Set.of(Role.STAFF), FixedOrgUnits.COUNTY_A,
+            Locale.SIMPLIFIED_CHINESE);
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    final Members project = new Members();
+    final MemoryStores.Loan county = MemoryStores.borrow("federation", TwoNodes::migrate);
+    final MemoryStores.Loan city = MemoryStores.borrow("federation", TwoNodes::migrate);
+    final RegisterEngine engine;
+    final CountyOutbox outbox;
+    final Broker countyBroker;
+    final Relay relay;
+    final int port;
+    private final Path dir;
+    Broker cityBroker;
+    Receiver receiver;
+
+    TwoNodes(Path dir) throws Exception {
+        this.dir = dir;
+        this.port = freePort();
+        Clock clock = Clock.fixed(LocalDate.of(2024, 6, 15).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
+        engine = new RegisterEngine(county, new FixedOrgUnits(), new Audit(), new Base64Cipher(), clock, A.node());
+        outbox = new CountyOutbox(county, A.node(), Clock.systemUTC());
+        engine.setOutbox(outbox);
+        startCity();
+        countyBroker = Broker.county(dir.resolve("county"), "tcp://127.0.0.1:" + port, A.user(), A.password());
+        countyBroker.start();
+        relay = new Relay(outbox, countyBroker);
+        relay.start(50);
+    }
+
+    static void migrate(Store store) {
+        store.migrate("register", RegisterEngine.migrations());
+        store.migrate("test", List.of(new Migration(1, "test", Members.SCHEMA)));
+        store.migrate(FederationNode.OWNER, FederationNode.migrations());
+    }
+
+    void startCity() throws Exception {
+        cityBroker = Broker.city(dir.resolve("city"), "127.0.0.1", port, List.of(A, B));
+        cityBroker.start();
+        receiver = new Receiver(city, new FixedOrgUnits(), FederationNode.registers(List.of(project)),
+                Clock.systemUTC());
+        receiver.start(cityBroker, List.of(A, B));
+    }
+
+    void stopCity() {
+        receiver.close();
+        cityBroker.close();
+    }
+
+    /** Every row of the table, every column, in id order: equal on both nodes when the city holds the county's data. */
+    static List<String> rows(Store store, String table) {
+        return store.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (var ps = c.prepareStatement("SELECT ID FROM " + table + " ORDER BY ID"); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(Rows.read(c, table, rs.getLong(1)).orElseThrow().toString());
+                }
+            }
+            return out;
+        });
+    }
+
+    long count(Store store, String sql) {
+        return store.read(c -> {
+            try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    SyncStatus cityStatus() {
+        return FederationNode.status(city, "city", 0, null, null, List.of(A, B));
+    }
+
+    /** Sends a change to {@code address} at the city as {@code who} would, bypassing any county node. */
+    void sendAs(County who, String address, long seq, Change change) throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + port);
+                ClientSessionFactory factory = locator.createSessionFactory();
+                ClientSession session = factory.createSession(who.user(), who.password(), false, true, true, false,
+                        0)) {
+            ClientMessage m = session.createMessage(true);
+            m.getBodyBuffer().writeString(change.json());
+            m.putLongProperty(Relay.SEQ, seq);
+            session.createProducer(address).send(m);
+        }
+    }
+
+    static void await(String what, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within 60 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        relay.close();
+        countyBroker.close();
+        stopCity();
+        county.close();
+        city.close();
+    }
+
+    /** The county's audit lines, "action target": each register write leaves one beside its outbox entry. */
+    final List<String> audit = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private final class Audit implements AuditLog {
+        @Override
+        public void record(Connection connection, Actor actor, String action, String target, String detail) {
+            record(actor, action, target, detail);
+        }
+
+        @Override
+        public void record(Actor actor, String action, String target, String detail) {
+            audit.add(action + " " + target);
+        }
+    }
+
+    private static final class Base64Cipher implements FieldCipher {
+        @Override
+        public String encrypt(String plaintext) {
+            return Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public String decrypt(String ciphertext, Actor reader, String target) {
+            return new String(Base64.getDecoder().decode(ciphertext), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String keyedHash(String domain, String value) {
+            return Integer.toHexString((domain + ":" + value).hashCode());
+        }
+    }
+}
