@@ -83,6 +83,9 @@ class MilestoneTemplatesTest {
                 Instant.parse("2013-06-01T02:00:00Z"))));
         String html = TemplateChecks.render("perf-milestones", m, locale);
         TemplateChecks.check(html, "perf-milestones city=" + city + " " + locale, "milestones?|home", true);
+        assertTrue(html.contains("<nav class=\"register-nav\"") && html.contains("href=\"/perf/2013/problems\""),
+                "the year's pages beside the page");
+        assertEquals(!city, html.contains("href=\"/perf/2013/targets/4\""), "a county's own pages in the year's nav");
         assertEquals(city, html.contains("name=\"action\" value=\"done\""), "mark-done forms");
         assertEquals(city, html.contains("name=\"action\" value=\"due\""), "due-date forms");
         assertTrue(html.contains("href=\"https://example.org/&lt;script&gt;"), "a link is a link, escaped");
