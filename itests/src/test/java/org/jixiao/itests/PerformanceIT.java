@@ -233,8 +233,9 @@ public class PerformanceIT extends KarafTestSupport {
     }
 
     /**
-     * The results report and the target responsibility document print from Chromium to A4 PDF files (kept under
-     * target/it/browser): red header, the units, the module, numbered pages; the targets with signature lines.
+     * The results report, the target responsibility document and a self-assessment report print from Chromium to A4
+     * PDF files (kept under target/it/browser): red header, the units, the module, numbered pages; the targets with
+     * signature lines; the claims with the unit's signature line.
      */
     @Test
     public void t6b_theReportAndTheTargetDocumentPrintToPdf() throws Exception {
@@ -243,8 +244,9 @@ public class PerformanceIT extends KarafTestSupport {
         String run = "/perf/" + YEAR + "/evaluation/runs/" + runId;
         JsonObject printed = Chromium.run("print.mjs", "admin", Node.ADMIN_PASSWORD, out.toString(),
                 "evaluation-report=" + run + "/report?number=7",
-                "target-document=/perf/" + YEAR + "/targets/" + countyA + "/document");
-        for (String name : new String[] {"evaluation-report", "target-document"}) {
+                "target-document=/perf/" + YEAR + "/targets/" + countyA + "/document",
+                "self-assessment=/perf/" + YEAR + "/self-assessment/" + countyA + "/document");
+        for (String name : new String[] {"evaluation-report", "target-document", "self-assessment"}) {
             assertEquals(printed.toString(), 200, printed.getAsJsonObject(name).get("status").getAsInt());
         }
         Chromium.Pdf report = Chromium.pdf(out.resolve("evaluation-report.pdf"));
@@ -257,6 +259,9 @@ public class PerformanceIT extends KarafTestSupport {
         assertTrue(doc, doc.contains("目标责任书") && doc.contains("求职青年登记人数≥300人"));
         assertEquals(doc, 2, doc.split("负责人（签字）", -1).length - 1);
         assertTrue(document.pages() >= 1);
+        String self = Chromium.pdf(out.resolve("self-assessment.pdf")).text().replaceAll("\\s+", "");
+        assertTrue(self, self.contains("东区" + YEAR + "年度重点工作自我评估报告") && self.contains("求职青年登记人数"));
+        assertEquals(self, 1, self.split("负责人（签字）", -1).length - 1);
     }
 
     /** The ranking and a target table as Excel workbooks, written by the register engine's writer. */
