@@ -1,6 +1,8 @@
 package org.jixiao.api.federation;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -22,4 +24,41 @@ public interface SyncHealth {
     }
 
     Summary summary();
+
+    /**
+     * The city's view of one county, for its status page.
+     *
+     * @param waiting  changes arrived at the city and not yet applied
+     * @param lag      how long its last applied change took from its commit at the county to its arrival; null before
+     *                 the first
+     * @param refusals its latest refused changes, newest first
+     * @since 1.1
+     */
+    record CountyStatus(String user, String unit, long lastSeq, Instant lastAt, Duration lag, long waiting, long applied,
+            long duplicates, long refused, List<Refusal> refusals) {
+        public CountyStatus {
+            refusals = List.copyOf(refusals);
+        }
+    }
+
+    /**
+     * A change the city refused.
+     *
+     * @param reason a key of the reason ({@code otherNode}, {@code outsideCounty}, {@code heldOutside},
+     *               {@code unitUnknown}, {@code unknownKind}, {@code unknownTable}), which a page translates
+     * @param detail the unit, node or kind the reason names
+     * @param target what the change was about: {@code project/register:id} or {@code table:key}
+     * @since 1.1
+     */
+    record Refusal(long seq, String reason, String detail, String target, Instant at) {
+    }
+
+    /**
+     * The city: every county it lists, with what it received from each; a county: none.
+     *
+     * @since 1.1
+     */
+    default List<CountyStatus> counties() {
+        return List.of();
+    }
 }

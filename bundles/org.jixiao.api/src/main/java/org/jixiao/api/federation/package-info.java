@@ -3,7 +3,7 @@
  * reach the city, in the write's own transaction.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jixiao.api.federation;
 
 import org.osgi.annotation.bundle.Export;

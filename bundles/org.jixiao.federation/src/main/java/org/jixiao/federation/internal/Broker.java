@@ -59,14 +59,10 @@ final class Broker implements AutoCloseable {
         server = ActiveMQServers.newActiveMQServer(config, null, new NodeSecurity(all), true);
     }
 
-    /** The city's broker: a TCP acceptor and an inbox for each county, which only that county may send to. */
-    static Broker city(Path dir, String host, int port, List<County> counties) {
+    /** The city's broker: a TLS acceptor and an inbox for each county, which only that county may send to. */
+    static Broker city(Path dir, String host, int port, List<County> counties, Tls tls) {
         ConfigurationImpl config = base(dir, "city");
-        try {
-            config.addAcceptorConfiguration("core", "tcp://" + host + ":" + port + "?protocols=CORE");
-        } catch (Exception e) {
-            throw new IllegalArgumentException("acceptor " + host + ":" + port, e);
-        }
+        config.addAcceptorConfiguration(tls.acceptor(host, port));
         Map<String, NodeSecurity.User> users = new HashMap<>();
         for (County c : counties) {
             users.put(c.user(), new NodeSecurity.User(c.password(), "county:" + c.user()));
@@ -77,13 +73,9 @@ final class Broker implements AutoCloseable {
     }
 
     /** A county's broker: no listening port; a bridge to its inbox at the city, with its own credentials. */
-    static Broker county(Path dir, String cityUrl, String user, String password) {
+    static Broker county(Path dir, String cityUrl, String user, String password, Tls tls) {
         ConfigurationImpl config = base(dir, "county-" + user);
-        try {
-            config.addConnectorConfiguration("city", cityUrl);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("city address " + cityUrl, e);
-        }
+        config.addConnectorConfiguration("city", tls.connector(cityUrl));
         queue(config, OUTBOX);
         config.addBridgeConfiguration(new BridgeConfiguration().setName("to-city").setQueueName(OUTBOX)
                 .setForwardingAddress(INBOX_PREFIX + user).setStaticConnectors(List.of("city"))

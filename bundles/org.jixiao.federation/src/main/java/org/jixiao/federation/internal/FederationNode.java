@@ -79,6 +79,18 @@ public final class FederationNode implements SyncHealth {
 
         @AttributeDefinition(description = "The city: one entry per county, user,node,unit,password")
         String[] counties() default {};
+
+        @AttributeDefinition(name = "tls.keystore", description = "The node's key and certificate (PKCS#12), "
+                + "signed by the federation's certificate authority")
+        String tls_keystore() default "";
+
+        @AttributeDefinition(name = "tls.truststore", description = "The federation's certificate authority "
+                + "(PKCS#12): the only issuer this node trusts")
+        String tls_truststore() default "";
+
+        @AttributeDefinition(name = "tls.password", description = "The password of both stores", type =
+                org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+        String tls_password() default "";
     }
 
     private final List<KeyProject> projects = new CopyOnWriteArrayList<>();
@@ -112,7 +124,7 @@ public final class FederationNode implements SyncHealth {
         if ("county".equals(role)) {
             this.node = Integer.getInteger("jixiao.node.number", 0);
             County self = new County(config.user().strip(), node, config.unit().strip(), config.password());
-            broker = Broker.county(dir, config.city_url().strip(), self.user(), self.password());
+            broker = Broker.county(dir, config.city_url().strip(), self.user(), self.password(), tls(config));
             broker.start();
             outbox = new CountyOutbox(store, node, Clock.systemUTC());
             relay = new Relay(outbox, broker);
@@ -123,7 +135,7 @@ public final class FederationNode implements SyncHealth {
         } else if ("city".equals(role)) {
             this.counties = County.parse(config.counties());
             if (!counties.isEmpty()) {
-                broker = Broker.city(dir, config.host().strip(), config.port(), counties);
+                broker = Broker.city(dir, config.host().strip(), config.port(), counties, tls(config));
                 broker.start();
                 receiver = new Receiver(store, orgUnits, this::register, Clock.systemUTC());
                 receiver.start(broker, counties);
@@ -133,6 +145,10 @@ public final class FederationNode implements SyncHealth {
         } else {
             throw new IllegalArgumentException("role is city or county, not " + role);
         }
+    }
+
+    private static Tls tls(Config config) {
+        return Tls.of(config.tls_keystore(), config.tls_password(), config.tls_truststore(), config.tls_password());
     }
 
     @Reference(service = KeyProject.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -163,12 +179,15 @@ public final class FederationNode implements SyncHealth {
     }
 
     static List<Migration> migrations() {
-        String file = "V1__federation.sql";
-        try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
-            return List.of(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the federation's migration " + file + " is missing", e);
+        List<Migration> out = new ArrayList<>();
+        for (String file : List.of("V1__federation.sql", "V2__refusal_detail.sql")) {
+            try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
+                out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException | NullPointerException e) {
+                throw new IllegalStateException("the federation's migration " + file + " is missing", e);
+            }
         }
+        return out;
     }
 
     public SyncStatus status() {
@@ -178,6 +197,44 @@ public final class FederationNode implements SyncHealth {
     @Override
     public Summary summary() {
         return status().summary(java.time.Instant.now());
+    }
+
+    @Override
+    public List<SyncHealth.CountyStatus> counties() {
+        return counties(store, broker, counties);
+    }
+
+    /** Every county the city lists, those never heard from too, with its latest refusals. */
+    static List<SyncHealth.CountyStatus> counties(Store store, Broker broker, List<County> counties) {
+        Map<String, SyncStatus.Sender> heard = new java.util.HashMap<>();
+        status(store, "city", 0, null, null, counties).senders().forEach(s -> heard.put(s.user(), s));
+        List<SyncHealth.CountyStatus> out = new ArrayList<>();
+        for (County c : counties) {
+            SyncStatus.Sender s = heard.get(c.user());
+            long waiting = broker == null ? 0 : broker.waiting(c.inbox());
+            List<SyncHealth.Refusal> refusals = refusals(store, c.user(), 20);
+            out.add(s == null ? new SyncHealth.CountyStatus(c.user(), c.unitCode(), 0, null, null, waiting, 0, 0, 0,
+                    refusals) : new SyncHealth.CountyStatus(c.user(), c.unitCode(), s.lastSeq(), s.lastAt(), s.lag(),
+                            waiting, s.applied(), s.duplicates(), s.refused(), refusals));
+        }
+        return out;
+    }
+
+    private static List<SyncHealth.Refusal> refusals(Store store, String sender, int limit) {
+        return store.read(c -> {
+            List<SyncHealth.Refusal> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT SEQ, REASON, DETAIL, TARGET, REFUSED_AT FROM "
+                    + "JX_SYNC_REFUSED WHERE SENDER = ? ORDER BY ID DESC FETCH FIRST " + limit + " ROWS ONLY")) {
+                ps.setString(1, sender);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new SyncHealth.Refusal(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getTimestamp(5).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     static SyncStatus status(Store store, String role, int node, CountyOutbox outbox, Broker broker,

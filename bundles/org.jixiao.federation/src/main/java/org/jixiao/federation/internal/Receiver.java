@@ -33,6 +33,10 @@ final class Receiver implements AutoCloseable {
 
     enum Outcome { APPLIED, DUPLICATE, REFUSED }
 
+    /** Why a change is refused: a key the city's status page translates, and what it names. */
+    record Refusal(String reason, String detail) {
+    }
+
     private static final System.Logger LOG = System.getLogger(Receiver.class.getName());
     /** How long a change that failed to apply (the database away) waits before it is tried again. */
     private static final long RETRY_MILLIS = 1_000;
@@ -93,16 +97,18 @@ final class Receiver implements AutoCloseable {
                 countDuplicate(c, county.user());
                 return Outcome.DUPLICATE;
             }
-            String refusal = refusal(c, county, change);
+            Refusal refusal = refusal(c, county, change);
             if (refusal != null) {
-                LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal);
+                LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
+                        + " " + refusal.detail());
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
-                        + "TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                        + "DETAIL, TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
                     ps.setString(1, county.user());
                     ps.setLong(2, seq);
-                    ps.setString(3, refusal);
-                    ps.setString(4, change.project() + "/" + change.register() + ":" + change.id());
-                    ps.setTimestamp(5, Timestamp.from(clock.instant()));
+                    ps.setString(3, refusal.reason());
+                    ps.setString(4, refusal.detail());
+                    ps.setString(5, change.project() + "/" + change.register() + ":" + change.id());
+                    ps.setTimestamp(6, Timestamp.from(clock.instant()));
                     ps.executeUpdate();
                 }
                 count(c, county.user(), "REFUSED", seq, change.createdAt());
@@ -119,26 +125,26 @@ final class Receiver implements AutoCloseable {
      * Why the county may not make this change, or null. A register this node does not have is no refusal: the change
      * waits (is retried) until the project is installed here, since refusing would lose it.
      */
-    private String refusal(Connection c, County county, Change change) throws SQLException {
+    private Refusal refusal(Connection c, County county, Change change) throws SQLException {
         if (!Change.REGISTER.equals(change.kind())) {
-            return "unknown kind " + change.kind();
+            return new Refusal("unknownKind", change.kind());
         }
         RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow(
                 () -> new IllegalStateException("no register " + change.project() + "/" + change.register() + " here"));
         if (RecordId.node(change.id()) != county.node()) {
-            return "record of node " + RecordId.node(change.id()) + ", not the sender's";
+            return new Refusal("otherNode", String.valueOf(RecordId.node(change.id())));
         }
         Optional<OrgUnit> home = orgUnits.subtree(orgUnits.root().id()).stream()
                 .filter(u -> u.code().equals(county.unitCode())).findFirst();
         if (home.isEmpty()) {
-            return "the sender's unit " + county.unitCode() + " is not in the city's tree";
+            return new Refusal("unitUnknown", county.unitCode());
         }
         if (!inSubtree(home.get(), change.row().get(def.unitColumn()))) {
-            return "unit " + change.row().get(def.unitColumn()) + " outside the sender's county";
+            return new Refusal("outsideCounty", change.row().get(def.unitColumn()));
         }
         Optional<java.util.Map<String, String>> held = Rows.read(c, def.table(), change.id());
         if (held.isPresent() && !inSubtree(home.get(), held.get().get(def.unitColumn()))) {
-            return "the record held here is outside the sender's county";
+            return new Refusal("heldOutside", held.get().get(def.unitColumn()));
         }
         return null;
     }

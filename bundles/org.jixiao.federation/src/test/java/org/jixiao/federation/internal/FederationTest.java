@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.register.RecordId;
 import org.jixiao.api.testing.FixedOrgUnits;
@@ -134,6 +137,31 @@ class FederationTest {
     }
 
     @Test
+    void onlyACountyWithTheAuthoritysCertificateAndItsOwnPasswordGetsIn() throws Exception {
+        Change change = new Change(Change.REGISTER, "fed", "members", RecordId.of(A.node(), 1), Map.of(), null);
+        Certificates ca = Certificates.get();
+        // A self-signed certificate, though it says CN=a: the handshake fails before any password is asked for.
+        Tls rogue = new Tls(ca.dir.resolve("rogue.p12"), Certificates.PASSWORD, ca.dir.resolve("trust.p12"),
+                Certificates.PASSWORD);
+        assertThrows(ActiveMQException.class, () -> nodes.sendAs(rogue, A.user(), A.password(), A.inbox(), 1,
+                change));
+        // County A's certificate with a wrong password, and county B's certificate with county A's password.
+        assertThrows(ActiveMQSecurityException.class, () -> nodes.sendAs(ca.tls(A.user()), A.user(), "wrong",
+                A.inbox(), 1, change));
+        // Clear text: the acceptor speaks TLS only.
+        try (ServerLocator plain = ActiveMQClient.createServerLocator(nodes.cityUrl()).setReconnectAttempts(0)
+                .setInitialConnectAttempts(1).setCallTimeout(3_000)) {
+            assertThrows(ActiveMQException.class, () -> plain.createSessionFactory()
+                    .createSession(A.user(), A.password(), false, true, true, false, 0).close());
+        }
+        assertEquals(List.of(), nodes.cityStatus().senders());
+        // The same county with its own certificate and password is let in.
+        nodes.sendAs(A, A.inbox(), 1, change);
+        TwoNodes.await("the change is refused as empty, not kept out",
+                () -> nodes.cityStatus().senders().size() == 1);
+    }
+
+    @Test
     void aCountyCannotWriteAnotherCountysRecordsAtTheCity() throws Exception {
         long id = create("孙八");
         awaitSameRows();
@@ -150,17 +178,12 @@ class FederationTest {
         planted.put("ID", String.valueOf(forged));
         nodes.sendAs(B, B.inbox(), 2, new Change(Change.REGISTER, "fed", "members", forged, planted, null));
         TwoNodes.await("both refused", () -> nodes.count(nodes.city, "SELECT COUNT(*) FROM JX_SYNC_REFUSED") == 2);
-        assertEquals(List.of("record of node 1, not the sender's", "unit " + FixedOrgUnits.COUNTY_A.id()
-                + " outside the sender's county"), nodes.city.read(c -> {
-                    List<String> out = new java.util.ArrayList<>();
-                    try (var ps = c.prepareStatement("SELECT REASON FROM JX_SYNC_REFUSED ORDER BY SEQ");
-                            var rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            out.add(rs.getString(1));
-                        }
-                    }
-                    return out;
-                }));
+        // The city's status page lists them, newest first, with a reason it translates.
+        List<SyncHealth.Refusal> refusals = FederationNode.counties(nodes.city, nodes.cityBroker, List.of(A, B))
+                .get(1).refusals();
+        assertEquals(List.of("outsideCounty " + FixedOrgUnits.COUNTY_A.id(), "otherNode 1"), refusals.stream()
+                .map(r -> r.reason() + " " + r.detail()).toList());
+        assertEquals("fed/members:" + id, refusals.get(1).target());
         assertEquals(TwoNodes.rows(nodes.county, "T_MEMBER"), TwoNodes.rows(nodes.city, "T_MEMBER"));
         SyncStatus.Sender b = nodes.cityStatus().senders().get(1);
         assertEquals(List.of("b", 0L, 2L), List.of(b.user(), b.applied(), b.refused()));

@@ -62,7 +62,8 @@ final class TwoNodes implements AutoCloseable {
         outbox = new CountyOutbox(county, A.node(), Clock.systemUTC());
         engine.setOutbox(outbox);
         startCity();
-        countyBroker = Broker.county(dir.resolve("county"), "tcp://127.0.0.1:" + port, A.user(), A.password());
+        countyBroker = Broker.county(dir.resolve("county"), cityUrl(), A.user(), A.password(),
+                Certificates.get().tls(A.user()));
         countyBroker.start();
         relay = new Relay(outbox, countyBroker);
         relay.start(50);
@@ -75,7 +76,8 @@ final class TwoNodes implements AutoCloseable {
     }
 
     void startCity() throws Exception {
-        cityBroker = Broker.city(dir.resolve("city"), "127.0.0.1", port, List.of(A, B));
+        cityBroker = Broker.city(dir.resolve("city"), "127.0.0.1", port, List.of(A, B),
+                Certificates.get().tls("city"));
         cityBroker.start();
         receiver = new Receiver(city, new FixedOrgUnits(), FederationNode.registers(List.of(project)),
                 Clock.systemUTC());
@@ -113,12 +115,21 @@ final class TwoNodes implements AutoCloseable {
         return FederationNode.status(city, "city", 0, null, null, List.of(A, B));
     }
 
+    String cityUrl() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
     /** Sends a change to {@code address} at the city as {@code who} would, bypassing any county node. */
     void sendAs(County who, String address, long seq, Change change) throws Exception {
-        try (ServerLocator locator = ActiveMQClient.createServerLocator("tcp://127.0.0.1:" + port);
+        sendAs(Certificates.get().tls(who.user()), who.user(), who.password(), address, seq, change);
+    }
+
+    /** The same with any TLS material and credentials: what the city does with a stranger. */
+    void sendAs(Tls tls, String user, String password, String address, long seq, Change change) throws Exception {
+        try (ServerLocator locator = ActiveMQClient.createServerLocatorWithoutHA(tls.connector(cityUrl()))
+                .setReconnectAttempts(0).setInitialConnectAttempts(1).setCallTimeout(5_000);
                 ClientSessionFactory factory = locator.createSessionFactory();
-                ClientSession session = factory.createSession(who.user(), who.password(), false, true, true, false,
-                        0)) {
+                ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
             ClientMessage m = session.createMessage(true);
             m.getBodyBuffer().writeString(change.json());
             m.putLongProperty(Relay.SEQ, seq);

@@ -38,6 +38,7 @@ import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
+import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
@@ -99,6 +100,9 @@ public final class PageServlet extends HttpServlet {
     private final transient Dashboard dashboard;
     private final transient DocumentHeader documents;
     private final transient PerformanceCycle cycle;
+    /** Replication's state on a county or city node; a standalone node has none, and no sync page. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    transient volatile SyncHealth sync;
     /** The register engine's .xlsx writer; the pages offer .xlsx only while it is there. */
     private transient volatile SpreadsheetWriter sheets;
     private final transient FieldKeyStatus fieldKey;
@@ -456,6 +460,27 @@ public final class PageServlet extends HttpServlet {
         render(call, 200, null, "dashboard", model);
     }
 
+    /**
+     * Where replication stands: at the city, each county's last change, what waits, the lag, and every refused
+     * change with its reason, for the city's administrators only (a county's administrator has no business seeing
+     * the other counties); at a county, its backlog.
+     */
+    private void syncPage(Call call) throws IOException {
+        SyncHealth health = sync;
+        if (health == null) {
+            throw new NotFoundException(call.path);
+        }
+        SyncHealth.Summary summary = health.summary();
+        if ("city".equals(summary.role()) && call.actor.orgUnit().id() != orgUnits.root().id()) {
+            throw new AccessDeniedException("sync");
+        }
+        Map<String, Object> model = call.model();
+        model.put("summary", summary);
+        model.put("counties", "city".equals(summary.role()) ? health.counties() : List.of());
+        model.put("lagSeconds", summary.lag() == null ? null : summary.lag().toSeconds());
+        render(call, 200, null, "sync", model);
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindSheets(SpreadsheetWriter writer) {
         sheets = writer;
@@ -504,6 +529,8 @@ public final class PageServlet extends HttpServlet {
             units(call);
         } else if ("users".equals(what)) {
             users(call);
+        } else if ("sync".equals(what) && call.segments.length == 2) {
+            syncPage(call);
         } else {
             throw new NotFoundException(call.path);
         }
@@ -845,6 +872,11 @@ public final class PageServlet extends HttpServlet {
             Messages messages) throws IOException {
         if (call.actor != null && !model.containsKey("currentYear")) {
             model.put("currentYear", currentYear());
+        }
+        SyncHealth health = sync;
+        if (health != null && call.actor != null && call.actor.has(Role.ADMIN)) {
+            // The alarm of the menu: a county sent what it does not own.
+            model.putIfAbsent("syncRefused", health.summary().refused());
         }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();

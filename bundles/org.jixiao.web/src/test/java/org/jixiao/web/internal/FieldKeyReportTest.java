@@ -1,6 +1,7 @@
 package org.jixiao.web.internal;
 
 import static org.jixiao.web.internal.QuestionnaireFakes.CITY;
+import static org.jixiao.web.internal.QuestionnaireFakes.COUNTY;
 import static org.jixiao.web.internal.QuestionnaireFakes.unused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,27 +117,75 @@ class FieldKeyReportTest {
         assertFalse(city.has("lagSeconds"), "no lag before any change arrived");
     }
 
+    /** The page servlet of an actor's session, on a node whose field key is {@code key}, and the page at path. */
+    private QuestionnaireFakes.Response page(Actor actor, OrgUnitService orgUnits, SyncHealth sync, String path)
+            throws Exception {
+        WebSessions sessions = new WebSessions(60_000L, false, System::currentTimeMillis);
+        PageServlet pages = new PageServlet(sessions, new Templates(), QuestionnaireFakes.authentication(actor),
+                unused(UserService.class), orgUnits, projects, unused(PerformanceCycle.class),
+                unused(TargetService.class), unused(EvaluationService.class), unused(SelfAssessmentService.class),
+                service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
+                unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
+                unused(org.jixiao.api.questionnaire.AnswerService.class), missing,
+                new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(projects,
+                        service(MilestoneService.class, Map.of("overdue", List.of())), unused(OrgUnitService.class)));
+        pages.sync = sync;
+        WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
+                actor.userId());
+        QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
+        QuestionnaireFakes.Request request = new QuestionnaireFakes.Request("GET", path).cookie(WebSessions.COOKIE,
+                session.id);
+        if (actor.locale().equals(Locale.ENGLISH)) {
+            request.cookie(Http.LANG_COOKIE, "en");
+        }
+        pages.service(request.proxy(), response.proxy());
+        return response;
+    }
+
     @Test
     void theAdminsHomePageShowsTheProblem() throws Exception {
         Actor admin = new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Messages.ZH_CN);
         Actor staff = new Actor(2, "staff", Set.of(Role.STAFF), CITY, Messages.ZH_CN);
         for (Actor actor : List.of(admin, staff)) {
-            WebSessions sessions = new WebSessions(60_000L, false, System::currentTimeMillis);
-            PageServlet pages = new PageServlet(sessions, new Templates(), QuestionnaireFakes.authentication(actor),
-                    unused(UserService.class), unused(OrgUnitService.class), projects, unused(PerformanceCycle.class),
-                    unused(TargetService.class), unused(EvaluationService.class), unused(SelfAssessmentService.class),
-                    service(MilestoneService.class, Map.of("overdue", List.of())), unused(TrackingService.class),
-                    unused(ManualIndicatorService.class), unused(QuestionnaireService.class),
-                    unused(org.jixiao.api.questionnaire.AnswerService.class), missing,
-                    new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(projects,
-                            service(MilestoneService.class, Map.of("overdue", List.of())), unused(OrgUnitService.class)));
-            WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(),
-                    actor.userId());
-            QuestionnaireFakes.Response response = new QuestionnaireFakes.Response();
-            pages.service(new QuestionnaireFakes.Request("GET", "/home").cookie(WebSessions.COOKIE, session.id).proxy(),
-                    response.proxy());
+            QuestionnaireFakes.Response response = page(actor, unused(OrgUnitService.class), null, "/home");
             assertEquals(200, response.status, response.text());
             assertEquals(actor == admin, response.text().contains(MISSING_ZH), actor.username());
         }
+    }
+
+    /** A city with a county that sent what is not its own: its administrators see the alarm, translated. */
+    private static final class City implements SyncHealth {
+        @Override
+        public Summary summary() {
+            return new Summary("city", 0, Duration.ofSeconds(3), 1);
+        }
+
+        @Override
+        public List<CountyStatus> counties() {
+            return List.of(new CountyStatus("a", "A01", 12, Instant.parse("2026-12-07T10:00:00Z"),
+                    Duration.ofSeconds(3), 4, 11, 0, 1, List.of(new Refusal(12, "outsideCounty", "987",
+                            "fed/members:4097", Instant.parse("2026-12-07T10:00:01Z")))),
+                    new CountyStatus("b", "B01", 0, null, null, 0, 0, 0, 0, List.of()));
+        }
+    }
+
+    @Test
+    void theCitysSyncPageAlarmsCityAdminsOnlyAboutARefusedChange() throws Exception {
+        OrgUnitService tree = service(OrgUnitService.class, Map.of("root", CITY));
+        String zh = page(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Messages.ZH_CN), tree, new City(),
+                "/admin/sync").text();
+        assertTrue(zh.contains("有 1 条变更因涉及发送方县级以外的数据被拒绝"), zh);
+        assertTrue(zh.contains("组织机构 987 不在发送方县级范围内") && zh.contains("fed/members:4097"), zh);
+        assertTrue(zh.contains("尚未收到") && zh.contains("href=\"/admin/sync\" class=\"alarm\""), zh);
+        QuestionnaireFakes.Response en = page(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Locale.ENGLISH), tree,
+                new City(), "/admin/sync");
+        assertTrue(en.text().contains("Unit 987 is outside the sender&#39;s county"), en.text());
+        // A county's administrator at the city, a city clerk, and a node with no federation.
+        assertEquals(403, page(new Actor(3, "admin-a", Set.of(Role.ADMIN), COUNTY, Messages.ZH_CN), tree,
+                new City(), "/admin/sync").status);
+        assertEquals(403, page(new Actor(2, "staff", Set.of(Role.STAFF), CITY, Messages.ZH_CN), tree, new City(),
+                "/admin/sync").status);
+        assertEquals(404, page(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Messages.ZH_CN), tree, null,
+                "/admin/sync").status);
     }
 }
