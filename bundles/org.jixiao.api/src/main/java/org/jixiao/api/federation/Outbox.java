@@ -2,6 +2,7 @@ package org.jixiao.api.federation;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -21,4 +22,28 @@ public interface Outbox {
      */
     void registerChanged(Connection connection, String project, String register, String table, long recordId)
             throws SQLException;
+
+    /**
+     * Queues a core record a county writes (a time-node mark, a problem, a self-assessment and its claims, a manual
+     * indicator's answer) as it now stands, or its deletion when no row has this key any more, on the write's own
+     * connection. Call it after the row is written.
+     *
+     * @param table the core's table
+     * @param key   the row's primary key, column by column (upper case)
+     * @since 1.1
+     */
+    void rowChanged(Connection connection, String table, Map<String, ?> key) throws SQLException;
+
+    /**
+     * {@link #rowChanged} on a county node; nothing where there is no outbox ({@code outbox} null), so a writer holding
+     * an optional reference calls this without a test of its own.
+     *
+     * @since 1.1
+     */
+    static void rowChanged(Outbox outbox, Connection connection, String table, Map<String, ?> key)
+            throws SQLException {
+        if (outbox != null) {
+            outbox.rowChanged(connection, table, key);
+        }
+    }
 }

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.jixiao.api.federation.Outbox;
 import org.jixiao.api.store.Store;
@@ -29,6 +31,15 @@ record CountyOutbox(Store store, int node, Clock clock) implements Outbox {
                 .orElseThrow(() -> new SQLException("no row " + table + " " + recordId + " to replicate"));
         Instant at = clock.instant();
         append(c, Change.REGISTER, new Change(Change.REGISTER, project, register, recordId, row, at.toString()).json(),
+                at);
+    }
+
+    @Override
+    public void rowChanged(Connection c, String table, Map<String, ?> key) throws SQLException {
+        Map<String, String> text = new TreeMap<>();
+        key.forEach((column, value) -> text.put(column, value == null ? null : value.toString()));
+        Instant at = clock.instant();
+        append(c, Change.ROW, Change.row(table, text, Rows.read(c, table, text).orElse(null), at.toString()).json(),
                 at);
     }
 

@@ -107,15 +107,19 @@ final class Receiver implements AutoCloseable {
                     ps.setLong(2, seq);
                     ps.setString(3, refusal.reason());
                     ps.setString(4, refusal.detail());
-                    ps.setString(5, change.project() + "/" + change.register() + ":" + change.id());
+                    ps.setString(5, change.target());
                     ps.setTimestamp(6, Timestamp.from(clock.instant()));
                     ps.executeUpdate();
                 }
                 count(c, county.user(), "REFUSED", seq, change.createdAt());
                 return Outcome.REFUSED;
             }
-            RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
-            Rows.upsert(c, def.table(), change.id(), change.row());
+            if (Change.ROW.equals(change.kind())) {
+                applyRow(c, county, change);
+            } else {
+                RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
+                Rows.upsert(c, def.table(), change.id(), change.row());
+            }
             count(c, county.user(), "APPLIED", seq, change.createdAt());
             return Outcome.APPLIED;
         });
@@ -126,6 +130,9 @@ final class Receiver implements AutoCloseable {
      * waits (is retried) until the project is installed here, since refusing would lose it.
      */
     private Refusal refusal(Connection c, County county, Change change) throws SQLException {
+        if (Change.ROW.equals(change.kind())) {
+            return rowRefusal(c, county, change);
+        }
         if (!Change.REGISTER.equals(change.kind())) {
             return new Refusal("unknownKind", change.kind());
         }
@@ -134,8 +141,7 @@ final class Receiver implements AutoCloseable {
         if (RecordId.node(change.id()) != county.node()) {
             return new Refusal("otherNode", String.valueOf(RecordId.node(change.id())));
         }
-        Optional<OrgUnit> home = orgUnits.subtree(orgUnits.root().id()).stream()
-                .filter(u -> u.code().equals(county.unitCode())).findFirst();
+        Optional<OrgUnit> home = home(county);
         if (home.isEmpty()) {
             return new Refusal("unitUnknown", county.unitCode());
         }
@@ -147,6 +153,72 @@ final class Receiver implements AutoCloseable {
             return new Refusal("heldOutside", held.get().get(def.unitColumn()));
         }
         return null;
+    }
+
+    /**
+     * Why the county may not write this core row, or null: a table it does not write, a key that is not the table's,
+     * a row (as sent, or as held here) of a unit outside its county, or a key that names another unit than its row.
+     */
+    private Refusal rowRefusal(Connection c, County county, Change change) throws SQLException {
+        Optional<CoreTables> spec = CoreTables.find(change.table());
+        if (spec.isEmpty() || !change.key().keySet().equals(java.util.Set.copyOf(spec.get().key()))) {
+            return new Refusal("unknownTable", change.table());
+        }
+        Optional<OrgUnit> home = home(county);
+        if (home.isEmpty()) {
+            return new Refusal("unitUnknown", county.unitCode());
+        }
+        java.util.Map<String, String> key;
+        try {
+            key = cityKey(spec.get(), county, change.key());
+        } catch (IllegalArgumentException e) {
+            return new Refusal("unknownTable", change.table());
+        }
+        String unitColumn = spec.get().unitColumn();
+        String unit = change.row() != null ? change.row().get(unitColumn) : key.get(unitColumn);
+        if (!inSubtree(home.get(), unit) || (key.containsKey(unitColumn) && !key.get(unitColumn).equals(unit))) {
+            return new Refusal("outsideCounty", unit);
+        }
+        Optional<java.util.Map<String, String>> held = Rows.read(c, spec.get().table(), key);
+        if (held.isPresent() && !inSubtree(home.get(), held.get().get(unitColumn))) {
+            return new Refusal("heldOutside", held.get().get(unitColumn));
+        }
+        return null;
+    }
+
+    /** The row's key at the city: a generated id gets the sender's node number, so counties' ids never collide. */
+    private static java.util.Map<String, String> cityKey(CoreTables spec, County county,
+            java.util.Map<String, String> key) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>(key);
+        if (spec.nodeIds()) {
+            long local;
+            try {
+                local = Long.parseLong(key.get("ID"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not an id: " + key.get("ID"));
+            }
+            out.put("ID", String.valueOf(RecordId.of(county.node(), local)));
+        }
+        return out;
+    }
+
+    /** Writes or removes the county's row; the columns the city owns in it keep their value here. */
+    private static void applyRow(Connection c, County county, Change change) throws SQLException {
+        CoreTables spec = CoreTables.find(change.table()).orElseThrow();
+        java.util.Map<String, String> key = cityKey(spec, county, change.key());
+        if (change.row() == null) {
+            Rows.delete(c, spec.table(), key);
+            return;
+        }
+        java.util.Map<String, String> row = new java.util.LinkedHashMap<>(change.row());
+        row.keySet().removeAll(spec.cityColumns());
+        row.putAll(key);
+        Rows.upsert(c, spec.table(), key, row, spec.cityColumns());
+    }
+
+    private Optional<OrgUnit> home(County county) {
+        return orgUnits.subtree(orgUnits.root().id()).stream().filter(u -> u.code().equals(county.unitCode()))
+                .findFirst();
     }
 
     private boolean inSubtree(OrgUnit home, String unitId) {

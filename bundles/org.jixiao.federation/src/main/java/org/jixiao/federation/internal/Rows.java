@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A register row as it travels: each column's value in the database's own text form (what {@code getString} gives),
@@ -36,8 +37,20 @@ final class Rows {
 
     /** The row with this id, every column, or empty. */
     static Optional<Map<String, String>> read(Connection c, String table, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table(table) + " WHERE ID = ?")) {
-            ps.setLong(1, id);
+        return read(c, table, Map.of("ID", String.valueOf(id)));
+    }
+
+    /**
+     * The row with this key (column to value, as text), every column, or empty.
+     *
+     * @throws IllegalArgumentException when the key names a column the table lacks
+     */
+    static Optional<Map<String, String>> read(Connection c, String table, Map<String, String> key)
+            throws SQLException {
+        Map<String, Integer> types = columns(c, table);
+        List<String> keys = known(table, types, key.keySet());
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where(keys))) {
+            bind(ps, 1, keys, types, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -72,36 +85,79 @@ final class Rows {
      * @throws IllegalArgumentException when the row names a column the table lacks (nothing written)
      */
     static void upsert(Connection c, String table, long id, Map<String, String> row) throws SQLException {
+        upsert(c, table, Map.of("ID", String.valueOf(id)), row, Set.of());
+    }
+
+    /**
+     * Writes the row as sent, found by its key: an update, or an insert. Columns of the table the row does not name,
+     * and the columns in {@code keep} (what this node owns in a row another node writes), keep their value, or on an
+     * insert their default.
+     *
+     * @throws IllegalArgumentException when the row or key names a column the table lacks (nothing written)
+     */
+    static void upsert(Connection c, String table, Map<String, String> key, Map<String, String> row,
+            Set<String> keep) throws SQLException {
         Map<String, Integer> types = columns(c, table);
+        List<String> keys = known(table, types, key.keySet());
         List<String> names = new ArrayList<>();
-        for (String name : row.keySet()) {
-            if (!types.containsKey(name)) {
-                throw new IllegalArgumentException(table + " has no column " + name);
-            }
-            if (!name.equals("ID")) {
+        for (String name : known(table, types, row.keySet())) {
+            if (!key.containsKey(name) && !keep.contains(name)) {
                 names.add(name);
             }
         }
-        String set = String.join(" = ?, ", names) + " = ?";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + set + " WHERE ID = ?")) {
-            int i = bind(ps, names, types, row);
-            ps.setLong(i, id);
-            if (ps.executeUpdate() == 1) {
-                return;
+        if (!names.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET " + String.join(" = ?, ", names)
+                    + " = ? WHERE " + where(keys))) {
+                bind(ps, bind(ps, 1, names, types, row), keys, types, key);
+                if (ps.executeUpdate() == 1) {
+                    return;
+                }
             }
+        } else if (read(c, table, key).isPresent()) {
+            return;
         }
-        String marks = "?" + ", ?".repeat(names.size());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", names)
-                + ", ID) VALUES (" + marks + ")")) {
-            int i = bind(ps, names, types, row);
-            ps.setLong(i, id);
+        List<String> all = new ArrayList<>(names);
+        all.addAll(keys);
+        Map<String, String> values = new LinkedHashMap<>(row);
+        values.putAll(key);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " (" + String.join(", ", all)
+                + ") VALUES (?" + ", ?".repeat(all.size() - 1) + ")")) {
+            bind(ps, 1, all, types, values);
             ps.executeUpdate();
         }
     }
 
-    private static int bind(PreparedStatement ps, List<String> names, Map<String, Integer> types,
+    /** Removes the row with this key, if there is one. */
+    static void delete(Connection c, String table, Map<String, String> key) throws SQLException {
+        Map<String, Integer> types = columns(c, table);
+        List<String> keys = known(table, types, key.keySet());
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + where(keys))) {
+            bind(ps, 1, keys, types, key);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The names in table order, each checked against the table: none is taken into SQL unless the table has it. */
+    private static List<String> known(String table, Map<String, Integer> types, Set<String> names) {
+        for (String name : names) {
+            if (!types.containsKey(name)) {
+                throw new IllegalArgumentException(table + " has no column " + name);
+            }
+        }
+        return types.keySet().stream().filter(names::contains).toList();
+    }
+
+    private static String where(List<String> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("no key");
+        }
+        return String.join(" = ? AND ", keys) + " = ?";
+    }
+
+    /** Binds the values of {@code names} from parameter {@code i} on; returns the next parameter's index. */
+    private static int bind(PreparedStatement ps, int from, List<String> names, Map<String, Integer> types,
             Map<String, String> row) throws SQLException {
-        int i = 1;
+        int i = from;
         for (String name : names) {
             set(ps, i++, types.get(name), row.get(name));
         }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A throwaway certificate authority and the nodes' keys, made once per test run by the JDK's {@code keytool}, the
- * way the README tells an operator to: the city's certificate names 127.0.0.1, each county has its own, and a rogue
+ * A throwaway certificate authority and the nodes' keys, made once per test run by the JDK's {@code keytool} with
+ * the commands the README gives an operator: the city's certificate names 127.0.0.1, each county has its own, and a rogue
  * county's certificate is self-signed.
  */
 final class Certificates {
@@ -75,22 +75,32 @@ final class Certificates {
                 name + ".p12");
     }
 
+    /**
+     * The JDK's keytool, in this JVM: a keytool process takes seconds to start on a busy machine, twelve of them half a
+     * minute. Its entry point ends the JVM on failure, so its {@code run} is called instead (the surefire fork opens
+     * the package: see the pom); file names are relative to {@code dir}.
+     */
     private static void keytool(Path dir, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(args));
+        for (int i = 0; i < args.length; i++) {
+            boolean file = i > 0 && List.of("-keystore", "-file", "-infile", "-outfile").contains(args[i - 1]);
+            command.add(file ? dir.resolve(args[i]).toString() : args[i]);
+        }
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
+            Class<?> main = Class.forName("sun.security.tools.keytool.Main");
+            var ctor = main.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            var run = main.getDeclaredMethod("run", String[].class, java.io.PrintStream.class);
+            run.setAccessible(true);
+            Object exit = run.invoke(ctor.newInstance(), command.toArray(String[]::new),
+                    new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            if (exit instanceof Integer code && code != 0) {
                 throw new IllegalStateException(String.join(" ", args) + ": " + out);
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(String.join(" ", args) + ": " + out, e);
         }
     }
 }

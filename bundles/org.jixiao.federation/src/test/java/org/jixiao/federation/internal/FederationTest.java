@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,30 +19,13 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.register.RecordId;
 import org.jixiao.api.testing.FixedOrgUnits;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A county node and the city node, each with its own database and embedded broker: what a county writes through the
  * register engine reaches the city, across a restart of the city, once only, and only within its own county.
  */
-class FederationTest {
-
-    @TempDir
-    Path dir;
-    TwoNodes nodes;
-
-    @BeforeEach
-    void start() throws Exception {
-        nodes = new TwoNodes(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
-    }
+class FederationTest extends NodesTest {
 
     long create(String name) {
         return nodes.engine.create(A_STAFF, nodes.project, "members", Map.of("name", name, "joinedOn", "2024-03-01",

@@ -58,6 +58,8 @@ final class TwoNodes implements AutoCloseable {
         this.dir = dir;
         this.port = freePort();
         Clock clock = Clock.fixed(LocalDate.of(2024, 6, 15).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
+        seed(county);
+        seed(city);
         engine = new RegisterEngine(county, new FixedOrgUnits(), new Audit(), new Base64Cipher(), clock, A.node());
         outbox = new CountyOutbox(county, A.node(), Clock.systemUTC());
         engine.setOutbox(outbox);
@@ -70,9 +72,39 @@ final class TwoNodes implements AutoCloseable {
     }
 
     static void migrate(Store store) {
+        new org.jixiao.core.internal.schema.CoreSchema(store);
         store.migrate("register", RegisterEngine.migrations());
         store.migrate("test", List.of(new Migration(1, "test", Members.SCHEMA)));
         store.migrate(FederationNode.OWNER, FederationNode.migrations());
+    }
+
+    /**
+     * What the city owns and both nodes hold alike: the org tree of {@link FixedOrgUnits}, the year 2024 and a manual
+     * indicator of the city's.
+     */
+    private static void seed(Store store) {
+        store.inTransaction(c -> {
+            for (var u : List.of(FixedOrgUnits.CITY, FixedOrgUnits.COUNTY_A, FixedOrgUnits.COUNTY_B)) {
+                try (var ps = c.prepareStatement("INSERT INTO JX_ORG_UNIT (ID, PARENT_ID, CODE, NAME, LEVEL, PATH) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, u.id());
+                    ps.setObject(2, u.parentId());
+                    ps.setString(3, u.code());
+                    ps.setString(4, u.name());
+                    ps.setString(5, u.level().name());
+                    ps.setString(6, u.path());
+                    ps.executeUpdate();
+                }
+            }
+            try (var s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY) VALUES (2024, "
+                        + "'SELF_ASSESSMENT', CURRENT_TIMESTAMP, 'city')");
+                s.executeUpdate("INSERT INTO JX_MANUAL_INDICATOR (ID, PERF_YEAR, OWNER_ORG_UNIT_ID, IS_LOCAL, NAME_ZH, "
+                        + "UNIT_ZH, KIND, COMPARISON, TARGET_VALUE, CREATED_AT, CREATED_BY) VALUES (1, 2024, 1, 0, "
+                        + "'专题会议', '次', 'COUNT', 'AT_LEAST', 4, CURRENT_TIMESTAMP, 'city')");
+            }
+            return null;
+        });
     }
 
     void startCity() throws Exception {

@@ -232,6 +232,7 @@ public final class ManualIndicatorServiceImpl extends UnitYearService implements
             store.inTransaction(c -> {
                 ManualRepository.AnswerRow before = ManualRepository.answer(c, indicatorId, orgUnitId);
                 ManualRepository.saveAnswer(c, indicatorId, orgUnitId, v, n, clock.instant(), actor.username());
+                replicate(c, "JX_MANUAL_ANSWER", Map.of("INDICATOR_ID", indicatorId, "ORG_UNIT_ID", orgUnitId));
                 AuditRecords.insert(c, clock.instant(), actor, "manual.answer", answerTarget(indicatorId, orgUnitId),
                         "before=" + (before == null || before.value() == null ? "none" : before.value().toPlainString())
                                 + "; after=" + (v == null ? "none" : v.toPlainString()) + "; note="

@@ -307,10 +307,11 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
             MilestoneMark before = latestMarks(c, year, orgUnitId).get(declared.key());
             Due moved = loadDues(c, year).get(declared.key());
             LocalDate due = moved == null ? declared.definition().dueIn(year) : moved.due();
-            Jdbc.update(c, "INSERT INTO JX_MILESTONE_DONE (PERF_YEAR, ORG_UNIT_ID,"
+            long mark = Jdbc.insert(c, "INSERT INTO JX_MILESTONE_DONE (PERF_YEAR, ORG_UNIT_ID,"
                     + " PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY, DONE_AT)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", year, orgUnitId, projectId, milestoneId, doneOn, text,
                     Jdbc.truncate(actor.username(), USERNAME_MAX), now);
+            replicate(c, "JX_MILESTONE_DONE", Map.of("ID", mark));
             // The evidence may name people; the audit trail keeps only its size.
             String detail = "doneOn=" + doneOn + "; due=" + due + "; " + Milestone.stateOf(due, doneOn, doneOn)
                     + "; evidence=" + text.length() + " chars"

@@ -1,5 +1,15 @@
 package org.jixiao.core.internal.performance;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jixiao.api.federation.Outbox;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -24,6 +34,8 @@ public abstract class UnitYearService {
     protected final Clock clock;
     // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
     protected final Object writeLock = new Object();
+    /** A county node's outbox towards the city; none on a city or standalone node. */
+    private final AtomicReference<Outbox> outbox = new AtomicReference<>();
 
     protected UnitYearService(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
@@ -31,6 +43,24 @@ public abstract class UnitYearService {
         this.cycle = Objects.requireNonNull(cycle, "cycle");
         this.scope = new UnitYearScope(orgUnits, cycle);
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Bound on a county node only (the federation registers its outbox there); every subclass inherits it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetOutbox")
+    public void setOutbox(Outbox o) {
+        outbox.set(o);
+    }
+
+    public void unsetOutbox(Outbox o) {
+        outbox.compareAndSet(o, null);
+    }
+
+    /**
+     * The write hook of the federation: on a county node, queues the row with this key as it now stands for the city,
+     * in the caller's transaction; elsewhere nothing. Call it after the row is written.
+     */
+    protected void replicate(Connection c, String table, Map<String, ?> key) throws SQLException {
+        Outbox.rowChanged(outbox.get(), c, table, key);
     }
 
     /**

@@ -68,6 +68,8 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
     static final BigDecimal VALUE_MAX = BigDecimal.TEN.pow(12);
     static final int VALUE_SCALE_MAX = 4;
     static final int USERNAME_MAX = 40;
+    /** The report's row, which the county's node hands to the city with each of its writes (issue 15). */
+    private static final String REPORT = "JX_SELF_ASSESSMENT";
     static final int PROJECT_ID_MAX = 64;
     static final int INDICATOR_ID_MAX = 100;
 
@@ -89,6 +91,10 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
     }
 
     // ---------------------------------------------------------------- reads
+
+    private static Map<String, Object> reportKey(int year, long orgUnitId) {
+        return Map.of("PERF_YEAR", year, "ORG_UNIT_ID", orgUnitId);
+    }
 
     @Override
     public SelfAssessment get(Actor actor, int year, long orgUnitId) {
@@ -186,9 +192,12 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
                 } else if (!SelfAssessmentRepository.updateTexts(c, year, orgUnitId, state, p, r, now, by)) {
                     throw stale();
                 }
+                replicate(c, REPORT, reportKey(year, orgUnitId));
                 for (Map.Entry<IndicatorRef, StoredClaim> e : clean.entrySet()) {
                     SelfAssessmentRepository.putClaim(c, year, orgUnitId, e.getKey(), e.getValue().claimed(),
                             e.getValue().explanation());
+                    replicate(c, "JX_SELF_ASSESSMENT_CLAIM", Map.of("PERF_YEAR", year, "ORG_UNIT_ID", orgUnitId,
+                            "PROJECT_ID", e.getKey().projectId(), "INDICATOR_ID", e.getKey().indicatorId()));
                 }
                 AuditRecords.insert(c, now, actor, "selfAssessment.save", target(year, orgUnitId),
                         "state=" + state.name() + "; claims=" + clean.size(), null);
@@ -241,6 +250,7 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
                 if (!SelfAssessmentRepository.markSubmitted(c, year, orgUnitId, from, now, by)) {
                     throw stale();
                 }
+                replicate(c, REPORT, reportKey(year, orgUnitId));
                 AuditRecords.insert(c, now, actor, "selfAssessment.submit", target(year, orgUnitId),
                         from.name() + "->" + State.SUBMITTED.name() + "; claims=" + rows.size(), null);
                 return null;

@@ -140,6 +140,7 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
         long id = store.inTransaction(c -> {
             long newId = TrackingRepository.insert(c, year, orgUnitId, project, t, d, o, dueOn, now, by);
+            replicate(c, "JX_PROBLEM", Map.of("ID", newId));
             AuditRecords.insert(c, now, actor, "problem.record", target(newId),
                     "year=" + year + "; orgUnit=" + orgUnitId + "; project=" + (project == null ? "-" : project)
                             + "; dueOn=" + (dueOn == null ? "-" : dueOn) + "; title=" + t.length() + " chars",
@@ -253,6 +254,7 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
             String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
             store.inTransaction(c -> {
                 change.apply(c, now, by);
+                replicate(c, "JX_PROBLEM", Map.of("ID", before.problem().id()));
                 return null;
             });
         }

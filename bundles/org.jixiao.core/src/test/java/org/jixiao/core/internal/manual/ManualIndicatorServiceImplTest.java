@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
@@ -135,7 +136,11 @@ class ManualIndicatorServiceImplTest extends CityTest {
                 BigDecimal.valueOf(6)), "二县已有基础");
         assertEquals(BigDecimal.valueOf(6), targets.table(c2Staff, YEAR, c2.id()).targets().get(0).rule().value());
 
+        // On a county node the answer is handed to the outbox for the city, in the write's transaction.
+        RecordingOutbox outbox = new RecordingOutbox();
+        service.setOutbox(outbox);
         service.answer(c1Staff, m.id(), c1.id(), new BigDecimal("5.0"), "上半年 3 次，下半年 2 次");
+        assertEquals(List.of("JX_MANUAL_ANSWER INDICATOR_ID=" + m.id() + ",ORG_UNIT_ID=" + c1.id()), outbox.rows());
         Map<Long, Map<String, BigDecimal>> actuals = city.actuals(List.of(c1.id(), c2.id()), YEAR);
         assertEquals(Map.of(m.ref().indicatorId(), new BigDecimal("5")), actuals.get(c1.id()));
         assertNull(actuals.get(c2.id()));

@@ -13,6 +13,7 @@ import java.time.MonthDay;
 import java.util.List;
 import java.util.Map;
 
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
@@ -239,8 +240,13 @@ class MilestoneServiceImplTest extends CityTest {
     @Test
     void aCountyMarksNodesDoneOnTimeOrLate() {
         String evidence = "数据库已建成，见 https://example.org/db";
+        RecordingOutbox outbox = new RecordingOutbox();
+        service.setOutbox(outbox);
         Milestone built = service.markDone(c1Staff, 2013, c1.id(), P, NodesProject.BUILT, LocalDate.of(2013, 5, 30),
                 "  " + evidence + "  ");
+        // On a county node the mark is handed to the outbox for the city, in the write's transaction.
+        assertEquals(1, outbox.rows().size());
+        assertTrue(outbox.rows().get(0).matches("JX_MILESTONE_DONE ID=\\d+"), outbox.rows().toString());
         assertEquals(State.DONE, built.state());
         assertEquals(LocalDate.of(2013, 5, 30), built.doneOn());
         assertEquals(evidence, built.evidence(), "stripped");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
@@ -149,8 +150,16 @@ class SelfAssessmentServiceImplTest extends CityTest {
 
     @Test
     void theCitySeesEveryUnitAndTheOverviewListsEachEvaluatedUnitByCode() {
+        RecordingOutbox outbox = new RecordingOutbox();
+        service.setOutbox(outbox);
         saveComplete(c1Staff, c1);
         service.submit(c1Staff, YEAR, c1.id());
+        // On a county node the report and each claim go to the outbox for the city, in the write's transaction.
+        String report = "JX_SELF_ASSESSMENT ORG_UNIT_ID=" + c1.id() + ",PERF_YEAR=" + YEAR;
+        String claim = "JX_SELF_ASSESSMENT_CLAIM INDICATOR_ID=%s,ORG_UNIT_ID=" + c1.id() + ",PERF_YEAR=" + YEAR
+                + ",PROJECT_ID=%s";
+        assertEquals(List.of(report, claim.formatted(TRAINED.indicatorId(), TRAINED.projectId()),
+                claim.formatted(LOANS.indicatorId(), LOANS.projectId()), report), outbox.rows());
         service.save(c2Staff, YEAR, c2.id(), Map.of(), "问题", null);
 
         List<SelfAssessmentStatus> all = service.list(cityAdmin, YEAR);

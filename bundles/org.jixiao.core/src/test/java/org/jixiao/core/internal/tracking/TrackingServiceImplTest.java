@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
@@ -81,6 +82,8 @@ class TrackingServiceImplTest extends CityTest {
 
     @Test
     void aProblemGoesFromRecordedToClosedAndEveryStepIsAudited() {
+        RecordingOutbox outbox = new RecordingOutbox();
+        service.setOutbox(outbox);
         Problem p = recordC1();
         assertEquals(State.OPEN, p.state());
         assertEquals("c1 团委", p.orgUnitName());
@@ -96,6 +99,8 @@ class TrackingServiceImplTest extends CityTest {
         assertEquals(State.RECTIFYING, acting.state());
         assertEquals("补录台账并指定 AB 岗", acting.measure());
         assertEquals(2, audits("problem.update"));
+        // On a county node each write hands the problem to the outbox for the city, in its own transaction.
+        assertEquals(java.util.Collections.nCopies(3, "JX_PROBLEM ID=" + p.id()), outbox.rows());
 
         assertEquals(Map.of("state", "problem.state.notRectified"), errors(() -> service.close(assessor, p.id())));
         Problem done = service.rectified(c1Staff, p.id(), "  https://example.org/ledger \r\n ");
