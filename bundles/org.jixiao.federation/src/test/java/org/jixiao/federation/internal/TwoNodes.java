@@ -170,10 +170,14 @@ final class TwoNodes implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
+        await(what, 60, done);
+    }
+
+    static void await(String what, long seconds, BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > end) {
-                throw new AssertionError("not within 60 s: " + what);
+                throw new AssertionError("not within " + seconds + " s: " + what);
             }
             Thread.sleep(50);
         }
