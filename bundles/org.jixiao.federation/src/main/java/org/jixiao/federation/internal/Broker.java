@@ -80,7 +80,7 @@ final class Broker implements AutoCloseable {
         config.addBridgeConfiguration(new BridgeConfiguration().setName("to-city").setQueueName(OUTBOX)
                 .setForwardingAddress(INBOX_PREFIX + user).setStaticConnectors(List.of("city"))
                 .setUseDuplicateDetection(true).setReconnectAttempts(-1).setRetryInterval(500)
-                .setRetryIntervalMultiplier(2).setMaxRetryInterval(15_000).setUser(user).setPassword(password));
+                .setRetryIntervalMultiplier(2).setMaxRetryInterval(5_000).setUser(user).setPassword(password));
         return new Broker(config, Map.of());
     }
 

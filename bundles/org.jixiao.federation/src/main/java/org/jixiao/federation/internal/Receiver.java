@@ -45,7 +45,12 @@ final class Receiver implements AutoCloseable {
     private final OrgUnitService orgUnits;
     private final BiFunction<String, String, Optional<RegisterDefinition>> registers;
     private final Clock clock;
+    /** Changes applied in one transaction at most. */
+    static final int BATCH = 500;
+
     private final List<ClientSession> sessions = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean closed;
 
     /**
      * @param registers the register a project declares, by project and register id, among the projects installed here
@@ -58,71 +63,116 @@ final class Receiver implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts a consumer on each county's inbox, each with a session (and so a delivery thread) of its own. */
+    /**
+     * Starts a consumer on each county's inbox, each with a session and a thread of its own that takes the changes
+     * waiting, up to {@link #BATCH}, and applies them in one database transaction: a commit per change held a
+     * catching-up city to some 80 changes a second.
+     */
     void start(Broker broker, List<County> counties) throws Exception {
         for (County county : counties) {
             ClientSession session = broker.session();
             sessions.add(session);
             ClientConsumer consumer = session.createConsumer(county.inbox());
-            consumer.setMessageHandler(m -> onMessage(session, county, m));
             session.start();
+            Thread t = new Thread(() -> receive(session, consumer, county), "jixiao-receiver-" + county.user());
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
         }
     }
 
-    private void onMessage(ClientSession session, County county, ClientMessage m) {
-        try {
-            long seq = m.getLongProperty(Relay.SEQ);
-            Change change = Change.parse(m.getBodyBuffer().readString());
-            apply(county, seq, change);
-            m.acknowledge();
-            session.commit();
-        } catch (Exception | LinkageError e) {
-            LOG.log(Level.WARNING, "a change from " + county.user() + " could not be applied; it is tried again", e);
+    private void receive(ClientSession session, ClientConsumer consumer, County county) {
+        while (!closed) {
+            List<ClientMessage> batch = new ArrayList<>();
             try {
-                Thread.sleep(RETRY_MILLIS);
-                session.rollback();
-            } catch (InterruptedException x) {
-                Thread.currentThread().interrupt();
-            } catch (ActiveMQException x) {
-                LOG.log(Level.WARNING, "rolling back the change from " + county.user(), x);
+                ClientMessage first = consumer.receive(500);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                for (ClientMessage m; batch.size() < BATCH && (m = consumer.receiveImmediate()) != null; ) {
+                    batch.add(m);
+                }
+                List<Sent> changes = new ArrayList<>(batch.size());
+                for (ClientMessage m : batch) {
+                    changes.add(new Sent(m.getLongProperty(Relay.SEQ), Change.parse(m.getBodyBuffer().readString())));
+                }
+                applyAll(county, changes);
+                for (ClientMessage m : batch) {
+                    m.acknowledge();
+                }
+                session.commit();
+            } catch (Exception | LinkageError e) {
+                if (closed) {
+                    return;
+                }
+                // Nothing of the batch was applied: it comes back, in order, after the pause.
+                LOG.log(Level.WARNING, "changes from " + county.user() + " could not be applied; they are tried again",
+                        e);
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                    session.rollback();
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (ActiveMQException x) {
+                    LOG.log(Level.WARNING, "rolling back the changes from " + county.user(), x);
+                }
             }
         }
+    }
+
+    /** A change as it arrived, with the sequence number its county gave it. */
+    record Sent(long seq, Change change) {
     }
 
     /** Applies, skips or refuses one change, with the county's bookkeeping, in one transaction. */
     Outcome apply(County county, long seq, Change change) {
+        return store.inTransaction(c -> apply(c, county, seq, change));
+    }
+
+    /** Applies, skips or refuses each change in turn, all in one transaction: all of them or none. */
+    List<Outcome> applyAll(County county, List<Sent> changes) {
         return store.inTransaction(c -> {
-            long last = lastSeq(c, county.user());
-            if (seq <= last) {
-                countDuplicate(c, county.user());
-                return Outcome.DUPLICATE;
+            List<Outcome> out = new ArrayList<>(changes.size());
+            for (Sent s : changes) {
+                out.add(apply(c, county, s.seq(), s.change()));
             }
-            Refusal refusal = refusal(c, county, change);
-            if (refusal != null) {
-                LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
-                        + " " + refusal.detail());
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
-                        + "DETAIL, TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
-                    ps.setString(1, county.user());
-                    ps.setLong(2, seq);
-                    ps.setString(3, refusal.reason());
-                    ps.setString(4, refusal.detail());
-                    ps.setString(5, change.target());
-                    ps.setTimestamp(6, Timestamp.from(clock.instant()));
-                    ps.executeUpdate();
-                }
-                count(c, county.user(), "REFUSED", seq, change.createdAt());
-                return Outcome.REFUSED;
-            }
-            if (Change.ROW.equals(change.kind())) {
-                applyRow(c, county, change);
-            } else {
-                RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
-                Rows.upsert(c, def.table(), change.id(), change.row());
-            }
-            count(c, county.user(), "APPLIED", seq, change.createdAt());
-            return Outcome.APPLIED;
+            return out;
         });
+    }
+
+    private Outcome apply(Connection c, County county, long seq, Change change) throws SQLException {
+        long last = lastSeq(c, county.user());
+        if (seq <= last) {
+            countDuplicate(c, county.user());
+            return Outcome.DUPLICATE;
+        }
+        Refusal refusal = refusal(c, county, change);
+        if (refusal != null) {
+            LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
+                    + " " + refusal.detail());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
+                    + "DETAIL, TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, county.user());
+                ps.setLong(2, seq);
+                ps.setString(3, refusal.reason());
+                ps.setString(4, refusal.detail());
+                ps.setString(5, change.target());
+                ps.setTimestamp(6, Timestamp.from(clock.instant()));
+                ps.executeUpdate();
+            }
+            count(c, county.user(), "REFUSED", seq, change.createdAt());
+            return Outcome.REFUSED;
+        }
+        if (Change.ROW.equals(change.kind())) {
+            applyRow(c, county, change);
+        } else {
+            RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
+            Rows.upsert(c, def.table(), change.id(), change.row());
+        }
+        count(c, county.user(), "APPLIED", seq, change.createdAt());
+        return Outcome.APPLIED;
     }
 
     /**
@@ -272,6 +322,15 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        for (Thread t : threads) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
         for (ClientSession s : sessions) {
             try {
                 s.close();
