@@ -17,11 +17,17 @@ import org.jixiao.api.store.Store;
 
 /**
  * A county node's outbox: entries written in the transactions of the changes they carry, numbered without gaps in
- * commit order, read in order by the {@link Relay} and removed once its broker holds them.
+ * commit order, read in order by the {@link Relay} and removed once its broker holds them. Each carries the epoch it
+ * was written in: this start of the node (see V3__sequence_epoch.sql).
  */
-record CountyOutbox(Store store, int node, Clock clock) implements Outbox {
+record CountyOutbox(Store store, int node, Clock clock, long epoch) implements Outbox {
 
-    record Entry(long seq, String payload) {
+    /** An outbox whose epoch is now: what each start of a county node opens. */
+    CountyOutbox(Store store, int node, Clock clock) {
+        this(store, node, clock, clock.millis());
+    }
+
+    record Entry(long epoch, long seq, String payload) {
     }
 
     @Override
@@ -46,12 +52,13 @@ record CountyOutbox(Store store, int node, Clock clock) implements Outbox {
     private void append(Connection c, String kind, String payload, Instant at) throws SQLException {
         long seq = nextSeq(c);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT, EPOCH) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, seq);
             ps.setInt(2, node);
             ps.setString(3, kind);
             ps.setString(4, payload);
             ps.setTimestamp(5, Timestamp.from(at));
+            ps.setLong(6, epoch);
             ps.executeUpdate();
         }
     }
@@ -86,10 +93,10 @@ record CountyOutbox(Store store, int node, Clock clock) implements Outbox {
         return store.read(c -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT SEQ, PAYLOAD FROM JX_OUTBOX ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY");
+                    "SELECT EPOCH, SEQ, PAYLOAD FROM JX_OUTBOX ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getLong(1), rs.getString(2)));
+                    out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3)));
                 }
             }
             return out;

@@ -95,7 +95,9 @@ final class Receiver implements AutoCloseable {
                 }
                 List<Sent> changes = new ArrayList<>(batch.size());
                 for (ClientMessage m : batch) {
-                    changes.add(new Sent(m.getLongProperty(Relay.SEQ), Change.parse(m.getBodyBuffer().readString())));
+                    long epoch = m.containsProperty(Relay.EPOCH) ? m.getLongProperty(Relay.EPOCH) : 0;
+                    changes.add(new Sent(epoch, m.getLongProperty(Relay.SEQ),
+                            Change.parse(m.getBodyBuffer().readString())));
                 }
                 applyAll(county, changes);
                 for (ClientMessage m : batch) {
@@ -122,13 +124,13 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    /** A change as it arrived, with the sequence number its county gave it. */
-    record Sent(long seq, Change change) {
+    /** A change as it arrived, with the epoch and sequence number its county gave it. */
+    record Sent(long epoch, long seq, Change change) {
     }
 
     /** Applies, skips or refuses one change, with the county's bookkeeping, in one transaction. */
-    Outcome apply(County county, long seq, Change change) {
-        return store.inTransaction(c -> apply(c, county, seq, change));
+    Outcome apply(County county, long epoch, long seq, Change change) {
+        return applyAll(county, List.of(new Sent(epoch, seq, change))).get(0);
     }
 
     /** Applies, skips or refuses each change in turn, all in one transaction: all of them or none. */
@@ -136,15 +138,18 @@ final class Receiver implements AutoCloseable {
         return store.inTransaction(c -> {
             List<Outcome> out = new ArrayList<>(changes.size());
             for (Sent s : changes) {
-                out.add(apply(c, county, s.seq(), s.change()));
+                out.add(apply(c, county, s));
             }
             return out;
         });
     }
 
-    private Outcome apply(Connection c, County county, long seq, Change change) throws SQLException {
-        long last = lastSeq(c, county.user());
-        if (seq <= last) {
+    private Outcome apply(Connection c, County county, Sent sent) throws SQLException {
+        long seq = sent.seq();
+        Change change = sent.change();
+        long[] last = last(c, county.user());
+        // A later epoch (the county started again, perhaps from a backup) starts its numbers afresh.
+        if (sent.epoch() < last[0] || (sent.epoch() == last[0] && seq <= last[1])) {
             countDuplicate(c, county.user());
             return Outcome.DUPLICATE;
         }
@@ -162,7 +167,7 @@ final class Receiver implements AutoCloseable {
                 ps.setTimestamp(6, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
             }
-            count(c, county.user(), "REFUSED", seq, change.createdAt());
+            count(c, county.user(), "REFUSED", sent, change.createdAt());
             return Outcome.REFUSED;
         }
         if (Change.ROW.equals(change.kind())) {
@@ -171,7 +176,7 @@ final class Receiver implements AutoCloseable {
             RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
             Rows.upsert(c, def.table(), change.id(), change.row());
         }
-        count(c, county.user(), "APPLIED", seq, change.createdAt());
+        count(c, county.user(), "APPLIED", sent, change.createdAt());
         return Outcome.APPLIED;
     }
 
@@ -281,14 +286,17 @@ final class Receiver implements AutoCloseable {
         return orgUnits.find(id).filter(home::covers).isPresent();
     }
 
-    /** The county's last applied sequence, its row locked for this transaction (created at 0 on its first change). */
-    private static long lastSeq(Connection c, String sender) throws SQLException {
+    /**
+     * The county's last applied epoch and sequence, its row locked for this transaction (created at 0 on its first
+     * change).
+     */
+    private static long[] last(Connection c, String sender) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT LAST_SEQ FROM JX_SYNC_SENDER WHERE SENDER = ? FOR UPDATE")) {
+                "SELECT LAST_EPOCH, LAST_SEQ FROM JX_SYNC_SENDER WHERE SENDER = ? FOR UPDATE")) {
             ps.setString(1, sender);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return rs.getLong(1);
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
                 }
             }
         }
@@ -297,17 +305,18 @@ final class Receiver implements AutoCloseable {
             ps.setString(1, sender);
             ps.executeUpdate();
         }
-        return 0;
+        return new long[] {0, 0};
     }
 
     /** Counts an applied or refused change as the county's last one. */
-    private void count(Connection c, String sender, String column, long seq, Instant created) throws SQLException {
+    private void count(Connection c, String sender, String column, Sent sent, Instant created) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SYNC_SENDER SET " + column + " = " + column
-                + " + 1, LAST_SEQ = ?, LAST_AT = ?, LAST_CREATED = ? WHERE SENDER = ?")) {
-            ps.setLong(1, seq);
-            ps.setTimestamp(2, Timestamp.from(clock.instant()));
-            ps.setTimestamp(3, created == null ? null : Timestamp.from(created));
-            ps.setString(4, sender);
+                + " + 1, LAST_EPOCH = ?, LAST_SEQ = ?, LAST_AT = ?, LAST_CREATED = ? WHERE SENDER = ?")) {
+            ps.setLong(1, sent.epoch());
+            ps.setLong(2, sent.seq());
+            ps.setTimestamp(3, Timestamp.from(clock.instant()));
+            ps.setTimestamp(4, created == null ? null : Timestamp.from(created));
+            ps.setString(5, sender);
             ps.executeUpdate();
         }
     }

@@ -15,13 +15,14 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 
 /**
  * Moves a county's outbox entries, in order, into its broker's outgoing queue, each with the duplicate id
- * {@code node:seq}, then removes them from the outbox. The bridge takes them on to the city. A crash between the
+ * {@code node:epoch:seq}, then removes them from the outbox. The bridge takes them on to the city. A crash between the
  * broker's commit and the removal sends those entries again: the broker drops them as duplicates, and the city would
  * skip them anyway by their sequence.
  */
 final class Relay implements AutoCloseable {
 
     static final String SEQ = "jixiao.seq";
+    static final String EPOCH = "jixiao.epoch";
     private static final System.Logger LOG = System.getLogger(Relay.class.getName());
     private static final int BATCH = 200;
 
@@ -90,7 +91,10 @@ final class Relay implements AutoCloseable {
         ClientMessage m = session.createMessage(true);
         m.getBodyBuffer().writeString(e.payload());
         m.putLongProperty(SEQ, e.seq());
-        m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), outbox.node() + ":" + e.seq());
+        m.putLongProperty(EPOCH, e.epoch());
+        // The epoch too: a county restored from a backup reuses numbers that its broker has already seen.
+        m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), outbox.node() + ":" + e.epoch() + ":"
+                + e.seq());
         return m;
     }
 

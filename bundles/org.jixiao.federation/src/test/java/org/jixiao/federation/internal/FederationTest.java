@@ -97,9 +97,10 @@ class FederationTest extends NodesTest {
         Change sent = nodes.county.read(c -> new Change(Change.REGISTER, "fed", "members", id,
                 Rows.read(c, "T_MEMBER", id).orElseThrow(), null));
         nodes.county.inTransaction(c -> {
-            try (var ps = c.prepareStatement("INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT) "
-                    + "VALUES (1, 1, 'register', ?, CURRENT_TIMESTAMP)")) {
+            try (var ps = c.prepareStatement("INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT, EPOCH) "
+                    + "VALUES (1, 1, 'register', ?, CURRENT_TIMESTAMP, ?)")) {
                 ps.setString(1, sent.json());
+                ps.setLong(2, nodes.outbox.epoch());
                 return ps.executeUpdate();
             }
         });
@@ -114,11 +115,31 @@ class FederationTest extends NodesTest {
         assertEquals(List.of(2L, 2L), List.of(nodes.cityStatus().senders().get(0).lastSeq(),
                 nodes.cityStatus().senders().get(0).applied()));
         assertTrue(TwoNodes.rows(nodes.city, "T_MEMBER").get(0).contains("NAME=赵六"));
-        assertEquals(Receiver.Outcome.DUPLICATE, nodes.receiver.apply(A, 2, new Change(Change.REGISTER, "fed",
+        assertEquals(Receiver.Outcome.DUPLICATE, nodes.receiver.apply(A, nodes.outbox.epoch(), 2, new Change(Change.REGISTER, "fed",
                 "members", second, edited, null)));
         // Two duplicates: the one sent past the brokers and the one just applied. The entry the relay sent again
         // never reached the city: the county's broker dropped it by its duplicate id.
         assertEquals(2, nodes.cityStatus().senders().get(0).duplicates());
+    }
+
+    @Test
+    void aCountyRestoredFromABackupDoesNotReuseNumbersTheCityHasApplied() throws Exception {
+        create("备份前");
+        create("备份后");
+        awaitSameRows();
+        // Restored from a backup taken after its first change: its numbering is back at 1, and it starts again.
+        nodes.county.inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE JX_OUTBOX_SEQ SET LAST_SEQ = 1")) {
+                return ps.executeUpdate();
+            }
+        });
+        nodes.restartCounty();
+        long after = create("恢复后");
+        // Number 2 again, in a new epoch: applied, not skipped as the change number 2 the city already has.
+        awaitSameRows();
+        SyncStatus.Sender a = nodes.cityStatus().senders().get(0);
+        assertEquals(List.of(2L, 3L, 0L), List.of(a.lastSeq(), a.applied(), a.duplicates()));
+        assertTrue(nodes.city.read(c -> Rows.read(c, "T_MEMBER", after)).isPresent());
     }
 
     @Test

@@ -46,9 +46,9 @@ final class TwoNodes implements AutoCloseable {
     final MemoryStores.Loan county = MemoryStores.borrow("federation", TwoNodes::migrate);
     final MemoryStores.Loan city = MemoryStores.borrow("federation", TwoNodes::migrate);
     final RegisterEngine engine;
-    final CountyOutbox outbox;
+    CountyOutbox outbox;
     final Broker countyBroker;
-    final Relay relay;
+    Relay relay;
     final int port;
     private final Path dir;
     Broker cityBroker;
@@ -114,6 +114,15 @@ final class TwoNodes implements AutoCloseable {
         receiver = new Receiver(city, new FixedOrgUnits(), FederationNode.registers(List.of(project)),
                 Clock.systemUTC());
         receiver.start(cityBroker, List.of(A, B));
+    }
+
+    /** The county's node starts again, as after a restore from a backup: a new epoch, the same broker. */
+    void restartCounty() {
+        relay.close();
+        outbox = new CountyOutbox(county, A.node(), Clock.systemUTC(), outbox.epoch() + 1);
+        engine.setOutbox(outbox);
+        relay = new Relay(outbox, countyBroker);
+        relay.start(50);
     }
 
     void stopCity() {
