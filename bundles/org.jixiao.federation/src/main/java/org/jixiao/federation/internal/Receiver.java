@@ -133,24 +133,75 @@ final class Receiver implements AutoCloseable {
         return applyAll(county, List.of(new Sent(epoch, seq, change))).get(0);
     }
 
-    /** Applies, skips or refuses each change in turn, all in one transaction: all of them or none. */
+    /**
+     * Applies, skips or refuses each change in turn, all in one transaction: all of them or none. The county's row of
+     * bookkeeping is read (and locked) once and written once for the whole batch.
+     */
     List<Outcome> applyAll(County county, List<Sent> changes) {
         return store.inTransaction(c -> {
+            Tally tally = new Tally(last(c, county.user()));
             List<Outcome> out = new ArrayList<>(changes.size());
             for (Sent s : changes) {
-                out.add(apply(c, county, s));
+                Outcome o = apply(c, county, s, tally);
+                tally.add(o, s);
+                out.add(o);
             }
+            tally.write(c, county.user(), clock.instant());
             return out;
         });
     }
 
-    private Outcome apply(Connection c, County county, Sent sent) throws SQLException {
+    /** What a batch did, for the county's row of bookkeeping: counts, and the last change applied or refused. */
+    private static final class Tally {
+        long epoch;
+        long seq;
+        Instant created;
+        final long[] counts = new long[Outcome.values().length];
+
+        Tally(long[] last) {
+            epoch = last[0];
+            seq = last[1];
+        }
+
+        /** A later epoch (the county started again, perhaps from a backup) starts its numbers afresh. */
+        boolean seen(Sent s) {
+            return s.epoch() < epoch || (s.epoch() == epoch && s.seq() <= seq);
+        }
+
+        void add(Outcome o, Sent s) {
+            counts[o.ordinal()]++;
+            if (o != Outcome.DUPLICATE) {
+                epoch = s.epoch();
+                seq = s.seq();
+                created = s.change().createdAt();
+            }
+        }
+
+        void write(Connection c, String sender, Instant now) throws SQLException {
+            boolean moved = counts[Outcome.APPLIED.ordinal()] + counts[Outcome.REFUSED.ordinal()] > 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SYNC_SENDER SET APPLIED = APPLIED + ?, "
+                    + "REFUSED = REFUSED + ?, DUPLICATES = DUPLICATES + ?" + (moved ? ", LAST_EPOCH = ?, LAST_SEQ = ?, "
+                    + "LAST_AT = ?, LAST_CREATED = ?" : "") + " WHERE SENDER = ?")) {
+                ps.setLong(1, counts[Outcome.APPLIED.ordinal()]);
+                ps.setLong(2, counts[Outcome.REFUSED.ordinal()]);
+                ps.setLong(3, counts[Outcome.DUPLICATE.ordinal()]);
+                int i = 4;
+                if (moved) {
+                    ps.setLong(i++, epoch);
+                    ps.setLong(i++, seq);
+                    ps.setTimestamp(i++, Timestamp.from(now));
+                    ps.setTimestamp(i++, created == null ? null : Timestamp.from(created));
+                }
+                ps.setString(i, sender);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private Outcome apply(Connection c, County county, Sent sent, Tally tally) throws SQLException {
         long seq = sent.seq();
         Change change = sent.change();
-        long[] last = last(c, county.user());
-        // A later epoch (the county started again, perhaps from a backup) starts its numbers afresh.
-        if (sent.epoch() < last[0] || (sent.epoch() == last[0] && seq <= last[1])) {
-            countDuplicate(c, county.user());
+        if (tally.seen(sent)) {
             return Outcome.DUPLICATE;
         }
         Refusal refusal = refusal(c, county, change);
@@ -167,7 +218,6 @@ final class Receiver implements AutoCloseable {
                 ps.setTimestamp(6, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
             }
-            count(c, county.user(), "REFUSED", sent, change.createdAt());
             return Outcome.REFUSED;
         }
         if (Change.ROW.equals(change.kind())) {
@@ -176,7 +226,6 @@ final class Receiver implements AutoCloseable {
             RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
             Rows.upsert(c, def.table(), change.id(), change.row());
         }
-        count(c, county.user(), "APPLIED", sent, change.createdAt());
         return Outcome.APPLIED;
     }
 
@@ -306,27 +355,6 @@ final class Receiver implements AutoCloseable {
             ps.executeUpdate();
         }
         return new long[] {0, 0};
-    }
-
-    /** Counts an applied or refused change as the county's last one. */
-    private void count(Connection c, String sender, String column, Sent sent, Instant created) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SYNC_SENDER SET " + column + " = " + column
-                + " + 1, LAST_EPOCH = ?, LAST_SEQ = ?, LAST_AT = ?, LAST_CREATED = ? WHERE SENDER = ?")) {
-            ps.setLong(1, sent.epoch());
-            ps.setLong(2, sent.seq());
-            ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setTimestamp(4, created == null ? null : Timestamp.from(created));
-            ps.setString(5, sender);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void countDuplicate(Connection c, String sender) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE JX_SYNC_SENDER SET DUPLICATES = DUPLICATES + 1 WHERE SENDER = ?")) {
-            ps.setString(1, sender);
-            ps.executeUpdate();
-        }
     }
 
     @Override
