@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -139,7 +140,7 @@ final class Receiver implements AutoCloseable {
      */
     List<Outcome> applyAll(County county, List<Sent> changes) {
         return store.inTransaction(c -> {
-            Tally tally = new Tally(last(c, county.user()));
+            Tally tally = new Tally(last(c, county.user()), new Rows.Schema(c));
             List<Outcome> out = new ArrayList<>(changes.size());
             for (Sent s : changes) {
                 Outcome o = apply(c, county, s, tally);
@@ -157,8 +158,10 @@ final class Receiver implements AutoCloseable {
         long seq;
         Instant created;
         final long[] counts = new long[Outcome.values().length];
+        final Rows.Schema db;
 
-        Tally(long[] last) {
+        Tally(long[] last, Rows.Schema db) {
+            this.db = db;
             epoch = last[0];
             seq = last[1];
         }
@@ -204,7 +207,7 @@ final class Receiver implements AutoCloseable {
         if (tally.seen(sent)) {
             return Outcome.DUPLICATE;
         }
-        Refusal refusal = refusal(c, county, change);
+        Refusal refusal = refusal(tally.db, county, change);
         if (refusal != null) {
             LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
                     + " " + refusal.detail());
@@ -221,10 +224,10 @@ final class Receiver implements AutoCloseable {
             return Outcome.REFUSED;
         }
         if (Change.ROW.equals(change.kind())) {
-            applyRow(c, county, change);
+            applyRow(tally.db, county, change);
         } else {
             RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
-            Rows.upsert(c, def.table(), change.id(), change.row());
+            Rows.upsert(tally.db, def.table(), change.id(), change.row());
         }
         return Outcome.APPLIED;
     }
@@ -233,9 +236,9 @@ final class Receiver implements AutoCloseable {
      * Why the county may not make this change, or null. A register this node does not have is no refusal: the change
      * waits (is retried) until the project is installed here, since refusing would lose it.
      */
-    private Refusal refusal(Connection c, County county, Change change) throws SQLException {
+    private Refusal refusal(Rows.Schema db, County county, Change change) throws SQLException {
         if (Change.ROW.equals(change.kind())) {
-            return rowRefusal(c, county, change);
+            return rowRefusal(db, county, change);
         }
         if (!Change.REGISTER.equals(change.kind())) {
             return new Refusal("unknownKind", change.kind());
@@ -252,7 +255,8 @@ final class Receiver implements AutoCloseable {
         if (!inSubtree(home.get(), change.row().get(def.unitColumn()))) {
             return new Refusal("outsideCounty", change.row().get(def.unitColumn()));
         }
-        Optional<java.util.Map<String, String>> held = Rows.read(c, def.table(), change.id());
+        Optional<java.util.Map<String, String>> held = Rows.read(db, def.table(),
+                Map.of("ID", String.valueOf(change.id())));
         if (held.isPresent() && !inSubtree(home.get(), held.get().get(def.unitColumn()))) {
             return new Refusal("heldOutside", held.get().get(def.unitColumn()));
         }
@@ -263,7 +267,7 @@ final class Receiver implements AutoCloseable {
      * Why the county may not write this core row, or null: a table it does not write, a key that is not the table's,
      * a row (as sent, or as held here) of a unit outside its county, or a key that names another unit than its row.
      */
-    private Refusal rowRefusal(Connection c, County county, Change change) throws SQLException {
+    private Refusal rowRefusal(Rows.Schema db, County county, Change change) throws SQLException {
         Optional<CoreTables> spec = CoreTables.find(change.table());
         if (spec.isEmpty() || !change.key().keySet().equals(java.util.Set.copyOf(spec.get().key()))) {
             return new Refusal("unknownTable", change.table());
@@ -283,7 +287,7 @@ final class Receiver implements AutoCloseable {
         if (!inSubtree(home.get(), unit) || (key.containsKey(unitColumn) && !key.get(unitColumn).equals(unit))) {
             return new Refusal("outsideCounty", unit);
         }
-        Optional<java.util.Map<String, String>> held = Rows.read(c, spec.get().table(), key);
+        Optional<java.util.Map<String, String>> held = Rows.read(db, spec.get().table(), key);
         if (held.isPresent() && !inSubtree(home.get(), held.get().get(unitColumn))) {
             return new Refusal("heldOutside", held.get().get(unitColumn));
         }
@@ -307,17 +311,17 @@ final class Receiver implements AutoCloseable {
     }
 
     /** Writes or removes the county's row; the columns the city owns in it keep their value here. */
-    private static void applyRow(Connection c, County county, Change change) throws SQLException {
+    private static void applyRow(Rows.Schema db, County county, Change change) throws SQLException {
         CoreTables spec = CoreTables.find(change.table()).orElseThrow();
         java.util.Map<String, String> key = cityKey(spec, county, change.key());
         if (change.row() == null) {
-            Rows.delete(c, spec.table(), key);
+            Rows.delete(db, spec.table(), key);
             return;
         }
         java.util.Map<String, String> row = new java.util.LinkedHashMap<>(change.row());
         row.keySet().removeAll(spec.cityColumns());
         row.putAll(key);
-        Rows.upsert(c, spec.table(), key, row, spec.cityColumns());
+        Rows.upsert(db, spec.table(), key, row, spec.cityColumns());
     }
 
     private Optional<OrgUnit> home(County county) {

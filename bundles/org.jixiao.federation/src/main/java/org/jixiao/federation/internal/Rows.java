@@ -47,7 +47,12 @@ final class Rows {
      */
     static Optional<Map<String, String>> read(Connection c, String table, Map<String, String> key)
             throws SQLException {
-        Map<String, Integer> types = columns(c, table);
+        return read(new Schema(c), table, key);
+    }
+
+    static Optional<Map<String, String>> read(Schema db, String table, Map<String, String> key) throws SQLException {
+        Connection c = db.connection;
+        Map<String, Integer> types = db.columns(table);
         List<String> keys = known(table, types, key.keySet());
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where(keys))) {
             bind(ps, 1, keys, types, key);
@@ -62,6 +67,28 @@ final class Rows {
                 }
                 return Optional.of(row);
             }
+        }
+    }
+
+    /**
+     * A connection and the columns of the tables it has been asked about: a batch of changes at the city asks about
+     * the same few tables again and again. Kept for one transaction only, so a migration is never missed.
+     */
+    static final class Schema {
+        final Connection connection;
+        private final Map<String, Map<String, Integer>> tables = new java.util.HashMap<>();
+
+        Schema(Connection connection) {
+            this.connection = connection;
+        }
+
+        Map<String, Integer> columns(String table) throws SQLException {
+            Map<String, Integer> t = tables.get(table);
+            if (t == null) {
+                t = Rows.columns(connection, table);
+                tables.put(table, t);
+            }
+            return t;
         }
     }
 
@@ -84,8 +111,8 @@ final class Rows {
      *
      * @throws IllegalArgumentException when the row names a column the table lacks (nothing written)
      */
-    static void upsert(Connection c, String table, long id, Map<String, String> row) throws SQLException {
-        upsert(c, table, Map.of("ID", String.valueOf(id)), row, Set.of());
+    static void upsert(Schema db, String table, long id, Map<String, String> row) throws SQLException {
+        upsert(db, table, Map.of("ID", String.valueOf(id)), row, Set.of());
     }
 
     /**
@@ -95,9 +122,10 @@ final class Rows {
      *
      * @throws IllegalArgumentException when the row or key names a column the table lacks (nothing written)
      */
-    static void upsert(Connection c, String table, Map<String, String> key, Map<String, String> row,
+    static void upsert(Schema db, String table, Map<String, String> key, Map<String, String> row,
             Set<String> keep) throws SQLException {
-        Map<String, Integer> types = columns(c, table);
+        Connection c = db.connection;
+        Map<String, Integer> types = db.columns(table);
         List<String> keys = known(table, types, key.keySet());
         List<String> names = new ArrayList<>();
         for (String name : known(table, types, row.keySet())) {
@@ -113,7 +141,7 @@ final class Rows {
                     return;
                 }
             }
-        } else if (read(c, table, key).isPresent()) {
+        } else if (read(db, table, key).isPresent()) {
             return;
         }
         List<String> all = new ArrayList<>(names);
@@ -128,8 +156,9 @@ final class Rows {
     }
 
     /** Removes the row with this key, if there is one. */
-    static void delete(Connection c, String table, Map<String, String> key) throws SQLException {
-        Map<String, Integer> types = columns(c, table);
+    static void delete(Schema db, String table, Map<String, String> key) throws SQLException {
+        Connection c = db.connection;
+        Map<String, Integer> types = db.columns(table);
         List<String> keys = known(table, types, key.keySet());
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + where(keys))) {
             bind(ps, 1, keys, types, key);
