@@ -187,5 +187,11 @@ class FieldKeyReportTest {
                 "/admin/sync").status);
         assertEquals(404, page(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Messages.ZH_CN), tree, null,
                 "/admin/sync").status);
+        // A county node: its own administrator sees its backlog, and no county list.
+        SyncHealth county = () -> new SyncHealth.Summary("county", 42, Duration.ofSeconds(90), 0);
+        QuestionnaireFakes.Response own = page(new Actor(3, "admin-a", Set.of(Role.ADMIN), COUNTY, Messages.ZH_CN),
+                tree, county, "/admin/sync");
+        assertEquals(200, own.status, own.text());
+        assertTrue(own.text().contains("<td>42</td>") && own.text().contains("90 秒"), own.text());
     }
 }
