@@ -450,8 +450,12 @@ public final class PageServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         Map<String, Object> model = call.model();
+        Long unit = Dashboard.unit(call.param("unit"));
         model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
-                call.param("project"), call.param("trend")));
+                call.param("project"), call.param("trend"), unit));
+        if (unit != null) {
+            model.put("unitParam", String.valueOf(unit));
+        }
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
     }
