@@ -850,6 +850,11 @@ public final class PageServlet extends HttpServlet {
         if (call.actor != null && !model.containsKey("currentYear")) {
             model.put("currentYear", currentYear());
         }
+        if (call.actor != null && !model.containsKey("crumbs")) {
+            model.put("crumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
+                    .filter(u -> call.actor.orgUnit().covers(u)).map(OrgUnit::name).orElse(null),
+                    id -> projects.active(id).map(p -> p.name(call.locale)).orElse(null)));
+        }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();
         templates.render(plugin, template, model, messages, buffer);
