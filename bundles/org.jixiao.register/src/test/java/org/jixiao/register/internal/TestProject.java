@@ -64,6 +64,7 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_TOPIC (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, NAME VARCHAR(50),
+                OFFICE VARCHAR(40),
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500))
@@ -168,7 +169,7 @@ final class TestProject implements KeyProject {
                 RegisterDefinition.builder("cases", "T_CASE").messages("case").scope(Scope.NEED_TO_KNOW).sensitive()
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
-                        .field(Field.reference("topic", "topics"))
+                        .field(Field.reference("topic", "topics").with(Field.Flag.OFFICE_UNIT))
                         .key("title").keyAcrossUnits()
                         .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
                 RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
@@ -176,6 +177,7 @@ final class TestProject implements KeyProject {
                         .writers("PREVENTION_OFFICE", "VOLUNTEER").offices("PREVENTION_OFFICE").sealedBy("sealed")
                         .build(),
                 RegisterDefinition.builder("topics", "T_TOPIC").messages("topic").scope(Scope.CITY)
-                        .field(Field.text("name", 50).required()).build());
+                        .field(Field.text("name", 50).required())
+                        .field(Field.text("office", 40).with(Field.Flag.OFFICE_UNIT)).build());
     }
 }

@@ -65,7 +65,7 @@ public final class PreventionProject implements KeyProject {
 
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
         this.engine = engine;
-        this.definitions = Stream.of(YouthRegister.definitions(), List.of(TransferRegister.definition()),
+        this.definitions = Stream.of(YouthRegister.definitions(orgUnits), List.of(TransferRegister.definition()),
                 WorkRegisters.definitions(), List.of(CrimeStatistics.definition())).flatMap(List::stream).toList();
         WebHandler service = new ServicePages(store, orgUnits, audit, clock);
         WebHandler survey = new SurveyPages(store, orgUnits, engine, audit, clock);

@@ -13,6 +13,7 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
@@ -60,20 +61,27 @@ public final class ServicePages implements WebHandler {
     }
 
     /**
-     * Pairing coverage per county and category; the county's office also gets its unpaired youth by name (audited),
-     * the city's office the counts only.
+     * Pairing coverage at both levels per county and category and per city department; the county's office also gets
+     * its youth still without either pairing by name (audited), the city's office the counts only. A city department
+     * (a member unit at city level) gets the same for the youth of the categories it is named for, whatever county.
      */
     private WebResult coverage(WebRequest r) {
         Actor actor = r.actor();
-        if (!actor.hasRole(Roles.PREVENTION_OFFICE)) {
-            throw new AccessDeniedException("prevention coverage: an office");
+        boolean department = !actor.hasRole(Roles.PREVENTION_OFFICE) && actor.hasRole(Roles.MEMBER_UNIT)
+                && actor.orgUnit().level() == OrgLevel.CITY_UNIT;
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) && !department) {
+            throw new AccessDeniedException("prevention coverage: an office or a city department");
         }
-        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
-        Map<Long, String> counties = counties(actor);
-        record Found(List<Coverage.Cell> cells, List<Coverage.Unpaired> unpaired) {
+        boolean city = !department && actor.orgUnit().level() == OrgLevel.CITY;
+        List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
+        Map<Long, String> counties = department ? evaluated(all) : counties(actor);
+        String cityUnit = department ? actor.orgUnit().code() : null;
+        record Found(List<Coverage.Cell> cells, List<Coverage.Department> departments,
+                List<Coverage.Unpaired> unpaired) {
         }
-        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet()),
-                city ? List.of() : Coverage.unpaired(c, counties.keySet())));
+        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet(), cityUnit),
+                Coverage.departments(c, counties.keySet(), cityUnit),
+                city ? List.of() : Coverage.unpaired(c, counties.keySet(), cityUnit)));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Coverage.Cell x : found.cells()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -82,7 +90,20 @@ public final class ServicePages implements WebHandler {
             row.put("youth", x.youth());
             row.put("paired", x.paired());
             row.put("unpaired", x.youth() - x.paired());
+            row.put("cityPaired", x.cityPaired());
+            row.put("cityUnpaired", x.youth() - x.cityPaired());
             cells.add(row);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        all.forEach(u -> names.put(u.code(), u.name()));
+        List<Map<String, Object>> departments = new ArrayList<>();
+        for (Coverage.Department x : found.departments()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("department", x.cityUnit() == null ? "" : names.getOrDefault(x.cityUnit(), x.cityUnit()));
+            row.put("youth", x.youth());
+            row.put("cityPaired", x.cityPaired());
+            row.put("cityUnpaired", x.youth() - x.cityPaired());
+            departments.add(row);
         }
         List<Map<String, Object>> unpaired = new ArrayList<>();
         for (Coverage.Unpaired x : found.unpaired()) {
@@ -93,12 +114,14 @@ public final class ServicePages implements WebHandler {
             row.put("category", x.category());
             row.put("noProfessional", x.noProfessional());
             row.put("noVolunteer", x.noVolunteer());
+            row.put("noCity", x.noCity());
             unpaired.add(row);
         }
         auditShown(actor, "youth.coverage", found.unpaired().stream().map(Coverage.Unpaired::youthId).toList());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("city", city);
         model.put("cells", cells);
+        model.put("departments", departments);
         model.put("unpaired", unpaired);
         return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
     }
@@ -140,9 +163,12 @@ public final class ServicePages implements WebHandler {
 
     /** The evaluated units in the actor's reach, by id, with their names. */
     private Map<Long, String> counties(Actor actor) {
+        return evaluated(orgUnits.visibleTo(actor));
+    }
+
+    private static Map<Long, String> evaluated(List<OrgUnit> units) {
         Map<Long, String> counties = new LinkedHashMap<>();
-        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
-                .forEach(u -> counties.put(u.id(), u.name()));
+        units.stream().filter(u -> u.level().evaluated()).forEach(u -> counties.put(u.id(), u.name()));
         return counties;
     }
 

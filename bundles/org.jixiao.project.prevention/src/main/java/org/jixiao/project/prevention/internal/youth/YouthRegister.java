@@ -3,6 +3,7 @@ package org.jixiao.project.prevention.internal.youth;
 import java.util.List;
 
 import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.register.Aggregate;
 import org.jixiao.api.register.Condition;
 import org.jixiao.api.register.Field;
@@ -38,26 +39,38 @@ public final class YouthRegister {
     public static final String VERIFIED = "VERIFIED";
     public static final String QUERIED = "QUERIED";
 
+    /** The city department's second pairing (二次结对), a city professional and a city volunteer, one step each. */
+    public static final String PAIR_CITY_PROFESSIONAL = "pairCityProfessional";
+    public static final String PAIR_CITY_VOLUNTEER = "pairCityVolunteer";
+
     private YouthRegister() {
     }
 
-    public static List<RegisterDefinition> definitions() {
-        return List.of(categories(), youth(), offences(), visits());
+    /** @param orgUnits where the city department a category names is found */
+    public static List<RegisterDefinition> definitions(OrgUnitService orgUnits) {
+        return List.of(categories(orgUnits), youth(), offences(), visits());
     }
 
-    static RegisterDefinition categories() {
+    /**
+     * The city's categories, each naming (by its code) the city-level member unit that pairs its youth a second time
+     * (POLICY.md section 4, step 2, 对口结对): left-behind children with education, youth with a record with justice.
+     */
+    static RegisterDefinition categories(OrgUnitService orgUnits) {
         return RegisterDefinition.builder(CATEGORIES, "PRV_CATEGORY").messages("category").scope(Scope.CITY)
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SORTABLE))
                 .field(Field.longText("description", 1000).with(Field.Flag.LISTED))
-                .key("name").writers(Roles.PREVENTION_OFFICE).build();
+                .field(Field.text("cityUnit", 40).with(Field.Flag.OFFICE_UNIT, Field.Flag.LISTED, Field.Flag.HELP))
+                .key("name").writers(Roles.PREVENTION_OFFICE).hooks(new CategoryRules(orgUnits)).build();
     }
 
     static RegisterDefinition youth() {
         return RegisterDefinition.builder(YOUTH, "PRV_YOUTH").messages("youth").scope(Scope.NEED_TO_KNOW).sensitive()
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
-                .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER))
+                // The city department its category names (cityUnit) reads the youth too, as one of its offices.
+                .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER,
+                        Field.Flag.OFFICE_UNIT))
                 .field(Field.text("community", 100).required().with(Field.Flag.LISTED, Field.Flag.SEARCHABLE,
                         Field.Flag.FILTER, Field.Flag.HELP))
                 .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.PRIVATE))
@@ -75,6 +88,11 @@ public final class YouthRegister {
                 .field(Field.choice("verifiedBy", MemberUnit.class).with(Field.Flag.READ_ONLY, Field.Flag.LISTED,
                         Field.Flag.FILTER))
                 .field(Field.date("verifiedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
+                .field(Field.user("cityProfessional", Roles.PROFESSIONAL).with(Field.Flag.READ_ONLY,
+                        Field.Flag.ASSIGNEE))
+                .field(Field.user("cityVolunteer", Roles.VOLUNTEER).with(Field.Flag.READ_ONLY, Field.Flag.ASSIGNEE))
+                .field(Field.date("cityPairedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
+                .field(Field.bool("cityPaired").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
                 .key("idNumber").keyAcrossUnits().day("registeredOn")
                 .workflow(new Workflow(REGISTERED, List.of(REGISTERED, VERIFIED, QUERIED), List.of(
                         new Transition("verify", List.of(REGISTERED), VERIFIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
@@ -82,11 +100,17 @@ public final class YouthRegister {
                         new Transition("query", List.of(REGISTERED), QUERIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
                                 List.of(), true),
                         new Transition("resubmit", List.of(QUERIED), REGISTERED, Roles.PREVENTION_OFFICE,
-                                OrgLevel.COUNTY, List.of(), false)), List.of()))
+                                OrgLevel.COUNTY, List.of(), false),
+                        // The second pairing of a verified youth, by the city department it is routed to.
+                        new Transition(PAIR_CITY_PROFESSIONAL, List.of(VERIFIED), VERIFIED, Roles.MEMBER_UNIT,
+                                OrgLevel.CITY_UNIT, List.of("cityProfessional"), false),
+                        new Transition(PAIR_CITY_VOLUNTEER, List.of(VERIFIED), VERIFIED, Roles.MEMBER_UNIT,
+                                OrgLevel.CITY_UNIT, List.of("cityVolunteer"), false)), List.of()))
                 .aggregate(Aggregate.count(Indicators.REGISTERED, null, "registeredOn",
                         Aggregate.Period.CUMULATIVE))
+                // 100 % is every youth paired by both levels (附件3: 市、县两级人员开展结对帮扶).
                 .aggregate(Aggregate.share(Indicators.PAIRED,
-                        Condition.ALL.present("professional").present("volunteer"), null,
+                        Condition.ALL.present("professional").present("volunteer").and("cityPaired", "true"), null,
                         "registeredOn", Aggregate.Period.CUMULATIVE))
                 .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT).breakGlass()
                 .hooks(new YouthRules()).page("overdue", "overdue.link").page("coverage", "coverage.link")

@@ -2,6 +2,8 @@ package org.jixiao.project.prevention.internal.youth;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.jixiao.api.ResidentIdNumber;
 import org.jixiao.api.ValidationException;
@@ -10,7 +12,9 @@ import org.jixiao.api.register.RegisterHooks;
 
 /**
  * A key youth is under 25 on registration (the programme's age; crime statistics count offenders under 25), and the
- * date of birth is the one the ID number states.
+ * date of birth is the one the ID number states. The second pairing counts once the city department has paired a city
+ * professional or a city volunteer (its member units are either kind: education has no professionals), on the day
+ * of its last step.
  */
 final class YouthRules implements RegisterHooks {
 
@@ -34,5 +38,17 @@ final class YouthRules implements RegisterHooks {
         if (!born.plusYears(AGE_LIMIT).isAfter(day)) {
             errors.add("birthDate", "youth.tooOld");
         }
+    }
+
+    @Override
+    public Map<String, Object> derive(RecordChange change) {
+        Map<String, Object> out = new HashMap<>();
+        out.put("cityPaired", change.values().get("cityProfessional") != null
+                || change.values().get("cityVolunteer") != null);
+        if (change.transition().filter(t -> t.id().equals(YouthRegister.PAIR_CITY_PROFESSIONAL)
+                || t.id().equals(YouthRegister.PAIR_CITY_VOLUNTEER)).isPresent()) {
+            out.put("cityPairedOn", change.today());
+        }
+        return out;
     }
 }
