@@ -74,7 +74,16 @@ public record Field(String name, FieldType type, String column, boolean mandator
          *
          * @since 1.4
          */
-        OFFICE_UNIT
+        OFFICE_UNIT,
+        /**
+         * A date field: the day the record's active life ends (a youth who turns 25 or leaves the programme). From
+         * that day plus the register's {@link RegisterHooks#archiveAfter} period the record is archived: in no list,
+         * figure or export unless the list asks for the archived ({@code archived=true}, and then only those), and
+         * still read by id, audited as ever.
+         *
+         * @since 1.4
+         */
+        ARCHIVE
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");

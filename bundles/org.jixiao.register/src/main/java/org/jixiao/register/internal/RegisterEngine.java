@@ -72,6 +72,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     static final String LOCKED = "register.error.locked";
     static final String UNIT = "register.error.unit";
     static final String REASON = "register.error.reason";
+    /** The list filter asking for a register's archived records instead of its current ones. */
+    public static final String ARCHIVED = "archived";
     static final String STEP = "register.error.step";
     static final String HASH_DOMAIN = "resident-id";
     /** Ids per audit line of a sensitive list read: the detail column holds 1,000 characters. */
@@ -226,6 +228,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash,
                     guard == null ? null : guard.table(), routed == null ? null : routedCondition(model, routed),
                     actor.orgUnit().code());
+            where = archived(c, def, query, where);
             if (def.sealedBy() != null) {
                 // A sealed record is in no list, whoever reads it: it is opened one at a time, by name.
                 String col = def.field(def.sealedBy()).orElseThrow().column();
@@ -245,6 +248,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             return new Page<>(items, page, query.size(), total);
         });
+    }
+
+    /** The list's archived records left out, or only those when it asks for them ({@code archived=true}). */
+    private RecordSql.Where archived(Connection c, RegisterDefinition def, RecordQuery query, RecordSql.Where where)
+            throws SQLException {
+        Field end = def.fields().stream().filter(f -> f.has(Field.Flag.ARCHIVE) && f.type() == FieldType.DATE)
+                .findFirst().orElse(null);
+        if (end == null) {
+            return where;
+        }
+        LocalDate cutoff = today().minus(def.hooks().archiveAfter(c));
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(java.sql.Date.valueOf(cutoff));
+        return new RecordSql.Where(where.sql() + ("true".equals(query.filters().get(ARCHIVED))
+                ? " AND " + end.column() + " <= ?" : " AND (" + end.column() + " IS NULL OR " + end.column() + " > ?)"),
+                args);
     }
 
     /** Which records a sensitive list showed, to whom (the audit line's actor) and when (its time). */
@@ -1314,6 +1333,38 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public List<Long> sealed(Actor actor, KeyProject project, String register, long parentId) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (actor == null || def.sealedBy() == null || def.parent() == null || !holdsAny(actor, def.offices())) {
+            return List.of();
+        }
+        RegisterDefinition parentDef = model.register(def.parent());
+        String column = def.field(def.sealedBy()).orElseThrow().column();
+        return store.inTransaction(c -> {
+            RegisterRecord parent = new RecordSql(parentDef).find(c, parentId).orElse(null);
+            if (parent == null || !reaches(c, actor, model, parentDef, parent)) {
+                return List.<Long>of();
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM " + def.table() + " WHERE PARENT_ID = ? "
+                    + "AND DELETED_AT IS NULL AND " + column + " = TRUE ORDER BY ID")) {
+                ps.setLong(1, parentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                audit.record(c, actor, def.messagePrefix() + ".sealedList", target(parentDef, parentId),
+                        "ids=" + String.join(",", ids.stream().map(String::valueOf).toList()));
+            }
+            return ids;
         });
     }
 

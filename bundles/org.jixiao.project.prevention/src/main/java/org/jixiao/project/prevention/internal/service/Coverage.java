@@ -1,9 +1,11 @@
 package org.jixiao.project.prevention.internal.service;
 
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -36,30 +38,31 @@ public final class Coverage {
     private Coverage() {
     }
 
-    public static List<Cell> cells(Connection c, Collection<Long> units, String cityUnit) throws SQLException {
+    public static List<Cell> cells(Connection c, Collection<Long> units, String cityUnit, LocalDate today)
+            throws SQLException {
         List<Cell> out = new ArrayList<>();
         query(c, "SELECT Y.UNIT_ID, C.NAME, COUNT(*), " + count(PAIRED) + ", " + count(CITY_PAIRED) + " FROM "
                 + FROM + where(units, cityUnit) + " GROUP BY Y.UNIT_ID, C.NAME ORDER BY Y.UNIT_ID, C.NAME", units,
-                cityUnit, rs -> out.add(new Cell(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                cityUnit, today, rs -> out.add(new Cell(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5))));
         return out;
     }
 
-    public static List<Department> departments(Connection c, Collection<Long> units, String cityUnit)
-            throws SQLException {
+    public static List<Department> departments(Connection c, Collection<Long> units, String cityUnit,
+            LocalDate today) throws SQLException {
         List<Department> out = new ArrayList<>();
         query(c, "SELECT C.CITY_UNIT, COUNT(*), " + count(CITY_PAIRED) + " FROM " + FROM + where(units, cityUnit)
-                + " GROUP BY C.CITY_UNIT ORDER BY C.CITY_UNIT", units, cityUnit,
+                + " GROUP BY C.CITY_UNIT ORDER BY C.CITY_UNIT", units, cityUnit, today,
                 rs -> out.add(new Department(rs.getString(1), rs.getInt(2), rs.getInt(3))));
         return out;
     }
 
-    public static List<Unpaired> unpaired(Connection c, Collection<Long> units, String cityUnit)
-            throws SQLException {
+    public static List<Unpaired> unpaired(Connection c, Collection<Long> units, String cityUnit,
+            LocalDate today) throws SQLException {
         List<Unpaired> out = new ArrayList<>();
         query(c, "SELECT Y.ID, Y.NAME, Y.UNIT_ID, C.NAME, Y.PROFESSIONAL, Y.VOLUNTEER, Y.CITY_PAIRED FROM " + FROM
                 + where(units, cityUnit) + " AND NOT (" + PAIRED + " AND " + CITY_PAIRED
-                + ") ORDER BY Y.UNIT_ID, C.NAME, Y.ID", units, cityUnit, rs -> {
+                + ") ORDER BY Y.UNIT_ID, C.NAME, Y.ID", units, cityUnit, today, rs -> {
                     rs.getLong(5);
                     boolean noProfessional = rs.wasNull();
                     rs.getLong(6);
@@ -70,14 +73,17 @@ public final class Coverage {
         return out;
     }
 
+    /** A youth whose active life ended (it left or turned 25) needs no pairing: it is out of the figures. */
+    private static final String ENDED = " AND (Y.ENDS_ON IS NULL OR Y.ENDS_ON > ?)";
+
     private static final String FROM = "PRV_YOUTH Y JOIN PRV_CATEGORY C ON C.ID = Y.CATEGORY";
 
     private interface Row {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static void query(Connection c, String sql, Collection<Long> units, String cityUnit, Row row)
-            throws SQLException {
+    private static void query(Connection c, String sql, Collection<Long> units, String cityUnit, LocalDate today,
+            Row row) throws SQLException {
         if (units.isEmpty()) {
             return;
         }
@@ -86,6 +92,7 @@ public final class Coverage {
             if (cityUnit != null) {
                 ps.setString(units.size() + 1, cityUnit);
             }
+            ps.setDate(units.size() + (cityUnit == null ? 1 : 2), Date.valueOf(today));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     row.read(rs);
@@ -96,7 +103,7 @@ public final class Coverage {
 
     private static String where(Collection<Long> units, String cityUnit) {
         return " WHERE Y.DELETED_AT IS NULL AND Y.UNIT_ID IN (" + in(units) + ")"
-                + (cityUnit == null ? "" : " AND C.CITY_UNIT = ?");
+                + (cityUnit == null ? "" : " AND C.CITY_UNIT = ?") + ENDED;
     }
 
     private static String count(String condition) {

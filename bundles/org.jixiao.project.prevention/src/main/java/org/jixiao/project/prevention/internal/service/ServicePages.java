@@ -79,9 +79,10 @@ public final class ServicePages implements WebHandler {
         record Found(List<Coverage.Cell> cells, List<Coverage.Department> departments,
                 List<Coverage.Unpaired> unpaired) {
         }
-        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet(), cityUnit),
-                Coverage.departments(c, counties.keySet(), cityUnit),
-                city ? List.of() : Coverage.unpaired(c, counties.keySet(), cityUnit)));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet(), cityUnit, today),
+                Coverage.departments(c, counties.keySet(), cityUnit, today),
+                city ? List.of() : Coverage.unpaired(c, counties.keySet(), cityUnit, today)));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Coverage.Cell x : found.cells()) {
             Map<String, Object> row = new LinkedHashMap<>();

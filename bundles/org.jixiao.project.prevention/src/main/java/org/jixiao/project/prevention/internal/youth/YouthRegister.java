@@ -1,5 +1,11 @@
 package org.jixiao.project.prevention.internal.youth;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jixiao.api.OrgLevel;
@@ -12,6 +18,7 @@ import org.jixiao.api.register.Scope;
 import org.jixiao.api.register.Transition;
 import org.jixiao.api.register.Workflow;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.retention.Retention;
 
 /**
  * Step 1 of the procedure (POLICY.md section 4, 摸底排查): the categories of key youth, a list the city keeps; the key
@@ -48,7 +55,7 @@ public final class YouthRegister {
 
     /** @param orgUnits where the city department a category names is found */
     public static List<RegisterDefinition> definitions(OrgUnitService orgUnits) {
-        return List.of(categories(orgUnits), youth(), offences(), visits());
+        return List.of(categories(orgUnits), youth(), offences(), visits(), Retention.definition());
     }
 
     /**
@@ -93,6 +100,12 @@ public final class YouthRegister {
                 .field(Field.user("cityVolunteer", Roles.VOLUNTEER).with(Field.Flag.READ_ONLY, Field.Flag.ASSIGNEE))
                 .field(Field.date("cityPairedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
                 .field(Field.bool("cityPaired").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
+                // Retention: the day the youth leaves the programme, and the day its active life ends (that day, or
+                // its 25th birthday), from which the city's period runs until the record is archived.
+                .field(Field.date("leftOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.FILTER))
+                .field(Field.longText("leftReason", 1000))
+                .field(Field.date("endsOn", Field.DateRule.FUTURE_ALLOWED).with(Field.Flag.READ_ONLY,
+                        Field.Flag.ARCHIVE))
                 .key("idNumber").keyAcrossUnits().day("registeredOn")
                 .workflow(new Workflow(REGISTERED, List.of(REGISTERED, VERIFIED, QUERIED), List.of(
                         new Transition("verify", List.of(REGISTERED), VERIFIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
@@ -149,5 +162,16 @@ public final class YouthRegister {
                 .field(Field.user("helper", "").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
                 .day("visitedOn")
                 .writers(Roles.PROFESSIONAL, Roles.VOLUNTEER).hooks(new VisitRules()).build();
+    }
+
+    /** A key youth's date of birth, for the rules of its children (an offence as a minor, a child's consent). */
+    public static LocalDate birthDate(Connection c, long youth) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT BIRTH_DATE FROM PRV_YOUTH WHERE ID = ?")) {
+            ps.setLong(1, youth);
+            try (ResultSet rs = ps.executeQuery()) {
+                Date d = rs.next() ? rs.getDate(1) : null;
+                return d == null ? null : d.toLocalDate();
+            }
+        }
     }
 }
