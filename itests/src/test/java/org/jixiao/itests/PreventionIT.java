@@ -237,6 +237,50 @@ public class PreventionIT extends KarafTestSupport {
     }
 
     @Test
+    public void t5a_theSameOpeningThroughThePagesWithTheirCsrfAndASecondPerson() throws Exception {
+        long minor = Registers.created(as("pro-g2"), API, "offences", Map.of("parent", youth2, "offence", "寻衅滋事",
+                "offenceCategory", "AFFRAY", "committedOn", "2024-02-01"));
+        Browser office = as("office-g");
+        // The youth's page names the sealed offence by number only, with the form asking to open it.
+        Response youthPage = office.open("/p/prevention/youth/" + youth2);
+        String form = "/p/prevention/offences/" + minor + "/unseal";
+        assertTrue(youthPage.body(), youthPage.body().contains(form) && !youthPage.body().contains("寻衅滋事"));
+        assertEquals(200, office.open(form).status());
+        assertEquals(403, office.postRaw(form, Map.of("_csrf", "forged", "reason", "x")).status());
+        assertEquals(400, office.post(form, Map.of("reason", " ")).status());
+        Response asked = office.post(form, Map.of("reason", "检察院审查起诉需要，刑事诉讼法第286条"));
+        assertTrue(asked.status() + " " + asked.location(), asked.redirectsTo("/p/prevention/unseal-requests?saved=asked"));
+        assertFalse(office.open("/p/prevention/unseal-requests").body().contains("检察院审查起诉需要"));
+        Browser second = as("office-g2");
+        Response requests = second.open("/p/prevention/unseal-requests");
+        assertTrue(requests.body(), requests.body().contains("检察院审查起诉需要"));
+        java.util.regex.Matcher approve = java.util.regex.Pattern.compile(
+                "/p/prevention/unseal-requests/(\\d+)/approve").matcher(requests.body());
+        assertTrue(requests.body(), approve.find());
+        // The requester cannot approve it, even with the form of the page.
+        assertEquals(403, office.post(approve.group(), Map.of()).status());
+        assertTrue(second.post(approve.group(), Map.of()).redirectsTo("/p/prevention/unseal-requests?saved=approved"));
+        assertEquals("寻衅滋事", get(office, "offences/" + minor).get("offence").getAsString());
+        assertEquals(404, as("vol-g2").get(form).status());
+    }
+
+    @Test
+    public void t5b_aTransferToTheScholarshipProjectCarriesTheConsent() throws Exception {
+        Map<String, Object> linked = new LinkedHashMap<>(Map.of("parent", youth1, "toUnit", "LEAGUE", "task",
+                "申请圆梦助学", "requestedOn", TODAY, "deadline", LocalDate.now().plusDays(30).toString(),
+                "linkedProject", "SCHOLARSHIP"));
+        Browser vol = as("vol-g");
+        Response refused = vol.json("POST", API + "transfers", GSON.toJson(linked), null);
+        assertEquals(refused.body(), 400, refused.status());
+        assertTrue(refused.body(), refused.body().contains("consentBy"));
+        linked.putAll(Map.of("consentBy", "GUARDIAN", "consentOn", TODAY, "consentWay", "WRITTEN"));
+        long transfer = Registers.created(vol, API, "transfers", linked);
+        JsonObject kept = get(as("office-g"), "transfers/" + transfer);
+        assertEquals("GUARDIAN", kept.get("consentBy").getAsString());
+        assertEquals("SCHOLARSHIP", kept.get("linkedProject").getAsString());
+    }
+
+    @Test
     public void t6_theCityReadsANamedYouthOnlyWithAReasonThatTheCountySees() throws Exception {
         Browser city = as("office-city");
         assertEquals(404, city.json("GET", API + "youth/" + youth1, null, null).status());
@@ -292,6 +336,8 @@ public class PreventionIT extends KarafTestSupport {
         paths.put("a sealed offence refused", "ACTION = 'offence.refused' AND TARGET = 'offence:" + sealed
                 + "' AND DETAIL = 'sealed'");
         paths.put("a sealed offence opened", "ACTION = 'offence.unsealed' AND TARGET = 'offence:" + sealed + "'");
+        paths.put("the sealed offences named on the youth's page", "ACTION = 'offence.sealedList' AND TARGET = 'youth:"
+                + youth2 + "'");
         paths.put("the city's break-glass read", "ACTION = 'youth.breakGlass' AND TARGET = 'youth:" + youth1 + "'");
         paths.put("the city department's read", "ACTION = 'youth.read' AND TARGET = 'youth:" + youth1
                 + "' AND ACTOR_ID = " + USERS.get("police-city"));
