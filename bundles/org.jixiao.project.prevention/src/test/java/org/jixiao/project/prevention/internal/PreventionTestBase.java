@@ -100,7 +100,7 @@ abstract class PreventionTestBase {
         List<Migration> out = new java.util.ArrayList<>();
         for (String name : List.of("V1__youth.sql", "V2__transfers.sql", "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql",
                 "V6__city_pairing.sql", "V7__transfer_consent.sql",
-                "V8__retention.sql")) {
+                "V8__retention.sql", "V9__reports.sql")) {
             try (InputStream in = PreventionTestBase.class.getResourceAsStream("/db/migration/" + name)) {
                 out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException e) {

@@ -21,6 +21,8 @@ import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.statistics.AnnualReport;
+import org.jixiao.project.prevention.internal.survey.SurveyPages;
 import org.jixiao.project.prevention.internal.transfer.DueTransfers;
 
 /**
@@ -56,6 +58,7 @@ public final class ServicePages implements WebHandler {
             case "overdue" -> overdue(r);
             case "coverage" -> coverage(r);
             case "transfers-due" -> transfersDue(r);
+            case "annual-report" -> annualReport(r);
             default -> null;
         };
     }
@@ -125,6 +128,68 @@ public final class ServicePages implements WebHandler {
         model.put("departments", departments);
         model.put("unpaired", unpaired);
         return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
+    }
+
+    /**
+     * The city's annual report to the city leader in charge, printed as a document of the year (red header, number,
+     * date): the crime statistics against last year, against the key youth registered, and the city's analysis and
+     * proposals. Counts only, so nothing to audit; the city's office only.
+     */
+    private WebResult annualReport(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) || actor.orgUnit().level() != OrgLevel.CITY) {
+            throw new AccessDeniedException("prevention annual report: the city's office");
+        }
+        // Written in December and January: in January the year is the one just ended.
+        int year = SurveyPages.year(r, java.time.LocalDate.now(clock).minusMonths(1).getYear());
+        record Found(List<AnnualReport.Figure> figures, AnnualReport.Text text, AnnualReport.Youth youth,
+                AnnualReport.Youth before) {
+        }
+        Found found = store.read(c -> new Found(AnnualReport.figures(c, year), AnnualReport.text(c, year),
+                AnnualReport.youth(c, year), AnnualReport.youth(c, year - 1)));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        Map<String, long[]> totals = new TreeMap<>();
+        for (AnnualReport.Figure f : found.figures()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("source", f.source());
+            row.put("category", f.category());
+            row.put("under25", f.under25());
+            row.put("under25Before", f.under25Before());
+            row.put("change", change(f.under25(), f.under25Before()));
+            row.put("minors", f.minors());
+            row.put("minorsBefore", f.minorsBefore());
+            figures.add(row);
+            long[] t = totals.computeIfAbsent(f.source(), k -> new long[4]);
+            t[0] += f.under25();
+            t[1] += f.under25Before();
+            t[2] += f.minors();
+            t[3] += f.minorsBefore();
+        }
+        List<Map<String, Object>> bySource = new ArrayList<>();
+        totals.forEach((source, t) -> bySource.add(Map.of("source", source, "under25", t[0], "under25Before", t[1],
+                "change", change(t[0], t[1]), "minors", t[2], "minorsBefore", t[3])));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("documentYear", year);
+        model.put("year", year);
+        model.put("figures", figures);
+        model.put("bySource", bySource);
+        model.put("registered", found.youth().registered());
+        model.put("registeredBefore", found.before().registered());
+        model.put("offended", found.youth().offended());
+        model.put("offendedBefore", found.before().offended());
+        AnnualReport.Text text = found.text();
+        model.put("written", text != null);
+        model.put("leader", text == null ? "" : text.leader());
+        model.put("causes", text == null ? "" : text.causes());
+        model.put("measures", text == null ? "" : text.measures());
+        model.put("proposals", text == null ? "" : text.proposals());
+        return r.api() ? WebResult.json(model) : WebResult.page("annual-report", model);
+    }
+
+    /** The change against last year in per cent, one decimal, or "" when last year had none. */
+    private static String change(long now, long before) {
+        return before == 0 ? "" : java.math.BigDecimal.valueOf((now - before) * 100.0 / before)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /**

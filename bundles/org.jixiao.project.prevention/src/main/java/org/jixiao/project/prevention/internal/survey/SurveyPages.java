@@ -146,9 +146,14 @@ public final class SurveyPages implements WebHandler {
     }
 
     private int year(WebRequest r) {
+        return year(r, LocalDate.now(clock).getYear());
+    }
+
+    /** The page's {@code year}, or {@code fallback} when none is asked; a year that is none is a field error. */
+    public static int year(WebRequest r, int fallback) {
         String raw = r.param("year");
         if (raw == null || raw.isBlank()) {
-            return LocalDate.now(clock).getYear();
+            return fallback;
         }
         try {
             int y = Integer.parseInt(raw.strip());
