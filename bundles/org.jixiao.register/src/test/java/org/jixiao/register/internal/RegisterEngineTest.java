@@ -462,6 +462,26 @@ class RegisterEngineTest extends EngineTestBase {
     }
 
     @Test
+    void aRecordIsArchivedThePeriodAfterItsEndDayOutOfListsUnlessAskedForAndStillReadById() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        long old = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-01-02", "settledOn", "2024-05-15"));
+        long recent = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-01-02", "settledOn", "2024-05-16"));
+        long open = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-05-01"));
+        // Today is 15 June: a loan settled on 15 May is a month past, one settled on 16 May is not.
+        assertEquals(List.of(open, recent), loans(Map.of()));
+        assertEquals(List.of(old), loans(Map.of(RegisterEngine.ARCHIVED, "true")));
+        assertEquals(old, fx.engine.get(A_STAFF, fx.project, "loans", old).id());
+    }
+
+    private List<Long> loans(Map<String, String> filters) {
+        return fx.engine.list(A_STAFF, fx.project, "loans", new RecordQuery(null, filters, null, false, 1, 20, null))
+                .items().stream().map(RegisterRecord::id).sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    @Test
     void theOfficeARecordIsRoutedToReadsItAndItsChildrenWhereverItSitsAndNoOtherRecord() {
         Actor routedOffice = granted(31, EngineFixture.DEPARTMENT, "PREVENTION_OFFICE");
         Actor departmentHelper = granted(32, EngineFixture.DEPARTMENT, "VOLUNTEER");
