@@ -50,6 +50,17 @@ class AnnualReportTest extends PreventionTestBase {
         assertEquals(Map.of("year", "register.error.duplicate"), refused(() -> engine.create(CITY_OFFICE, project,
                 AnnualReport.REPORTS, text), "PRV_REPORT"));
 
+        // The member units' own analyses: a county's police, a city department; once a year each.
+        Map<String, Object> police = form("year", 2024, "memberUnit", "POLICE", "causes", "网吧聚集", "measures",
+                "加强网吧巡查");
+        engine.create(A_POLICE, project, AnnualReport.ANALYSES, police);
+        assertEquals(Map.of("year", "register.error.duplicate"), refused(() -> engine.create(A_POLICE, project,
+                AnnualReport.ANALYSES, police), "PRV_ANALYSIS"));
+        engine.create(CITY_EDUCATION, project, AnnualReport.ANALYSES, form("year", 2024, "memberUnit", "EDUCATION",
+                "causes", "辍学", "measures", "控辍保学"));
+        assertThrows(AccessDeniedException.class, () -> engine.create(A_VOL, project, AnnualReport.ANALYSES,
+                form("year", 2024, "memberUnit", "LEAGUE", "causes", "x", "measures", "y")));
+
         WebResult page = project.web().handle(FakeWebRequest.html("GET", "/annual-report", CITY_OFFICE)
                 .param("year", "2024"));
         Map<String, Object> m = page.model();
@@ -60,9 +71,12 @@ class AnnualReportTest extends PreventionTestBase {
         assertEquals(2L, m.get("registered"));
         assertEquals(1L, m.get("offended"));
         assertEquals("李副市长", m.get("leader"));
+        assertEquals(List.of(A.name() + " POLICE 网吧聚集", CityUnits.EDUCATION.name() + " EDUCATION 辍学"),
+                ((List<?>) m.get("analyses")).stream().map(x -> (Map<?, ?>) x).map(x -> x.get("unit") + " "
+                        + x.get("memberUnit") + " " + x.get("causes")).toList());
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             String html = PluginTemplates.render(FTL, project, page, CITY_OFFICE, locale);
-            assertTrue(html.contains("red-header") && html.contains("扩大社区矫正志愿者队伍")
+            assertTrue(html.contains("red-header") && html.contains("扩大社区矫正志愿者队伍") && html.contains("控辍保学")
                     && html.contains("李副市长") && html.contains("print.js"), html);
         }
         assertThrows(AccessDeniedException.class, () -> project.web().handle(FakeWebRequest.html("GET",

@@ -143,10 +143,10 @@ public final class ServicePages implements WebHandler {
         // Written in December and January: in January the year is the one just ended.
         int year = SurveyPages.year(r, java.time.LocalDate.now(clock).minusMonths(1).getYear());
         record Found(List<AnnualReport.Figure> figures, AnnualReport.Text text, AnnualReport.Youth youth,
-                AnnualReport.Youth before) {
+                AnnualReport.Youth before, List<AnnualReport.Analysis> analyses) {
         }
         Found found = store.read(c -> new Found(AnnualReport.figures(c, year), AnnualReport.text(c, year),
-                AnnualReport.youth(c, year), AnnualReport.youth(c, year - 1)));
+                AnnualReport.youth(c, year), AnnualReport.youth(c, year - 1), AnnualReport.analyses(c, year)));
         List<Map<String, Object>> figures = new ArrayList<>();
         Map<String, long[]> totals = new TreeMap<>();
         for (AnnualReport.Figure f : found.figures()) {
@@ -177,6 +177,10 @@ public final class ServicePages implements WebHandler {
         model.put("registeredBefore", found.before().registered());
         model.put("offended", found.youth().offended());
         model.put("offendedBefore", found.before().offended());
+        Map<Long, String> units = new LinkedHashMap<>();
+        orgUnits.subtree(orgUnits.root().id()).forEach(u -> units.put(u.id(), u.name()));
+        model.put("analyses", found.analyses().stream().map(a -> Map.of("unit", units.getOrDefault(a.unitId(), ""),
+                "memberUnit", a.memberUnit(), "causes", a.causes(), "measures", a.measures())).toList());
         AnnualReport.Text text = found.text();
         model.put("written", text != null);
         model.put("leader", text == null ? "" : text.leader());

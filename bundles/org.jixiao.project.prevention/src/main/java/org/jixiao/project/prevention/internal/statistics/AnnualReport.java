@@ -15,6 +15,7 @@ import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.Scope;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.youth.YouthRegister;
 
 /**
  * Step 4's analysis and report (POLICY.md section 4): the city's prevention office analyses, with the police and the
@@ -25,6 +26,7 @@ import org.jixiao.project.prevention.internal.Roles;
 public final class AnnualReport {
 
     public static final String REPORTS = "reports";
+    public static final String ANALYSES = "analyses";
 
     private AnnualReport() {
     }
@@ -38,6 +40,39 @@ public final class AnnualReport {
                 .field(Field.longText("measures", 4000).required())
                 .field(Field.longText("proposals", 4000).required())
                 .key("year").writers(Roles.PREVENTION_OFFICE).page("annual-report", "annualReport.print").build();
+    }
+
+    /**
+     * The member units' own yearly analysis (审查、分析原因、提出对策): each member unit of a county, or a city
+     * department, states the causes it sees and the measures it proposes, once a year; the report gathers them.
+     */
+    public static RegisterDefinition analyses() {
+        return RegisterDefinition.builder(ANALYSES, "PRV_ANALYSIS").messages("analysis")
+                .field(Field.integer("year").withColumn("ANALYSIS_YEAR").withRange(2013, 2100).required()
+                        .with(Field.Flag.TITLE, Field.Flag.LISTED, Field.Flag.FILTER, Field.Flag.SORTABLE))
+                .field(Field.choice("memberUnit", YouthRegister.MemberUnit.class).required().with(Field.Flag.LISTED,
+                        Field.Flag.FILTER))
+                .field(Field.longText("causes", 4000).required())
+                .field(Field.longText("measures", 4000).required())
+                .key("year", "memberUnit").writers(Roles.MEMBER_UNIT, Roles.PREVENTION_OFFICE).build();
+    }
+
+    /** One member unit's analysis of the year, with the unit that wrote it. */
+    public record Analysis(long unitId, String memberUnit, String causes, String measures) {
+    }
+
+    public static List<Analysis> analyses(Connection c, int year) throws SQLException {
+        List<Analysis> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT UNIT_ID, MEMBER_UNIT, CAUSES, MEASURES FROM "
+                + "PRV_ANALYSIS WHERE DELETED_AT IS NULL AND ANALYSIS_YEAR = ? ORDER BY UNIT_ID, MEMBER_UNIT")) {
+            ps.setInt(1, year);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Analysis(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return out;
     }
 
     /** One source's and category's offenders under 25 and minors, this year and last. */

@@ -25,9 +25,9 @@ public final class CrimeStatistics {
     private CrimeStatistics() {
     }
 
-    /** The statistics and the city's yearly report on them. */
+    /** The statistics, the member units' yearly analyses and the city's report on them. */
     public static java.util.List<RegisterDefinition> definitions() {
-        return java.util.List.of(definition(), AnnualReport.definition());
+        return java.util.List.of(definition(), AnnualReport.analyses(), AnnualReport.definition());
     }
 
     public static RegisterDefinition definition() {
