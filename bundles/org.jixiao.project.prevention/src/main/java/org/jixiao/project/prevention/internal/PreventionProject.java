@@ -65,8 +65,8 @@ public final class PreventionProject implements KeyProject {
 
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
         this.engine = engine;
-        this.definitions = Stream.of(YouthRegister.definitions(), List.of(TransferRegister.definition()),
-                WorkRegisters.definitions(), List.of(CrimeStatistics.definition())).flatMap(List::stream).toList();
+        this.definitions = Stream.of(YouthRegister.definitions(orgUnits), List.of(TransferRegister.definition()),
+                WorkRegisters.definitions(), CrimeStatistics.definitions()).flatMap(List::stream).toList();
         WebHandler service = new ServicePages(store, orgUnits, audit, clock);
         WebHandler survey = new SurveyPages(store, orgUnits, engine, audit, clock);
         // The project's own pages: the service's lists, then the survey's.
