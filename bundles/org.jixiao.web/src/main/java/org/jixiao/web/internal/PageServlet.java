@@ -902,8 +902,9 @@ public final class PageServlet extends HttpServlet {
         if (call.actor != null && !model.containsKey("currentYear")) {
             model.put("currentYear", currentYear());
         }
-        if (call.actor != null && !model.containsKey("crumbs")) {
-            model.put("crumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
+        // A register's record page draws its own trail ("crumbs", under the project); the others get the site's.
+        if (call.actor != null && !model.containsKey("crumbs") && !model.containsKey("pageCrumbs")) {
+            model.put("pageCrumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
                     .filter(u -> call.actor.orgUnit().covers(u)).map(OrgUnit::name).orElse(null),
                     id -> projects.active(id).map(p -> p.name(call.locale)).orElse(null)));
         }
