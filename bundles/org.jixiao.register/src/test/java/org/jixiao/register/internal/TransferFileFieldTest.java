@@ -7,20 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.Role;
-import org.jixiao.api.project.IndicatorDefinition;
-import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.testing.BareProject;
 import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.register.internal.sheet.Limits;
@@ -36,7 +33,7 @@ class TransferFileFieldTest extends EngineTestBase {
     static final Function<String, String> MSG = k -> k;
 
     /** Certificates with a scan attached: the only register here with a FILE field. */
-    static final class Certificates implements KeyProject {
+    static final class Certificates extends BareProject {
         static final RegisterDefinition CERTIFICATES = RegisterDefinition.builder("certificates", "T_CERTIFICATE")
                 .messages("certificate")
                 .field(Field.text("title", 100).required().with(Field.Flag.TITLE))
@@ -46,16 +43,6 @@ class TransferFileFieldTest extends EngineTestBase {
         @Override
         public String id() {
             return "certs";
-        }
-
-        @Override
-        public List<IndicatorDefinition> indicators() {
-            return List.of();
-        }
-
-        @Override
-        public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-            return Map.of();
         }
 
         @Override
