@@ -212,9 +212,7 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(1, scores.get(0).get("RANK_NO"));
         assertEquals(4, scores.get(3).get("RANK_NO"));
 
-        List<Map<String, Object>> audit = TestDb.audit(store, "evaluation.run");
-        assertEquals(1, audit.size());
-        assertEquals("evaluationRun:" + run.id(), audit.get(0).get("TARGET"));
+        TestDb.auditedOnce(store, "evaluation.run", "evaluationRun:" + run.id());
 
         assertEquals(run, service.get(assessor, run.id()), "read back exactly, snapshot and result");
         assertEquals(List.of(run), service.runs(cityAdmin, YEAR));
