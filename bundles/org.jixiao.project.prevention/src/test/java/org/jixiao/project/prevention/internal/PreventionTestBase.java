@@ -3,9 +3,6 @@ package org.jixiao.project.prevention.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -97,17 +94,9 @@ abstract class PreventionTestBase {
 
     /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
     static List<Migration> migrations() {
-        List<Migration> out = new java.util.ArrayList<>();
-        for (String name : List.of("V1__youth.sql", "V2__transfers.sql", "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql",
-                "V6__city_pairing.sql", "V7__transfer_consent.sql",
-                "V8__retention.sql", "V9__reports.sql")) {
-            try (InputStream in = PreventionTestBase.class.getResourceAsStream("/db/migration/" + name)) {
-                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return TestData.migrations(PreventionTestBase.class, "V1__youth.sql", "V2__transfers.sql",
+                "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql", "V6__city_pairing.sql",
+                "V7__transfer_consent.sql", "V8__retention.sql", "V9__reports.sql");
     }
 
     static Actor granted(long id, OrgUnit unit, String role) {
