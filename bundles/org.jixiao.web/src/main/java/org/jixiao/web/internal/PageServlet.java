@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -78,6 +79,8 @@ public final class PageServlet extends HttpServlet {
     private static final int PAGE_SIZE = 20;
     /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
     static final int REDIRECTED = 0;
+    /** The model key by which a project's page asks to be printed as a document of that year. */
+    static final String DOCUMENT_YEAR = "documentYear";
     /**
      * Failed logins a client address may make a minute. Plenty for people who mistype; a guesser from one address
      * gets no more, across all names (and five per name and quarter of an hour, by the core's lock).
@@ -454,8 +457,12 @@ public final class PageServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         Map<String, Object> model = call.model();
+        Long unit = Dashboard.unit(call.param("unit"));
         model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
-                call.param("project"), call.param("trend")));
+                call.param("project"), call.param("trend"), unit));
+        if (unit != null) {
+            model.put("unitParam", String.valueOf(unit));
+        }
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
     }
@@ -479,6 +486,20 @@ public final class PageServlet extends HttpServlet {
         model.put("counties", "city".equals(summary.role()) ? health.counties() : List.of());
         model.put("lagSeconds", summary.lag() == null ? null : summary.lag().toSeconds());
         render(call, 200, null, "sync", model);
+    }
+
+    /** The settings page's service: absent where there is no Config Admin. */
+    private transient volatile DocumentSettings documentSettings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindDocumentSettings(DocumentSettings settings) {
+        this.documentSettings = settings;
+    }
+
+    void unbindDocumentSettings(DocumentSettings settings) {
+        if (this.documentSettings == settings) {
+            this.documentSettings = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -531,9 +552,37 @@ public final class PageServlet extends HttpServlet {
             users(call);
         } else if ("sync".equals(what) && call.segments.length == 2) {
             syncPage(call);
+        } else if ("documents".equals(what) && call.segments.length == 2 && documentSettings != null
+                && DocumentSettings.mayChange(call.actor)) {
+            documentSettings(call, documentSettings);
         } else {
             throw new NotFoundException(call.path);
         }
+    }
+
+    /** The red header of printed documents: the committee's name and the number prefix, with a preview. */
+    private void documentSettings(Call call, DocumentSettings settings) throws IOException {
+        Map<String, Object> model = call.model();
+        int status = call.submit(model, "/admin/documents?saved=1",
+                action -> settings.save(call.actor, call.param("committee"), call.param("numberPrefix")), e -> {
+                    model.put("committee", Objects.requireNonNullElse(call.param("committee"), ""));
+                    model.put("numberPrefix", Objects.requireNonNullElse(call.param("numberPrefix"), ""));
+                });
+        if (status == REDIRECTED) {
+            return;
+        }
+        DocumentSettings.Settings current = settings.current();
+        model.putIfAbsent("committee", current.committee());
+        model.putIfAbsent("numberPrefix", current.numberPrefix());
+        Messages messages = new Messages(call.locale);
+        model.put("previewCommittee", current.committee().isEmpty() ? orgUnits.root().name() : current.committee());
+        model.put("previewNumber", messages.get("document.number", current.numberPrefix().isEmpty()
+                ? messages.get("document.numberPrefix") : current.numberPrefix(), String.valueOf(java.time.Year.now()
+                        .getValue()), "1"));
+        model.put("committeeMax", DocumentSettings.COMMITTEE_MAX);
+        model.put("prefixMax", DocumentSettings.PREFIX_MAX);
+        model.put("saved", call.param("saved") != null);
+        render(call, status, null, "documents-settings", model);
     }
 
     private void units(Call call) throws IOException {
@@ -844,8 +893,15 @@ public final class PageServlet extends HttpServlet {
                 model.putAll(result.model());
                 model.put("base", base);
                 model.put("projectName", project.name(call.locale));
-                render(call, result.status(), project.getClass().getClassLoader(), result.target(), model,
-                        messages);
+                int status = result.status();
+                // A project's page that is a document (its model names the year, documentYear) gets the red header,
+                // the number and the date of the core's documents, from the same settings.
+                if (result.model().get(DOCUMENT_YEAR) instanceof Integer year) {
+                    model.putIfAbsent("errors", new LinkedHashMap<String, String>());
+                    status = Documents.header(model, documents, messages, year, call.param("number"),
+                            LocalDate.now()) ? status : 400;
+                }
+                render(call, status, project.getClass().getClassLoader(), result.target(), model, messages);
             }
             case FILE -> Http.download(call.response, result, "HEAD".equals(call.request.getMethod()));
             case JSON -> throw new NotFoundException(call.path);
@@ -877,6 +933,12 @@ public final class PageServlet extends HttpServlet {
         if (health != null && call.actor != null && call.actor.has(Role.ADMIN)) {
             // The alarm of the menu: a county sent what it does not own.
             model.putIfAbsent("syncRefused", health.summary().refused());
+        }
+        // A register's record page draws its own trail ("crumbs", under the project); the others get the site's.
+        if (call.actor != null && !model.containsKey("crumbs") && !model.containsKey("pageCrumbs")) {
+            model.put("pageCrumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
+                    .filter(u -> call.actor.orgUnit().covers(u)).map(OrgUnit::name).orElse(null),
+                    id -> projects.active(id).map(p -> p.name(call.locale)).orElse(null)));
         }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();
