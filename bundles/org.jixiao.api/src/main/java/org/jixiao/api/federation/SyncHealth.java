@@ -28,14 +28,16 @@ public interface SyncHealth {
     /**
      * The city's view of one county, for its status page.
      *
+     * @param behind   the changes the county still held behind its last one applied here (its backlog as last heard);
+     *                 null before the first
      * @param waiting  changes arrived at the city and not yet applied
      * @param lag      how long its last applied change took from its commit at the county to its arrival; null before
      *                 the first
      * @param refusals its latest refused changes, newest first
      * @since 1.1
      */
-    record CountyStatus(String user, String unit, long lastSeq, Instant lastAt, Duration lag, long waiting, long applied,
-            long duplicates, long refused, List<Refusal> refusals) {
+    record CountyStatus(String user, String unit, long lastSeq, Instant lastAt, Duration lag, Long behind,
+            long waiting, long applied, long duplicates, long refused, List<Refusal> refusals) {
         public CountyStatus {
             refusals = List.copyOf(refusals);
         }

@@ -213,9 +213,9 @@ public final class FederationNode implements SyncHealth {
             SyncStatus.Sender s = heard.get(c.user());
             long waiting = broker == null ? 0 : broker.waiting(c.inbox());
             List<SyncHealth.Refusal> refusals = refusals(store, c.user(), 20);
-            out.add(s == null ? new SyncHealth.CountyStatus(c.user(), c.unitCode(), 0, null, null, waiting, 0, 0, 0,
-                    refusals) : new SyncHealth.CountyStatus(c.user(), c.unitCode(), s.lastSeq(), s.lastAt(), s.lag(),
-                            waiting, s.applied(), s.duplicates(), s.refused(), refusals));
+            out.add(s == null ? new SyncHealth.CountyStatus(c.user(), c.unitCode(), 0, null, null, null, waiting, 0, 0,
+                    0, refusals) : new SyncHealth.CountyStatus(c.user(), c.unitCode(), s.lastSeq(), s.lastAt(), s.lag(),
+                            s.behind(), waiting, s.applied(), s.duplicates(), s.refused(), refusals));
         }
         return out;
     }
@@ -250,14 +250,15 @@ public final class FederationNode implements SyncHealth {
         List<SyncStatus.Sender> senders = store.read(c -> {
             List<SyncStatus.Sender> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT SENDER, LAST_SEQ, LAST_AT, LAST_CREATED, APPLIED, "
-                    + "DUPLICATES, REFUSED FROM JX_SYNC_SENDER ORDER BY SENDER"); ResultSet rs = ps.executeQuery()) {
+                    + "DUPLICATES, REFUSED, LAST_BEHIND FROM JX_SYNC_SENDER ORDER BY SENDER");
+                    ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Timestamp at = rs.getTimestamp(3);
                     Timestamp created = rs.getTimestamp(4);
                     out.add(new SyncStatus.Sender(rs.getString(1), units.getOrDefault(rs.getString(1), "?"),
                             rs.getLong(2), at == null ? null : at.toInstant(), at == null || created == null ? null
                                     : Duration.between(created.toInstant(), at.toInstant()), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7)));
+                            rs.getLong(6), rs.getLong(7), rs.getObject(8) == null ? null : rs.getLong(8)));
                 }
             }
             return out;

@@ -97,8 +97,9 @@ final class Receiver implements AutoCloseable {
                 List<Sent> changes = new ArrayList<>(batch.size());
                 for (ClientMessage m : batch) {
                     long epoch = m.containsProperty(Relay.EPOCH) ? m.getLongProperty(Relay.EPOCH) : 0;
+                    Long behind = m.containsProperty(Relay.BEHIND) ? m.getLongProperty(Relay.BEHIND) : null;
                     changes.add(new Sent(epoch, m.getLongProperty(Relay.SEQ),
-                            Change.parse(m.getBodyBuffer().readString())));
+                            Change.parse(m.getBodyBuffer().readString()), behind));
                 }
                 applyAll(county, changes);
                 for (ClientMessage m : batch) {
@@ -126,12 +127,12 @@ final class Receiver implements AutoCloseable {
     }
 
     /** A change as it arrived, with the epoch and sequence number its county gave it. */
-    record Sent(long epoch, long seq, Change change) {
+    record Sent(long epoch, long seq, Change change, Long behind) {
     }
 
     /** Applies, skips or refuses one change, with the county's bookkeeping, in one transaction. */
     Outcome apply(County county, long epoch, long seq, Change change) {
-        return applyAll(county, List.of(new Sent(epoch, seq, change))).get(0);
+        return applyAll(county, List.of(new Sent(epoch, seq, change, null))).get(0);
     }
 
     /**
@@ -157,6 +158,7 @@ final class Receiver implements AutoCloseable {
         long epoch;
         long seq;
         Instant created;
+        Long behind;
         final long[] counts = new long[Outcome.values().length];
         final Rows.Schema db;
 
@@ -177,6 +179,7 @@ final class Receiver implements AutoCloseable {
                 epoch = s.epoch();
                 seq = s.seq();
                 created = s.change().createdAt();
+                behind = s.behind();
             }
         }
 
@@ -184,7 +187,7 @@ final class Receiver implements AutoCloseable {
             boolean moved = counts[Outcome.APPLIED.ordinal()] + counts[Outcome.REFUSED.ordinal()] > 0;
             try (PreparedStatement ps = c.prepareStatement("UPDATE JX_SYNC_SENDER SET APPLIED = APPLIED + ?, "
                     + "REFUSED = REFUSED + ?, DUPLICATES = DUPLICATES + ?" + (moved ? ", LAST_EPOCH = ?, LAST_SEQ = ?, "
-                    + "LAST_AT = ?, LAST_CREATED = ?" : "") + " WHERE SENDER = ?")) {
+                    + "LAST_AT = ?, LAST_CREATED = ?, LAST_BEHIND = ?" : "") + " WHERE SENDER = ?")) {
                 ps.setLong(1, counts[Outcome.APPLIED.ordinal()]);
                 ps.setLong(2, counts[Outcome.REFUSED.ordinal()]);
                 ps.setLong(3, counts[Outcome.DUPLICATE.ordinal()]);
@@ -194,6 +197,7 @@ final class Receiver implements AutoCloseable {
                     ps.setLong(i++, seq);
                     ps.setTimestamp(i++, Timestamp.from(now));
                     ps.setTimestamp(i++, created == null ? null : Timestamp.from(created));
+                    ps.setObject(i++, behind, java.sql.Types.BIGINT);
                 }
                 ps.setString(i, sender);
                 ps.executeUpdate();

@@ -23,6 +23,8 @@ final class Relay implements AutoCloseable {
 
     static final String SEQ = "jixiao.seq";
     static final String EPOCH = "jixiao.epoch";
+    /** How many of the county's changes were still in its outbox behind this one: the city shows it as its backlog. */
+    static final String BEHIND = "jixiao.behind";
     private static final System.Logger LOG = System.getLogger(Relay.class.getName());
     private static final int BATCH = 200;
 
@@ -68,17 +70,18 @@ final class Relay implements AutoCloseable {
 
     private void publish(List<CountyOutbox.Entry> batch) throws Exception {
         open();
+        long waiting = outbox.backlog().entries();
         try {
-            for (CountyOutbox.Entry e : batch) {
-                producer.send(message(e));
+            for (int i = 0; i < batch.size(); i++) {
+                producer.send(message(batch.get(i), waiting - i - 1));
             }
             session.commit();
         } catch (ActiveMQDuplicateIdException e) {
             // Some were handed over before a crash: one at a time, skipping those the broker already holds.
             session.rollback();
-            for (CountyOutbox.Entry entry : batch) {
+            for (int i = 0; i < batch.size(); i++) {
                 try {
-                    producer.send(message(entry));
+                    producer.send(message(batch.get(i), waiting - i - 1));
                     session.commit();
                 } catch (ActiveMQDuplicateIdException again) {
                     session.rollback();
@@ -87,10 +90,11 @@ final class Relay implements AutoCloseable {
         }
     }
 
-    private ClientMessage message(CountyOutbox.Entry e) {
+    private ClientMessage message(CountyOutbox.Entry e, long behind) {
         ClientMessage m = session.createMessage(true);
         m.getBodyBuffer().writeString(e.payload());
         m.putLongProperty(SEQ, e.seq());
+        m.putLongProperty(BEHIND, Math.max(0, behind));
         m.putLongProperty(EPOCH, e.epoch());
         // The epoch too: a county restored from a backup reuses numbers that its broker has already seen.
         m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), outbox.node() + ":" + e.epoch() + ":"

@@ -14,8 +14,9 @@ public record SyncStatus(String role, int node, Backlog backlog, List<Sender> se
     record Backlog(long outbox, long inBroker, Instant oldest) {
     }
 
+    /** {@code behind}: the changes the county still held behind its last one applied here; null before any. */
     record Sender(String user, String unit, long lastSeq, Instant lastAt, Duration lag, long applied,
-            long duplicates, long refused) {
+            long duplicates, long refused, Long behind) {
     }
 
     /** The few figures of the health report: no county's name, since the report needs no login. */
@@ -40,6 +41,7 @@ public record SyncStatus(String role, int node, Backlog backlog, List<Sender> se
         for (Sender s : senders) {
             out.add(s.user() + " (" + s.unit() + "): last " + s.lastSeq() + (s.lastAt() == null ? ""
                     : " at " + s.lastAt()) + (s.lag() == null ? "" : ", lag " + s.lag().toMillis() + " ms")
+                    + (s.behind() == null ? "" : ", " + s.behind() + " more at the county then")
                     + ", applied " + s.applied() + ", duplicates " + s.duplicates() + ", refused " + s.refused());
         }
         return out;

@@ -163,9 +163,9 @@ class FieldKeyReportTest {
         @Override
         public List<CountyStatus> counties() {
             return List.of(new CountyStatus("a", "A01", 12, Instant.parse("2026-12-07T10:00:00Z"),
-                    Duration.ofSeconds(3), 4, 11, 0, 1, List.of(new Refusal(12, "outsideCounty", "987",
+                    Duration.ofSeconds(3), 250L, 4, 11, 0, 1, List.of(new Refusal(12, "outsideCounty", "987",
                             "fed/members:4097", Instant.parse("2026-12-07T10:00:01Z")))),
-                    new CountyStatus("b", "B01", 0, null, null, 0, 0, 0, 0, List.of()));
+                    new CountyStatus("b", "B01", 0, null, null, null, 0, 0, 0, 0, List.of()));
         }
     }
 
@@ -177,6 +177,7 @@ class FieldKeyReportTest {
         assertTrue(zh.contains("有 1 条变更因涉及发送方县级以外的数据被拒绝"), zh);
         assertTrue(zh.contains("组织机构 987 不在发送方县级范围内") && zh.contains("fed/members:4097"), zh);
         assertTrue(zh.contains("尚未收到") && zh.contains("href=\"/admin/sync\" class=\"alarm\""), zh);
+        assertTrue(zh.contains("<td>250</td>"), "the county's backlog as last heard: " + zh);
         QuestionnaireFakes.Response en = page(new Actor(1, "admin", Set.of(Role.ADMIN), CITY, Locale.ENGLISH), tree,
                 new City(), "/admin/sync");
         assertTrue(en.text().contains("Unit 987 is outside the sender&#39;s county"), en.text());
