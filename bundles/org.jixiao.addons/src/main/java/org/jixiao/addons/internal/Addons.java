@@ -44,7 +44,7 @@ import org.osgi.framework.ServiceReference;
  * Every read needs the ADMIN role; every change needs an admin of the node's root unit (see {@link #mayManage}).
  * Uninstalling removes the feature's bundles and keeps every table and record.
  */
-final class Addons {
+public final class Addons {
 
     private static final System.Logger LOG = System.getLogger(Addons.class.getName());
     private static final List<String> SHIPPED_PREFIXES = List.of("jixiao-project-", "jixiao-assessment-");
@@ -52,10 +52,10 @@ final class Addons {
     private static final EnumSet<FeaturesService.Option> OPTIONS =
             EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
 
-    enum State { ACTIVE, FAILED, NOT_STARTED, UNINSTALLED }
+    public enum State { ACTIVE, FAILED, NOT_STARTED, UNINSTALLED }
 
     /** One plugin as the page lists it. */
-    record Addon(String feature, String version, String kind, String id, String name, State state, String problem,
+    public record Addon(String feature, String version, String kind, String id, String name, State state, String problem,
             List<AppliedMigration> migrations, long records, String sha256) {
     }
 
@@ -379,7 +379,7 @@ final class Addons {
     }
 
     /** The archive kept under {@code sha256}, checked again, with what installing it would change. */
-    Pending pending(Actor actor, String sha256) {
+    Pending pending(Actor actor, String sha256, Locale locale) {
         requireManage(actor);
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw new NotFoundException("archive");
@@ -392,13 +392,13 @@ final class Addons {
         if (!v.sha256().equals(sha256)) {
             throw new Refusal("addons.refused.tampered", sha256);
         }
-        KarArchive kar = KarArchive.read(file, actor.locale().getLanguage());
+        KarArchive kar = KarArchive.read(file, locale.getLanguage());
         return new Pending(v, kar, MigrationPlan.of(kar, store));
     }
 
     /** Installs (or updates to) the archive's features, once the preview was confirmed. */
     void installArchive(Actor actor, String sha256) throws IOException {
-        Pending p = pending(actor, sha256);
+        Pending p = pending(actor, sha256, actor.locale());
         Refusal refusal = p.plan().refusal();
         if (refusal != null) {
             audit.record(actor, "addons.refused", "archive:" + sha256, "sha256=" + sha256 + " " + refusal.key());

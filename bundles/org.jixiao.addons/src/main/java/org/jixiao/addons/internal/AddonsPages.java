@@ -105,7 +105,7 @@ final class AddonsPages implements WebHandler {
 
     /** What installing the archive would change, and the button that does it (none when it is refused). */
     private WebResult preview(WebRequest request) {
-        Addons.Pending p = addons.pending(request.actor(), request.param("sha256"));
+        Addons.Pending p = addons.pending(request.actor(), request.param("sha256"), request.locale());
         Map<String, Object> model = new HashMap<>();
         model.put("sha256", p.verified().sha256());
         model.put("signer", p.verified().signer());

@@ -30,7 +30,7 @@ import org.jixiao.api.store.Migration;
  * The roles and registers a project declares in code cannot be known before its code runs; its messages and
  * migrations say the same without running anything.
  */
-record BundleJar(String location, String symbolicName, String version, String projectId,
+public record BundleJar(String location, String symbolicName, String version, String projectId,
         Map<String, List<Migration>> migrations, List<String> tables, Map<String, String> roles) {
 
     private static final Pattern MIGRATION = Pattern.compile("db/(?:.*/)?(V\\d+__[A-Za-z0-9_\\-]+\\.sql)");

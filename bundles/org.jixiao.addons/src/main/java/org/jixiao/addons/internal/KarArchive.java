@@ -28,12 +28,12 @@ import org.xml.sax.SAXException;
  * A Karaf archive (.kar): a zip whose {@code repository/} folder is a Maven repository holding one or more features
  * descriptors and the bundles they name. Read only once {@link SignedArchive} accepted it.
  */
-record KarArchive(List<String> descriptors, List<Feature> features, List<BundleJar> bundles) {
+public record KarArchive(List<String> descriptors, List<Feature> features, List<BundleJar> bundles) {
 
     static final String REPOSITORY = "repository/";
 
     /** A feature of the archive, with the locations of its own bundles (its dependencies are not the plugin). */
-    record Feature(String name, String version, List<String> bundles) {
+    public record Feature(String name, String version, List<String> bundles) {
     }
 
     static KarArchive read(Path file, String language) {

@@ -22,9 +22,9 @@ import org.jixiao.api.store.Store;
  * trusted with them, so such an archive (a downgrade, or another plugin's migrations) is refused before anything is
  * installed. The same goes for an applied migration whose text the archive changed.
  */
-record MigrationPlan(List<Owner> owners) {
+public record MigrationPlan(List<Owner> owners) {
 
-    record Owner(String owner, List<Migration> toRun, List<Integer> applied, List<Integer> unknown,
+    public record Owner(String owner, List<Migration> toRun, List<Integer> applied, List<Integer> unknown,
             List<Integer> changed) {
 
         boolean refused() {

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,14 +16,11 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.apache.karaf.features.Feature;
-import org.apache.karaf.features.FeaturesService;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.testing.AuditLines;
 import org.jixiao.api.testing.FakeWebRequest;
@@ -57,8 +52,8 @@ class AddonsPagesTest {
 
     private MemoryStores.Loan store;
     private final AuditLines audit = new AuditLines();
-    private final List<String> karafCalls = new ArrayList<>();
-    private Exception karafFailure;
+    private final FakeKaraf karaf = new FakeKaraf(Set.of());
+    private final List<String> karafCalls = karaf.calls;
     private AddonsPages pages;
 
     static final Actor CITY_ADMIN = new Actor(1, "admin", Set.of(Role.ADMIN), FixedOrgUnits.CITY, Locale.ENGLISH);
@@ -74,31 +69,23 @@ class AddonsPagesTest {
 
     @BeforeEach
     void node() {
-        store = MemoryStores.borrow("addons-pages", s -> {
-            s.migrate("trial", List.of(new Migration(1, "trial", MigrationPlanTest.V1),
-                    new Migration(2, "visits", MigrationPlanTest.V2)));
-            s.migrate(AddonsProject.ID, List.of(new Migration(1, "addons", resource("db/migration/V1__addons.sql"))));
-        });
-        FeaturesService features = (FeaturesService) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {FeaturesService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("listFeatures")) {
-                        return new Feature[0];
-                    }
-                    karafCalls.add(method.getName() + " " + (args == null ? "" : List.of(args)));
-                    if (karafFailure != null) {
-                        throw karafFailure;
-                    }
-                    return null;
-                });
-        ProjectRegistry projects = (ProjectRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {ProjectRegistry.class}, (proxy, method, args) -> List.of());
-        pages = new AddonsPages(new Addons(null, features, projects, new FixedOrgUnits(), audit, store, data,
-                archives.trusting(city)));
+        store = trialStore();
+        pages = new AddonsPages(new Addons(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit,
+                store, data, archives.trusting(city)));
     }
 
     @AfterEach
     void giveBack() {
         store.close();
+    }
+
+    /** A store with the add-ons tables and the trial project's V1 and V2 applied. */
+    static MemoryStores.Loan trialStore() {
+        return MemoryStores.borrow("addons-pages", s -> {
+            s.migrate("trial", List.of(new Migration(1, "trial", MigrationPlanTest.V1),
+                    new Migration(2, "visits", MigrationPlanTest.V2)));
+            s.migrate(AddonsProject.ID, List.of(new Migration(1, "addons", resource("db/migration/V1__addons.sql"))));
+        });
     }
 
     static String resource(String path) {
@@ -109,7 +96,7 @@ class AddonsPagesTest {
         }
     }
 
-    private static FakeWebRequest request(String method, String path, Actor actor) {
+    static FakeWebRequest request(String method, String path, Actor actor) {
         return FakeWebRequest.html(method, path, actor).locale(Locale.ENGLISH).messages((locale, key, args) ->
                 MessageFormat.format(ResourceBundle.getBundle("i18n.messages", locale).getString(key), args));
     }
@@ -199,7 +186,7 @@ class AddonsPagesTest {
 
     @Test
     void aFailureOfTheFeaturesServiceShowsItsReasonAndIsAudited() throws Exception {
-        karafFailure = new IllegalStateException("Unable to resolve root: missing requirement");
+        karaf.failure = new IllegalStateException("Unable to resolve root: missing requirement");
         Path kar = signedTrial("1.2.0", "V1__trial.sql", "V2__visits.sql");
         String sha256 = SignedArchive.sha256(kar);
         upload(kar, CITY_ADMIN);
