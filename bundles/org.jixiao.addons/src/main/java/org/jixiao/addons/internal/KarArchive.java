@@ -152,6 +152,7 @@ public record KarArchive(List<String> descriptors, List<Feature> features, List<
      */
     static List<java.net.URI> extract(Path file, Path target) throws IOException {
         List<java.net.URI> descriptors = new ArrayList<>();
+        List<Path> extracted = new ArrayList<>();
         KarArchive kar = read(file, "en");
         Path root = target.toAbsolutePath().normalize();
         try (ZipFile zip = new ZipFile(file.toFile())) {
@@ -169,10 +170,47 @@ public record KarArchive(List<String> descriptors, List<Feature> features, List<
                     Files.copy(in, out, StandardCopyOption.REPLACE_EXISTING);
                 }
                 if (kar.descriptors().contains(e.getName())) {
-                    descriptors.add(out.toUri());
+                    extracted.add(out);
                 }
             }
         }
+        // Once every bundle is out, whatever the order of the entries.
+        for (Path descriptor : extracted) {
+            descriptors.add(localDescriptor(descriptor, root));
+        }
         return descriptors;
+    }
+
+    /**
+     * A copy of an extracted descriptor whose bundles point at their files in {@code root}: the features service then
+     * installs exactly the bytes that were verified, whatever Maven repositories the node is configured with (a node
+     * without Internet, a read-only {@code system/}).
+     */
+    private static java.net.URI localDescriptor(Path descriptor, Path root) throws IOException {
+        Document doc;
+        try (InputStream in = Files.newInputStream(descriptor)) {
+            doc = parser().parse(in);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new IOException("descriptor " + descriptor, e);
+        }
+        for (Element f : children(doc.getDocumentElement(), "feature")) {
+            for (Element b : children(f, "bundle")) {
+                String path = repositoryPath(b.getTextContent());
+                if (path != null && Files.isRegularFile(root.resolve(path))) {
+                    b.setTextContent(root.resolve(path).toUri().toString());
+                }
+            }
+        }
+        Path local = descriptor.resolveSibling(descriptor.getFileName().toString().replaceAll("\\.xml$", "")
+                + "-node.xml");
+        try (var out = Files.newOutputStream(local)) {
+            javax.xml.transform.TransformerFactory tf = javax.xml.transform.TransformerFactory.newInstance();
+            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            tf.newTransformer().transform(new javax.xml.transform.dom.DOMSource(doc),
+                    new javax.xml.transform.stream.StreamResult(out));
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IOException("descriptor " + local, e);
+        }
+        return local.toUri();
     }
 }

@@ -15,15 +15,22 @@ import java.util.stream.Stream;
 
 /**
  * The certificates the node trusts to sign plugins: fingerprints listed in the settings and certificate files in a
- * folder under {@code etc/}. Nothing is trusted by default: a node without settings refuses every archive.
+ * folder under {@code etc/}, read again for every archive so that a certificate dropped there counts at once. Nothing
+ * is trusted by default: a node without settings refuses every archive.
  */
 final class Trust {
 
     private static final System.Logger LOG = System.getLogger(Trust.class.getName());
 
     private final Set<String> fingerprints;
+    private final Path folder;
 
     Trust(Set<String> fingerprints) {
+        this(fingerprints, null);
+    }
+
+    private Trust(Set<String> fingerprints, Path folder) {
+        this.folder = folder;
         Set<String> normalised = new HashSet<>();
         for (String f : fingerprints) {
             String hex = f.replace(":", "").replace(" ", "").trim().toLowerCase(Locale.ROOT);
@@ -35,12 +42,19 @@ final class Trust {
     }
 
     static Trust of(AddonsConfig config, Path etc) {
-        Set<String> all = new HashSet<>(Set.of(config.trusted_certificates()));
         String folder = config.trusted_folder();
-        if (folder != null && !folder.isBlank() && etc != null) {
-            all.addAll(folder(etc.resolve(folder)));
+        boolean none = folder == null || folder.isBlank() || etc == null;
+        return new Trust(Set.of(config.trusted_certificates()), none ? null : etc.resolve(folder));
+    }
+
+    /** The certificates trusted now: the settings' and those in the folder at this moment. */
+    Trust now() {
+        if (folder == null) {
+            return this;
         }
-        return new Trust(all);
+        Set<String> all = new HashSet<>(fingerprints);
+        all.addAll(folder(folder));
+        return new Trust(all, null);
     }
 
     /** The fingerprints of the certificate files in {@code folder}; none when it does not exist. */
@@ -75,6 +89,6 @@ final class Trust {
     }
 
     boolean empty() {
-        return fingerprints.isEmpty();
+        return now().fingerprints.isEmpty();
     }
 }

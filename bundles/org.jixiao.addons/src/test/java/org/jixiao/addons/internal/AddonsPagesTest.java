@@ -160,6 +160,13 @@ class AddonsPagesTest {
                 karafCalls.get(0));
         assertEquals("installFeatures [[jixiao-project-trial/1.1.0], [NoAutoRefreshBundles, Upgrade]]",
                 karafCalls.get(1));
+        String descriptor = karafCalls.get(0).substring("addRepository [".length(), karafCalls.get(0).length() - 1);
+        assertTrue(descriptor.endsWith("-features-node.xml"), descriptor);
+        String xml = Files.readString(Path.of(java.net.URI.create(descriptor)));
+        Path jar = data.resolve("kar").resolve("addon-" + sha256.substring(0, 16))
+                .resolve("org/jixiao/test/trial/1.1.0/trial-1.1.0.jar");
+        assertTrue(Files.isRegularFile(jar));
+        assertTrue(xml.contains(">" + jar.toUri() + "</"), "the bundle is the verified file: " + xml);
         assertTrue(audit.lines().contains("addons.install feature:jixiao-project-trial/1.1.0 sha256=" + sha256),
                 audit.lines().toString());
         assertEquals(Map.of("jixiao-project-trial", sha256), new Ledger(store).archiveFeatures());

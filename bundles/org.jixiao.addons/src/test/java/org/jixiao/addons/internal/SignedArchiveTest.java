@@ -84,8 +84,11 @@ class SignedArchiveTest {
     void aCertificateInTheTrustFolderOrAFingerprintInTheSettingsIsTrusted() throws Exception {
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Path folder = Files.createDirectories(etc.resolve("addons-trust"));
+        Trust fromFolder = Trust.of(config(new String[0], "addons-trust"), etc);
+        assertEquals("addons.refused.untrusted", refusal(signed, fromFolder));
         Files.copy(dir.resolve("city.pem"), folder.resolve("city.pem"));
-        assertTrue(Trust.of(config(new String[0], "addons-trust"), etc).trusts(cityCertificate));
+        assertTrue(fromFolder.now().trusts(cityCertificate), "a certificate dropped in the folder counts at once");
+        SignedArchive.verify(signed, fromFolder);
         String colons = SignedArchive.fingerprint(cityCertificate).toUpperCase().replaceAll("(..)(?!$)", "$1:");
         Trust fromSettings = Trust.of(config(new String[] {colons}, ""), etc);
         assertTrue(fromSettings.trusts(cityCertificate));
