@@ -55,7 +55,8 @@ public final class Addons {
     public enum State { ACTIVE, FAILED, NOT_STARTED, UNINSTALLED }
 
     /** One plugin as the page lists it. */
-    public record Addon(String feature, String version, String kind, String id, String name, State state, String problem,
+    public record Addon(String feature, String version, String kind, String id, String name, State state,
+            String problem,
             List<AppliedMigration> migrations, long records, String sha256) {
     }
 
@@ -296,8 +297,8 @@ public final class Addons {
         }
         // The tables the project's records are in are remembered before its bundle goes.
         list(actor);
-        change(actor, "addons.uninstall", f.getName(), f.getVersion(), null, () -> features.uninstallFeature(f.getName(), f.getVersion(),
-                OPTIONS));
+        change(actor, "addons.uninstall", f.getName(), f.getVersion(), null,
+                () -> features.uninstallFeature(f.getName(), f.getVersion(), OPTIONS));
     }
 
     void install(Actor actor, String name, String version) {
@@ -306,8 +307,8 @@ public final class Addons {
         if (features.isInstalled(f)) {
             throw new Refusal("addons.refused.installed", f.getName());
         }
-        change(actor, "addons.install", f.getName(), f.getVersion(), null, () -> features.installFeature(f.getName(), f.getVersion(),
-                OPTIONS));
+        change(actor, "addons.install", f.getName(), f.getVersion(), null,
+                () -> features.installFeature(f.getName(), f.getVersion(), OPTIONS));
     }
 
     interface KarafWork {

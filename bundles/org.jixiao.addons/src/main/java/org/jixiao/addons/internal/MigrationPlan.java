@@ -35,7 +35,8 @@ public record MigrationPlan(List<Owner> owners) {
     static MigrationPlan of(KarArchive kar, Store store) {
         Map<String, List<Migration>> byOwner = new TreeMap<>();
         for (BundleJar b : kar.bundles()) {
-            b.migrations().forEach((owner, list) -> byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).addAll(list));
+            b.migrations().forEach((owner, list) ->
+                    byOwner.computeIfAbsent(owner, k -> new ArrayList<>()).addAll(list));
         }
         List<Owner> owners = new ArrayList<>();
         for (Map.Entry<String, List<Migration>> e : byOwner.entrySet()) {
