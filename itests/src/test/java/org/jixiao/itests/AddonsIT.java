@@ -3,6 +3,10 @@ package org.jixiao.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +15,8 @@ import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.store.Store;
@@ -32,7 +38,8 @@ import org.ops4j.pax.exam.spi.reactors.PerSuite;
 /**
  * A key project built and signed at test time as a .kar, installed from the add-ons page, listed with its migration
  * and records, uninstalled with its records kept in Derby, installed again with them; unsigned and tampered copies
- * refused. It leaves the node as it found it: the project uninstalled (its table stays, as every uninstall's does).
+ * refused; the console commands the same. It leaves the node as it found it: the project uninstalled (its table stays,
+ * as every uninstall's does).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -48,11 +55,27 @@ public class AddonsIT extends KarafTestSupport {
     @Inject
     private OrgUnitService orgUnits;
 
+    @Inject
+    private SessionFactory console;
+
     private static String row(Browser admin) throws Exception {
         Response list = admin.open("/p/addons/");
         assertEquals(list.body(), 200, list.status());
         Matcher m = ROW.matcher(list.body());
         return m.find() ? m.group(1) + " " + m.group(2) : "ABSENT";
+    }
+
+    /** What a command prints in the node's console. */
+    private String console(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = console.create(new ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            session.execute(command);
+            return out.toString(StandardCharsets.UTF_8);
+        } finally {
+            session.close();
+        }
     }
 
     private long records() {
@@ -84,7 +107,13 @@ public class AddonsIT extends KarafTestSupport {
         Path signed = kars.sign(unsigned, key, "city");
 
         Browser admin = Node.admin();
-        assertTrue(admin.open("/p/addons/").body().contains("data-feature=\"jixiao-project-employment\""));
+        String shipped = admin.open("/p/addons/").body();
+        assertTrue(shipped, shipped.contains("data-feature=\"jixiao-project-employment\" data-state=\"ACTIVE\""));
+        Matcher link = Pattern.compile("href=\"(/p/addons/uninstall\\?feature=jixiao-project-employment&amp;[^\"]+)\"")
+                .matcher(shipped);
+        assertTrue(shipped, link.find());
+        Response asked = admin.open(link.group(1).replace("&amp;", "&"));
+        assertEquals(asked.body(), 200, asked.status());
 
         Response refused = admin.upload("/p/addons/upload", Map.of(), "file", "unsigned.kar",
                 Files.readAllBytes(unsigned));
@@ -146,9 +175,16 @@ public class AddonsIT extends KarafTestSupport {
         Node.awaitProject(AddonSample.ID, "ACTIVE", 60_000);
         assertEquals("ACTIVE 2", row(admin));
 
-        admin.open("/p/addons/uninstall?feature=" + FEATURE + "&version=1.0.0");
-        assertEquals(303, admin.post("/p/addons/uninstall", Map.of("feature", FEATURE, "version", "1.0.0")).status());
+        // The console does the same: the list, an archive's preview (installed only with --confirm), an uninstall.
+        String listed = console("jixiao:addons");
+        assertTrue(listed, listed.contains(FEATURE + "\t1.0.0\tproject\tACTIVE\tV1\t2"));
+        String preview = console("jixiao:install " + signed);
+        assertTrue(preview, preview.contains("migrations of addonsample: run -, applied V1")
+                && preview.contains("(not installed: add --confirm)"));
+        String removed = console("jixiao:uninstall " + FEATURE + " --confirm");
+        assertTrue(removed, removed.contains("uninstalled, its data kept"));
         Node.awaitProject(AddonSample.ID, "ABSENT", 60_000);
         assertEquals(2, records());
+        assertEquals("UNINSTALLED 2", row(admin));
     }
 }

@@ -54,10 +54,12 @@ public final class Addons {
 
     public enum State { ACTIVE, FAILED, NOT_STARTED, UNINSTALLED }
 
-    /** One plugin as the page lists it. */
-    public record Addon(String feature, String version, String kind, String id, String name, State state,
-            String problem,
-            List<AppliedMigration> migrations, long records, String sha256) {
+    /**
+     * One plugin as the page lists it: {@code version} is what runs (the bundle's or the module's own), {@code
+     * featureVersion} the feature's, which the features service is asked by.
+     */
+    public record Addon(String feature, String featureVersion, String version, String kind, String id, String name,
+            State state, String problem, List<AppliedMigration> migrations, long records, String sha256) {
     }
 
     private final BundleContext context;
@@ -125,8 +127,8 @@ public final class Addons {
             } catch (RuntimeException e) {
                 // One plugin that cannot be read must not hide the others.
                 LOG.log(System.Logger.Level.WARNING, "Add-on " + f.getName() + " cannot be listed", e);
-                out.add(new Addon(f.getName(), f.getVersion(), "project", f.getName(), f.getName(), State.FAILED,
-                        e.getClass().getSimpleName(), List.of(), 0, archives.get(f.getName())));
+                out.add(new Addon(f.getName(), f.getVersion(), f.getVersion(), "project", f.getName(), f.getName(),
+                        State.FAILED, e.getClass().getSimpleName(), List.of(), 0, archives.get(f.getName())));
             }
         }
         return out;
@@ -207,8 +209,8 @@ public final class Addons {
         }
         List<AppliedMigration> applied = "project".equals(kind) ? store.applied(id) : List.of();
         long records = "project".equals(kind) ? ledger.records(id, units) : 0;
-        return new Addon(f.getName(), version, kind, id, name == null ? description(f) : name, state, problem,
-                applied, records, sha256);
+        return new Addon(f.getName(), f.getVersion(), version, kind, id, name == null ? description(f) : name, state,
+                problem, applied, records, sha256);
     }
 
     private static String description(Feature f) {

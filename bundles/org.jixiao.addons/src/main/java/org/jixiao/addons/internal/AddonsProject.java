@@ -24,15 +24,17 @@ import org.osgi.service.metatype.annotations.Designate;
  * Serves the add-ons page at {@code /p/addons} the way key projects serve theirs: the web layer routes the path,
  * checks the session and the CSRF token and renders the page in its layout. It is no key project: its bundle carries
  * no {@code Jixiao-Project} header, so the project lists, the health report and the dashboard never show it, and it
- * has no indicators. The core applies its migration (its own tables) as it does a project's.
+ * has no indicators. The core applies its migration (its own tables) as it does a project's. It is also a service of
+ * its own class, for the console commands of the bundle.
  */
-@Component(service = KeyProject.class, immediate = true, configurationPid = AddonsConfig.PID,
+@Component(service = {KeyProject.class, AddonsProject.class}, immediate = true, configurationPid = AddonsConfig.PID,
         property = KeyProject.PROPERTY_ID + "=" + AddonsProject.ID)
 @Designate(ocd = AddonsConfig.class)
 public final class AddonsProject implements KeyProject {
 
     static final String ID = "addons";
 
+    private final Addons addons;
     private final AddonsPages pages;
 
     @Activate
@@ -41,8 +43,8 @@ public final class AddonsProject implements KeyProject {
             @Reference Store store, AddonsConfig config) {
         Path data = Path.of(System.getProperty("karaf.data", "data"));
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
-        this.pages = new AddonsPages(new Addons(context, features, projects, orgUnits, audit, store, data,
-                Trust.of(config, etc)));
+        this.addons = new Addons(context, features, projects, orgUnits, audit, store, data, Trust.of(config, etc));
+        this.pages = new AddonsPages(addons);
     }
 
     @Override
@@ -63,5 +65,10 @@ public final class AddonsProject implements KeyProject {
     @Override
     public WebHandler web() {
         return pages;
+    }
+
+    /** The same, for the console commands. */
+    Addons addons() {
+        return addons;
     }
 }

@@ -54,6 +54,7 @@ class AddonsPagesTest {
     private final AuditLines audit = new AuditLines();
     private final FakeKaraf karaf = new FakeKaraf(Set.of());
     private final List<String> karafCalls = karaf.calls;
+    private Addons addons;
     private AddonsPages pages;
 
     static final Actor CITY_ADMIN = new Actor(1, "admin", Set.of(Role.ADMIN), FixedOrgUnits.CITY, Locale.ENGLISH);
@@ -70,8 +71,9 @@ class AddonsPagesTest {
     @BeforeEach
     void node() {
         store = trialStore();
-        pages = new AddonsPages(new Addons(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit,
-                store, data, archives.trusting(city)));
+        addons = new Addons(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit, store, data,
+                archives.trusting(city));
+        pages = new AddonsPages(addons);
     }
 
     @AfterEach
@@ -243,5 +245,22 @@ class AddonsPagesTest {
         assertEquals(0, ledger.records("trial", List.of()));
         OrgUnit unused = FixedOrgUnits.COUNTY_B;
         assertEquals(1, ledger.records("trial", List.of(unused.id())));
+    }
+
+    @Test
+    void theConsolePrintsThePreviewAndADowngradeRefusalInTheProductsLanguage() throws Exception {
+        Path kar = signedTrial("0.9.0", "V1__trial.sql");
+        String sha256 = addons.upload(CITY_ADMIN, "trial.kar", Files.readAllBytes(kar));
+        Addons.Pending pending = addons.pending(CITY_ADMIN, sha256, AddonsCommand.LOCALE);
+        String preview = AddonsCommand.preview(pending);
+        assertTrue(preview.contains("feature jixiao-project-trial 0.9.0\n"), preview);
+        assertTrue(preview.contains("bundle org.jixiao.test.trial 0.9.0 roles [TRIAL_OFFICE] tables [TRIAL_RECORD]"),
+                preview);
+        assertTrue(preview.contains("migrations of trial: run -, applied V1, missing V2\n"), preview);
+        assertEquals("拒绝：数据库已为 trial 执行了迁移 V2，而该插件包中没有这些迁移（降级或不同的插件），"
+                + "安装后其数据无法使用。",
+                AddonsCommand.text(ResourceBundle.getBundle("i18n.messages", AddonsCommand.LOCALE,
+                        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)),
+                        pending.plan().refusal()));
     }
 }
