@@ -178,9 +178,9 @@ public class AddonsIT extends KarafTestSupport {
         // The console does the same: the list, an archive's preview (installed only with --confirm), an uninstall.
         String listed = console("jixiao:addons");
         assertTrue(listed, listed.contains(FEATURE + "\t1.0.0\tproject\tACTIVE\tV1\t2"));
-        String preview = console("jixiao:install " + signed);
-        assertTrue(preview, preview.contains("migrations of addonsample: run -, applied V1")
-                && preview.contains("(not installed: add --confirm)"));
+        String checked = console("jixiao:install " + signed);
+        assertTrue(checked, checked.contains("migrations of addonsample: run -, applied V1")
+                && checked.contains("(not installed: add --confirm)"));
         String removed = console("jixiao:uninstall " + FEATURE + " --confirm");
         assertTrue(removed, removed.contains("uninstalled, its data kept"));
         Node.awaitProject(AddonSample.ID, "ABSENT", 60_000);
