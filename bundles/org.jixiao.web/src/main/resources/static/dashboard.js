@@ -36,6 +36,35 @@
     return c;
   }
 
+  // The unit in focus: each indicator's completion, coloured by whether it is met, with actual and target on hover.
+  function focus(board) {
+    var f = board.focus;
+    var c = !f || f.indicators.length === 0 ? null : chart('focus');
+    if (!c) {
+      return null;
+    }
+    var rows = f.indicators.slice().reverse();
+    var colours = { MET: '#2e7d32', NOT_MET: '#c8161d', NOT_JUDGED: '#9e9e9e' };
+    c.setOption({
+      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: rows.map(function (i) { return i.name; }),
+        axisLabel: { width: 160, overflow: 'truncate' } },
+      tooltip: { formatter: function (p) {
+        var esc = window.echarts.format.encodeHTML;
+        var i = rows[p.dataIndex];
+        var figure = function (v) { return v === null || v === undefined ? '—' : esc(String(v)) + ' ' + esc(i.unit); };
+        return esc(i.project) + ' · ' + esc(i.name) + '<br>' + esc(text.actual) + '：' + figure(i.actual) + '<br>'
+          + esc(text.target) + '：' + esc(i.comparison) + ' ' + figure(i.target);
+      } },
+      series: [{ type: 'bar', name: text.completion, data: rows.map(function (i) {
+        return { value: i.completion === null || i.completion === undefined ? 0 : i.completion,
+          itemStyle: { color: colours[i.state] } };
+      }), label: { show: true, position: 'right', formatter: '{c}%' } }]
+    });
+    return c;
+  }
+
   function heatmap(board) {
     var c = board.indicators.length === 0 ? null : chart('heatmap');
     if (!c) {
@@ -144,7 +173,7 @@
   fetch(root.dataset.api, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
     .then(function (board) {
-      var drawn = [ranking(board), heatmap(board), trend(board), nodes(board)].concat(campaigns(board))
+      var drawn = [focus(board), ranking(board), heatmap(board), trend(board), nodes(board)].concat(campaigns(board))
         .filter(Boolean);
       window.addEventListener('resize', function () {
         drawn.forEach(function (c) { c.resize(); });

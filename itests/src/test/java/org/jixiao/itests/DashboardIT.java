@@ -72,6 +72,13 @@ public class DashboardIT extends KarafTestSupport {
         assertEquals(county.toString(), 1, county.getAsJsonArray("units").size());
         assertFalse(county.toString().contains("看板乙县"));
         assertNull(first(county, countyB));
+        JsonObject focus = county.getAsJsonObject("focus");
+        assertEquals(county.toString(), "看板甲县", focus.get("name").getAsString());
+        assertEquals(city.getAsJsonArray("indicators").size(), focus.getAsJsonArray("indicators").size());
+        assertEquals(404, Node.login("dash-a", CHANGED, null).json("GET", "/api/v1/dashboard?year=" + YEAR
+                + "&unit=" + countyB, null, null).status());
+        JsonObject b = board(Node.login("dash-city", CHANGED, null), "&unit=" + countyB).getAsJsonObject("focus");
+        assertEquals("看板乙县", b.get("name").getAsString());
     }
 
     @Test
@@ -105,6 +112,7 @@ public class DashboardIT extends KarafTestSupport {
         Path county = Files.createDirectories(out.resolve("county"));
         JsonObject own = Chromium.run("dashboard.mjs", "dash-a", CHANGED, county.toString());
         assertTrue(own.toString(), own.getAsJsonObject("painted").get("heatmap").getAsInt() > 1000);
+        assertTrue(own.toString(), own.getAsJsonObject("painted").get("focus").getAsInt() > 1000);
         assertEquals(own.toString(), 1, own.get("rowsNoJs").getAsInt());
     }
 
@@ -129,7 +137,11 @@ public class DashboardIT extends KarafTestSupport {
     }
 
     private static JsonObject board(Browser b) throws Exception {
-        Response r = b.json("GET", "/api/v1/dashboard?year=" + YEAR, null, null);
+        return board(b, "");
+    }
+
+    private static JsonObject board(Browser b, String query) throws Exception {
+        Response r = b.json("GET", "/api/v1/dashboard?year=" + YEAR + query, null, null);
         assertEquals(r.body(), 200, r.status());
         return JsonParser.parseString(r.body()).getAsJsonObject();
     }

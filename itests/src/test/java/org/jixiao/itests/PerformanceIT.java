@@ -239,9 +239,25 @@ public class PerformanceIT extends KarafTestSupport {
      */
     @Test
     public void t6b_theReportAndTheTargetDocumentPrintToPdf() throws Exception {
-        Node.admin();
-        Path out = Chromium.out();
+        Browser admin = Node.admin();
         String run = "/perf/" + YEAR + "/evaluation/runs/" + runId;
+        // The city's admin sets the red header on its page; a county's admin may not, and bad text writes nothing.
+        assertEquals(400, admin.post("/admin/documents", Map.of("committee", "共青团测试市委员会", "numberPrefix",
+                "团\n测")).status());
+        assertTrue(admin.post("/admin/documents", Map.of("committee", "共青团测试市委员会", "numberPrefix", "团测"))
+                .redirectsTo("/admin/documents?saved=1"));
+        assertTrue(admin.get("/admin/documents").body().contains("value=\"共青团测试市委员会\""));
+        WebSecurityIT.createUser(admin, "perf-county-admin", countyA, "ADMIN", "County-Admin-2031");
+        Browser countyAdmin = Node.login("perf-county-admin", "County-Admin-2031", "County-Admin-2032");
+        assertEquals(404, countyAdmin.get("/admin/documents").status());
+        countyAdmin.open("/home");
+        assertEquals(404, countyAdmin.post("/admin/documents", Map.of("committee", "某县")).status());
+        assertTrue(admin.get("/admin/documents").body().contains("value=\"共青团测试市委员会\""));
+        // Config Admin hands the change to the header a moment later.
+        for (int i = 0; i < 50 && !admin.get(run + "/report").body().contains("共青团测试市委员会"); i++) {
+            Thread.sleep(100);
+        }
+        Path out = Chromium.out();
         JsonObject printed = Chromium.run("print.mjs", "admin", Node.ADMIN_PASSWORD, out.toString(),
                 "evaluation-report=" + run + "/report?number=7",
                 "target-document=/perf/" + YEAR + "/targets/" + countyA + "/document",
@@ -251,7 +267,8 @@ public class PerformanceIT extends KarafTestSupport {
         }
         Chromium.Pdf report = Chromium.pdf(out.resolve("evaluation-report.pdf"));
         String text = report.text().replaceAll("\\s+", "");
-        assertTrue(text, text.contains("综合考评结果的通报") && text.contains("〔" + YEAR + "〕7号"));
+        assertTrue(text, text.contains("综合考评结果的通报") && text.contains("团测〔" + YEAR + "〕7号")
+                && text.contains("共青团测试市委员会"));
         assertTrue(text, text.contains("东区") && text.contains("西区") && text.contains("standard"));
         assertTrue(text, text.contains("第1页，共" + report.pages() + "页"));
         Chromium.Pdf document = Chromium.pdf(out.resolve("target-document.pdf"));
@@ -262,6 +279,8 @@ public class PerformanceIT extends KarafTestSupport {
         String self = Chromium.pdf(out.resolve("self-assessment.pdf")).text().replaceAll("\\s+", "");
         assertTrue(self, self.contains("东区" + YEAR + "年度重点工作自我评估报告") && self.contains("求职青年登记人数"));
         assertEquals(self, 1, self.split("负责人（签字）", -1).length - 1);
+        assertTrue(admin.post("/admin/documents", Map.of("committee", "", "numberPrefix", "")).redirectsTo(
+                "/admin/documents?saved=1"));
     }
 
     /** The ranking and a target table as Excel workbooks, written by the register engine's writer. */

@@ -22,6 +22,7 @@ import org.jixiao.api.store.Store;
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
 import org.jixiao.itests.support.KarafTestSupport;
+import org.jixiao.itests.support.Chromium;
 import org.jixiao.itests.support.Node;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -328,6 +329,26 @@ public class QuestionnaireIT extends KarafTestSupport {
         int texts = staffA.json("GET", campaign + "/free-texts", null, null).status();
         assertTrue(String.valueOf(texts), texts == 403 || texts == 404);
         assertFalse(staffA.get("/perf/" + YEAR + "/campaigns/" + campaignId).body().contains("希望多组织招聘会"));
+    }
+
+    /**
+     * The results report prints from Chromium to an A4 PDF (kept under target/it/browser): a county's has its own
+     * scores, no other county and no free text; the city's has both counties and the free text.
+     */
+    @Test
+    public void t5b_theResultsReportPrintsForTheCountyWithoutFreeTextAndForTheCityWithIt() throws Exception {
+        String report = "/perf/" + YEAR + "/campaigns/" + campaignId + "/report";
+        String city = assessor.get(report).body();
+        assertTrue(city, city.contains("东湖区") && city.contains("西湖区") && city.contains("希望多组织招聘会"));
+        java.nio.file.Path out = Chromium.out();
+        JsonObject printed = Chromium.run("print.mjs", "q-staff-a", "Q-Crew-A-Pass-2", out.toString(),
+                "campaign-report=" + report + "?number=3");
+        assertEquals(printed.toString(), 200, printed.getAsJsonObject("campaign-report").get("status").getAsInt());
+        Chromium.Pdf pdf = Chromium.pdf(out.resolve("campaign-report.pdf"));
+        String text = pdf.text().replaceAll("\\s+", "");
+        assertTrue(text, text.contains("东湖区") && text.contains("〔" + YEAR + "〕3号")
+                && text.contains("第1页，共" + pdf.pages() + "页"));
+        assertFalse(text, text.contains("西湖区") || text.contains("希望多组织招聘会"));
     }
 
     @Test

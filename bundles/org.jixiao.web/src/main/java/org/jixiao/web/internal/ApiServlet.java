@@ -350,7 +350,7 @@ public final class ApiServlet extends HttpServlet {
             });
             case "dashboard" -> exact(call, 3, "GET", () -> send(call, 200, dashboard.board(call.actor,
                     year(call.request.getParameter("year")), LocalDate.now(), call.request.getParameter("project"),
-                    call.request.getParameter("trend"))));
+                    call.request.getParameter("trend"), Dashboard.unit(call.request.getParameter("unit")))));
             case "p" -> project(call);
             case "perf" -> perf.handle(call);
             case "questionnaires" -> questionnaires.questionnaires(call);

@@ -63,7 +63,7 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
         return PerformancePages.city(actor, Role.ASSESSOR);
     }
 
-    /** Handles {@code /perf/<year>/campaigns[/<id>[/slips|/codes.csv|/paper]]}. */
+    /** Handles {@code /perf/<year>/campaigns[/<id>[/slips|/codes.csv|/paper|/report]]}. */
     void handle(PageServlet.Call call, PerformanceYear py) throws IOException {
         int n = call.segments.length;
         if (n == 3) {
@@ -87,6 +87,8 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
             csv(call, campaign);
         } else if ("paper".equals(what)) {
             paper(call, py, campaign);
+        } else if ("report".equals(what) && !call.post() && campaign.state() != CampaignState.DRAFT) {
+            report(call, py, campaign);
         } else {
             throw new NotFoundException(call.path);
         }
@@ -223,6 +225,21 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
             formModel(model, actor, all, form);
         }
         pages.render(call, status, null, "campaign", model);
+    }
+
+    /**
+     * The results as an office prints and files them: the red header, each unit's score with its responses against
+     * its quota, then by respondent category and by question; free text for the city only, as on the campaign page.
+     */
+    private void report(PageServlet.Call call, PerformanceYear py, Campaign campaign) throws IOException {
+        Map<String, Object> model = call.model();
+        boolean taken = Documents.header(model, pages.documents(), new Messages(call.locale), py.year(),
+                call.param("number"), java.time.LocalDate.now());
+        model.put("py", py);
+        model.put("campaign", campaign);
+        model.put("scores", questionnaires.scores(call.actor, campaign.id()));
+        model.put("freeTexts", freeTexts(call.actor, campaign));
+        pages.render(call, taken ? 200 : 400, null, "perf-campaign-report", model);
     }
 
     /** One of the campaign page's forms: change, issue, open, close, decide; what the page then says. */

@@ -78,14 +78,29 @@ public final class Dashboard {
      * @throws NotFoundException when no active project of that id has indicators
      */
     Map<String, Object> board(Actor actor, int year, LocalDate today, String project, String trend) {
+        return board(actor, year, today, project, trend, null);
+    }
+
+    /**
+     * The board with one unit in focus ({@code unit}, or the only unit a county sees): each of its indicators, the
+     * actual against the target, and its place among the units in the caller's scope.
+     *
+     * @throws NotFoundException when {@code unit} is no evaluated unit the actor sees
+     */
+    Map<String, Object> board(Actor actor, int year, LocalDate today, String project, String trend, Long unit) {
         List<OrgUnit> units = units(actor);
+        if (unit != null && units.stream().noneMatch(u -> u.id() == unit)) {
+            throw new NotFoundException("dashboard of unit " + unit);
+        }
+        Long focused = unit != null ? unit : units.size() == 1 ? Long.valueOf(units.get(0).id()) : null;
+        List<Map<String, Object>> focus = new ArrayList<>();
         Map<String, Map<String, Object>> columns = new LinkedHashMap<>();
         Map<String, String> projectNames = new LinkedHashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (OrgUnit unit : units) {
+        for (OrgUnit each : units) {
             Map<String, Object> cells = new LinkedHashMap<>();
             List<Integer> known = new ArrayList<>();
-            for (ProjectIndicators p : indicators(actor, year, unit)) {
+            for (ProjectIndicators p : indicators(actor, year, each)) {
                 projectNames.putIfAbsent(p.projectId(), p.projectName());
                 if (project != null && !project.equals(p.projectId())) {
                     continue;
@@ -97,14 +112,17 @@ public final class Dashboard {
                     if (i.completion() != null) {
                         known.add(i.completion());
                     }
+                    if (focused != null && focused == each.id()) {
+                        focus.add(standing(key, p.projectName(), i));
+                    }
                 }
             }
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", String.valueOf(unit.id()));
-            row.put("name", unit.name());
+            row.put("id", String.valueOf(each.id()));
+            row.put("name", each.name());
             row.put("estimate", known.isEmpty() ? null : mean(known));
             row.put("completion", cells);
-            row.put("timeNodes", timeNodes(actor, year, unit, today));
+            row.put("timeNodes", timeNodes(actor, year, each, today));
             rows.add(row);
         }
         List<Map<String, Object>> ranking = rows.stream().filter(r -> r.get("estimate") != null)
@@ -139,10 +157,52 @@ public final class Dashboard {
             }
             return place;
         }).toList());
+        board.put("focus", focused == null ? null : focus(rows, ranking.size(), String.valueOf(focused), focus));
         board.put("overdue", overdue(actor, year, units, today));
         board.put("trend", trend(actor, year, units, columns, trend));
         board.put("campaigns", campaigns(actor, year));
         return board;
+    }
+
+    /** The {@code unit} parameter: none when blank; an id that is no number names no unit. */
+    static Long unit(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Long id = Http.parseId(text.strip());
+        if (id == null) {
+            throw new NotFoundException("dashboard of unit " + text);
+        }
+        return id;
+    }
+
+    /** The focused unit: its row's figures, its place by estimate among the ranked units, and its indicators. */
+    private static Map<String, Object> focus(List<Map<String, Object>> rows, int ranked, String id,
+            List<Map<String, Object>> indicators) {
+        Map<String, Object> row = rows.stream().filter(r -> id.equals(r.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String key : List.of("id", "name", "estimate", "rank", "run")) {
+            out.put(key, row.get(key));
+        }
+        // A place among one is no place: a county alone in its scope reads its rank in the run instead.
+        out.put("of", ranked > 1 && row.get("rank") != null ? ranked : null);
+        out.put("indicators", indicators);
+        return out;
+    }
+
+    private static Map<String, Object> standing(String key, String project, IndicatorStatus i) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("key", key);
+        s.put("project", project);
+        s.put("name", i.name());
+        s.put("unit", i.unit());
+        s.put("actual", i.actual());
+        s.put("target", i.target());
+        s.put("comparison", i.definition().comparison().symbol());
+        s.put("completion", i.completion());
+        s.put("state", i.state().name());
+        s.put("basis", i.basis().name());
+        return s;
     }
 
     /**

@@ -4,6 +4,7 @@ import org.jixiao.api.OrgUnitService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -18,8 +19,9 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class DocumentHeader {
 
     private final OrgUnitService orgUnits;
-    private final String committee;
-    private final String numberPrefix;
+    // Changed in place from the settings page, so the servlets holding this header need not restart.
+    private volatile String committee;
+    private volatile String numberPrefix;
 
     @Activate
     public DocumentHeader(@Reference OrgUnitService orgUnits, DocumentConfig config) {
@@ -28,8 +30,27 @@ public final class DocumentHeader {
 
     DocumentHeader(OrgUnitService orgUnits, String committee, String numberPrefix) {
         this.orgUnits = orgUnits;
+        apply(committee, numberPrefix);
+    }
+
+    @Modified
+    void modified(DocumentConfig config) {
+        apply(config.committee(), config.numberPrefix());
+    }
+
+    private void apply(String committee, String numberPrefix) {
         this.committee = committee == null ? "" : committee.strip();
         this.numberPrefix = numberPrefix == null ? "" : numberPrefix.strip();
+    }
+
+    /** The committee as set: blank when the root unit's name stands in. */
+    String committeeSetting() {
+        return committee;
+    }
+
+    /** The prefix as set: blank when the translated default stands in. */
+    String numberPrefixSetting() {
+        return numberPrefix;
     }
 
     String committee() {

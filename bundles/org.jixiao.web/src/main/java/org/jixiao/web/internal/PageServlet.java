@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -450,10 +451,28 @@ public final class PageServlet extends HttpServlet {
             throw new NotFoundException(call.path);
         }
         Map<String, Object> model = call.model();
+        Long unit = Dashboard.unit(call.param("unit"));
         model.putAll(dashboard.board(call.actor, ApiServlet.year(call.param("year")), LocalDate.now(),
-                call.param("project"), call.param("trend")));
+                call.param("project"), call.param("trend"), unit));
+        if (unit != null) {
+            model.put("unitParam", String.valueOf(unit));
+        }
         model.put("scripts", List.of("/static/echarts.min.js", "/static/dashboard.js"));
         render(call, 200, null, "dashboard", model);
+    }
+
+    /** The settings page's service: absent where there is no Config Admin. */
+    private transient volatile DocumentSettings documentSettings;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindDocumentSettings(DocumentSettings settings) {
+        this.documentSettings = settings;
+    }
+
+    void unbindDocumentSettings(DocumentSettings settings) {
+        if (this.documentSettings == settings) {
+            this.documentSettings = null;
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -504,9 +523,37 @@ public final class PageServlet extends HttpServlet {
             units(call);
         } else if ("users".equals(what)) {
             users(call);
+        } else if ("documents".equals(what) && call.segments.length == 2 && documentSettings != null
+                && DocumentSettings.mayChange(call.actor)) {
+            documentSettings(call, documentSettings);
         } else {
             throw new NotFoundException(call.path);
         }
+    }
+
+    /** The red header of printed documents: the committee's name and the number prefix, with a preview. */
+    private void documentSettings(Call call, DocumentSettings settings) throws IOException {
+        Map<String, Object> model = call.model();
+        int status = call.submit(model, "/admin/documents?saved=1",
+                action -> settings.save(call.actor, call.param("committee"), call.param("numberPrefix")), e -> {
+                    model.put("committee", Objects.requireNonNullElse(call.param("committee"), ""));
+                    model.put("numberPrefix", Objects.requireNonNullElse(call.param("numberPrefix"), ""));
+                });
+        if (status == REDIRECTED) {
+            return;
+        }
+        DocumentSettings.Settings current = settings.current();
+        model.putIfAbsent("committee", current.committee());
+        model.putIfAbsent("numberPrefix", current.numberPrefix());
+        Messages messages = new Messages(call.locale);
+        model.put("previewCommittee", current.committee().isEmpty() ? orgUnits.root().name() : current.committee());
+        model.put("previewNumber", messages.get("document.number", current.numberPrefix().isEmpty()
+                ? messages.get("document.numberPrefix") : current.numberPrefix(), String.valueOf(java.time.Year.now()
+                        .getValue()), "1"));
+        model.put("committeeMax", DocumentSettings.COMMITTEE_MAX);
+        model.put("prefixMax", DocumentSettings.PREFIX_MAX);
+        model.put("saved", call.param("saved") != null);
+        render(call, status, null, "documents-settings", model);
     }
 
     private void units(Call call) throws IOException {
@@ -845,6 +892,11 @@ public final class PageServlet extends HttpServlet {
             Messages messages) throws IOException {
         if (call.actor != null && !model.containsKey("currentYear")) {
             model.put("currentYear", currentYear());
+        }
+        if (call.actor != null && !model.containsKey("crumbs")) {
+            model.put("crumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
+                    .filter(u -> call.actor.orgUnit().covers(u)).map(OrgUnit::name).orElse(null),
+                    id -> projects.active(id).map(p -> p.name(call.locale)).orElse(null)));
         }
         // Rendered into a buffer first, so a template failure still gets a clean error page.
         java.io.StringWriter buffer = new java.io.StringWriter();

@@ -225,6 +225,53 @@ class DashboardTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aCountyReadsItsOwnIndicatorsAgainstItsTargetsAndTheCityFocusesOnOneCounty() throws Exception {
+        Map<String, Object> own = (Map<String, Object>) dashboard.board(at(FixedOrgUnits.COUNTY_A, Locale.ENGLISH),
+                2013, TODAY).get("focus");
+        assertEquals("甲县团委", own.get("name"));
+        assertNull(own.get("of"), "no place among the one unit it sees");
+        assertEquals(Map.of("rank", 2, "of", 2, "total", new BigDecimal("70")), own.get("run"));
+        List<Map<String, Object>> mine = (List<Map<String, Object>>) own.get("indicators");
+        assertEquals(List.of(50, 100), mine.stream().map(i -> i.get("completion")).toList());
+        assertEquals(List.of("NOT_MET", "MET"), mine.stream().map(i -> i.get("state")).toList());
+        assertEquals(List.of(BigDecimal.valueOf(50), BigDecimal.valueOf(100), "≥"), List.of(mine.get(0).get("actual"),
+                mine.get(0).get("target"), mine.get(0).get("comparison")));
+
+        Actor city = at(FixedOrgUnits.CITY, Locale.ENGLISH);
+        assertNull(dashboard.board(city, 2013, TODAY).get("focus"), "the city sees all side by side");
+        Map<String, Object> b = (Map<String, Object>) dashboard.board(city, 2013, TODAY, null, null,
+                FixedOrgUnits.COUNTY_B.id()).get("focus");
+        assertEquals(List.of("乙区团委", 1, 2), List.of(b.get("name"), b.get("rank"), b.get("of")));
+        assertEquals(1, ((List<Map<String, Object>>) b.get("indicators")).stream()
+                .filter(i -> "NOT_JUDGED".equals(i.get("state"))).count(), "loans unknown: not judged");
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> dashboard.board(at(FixedOrgUnits.COUNTY_A,
+                Locale.ENGLISH), 2013, TODAY, null, null, FixedOrgUnits.COUNTY_B.id()), "another county's");
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> dashboard.board(city, 2013, TODAY, null, null,
+                FixedOrgUnits.CITY.id()), "the city is no evaluated unit");
+        assertThrows(org.jixiao.api.NotFoundException.class, () -> Dashboard.unit("2x"));
+        assertNull(Dashboard.unit(" "));
+
+        for (Locale locale : TemplateChecks.LOCALES) {
+            Actor county = at(FixedOrgUnits.COUNTY_A, locale);
+            Map<String, Object> m = TemplateChecks.model(county, "/dashboard");
+            m.putAll(dashboard.board(county, 2013, TODAY));
+            String html = TemplateChecks.render("dashboard", m, locale);
+            Messages messages = new Messages(locale);
+            assertTrue(html.contains("id=\"focus\"") && html.contains(messages.get("dashboard.focus.state.NOT_MET"))
+                    && html.contains("≥ 100 人"), html);
+            assertFalse(html.contains("unit=2#focus"), "no link to focus on the only unit");
+            Map<String, Object> c = TemplateChecks.model(at(FixedOrgUnits.CITY, locale), "/dashboard");
+            c.putAll(dashboard.board(at(FixedOrgUnits.CITY, locale), 2013, TODAY, null, null, 3L));
+            c.put("unitParam", "3");
+            String focused = TemplateChecks.render("dashboard", c, locale);
+            assertTrue(focused.contains("data-api=\"/api/v1/dashboard?year=2013&amp;trend=employment%3Ajobs&amp;unit=3\"")
+                    && focused.contains("name=\"unit\" value=\"3\"") && focused.contains("unit=2#focus")
+                    && focused.contains(messages.get("dashboard.focus.place", 1, 2)), focused);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void eachProjectHasItsOwnBoardFromItsIndicators() throws Exception {
         Actor city = at(FixedOrgUnits.CITY, Locale.ENGLISH);
         Map<String, Object> board = dashboard.board(city, 2013, TODAY, "employment", null);

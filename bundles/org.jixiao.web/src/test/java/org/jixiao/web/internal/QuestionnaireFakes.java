@@ -157,6 +157,8 @@ final class QuestionnaireFakes {
     static final class Questionnaires implements QuestionnaireService {
         final Map<Long, Questionnaire> saved = new LinkedHashMap<>();
         long next = 10;
+        /** The state of the one campaign, campaign 7. */
+        CampaignState state = CampaignState.OPEN;
 
         Questionnaires() {
             saved.put(3L, QuestionnaireFakes.questionnaire(3, true));
@@ -194,12 +196,12 @@ final class QuestionnaireFakes {
 
         @Override
         public List<Campaign> campaigns(Actor actor, int year) {
-            return List.of(QuestionnaireFakes.campaign(CampaignState.OPEN));
+            return List.of(QuestionnaireFakes.campaign(state));
         }
 
         @Override
         public Campaign campaign(Actor actor, long id) {
-            return QuestionnaireFakes.campaign(CampaignState.OPEN);
+            return QuestionnaireFakes.campaign(state);
         }
 
         @Override

@@ -28,6 +28,7 @@ import org.jixiao.api.performance.SelfAssessmentService;
 import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.ProjectRegistry;
+import org.jixiao.api.questionnaire.CampaignState;
 import org.jixiao.api.questionnaire.Answer;
 import org.jixiao.api.questionnaire.ItemKind;
 import org.jixiao.api.questionnaire.Questionnaire;
@@ -51,7 +52,7 @@ class QuestionnaireFlowTest {
             QuestionnaireFakes.unused(EvaluationService.class), QuestionnaireFakes.unused(SelfAssessmentService.class),
             QuestionnaireFakes.unused(MilestoneService.class), QuestionnaireFakes.unused(TrackingService.class),
             QuestionnaireFakes.unused(ManualIndicatorService.class), questionnaires, answers, AccountServlets.KEY_OK,
-            new DocumentHeader(null, "", ""), QuestionnaireFakes.dashboard(
+            new DocumentHeader(null, "共青团某某市委员会", ""), QuestionnaireFakes.dashboard(
                     QuestionnaireFakes.unused(ProjectRegistry.class), QuestionnaireFakes.unused(MilestoneService.class),
                     orgUnits()));
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -354,6 +355,33 @@ class QuestionnaireFlowTest {
                 + CODE + "," + QuestionnaireFakes.EVIL + ",学生代表,https://tw.example.cn/jixiao/q/" + CODE + "\r\n"
                 + USED + "," + QuestionnaireFakes.EVIL + ",农村青年,https://tw.example.cn/jixiao/q/" + USED + "\r\n",
                 csv.text());
+    }
+
+    @Test
+    void theResultsPrintAsADocumentWithFreeTextForTheCityOnceClosed() throws Exception {
+        logIn();
+        assertTrue(get("/perf/2031/campaigns/7").text().contains("href=\"/perf/2031/campaigns/7/report\""));
+        Messages zh = new Messages(Messages.ZH_CN);
+        QuestionnaireFakes.Response open = get("/perf/2031/campaigns/7/report");
+        assertEquals(200, open.status, open.text());
+        String html = open.text();
+        assertTrue(html.contains("class=\"red-header\"") && html.contains("86.67") && html.contains("12 / 30")
+                && html.contains("90.00") && html.contains("80.50"), html);
+        assertTrue(html.contains(zh.get("campaignReport.open")), "an open campaign's figures are not final");
+        assertFalse(html.contains(zh.get("campaignReport.freeTexts")), "no free text before the close");
+        assertFalse(html.contains(QuestionnaireFakes.EVIL), "names are escaped");
+        assertEquals(400, send(new QuestionnaireFakes.Request("GET", "/perf/2031/campaigns/7/report").param("number",
+                "x1")).status);
+        assertTrue(send(new QuestionnaireFakes.Request("POST", "/perf/2031/campaigns/7/report")).status >= 400);
+
+        questionnaires.state = CampaignState.CLOSED;
+        String closed = send(new QuestionnaireFakes.Request("GET", "/perf/2031/campaigns/7/report").param("number",
+                "12")).text();
+        assertTrue(closed.contains(zh.get("campaignReport.freeTexts")), "the city reads the free text");
+        assertFalse(closed.contains(zh.get("campaignReport.open")));
+        assertTrue(closed.contains("[2031]") || closed.contains("〔2031〕"), closed);
+        questionnaires.state = CampaignState.DRAFT;
+        assertEquals(404, get("/perf/2031/campaigns/7/report").status, "a draft has no results");
     }
 
     @Test
