@@ -181,7 +181,7 @@ public class AddonsIT extends KarafTestSupport {
         String checked = console("jixiao:install " + signed);
         assertTrue(checked, checked.contains("migrations of addonsample: run -, applied V1")
                 && checked.contains("(not installed: add --confirm)"));
-        String removed = console("jixiao:uninstall " + FEATURE + " --confirm");
+        String removed = console("jixiao:uninstall --confirm " + FEATURE);
         assertTrue(removed, removed.contains("uninstalled, its data kept"));
         Node.awaitProject(AddonSample.ID, "ABSENT", 60_000);
         assertEquals(2, records());

@@ -5,16 +5,20 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.jixiao.api.Actor;
 
 @Command(scope = "jixiao", name = "install", description = "Checks a signed plugin archive (.kar) and prints what"
         + " installing it would change; installs (or updates to) it with --confirm. Refused as on the add-ons page.")
 @Service
-public class InstallCommand extends ConfirmedCommand {
+public class InstallCommand extends AddonsCommand {
 
     @Argument(index = 0, name = "file", required = true, description = "the .kar file")
     String file;
+
+    @Option(name = "--confirm", description = "install it after the check (without: only the check and the preview)")
+    boolean confirm;
 
     @Override
     String run(Addons addons, Actor console) throws Exception {
