@@ -83,7 +83,11 @@ public class PreventionIT extends KarafTestSupport {
         Browser admin = Node.admin();
         countyG = WebSecurityIT.createUnit(admin, "prv-g", "庚县");
         countyH = WebSecurityIT.createUnit(admin, "prv-h", "辛县");
-        Object[][] users = {{"office-g", countyG, "PREVENTION_OFFICE"}, {"office-h", countyH, "PREVENTION_OFFICE"},
+        // Two city-level member units (市直单位): the departments of the second pairing.
+        long cityPolice = cityUnit(admin, "prv-sgaj", "市公安局团委");
+        long cityEducation = cityUnit(admin, "prv-sjyj", "市教育局团委");
+        Object[][] users = {{"police-city", cityPolice, "MEMBER_UNIT"}, {"edu-city", cityEducation, "MEMBER_UNIT"},
+            {"pro-city", 1L, "PROFESSIONAL"},{"office-g", countyG, "PREVENTION_OFFICE"}, {"office-h", countyH, "PREVENTION_OFFICE"},
             {"office-g2", countyG, "PREVENTION_OFFICE"},
             {"office-city", 1L, "PREVENTION_OFFICE"}, {"police-g", countyG, "MEMBER_UNIT"},
             {"pro-g", countyG, "PROFESSIONAL"}, {"vol-g", countyG, "VOLUNTEER"}, {"pro-g2", countyG, "PROFESSIONAL"},
@@ -98,7 +102,8 @@ public class PreventionIT extends KarafTestSupport {
             new Browser(Node.port()).login(name, FIRST_PASSWORD, SECOND_PASSWORD);
         }
         // The categories are the city's list: a county's office reads it and may not add to it.
-        category = Registers.created(as("office-city"), API, "categories", Map.of("name", "闲散青少年"));
+        category = Registers.created(as("office-city"), API, "categories", Map.of("name", "闲散青少年",
+                "cityUnit", "prv-sgaj"));
         assertEquals(403, as("office-g").json("POST", API + "categories", GSON.toJson(Map.of("name", "x")), null)
                 .status());
     }
@@ -185,6 +190,32 @@ public class PreventionIT extends KarafTestSupport {
     }
 
     @Test
+    public void t4a_theCityDepartmentReadsOnlyTheYouthRoutedToItAndPairsThemASecondTime() throws Exception {
+        Browser police = as("police-city");
+        assertEquals("王小明", get(police, "youth/" + youth1).get("name").getAsString());
+        assertEquals(4, get(police, "youth").getAsJsonArray("items").size());
+        assertEquals(403, police.json("GET", API + "offences/" + offence, null, null).status());
+        Browser education = as("edu-city");
+        assertEquals(404, education.json("GET", API + "youth/" + youth1, null, null).status());
+        assertEquals(0, get(education, "youth").getAsJsonArray("items").size());
+        // A youth not yet verified is not paired at city level; the county's member unit never pairs at city level.
+        Map<String, Object> pro = Map.of("cityProfessional", USERS.get("pro-city"));
+        assertEquals(400, police.json("POST", API + "youth/" + youth2 + "/transitions/pairCityProfessional",
+                GSON.toJson(pro), null).status());
+        assertEquals(403, as("police-g").json("POST", API + "youth/" + youth1 + "/transitions/pairCityProfessional",
+                GSON.toJson(pro), null).status());
+        assertEquals(404, education.json("POST", API + "youth/" + youth1 + "/transitions/pairCityProfessional",
+                GSON.toJson(pro), null).status());
+        Registers.step(police, API, "youth", youth1, "pairCityProfessional", pro);
+        JsonObject paired = get(as("office-g"), "youth/" + youth1);
+        assertTrue(paired.toString(), paired.get("cityPaired").getAsBoolean());
+        assertEquals("王小明", get(as("pro-city"), "youth/" + youth1).get("name").getAsString());
+        // Its coverage names its youth still without the second pairing, whatever county, and not the paired one.
+        String coverage = get(police, "coverage").getAsJsonArray("unpaired").toString();
+        assertTrue(coverage, coverage.contains("赵小刚") && coverage.contains("李小红") && !coverage.contains("王小明"));
+    }
+
+    @Test
     public void t5_anOffenceAsAMinorIsSealedAndOpenedWithAReasonAndASecondPersonsApproval() throws Exception {
         sealed = Registers.created(as("pro-g"), API, "offences", Map.of("parent", youth1, "offence", "打架",
                 "offenceCategory", "AFFRAY", "committedOn", "2023-05-01"));
@@ -203,6 +234,50 @@ public class PreventionIT extends KarafTestSupport {
         assertEquals(200, second.json("POST", API + "unseal-requests/" + request + "/approve", "{}", null).status());
         assertEquals("打架", get(office, "offences/" + sealed).get("offence").getAsString());
         assertEquals(403, as("pro-g").json("GET", API + "offences/" + sealed, null, null).status());
+    }
+
+    @Test
+    public void t5a_theSameOpeningThroughThePagesWithTheirCsrfAndASecondPerson() throws Exception {
+        long minor = Registers.created(as("pro-g2"), API, "offences", Map.of("parent", youth2, "offence", "寻衅滋事",
+                "offenceCategory", "AFFRAY", "committedOn", "2024-02-01"));
+        Browser office = as("office-g");
+        // The youth's page names the sealed offence by number only, with the form asking to open it.
+        Response youthPage = office.open("/p/prevention/youth/" + youth2);
+        String form = "/p/prevention/offences/" + minor + "/unseal";
+        assertTrue(youthPage.body(), youthPage.body().contains(form) && !youthPage.body().contains("寻衅滋事"));
+        assertEquals(200, office.open(form).status());
+        assertEquals(403, office.postRaw(form, Map.of("_csrf", "forged", "reason", "x")).status());
+        assertEquals(400, office.post(form, Map.of("reason", " ")).status());
+        Response asked = office.post(form, Map.of("reason", "检察院审查起诉需要，刑事诉讼法第286条"));
+        assertTrue(asked.status() + " " + asked.location(), asked.redirectsTo("/p/prevention/unseal-requests?saved=asked"));
+        assertFalse(office.open("/p/prevention/unseal-requests").body().contains("检察院审查起诉需要"));
+        Browser second = as("office-g2");
+        Response requests = second.open("/p/prevention/unseal-requests");
+        assertTrue(requests.body(), requests.body().contains("检察院审查起诉需要"));
+        java.util.regex.Matcher approve = java.util.regex.Pattern.compile(
+                "/p/prevention/unseal-requests/(\\d+)/approve").matcher(requests.body());
+        assertTrue(requests.body(), approve.find());
+        // The requester cannot approve it, even with the form of the page.
+        assertEquals(403, office.post(approve.group(), Map.of()).status());
+        assertTrue(second.post(approve.group(), Map.of()).redirectsTo("/p/prevention/unseal-requests?saved=approved"));
+        assertEquals("寻衅滋事", get(office, "offences/" + minor).get("offence").getAsString());
+        assertEquals(404, as("vol-g2").get(form).status());
+    }
+
+    @Test
+    public void t5b_aTransferToTheScholarshipProjectCarriesTheConsent() throws Exception {
+        Map<String, Object> linked = new LinkedHashMap<>(Map.of("parent", youth1, "toUnit", "LEAGUE", "task",
+                "申请圆梦助学", "requestedOn", TODAY, "deadline", LocalDate.now().plusDays(30).toString(),
+                "linkedProject", "SCHOLARSHIP"));
+        Browser vol = as("vol-g");
+        Response refused = vol.json("POST", API + "transfers", GSON.toJson(linked), null);
+        assertEquals(refused.body(), 400, refused.status());
+        assertTrue(refused.body(), refused.body().contains("consentBy"));
+        linked.putAll(Map.of("consentBy", "GUARDIAN", "consentOn", TODAY, "consentWay", "WRITTEN"));
+        long transfer = Registers.created(vol, API, "transfers", linked);
+        JsonObject kept = get(as("office-g"), "transfers/" + transfer);
+        assertEquals("GUARDIAN", kept.get("consentBy").getAsString());
+        assertEquals("SCHOLARSHIP", kept.get("linkedProject").getAsString());
     }
 
     @Test
@@ -261,7 +336,18 @@ public class PreventionIT extends KarafTestSupport {
         paths.put("a sealed offence refused", "ACTION = 'offence.refused' AND TARGET = 'offence:" + sealed
                 + "' AND DETAIL = 'sealed'");
         paths.put("a sealed offence opened", "ACTION = 'offence.unsealed' AND TARGET = 'offence:" + sealed + "'");
+        paths.put("the sealed offences named on the youth's page", "ACTION = 'offence.sealedList' AND TARGET = 'youth:"
+                + youth2 + "'");
         paths.put("the city's break-glass read", "ACTION = 'youth.breakGlass' AND TARGET = 'youth:" + youth1 + "'");
+        paths.put("the city department's read", "ACTION = 'youth.read' AND TARGET = 'youth:" + youth1
+                + "' AND ACTOR_ID = " + USERS.get("police-city"));
+        paths.put("the city department's list", "ACTION = 'youth.list' AND ACTOR_ID = " + USERS.get("police-city"));
+        paths.put("the city department's coverage", "ACTION = 'youth.coverage' AND DETAIL LIKE '%" + youthH
+                + "%' AND ACTOR_ID = " + USERS.get("police-city"));
+        paths.put("another city department refused", "ACTION = 'youth.refused' AND TARGET = 'youth:" + youth1
+                + "' AND ACTOR_ID = " + USERS.get("edu-city"));
+        paths.put("the city department refused an offence", "ACTION = 'offence.refused' AND TARGET = 'offence:"
+                + offence + "' AND ACTOR_ID = " + USERS.get("police-city"));
         Set<String> missing = new TreeSet<>();
         for (Map.Entry<String, String> p : paths.entrySet()) {
             long n = store.read(c -> {
@@ -277,6 +363,13 @@ public class PreventionIT extends KarafTestSupport {
         }
         assertEquals(Set.of(), missing);
         System.out.printf("prevention: %d read paths found in the audit%n", paths.size());
+    }
+
+    private static long cityUnit(Browser admin, String code, String name) throws Exception {
+        Response r = admin.json("POST", "/api/v1/org-units", GSON.toJson(Map.of("parentId", 1, "code", code, "name",
+                name, "level", "CITY_UNIT")), null);
+        assertEquals(r.body(), 201, r.status());
+        return Registers.id(r);
     }
 
     private static Map<String, Object> youth(String name, int sequence, String pro, String vol) {

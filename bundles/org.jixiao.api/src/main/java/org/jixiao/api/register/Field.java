@@ -64,7 +64,26 @@ public record Field(String name, FieldType type, String column, boolean mandator
         /** Kept out of public pages, exports of viewers and lists even when listed (e.g. a home address). */
         PRIVATE,
         /** A date left blank is today: the day a record is entered is usually the day it happened. */
-        TODAY_IF_BLANK
+        TODAY_IF_BLANK,
+        /**
+         * Routes need-to-know records to a named office. On a text field, the org unit's code it holds names that
+         * office (a category's city department); on a reference field of a {@link Scope#NEED_TO_KNOW} register, the
+         * referenced record's office-unit text field does: the holders of the register's office roles at that unit
+         * reach the record as one of its offices, wherever the unit sits in the tree (a youth of a county is read by
+         * the city department its category names, beside the county's own offices).
+         *
+         * @since 1.4
+         */
+        OFFICE_UNIT,
+        /**
+         * A date field: the day the record's active life ends (a youth who turns 25 or leaves the programme). From
+         * that day plus the register's {@link RegisterHooks#archiveAfter} period the record is archived: in no list,
+         * figure or export unless the list asks for the archived ({@code archived=true}, and then only those), and
+         * still read by id, audited as ever.
+         *
+         * @since 1.4
+         */
+        ARCHIVE
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");

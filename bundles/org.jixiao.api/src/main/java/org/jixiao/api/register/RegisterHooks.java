@@ -38,4 +38,14 @@ public interface RegisterHooks {
     /** Called after the record is written, before the transaction commits: keep derived rows in step here. */
     default void afterWrite(RecordChange change) throws SQLException {
     }
+
+    /**
+     * How long after the day in its {@link Field.Flag#ARCHIVE} field a record is archived (a period a setting of the
+     * project may hold, read with {@code c}): from then on it is in no list unless the list asks for the archived.
+     *
+     * @since 1.4
+     */
+    default java.time.Period archiveAfter(java.sql.Connection c) throws SQLException {
+        return java.time.Period.ZERO;
+    }
 }

@@ -14,7 +14,7 @@
  * (encrypted), {@code X_HASH} (keyed hash, for duplicates) and {@code X_MASK} (the last four characters only).
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.jixiao.api.register;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,7 @@
 package org.jixiao.api.web;
 
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -11,4 +13,18 @@ import org.osgi.annotation.versioning.ConsumerType;
 @FunctionalInterface
 public interface WebHandler {
     WebResult handle(WebRequest request);
+
+    /**
+     * Read-only pages, one per path below the plugin's root (no leading or trailing slash): answers a GET of one of
+     * them, and anything else (another path, another method) with null, for the next handler or a 404.
+     *
+     * @since 1.3
+     */
+    static WebHandler gets(Map<String, WebHandler> pages) {
+        Map<String, WebHandler> byPath = Map.copyOf(pages);
+        return r -> {
+            WebHandler page = r.method().equals("GET") ? byPath.get(r.path().replaceAll("^/+|/+$", "")) : null;
+            return page == null ? null : page.handle(r);
+        };
+    }
 }

@@ -4,7 +4,7 @@
  * {@link org.jixiao.api.web.WebResult}s and never touches the servlet API.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.jixiao.api.web;
 
 import org.osgi.annotation.bundle.Export;

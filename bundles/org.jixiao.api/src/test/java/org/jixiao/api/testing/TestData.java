@@ -1,5 +1,9 @@
 package org.jixiao.api.testing;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,27 @@ public final class TestData {
                 + "PRIMARY KEY, USERNAME_KEY VARCHAR(40) NOT NULL, DISPLAY_NAME VARCHAR(100) NOT NULL, "
                 + "ENABLED BOOLEAN NOT NULL);\nCREATE TABLE JX_USER_ROLE (USER_ID BIGINT NOT NULL, "
                 + "ROLE VARCHAR(40) NOT NULL)")));
+    }
+
+    /**
+     * A project's migrations, read from {@code /db/migration} beside {@code owner}, in the order given: a test lists
+     * them so that a new one is a conscious change of the tests too.
+     *
+     * @throws IllegalStateException when one is missing
+     */
+    public static List<Migration> migrations(Class<?> owner, String... names) {
+        List<Migration> out = new ArrayList<>();
+        for (String name : names) {
+            try (InputStream in = owner.getResourceAsStream("/db/migration/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("no migration " + name + " beside " + owner.getName());
+                }
+                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
     }
 
     /** A valid 18-character resident ID number of Hangzhou of someone born on {@code birth} (yyyyMMdd). */

@@ -1,15 +1,12 @@
 package org.jixiao.federation.internal;
 
-import java.util.List;
-
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.MoneyUnit;
 import org.jixiao.api.register.RegisterDefinition;
-import org.jixiao.api.testing.BareProject;
-import org.jixiao.api.web.WebHandler;
+import org.jixiao.api.testing.RegistersOnly;
 
 /** A key project with one register, on both nodes: the federation replicates it with no code of its own. */
-final class Members extends BareProject {
+final class Members extends RegistersOnly {
 
     static final String SCHEMA = """
             CREATE TABLE T_MEMBER (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, NAME VARCHAR(50),
@@ -19,22 +16,13 @@ final class Members extends BareProject {
                 DELETE_REASON VARCHAR(500))
             """;
 
-    @Override
-    public String id() {
-        return "fed";
-    }
+    static final RegisterDefinition MEMBERS = RegisterDefinition.builder("members", "T_MEMBER").messages("member")
+            .field(Field.text("name", 50).required().with(Field.Flag.TITLE))
+            .field(Field.date("joinedOn", Field.DateRule.NOT_FUTURE).required())
+            .field(Field.money("dues", MoneyUnit.YUAN))
+            .field(Field.bool("active")).build();
 
-    @Override
-    public WebHandler web() {
-        return r -> null;
-    }
-
-    @Override
-    public List<RegisterDefinition> registers() {
-        return List.of(RegisterDefinition.builder("members", "T_MEMBER").messages("member")
-                .field(Field.text("name", 50).required().with(Field.Flag.TITLE))
-                .field(Field.date("joinedOn", Field.DateRule.NOT_FUTURE).required())
-                .field(Field.money("dues", MoneyUnit.YUAN))
-                .field(Field.bool("active")).build());
+    Members() {
+        super("fed", MEMBERS);
     }
 }

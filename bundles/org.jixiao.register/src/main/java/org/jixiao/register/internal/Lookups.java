@@ -58,4 +58,10 @@ public interface Lookups {
 
     /** The record's history, newest first; the record must be visible to the actor. */
     List<Entry> history(Actor actor, KeyProject project, String register, long id);
+
+    /**
+     * The sealed records of a child register below a parent the actor reaches, by id only, for a holder of one of
+     * its offices (who may ask to open them); empty for anyone else. Audited when any is named.
+     */
+    List<Long> sealed(Actor actor, KeyProject project, String register, long parentId);
 }

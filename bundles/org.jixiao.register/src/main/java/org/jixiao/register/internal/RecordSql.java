@@ -194,10 +194,13 @@ final class RecordSql {
      *               register's ID-number fields by hash, never by decrypting
      * @param assigneeTable the need-to-know parent's table whose {@code assigneeOr} columns must name the reader (a
      *               child read through its parent), or null: the columns are this register's
+     * @param routed the condition (on this register's columns, or on {@code assigneeTable}'s for a child) that a
+     *               record is routed to the unit whose code is {@code routedTo}, which lists it wherever it sits;
+     *               null: none
      */
     Where where(Collection<Long> units, RecordQuery q, Map<String, String> assigneeOr, long userId, String idHash,
-            String assigneeTable) {
-        StringBuilder w = new StringBuilder("DELETED_AT IS NULL AND ").append(def.unitColumn()).append(" IN (")
+            String assigneeTable, String routed, String routedTo) {
+        StringBuilder w = new StringBuilder("DELETED_AT IS NULL AND ((").append(def.unitColumn()).append(" IN (")
                 .append(placeholders(units.size())).append(')');
         List<Object> args = new ArrayList<>(units);
         if (!assigneeOr.isEmpty()) {
@@ -211,6 +214,13 @@ final class RecordSql {
             }
             w.append(assigneeTable == null ? ")" : "))");
         }
+        w.append(')');
+        if (routed != null) {
+            w.append(assigneeTable == null ? " OR " + routed : " OR PARENT_ID IN (SELECT ID FROM "
+                    + assigneeTable + " WHERE DELETED_AT IS NULL AND " + routed + ")");
+            args.add(routedTo);
+        }
+        w.append(')');
         if (q.parent() != null && def.parent() != null) {
             w.append(" AND PARENT_ID = ?");
             args.add(q.parent());

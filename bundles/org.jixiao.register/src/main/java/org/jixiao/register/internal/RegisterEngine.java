@@ -72,6 +72,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     static final String LOCKED = "register.error.locked";
     static final String UNIT = "register.error.unit";
     static final String REASON = "register.error.reason";
+    /** The list filter asking for a register's archived records instead of its current ones. */
+    public static final String ARCHIVED = "archived";
     static final String STEP = "register.error.step";
     static final String HASH_DOMAIN = "resident-id";
     /** Ids per audit line of a sensitive list read: the detail column holds 1,000 characters. */
@@ -216,13 +218,17 @@ public final class RegisterEngine implements RegisterService, Lookups {
         boolean asOffice = root != null && holdsOffice(actor, def, root) && (!root.breakGlass() || !own.isEmpty());
         List<Long> units = root != null && root.breakGlass() && asOffice ? own : reach;
         Map<String, String> assignees = root == null || asOffice ? Map.of() : assigneeColumns(root);
+        // An office the records are routed to by name (a city department) lists those too, wherever they sit.
+        Field routed = root == null || !holdsOffice(actor, def, root) ? null : officeUnit(model, root);
         RegisterDefinition guard = root == def ? null : root;
         RecordSql sql = new RecordSql(def);
         String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
                 : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
         return store.inTransaction(c -> {
             RecordSql.Where where = sql.where(units, query, assignees, actor.userId(), idHash,
-                    guard == null ? null : guard.table());
+                    guard == null ? null : guard.table(), routed == null ? null : routedCondition(model, routed),
+                    actor.orgUnit().code());
+            where = archived(c, def, query, where);
             if (def.sealedBy() != null) {
                 // A sealed record is in no list, whoever reads it: it is opened one at a time, by name.
                 String col = def.field(def.sealedBy()).orElseThrow().column();
@@ -242,6 +248,22 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             return new Page<>(items, page, query.size(), total);
         });
+    }
+
+    /** The list's archived records left out, or only those when it asks for them ({@code archived=true}). */
+    private RecordSql.Where archived(Connection c, RegisterDefinition def, RecordQuery query, RecordSql.Where where)
+            throws SQLException {
+        Field end = def.fields().stream().filter(f -> f.has(Field.Flag.ARCHIVE) && f.type() == FieldType.DATE)
+                .findFirst().orElse(null);
+        if (end == null) {
+            return where;
+        }
+        LocalDate cutoff = today().minus(def.hooks().archiveAfter(c));
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(java.sql.Date.valueOf(cutoff));
+        return new RecordSql.Where(where.sql() + ("true".equals(query.filters().get(ARCHIVED))
+                ? " AND " + end.column() + " <= ?" : " AND (" + end.column() + " IS NULL OR " + end.column() + " > ?)"),
+                args);
     }
 
     /** Which records a sensitive list showed, to whom (the audit line's actor) and when (its time). */
@@ -527,18 +549,57 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (def.scope() == Scope.CITY) {
             return unit.isPresent();
         }
-        if (unit.isEmpty() || !actor.covers(unit.get())) {
+        if (unit.isEmpty()) {
             return false;
         }
         RegisterDefinition root = root(model, def);
+        Field routed = root == null || !holdsOffice(actor, def, root) ? null : officeUnit(model, root);
+        RegisterRecord held = root == null || root == def ? r : null;
+        if (routed != null) {
+            held = held != null ? held : new RecordSql(root).find(c, r.parentId()).orElse(null);
+            if (held != null && actor.orgUnit().code().equals(routedTo(c, model, routed, held))) {
+                return true;
+            }
+        }
+        if (!actor.covers(unit.get())) {
+            return false;
+        }
         if (root == null || isOffice(actor, def, root, r.unitId())) {
             return true;
         }
-        if (root == def) {
-            return assigned(actor, def, r);
-        }
-        RegisterRecord parent = new RecordSql(root).find(c, r.parentId()).orElse(null);
-        return parent != null && assigned(actor, root, parent);
+        held = held != null ? held : new RecordSql(root).find(c, r.parentId()).orElse(null);
+        return held != null && assigned(actor, root, held);
+    }
+
+    /**
+     * The reference field of a need-to-know register whose record names (in its own office-unit field) the unit
+     * whose offices the record is routed to, or null.
+     */
+    private static Field officeUnit(ProjectModel model, RegisterDefinition root) {
+        return root.fields().stream().filter(f -> f.has(Field.Flag.OFFICE_UNIT) && f.type() == FieldType.REFERENCE
+                && codeField(model.register(f.target())) != null).findFirst().orElse(null);
+    }
+
+    /** The text field holding the code of the unit a record names as an office, or null. */
+    private static Field codeField(RegisterDefinition def) {
+        return def.fields().stream().filter(f -> f.has(Field.Flag.OFFICE_UNIT) && f.type() == FieldType.TEXT)
+                .findFirst().orElse(null);
+    }
+
+    /** The code of the unit {@code held} is routed to, through the record its {@code routed} field names. */
+    private static String routedTo(Connection c, ProjectModel model, Field routed, RegisterRecord held)
+            throws SQLException {
+        RegisterDefinition target = model.register(routed.target());
+        return held.value(routed.name()) instanceof Long id ? new RecordSql(target).find(c, id)
+                .map(x -> x.value(codeField(target).name()))
+                .map(String::valueOf).orElse(null) : null;
+    }
+
+    /** The condition on a need-to-know register's columns that its record is routed to the unit of a code. */
+    private static String routedCondition(ProjectModel model, Field routed) {
+        RegisterDefinition target = model.register(routed.target());
+        return routed.column() + " IN (SELECT ID FROM " + target.table() + " WHERE DELETED_AT IS NULL AND "
+                + codeField(target).column() + " = ?)";
     }
 
     private static boolean assigned(Actor actor, RegisterDefinition def, RegisterRecord r) {
@@ -1276,6 +1337,38 @@ public final class RegisterEngine implements RegisterService, Lookups {
     }
 
     @Override
+    public List<Long> sealed(Actor actor, KeyProject project, String register, long parentId) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        if (actor == null || def.sealedBy() == null || def.parent() == null || !holdsAny(actor, def.offices())) {
+            return List.of();
+        }
+        RegisterDefinition parentDef = model.register(def.parent());
+        String column = def.field(def.sealedBy()).orElseThrow().column();
+        return store.inTransaction(c -> {
+            RegisterRecord parent = new RecordSql(parentDef).find(c, parentId).orElse(null);
+            if (parent == null || !reaches(c, actor, model, parentDef, parent)) {
+                return List.<Long>of();
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT ID FROM " + def.table() + " WHERE PARENT_ID = ? "
+                    + "AND DELETED_AT IS NULL AND " + column + " = TRUE ORDER BY ID")) {
+                ps.setLong(1, parentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                audit.record(c, actor, def.messagePrefix() + ".sealedList", target(parentDef, parentId),
+                        "ids=" + String.join(",", ids.stream().map(String::valueOf).toList()));
+            }
+            return ids;
+        });
+    }
+
+    @Override
     public List<Entry> history(Actor actor, KeyProject project, String register, long id) {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
@@ -1299,7 +1392,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 .map(OrgUnit::id).toList();
         return store.read(c -> {
             RecordQuery q = new RecordQuery(null, Map.of(), null, false, 1, limit, null);
-            return sql.page(c, sql.where(all, q, Map.of(), 0, null, null), q, 0, limit).stream()
+            return sql.page(c, sql.where(all, q, Map.of(), 0, null, null, null, null), q, 0, limit).stream()
                     .filter(r -> Totals.matches(def.publicView().where(), snapshot(r))).toList();
         });
     }

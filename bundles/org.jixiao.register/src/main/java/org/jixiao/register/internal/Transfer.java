@@ -39,6 +39,7 @@ import org.jixiao.register.internal.sheet.Column;
 import org.jixiao.register.internal.sheet.CsvWriter;
 import org.jixiao.register.internal.sheet.DropDown;
 import org.jixiao.register.internal.sheet.Limits;
+import org.jixiao.register.internal.sheet.RowWriter;
 import org.jixiao.register.internal.sheet.Sheet;
 import org.jixiao.register.internal.sheet.SheetException;
 import org.jixiao.register.internal.sheet.SheetReader;
@@ -720,10 +721,10 @@ public final class Transfer {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int n = 0;
-        try (Rows rows = csv ? new CsvRows(out) : new XlsxRows(out, SheetWriter.safeSheetName(
+        try (RowWriter rows = csv ? new CsvWriter(out) : sheet(out, SheetWriter.safeSheetName(
                 msg.apply(def.messagePrefix() + ".title")), headers)) {
             if (csv) {
-                rows.add(headers.stream().map(Cell::text).toList());
+                rows.row(headers.stream().map(Cell::text).toList());
             }
             for (int page = 1; n < MAX_EXPORT; page++) {
                 Page<RegisterRecord> p = engine.list(actor, project, register, new RecordQuery(query.search(),
@@ -738,7 +739,7 @@ public final class Transfer {
                     if (def.workflow() != null) {
                         cells.add(Cell.text(msg.apply(def.messagePrefix() + ".state." + r.state())));
                     }
-                    rows.add(cells);
+                    rows.row(cells);
                 }
                 if (!p.hasNext()) {
                     break;
@@ -799,49 +800,11 @@ public final class Transfer {
         };
     }
 
-    /** Where an export's rows go. */
-    private interface Rows extends AutoCloseable {
-        void add(List<Cell> cells) throws IOException;
-
-        @Override
-        void close() throws IOException;
-    }
-
-    private static final class CsvRows implements Rows {
-        private final CsvWriter w;
-
-        CsvRows(ByteArrayOutputStream out) {
-            this.w = new CsvWriter(out);
-        }
-
-        @Override
-        public void add(List<Cell> cells) throws IOException {
-            w.row(cells);
-        }
-
-        @Override
-        public void close() throws IOException {
-            w.close();
-        }
-    }
-
-    private static final class XlsxRows implements Rows {
-        private final SheetWriter w;
-
-        XlsxRows(ByteArrayOutputStream out, String name, List<String> headers) throws IOException {
-            this.w = new SheetWriter(out);
-            w.startSheet(SheetSpec.of(name, headers.stream().map(Column::text).toList()));
-        }
-
-        @Override
-        public void add(List<Cell> cells) throws IOException {
-            w.row(cells);
-        }
-
-        @Override
-        public void close() throws IOException {
-            w.finish();
-            w.close();
-        }
+    /** A workbook of one sheet whose header row holds {@code headers}, for an export's rows. */
+    private static SheetWriter sheet(ByteArrayOutputStream out, String name, List<String> headers)
+            throws IOException {
+        SheetWriter w = new SheetWriter(out);
+        w.startSheet(SheetSpec.of(name, headers.stream().map(Column::text).toList()));
+        return w;
     }
 }

@@ -462,6 +462,61 @@ class RegisterEngineTest extends EngineTestBase {
     }
 
     @Test
+    void aRecordIsArchivedThePeriodAfterItsEndDayOutOfListsUnlessAskedForAndStillReadById() {
+        long p = createPerson(A_STAFF, "李雷", ID_1);
+        long old = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-01-02", "settledOn", "2024-05-15"));
+        long recent = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-01-02", "settledOn", "2024-05-16"));
+        long open = fx.engine.create(A_STAFF, fx.project, "loans", map("borrower", p, "amount", "3万",
+                "grantedOn", "2024-05-01"));
+        // Today is 15 June: a loan settled on 15 May is a month past, one settled on 16 May is not.
+        assertEquals(List.of(open, recent), loans(Map.of()));
+        assertEquals(List.of(old), loans(Map.of(RegisterEngine.ARCHIVED, "true")));
+        assertEquals(old, fx.engine.get(A_STAFF, fx.project, "loans", old).id());
+    }
+
+    private List<Long> loans(Map<String, String> filters) {
+        return fx.engine.list(A_STAFF, fx.project, "loans", new RecordQuery(null, filters, null, false, 1, 20, null))
+                .items().stream().map(RegisterRecord::id).sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    @Test
+    void theOfficeARecordIsRoutedToReadsItAndItsChildrenWhereverItSitsAndNoOtherRecord() {
+        Actor routedOffice = granted(31, EngineFixture.DEPARTMENT, "PREVENTION_OFFICE");
+        Actor departmentHelper = granted(32, EngineFixture.DEPARTMENT, "VOLUNTEER");
+        Actor cityStaff = actor(14, CITY, Role.STAFF);
+        long topic = fx.engine.create(cityStaff, fx.project, "topics", map("name", "留守儿童", "office",
+                EngineFixture.DEPARTMENT.code()));
+        long otherTopic = fx.engine.create(cityStaff, fx.project, "topics", map("name", "闲散青少年", "office", "x"));
+        Map<String, Object> routed = caseOf(VOLUNTEER);
+        routed.put("topic", topic);
+        long c = fx.engine.create(OFFICE, fx.project, "cases", routed);
+        long other = fx.engine.create(OFFICE, fx.project, "cases", map("title", "另一个案", "topic", otherTopic));
+        long n = fx.engine.create(VOLUNTEER, fx.project, "casenotes", map("parent", c, "note", "走访"));
+        fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", other, "note", "走访"));
+        assertEquals("个案", fx.engine.get(routedOffice, fx.project, "cases", c).value("title"));
+        assertEquals("走访", fx.engine.get(routedOffice, fx.project, "casenotes", n).value("note"));
+        assertThrows(NotFoundException.class, () -> fx.engine.get(routedOffice, fx.project, "cases", other));
+        assertEquals(List.of(c), fx.engine.list(routedOffice, fx.project, "cases", RecordQuery.firstPage()).items()
+                .stream().map(RegisterRecord::id).toList());
+        assertEquals(List.of(n), fx.engine.list(routedOffice, fx.project, "casenotes", RecordQuery.firstPage())
+                .items().stream().map(RegisterRecord::id).toList());
+        // The unit's people without an office role, and the city's office above it, are not routed to.
+        assertThrows(NotFoundException.class, () -> fx.engine.get(departmentHelper, fx.project, "cases", c));
+        assertEquals(0, fx.engine.list(departmentHelper, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertThrows(NotFoundException.class, () -> fx.engine.get(CITY_OFFICE, fx.project, "cases", c));
+        assertEquals(2, fx.engine.list(OFFICE, fx.project, "cases", RecordQuery.firstPage()).total());
+        assertTrue(fx.audit.contains("case.read case:" + c), fx.audit.toString());
+        assertTrue(fx.engine.accessLog(OFFICE, fx.project, "cases", c).stream()
+                .anyMatch(a -> a.userId() == routedOffice.userId() && a.kind().equals("READ")));
+        // The city moves the category to another unit: the office it named reaches it no more.
+        fx.engine.update(cityStaff, fx.project, "topics", topic, map("name", "留守儿童", "office", "x"), -1);
+        assertThrows(NotFoundException.class, () -> fx.engine.get(routedOffice, fx.project, "cases", c));
+        assertEquals(0, fx.engine.list(routedOffice, fx.project, "cases", RecordQuery.firstPage()).total());
+    }
+
+    @Test
     void aSealedRecordIsOpenedOnlyWithAReasonAndASecondPersonsApprovalBothRecorded() {
         long c = fx.engine.create(OFFICE, fx.project, "cases", caseOf(VOLUNTEER));
         long n = fx.engine.create(OFFICE, fx.project, "casenotes", map("parent", c, "note", "未成年时的记录",

@@ -49,7 +49,7 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_LOAN (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, BORROWER BIGINT,
-                AMOUNT DECIMAL(19, 6), GRANTED_ON DATE,
+                AMOUNT DECIMAL(19, 6), GRANTED_ON DATE, SETTLED_ON DATE,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
@@ -64,6 +64,7 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_TOPIC (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, NAME VARCHAR(50),
+                OFFICE VARCHAR(40),
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500))
@@ -87,6 +88,12 @@ final class TestProject implements KeyProject {
             if (amount instanceof BigDecimal b && b.compareTo(BigDecimal.valueOf(50)) > 0) {
                 errors.add("amount", "loan.amount.tooMuch");
             }
+        }
+
+        /** A settled loan leaves the lists a month after. */
+        @Override
+        public java.time.Period archiveAfter(java.sql.Connection c) {
+            return java.time.Period.ofMonths(1);
         }
     };
 
@@ -161,6 +168,7 @@ final class TestProject implements KeyProject {
                         .field(Field.reference("borrower", "people").required())
                         .field(Field.money("amount", MoneyUnit.WAN_YUAN).required())
                         .field(Field.date("grantedOn", Field.DateRule.NOT_FUTURE).required())
+                        .field(Field.date("settledOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.ARCHIVE))
                         .aggregate(Aggregate.distinct(BORROWERS, "borrower", Condition.ALL, "grantedOn",
                                 Aggregate.Period.YEAR))
                         .aggregate(Aggregate.sum(AMOUNT, "amount", Condition.ALL, "grantedOn", Aggregate.Period.YEAR))
@@ -168,7 +176,7 @@ final class TestProject implements KeyProject {
                 RegisterDefinition.builder("cases", "T_CASE").messages("case").scope(Scope.NEED_TO_KNOW).sensitive()
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
-                        .field(Field.reference("topic", "topics"))
+                        .field(Field.reference("topic", "topics").with(Field.Flag.OFFICE_UNIT))
                         .key("title").keyAcrossUnits()
                         .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
                 RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
@@ -176,6 +184,7 @@ final class TestProject implements KeyProject {
                         .writers("PREVENTION_OFFICE", "VOLUNTEER").offices("PREVENTION_OFFICE").sealedBy("sealed")
                         .build(),
                 RegisterDefinition.builder("topics", "T_TOPIC").messages("topic").scope(Scope.CITY)
-                        .field(Field.text("name", 50).required()).build());
+                        .field(Field.text("name", 50).required())
+                        .field(Field.text("office", 40).with(Field.Flag.OFFICE_UNIT)).build());
     }
 }

@@ -7,22 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
 import org.jixiao.api.Actor;
 import org.jixiao.api.Role;
-import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.testing.RegistersOnly;
 import org.jixiao.api.web.Upload;
-import org.jixiao.api.web.WebHandler;
 import org.jixiao.register.internal.sheet.Limits;
 import org.jixiao.register.internal.sheet.Sheet;
 import org.jixiao.register.internal.sheet.SheetReader;
@@ -36,40 +33,13 @@ class TransferFileFieldTest extends EngineTestBase {
     static final Function<String, String> MSG = k -> k;
 
     /** Certificates with a scan attached: the only register here with a FILE field. */
-    static final class Certificates implements KeyProject {
-        static final RegisterDefinition CERTIFICATES = RegisterDefinition.builder("certificates", "T_CERTIFICATE")
-                .messages("certificate")
-                .field(Field.text("title", 100).required().with(Field.Flag.TITLE))
-                .field(Field.file("scan"))
-                .field(Field.date("issuedOn", Field.DateRule.NOT_FUTURE)).build();
+    static final RegisterDefinition CERTIFICATES = RegisterDefinition.builder("certificates", "T_CERTIFICATE")
+            .messages("certificate")
+            .field(Field.text("title", 100).required().with(Field.Flag.TITLE))
+            .field(Field.file("scan"))
+            .field(Field.date("issuedOn", Field.DateRule.NOT_FUTURE)).build();
 
-        @Override
-        public String id() {
-            return "certs";
-        }
-
-        @Override
-        public List<IndicatorDefinition> indicators() {
-            return List.of();
-        }
-
-        @Override
-        public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-            return Map.of();
-        }
-
-        @Override
-        public WebHandler web() {
-            return r -> null;
-        }
-
-        @Override
-        public List<RegisterDefinition> registers() {
-            return List.of(CERTIFICATES);
-        }
-    }
-
-    static final Certificates PROJECT = new Certificates();
+    static final KeyProject PROJECT = new RegistersOnly("certs", CERTIFICATES);
 
     @BeforeAll
     static void table() {

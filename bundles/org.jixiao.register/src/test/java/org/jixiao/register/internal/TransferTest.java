@@ -67,6 +67,14 @@ class TransferTest extends EngineTestBase {
         return out.toByteArray();
     }
 
+    /** Confirms a checked import of people as its owner, and checks that it wrote {@code rows} of them, no more. */
+    private void confirmWrites(Transfer transfer, Transfer.Job job, int rows) throws InterruptedException {
+        await(transfer.confirm(A_STAFF, job.id()));
+        assertEquals(Transfer.Phase.WRITTEN, job.phase());
+        assertEquals(rows, job.written());
+        assertEquals(rows, fx.rows("T_PERSON"));
+    }
+
     static Transfer.Job await(Transfer.Job job) throws InterruptedException {
         for (int i = 0; i < 6000 && (job.phase() == Transfer.Phase.CHECKING || job.phase() == Transfer.Phase.WRITING);
                 i++) {
@@ -97,10 +105,7 @@ class TransferTest extends EngineTestBase {
                 new Upload("youth.xlsx", null, peopleFile(1_000, false)), MSG));
         assertEquals(List.of(), good.problems());
         assertThrows(NotFoundException.class, () -> transfer.confirm(OTHER_STAFF, good.id()));
-        await(transfer.confirm(A_STAFF, good.id()));
-        assertEquals(Transfer.Phase.WRITTEN, good.phase());
-        assertEquals(1_000, good.written());
-        assertEquals(1_000, fx.rows("T_PERSON"));
+        confirmWrites(transfer, good, 1_000);
         assertEquals(new java.math.BigDecimal("666"), fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024,
                 null).get(COUNTY_A.id()).get("people.seekers"));
 
@@ -117,10 +122,7 @@ class TransferTest extends EngineTestBase {
         Transfer.Job job = await(transfer.start(A_STAFF, fx.project, "people",
                 new Upload("youth.xlsx", null, peopleFile(400, true)), MSG));
         assertEquals(2, job.problems().size());
-        await(transfer.confirm(A_STAFF, job.id()));
-        assertEquals(Transfer.Phase.WRITTEN, job.phase());
-        assertEquals(398, job.written());
-        assertEquals(398, fx.rows("T_PERSON"));
+        confirmWrites(transfer, job, 398);
     }
 
     @Test
@@ -142,10 +144,7 @@ class TransferTest extends EngineTestBase {
         assertEquals(1, job.duplicates());
         assertEquals(2, job.valid());
         assertEquals(0, fx.rows("T_PERSON"));
-        await(transfer.confirm(A_STAFF, job.id()));
-        assertEquals(Transfer.Phase.WRITTEN, job.phase());
-        assertEquals(2, job.written());
-        assertEquals(2, fx.rows("T_PERSON"));
+        confirmWrites(transfer, job, 2);
     }
 
     @Test

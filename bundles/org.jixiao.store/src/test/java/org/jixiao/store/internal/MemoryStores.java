@@ -345,6 +345,19 @@ public final class MemoryStores {
             });
         }
 
+        /** The names of a table's columns (upper case, as the table was created), in the order the database gives. */
+        public List<String> columns(String table) {
+            return read(c -> {
+                List<String> out = new ArrayList<>();
+                try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+                    while (rs.next()) {
+                        out.add(rs.getString("COLUMN_NAME"));
+                    }
+                }
+                return out;
+            });
+        }
+
         /** Runs one statement in a transaction of its own: a test's setup or its tampering with a row. */
         public void execute(String sql) {
             inTransaction(c -> {

@@ -78,6 +78,8 @@ public final class PageServlet extends HttpServlet {
     private static final int PAGE_SIZE = 20;
     /** What {@link Call#submit} returns when the form's action was done: the browser is sent on, nothing to render. */
     static final int REDIRECTED = 0;
+    /** The model key by which a project's page asks to be printed as a document of that year. */
+    static final String DOCUMENT_YEAR = "documentYear";
     /**
      * Failed logins a client address may make a minute. Plenty for people who mistype; a guesser from one address
      * gets no more, across all names (and five per name and quarter of an hour, by the core's lock).
@@ -864,8 +866,15 @@ public final class PageServlet extends HttpServlet {
                 model.putAll(result.model());
                 model.put("base", base);
                 model.put("projectName", project.name(call.locale));
-                render(call, result.status(), project.getClass().getClassLoader(), result.target(), model,
-                        messages);
+                int status = result.status();
+                // A project's page that is a document (its model names the year, documentYear) gets the red header,
+                // the number and the date of the core's documents, from the same settings.
+                if (result.model().get(DOCUMENT_YEAR) instanceof Integer year) {
+                    model.putIfAbsent("errors", new LinkedHashMap<String, String>());
+                    status = Documents.header(model, documents, messages, year, call.param("number"),
+                            LocalDate.now()) ? status : 400;
+                }
+                render(call, status, project.getClass().getClassLoader(), result.target(), model, messages);
             }
             case FILE -> Http.download(call.response, result, "HEAD".equals(call.request.getMethod()));
             case JSON -> throw new NotFoundException(call.path);
@@ -893,8 +902,9 @@ public final class PageServlet extends HttpServlet {
         if (call.actor != null && !model.containsKey("currentYear")) {
             model.put("currentYear", currentYear());
         }
-        if (call.actor != null && !model.containsKey("crumbs")) {
-            model.put("crumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
+        // A register's record page draws its own trail ("crumbs", under the project); the others get the site's.
+        if (call.actor != null && !model.containsKey("crumbs") && !model.containsKey("pageCrumbs")) {
+            model.put("pageCrumbs", Breadcrumbs.of(call.segments, messages, id -> orgUnits.find(id)
                     .filter(u -> call.actor.orgUnit().covers(u)).map(OrgUnit::name).orElse(null),
                     id -> projects.active(id).map(p -> p.name(call.locale)).orElse(null)));
         }

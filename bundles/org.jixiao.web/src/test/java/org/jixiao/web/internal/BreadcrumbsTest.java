@@ -56,10 +56,10 @@ class BreadcrumbsTest {
         for (Locale locale : TemplateChecks.LOCALES) {
             Actor actor = new Actor(1, "leader", Set.of(Role.VIEWER), FixedOrgUnits.CITY, locale);
             Map<String, Object> m = TemplateChecks.model(actor, "/dashboard");
-            m.put("crumbs", List.of(Map.of("href", "/perf", "label", TemplateChecks.EVIL)));
+            m.put("pageCrumbs", List.of(Map.of("href", "/perf", "label", TemplateChecks.EVIL)));
             m.put("title", "x");
             String html = TemplateChecks.render("error", m, locale);
-            assertTrue(html.contains("<nav class=\"crumbs noprint\" aria-label=\"" + new Messages(locale)
+            assertTrue(html.contains("<nav class=\"crumbs page-crumbs noprint\" aria-label=\"" + new Messages(locale)
                     .get("nav.crumbs") + "\"><ol><li><a href=\"/perf\">"), html);
             assertTrue(!html.contains(TemplateChecks.EVIL), "escaped");
         }

@@ -50,6 +50,10 @@ public final class PluginTemplates {
         model.putAll(result.model());
         model.put("base", base);
         model.put("projectName", project.name(locale));
+        if (result.model().get(PageServlet.DOCUMENT_YEAR) instanceof Integer year) {
+            Documents.header(model, new DocumentHeader(new org.jixiao.api.testing.FixedOrgUnits(), "", ""),
+                    new Messages(locale), year, null, java.time.LocalDate.now());
+        }
         model.put("msg", (TemplateMethodModelEx) args -> {
             String key = String.valueOf(DeepUnwrap.unwrap((TemplateModel) args.get(0)));
             Object[] rest = args.stream().skip(1).map(a -> unwrap((TemplateModel) a)).toArray();

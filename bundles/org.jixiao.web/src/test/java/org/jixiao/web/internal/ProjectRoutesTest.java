@@ -64,6 +64,8 @@ class ProjectRoutesTest {
         return switch (r.path()) {
             case "/file" -> WebResult.file(FILE_NAME, "text/csv;charset=UTF-8", BYTES);
             case "/notice" -> WebResult.page("error", Map.of("status", 200, "message", "app.name"));
+            case "/document" -> WebResult.page("error", Map.of("status", 200, "message", "app.name",
+                    PageServlet.DOCUMENT_YEAR, 2031));
             case "/upload" -> {
                 uploads.add(r.upload(r.api() ? "file" : "attachment"));
                 yield r.api() ? WebResult.json(Map.of("ok", true)) : WebResult.redirect("/done");
@@ -130,7 +132,7 @@ class ProjectRoutesTest {
 
     private final WebSessions sessions = new WebSessions(30 * 60_000L, false, System::currentTimeMillis);
     private final PageServlet pages = AccountServlets.pages(sessions, QuestionnaireFakes.authentication(staff),
-            unused(UserService.class), unused(OrgUnitService.class), projects);
+            unused(UserService.class), new org.jixiao.api.testing.FixedOrgUnits(), projects);
     private final ApiServlet api = AccountServlets.api(sessions, QuestionnaireFakes.authentication(staff),
             unused(UserService.class), unused(OrgUnitService.class), projects);
 
@@ -156,6 +158,15 @@ class ProjectRoutesTest {
         WebSession session = sessions.start(Fakes.request(), new QuestionnaireFakes.Response().proxy(), staff.userId());
         return new QuestionnaireFakes.Request(method, path).cookie(WebSessions.COOKIE, session.id)
                 .param("_csrf", session.csrfToken);
+    }
+
+    @Test
+    void aProjectsDocumentPageGetsTheRedHeaderAndItsNumberChecked() throws Exception {
+        QuestionnaireFakes.Response numbered = page(loggedIn("GET", "/p/demo/document").param("number", "12"));
+        assertEquals(200, numbered.status, numbered.text());
+        assertTrue(numbered.text().contains("print.js"), numbered.text());
+        assertEquals(400, page(loggedIn("GET", "/p/demo/document").param("number", "x1")).status);
+        assertEquals(200, page(loggedIn("GET", "/p/demo/notice")).status);
     }
 
     @Test

@@ -105,9 +105,7 @@ class InitialAdminTest {
                 "SELECT ROLE FROM JX_USER_ROLE WHERE USER_ID = ? ORDER BY ROLE", admin.get("ID")).stream()
                 .map(r -> r.get("ROLE")).toList());
 
-        List<Map<String, Object>> audit = TestDb.audit(store, "bootstrap.admin");
-        assertEquals(1, audit.size());
-        assertEquals("user:" + admin.get("ID"), audit.get(0).get("TARGET"));
+        TestDb.auditedOnce(store, "bootstrap.admin", "user:" + admin.get("ID"));
 
         assertFalse(logged.isEmpty());
         for (LogRecord r : logged) {

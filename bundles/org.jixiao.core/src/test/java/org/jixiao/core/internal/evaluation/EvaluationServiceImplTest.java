@@ -40,8 +40,10 @@ import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.performance.TargetRule;
 import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.ProjectState;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.core.internal.testing.CityTest;
+import org.jixiao.core.internal.testing.FakeRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +66,7 @@ class EvaluationServiceImplTest extends CityTest {
     private final Fakes.Cycle cycle = new Fakes.Cycle();
     private final Fakes.Targets targets = new Fakes.Targets();
     private final Fakes.Project emp = new Fakes.Project("emp");
-    private final Fakes.Projects projects = new Fakes.Projects();
+    private final FakeRegistry projects = new FakeRegistry();
     private final Fakes.Milestones milestones = new Fakes.Milestones();
     private final Fakes.SelfAssessments selfAssessments = new Fakes.SelfAssessments();
     private final Fakes.SumModule v1 = new Fakes.SumModule("1", "1");
@@ -101,7 +103,7 @@ class EvaluationServiceImplTest extends CityTest {
         emp.put(c2.id(), "jobs", "80");
         emp.put(u1.id(), "jobs", "100");
         emp.put(u1.id(), "loans", "40");
-        projects.active.put("emp", emp);
+        projects.add(emp, ProjectState.ACTIVE);
         cycle.steps.put(YEAR, Step.COMPREHENSIVE_EVALUATION);
 
         milestones.counts.put(c1.id(), new int[] {4, 3});
@@ -210,9 +212,7 @@ class EvaluationServiceImplTest extends CityTest {
         assertEquals(1, scores.get(0).get("RANK_NO"));
         assertEquals(4, scores.get(3).get("RANK_NO"));
 
-        List<Map<String, Object>> audit = TestDb.audit(store, "evaluation.run");
-        assertEquals(1, audit.size());
-        assertEquals("evaluationRun:" + run.id(), audit.get(0).get("TARGET"));
+        TestDb.auditedOnce(store, "evaluation.run", "evaluationRun:" + run.id());
 
         assertEquals(run, service.get(assessor, run.id()), "read back exactly, snapshot and result");
         assertEquals(List.of(run), service.runs(cityAdmin, YEAR));

@@ -41,8 +41,6 @@ import org.jixiao.api.performance.TargetService;
 import org.jixiao.api.performance.TargetTable;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
-import org.jixiao.api.project.ProjectRegistry;
-import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.web.WebHandler;
 
 /** Small stand-ins for the services the evaluation uses, and tiny assessment modules. */
@@ -222,30 +220,6 @@ final class Fakes {
         @Override
         public WebHandler web() {
             return null;
-        }
-    }
-
-    static final class Projects implements ProjectRegistry {
-        final Map<String, KeyProject> active = new HashMap<>();
-
-        @Override
-        public List<ProjectStatus> projects(Locale locale) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<KeyProject> active(String id) {
-            return Optional.ofNullable(active.get(id));
-        }
-
-        @Override
-        public List<ProjectIndicators> indicators(Actor actor, int year) {
-            return List.of();
-        }
-
-        @Override
-        public List<ProjectIndicators> indicators(Actor actor, int year, long orgUnitId) {
-            return List.of();
         }
     }
 

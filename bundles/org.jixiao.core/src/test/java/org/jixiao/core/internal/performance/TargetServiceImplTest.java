@@ -249,9 +249,7 @@ class TargetServiceImplTest {
         assertTrue(table.locked());
         assertEquals(f.clock.instant(), table.approvedAt());
         assertEquals("approver", table.approvedBy());
-        List<Map<String, Object>> audit = TestDb.audit(f.store, "target.approve");
-        assertEquals(1, audit.size());
-        assertEquals("year:2013", audit.get(0).get("TARGET"));
+        TestDb.auditedOnce(f.store, "target.approve", "year:2013");
 
         assertEquals(Map.of("year", "target.approved.already"), errors(() -> targets.approve(f.approver, 2013)));
         assertThrows(AccessDeniedException.class,

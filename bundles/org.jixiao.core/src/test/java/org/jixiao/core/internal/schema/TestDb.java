@@ -1,5 +1,7 @@
 package org.jixiao.core.internal.schema;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
@@ -92,6 +94,14 @@ public final class TestDb {
     /** Audit rows with this action, oldest first. */
     public static List<Map<String, Object>> audit(Store store, String action) {
         return rows(store, "SELECT * FROM JX_AUDIT WHERE ACTION = ? ORDER BY ID", action);
+    }
+
+    /** The one audit row of this action, checked to be the only one and to name {@code target}. */
+    public static Map<String, Object> auditedOnce(Store store, String action, String target) {
+        List<Map<String, Object>> lines = audit(store, action);
+        assertEquals(1, lines.size(), () -> action + ": " + lines);
+        assertEquals(target, lines.get(0).get("TARGET"), action);
+        return lines.get(0);
     }
 
     public static Actor actor(long userId, String username, OrgUnit unit, Role... roles) {

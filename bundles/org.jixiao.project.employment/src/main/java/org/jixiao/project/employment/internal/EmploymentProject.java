@@ -25,7 +25,7 @@ import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.performance.MilestoneService;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
-import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterProject;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.project.employment.internal.project.ProjectRegister;
 import org.jixiao.project.employment.internal.funding.FundingRegister;
@@ -70,7 +70,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Header(name = KeyProject.BUNDLE_HEADER, value = EmploymentProject.ID)
 @Component(service = KeyProject.class, immediate = true, property = KeyProject.PROPERTY_ID + "=" + EmploymentProject.ID)
-public final class EmploymentProject implements KeyProject {
+public final class EmploymentProject extends RegisterProject {
 
     static final String ID = "employment";
 
@@ -175,14 +175,10 @@ public final class EmploymentProject implements KeyProject {
     private final LoanService loans;
     /** Every work item's register, in the order the core lists their indicators and time nodes. */
     private final List<Register> registers;
-    /** The registers on the register engine, which serves their pages, JSON, imports and running totals. */
-    private final List<RegisterDefinition> definitions;
-    private final RegisterService engine;
     /** For the money indicators in 万元, which the project sums itself. */
     private final Store store;
     private final List<IndicatorDefinition> indicators;
     private final List<MilestoneDefinition> milestones;
-    private final WebHandler web;
     /** Runs the registers' actuals side by side: a few daemon threads, never more than the store's connections. */
     private final ExecutorService actualsPool;
 
@@ -195,10 +191,8 @@ public final class EmploymentProject implements KeyProject {
 
     EmploymentProject(Store store, FieldCipher cipher, OrgUnitService orgUnits, AuditLog audit, Clock clock,
             RegisterService engine) {
-        this.engine = engine;
-        this.store = store;
-        // In the order of the work items (附件2 第1–13项).
-        this.definitions = Stream.of(List.of(YouthRegister.definition(),
+        // The registers on the engine, in the order of the work items (附件2 第1–13项).
+        super(ID, engine, Stream.of(List.of(YouthRegister.definition(),
                 ProjectRegister.definition()), MentorRegister.definitions(),
                 TrainingRegister.definitions(),
                 List.of(InternshipRegister.positions(), InternshipRegister.placements(),
@@ -207,7 +201,8 @@ public final class EmploymentProject implements KeyProject {
                 List.of(FundingRegister.definition()),
                 IncubatorRegister.definitions(), YbcRegister.definitions(),
                 HometownRegister.definitions(), AwardRegister.definitions(), List.of(OutcomeRegister.definition()))
-                .flatMap(List::stream).toList();
+                .flatMap(List::stream).toList());
+        this.store = store;
         this.youth = new YouthService(store, orgUnits, clock);
         MentorTeam mentorTeam = new MentorTeam(store);
         this.refresh = new RefreshService(store, orgUnits, audit, clock, youth,
@@ -259,12 +254,12 @@ public final class EmploymentProject implements KeyProject {
                         new CountySummaryWeb("award-summary", (counties, year) -> CountySummaryWeb.awards(
                                 awardSummary, counties, year), youth)));
         List<IndicatorDefinition> all = new ArrayList<>();
-        definitions.forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
+        registers().forEach(d -> d.aggregates().forEach(a -> all.add(a.indicator())));
         registers.forEach(r -> all.addAll(r.indicators()));
         this.indicators = List.copyOf(all);
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream())
                 .map(m -> m.from() == null ? m.from(POLICY_ISSUED) : m).toList();
-        this.web = engine.web(this, new YouthWeb(youth, registers));
+        serve(new YouthWeb(youth, registers));
         int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -279,11 +274,6 @@ public final class EmploymentProject implements KeyProject {
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
     public List<IndicatorDefinition> indicators() {
         return indicators;
     }
@@ -291,11 +281,6 @@ public final class EmploymentProject implements KeyProject {
     @Override
     public List<MilestoneDefinition> milestones() {
         return milestones;
-    }
-
-    @Override
-    public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-        return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
     }
 
     /** Each register's actuals on min(asOf, 31 December of {@code year}), merged per unit. */
@@ -309,7 +294,7 @@ public final class EmploymentProject implements KeyProject {
             parts.add(actualsPool.submit(() -> register.actuals().asOf(orgUnitIds, year, asOf)));
         }
         Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        engine.actualsAsOf(this, orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
+        super.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
                 k -> new LinkedHashMap<>()).putAll(values));
         for (Future<Map<Long, Map<String, BigDecimal>>> part : parts) {
             part(part).forEach((unit, values) -> out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
@@ -320,7 +305,7 @@ public final class EmploymentProject implements KeyProject {
     /** Work item 8's indicators alone, for its summary page: the engine's count and the project's own sums. */
     private Map<Long, Map<String, BigDecimal>> creditActuals(Collection<Long> units, int year, LocalDate asOf) {
         Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        engine.actualsAsOf(this, units, year, asOf).forEach((unit, values) -> out.put(unit,
+        engine().actualsAsOf(this, units, year, asOf).forEach((unit, values) -> out.put(unit,
                 new LinkedHashMap<>(values)));
         CreditRegister.actualsAsOf(store, units, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
                 k -> new LinkedHashMap<>()).putAll(values));
@@ -345,17 +330,6 @@ public final class EmploymentProject implements KeyProject {
     void deactivate() {
         actualsPool.shutdownNow();
     }
-
-    @Override
-    public WebHandler web() {
-        return web;
-    }
-
-    @Override
-    public List<RegisterDefinition> registers() {
-        return definitions;
-    }
-
 
     YouthService youth() {
         return youth;

@@ -4,7 +4,6 @@ import static org.jixiao.project.employment.internal.YouthWeb.body;
 import static org.jixiao.project.employment.internal.YouthWeb.countyOptions;
 import static org.jixiao.project.employment.internal.YouthWeb.id;
 import static org.jixiao.project.employment.internal.YouthWeb.notFound;
-import static org.jixiao.project.employment.internal.YouthWeb.pageJson;
 import static org.jixiao.project.employment.internal.YouthWeb.pageNumber;
 
 import java.time.LocalDateTime;
@@ -159,12 +158,7 @@ final class RefreshWeb implements Register.Pages {
             long id = id(r, path.get(2));
             Map<String, Object> body = confirmation(service.get(actor, id));
             Page<RefreshItem> page = service.items(actor, id, pageNumber(r));
-            Map<String, Object> items = new LinkedHashMap<>();
-            items.put("items", page.items().stream().map(RefreshWeb::item).toList());
-            items.put("page", page.page());
-            items.put("size", page.size());
-            items.put("total", page.total());
-            body.put("items", items);
+            body.put("items", page.json(RefreshWeb::item));
             return WebResult.json(body);
         }
         if (path.size() == 2) {
@@ -173,7 +167,7 @@ final class RefreshWeb implements Register.Pages {
         if (path.size() == 3 && path.get(2).equals(HISTORY)) {
             List<Map<String, Object>> items = service.history(actor, id(r, path.get(1))).stream()
                     .map(this::confirmation).toList();
-            return pageJson(new Page<>(items, 1, Math.max(1, items.size()), items.size()), items);
+            return WebResult.json(new Page<>(items, 1, Math.max(1, items.size()), items.size()).json(m -> m));
         }
         throw notFound(r);
     }

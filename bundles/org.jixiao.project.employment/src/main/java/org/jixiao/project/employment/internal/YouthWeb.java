@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.OrgUnit;
-import org.jixiao.api.Page;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
@@ -134,16 +133,6 @@ final class YouthWeb implements WebHandler {
     // ---------------------------------------------------------------- JSON
 
 
-
-    /** One page of a list as JSON: its items with the page number, page size and total. */
-    static WebResult pageJson(Page<?> page, List<Map<String, Object>> items) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("page", page.page());
-        body.put("size", page.size());
-        body.put("total", page.total());
-        return WebResult.json(body);
-    }
 
     /**
      * The JSON object of the request. A body that is no object (an array, a string) binds to nothing, and the

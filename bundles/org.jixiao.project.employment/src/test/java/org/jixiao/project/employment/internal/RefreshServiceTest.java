@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,15 +78,7 @@ class RefreshServiceTest extends RefreshTestBase {
 
     @Test
     void theSnapshotHoldsNoNameIdNumberOrPhone() {
-        Set<String> columns = store.read(c -> {
-            Set<String> out = new TreeSet<>();
-            try (ResultSet rs = c.getMetaData().getColumns(null, null, "EMP_REFRESH_ITEM", null)) {
-                while (rs.next()) {
-                    out.add(rs.getString("COLUMN_NAME"));
-                }
-            }
-            return out;
-        });
+        Set<String> columns = new TreeSet<>(store.columns("EMP_REFRESH_ITEM"));
         assertEquals(new TreeSet<>(List.of("REFRESH_ID", "YOUTH_ID", "YOUTH_TYPE", "EDUCATION", "AGE_BAND",
                 "REGISTERED_ON", "NEED_CATEGORIES")), columns);
     }

@@ -1,14 +1,12 @@
 package org.jixiao.project.employment.internal;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.testing.FixedOrgUnits;
+import org.jixiao.api.testing.MovingClock;
 import org.jixiao.register.internal.RegisterEngine;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -18,39 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class RefreshTestBase extends EmploymentTestBase {
 
-    /** A clock at ten in the morning of a day the test chooses. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(LocalDate day) {
-            set(day);
-        }
-
-        void set(LocalDate day) {
-            now = day.atTime(10, 0).atZone(ZONE).toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZONE;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** A time node reported done. */
     record Marked(String user, int year, long county, String milestone, LocalDate on, String evidence) {
     }
 
-    MovableClock clock;
+    MovingClock clock;
     EmploymentProject moving;
     YouthFixture youth;
     RefreshService refresh;
@@ -58,7 +28,7 @@ abstract class RefreshTestBase extends EmploymentTestBase {
 
     @BeforeEach
     void movableProject() {
-        clock = new MovableClock(LocalDate.of(2013, 3, 10));
+        clock = new MovingClock(LocalDate.of(2013, 3, 10), ZONE);
         RegisterEngine movingEngine = new RegisterEngine(store, new FixedOrgUnits(), audit, cipher, clock, 0);
         moving = new EmploymentProject(store, cipher, new FixedOrgUnits(), audit, clock, movingEngine);
         youth = new YouthFixture(movingEngine, moving);

@@ -1,12 +1,8 @@
 package org.jixiao.project.prevention.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jixiao.api.AuditLog;
@@ -15,7 +11,7 @@ import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRole;
-import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterProject;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -41,7 +37,7 @@ import org.osgi.service.component.annotations.Reference;
 @Header(name = KeyProject.BUNDLE_HEADER, value = PreventionProject.ID)
 @Component(service = {KeyProject.class, PreventionProject.class}, immediate = true,
         property = KeyProject.PROPERTY_ID + "=" + PreventionProject.ID)
-public final class PreventionProject implements KeyProject {
+public final class PreventionProject extends RegisterProject {
 
     public static final String ID = "prevention";
 
@@ -53,10 +49,6 @@ public final class PreventionProject implements KeyProject {
     private static final List<IndicatorDefinition> INDICATORS = Stream.of(Indicators.ALL, WorkRegisters.INDICATORS)
             .flatMap(List::stream).toList();
 
-    private final RegisterService engine;
-    private final List<RegisterDefinition> definitions;
-    private final WebHandler web;
-
     @Activate
     public PreventionProject(@Reference Store store, @Reference OrgUnitService orgUnits,
             @Reference RegisterService engine, @Reference AuditLog audit) {
@@ -64,21 +56,15 @@ public final class PreventionProject implements KeyProject {
     }
 
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
-        this.engine = engine;
-        this.definitions = Stream.of(YouthRegister.definitions(), List.of(TransferRegister.definition()),
-                WorkRegisters.definitions(), List.of(CrimeStatistics.definition())).flatMap(List::stream).toList();
+        super(ID, engine, Stream.of(YouthRegister.definitions(orgUnits), List.of(TransferRegister.definition()),
+                WorkRegisters.definitions(), CrimeStatistics.definitions()).flatMap(List::stream).toList());
         WebHandler service = new ServicePages(store, orgUnits, audit, clock);
         WebHandler survey = new SurveyPages(store, orgUnits, engine, audit, clock);
         // The project's own pages: the service's lists, then the survey's.
-        this.web = engine.web(this, r -> {
+        serve(r -> {
             WebResult answer = service.handle(r);
             return answer != null ? answer : survey.handle(r);
         });
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override
@@ -89,26 +75,6 @@ public final class PreventionProject implements KeyProject {
     @Override
     public List<MilestoneDefinition> milestones() {
         return MILESTONES;
-    }
-
-    @Override
-    public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-        return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
-    }
-
-    @Override
-    public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        return engine.actualsAsOf(this, orgUnitIds, year, asOf);
-    }
-
-    @Override
-    public WebHandler web() {
-        return web;
-    }
-
-    @Override
-    public List<RegisterDefinition> registers() {
-        return definitions;
     }
 
     @Override

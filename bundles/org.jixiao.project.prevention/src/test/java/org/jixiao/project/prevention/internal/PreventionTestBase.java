@@ -3,9 +3,6 @@ package org.jixiao.project.prevention.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,6 +50,11 @@ abstract class PreventionTestBase {
     static final Actor A_VOL2 = granted(34, A, Roles.VOLUNTEER);
     static final Actor B_PRO = granted(35, B, Roles.PROFESSIONAL);
     static final Actor B_VOL = granted(36, B, Roles.VOLUNTEER);
+    /** The city departments of the second pairing (member units at city level) and two city helpers. */
+    static final Actor CITY_POLICE = granted(26, CityUnits.POLICE, Roles.MEMBER_UNIT);
+    static final Actor CITY_EDUCATION = granted(27, CityUnits.EDUCATION, Roles.MEMBER_UNIT);
+    static final Actor CITY_PRO = granted(37, CITY, Roles.PROFESSIONAL);
+    static final Actor CITY_VOL = granted(38, CITY, Roles.VOLUNTEER);
     static final Actor CITY_ADMIN = new Actor(10, "admin", Set.of(Role.ADMIN), CITY, Locale.SIMPLIFIED_CHINESE);
 
     MemoryStores.Loan store;
@@ -73,15 +75,16 @@ abstract class PreventionTestBase {
         });
         clock = new MovingClock(LocalDate.of(2024, 7, 15), ZONE);
         AuditLog log = new AuditLines(audit);
-        engine = new RegisterEngine(store, new FixedOrgUnits(), log, new ReversibleCipher(), clock, 0);
-        project = new PreventionProject(store, new FixedOrgUnits(), engine, log, clock);
-        for (Actor helper : List.of(A_PRO, A_VOL, A_PRO2, A_VOL2, B_PRO, B_VOL)) {
+        engine = new RegisterEngine(store, new CityUnits(), log, new ReversibleCipher(), clock, 0);
+        project = new PreventionProject(store, new CityUnits(), engine, log, clock);
+        for (Actor helper : List.of(A_PRO, A_VOL, A_PRO2, A_VOL2, B_PRO, B_VOL, CITY_PRO, CITY_VOL)) {
             store.execute("INSERT INTO JX_USER VALUES (" + helper.userId() + ", '" + helper.username() + "', '"
                     + helper.username() + "', TRUE)");
             store.execute("INSERT INTO JX_USER_ROLE VALUES (" + helper.userId() + ", '" + helper.grants().iterator().next()
                     + "')");
         }
-        category = engine.create(CITY_OFFICE, project, YouthRegister.CATEGORIES, form("name", "闲散青少年"));
+        category = engine.create(CITY_OFFICE, project, YouthRegister.CATEGORIES, form("name", "闲散青少年",
+                "cityUnit", CityUnits.POLICE.code()));
     }
 
     @AfterEach
@@ -91,15 +94,9 @@ abstract class PreventionTestBase {
 
     /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
     static List<Migration> migrations() {
-        List<Migration> out = new java.util.ArrayList<>();
-        for (String name : List.of("V1__youth.sql", "V2__transfers.sql", "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql")) {
-            try (InputStream in = PreventionTestBase.class.getResourceAsStream("/db/migration/" + name)) {
-                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return TestData.migrations(PreventionTestBase.class, "V1__youth.sql", "V2__transfers.sql",
+                "V3__crime_statistics.sql", "V4__work.sql", "V5__survey.sql", "V6__city_pairing.sql",
+                "V7__transfer_consent.sql", "V8__retention.sql", "V9__reports.sql");
     }
 
     static Actor granted(long id, OrgUnit unit, String role) {
@@ -116,6 +113,16 @@ abstract class PreventionTestBase {
                 "idNumber", TestData.idNumber("20080315", sequence), "guardian", "王母", "situation", "辍学在家",
                 "needs", "职业技能培训", "professional", pro == null ? null : pro.userId(),
                 "volunteer", vol == null ? null : vol.userId(), "registeredOn", "2024-07-01");
+    }
+
+    /** The member unit of the county verifies the youth; its category's city department pairs it a second time. */
+    void cityPaired(long youth, Actor department, Actor cityHelper) {
+        engine.transition(A_POLICE, project, YouthRegister.YOUTH, youth, "verify",
+                form("verifiedBy", "POLICE", "verifiedOn", "2024-07-10"), null);
+        boolean professional = cityHelper.hasRole(Roles.PROFESSIONAL);
+        engine.transition(department, project, YouthRegister.YOUTH, youth, professional
+                ? YouthRegister.PAIR_CITY_PROFESSIONAL : YouthRegister.PAIR_CITY_VOLUNTEER,
+                form(professional ? "cityProfessional" : "cityVolunteer", cityHelper.userId()), null);
     }
 
     long visit(Actor helper, long youth, String day) {

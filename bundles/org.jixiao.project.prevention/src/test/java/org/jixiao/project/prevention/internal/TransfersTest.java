@@ -10,6 +10,7 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.ValidationException;
 import org.jixiao.project.prevention.internal.transfer.TransferRegister;
+import org.jixiao.project.prevention.internal.youth.YouthRegister;
 import org.junit.jupiter.api.Test;
 
 /** Task transfers: sent by a helper to a member unit with a deadline, accepted, acted on and reported back. */
@@ -46,6 +47,37 @@ class TransfersTest extends PreventionTestBase {
         assertEquals(Map.of("state", "register.error.locked"), assertThrows(ValidationException.class,
                 () -> engine.update(A_VOL, project, TransferRegister.TRANSFERS, t, form("toUnit", "POLICE",
                         "task", "x", "requestedOn", "2024-07-10", "deadline", "2024-07-31"), -1)).fieldErrors());
+    }
+
+    @Test
+    void aTransferLinkingTheYouthToAnotherProjectCarriesTheConsentAndIsRefusedWithout() {
+        long y = youth(A_OFFICE, "王小明", 1, A_PRO, A_VOL);
+        Map<String, Object> linked = form("parent", y, "toUnit", "LEAGUE", "task", "申请圆梦助学",
+                "requestedOn", "2024-07-10", "deadline", "2024-07-31", "linkedProject", "SCHOLARSHIP");
+        assertEquals(Map.of("consentBy", "transfer.consent.required", "consentOn", "transfer.consent.required",
+                "consentWay", "transfer.consent.required"), refused(() -> engine.create(A_VOL, project,
+                        TransferRegister.TRANSFERS, linked), "PRV_TRANSFER"));
+        linked.putAll(form("consentBy", "YOUTH", "consentOn", "2024-07-11", "consentWay", "WRITTEN"));
+        assertEquals(Map.of("consentOn", "transfer.consent.afterRequest"), refused(() -> engine.create(A_VOL,
+                project, TransferRegister.TRANSFERS, linked), "PRV_TRANSFER"));
+        linked.put("consentOn", "2024-07-09");
+        long t = engine.create(A_VOL, project, TransferRegister.TRANSFERS, linked);
+        var kept = engine.get(A_OFFICE, project, TransferRegister.TRANSFERS, t);
+        assertEquals(List.of("SCHOLARSHIP", "YOUTH", java.time.LocalDate.of(2024, 7, 9), "WRITTEN"), List.of(
+                kept.value("linkedProject"), kept.value("consentBy"), kept.value("consentOn"),
+                kept.value("consentWay")));
+        // A child of 13 does not consent alone: the guardian does.
+        Map<String, Object> child = youthForm("李小妹", 2, A_PRO, A_VOL);
+        child.putAll(form("birthDate", "2011-03-15", "idNumber", org.jixiao.api.testing.TestData.idNumber("20110315",
+                2)));
+        long c = engine.create(A_OFFICE, project, YouthRegister.YOUTH, child);
+        linked.put("parent", c);
+        assertEquals(Map.of("consentBy", "transfer.consent.guardian"), refused(() -> engine.create(A_VOL, project,
+                TransferRegister.TRANSFERS, linked), "PRV_TRANSFER"));
+        linked.put("consentBy", "GUARDIAN");
+        engine.create(A_VOL, project, TransferRegister.TRANSFERS, linked);
+        // A transfer within the project needs no consent.
+        transfer(y, "2024-07-31");
     }
 
     @Test

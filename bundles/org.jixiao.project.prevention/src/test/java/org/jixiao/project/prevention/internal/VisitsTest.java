@@ -39,20 +39,28 @@ class VisitsTest extends PreventionTestBase {
     }
 
     @Test
-    void thePairingRateCountsYouthWithBothHelpers() {
-        youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
-        youth(A_OFFICE, "乙", 2, A_PRO, null);
+    void thePairingRateCountsYouthPairedAtBothLevels() {
+        long first = youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
+        long half = youth(A_OFFICE, "乙", 2, A_PRO, null);
         youth(A_OFFICE, "丙", 3, A_PRO2, A_VOL2);
         youth(A_OFFICE, "丁", 4, null, null);
-        Map<String, BigDecimal> a = project.actualsAsOf(List.of(A.id()), 2024, LocalDate.of(2024, 7, 15)).get(A.id());
+        cityPaired(half, CITY_POLICE, CITY_VOL);
+        assertEquals(0, rates().get("pairing.rate").compareTo(BigDecimal.ZERO), rates().toString());
+        cityPaired(first, CITY_POLICE, CITY_PRO);
+        Map<String, BigDecimal> a = rates();
         assertEquals(0, a.get("youth.registered").compareTo(BigDecimal.valueOf(4)), a.toString());
-        assertEquals(0, a.get("pairing.rate").compareTo(BigDecimal.valueOf(50)), a.toString());
+        assertEquals(0, a.get("pairing.rate").compareTo(BigDecimal.valueOf(25)), a.toString());
+    }
+
+    private Map<String, BigDecimal> rates() {
+        return project.actualsAsOf(List.of(A.id()), 2024, LocalDate.of(2024, 7, 15)).get(A.id());
     }
 
     @Test
-    void theCoverageCountsEachCountysYouthByCategoryAndNamesTheUnpairedToTheCountyOnly() {
+    void theCoverageCountsBothPairingsByCountyCategoryAndDepartmentAndNamesTheUnpairedToTheCountyOnly() {
         long other = engine.create(CITY_OFFICE, project, YouthRegister.CATEGORIES, form("name", "留守儿童"));
-        youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
+        long paired = youth(A_OFFICE, "甲", 1, A_PRO, A_VOL);
+        cityPaired(paired, CITY_POLICE, CITY_PRO);
         long half = youth(A_OFFICE, "乙", 2, A_PRO, null);
         Map<String, Object> left = youthForm("丙", 3, null, null);
         left.put("category", other);
@@ -61,16 +69,20 @@ class VisitsTest extends PreventionTestBase {
         audit.clear();
         Map<String, Object> county = page(A_OFFICE, "/coverage");
         assertEquals(List.of(Map.of("county", A.name(), "category", "留守儿童", "youth", 1, "paired", 0,
-                "unpaired", 1), Map.of("county", A.name(), "category", "闲散青少年", "youth", 2, "paired", 1,
-                "unpaired", 1)), county.get("cells"));
-        assertEquals(List.of("丙 true true", "乙 false true"), ((List<?>) county.get("unpaired")).stream()
+                "unpaired", 1, "cityPaired", 0, "cityUnpaired", 1), Map.of("county", A.name(), "category", "闲散青少年",
+                "youth", 2, "paired", 1, "unpaired", 1, "cityPaired", 1, "cityUnpaired", 1)), county.get("cells"));
+        assertEquals(List.of(Map.of("department", CityUnits.POLICE.name(), "youth", 2, "cityPaired", 1,
+                "cityUnpaired", 1), Map.of("department", "", "youth", 1, "cityPaired", 0, "cityUnpaired", 1)),
+                county.get("departments"));
+        assertEquals(List.of("丙 true true true", "乙 false true true"), ((List<?>) county.get("unpaired")).stream()
                 .map(x -> (Map<?, ?>) x).map(x -> x.get("youth") + " " + x.get("noProfessional") + " "
-                        + x.get("noVolunteer")).toList());
+                        + x.get("noVolunteer") + " " + x.get("noCity")).toList());
         assertTrue(audit.contains("youth.coverage youth ids=" + none + "," + half), audit.toString());
         Map<String, Object> city = page(CITY_OFFICE, "/coverage");
         assertEquals(3, ((List<?>) city.get("cells")).size());
         assertEquals(List.of(), city.get("unpaired"));
         assertThrows(AccessDeniedException.class, () -> page(A_PRO, "/coverage"));
+        assertThrows(AccessDeniedException.class, () -> page(A_POLICE, "/coverage"));
     }
 
     @Test

@@ -33,6 +33,8 @@ final class ProjectPages implements WebHandler {
     private final Recipients recipients;
     private final OrgUnitService orgUnits;
     private final Evaluation evaluation;
+    private final WebHandler pages = WebHandler.gets(Map.of("chain", this::chain, "disbursement", this::disbursement,
+            "reconciliation", this::reconciliation, "results", this::results));
 
     ProjectPages(Store store, DecisionChain chain, Recipients recipients, OrgUnitService orgUnits,
             Evaluation evaluation) {
@@ -45,17 +47,7 @@ final class ProjectPages implements WebHandler {
 
     @Override
     public WebResult handle(WebRequest r) {
-        String path = r.path().replaceAll("^/+|/+$", "");
-        if (!r.method().equals("GET")) {
-            return null;
-        }
-        return switch (path) {
-            case "chain" -> chain(r);
-            case "disbursement" -> disbursement(r);
-            case "reconciliation" -> reconciliation(r);
-            case "results" -> results(r);
-            default -> null;
-        };
+        return pages.handle(r);
     }
 
     /** The whole chain checked: intact, or the first broken entry and the first record that disagrees. */

@@ -14,7 +14,7 @@ import org.jixiao.api.performance.MilestoneDefinition;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRole;
-import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.RegisterProject;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
@@ -39,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
 @Header(name = KeyProject.BUNDLE_HEADER, value = ScholarshipProject.ID)
 @Component(service = {KeyProject.class, ScholarshipProject.class}, immediate = true,
         property = KeyProject.PROPERTY_ID + "=" + ScholarshipProject.ID)
-public final class ScholarshipProject implements KeyProject {
+public final class ScholarshipProject extends RegisterProject {
 
     public static final String ID = "scholarship";
 
@@ -56,8 +56,6 @@ public final class ScholarshipProject implements KeyProject {
 
     private final Store store;
     private final DecisionChain chain;
-    private final List<RegisterDefinition> definitions;
-    private final WebHandler web;
     private final WebHandler publicWeb;
     private final Evaluation evaluation;
 
@@ -68,20 +66,20 @@ public final class ScholarshipProject implements KeyProject {
     }
 
     ScholarshipProject(Store store, OrgUnitService orgUnits, RegisterService engine, Clock clock) {
-        this.store = store;
-        this.chain = new DecisionChain(clock);
-        this.definitions = Stream.of(PlanRegister.definitions(), ApplicationRegister.definitions(chain),
-                ArchiveRegister.definitions())
-                .flatMap(List::stream).toList();
-        this.evaluation = new Evaluation(store);
-        Recipients recipients = new Recipients(store);
-        this.web = engine.web(this, new ProjectPages(store, chain, recipients, orgUnits, evaluation));
-        this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head), engine, this, clock);
+        this(store, orgUnits, engine, clock, new DecisionChain(clock));
     }
 
-    @Override
-    public String id() {
-        return ID;
+    private ScholarshipProject(Store store, OrgUnitService orgUnits, RegisterService engine, Clock clock,
+            DecisionChain chain) {
+        super(ID, engine, Stream.of(PlanRegister.definitions(), ApplicationRegister.definitions(chain),
+                ArchiveRegister.definitions())
+                .flatMap(List::stream).toList());
+        this.store = store;
+        this.chain = chain;
+        this.evaluation = new Evaluation(store);
+        Recipients recipients = new Recipients(store);
+        serve(new ProjectPages(store, chain, recipients, orgUnits, evaluation));
+        this.publicWeb = new NoticePage(recipients, orgUnits, () -> store.read(chain::head), engine, this, clock);
     }
 
     @Override
@@ -94,29 +92,15 @@ public final class ScholarshipProject implements KeyProject {
         return MILESTONES;
     }
 
-    @Override
-    public Map<Long, Map<String, BigDecimal>> actuals(Collection<Long> orgUnitIds, int year) {
-        return actualsAsOf(orgUnitIds, year, LocalDate.of(year, 12, 31));
-    }
-
+    /** The five criteria the city evaluates each county on, which are not the registers' running totals. */
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
         return evaluation.actualsAsOf(orgUnitIds, year, asOf);
     }
 
     @Override
-    public WebHandler web() {
-        return web;
-    }
-
-    @Override
     public WebHandler publicWeb() {
         return publicWeb;
-    }
-
-    @Override
-    public List<RegisterDefinition> registers() {
-        return definitions;
     }
 
     @Override

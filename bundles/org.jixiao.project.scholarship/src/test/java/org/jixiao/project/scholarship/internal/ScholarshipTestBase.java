@@ -3,8 +3,6 @@ package org.jixiao.project.scholarship.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.LocalDate;
@@ -78,17 +76,7 @@ abstract class ScholarshipTestBase {
 
     /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
     static List<Migration> migrations() {
-        List<Migration> out = new ArrayList<>();
-        for (String name : List.of("V1__plans.sql", "V2__applications.sql", "V3__archive.sql")) {
-            try (InputStream in = ScholarshipTestBase.class.getResourceAsStream("/db/migration/" + name)) {
-                if (in != null) {
-                    out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return TestData.migrations(ScholarshipTestBase.class, "V1__plans.sql", "V2__applications.sql", "V3__archive.sql");
     }
 
     static Actor hope(long id, OrgUnit unit) {

@@ -1,7 +1,6 @@
 package org.jixiao.register.internal.sheet;
 
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +24,7 @@ import java.util.List;
  * <p>Excel opening a CSV still turns "0012" into 12 and an 18-digit ID into 1.10101E+17, whatever the
  * quoting: for people, offer .xlsx; CSV is for other programs.
  */
-public final class CsvWriter implements Closeable, Flushable {
+public final class CsvWriter implements RowWriter, Flushable {
 
     private final Writer w;
     private boolean started;
@@ -35,6 +34,7 @@ public final class CsvWriter implements Closeable, Flushable {
         this.w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
+    @Override
     public void row(List<Cell> cells) throws IOException {
         bom();
         for (int i = 0; i < cells.size(); i++) {

@@ -1,7 +1,6 @@
 package org.jixiao.register.internal.sheet;
 
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -37,7 +36,7 @@ import java.util.zip.ZipOutputStream;
  * parses it as a formula, whatever it starts with. Characters XML cannot carry are dropped; text longer
  * than Excel's 32,767 characters is cut there, since Excel would otherwise refuse the file.
  */
-public final class SheetWriter implements Closeable {
+public final class SheetWriter implements RowWriter {
 
     static final int MAX_COLUMNS = 16_384;
     static final int MAX_ROWS = 1_048_576;
@@ -107,6 +106,7 @@ public final class SheetWriter implements Closeable {
     }
 
     /** Writes the next row; a blank cell is left out, a blank row leaves an empty row. */
+    @Override
     public void row(List<Cell> cells) throws IOException {
         row(cells, null);
     }

@@ -140,14 +140,7 @@ final class Api {
         Page<RegisterRecord> page = site.service.list(r.actor(), site.project, d.id(), ListQuery.of(r, d).query());
         Values values = new Values(site, r);
         values.prefetch(d, page.items());
-        List<Map<String, Object>> items = new ArrayList<>();
-        page.items().forEach(rec -> items.add(json(values, d, rec, true)));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", items);
-        body.put("page", page.page());
-        body.put("size", page.size());
-        body.put("total", page.total());
-        return WebResult.json(body);
+        return WebResult.json(page.json(rec -> json(values, d, rec, true)));
     }
 
     private WebResult lookup(WebRequest r, RegisterDefinition d) {

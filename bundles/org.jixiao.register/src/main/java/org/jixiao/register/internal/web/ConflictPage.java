@@ -51,10 +51,7 @@ final class ConflictPage {
     private WebResult page(WebRequest r, Map<String, String> errors) {
         List<Map<String, Object>> rows = site.lookups.conflicts(r.actor(), site.project).stream().map(c -> row(r, c))
                 .toList();
-        Map<String, Object> model = new HashMap<>();
-        model.put("title", r.message("register.conflicts.title"));
-        model.put("nav", site.nav(r, null));
-        model.put("flash", ListPage.flash(r));
+        Map<String, Object> model = site.model(r, r.message("register.conflicts.title"));
         model.put("conflicts", rows);
         model.put("errors", errors);
         return WebResult.page("register/conflicts", model);

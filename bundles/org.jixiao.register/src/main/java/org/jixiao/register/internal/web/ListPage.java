@@ -13,6 +13,7 @@ import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterRecord;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
+import org.jixiao.register.internal.RegisterEngine;
 
 /**
  * A register's list page: search, filters, sortable columns, page size, pager, and the links to a new record, to
@@ -21,6 +22,11 @@ import org.jixiao.api.web.WebResult;
 final class ListPage {
 
     private ListPage() {
+    }
+
+    /** Whether the register archives records ({@link Field.Flag#ARCHIVE}). */
+    static boolean archives(RegisterDefinition d) {
+        return d.fields().stream().anyMatch(f -> f.has(Field.Flag.ARCHIVE));
     }
 
     static WebResult page(Site site, WebRequest r, RegisterDefinition d) {
@@ -59,6 +65,11 @@ final class ListPage {
         model.put("newHref", !writes ? "" : path + "/new" + (parent.isEmpty() ? "" : "?parent=" + parent));
         model.put("importHref", writes ? path + "/import" : "");
         model.put("exportHref", lq.url(path + "/export", Set.of("size"), Map.of()));
+        // Archived records are left out unless asked for: the link switches between the current and the archived.
+        boolean archived = !lq.param(RegisterEngine.ARCHIVED).isEmpty();
+        model.put("archivedHref", !archives(d) ? "" : archived ? lq.url(path, Set.of(RegisterEngine.ARCHIVED), Map.of())
+                : lq.url(path, Set.of(), Map.of(RegisterEngine.ARCHIVED, "true")));
+        model.put("archivedLabel", r.message(archived ? "register.list.current" : "register.list.archived"));
         model.put("pages", d.pages().stream().map(p -> Map.of("href", "/" + p.path(), "label", r.message(p.labelKey())))
                 .toList());
         return WebResult.page("register/list", model);
@@ -73,6 +84,8 @@ final class ListPage {
         return r.message(switch (what) {
             case "deleted" -> "register.flash.deleted";
             case "step" -> "register.flash.step";
+            case "asked" -> "register.flash.unsealAsked";
+            case "approved" -> "register.flash.unsealApproved";
             default -> "register.flash.saved";
         });
     }

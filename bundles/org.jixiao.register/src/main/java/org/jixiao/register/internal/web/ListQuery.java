@@ -14,12 +14,13 @@ import org.jixiao.api.register.FieldType;
 import org.jixiao.api.register.RecordQuery;
 import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.web.WebRequest;
+import org.jixiao.register.internal.RegisterEngine;
 
 /**
  * What a list asks for, read from the request's parameters, and the same parameters again for the links that keep
  * it (pager, sorting, export). Page and JSON read the same names: {@code q}, a filter field's name (a date field's
  * {@code <name>.from} and {@code <name>.to}), {@code state}, {@code unit}, {@code parent}, {@code sort},
- * {@code dir=desc}, {@code size} and {@code page}. Values that cannot mean anything are dropped, not reported.
+ * {@code dir=desc}, {@code size}, {@code page} and, for a register that archives, {@code archived=true}. Values that cannot mean anything are dropped, not reported.
  *
  * @param params the parameters in effect, in a stable order, without {@code page}
  */
@@ -58,6 +59,10 @@ record ListQuery(RecordQuery query, Map<String, String> params) {
         Long unit = Values.id(r.param("unit"));
         put(params, "unit", unit == null ? null : unit.toString());
         put(filters, "unit", unit == null ? null : unit.toString());
+        if (ListPage.archives(d) && "true".equals(r.param(RegisterEngine.ARCHIVED))) {
+            params.put(RegisterEngine.ARCHIVED, "true");
+            filters.put(RegisterEngine.ARCHIVED, "true");
+        }
         Long parent = d.parent() == null ? null : Values.id(r.param("parent"));
         put(params, "parent", parent == null ? null : parent.toString());
         String sort = r.param("sort");

@@ -25,6 +25,8 @@ import org.jixiao.api.web.WebResult;
  * GET  /{id}/edit           the form                 POST /{id}/edit       update
  * POST /{id}/delete         delete, with a reason    POST /{id}/step/{t}   take a workflow step
  * GET  /{id}/history        the whole history        POST /{id}/reveal     the record with an ID number in clear
+ * GET  /{id}/unseal         the form asking to open  POST /{id}/unseal     ask, with the legal reason
+ *                           a sealed record ({@link UnsealPages})
  * </pre>
  *
  * A write redirects to the list, or to the parent record for a child, with {@code ?saved=}; a form the service
@@ -66,6 +68,7 @@ final class Pages {
             case "delete" -> post ? delete(r, d, id) : null;
             case "history" -> get ? record(r, d, id).historyPage() : null;
             case "reveal" -> post ? reveal(r, d, id) : null;
+            case "unseal" -> new UnsealPages(site).ask(r, method, d, id);
             default -> null;
         };
     }

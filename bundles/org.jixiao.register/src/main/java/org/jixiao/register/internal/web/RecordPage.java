@@ -179,6 +179,12 @@ final class RecordPage {
             child.put("total", page.total());
             child.put("addHref", Site.writes(r.actor(), c) ? "/" + c.id() + "/new?parent=" + rec.id() : "");
             child.put("allHref", page.total() > page.items().size() ? "/" + c.id() + "?parent=" + rec.id() : "");
+            // Sealed records are in no list: their office sees that they exist, to ask for an opening.
+            child.put("sealed", site.lookups.sealed(r.actor(), site.project, c.id(), rec.id()).stream()
+                    .map(id -> Map.of("label", Values.title(r, c) + " " + id, "href", "/" + c.id() + "/" + id
+                            + "/unseal")).toList());
+            child.put("unsealHref", c.sealedBy() != null && c.offices().stream().anyMatch(r.actor()::hasRole)
+                    ? "/" + UnsealPages.PATH : "");
             out.add(child);
         }
         return out;

@@ -56,8 +56,9 @@ public final class RegisterWeb implements WebHandler {
         if (d == null && !path.isEmpty() && path.get(0).equals(ConflictPage.PATH) && site.keysAcrossUnits()) {
             return new ConflictPage(site).route(request, method, path);
         }
-        if (d == null && request.api() && path.size() >= 1 && path.get(0).equals("unseal-requests")) {
-            return unsealRequests(request, method, path);
+        if (d == null && path.size() >= 1 && path.get(0).equals(UnsealPages.PATH)) {
+            return request.api() ? unsealRequests(request, method, path)
+                    : new UnsealPages(site).requests(request, method, path);
         }
         if (d != null && transfers != null && path.size() >= 2 && path.get(1).equals("import")) {
             return transfers.importing(request, d, path.subList(2, path.size()));

@@ -56,6 +56,15 @@ final class Site {
         return out;
     }
 
+    /** What every page of the engine's own beside the registers starts from: its title, the menu, the flash. */
+    Map<String, Object> model(WebRequest r, String title) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("title", title);
+        model.put("nav", nav(r, null));
+        model.put("flash", ListPage.flash(r));
+        return model;
+    }
+
     /** The menu of the registers the reader may read, {@code current} (or its parent, for a child) marked. */
     List<Map<String, Object>> nav(WebRequest r, RegisterDefinition current) {
         String marked = current == null ? null : current.parent() == null ? current.id() : current.parent();

@@ -37,6 +37,39 @@ class PerformanceTest {
         return cells;
     }
 
+    /** A writer on a stream with the header row written. */
+    @FunctionalInterface
+    private interface Opener {
+        RowWriter open(ByteArrayOutputStream out) throws IOException;
+    }
+
+    /** One format's round trip: wall clock and CPU milliseconds of the write and of the read, and the file. */
+    private record Trip(long writeMs, long writeCpuMs, long readMs, long readCpuMs, int kb, Sheet sheet) {
+
+        @Override
+        public String toString() {
+            return String.format("write %d (%d) %d KB, read %d (%d)", writeMs, writeCpuMs, kb, readMs, readCpuMs);
+        }
+    }
+
+    /** Writes the rows through the opened writer and reads the file back, timing both. */
+    private static Trip roundTrip(ThreadMXBean cpu, String fileName, Opener opener) throws IOException {
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (RowWriter w = opener.open(out)) {
+            for (int i = 0; i < ROWS; i++) {
+                w.row(row(i));
+            }
+        }
+        long t1 = System.nanoTime();
+        long c1 = cpu.getCurrentThreadCpuTime();
+        Sheet s = SheetReader.read(new ByteArrayInputStream(out.toByteArray()), fileName, Limits.DEFAULT);
+        long t2 = System.nanoTime();
+        long c2 = cpu.getCurrentThreadCpuTime();
+        return new Trip(ms(t1 - t0), ms(c1 - c0), ms(t2 - t1), ms(c2 - c1), out.size() / 1024, s);
+    }
+
     @Test
     void tenThousandRows() throws IOException {
         List<Column> columns = new ArrayList<>();
@@ -46,40 +79,21 @@ class PerformanceTest {
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         // warm up the JIT a little, as a running server would be
         for (int round = 0; round < 3; round++) {
-            long c0 = cpu.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (SheetWriter w = new SheetWriter(out)) {
+            Trip xlsx = roundTrip(cpu, "p.xlsx", out -> {
+                SheetWriter w = new SheetWriter(out);
                 w.startSheet(SheetSpec.of("名单", columns));
-                for (int i = 0; i < ROWS; i++) {
-                    w.row(row(i));
-                }
-            }
-            long t1 = System.nanoTime();
-            long c1 = cpu.getCurrentThreadCpuTime();
-            Sheet s = SheetReader.read(new ByteArrayInputStream(out.toByteArray()), "p.xlsx", Limits.DEFAULT);
-            long t2 = System.nanoTime();
-            long c2 = cpu.getCurrentThreadCpuTime();
-            assertEquals(ROWS, s.rows().size());
-            assertEquals("110101199000009999", s.rows().get(ROWS - 1).cell(1));
-
-            ByteArrayOutputStream csv = new ByteArrayOutputStream();
-            try (CsvWriter w = new CsvWriter(csv)) {
+                return w;
+            });
+            assertEquals(ROWS, xlsx.sheet().rows().size());
+            assertEquals("110101199000009999", xlsx.sheet().rows().get(ROWS - 1).cell(1));
+            Trip csv = roundTrip(cpu, "p.csv", out -> {
+                CsvWriter w = new CsvWriter(out);
                 w.textRow(columns.stream().map(Column::header).toList());
-                for (int i = 0; i < ROWS; i++) {
-                    w.row(row(i));
-                }
-            }
-            long t3 = System.nanoTime();
-            long c3 = cpu.getCurrentThreadCpuTime();
-            Sheet c = SheetReader.read(new ByteArrayInputStream(csv.toByteArray()), "p.csv", Limits.DEFAULT);
-            long t4 = System.nanoTime();
-            long c4 = cpu.getCurrentThreadCpuTime();
-            assertEquals(ROWS, c.rows().size());
-            System.out.printf("[sheet perf] round %d, %d rows x %d columns, wall (cpu) ms: xlsx write %d (%d) %d KB,"
-                    + " read %d (%d); csv write %d (%d) %d KB, read %d (%d)%n", round + 1, ROWS, COLUMNS,
-                    ms(t1 - t0), ms(c1 - c0), out.size() / 1024, ms(t2 - t1), ms(c2 - c1),
-                    ms(t3 - t2), ms(c3 - c2), csv.size() / 1024, ms(t4 - t3), ms(c4 - c3));
+                return w;
+            });
+            assertEquals(ROWS, csv.sheet().rows().size());
+            System.out.printf("[sheet perf] round %d, %d rows x %d columns, wall (cpu) ms: xlsx %s; csv %s%n",
+                    round + 1, ROWS, COLUMNS, xlsx, csv);
         }
     }
 

@@ -209,6 +209,12 @@ final class MemoryRegisters implements RegisterService, Lookups {
         return a;
     }
 
+    /** The demo's registers seal nothing. */
+    @Override
+    public List<Long> sealed(Actor actor, KeyProject p, String register, long parentId) {
+        return List.of();
+    }
+
     @Override
     public List<Conflict> conflicts(Actor actor, KeyProject p) {
         return List.of();

@@ -18,7 +18,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RecordChange;
+import org.jixiao.api.register.RegisterDefinition;
 import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.api.store.Store;
 
@@ -38,6 +40,35 @@ import org.jixiao.api.store.Store;
 public record Gathering(String parentTable, String childTable, String member, String memberColumn,
         String messages) {
 
+    /**
+     * The gatherings' register as far as every kind of gathering goes: in the county, the day first (listed, sorted,
+     * a filter, and the day the record counts on), then the gathering's title, with the {@link #parentHooks}. The
+     * caller adds the fields of its kind of gathering.
+     *
+     * @param title the title field's name
+     */
+    public RegisterDefinition.Builder gatherings(String id, String title) {
+        return RegisterDefinition.builder(id, parentTable).messages(messages).unitColumn("COUNTY_ID")
+                .field(Field.date("heldOn", Field.DateRule.NOT_FUTURE).required()
+                        .with(Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.FILTER))
+                .field(Field.text(title, 100).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
+                        Field.Flag.SEARCHABLE))
+                .day("heldOn").hooks(parentHooks());
+    }
+
+    /**
+     * The attendances' register: children of the gatherings' register {@code gatherings}, in its county, each naming
+     * a record of {@code register} in the {@link #member} field, with the {@link #childHooks}.
+     *
+     * @param kind what an attendance is called: its messages are {@code <messages>.<kind>}
+     */
+    public RegisterDefinition.Builder attendances(String id, String gatherings, String kind, String register) {
+        return RegisterDefinition.builder(id, childTable).messages(messages + "." + kind).unitColumn("COUNTY_ID")
+                .parent(gatherings)
+                .field(Field.reference(member, register).withColumn(memberColumn).required()
+                        .with(Field.Flag.TITLE, Field.Flag.LISTED))
+                .hooks(childHooks());
+    }
 
     /** The gathering's hooks: a day from 2000 on, and a new day reaches its attendances. */
     public RegisterHooks parentHooks() {

@@ -48,16 +48,10 @@ public final class HometownRegister {
 
     /** The events, the students, then the participants (children of the event, in its county). */
     public static List<RegisterDefinition> definitions() {
-        RegisterDefinition events = RegisterDefinition.builder(ID, "EMP_HOMETOWN_EVENT").messages(PREFIX)
-                .unitColumn("COUNTY_ID")
-                .field(Field.date("heldOn", Field.DateRule.NOT_FUTURE).required()
-                        .with(Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.FILTER))
-                .field(Field.text("title", 100).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
-                        Field.Flag.SEARCHABLE))
+        RegisterDefinition events = GATHERING.gatherings(ID, "title")
                 .field(Field.text("place", 100).required().with(Field.Flag.LISTED, Field.Flag.SEARCHABLE))
                 .field(Field.text("organiser", 100).required().with(Field.Flag.LISTED, Field.Flag.SEARCHABLE))
-                .field(Field.longText("notes", 1000))
-                .day("heldOn").hooks(GATHERING.parentHooks()).build();
+                .field(Field.longText("notes", 1000)).build();
         RegisterDefinition students = RegisterDefinition.builder(STUDENTS, "EMP_HOMETOWN_STUDENT")
                 .messages(PREFIX + ".student").unitColumn("COUNTY_ID")
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
@@ -67,11 +61,7 @@ public final class HometownRegister {
                 .field(Field.phone("phone"))
                 .field(Field.reference("youth", "youth").withColumn("YOUTH_ID").with(Field.Flag.HELP))
                 .hooks(new SameStudent()).build();
-        RegisterDefinition participants = RegisterDefinition.builder(PARTICIPANTS, "EMP_HOMETOWN_PARTICIPANT")
-                .messages(PREFIX + ".participant").unitColumn("COUNTY_ID").parent(ID)
-                .field(Field.reference("student", STUDENTS).withColumn("STUDENT_ID").required()
-                        .with(Field.Flag.TITLE, Field.Flag.LISTED))
-                .hooks(GATHERING.childHooks()).build();
+        RegisterDefinition participants = GATHERING.attendances(PARTICIPANTS, ID, "participant", STUDENTS).build();
         return List.of(events, students, participants);
     }
 

@@ -64,20 +64,14 @@ public final class TrainingRegister {
 
     /** The sessions, the plans, then the attendees (children of the session, in its county). */
     public static List<RegisterDefinition> definitions() {
-        RegisterDefinition sessions = RegisterDefinition.builder(ID, "EMP_TRAINING_SESSION").messages(ID)
-                .unitColumn("COUNTY_ID")
-                .field(Field.date("heldOn", Field.DateRule.NOT_FUTURE).required()
-                        .with(Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.FILTER))
-                .field(Field.text("topic", 100).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
-                        Field.Flag.SEARCHABLE))
+        RegisterDefinition sessions = GATHERING.gatherings(ID, "topic")
                 .field(Field.choice("category", TrainingCategory.class).required()
                         .with(Field.Flag.LISTED, Field.Flag.FILTER))
                 .field(Field.text("partner", 100).with(Field.Flag.LISTED, Field.Flag.SEARCHABLE))
                 .field(Field.text("place", 100).with(Field.Flag.SEARCHABLE))
                 .field(Field.integer("satisfaction").withRange(1, 5).with(Field.Flag.LISTED, Field.Flag.HELP))
                 .field(Field.longText("feedback", 1000))
-                .day("heldOn").page("training/summary", "training.summary.link")
-                .hooks(GATHERING.parentHooks()).build();
+                .page("training/summary", "training.summary.link").build();
         RegisterDefinition plans = RegisterDefinition.builder(PLANS, "EMP_TRAINING_PLAN").messages(ID + ".plan")
                 .unitColumn("COUNTY_ID")
                 .field(Field.integer("planYear").withRange(2000, 9999).required()
@@ -88,12 +82,8 @@ public final class TrainingRegister {
                 .field(Field.date("plannedOn", Field.DateRule.NOT_FUTURE).required()
                         .with(Field.Flag.LISTED, Field.Flag.TODAY_IF_BLANK))
                 .key("planYear").day("plannedOn").hooks(new PlanRules()).build();
-        RegisterDefinition attendees = RegisterDefinition.builder(ATTENDEES, "EMP_TRAINING_ATTENDEE")
-                .messages(ID + ".attendee").unitColumn("COUNTY_ID").parent(ID)
-                .field(Field.reference("youth", "youth").withColumn("YOUTH_ID").required()
-                        .with(Field.Flag.TITLE, Field.Flag.LISTED))
-                .field(Field.longText("followUp", 500).with(Field.Flag.LISTED))
-                .hooks(GATHERING.childHooks()).build();
+        RegisterDefinition attendees = GATHERING.attendances(ATTENDEES, ID, "attendee", "youth")
+                .field(Field.longText("followUp", 500).with(Field.Flag.LISTED)).build();
         return List.of(sessions, plans, attendees);
     }
 

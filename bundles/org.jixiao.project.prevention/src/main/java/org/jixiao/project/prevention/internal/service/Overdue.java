@@ -56,12 +56,15 @@ public final class Overdue {
                 }
             }
         }
-        // A youth registered after the month was not owed its visits; one archived or deleted is not owed them.
+        // A youth registered after the month was not owed its visits; one deleted, or whose active life ended (it
+        // left or turned 25, let alone one archived) before the month began, is not owed them.
         try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, UNIT_ID, PROFESSIONAL, VOLUNTEER FROM "
-                + "PRV_YOUTH WHERE DELETED_AT IS NULL AND REGISTERED_ON <= ? AND UNIT_ID IN (" + in + ")"
+                + "PRV_YOUTH WHERE DELETED_AT IS NULL AND REGISTERED_ON <= ? AND (ENDS_ON IS NULL OR ENDS_ON > ?) "
+                + "AND UNIT_ID IN (" + in + ")"
                 + (helper == null ? "" : " AND (PROFESSIONAL = ? OR VOLUNTEER = ?)") + " ORDER BY UNIT_ID, ID")) {
             int i = 1;
             ps.setDate(i++, Date.valueOf(month.atEndOfMonth()));
+            ps.setDate(i++, Date.valueOf(month.atDay(1)));
             for (Long u : units) {
                 ps.setLong(i++, u);
             }

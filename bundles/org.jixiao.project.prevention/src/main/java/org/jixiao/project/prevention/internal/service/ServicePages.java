@@ -13,6 +13,7 @@ import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
 import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
@@ -20,6 +21,8 @@ import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.statistics.AnnualReport;
+import org.jixiao.project.prevention.internal.survey.SurveyPages;
 import org.jixiao.project.prevention.internal.transfer.DueTransfers;
 
 /**
@@ -55,25 +58,34 @@ public final class ServicePages implements WebHandler {
             case "overdue" -> overdue(r);
             case "coverage" -> coverage(r);
             case "transfers-due" -> transfersDue(r);
+            case "annual-report" -> annualReport(r);
             default -> null;
         };
     }
 
     /**
-     * Pairing coverage per county and category; the county's office also gets its unpaired youth by name (audited),
-     * the city's office the counts only.
+     * Pairing coverage at both levels per county and category and per city department; the county's office also gets
+     * its youth still without either pairing by name (audited), the city's office the counts only. A city department
+     * (a member unit at city level) gets the same for the youth of the categories it is named for, whatever county.
      */
     private WebResult coverage(WebRequest r) {
         Actor actor = r.actor();
-        if (!actor.hasRole(Roles.PREVENTION_OFFICE)) {
-            throw new AccessDeniedException("prevention coverage: an office");
+        boolean department = !actor.hasRole(Roles.PREVENTION_OFFICE) && actor.hasRole(Roles.MEMBER_UNIT)
+                && actor.orgUnit().level() == OrgLevel.CITY_UNIT;
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) && !department) {
+            throw new AccessDeniedException("prevention coverage: an office or a city department");
         }
-        boolean city = actor.orgUnit().level() == OrgLevel.CITY;
-        Map<Long, String> counties = counties(actor);
-        record Found(List<Coverage.Cell> cells, List<Coverage.Unpaired> unpaired) {
+        boolean city = !department && actor.orgUnit().level() == OrgLevel.CITY;
+        List<OrgUnit> all = orgUnits.subtree(orgUnits.root().id());
+        Map<Long, String> counties = department ? evaluated(all) : counties(actor);
+        String cityUnit = department ? actor.orgUnit().code() : null;
+        record Found(List<Coverage.Cell> cells, List<Coverage.Department> departments,
+                List<Coverage.Unpaired> unpaired) {
         }
-        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet()),
-                city ? List.of() : Coverage.unpaired(c, counties.keySet())));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        Found found = store.read(c -> new Found(Coverage.cells(c, counties.keySet(), cityUnit, today),
+                Coverage.departments(c, counties.keySet(), cityUnit, today),
+                city ? List.of() : Coverage.unpaired(c, counties.keySet(), cityUnit, today)));
         List<Map<String, Object>> cells = new ArrayList<>();
         for (Coverage.Cell x : found.cells()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -82,7 +94,20 @@ public final class ServicePages implements WebHandler {
             row.put("youth", x.youth());
             row.put("paired", x.paired());
             row.put("unpaired", x.youth() - x.paired());
+            row.put("cityPaired", x.cityPaired());
+            row.put("cityUnpaired", x.youth() - x.cityPaired());
             cells.add(row);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        all.forEach(u -> names.put(u.code(), u.name()));
+        List<Map<String, Object>> departments = new ArrayList<>();
+        for (Coverage.Department x : found.departments()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("department", x.cityUnit() == null ? "" : names.getOrDefault(x.cityUnit(), x.cityUnit()));
+            row.put("youth", x.youth());
+            row.put("cityPaired", x.cityPaired());
+            row.put("cityUnpaired", x.youth() - x.cityPaired());
+            departments.add(row);
         }
         List<Map<String, Object>> unpaired = new ArrayList<>();
         for (Coverage.Unpaired x : found.unpaired()) {
@@ -93,14 +118,82 @@ public final class ServicePages implements WebHandler {
             row.put("category", x.category());
             row.put("noProfessional", x.noProfessional());
             row.put("noVolunteer", x.noVolunteer());
+            row.put("noCity", x.noCity());
             unpaired.add(row);
         }
         auditShown(actor, "youth.coverage", found.unpaired().stream().map(Coverage.Unpaired::youthId).toList());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("city", city);
         model.put("cells", cells);
+        model.put("departments", departments);
         model.put("unpaired", unpaired);
         return r.api() ? WebResult.json(model) : WebResult.page("coverage", model);
+    }
+
+    /**
+     * The city's annual report to the city leader in charge, printed as a document of the year (red header, number,
+     * date): the crime statistics against last year, against the key youth registered, and the city's analysis and
+     * proposals. Counts only, so nothing to audit; the city's office only.
+     */
+    private WebResult annualReport(WebRequest r) {
+        Actor actor = r.actor();
+        if (!actor.hasRole(Roles.PREVENTION_OFFICE) || actor.orgUnit().level() != OrgLevel.CITY) {
+            throw new AccessDeniedException("prevention annual report: the city's office");
+        }
+        // Written in December and January: in January the year is the one just ended.
+        int year = SurveyPages.year(r, java.time.LocalDate.now(clock).minusMonths(1).getYear());
+        record Found(List<AnnualReport.Figure> figures, AnnualReport.Text text, AnnualReport.Youth youth,
+                AnnualReport.Youth before, List<AnnualReport.Analysis> analyses) {
+        }
+        Found found = store.read(c -> new Found(AnnualReport.figures(c, year), AnnualReport.text(c, year),
+                AnnualReport.youth(c, year), AnnualReport.youth(c, year - 1), AnnualReport.analyses(c, year)));
+        List<Map<String, Object>> figures = new ArrayList<>();
+        Map<String, long[]> totals = new TreeMap<>();
+        for (AnnualReport.Figure f : found.figures()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("source", f.source());
+            row.put("category", f.category());
+            row.put("under25", f.under25());
+            row.put("under25Before", f.under25Before());
+            row.put("change", change(f.under25(), f.under25Before()));
+            row.put("minors", f.minors());
+            row.put("minorsBefore", f.minorsBefore());
+            figures.add(row);
+            long[] t = totals.computeIfAbsent(f.source(), k -> new long[4]);
+            t[0] += f.under25();
+            t[1] += f.under25Before();
+            t[2] += f.minors();
+            t[3] += f.minorsBefore();
+        }
+        List<Map<String, Object>> bySource = new ArrayList<>();
+        totals.forEach((source, t) -> bySource.add(Map.of("source", source, "under25", t[0], "under25Before", t[1],
+                "change", change(t[0], t[1]), "minors", t[2], "minorsBefore", t[3])));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("documentYear", year);
+        model.put("year", year);
+        model.put("figures", figures);
+        model.put("bySource", bySource);
+        model.put("registered", found.youth().registered());
+        model.put("registeredBefore", found.before().registered());
+        model.put("offended", found.youth().offended());
+        model.put("offendedBefore", found.before().offended());
+        Map<Long, String> units = new LinkedHashMap<>();
+        orgUnits.subtree(orgUnits.root().id()).forEach(u -> units.put(u.id(), u.name()));
+        model.put("analyses", found.analyses().stream().map(a -> Map.of("unit", units.getOrDefault(a.unitId(), ""),
+                "memberUnit", a.memberUnit(), "causes", a.causes(), "measures", a.measures())).toList());
+        AnnualReport.Text text = found.text();
+        model.put("written", text != null);
+        model.put("leader", text == null ? "" : text.leader());
+        model.put("causes", text == null ? "" : text.causes());
+        model.put("measures", text == null ? "" : text.measures());
+        model.put("proposals", text == null ? "" : text.proposals());
+        return r.api() ? WebResult.json(model) : WebResult.page("annual-report", model);
+    }
+
+    /** The change against last year in per cent, one decimal, or "" when last year had none. */
+    private static String change(long now, long before) {
+        return before == 0 ? "" : java.math.BigDecimal.valueOf((now - before) * 100.0 / before)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /**
@@ -140,9 +233,12 @@ public final class ServicePages implements WebHandler {
 
     /** The evaluated units in the actor's reach, by id, with their names. */
     private Map<Long, String> counties(Actor actor) {
+        return evaluated(orgUnits.visibleTo(actor));
+    }
+
+    private static Map<Long, String> evaluated(List<OrgUnit> units) {
         Map<Long, String> counties = new LinkedHashMap<>();
-        orgUnits.visibleTo(actor).stream().filter(u -> u.level().evaluated())
-                .forEach(u -> counties.put(u.id(), u.name()));
+        units.stream().filter(u -> u.level().evaluated()).forEach(u -> counties.put(u.id(), u.name()));
         return counties;
     }
 

@@ -25,6 +25,11 @@ public final class CrimeStatistics {
     private CrimeStatistics() {
     }
 
+    /** The statistics, the member units' yearly analyses and the city's report on them. */
+    public static java.util.List<RegisterDefinition> definitions() {
+        return java.util.List.of(definition(), AnnualReport.analyses(), AnnualReport.definition());
+    }
+
     public static RegisterDefinition definition() {
         return RegisterDefinition.builder(STATISTICS, "PRV_CRIME_STAT").messages("crimeStat")
                 .field(Field.integer("year").withColumn("STAT_YEAR").withRange(2000, 2100).required()

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
 import org.jixiao.api.AuditLog;
+import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
@@ -61,8 +62,8 @@ public final class SurveyPages implements WebHandler {
         int year = year(r);
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("year", year);
-        model.put("county", actor.orgUnit().level().evaluated());
-        if (actor.orgUnit().level().evaluated()) {
+        model.put("county", keepsYouth(actor.orgUnit()));
+        if (keepsYouth(actor.orgUnit())) {
             long unit = actor.orgUnit().id();
             Map<String, Object> county = store.read(c -> {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -92,7 +93,7 @@ public final class SurveyPages implements WebHandler {
         } else {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (OrgUnit u : orgUnits.visibleTo(actor)) {
-                if (!u.level().evaluated()) {
+                if (!keepsYouth(u)) {
                     continue;
                 }
                 Survey.Confirmation done = store.read(c -> Survey.confirmation(c, u.id(), year)).orElse(null);
@@ -109,9 +110,17 @@ public final class SurveyPages implements WebHandler {
         return r.api() ? WebResult.json(model) : WebResult.page("survey", model);
     }
 
+    /**
+     * A county or a zone keeps a key-youth database; a city-level member unit (市直单位), evaluated as a member unit,
+     * keeps none and confirms no survey.
+     */
+    private static boolean keepsYouth(OrgUnit unit) {
+        return unit.level().evaluated() && unit.level() != OrgLevel.CITY_UNIT;
+    }
+
     private WebResult confirm(WebRequest r) {
         Actor actor = office(r);
-        if (!actor.orgUnit().level().evaluated()) {
+        if (!keepsYouth(actor.orgUnit())) {
             throw new AccessDeniedException("survey: a county's office confirms its own");
         }
         int year = year(r);
@@ -137,9 +146,14 @@ public final class SurveyPages implements WebHandler {
     }
 
     private int year(WebRequest r) {
+        return year(r, LocalDate.now(clock).getYear());
+    }
+
+    /** The page's {@code year}, or {@code fallback} when none is asked; a year that is none is a field error. */
+    public static int year(WebRequest r, int fallback) {
         String raw = r.param("year");
         if (raw == null || raw.isBlank()) {
-            return LocalDate.now(clock).getYear();
+            return fallback;
         }
         try {
             int y = Integer.parseInt(raw.strip());

@@ -11,6 +11,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
+import org.jixiao.project.prevention.internal.retention.Retention;
+
 /** The task transfers past their deadline and not yet reported back (nor declined), oldest deadline first. */
 public final class DueTransfers {
 
@@ -29,10 +31,13 @@ public final class DueTransfers {
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT T.ID, T.PARENT_ID, Y.NAME, T.UNIT_ID, T.TO_UNIT, "
                 + "T.DEADLINE, T.STATE FROM PRV_TRANSFER T JOIN PRV_YOUTH Y ON Y.ID = T.PARENT_ID WHERE "
-                + "T.DELETED_AT IS NULL AND Y.DELETED_AT IS NULL AND T.STATE IN (?, ?, ?) AND T.DEADLINE < ? AND "
+                + "T.DELETED_AT IS NULL AND Y.DELETED_AT IS NULL AND (Y.ENDS_ON IS NULL OR Y.ENDS_ON > ?) AND "
+                + "T.STATE IN (?, ?, ?) AND T.DEADLINE < ? AND "
                 + "T.UNIT_ID IN (" + String.join(",", Collections.nCopies(units.size(), "?"))
                 + ") ORDER BY T.DEADLINE, T.ID")) {
             int i = 1;
+            // An archived youth's transfers are no longer chased.
+            ps.setDate(i++, Date.valueOf(today.minusMonths(Retention.months(c))));
             for (String state : List.of(TransferRegister.REQUESTED, TransferRegister.ACCEPTED,
                     TransferRegister.ACTED)) {
                 ps.setString(i++, state);

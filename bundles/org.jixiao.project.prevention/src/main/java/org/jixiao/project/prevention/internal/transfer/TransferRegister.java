@@ -25,6 +25,14 @@ public final class TransferRegister {
     public static final String REPORTED = "REPORTED";
     public static final String DECLINED = "DECLINED";
 
+    /** The other key projects a transfer may link the youth to (POLICY.md sections 2 and 3). */
+    public enum LinkedProject { SCHOLARSHIP, EMPLOYMENT }
+
+    /** Who consented to the link: the youth, or the guardian (for a child under 14 the guardian only). */
+    public enum ConsentBy { YOUTH, GUARDIAN }
+
+    public enum ConsentWay { WRITTEN, ORAL_WITNESSED, ONLINE }
+
     private TransferRegister() {
     }
 
@@ -38,6 +46,12 @@ public final class TransferRegister {
                         Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
                 .field(Field.date("deadline", Field.DateRule.FUTURE_ALLOWED).required().with(Field.Flag.LISTED,
                         Field.Flag.SORTABLE))
+                // A transfer that links the youth to another project carries the consent to it (TransferRules).
+                .field(Field.choice("linkedProject", LinkedProject.class).with(Field.Flag.LISTED, Field.Flag.FILTER,
+                        Field.Flag.HELP))
+                .field(Field.choice("consentBy", ConsentBy.class))
+                .field(Field.date("consentOn", Field.DateRule.NOT_FUTURE))
+                .field(Field.choice("consentWay", ConsentWay.class))
                 .field(Field.date("acceptedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
                 .field(Field.date("actedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
                 .field(Field.longText("measures", 2000).with(Field.Flag.READ_ONLY))

@@ -9,7 +9,8 @@ import org.jixiao.api.project.IndicatorDefinition;
 
 /**
  * The targets of POLICY.md section 4 that the registers already measure, with the policy's defaults: a key-youth
- * database per county and every key youth paired with a professional and a volunteer (100 %).
+ * database per county and every key youth paired at both levels (100 %): a county professional and volunteer, and the
+ * city department's second pairing (附件3: 每个重点青少年群体均有帮扶单位市、县两级人员开展结对帮扶).
  */
 public final class Indicators {
 

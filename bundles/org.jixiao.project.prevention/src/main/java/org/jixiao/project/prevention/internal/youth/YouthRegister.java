@@ -1,8 +1,15 @@
 package org.jixiao.project.prevention.internal.youth;
 
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jixiao.api.OrgLevel;
+import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.register.Aggregate;
 import org.jixiao.api.register.Condition;
 import org.jixiao.api.register.Field;
@@ -11,6 +18,7 @@ import org.jixiao.api.register.Scope;
 import org.jixiao.api.register.Transition;
 import org.jixiao.api.register.Workflow;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.retention.Retention;
 
 /**
  * Step 1 of the procedure (POLICY.md section 4, 摸底排查): the categories of key youth, a list the city keeps; the key
@@ -38,26 +46,38 @@ public final class YouthRegister {
     public static final String VERIFIED = "VERIFIED";
     public static final String QUERIED = "QUERIED";
 
+    /** The city department's second pairing (二次结对), a city professional and a city volunteer, one step each. */
+    public static final String PAIR_CITY_PROFESSIONAL = "pairCityProfessional";
+    public static final String PAIR_CITY_VOLUNTEER = "pairCityVolunteer";
+
     private YouthRegister() {
     }
 
-    public static List<RegisterDefinition> definitions() {
-        return List.of(categories(), youth(), offences(), visits());
+    /** @param orgUnits where the city department a category names is found */
+    public static List<RegisterDefinition> definitions(OrgUnitService orgUnits) {
+        return List.of(categories(orgUnits), youth(), offences(), visits(), Retention.definition());
     }
 
-    static RegisterDefinition categories() {
+    /**
+     * The city's categories, each naming (by its code) the city-level member unit that pairs its youth a second time
+     * (POLICY.md section 4, step 2, 对口结对): left-behind children with education, youth with a record with justice.
+     */
+    static RegisterDefinition categories(OrgUnitService orgUnits) {
         return RegisterDefinition.builder(CATEGORIES, "PRV_CATEGORY").messages("category").scope(Scope.CITY)
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SORTABLE))
                 .field(Field.longText("description", 1000).with(Field.Flag.LISTED))
-                .key("name").writers(Roles.PREVENTION_OFFICE).build();
+                .field(Field.text("cityUnit", 40).with(Field.Flag.OFFICE_UNIT, Field.Flag.LISTED, Field.Flag.HELP))
+                .key("name").writers(Roles.PREVENTION_OFFICE).hooks(new CategoryRules(orgUnits)).build();
     }
 
     static RegisterDefinition youth() {
         return RegisterDefinition.builder(YOUTH, "PRV_YOUTH").messages("youth").scope(Scope.NEED_TO_KNOW).sensitive()
                 .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
                         Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
-                .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER))
+                // The city department its category names (cityUnit) reads the youth too, as one of its offices.
+                .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER,
+                        Field.Flag.OFFICE_UNIT))
                 .field(Field.text("community", 100).required().with(Field.Flag.LISTED, Field.Flag.SEARCHABLE,
                         Field.Flag.FILTER, Field.Flag.HELP))
                 .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.PRIVATE))
@@ -75,6 +95,17 @@ public final class YouthRegister {
                 .field(Field.choice("verifiedBy", MemberUnit.class).with(Field.Flag.READ_ONLY, Field.Flag.LISTED,
                         Field.Flag.FILTER))
                 .field(Field.date("verifiedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
+                .field(Field.user("cityProfessional", Roles.PROFESSIONAL).with(Field.Flag.READ_ONLY,
+                        Field.Flag.ASSIGNEE))
+                .field(Field.user("cityVolunteer", Roles.VOLUNTEER).with(Field.Flag.READ_ONLY, Field.Flag.ASSIGNEE))
+                .field(Field.date("cityPairedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
+                .field(Field.bool("cityPaired").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
+                // Retention: the day the youth leaves the programme, and the day its active life ends (that day, or
+                // its 25th birthday), from which the city's period runs until the record is archived.
+                .field(Field.date("leftOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.FILTER))
+                .field(Field.longText("leftReason", 1000))
+                .field(Field.date("endsOn", Field.DateRule.FUTURE_ALLOWED).with(Field.Flag.READ_ONLY,
+                        Field.Flag.ARCHIVE))
                 .key("idNumber").keyAcrossUnits().day("registeredOn")
                 .workflow(new Workflow(REGISTERED, List.of(REGISTERED, VERIFIED, QUERIED), List.of(
                         new Transition("verify", List.of(REGISTERED), VERIFIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
@@ -82,11 +113,17 @@ public final class YouthRegister {
                         new Transition("query", List.of(REGISTERED), QUERIED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,
                                 List.of(), true),
                         new Transition("resubmit", List.of(QUERIED), REGISTERED, Roles.PREVENTION_OFFICE,
-                                OrgLevel.COUNTY, List.of(), false)), List.of()))
+                                OrgLevel.COUNTY, List.of(), false),
+                        // The second pairing of a verified youth, by the city department it is routed to.
+                        new Transition(PAIR_CITY_PROFESSIONAL, List.of(VERIFIED), VERIFIED, Roles.MEMBER_UNIT,
+                                OrgLevel.CITY_UNIT, List.of("cityProfessional"), false),
+                        new Transition(PAIR_CITY_VOLUNTEER, List.of(VERIFIED), VERIFIED, Roles.MEMBER_UNIT,
+                                OrgLevel.CITY_UNIT, List.of("cityVolunteer"), false)), List.of()))
                 .aggregate(Aggregate.count(Indicators.REGISTERED, null, "registeredOn",
                         Aggregate.Period.CUMULATIVE))
+                // 100 % is every youth paired by both levels (附件3: 市、县两级人员开展结对帮扶).
                 .aggregate(Aggregate.share(Indicators.PAIRED,
-                        Condition.ALL.present("professional").present("volunteer"), null,
+                        Condition.ALL.present("professional").present("volunteer").and("cityPaired", "true"), null,
                         "registeredOn", Aggregate.Period.CUMULATIVE))
                 .writers(Roles.PREVENTION_OFFICE).offices(Roles.PREVENTION_OFFICE, Roles.MEMBER_UNIT).breakGlass()
                 .hooks(new YouthRules()).page("overdue", "overdue.link").page("coverage", "coverage.link")
@@ -125,5 +162,16 @@ public final class YouthRegister {
                 .field(Field.user("helper", "").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
                 .day("visitedOn")
                 .writers(Roles.PROFESSIONAL, Roles.VOLUNTEER).hooks(new VisitRules()).build();
+    }
+
+    /** A key youth's date of birth, for the rules of its children (an offence as a minor, a child's consent). */
+    public static LocalDate birthDate(Connection c, long youth) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT BIRTH_DATE FROM PRV_YOUTH WHERE ID = ?")) {
+            ps.setLong(1, youth);
+            try (ResultSet rs = ps.executeQuery()) {
+                Date d = rs.next() ? rs.getDate(1) : null;
+                return d == null ? null : d.toLocalDate();
+            }
+        }
     }
 }

@@ -1,0 +1,23 @@
+-- Retention: the day a key youth leaves the programme (with why), and the day its active life ends (that day or its
+-- 25th birthday), from which the city's period runs until the record is archived; the city's period itself.
+-- Existing youth have left nothing: their active life ends on their 25th birthday.
+
+ALTER TABLE PRV_YOUTH ADD COLUMN LEFT_ON DATE;
+ALTER TABLE PRV_YOUTH ADD COLUMN LEFT_REASON VARCHAR(2000);
+ALTER TABLE PRV_YOUTH ADD COLUMN ENDS_ON DATE;
+UPDATE PRV_YOUTH SET ENDS_ON = DATE({fn TIMESTAMPADD(SQL_TSI_YEAR, 25, TIMESTAMP(BIRTH_DATE, '00:00:00'))});
+CREATE INDEX PRV_YOUTH_ENDS_IX ON PRV_YOUTH (UNIT_ID, ENDS_ON);
+
+CREATE TABLE PRV_RETENTION (
+    ID BIGINT NOT NULL PRIMARY KEY,
+    UNIT_ID BIGINT NOT NULL,
+    MONTHS INTEGER NOT NULL,
+    VERSION INTEGER NOT NULL,
+    CREATED_AT TIMESTAMP NOT NULL,
+    CREATED_BY BIGINT NOT NULL,
+    UPDATED_AT TIMESTAMP NOT NULL,
+    UPDATED_BY BIGINT NOT NULL,
+    DELETED_AT TIMESTAMP,
+    DELETED_BY BIGINT,
+    DELETE_REASON VARCHAR(1000)
+);
