@@ -217,6 +217,12 @@ public final class RegisterEngine implements RegisterService, Lookups {
         // those assigned to its holder); anyone else, those assigned to them.
         boolean asOffice = root != null && holdsOffice(actor, def, root) && (!root.breakGlass() || !own.isEmpty());
         List<Long> units = root != null && root.breakGlass() && asOffice ? own : reach;
+        // A need-to-know register's archive is its office's: a helper once assigned does not keep browsing it.
+        refusalAudited(actor, def, def.id(), () -> {
+            if (root != null && !asOffice && "true".equals(query.filters().get(ARCHIVED))) {
+                throw new AccessDeniedException("archived " + def.id());
+            }
+        });
         Map<String, String> assignees = root == null || asOffice ? Map.of() : assigneeColumns(root);
         // An office the records are routed to by name (a city department) lists those too, wherever they sit.
         Field routed = root == null || !holdsOffice(actor, def, root) ? null : officeUnit(model, root);

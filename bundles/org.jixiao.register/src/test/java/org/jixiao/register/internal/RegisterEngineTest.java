@@ -476,6 +476,24 @@ class RegisterEngineTest extends EngineTestBase {
         assertEquals(old, fx.engine.get(A_STAFF, fx.project, "loans", old).id());
     }
 
+    @Test
+    void aNeedToKnowRegistersArchiveIsItsOfficesAndAHelperAskingIsRefusedAndAudited() {
+        Map<String, Object> current = caseOf(VOLUNTEER);
+        Map<String, Object> closed = new java.util.HashMap<>(current);
+        closed.put("title", "已结案");
+        closed.put("closedOn", "2024-05-01");
+        long done = fx.engine.create(OFFICE, fx.project, "cases", closed);
+        long open = fx.engine.create(OFFICE, fx.project, "cases", current);
+        RecordQuery archived = new RecordQuery(null, Map.of(RegisterEngine.ARCHIVED, "true"), null, false, 1, 20, null);
+        assertEquals(List.of(done), fx.engine.list(OFFICE, fx.project, "cases", archived).items().stream()
+                .map(RegisterRecord::id).toList());
+        assertEquals(List.of(open), fx.engine.list(VOLUNTEER, fx.project, "cases", RecordQuery.firstPage()).items()
+                .stream().map(RegisterRecord::id).toList(), "the helper's current case only");
+        assertThrows(org.jixiao.api.AccessDeniedException.class, () -> fx.engine.list(VOLUNTEER, fx.project, "cases",
+                archived));
+        assertTrue(fx.audit.contains("case.refused cases role"), fx.audit.toString());
+    }
+
     private List<Long> loans(Map<String, String> filters) {
         return fx.engine.list(A_STAFF, fx.project, "loans", new RecordQuery(null, filters, null, false, 1, 20, null))
                 .items().stream().map(RegisterRecord::id).sorted(java.util.Comparator.reverseOrder()).toList();

@@ -54,7 +54,7 @@ final class TestProject implements KeyProject {
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
             CREATE TABLE T_CASE (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL, TITLE VARCHAR(100),
-                HELPER BIGINT, TOPIC BIGINT,
+                HELPER BIGINT, TOPIC BIGINT, CLOSED_ON DATE,
                 VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL,
                 UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT,
                 DELETE_REASON VARCHAR(500));
@@ -177,6 +177,7 @@ final class TestProject implements KeyProject {
                         .field(Field.text("title", 100).required())
                         .field(Field.user("helper", "VOLUNTEER").with(Field.Flag.ASSIGNEE))
                         .field(Field.reference("topic", "topics").with(Field.Flag.OFFICE_UNIT))
+                        .field(Field.date("closedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.ARCHIVE))
                         .key("title").keyAcrossUnits()
                         .offices("PREVENTION_OFFICE").writers("PREVENTION_OFFICE").breakGlass().build(),
                 RegisterDefinition.builder("casenotes", "T_CASE_NOTE").messages("caseNote").parent("cases")
