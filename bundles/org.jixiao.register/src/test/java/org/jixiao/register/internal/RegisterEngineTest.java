@@ -492,6 +492,11 @@ class RegisterEngineTest extends EngineTestBase {
         assertThrows(org.jixiao.api.AccessDeniedException.class, () -> fx.engine.list(VOLUNTEER, fx.project, "cases",
                 archived));
         assertTrue(fx.audit.contains("case.refused cases role"), fx.audit.toString());
+        org.jixiao.api.web.WebHandler web = fx.engine.web(fx.project, null);
+        assertEquals("", web.handle(FakeWebRequest.html("GET", "/cases", VOLUNTEER)).model().get("archivedHref"),
+                "no link to what the helper would be refused");
+        assertEquals("/cases?size=20&archived=true", web.handle(FakeWebRequest.html("GET", "/cases", OFFICE)).model()
+                .get("archivedHref"));
     }
 
     private List<Long> loans(Map<String, String> filters) {

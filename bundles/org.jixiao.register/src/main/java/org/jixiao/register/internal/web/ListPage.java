@@ -10,6 +10,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Page;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.register.Scope;
 import org.jixiao.api.register.RegisterRecord;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
@@ -67,7 +68,10 @@ final class ListPage {
         model.put("exportHref", lq.url(path + "/export", Set.of("size"), Map.of()));
         // Archived records are left out unless asked for: the link switches between the current and the archived.
         boolean archived = !lq.param(RegisterEngine.ARCHIVED).isEmpty();
-        model.put("archivedHref", !archives(d) ? "" : archived ? lq.url(path, Set.of(RegisterEngine.ARCHIVED), Map.of())
+        // A need-to-know register's archive is its office's: a helper gets no link to a list it would be refused.
+        boolean mayArchive = archives(d) && (d.scope() != Scope.NEED_TO_KNOW
+                || d.offices().stream().anyMatch(r.actor()::hasRole));
+        model.put("archivedHref", !mayArchive ? "" : archived ? lq.url(path, Set.of(RegisterEngine.ARCHIVED), Map.of())
                 : lq.url(path, Set.of(), Map.of(RegisterEngine.ARCHIVED, "true")));
         model.put("archivedLabel", r.message(archived ? "register.list.current" : "register.list.archived"));
         model.put("pages", d.pages().stream().map(p -> Map.of("href", "/" + p.path(), "label", r.message(p.labelKey())))
