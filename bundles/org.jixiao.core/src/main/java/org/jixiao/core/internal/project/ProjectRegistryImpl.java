@@ -69,6 +69,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
 
     /** Migrated, serving projects by id. */
     private final Map<String, Registered> active = new ConcurrentHashMap<>();
+    /** {@link #headerId} by bundle id. */
+    private final Map<Long, HeaderId> headerIds = new ConcurrentHashMap<>();
     /** Projects whose migrations failed, by id. */
     private final Map<String, Registered> failed = new ConcurrentHashMap<>();
 
@@ -153,8 +155,25 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
         return migrations;
     }
 
-    private static String headerId(Bundle bundle) {
-        return bundle == null ? null : bundle.getHeaders("").get(KeyProject.BUNDLE_HEADER);
+    /**
+     * The key-project id a bundle declares in its manifest. Felix copies every header of a bundle on each
+     * {@code getHeaders} call, and the dashboard and every project page ask for all bundles' ids: the answer is kept
+     * per bundle until the bundle is updated (its last-modified time moves).
+     */
+    private String headerId(Bundle bundle) {
+        if (bundle == null) {
+            return null;
+        }
+        long modified = bundle.getLastModified();
+        HeaderId known = headerIds.get(bundle.getBundleId());
+        if (known == null || known.modified() != modified) {
+            known = new HeaderId(modified, bundle.getHeaders("").get(KeyProject.BUNDLE_HEADER));
+            headerIds.put(bundle.getBundleId(), known);
+        }
+        return known.id();
+    }
+
+    private record HeaderId(long modified, String id) {
     }
 
     @Override
