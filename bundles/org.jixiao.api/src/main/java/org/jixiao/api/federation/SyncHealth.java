@@ -47,7 +47,9 @@ public interface SyncHealth {
      * A change the city refused.
      *
      * @param reason a key of the reason ({@code otherNode}, {@code outsideCounty}, {@code heldOutside},
-     *               {@code unitUnknown}, {@code unknownKind}, {@code unknownTable}), which a page translates
+     *               {@code unitUnknown}, {@code unknownKind}, {@code unknownTable}; {@code unapplied} for a change kept
+     *               aside because it cannot be written here, its database error in {@code detail}), which a page
+     *               translates
      * @param detail the unit, node or kind the reason names
      * @param target what the change was about: {@code project/register:id} or {@code table:key}
      * @since 1.1

@@ -180,7 +180,8 @@ public final class FederationNode implements SyncHealth {
 
     static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__federation.sql", "V2__refusal_detail.sql", "V3__sequence_epoch.sql")) {
+        for (String file : List.of("V1__federation.sql", "V2__refusal_detail.sql", "V3__sequence_epoch.sql",
+                "V4__set_aside.sql")) {
             try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {

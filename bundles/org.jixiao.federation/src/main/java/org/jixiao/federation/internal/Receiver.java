@@ -28,7 +28,9 @@ import org.jixiao.api.store.Store;
  * The city's side: takes each county's changes from that county's inbox, in order, and applies each in one database
  * transaction together with the county's last applied sequence, so a change delivered twice is applied once. A change
  * about a record the county does not own, or in a unit outside its subtree, is refused: logged, counted and kept, and
- * never applied.
+ * never applied. A change that fails on its own every time it is tried (unreadable, a value the column cannot hold, a
+ * key already taken) is set aside the same way, with its text kept for the city's administrators, so that it does not
+ * hold up the county's changes behind it; a failure of the database, or a register not installed here, is waited out.
  */
 final class Receiver implements AutoCloseable {
 
@@ -41,6 +43,8 @@ final class Receiver implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Receiver.class.getName());
     /** How long a change that failed to apply (the database away) waits before it is tried again. */
     private static final long RETRY_MILLIS = 1_000;
+    /** How often the same reason for waiting is logged as a warning again. */
+    private static final long WARN_AGAIN_NANOS = 600_000_000_000L;
 
     private final Store store;
     private final OrgUnitService orgUnits;
@@ -83,6 +87,8 @@ final class Receiver implements AutoCloseable {
     }
 
     private void receive(ClientSession session, ClientConsumer consumer, County county) {
+        String lastWhy = null;
+        long lastWarned = 0;
         while (!closed) {
             List<ClientMessage> batch = new ArrayList<>();
             try {
@@ -96,12 +102,14 @@ final class Receiver implements AutoCloseable {
                 }
                 List<Sent> changes = new ArrayList<>(batch.size());
                 for (ClientMessage m : batch) {
-                    long epoch = m.containsProperty(Relay.EPOCH) ? m.getLongProperty(Relay.EPOCH) : 0;
-                    Long behind = m.containsProperty(Relay.BEHIND) ? m.getLongProperty(Relay.BEHIND) : null;
-                    changes.add(new Sent(epoch, m.getLongProperty(Relay.SEQ),
-                            Change.parse(m.getBodyBuffer().readString()), behind));
+                    changes.add(Sent.of(m));
                 }
-                applyAll(county, changes);
+                try {
+                    applyAll(county, changes);
+                } catch (RuntimeException e) {
+                    // One change may spoil the batch: each on its own finds it and sets it aside, or fails as a whole.
+                    applyEach(county, changes);
+                }
                 for (ClientMessage m : batch) {
                     m.acknowledge();
                 }
@@ -110,9 +118,17 @@ final class Receiver implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                // Nothing of the batch was applied: it comes back, in order, after the pause.
-                LOG.log(Level.WARNING, "changes from " + county.user() + " could not be applied; they are tried again",
-                        e);
+                // Nothing of the batch was applied: it comes back, in order, after the pause. A wait of hours (a
+                // project not installed here) would otherwise log the same warning every second.
+                String why = rootMessage(e);
+                long now = System.nanoTime();
+                boolean again = why.equals(lastWhy) && now - lastWarned < WARN_AGAIN_NANOS;
+                LOG.log(again ? Level.DEBUG : Level.WARNING, "changes from " + county.user()
+                        + " could not be applied; they are tried again every second: " + why, again ? null : e);
+                if (!again) {
+                    lastWhy = why;
+                    lastWarned = now;
+                }
                 try {
                     Thread.sleep(RETRY_MILLIS);
                     session.rollback();
@@ -126,8 +142,127 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    /** A change as it arrived, with the epoch and sequence number its county gave it. */
-    record Sent(long epoch, long seq, Change change, Long behind) {
+    /**
+     * A change as it arrived, with the epoch and sequence number its county gave it; {@code change} is null when the
+     * text ({@code body}) could not be read as one.
+     */
+    record Sent(long epoch, long seq, Change change, Long behind, String body) {
+
+        Sent(long epoch, long seq, Change change, Long behind) {
+            this(epoch, seq, change, behind, null);
+        }
+
+        static Sent of(ClientMessage m) {
+            long epoch = m.containsProperty(Relay.EPOCH) ? m.getLongProperty(Relay.EPOCH) : 0;
+            Long behind = m.containsProperty(Relay.BEHIND) ? m.getLongProperty(Relay.BEHIND) : null;
+            String body = m.getBodyBuffer().readString();
+            Change change;
+            try {
+                change = Change.parse(body);
+            } catch (RuntimeException e) {
+                change = null;
+            }
+            return new Sent(epoch, m.getLongProperty(Relay.SEQ), change, behind, body);
+        }
+    }
+
+    /** A register that is not installed on this node: its changes wait for it, since refusing would lose them. */
+    static final class RegisterMissing extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        RegisterMissing(Change change) {
+            super("no register " + change.project() + "/" + change.register() + " here");
+        }
+    }
+
+    /**
+     * Applies the changes one transaction each; one that fails on its own every time is set aside and the next goes
+     * on. Any other failure (the database away, a register missing) is thrown: the caller tries them all again later,
+     * and those applied by then are skipped as duplicates.
+     */
+    void applyEach(County county, List<Sent> changes) {
+        for (Sent s : changes) {
+            try {
+                applyAll(county, List.of(s));
+            } catch (RuntimeException e) {
+                if (!isChangesOwn(e)) {
+                    throw e;
+                }
+                setAside(county, s, e);
+            }
+        }
+    }
+
+    /**
+     * Whether a failure lies in the change itself, so that trying it again cannot help: a text that is no change, a
+     * value its column cannot hold or a constraint it breaks (SQL states 22 and 23), a value that is no number or date.
+     */
+    static boolean isChangesOwn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RegisterMissing) {
+                return false;
+            }
+            if (t instanceof Unreadable || t instanceof IllegalArgumentException || t instanceof java.time.DateTimeException
+                    || t instanceof com.google.gson.JsonParseException) {
+                return true;
+            }
+            if (t instanceof SQLException q && q.getSQLState() != null
+                    && (q.getSQLState().startsWith("22") || q.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text of a message that is no change. */
+    static final class Unreadable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable() {
+            super("not a change");
+        }
+    }
+
+    /**
+     * Keeps a change that cannot be applied among the county's refused ones, with why and its whole text, and moves
+     * the county's last applied number past it, in one transaction.
+     */
+    private void setAside(County county, Sent sent, RuntimeException why) {
+        LOG.log(Level.ERROR, "change " + sent.seq() + " from " + county.user() + " cannot be applied; it is set aside "
+                + "on the synchronisation page", why);
+        String detail = String.valueOf(rootMessage(why));
+        store.inTransaction(c -> {
+            Tally tally = new Tally(last(c, county.user()), new Rows.Schema(c));
+            if (tally.seen(sent)) {
+                return null;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
+                    + "DETAIL, TARGET, REFUSED_AT, BODY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, county.user());
+                ps.setLong(2, sent.seq());
+                ps.setString(3, "unapplied");
+                ps.setString(4, detail.length() > 200 ? detail.substring(0, 200) : detail);
+                ps.setString(5, sent.change() == null ? null : sent.change().target());
+                ps.setTimestamp(6, Timestamp.from(clock.instant()));
+                ps.setString(7, sent.body() != null ? sent.body() : sent.change().json());
+                ps.executeUpdate();
+            }
+            tally.add(Outcome.REFUSED, sent);
+            tally.write(c, county.user(), clock.instant());
+            return null;
+        });
+    }
+
+    /** What failed, for the page: the database's state and message, or the innermost exception. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (Throwable x = e; x != null; x = x.getCause()) {
+            if (x instanceof SQLException q) {
+                return q.getSQLState() + " " + q.getMessage();
+            }
+            t = x;
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /** Applies, skips or refuses one change, with the county's bookkeeping, in one transaction. */
@@ -178,7 +313,7 @@ final class Receiver implements AutoCloseable {
             if (o != Outcome.DUPLICATE) {
                 epoch = s.epoch();
                 seq = s.seq();
-                created = s.change().createdAt();
+                created = s.change() == null ? null : s.change().createdAt();
                 behind = s.behind();
             }
         }
@@ -211,6 +346,9 @@ final class Receiver implements AutoCloseable {
         if (tally.seen(sent)) {
             return Outcome.DUPLICATE;
         }
+        if (change == null) {
+            throw new Unreadable();
+        }
         Refusal refusal = refusal(tally.db, county, change);
         if (refusal != null) {
             LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
@@ -230,7 +368,8 @@ final class Receiver implements AutoCloseable {
         if (Change.ROW.equals(change.kind())) {
             applyRow(tally.db, county, change);
         } else {
-            RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow();
+            RegisterDefinition def = registers.apply(change.project(), change.register())
+                    .orElseThrow(() -> new RegisterMissing(change));
             Rows.upsert(tally.db, def.table(), change.id(), change.row());
         }
         return Outcome.APPLIED;
@@ -247,8 +386,8 @@ final class Receiver implements AutoCloseable {
         if (!Change.REGISTER.equals(change.kind())) {
             return new Refusal("unknownKind", change.kind());
         }
-        RegisterDefinition def = registers.apply(change.project(), change.register()).orElseThrow(
-                () -> new IllegalStateException("no register " + change.project() + "/" + change.register() + " here"));
+        RegisterDefinition def = registers.apply(change.project(), change.register())
+                .orElseThrow(() -> new RegisterMissing(change));
         if (RecordId.node(change.id()) != county.node()) {
             return new Refusal("otherNode", String.valueOf(RecordId.node(change.id())));
         }

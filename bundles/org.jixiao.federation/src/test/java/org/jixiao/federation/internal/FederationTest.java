@@ -197,4 +197,46 @@ class FederationTest extends NodesTest {
         assertTrue(nodes.cityStatus().lines().get(2).contains("refused 2"));
         assertEquals(2, nodes.cityStatus().summary(Instant.now()).refused());
     }
+
+    @Test
+    void aChangeThatCannotBeAppliedIsSetAsideAndTheCountysLaterChangesGoOn() throws Exception {
+        long id = create("周九");
+        awaitSameRows();
+        Map<String, String> row = nodes.county.read(c -> Rows.read(c, "T_MEMBER", id).orElseThrow());
+        List<Long> ids = List.of(RecordId.of(B.node(), 1), RecordId.of(B.node(), 2), RecordId.of(B.node(), 3));
+        List<String> names = List.of("吴十", "名".repeat(60), "郑十一");
+        for (int i = 0; i < 3; i++) {
+            Map<String, String> mine = new LinkedHashMap<>(row);
+            mine.putAll(Map.of("ID", String.valueOf(ids.get(i)), "UNIT_ID",
+                    String.valueOf(FixedOrgUnits.COUNTY_B.id()), "NAME", names.get(i)));
+            nodes.sendAs(B, B.inbox(), i + 1, new Change(Change.REGISTER, "fed", "members", ids.get(i), mine, null));
+        }
+        // Not a change at all, after a name too long for its column: both kept aside, the third change applied.
+        nodes.sendAs(B, 4, "{\"kind\":");
+        mineToo(row);
+        TwoNodes.await("the county's later changes applied", () -> nodes.count(nodes.city,
+                "SELECT COUNT(*) FROM T_MEMBER WHERE ID IN (" + ids.get(0) + ", " + ids.get(2) + ", "
+                        + RecordId.of(B.node(), 5) + ")") == 3);
+        assertEquals(0, nodes.count(nodes.city, "SELECT COUNT(*) FROM T_MEMBER WHERE ID = " + ids.get(1)));
+        assertEquals(List.of("unapplied 2 fed/members:" + ids.get(1), "unapplied 4 null"), TwoNodes.strings(nodes.city,
+                "SELECT REASON || ' ' || TRIM(CAST(SEQ AS CHAR(20))) || ' ' || COALESCE(TARGET, 'null') "
+                        + "FROM JX_SYNC_REFUSED ORDER BY SEQ").stream().map(String::strip).toList());
+        // Nothing the county sent is lost: the text of each is kept, and the reason says what failed.
+        assertEquals(List.of(true, true), TwoNodes.strings(nodes.city,
+                "SELECT CAST(BODY AS VARCHAR(2000)) FROM JX_SYNC_REFUSED ORDER BY SEQ").stream()
+                .map(b -> b.contains(names.get(1)) || b.equals("{\"kind\":")).toList());
+        SyncHealth.Refusal tooLong = FederationNode.counties(nodes.city, nodes.cityBroker, List.of(A, B)).get(1)
+                .refusals().get(1);
+        assertTrue(tooLong.detail().startsWith("22001"), tooLong.detail());
+        SyncStatus.Sender b = nodes.cityStatus().senders().get(1);
+        assertEquals(List.of("b", 5L, 3L, 2L), List.of(b.user(), b.lastSeq(), b.applied(), b.refused()));
+    }
+
+    /** County B's fifth change: a record of its own, behind the two that cannot be applied. */
+    private void mineToo(Map<String, String> row) throws Exception {
+        Map<String, String> mine = new LinkedHashMap<>(row);
+        long fifth = RecordId.of(B.node(), 5);
+        mine.putAll(Map.of("ID", String.valueOf(fifth), "UNIT_ID", String.valueOf(FixedOrgUnits.COUNTY_B.id())));
+        nodes.sendAs(B, B.inbox(), 5, new Change(Change.REGISTER, "fed", "members", fifth, mine, null));
+    }
 }

@@ -152,6 +152,19 @@ final class TwoNodes implements AutoCloseable {
         });
     }
 
+    /** The first column of every row the query gives, as text. */
+    static List<String> strings(Store store, String sql) {
+        return store.read(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (var ps = c.prepareStatement(sql); var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
     SyncStatus cityStatus() {
         return FederationNode.status(city, "city", 0, null, null, List.of(A, B));
     }
@@ -167,12 +180,22 @@ final class TwoNodes implements AutoCloseable {
 
     /** The same with any TLS material and credentials: what the city does with a stranger. */
     void sendAs(Tls tls, String user, String password, String address, long seq, Change change) throws Exception {
+        sendAs(tls, user, password, address, seq, change.json());
+    }
+
+    /** Any text as the body of a county's change message. */
+    void sendAs(County who, long seq, String body) throws Exception {
+        sendAs(Certificates.get().tls(who.user()), who.user(), who.password(), who.inbox(), seq, body);
+    }
+
+    private void sendAs(Tls tls, String user, String password, String address, long seq, String body)
+            throws Exception {
         try (ServerLocator locator = ActiveMQClient.createServerLocatorWithoutHA(tls.connector(cityUrl()))
                 .setReconnectAttempts(0).setInitialConnectAttempts(1).setCallTimeout(5_000);
                 ClientSessionFactory factory = locator.createSessionFactory();
                 ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
             ClientMessage m = session.createMessage(true);
-            m.getBodyBuffer().writeString(change.json());
+            m.getBodyBuffer().writeString(body);
             m.putLongProperty(Relay.SEQ, seq);
             session.createProducer(address).send(m);
         }
