@@ -5,14 +5,15 @@
 #   benchmarks/load.sh [key=value ...]     e.g. phases=writes,answers window=10  |  phases=rates minutes=10
 # Environment: LOAD_M2 (a Maven local repository for the build; default ~/.m2/repository), LOAD_NO_BUILD (reuse the
 #              jars built last time), LOAD_TMP (where the node's and the baseline's data go; default /tmp), LOAD_KEEP
-#              (leave the node running afterwards, to look at it; it prints how to stop it).
+#              (leave the node running afterwards, to look at it; it prints how to stop it), LOAD_DIST (another
+#              built distribution to start instead of this checkout's, e.g. a copy of the last release: before/after).
 # The node trusts 127.0.0.1 as its reverse proxy (-Djixiao.trustedProxies), so that each simulated respondent comes
 # from an address of its own, as phones do: the node's rate limits count per address.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 M2=(); [ -n "${LOAD_M2:-}" ] && M2=(-Dmaven.repo.local="$LOAD_M2")
-DIST="$ROOT/karaf-assembly/target/assembly"
+DIST="${LOAD_DIST:-$ROOT/karaf-assembly/target/assembly}"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 
 if [ -z "${LOAD_NO_BUILD:-}" ]; then
