@@ -1,6 +1,7 @@
 package org.jixiao.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -18,10 +19,13 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.jixiao.api.OrgUnitService;
+import org.jixiao.api.assessment.AssessmentModule;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.store.Store;
 import org.jixiao.itests.fixture.AddonSample;
 import org.jixiao.itests.fixture.BadMigrationProject;
+import org.jixiao.itests.fixture.BrokenModule;
+import org.jixiao.itests.fixture.FlatModule;
 import org.jixiao.itests.fixture.SwapProject;
 import org.jixiao.itests.support.Browser;
 import org.jixiao.itests.support.Browser.Response;
@@ -87,14 +91,22 @@ public class AddonsIT extends KarafTestSupport {
         });
     }
 
+    /**
+     * A new key of the city in {@code dir}, whose certificate the node trusts: dropped as {@code pem} into the folder
+     * the settings name (etc/addons-trust).
+     */
+    private static Path trustedKey(SignedKars kars, Path dir, String pem) throws Exception {
+        Path key = kars.key("city");
+        Path trust = Files.createDirectories(Path.of(System.getProperty("karaf.etc"), "addons-trust"));
+        Files.copy(dir.resolve("city.pem"), trust.resolve(pem));
+        return key;
+    }
+
     @Test
     public void aSignedArchiveIsInstalledFromThePageAndUninstalledWithItsDataKept() throws Exception {
         Path dir = Files.createTempDirectory(Node.data(), "kars");
         SignedKars kars = new SignedKars(dir);
-        Path key = kars.key("city");
-        // The node trusts the city's certificate: dropped into the folder the settings name (etc/addons-trust).
-        Path trust = Files.createDirectories(Path.of(System.getProperty("karaf.etc"), "addons-trust"));
-        Files.copy(dir.resolve("city.pem"), trust.resolve("city.pem"));
+        Path key = trustedKey(kars, dir, "city.pem");
 
         String xml = Bundles.component("org.jixiao.itest.addonsample", AddonSample.class, KeyProject.class.getName(),
                 Map.of(KeyProject.PROPERTY_ID, AddonSample.ID), Map.of(), null);
@@ -186,5 +198,37 @@ public class AddonsIT extends KarafTestSupport {
         Node.awaitProject(AddonSample.ID, "ABSENT", 60_000);
         assertEquals(2, records());
         assertEquals("UNINSTALLED 2", row(admin));
+    }
+
+    /** A module whose component throws when it starts is listed as failed, with the reason, not as "not started". */
+    @Test
+    public void anAssessmentModuleThatFailsToStartShowsWhyOnThePage() throws Exception {
+        Path dir = Files.createTempDirectory(Node.data(), "kars");
+        SignedKars kars = new SignedKars(dir);
+        Path key = trustedKey(kars, dir, "city-modules.pem");
+        String name = "org.jixiao.itest.brokenmodule";
+        String xml = Bundles.component(name, BrokenModule.class, AssessmentModule.class.getName(),
+                Map.of("jixiao.assessment.id", "broken"), Map.of(), "activate");
+        byte[] bundle = Bundles.build(Map.of("Bundle-SymbolicName", name, "Bundle-Version", "1.0.0",
+                "Service-Component", "OSGI-INF/module.xml",
+                "Import-Package", "org.jixiao.api.assessment;version=\"[1.0,2)\",org.osgi.framework"),
+                new Class<?>[] {BrokenModule.class, FlatModule.class}, Map.of("OSGI-INF/module.xml", xml));
+        String feature = "jixiao-assessment-broken";
+        Path signed = kars.sign(kars.kar(feature, "org.jixiao.itest", "brokenmodule", "1.0.0", bundle), key, "city");
+        String installed = console("jixiao:install --confirm " + signed);
+        assertFalse(installed, installed.contains("(not installed"));
+
+        Browser admin = Node.admin();
+        Pattern failed = Pattern.compile("data-feature=\"" + feature + "\" data-state=\"FAILED\"");
+        long deadline = System.currentTimeMillis() + 60_000;
+        String page = admin.open("/p/addons/").body();
+        while (!failed.matcher(page).find() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            page = admin.open("/p/addons/").body();
+        }
+        assertTrue(page, failed.matcher(page).find());
+        assertTrue(page, page.contains("module broken on purpose by the integration test"));
+        assertTrue(console("jixiao:addons"), console("jixiao:addons").contains(feature + "\t1.0.0\tmodule\tFAILED"));
+        console("jixiao:uninstall --confirm " + feature);
     }
 }

@@ -37,6 +37,9 @@ import org.jixiao.api.store.Store;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * The plugins of the node and what may be done with them. A plugin is a Karaf feature: a shipped key project or
@@ -71,9 +74,11 @@ public final class Addons {
     private final Ledger ledger;
     private final Path data;
     private final Trust trust;
+    /** Why a bundle's component did not start; null where there is no component runtime (unit tests). */
+    private final ServiceComponentRuntime scr;
 
     Addons(BundleContext context, FeaturesService features, ProjectRegistry projects, OrgUnitService orgUnits,
-            AuditLog audit, Store store, Path data, Trust trust) {
+            AuditLog audit, Store store, Path data, Trust trust, ServiceComponentRuntime scr) {
         this.context = context;
         this.features = features;
         this.projects = projects;
@@ -83,6 +88,7 @@ public final class Addons {
         this.ledger = new Ledger(store);
         this.data = data;
         this.trust = trust;
+        this.scr = scr;
     }
 
     /**
@@ -199,6 +205,10 @@ public final class Addons {
                 name = module.get().name(locale);
                 version = module.get().version();
                 state = State.ACTIVE;
+            } else if (componentFailure(bundle) != null) {
+                // An assessment module whose component threw: the reason is what the admin needs to act on it.
+                state = State.FAILED;
+                problem = componentFailure(bundle);
             } else if (bundle.getState() == Bundle.INSTALLED) {
                 state = State.NOT_STARTED;
             }
@@ -211,6 +221,21 @@ public final class Addons {
         long records = "project".equals(kind) ? ledger.records(id, units) : 0;
         return new Addon(f.getName(), f.getVersion(), version, kind, id, name == null ? description(f) : name, state,
                 problem, applied, records, sha256);
+    }
+
+    /** The first line of why a component of the bundle failed to activate, or null. */
+    private String componentFailure(Bundle bundle) {
+        if (scr == null || bundle.getState() != Bundle.ACTIVE) {
+            return null;
+        }
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs(bundle)) {
+            for (ComponentConfigurationDTO configuration : scr.getComponentConfigurationDTOs(description)) {
+                if (configuration.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                    return configuration.failure == null ? description.name : firstLine(configuration.failure);
+                }
+            }
+        }
+        return null;
     }
 
     private static String description(Feature f) {

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -40,10 +41,11 @@ public final class AddonsProject implements KeyProject {
     @Activate
     public AddonsProject(BundleContext context, @Reference FeaturesService features,
             @Reference ProjectRegistry projects, @Reference OrgUnitService orgUnits, @Reference AuditLog audit,
-            @Reference Store store, AddonsConfig config) {
+            @Reference Store store, @Reference ServiceComponentRuntime scr, AddonsConfig config) {
         Path data = Path.of(System.getProperty("karaf.data", "data"));
         Path etc = Path.of(System.getProperty("karaf.etc", "etc"));
-        this.addons = new Addons(context, features, projects, orgUnits, audit, store, data, Trust.of(config, etc));
+        this.addons = new Addons(context, features, projects, orgUnits, audit, store, data, Trust.of(config, etc),
+                scr);
         this.pages = new AddonsPages(addons);
     }
 

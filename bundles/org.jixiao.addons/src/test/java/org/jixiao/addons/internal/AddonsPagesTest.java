@@ -72,7 +72,7 @@ class AddonsPagesTest {
     void node() {
         store = trialStore();
         addons = new Addons(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit, store, data,
-                archives.trusting(city));
+                archives.trusting(city), null);
         pages = new AddonsPages(addons);
     }
 

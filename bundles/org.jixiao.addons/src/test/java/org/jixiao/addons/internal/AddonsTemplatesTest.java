@@ -50,7 +50,7 @@ class AddonsTemplatesTest {
             }
             return null;
         });
-        project = new AddonsProject(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit, store,
+        project = new AddonsProject(null, karaf.service(), FakeKaraf.noProjects(), new FixedOrgUnits(), audit, store, null,
                 SignedArchiveTest.config(new String[0], ""));
     }
 
@@ -112,7 +112,7 @@ class AddonsTemplatesTest {
         TestArchives archives = new TestArchives(keys);
         Path key = archives.key("city");
         AddonsPages pages = new AddonsPages(new Addons(null, karaf.service(), FakeKaraf.noProjects(),
-                new FixedOrgUnits(), audit, store, data, archives.trusting(archives.certificate(key, "city"))));
+                new FixedOrgUnits(), audit, store, data, archives.trusting(archives.certificate(key, "city")), null));
         Path kar = archives.sign(archives.kar("trial-1.1.0.kar", "trial", "1.1.0", java.util.Map.of(
                 "V1__trial.sql", MigrationPlanTest.V1, "V2__visits.sql", MigrationPlanTest.V2,
                 "V3__notes.sql", MigrationPlanTest.V3)), key, "city");
