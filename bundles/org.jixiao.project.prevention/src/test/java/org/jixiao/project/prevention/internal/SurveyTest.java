@@ -57,6 +57,22 @@ class SurveyTest extends PreventionTestBase {
         }
     }
 
+    @Test
+    void aYouthWhoLeftTheProgrammeIsNotSurveyedAgainAndShowsAsLeft() throws Exception {
+        clock.set(LocalDate.of(2024, 2, 20));
+        youth(A_OFFICE, "庚", 6);
+        long leaves = youth(A_OFFICE, "辛", 7);
+        assertEquals(2, ((Number) post(A_OFFICE, "2024").get("youth")).intValue());
+        clock.set(LocalDate.of(2025, 2, 10));
+        Map<String, Object> form = youthForm("辛", 7, null, null);
+        form.putAll(Map.of("registeredOn", "2024-02-20", "leftOn", "2024-12-31", "leftReason", "外出务工"));
+        engine.update(A_OFFICE, project, YouthRegister.YOUTH, leaves, form, -1);
+        Map<String, Object> county = get(A_OFFICE, "2025");
+        assertEquals(List.of(leaves), ids(county, "left"));
+        assertEquals(List.of(), ids(county, "changed"));
+        assertEquals(1, ((Number) post(A_OFFICE, "2025").get("youth")).intValue());
+    }
+
     /** A youth registered on the clock's day. */
     private long youth(Actor office, String name, int sequence) {
         Map<String, Object> form = youthForm(name, sequence, null, null);

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,10 +51,13 @@ public final class Survey {
         }
     }
 
-    /** Freezes the county's live youth for the year; the caller has checked it is not confirmed yet. */
-    public static int confirm(Connection c, long id, long unit, int year, long userId, Instant at)
+    /**
+     * Freezes the county's youth in the programme for the year; the caller has checked it is not confirmed yet.
+     * @param today the day of the confirmation, in the committee's time zone
+     */
+    public static int confirm(Connection c, long id, long unit, int year, long userId, Instant at, LocalDate today)
             throws SQLException {
-        Map<Long, String> now = fingerprints(c, unit);
+        Map<Long, String> now = fingerprints(c, unit, today);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO PRV_SURVEY (ID, UNIT_ID, SURVEY_YEAR, YOUTH_COUNT, "
                 + "CONFIRMED_AT, CONFIRMED_BY) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, id);
@@ -81,7 +85,7 @@ public final class Survey {
      * The youth of the county as they are today against the year's confirmation (or, when the year is not confirmed
      * yet, against the last year's): new, left and changed since.
      */
-    public static Changes since(Connection c, long surveyId, long unit) throws SQLException {
+    public static Changes since(Connection c, long surveyId, long unit, LocalDate today) throws SQLException {
         Map<Long, String> then = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT YOUTH_ID, FINGERPRINT FROM PRV_SURVEY_ROW WHERE "
                 + "SURVEY_ID = ? ORDER BY YOUTH_ID")) {
@@ -92,7 +96,7 @@ public final class Survey {
                 }
             }
         }
-        Map<Long, String> now = fingerprints(c, unit);
+        Map<Long, String> now = fingerprints(c, unit, today);
         List<Long> added = new ArrayList<>();
         List<Long> changed = new ArrayList<>();
         for (Map.Entry<Long, String> e : now.entrySet()) {
@@ -107,12 +111,17 @@ public final class Survey {
         return new Changes(added, left, changed);
     }
 
-    /** The live youth of the unit by id, each with the SHA-256 of its surveyed facts. */
-    private static Map<Long, String> fingerprints(Connection c, long unit) throws SQLException {
+    /**
+     * The unit's youth in the programme on {@code today} by id, each with the SHA-256 of its surveyed facts: a youth
+     * who left it (and whose record is kept for the retention period, then archived) is no longer surveyed, and shows
+     * in next year's changes as left.
+     */
+    private static Map<Long, String> fingerprints(Connection c, long unit, LocalDate today) throws SQLException {
         Map<Long, String> out = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT ID, " + FACTS + " FROM PRV_YOUTH WHERE UNIT_ID = ? "
-                + "AND DELETED_AT IS NULL ORDER BY ID")) {
+                + "AND DELETED_AT IS NULL AND (LEFT_ON IS NULL OR LEFT_ON > ?) ORDER BY ID")) {
             ps.setLong(1, unit);
+            ps.setDate(2, java.sql.Date.valueOf(today));
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {

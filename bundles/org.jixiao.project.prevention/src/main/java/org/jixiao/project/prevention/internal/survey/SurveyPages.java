@@ -72,7 +72,7 @@ public final class SurveyPages implements WebHandler {
                 m.put("confirmed", mine == null ? "" : LocalDate.ofInstant(mine.at(), clock.getZone()).toString());
                 m.put("lastYear", last == null ? "" : String.valueOf(last.youth()));
                 Survey.Changes changes = last == null ? new Survey.Changes(List.of(), List.of(), List.of())
-                        : Survey.since(c, last.id(), unit);
+                        : Survey.since(c, last.id(), unit, LocalDate.now(clock));
                 m.put("added", Survey.named(c, changes.added()));
                 m.put("left", Survey.named(c, changes.left()));
                 m.put("changed", Survey.named(c, changes.changed()));
@@ -130,7 +130,8 @@ public final class SurveyPages implements WebHandler {
             if (Survey.confirmation(c, unit, year).isPresent()) {
                 throw ValidationException.of("year", "survey.confirmedAlready");
             }
-            int n = Survey.confirm(c, id, unit, year, actor.userId(), clock.instant());
+            int n = Survey.confirm(c, id, unit, year, actor.userId(), clock.instant(),
+                    LocalDate.now(clock));
             audit.record(c, actor, "survey.confirm", "survey:" + id, "year=" + year + " youth=" + n);
             return n;
         });
