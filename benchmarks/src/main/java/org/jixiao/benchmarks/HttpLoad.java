@@ -54,6 +54,7 @@ import org.jixiao.api.questionnaire.Item;
 public final class HttpLoad {
 
     static final String PASSWORD = "Load-Harness-2026!";
+    private static final String PHASES = "writes,answers,rates";
     private static final int COUNTIES = 10;
     private static final String[] CATEGORIES = {"STUDENT", "URBAN_YOUTH", "RURAL_YOUTH", "ENTREPRENEUR",
         "MIGRANT_WORKER"};
@@ -96,7 +97,7 @@ public final class HttpLoad {
     }
 
     private void run() throws Exception {
-        List<String> phases = list("phases", "writes,answers,rates");
+        List<String> phases = list("phases", PHASES);
         say("# HTTP load harness, " + java.time.OffsetDateTime.now() + ", " + web.base + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, load " + load());
         long t0 = System.nanoTime();
@@ -135,6 +136,9 @@ public final class HttpLoad {
             clerkTokens.add(tokenOf(admin, "load-clerk-" + (i + 1), counties.get(i), "STAFF"));
         }
         cityToken = tokenOf(admin, "load-city", 1, "ASSESSOR");
+        if (!list("phases", PHASES).contains("answers") && !list("phases", PHASES).contains("rates")) {
+            return;
+        }
         LoadClient.Visitor team = web.new Visitor(cityToken, null);
         long questionnaire = id(expect(201, team.json("POST", "/api/v1/questionnaires", questionnaire())));
         StringBuilder quotas = new StringBuilder();
