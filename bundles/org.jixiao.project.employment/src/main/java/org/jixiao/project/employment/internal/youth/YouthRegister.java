@@ -126,12 +126,15 @@ public final class YouthRegister {
             LiveKeys.requireAlone(c, "SELECT COUNT(*) FROM EMP_YOUTH WHERE LIVE_ID_HASH = "
                     + "(SELECT ID_HASH FROM EMP_YOUTH WHERE ID = ?)", change.id(), "idNumber",
                     "register.error.duplicate");
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM EMP_YOUTH_NEED WHERE YOUTH_ID = ?")) {
-                ps.setLong(1, change.id());
-                ps.executeUpdate();
+            // A record just created has no rows yet: its id is new.
+            if (change.kind() != RecordChange.Kind.CREATE) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM EMP_YOUTH_NEED WHERE YOUTH_ID = ?")) {
+                    ps.setLong(1, change.id());
+                    ps.executeUpdate();
+                }
             }
             if (change.kind() == RecordChange.Kind.DELETE || !(change.values().get("needCategories") instanceof List<?>
-                    needs)) {
+                    needs) || needs.isEmpty()) {
                 return;
             }
             try (PreparedStatement ps = c.prepareStatement(
