@@ -317,6 +317,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     public Created createAndRead(Actor actor, KeyProject project, String register, Map<String, ?> input) {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
+        requireWriter(actor, def);
         long fresh = ids.next(def.table());
         return store.inTransaction(c -> {
             long id = writeIn(c, actor, model, def, null, input, -1, null, null, null, null, false, fresh);
@@ -733,6 +734,10 @@ public final class RegisterEngine implements RegisterService, Lookups {
             int version, Transition step, String reason) {
         // A new record's id is taken first: a block of ids is taken in a transaction of its own, which must not
         // wait for a connection while this one holds another (a full pool would wait for itself).
+        if (id == null) {
+            // Who may not write takes no id either.
+            requireWriter(actor, def);
+        }
         long fresh = id == null ? ids.next(def.table()) : 0;
         return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null, null,
                 false, fresh));

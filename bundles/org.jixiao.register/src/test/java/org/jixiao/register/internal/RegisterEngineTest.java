@@ -363,6 +363,26 @@ class RegisterEngineTest extends EngineTestBase {
                 LocalDate.of(2024, 6, 1)).get(COUNTY_A.id()).get("people.all"));
     }
 
+    /** A new record's id is taken before its transaction (issue 18), but only for who may write one. */
+    @Test
+    void whoMayNotWriteTakesNoId() {
+        fx.restart();
+        long before = next();
+        assertThrows(AccessDeniedException.class, () -> createPerson(A_VIEWER, "李雷", ID_1));
+        assertEquals(before, next());
+    }
+
+    /** The next block of T_PERSON's ids starts here (0: none taken yet). */
+    private long next() {
+        return fx.store.read(c -> {
+            try (var ps = c.prepareStatement("SELECT MAX(NEXT_VALUE) FROM REG_SEQUENCE WHERE NAME = 'T_PERSON'");
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private BigDecimal seekers() {
         return fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024, null).get(COUNTY_A.id())
                 .get("people.seekers");
