@@ -28,6 +28,8 @@ final class CountingStore {
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger nested = new AtomicInteger();
     private final ThreadLocal<Integer> open = ThreadLocal.withInitial(() -> 0);
+    /** Run after each statement with its name, on the thread that ran it. */
+    private volatile java.util.function.Consumer<String> after = name -> { };
     private final List<String> statements = new CopyOnWriteArrayList<>();
     /** One wrapper per pooled connection, as long as it lives: code may tell connections apart (a total's stripe). */
     private final java.util.Map<Connection, Connection> wrappers = java.util.Collections.synchronizedMap(
@@ -57,6 +59,11 @@ final class CountingStore {
 
     List<String> statements() {
         return List.copyOf(statements);
+    }
+
+    /** {@code then} runs after each statement, given its name, on the thread that ran it (e.g. to make two meet). */
+    void afterEach(java.util.function.Consumer<String> then) {
+        after = then;
     }
 
     void reset() {
@@ -114,7 +121,9 @@ final class CountingStore {
     private After counting(String prepared) {
         return (m, args, result) -> {
             if (m.getName().startsWith("execute") && !m.getName().equals("executeLargeBatch")) {
-                statements.add(prepared != null ? prepared : args == null ? "BATCH" : name((String) args[0]));
+                String name = prepared != null ? prepared : args == null ? "BATCH" : name((String) args[0]);
+                statements.add(name);
+                after.accept(name);
             }
             return result;
         };

@@ -48,7 +48,7 @@ class YouthWriteCostTest extends EmploymentTestBase {
     }
 
     @Test
-    void aRegistrationIsOneTransactionOfTenStatementsAndAnswersAsItsReadWould() {
+    void aRegistrationIsOneTransactionOfNineStatementsAndAnswersAsItsReadWould() {
         counted.reset();
         assertEquals(201, post(121).status());
         assertEquals(2, counted.transactions(), "the first takes a block of ids in a transaction of its own");
@@ -68,7 +68,7 @@ class YouthWriteCostTest extends EmploymentTestBase {
                 "INSERT EMP_YOUTH",
                 "UPDATE REG_TOTAL", "UPDATE REG_TOTAL", "UPDATE REG_TOTAL", // the year's, month's and day's total
                 "INSERT REG_HISTORY",
-                "UPDATE EMP_YOUTH", "SELECT EMP_YOUTH", // the live key, and that it is the person's only one
+                "UPDATE EMP_YOUTH", // the live key: unique, the person's one live record
                 "INSERT EMP_YOUTH_NEED", // both needs, one batch
                 "SELECT EMP_YOUTH"), // the answer: the record as a read gives it
                 statements);
@@ -77,5 +77,47 @@ class YouthWriteCostTest extends EmploymentTestBase {
 
         Object id = body(created).get("id");
         assertEquals(body(counting.web().handle(FakeWebRequest.api("GET", "/youth/" + id, A_STAFF))), body(created));
+    }
+
+    /**
+     * Two clerks register the same person at once, both past the duplicate check before either has written: the live
+     * key's constraint refuses the second, with the same answer as the check, and one record stays.
+     */
+    @Test
+    void ofTwoRegistrationsOfOnePersonAtOnceTheSecondIsRefused() throws Exception {
+        assertEquals(201, post(121).status(), "ids taken beforehand");
+        java.util.concurrent.CyclicBarrier checked = new java.util.concurrent.CyclicBarrier(2);
+        ThreadLocal<Boolean> met = ThreadLocal.withInitial(() -> false);
+        counted.afterEach(statement -> {
+            // The key's check is the write's first statement: both pass it before either goes on.
+            if (statement.equals("SELECT EMP_YOUTH") && !met.get()) {
+                met.set(true);
+                try {
+                    checked.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<WebResult>> both = clerks.invokeAll(List.of(() -> post(123),
+                    () -> post(123)));
+            int created = 0;
+            List<String> refusals = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<WebResult> f : both) {
+                try {
+                    assertEquals(201, f.get().status());
+                    created++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    refusals.add(((org.jixiao.api.ValidationException) e.getCause()).fieldErrors().toString());
+                }
+            }
+            assertEquals(1, created);
+            assertEquals(List.of("{idNumber=register.error.duplicate}"), refusals);
+        } finally {
+            clerks.shutdownNow();
+        }
+        assertEquals(2, rows("EMP_YOUTH"));
     }
 }
