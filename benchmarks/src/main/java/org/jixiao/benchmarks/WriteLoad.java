@@ -50,7 +50,7 @@ import org.jixiao.store.internal.DerbyStore;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar org.jixiao.benchmarks.WriteLoad [seconds per run, default 10]
- *      -Dthreads=1,4,16 -Dpool=8 -Dcounties=1
+ *      -Dthreads=1,4,16 -Dpool=8 -Dcounties=1 -Dwarmup=20
  * </pre>
  *
  * {@code counties}: how many counties the clients' clerks belong to (client i writes in county i mod counties); 1
@@ -228,8 +228,9 @@ public final class WriteLoad {
         WriteLoad w = new WriteLoad(Integer.getInteger("pool", 8), Integer.getInteger("counties", 1));
         try {
             System.out.printf(Locale.ROOT, "warm-up (load %.2f)%n", load());
-            run("engine", 4, Math.max(3, seconds / 2), w::post);
-            run("insert", 4, Math.max(3, seconds / 2), w::insert);
+            // The engine's path is long: C2 is still compiling it after a few seconds.
+            run("engine", 4, Integer.getInteger("warmup", 20), w::post);
+            run("insert", 4, 5, w::insert);
             Map<Integer, double[]> out = new LinkedHashMap<>();
             for (int t : threads) {
                 double insert = run("insert", t, seconds, w::insert);
