@@ -64,4 +64,17 @@ public interface Lookups {
      * its offices (who may ask to open them); empty for anyone else. Audited when any is named.
      */
     List<Long> sealed(Actor actor, KeyProject project, String register, long parentId);
+
+    /** A record just created, and the record as a read answers it, or null when its writer may not read it. */
+    record Created(long id, org.jixiao.api.register.RegisterRecord record) {
+    }
+
+    /**
+     * Creates a record as {@link org.jixiao.api.register.RegisterService#create} does, and reads it back as
+     * {@link org.jixiao.api.register.RegisterService#get} would, audit line included, in the same transaction: one
+     * durable commit for an API call that answers with what it created. When that read would be refused (the record
+     * sealed as it was written, or beyond its writer's reach) the record is still created, without its read: the
+     * caller asks {@code get} for it and answers as it answers.
+     */
+    Created createAndRead(Actor actor, KeyProject project, String register, java.util.Map<String, ?> input);
 }

@@ -147,7 +147,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     public static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
         for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql",
-                "V5__access.sql")) {
+                "V5__access.sql", "V6__total_stripes.sql")) {
             try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -290,22 +290,42 @@ public final class RegisterEngine implements RegisterService, Lookups {
             requireReader(actor, def);
             return store.inTransaction(c -> {
                 RegisterRecord r = visible(c, actor, model, def, id);
-                if (def.sensitive()) {
-                    audit.record(c, actor, def.messagePrefix() + ".read", target(def, id), null);
-                }
                 String opening = sealed(def, r) ? Accesses.opened(c, model.projectId, def.id(), id, actor.userId(),
                         clock.instant()).orElseThrow() : null;
-                if (opening != null) {
-                    audit.record(c, actor, def.messagePrefix() + ".unsealed", target(def, id), null);
-                }
-                RegisterDefinition root = root(model, def);
-                if (root != null) {
-                    logAccess(c, model, root, def, r, actor, opening != null ? Accesses.UNSEALED : Accesses.READ,
-                            opening);
-                }
-                return r;
+                return readIn(c, actor, model, def, r, opening);
             });
         }));
+    }
+
+    /** What a read of a record it may read leaves: its audit lines and, need to know, its access-log line. */
+    private RegisterRecord readIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def,
+            RegisterRecord r, String opening) throws SQLException {
+        if (def.sensitive()) {
+            audit.record(c, actor, def.messagePrefix() + ".read", target(def, r.id()), null);
+        }
+        if (opening != null) {
+            audit.record(c, actor, def.messagePrefix() + ".unsealed", target(def, r.id()), null);
+        }
+        RegisterDefinition root = root(model, def);
+        if (root != null) {
+            logAccess(c, model, root, def, r, actor, opening != null ? Accesses.UNSEALED : Accesses.READ, opening);
+        }
+        return r;
+    }
+
+    @Override
+    public Created createAndRead(Actor actor, KeyProject project, String register, Map<String, ?> input) {
+        ProjectModel model = model(project);
+        RegisterDefinition def = model.register(register);
+        requireWriter(actor, def);
+        long fresh = ids.next(def.table());
+        return store.inTransaction(c -> {
+            long id = writeIn(c, actor, model, def, null, input, -1, null, null, null, null, false, fresh);
+            RegisterRecord r = mayRead(actor, def) ? new RecordSql(def).find(c, id).orElse(null) : null;
+            // Only what get would answer without refusing, which then keeps its own refusal lines.
+            boolean readable = r != null && !sealed(def, r) && reaches(c, actor, model, def, r);
+            return new Created(id, readable ? readIn(c, actor, model, def, r, null) : null);
+        });
     }
 
     /** A refused read of a need-to-know record is kept in its access log too: the office sees who tried. */
@@ -712,7 +732,15 @@ public final class RegisterEngine implements RegisterService, Lookups {
      */
     private long write(Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
             int version, Transition step, String reason) {
-        return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null, null));
+        // A new record's id is taken first: a block of ids is taken in a transaction of its own, which must not
+        // wait for a connection while this one holds another (a full pool would wait for itself).
+        if (id == null) {
+            // Who may not write takes no id either.
+            requireWriter(actor, def);
+        }
+        long fresh = id == null ? ids.next(def.table()) : 0;
+        return store.inTransaction(c -> writeIn(c, actor, model, def, id, input, version, step, reason, null, null,
+                false, fresh));
     }
 
     /**
@@ -725,7 +753,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
     long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id, Map<String, ?> input,
             int version, Transition step, String reason, java.util.function.BiFunction<Field, String, String> labels,
             Totals.Buffer totals) throws SQLException {
-        return writeIn(c, actor, model, def, id, input, version, step, reason, labels, totals, false);
+        return writeIn(c, actor, model, def, id, input, version, step, reason, labels, totals, false, 0);
     }
 
     /**
@@ -734,13 +762,13 @@ public final class RegisterEngine implements RegisterService, Lookups {
      */
     long checkIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Map<String, ?> input,
             java.util.function.BiFunction<Field, String, String> labels) throws SQLException {
-        return writeIn(c, actor, model, def, null, input, -1, null, null, labels, null, true);
+        return writeIn(c, actor, model, def, null, input, -1, null, null, labels, null, true, 0);
     }
 
     private long writeIn(Connection c, Actor actor, ProjectModel model, RegisterDefinition def, Long id,
             Map<String, ?> input, int version, Transition step, String reason,
-            java.util.function.BiFunction<Field, String, String> labels, Totals.Buffer totals, boolean checkOnly)
-            throws SQLException {
+            java.util.function.BiFunction<Field, String, String> labels, Totals.Buffer totals, boolean checkOnly,
+            long fresh) throws SQLException {
         requireCityWriter(actor, def);
         if (step == null) {
             requireWriter(actor, def);
@@ -789,7 +817,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 errors.add("state", LOCKED);
             }
             checkReferences(c, actor, model, def, unit, values, errors);
-            long recordId = id != null ? id : checkOnly ? 0 : ids.next(def.table());
+            long recordId = id != null ? id : checkOnly ? 0 : fresh != 0 ? fresh : ids.next(def.table());
             String state = step != null ? step.to() : before != null ? before.state()
                     : def.workflow() == null ? null : def.workflow().initial();
             RecordChange.Kind kind = step != null ? RecordChange.Kind.TRANSITION

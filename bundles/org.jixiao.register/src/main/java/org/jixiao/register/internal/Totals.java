@@ -152,17 +152,40 @@ final class Totals {
         }
     }
 
+    /** Rows a bucket is kept in at most; a reader adds them up. */
+    static final int STRIPES = 16;
+    private static final Map<Connection, Integer> STRIPE_OF = java.util.Collections.synchronizedMap(
+            new java.util.WeakHashMap<>());
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_STRIPE = new java.util.concurrent.atomic
+            .AtomicInteger();
+
+    /**
+     * The stripe a connection writes: each pooled connection its own (up to {@link #STRIPES} of them), so that two
+     * transactions that run at once never wait for each other's total, which each holds until it commits.
+     */
+    static int stripe(Connection c) {
+        return STRIPE_OF.computeIfAbsent(c, x -> Math.floorMod(NEXT_STRIPE.getAndIncrement(), STRIPES));
+    }
+
     private static void write(Connection c, Bucket b, BigDecimal amount) throws SQLException {
-        List<Object> key = List.of(b.project(), b.unit(), b.indicator(), b.part(), b.grain(), b.k());
+        List<Object> key = List.of(b.project(), b.unit(), b.indicator(), b.part(), b.grain(), b.k(), stripe(c));
         List<Object> args = new ArrayList<>();
         args.add(amount);
         args.addAll(key);
-        if (RecordSql.update(c, "UPDATE REG_TOTAL SET TOTAL = TOTAL + ? WHERE PROJECT = ? AND UNIT_ID = ? "
-                + "AND INDICATOR_ID = ? AND PART = ? AND GRAIN = ? AND K = ?", args) == 0) {
+        String update = "UPDATE REG_TOTAL SET TOTAL = TOTAL + ? WHERE PROJECT = ? AND UNIT_ID = ? AND INDICATOR_ID = ? "
+                + "AND PART = ? AND GRAIN = ? AND K = ? AND STRIPE = ?";
+        if (RecordSql.update(c, update, args) == 0) {
             List<Object> insert = new ArrayList<>(key);
             insert.add(amount);
-            RecordSql.update(c, "INSERT INTO REG_TOTAL (PROJECT, UNIT_ID, INDICATOR_ID, PART, GRAIN, K, TOTAL) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", insert);
+            try {
+                RecordSql.update(c, "INSERT INTO REG_TOTAL (PROJECT, UNIT_ID, INDICATOR_ID, PART, GRAIN, K, STRIPE, "
+                        + "TOTAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", insert);
+            } catch (SQLException e) {
+                // Another transaction added the row meanwhile (it waited for that one to commit): add to it instead.
+                if (!"23505".equals(e.getSQLState()) || RecordSql.update(c, update, args) != 1) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -326,6 +326,63 @@ class RegisterEngineTest extends EngineTestBase {
         assertEquals(new BigDecimal("3"), v.get("loans.amount"));
     }
 
+    /**
+     * Issue 18: every writer of a unit's records on one day changes the same totals, and held their row until it
+     * committed, so writers of one county ran one after another however many connections the pool had. Each
+     * connection now keeps its own row of a total, which readers add up.
+     */
+    @Test
+    void writersOfOneUnitAndDayAtOnceDoNotWaitForEachOthersTotals() throws Exception {
+        ProjectModel model = fx.engine.model(fx.project);
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch otherCommitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Long> held = first.submit(() -> fx.store.inTransaction(c -> {
+                long id = fx.engine.writeIn(c, A_STAFF, model, model.register("people"), null,
+                        person("李雷", ID_1, "joinedOn", "2024-06-01"), -1, null, null, null, null);
+                written.countDown();
+                // Still open, its totals changed: the other writer must not need them to commit.
+                try {
+                    if (!otherCommitted.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the other writer waited for this one");
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return id;
+            }));
+            assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            createPerson(A_STAFF, "韩梅梅", ID_2, "joinedOn", "2024-06-01");
+            otherCommitted.countDown();
+            held.get();
+        } finally {
+            first.shutdownNow();
+        }
+        assertEquals(new BigDecimal("2"), fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024,
+                LocalDate.of(2024, 6, 1)).get(COUNTY_A.id()).get("people.all"));
+    }
+
+    /** A new record's id is taken before its transaction (issue 18), but only for who may write one. */
+    @Test
+    void whoMayNotWriteTakesNoId() {
+        fx.restart();
+        long before = next();
+        assertThrows(AccessDeniedException.class, () -> createPerson(A_VIEWER, "李雷", ID_1));
+        assertEquals(before, next());
+    }
+
+    /** The next block of T_PERSON's ids starts here (0: none taken yet). */
+    private long next() {
+        return fx.store.read(c -> {
+            try (var ps = c.prepareStatement("SELECT MAX(NEXT_VALUE) FROM REG_SEQUENCE WHERE NAME = 'T_PERSON'");
+                    var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     private BigDecimal seekers() {
         return fx.engine.actualsAsOf(fx.project, List.of(COUNTY_A.id()), 2024, null).get(COUNTY_A.id())
                 .get("people.seekers");

@@ -56,6 +56,13 @@ public final class AuthenticationImpl implements Authentication {
     private final Clock clock;
     // Verified against when the username is unknown, so that such a login costs as long as a real one.
     private final String dummyHash;
+    /** Who each user is, roles included, and what each token names: read once, not on every API call. */
+    private final Cached<Long, Account> accounts;
+    private final Cached<String, TokenRow> tokenRows;
+
+    /** A live token's row: whose it is and when it was last used. */
+    private record TokenRow(long id, long userId, Instant lastUsedAt) {
+    }
 
     @Activate
     public AuthenticationImpl(@Reference Store store, @Reference CoreSchema schema,
@@ -69,6 +76,8 @@ public final class AuthenticationImpl implements Authentication {
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dummyHash = hasher.hash(Tokens.random(16).toCharArray());
+        this.accounts = new Cached<>(clock);
+        this.tokenRows = new Cached<>(clock);
     }
 
     // ---------------------------------------------------------------- login
@@ -157,7 +166,7 @@ public final class AuthenticationImpl implements Authentication {
 
     @Override
     public Optional<Actor> actor(long userId, Locale locale) {
-        return store.read(c -> UserRepository.byId(c, userId))
+        return accounts.get(userId, () -> store.read(c -> UserRepository.byId(c, userId)))
                 .filter(Account::enabled)
                 .flatMap(a -> actorOf(a, locale));
     }
@@ -220,6 +229,7 @@ public final class AuthenticationImpl implements Authentication {
                     revoked == 0 ? null : "tokens revoked: " + revoked, null);
             return null;
         });
+        Cached.changed();
     }
 
     @Override
@@ -303,6 +313,7 @@ public final class AuthenticationImpl implements Authentication {
             AuditRecords.insert(c, now, actor, "token.revoke", "token:" + tokenId, null, null);
             return null;
         });
+        Cached.changed();
     }
 
     @Override
@@ -311,20 +322,18 @@ public final class AuthenticationImpl implements Authentication {
             return Optional.empty();
         }
         String hash = Tokens.sha256Hex(token);
-        record Row(long id, long userId, Instant lastUsedAt) {
-        }
-        Optional<Row> row = store.read(c -> {
+        Optional<TokenRow> row = tokenRows.get(hash, () -> store.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT ID, USER_ID, LAST_USED_AT FROM JX_API_TOKEN"
                     + " WHERE TOKEN_HASH = ? AND REVOKED_AT IS NULL")) {
                 ps.setString(1, hash);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next()
-                            ? Optional.of(new Row(rs.getLong("ID"), rs.getLong("USER_ID"),
+                            ? Optional.of(new TokenRow(rs.getLong("ID"), rs.getLong("USER_ID"),
                                     Jdbc.getInstant(rs, "LAST_USED_AT")))
-                            : Optional.<Row>empty();
+                            : Optional.<TokenRow>empty();
                 }
             }
-        });
+        }));
         if (row.isEmpty()) {
             return Optional.empty();
         }
@@ -339,6 +348,7 @@ public final class AuthenticationImpl implements Authentication {
                 Jdbc.update(c, "UPDATE JX_API_TOKEN SET LAST_USED_AT = ? WHERE ID = ?", now, row.get().id());
                 return null;
             });
+            tokenRows.update(hash, new TokenRow(row.get().id(), row.get().userId(), now));
         }
         return actor;
     }

@@ -180,6 +180,8 @@ public final class UserServiceImpl implements UserService {
             AuditRecords.insert(c, clock.instant(), actor, "user.update", "user:" + id, describe(f, enabled), null);
             return null;
         }));
+        // Roles, unit or the account's state changed: the caller's next request reads them again.
+        Cached.changed();
         return get(actor, id);
     }
 
@@ -212,6 +214,7 @@ public final class UserServiceImpl implements UserService {
             AuditRecords.insert(c, clock.instant(), actor, "user.resetPassword", "user:" + id, null, null);
             return null;
         });
+        Cached.changed();
         return password;
     }
 

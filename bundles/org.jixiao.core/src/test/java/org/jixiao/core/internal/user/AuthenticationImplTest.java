@@ -394,4 +394,48 @@ class AuthenticationImplTest {
         String t2 = f.auth.createToken(a, "n".repeat(60));
         assertNotEquals(t1, t2);
     }
+
+    /** Issue 18: an API call resolves its caller from memory, which a change of the account or its tokens clears. */
+    @Test
+    void everyChangeOfAnAccountOrItsTokensCountsFromTheVeryNextCall() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String token = f.auth.createToken(a, "mine");
+        String other = f.auth.createToken(a, "other");
+        assertEquals(Set.of(Role.STAFF, Role.VIEWER), f.auth.authenticateToken(token, Locale.ROOT).orElseThrow().roles());
+        assertTrue(f.auth.authenticateToken(other, Locale.ROOT).isPresent());
+        assertTrue(f.auth.actor(li.id(), Locale.ROOT).isPresent());
+
+        f.users.update(f.c1Admin, li.id(), new UserDraft("Li.Si", "李四", Set.of(Role.VIEWER), f.c1.id(), null, null));
+        assertEquals(Set.of(Role.VIEWER), f.auth.authenticateToken(token, Locale.ROOT).orElseThrow().roles());
+        assertEquals(f.c1, f.auth.actor(li.id(), Locale.ROOT).orElseThrow().orgUnit());
+
+        f.auth.revokeToken(a, f.auth.tokens(a).stream().filter(t -> t.name().equals("mine")).findFirst()
+                .orElseThrow().id());
+        assertTrue(f.auth.authenticateToken(token, Locale.ROOT).isEmpty());
+        assertTrue(f.auth.authenticateToken(other, Locale.ROOT).isPresent());
+
+        f.users.resetPassword(f.c1Admin, li.id());
+        assertTrue(f.auth.authenticateToken(other, Locale.ROOT).isEmpty());
+
+        f.users.update(f.c1Admin, li.id(), new UserDraft("Li.Si", "李四", Set.of(Role.VIEWER), f.c1.id(), false, null));
+        assertTrue(f.auth.actor(li.id(), Locale.ROOT).isEmpty());
+    }
+
+    /**
+     * What changes without the services (a backup restored below a running node) is seen once the cached account is
+     * half a minute old: the cache is a cache, not a second copy of the accounts.
+     */
+    @Test
+    void aCachedCallerIsReadAgainAfterHalfAMinute() {
+        Actor a = login("li.si", Fixture.PASSWORD).actor();
+        String token = f.auth.createToken(a, "mine");
+        assertEquals(Set.of(Role.STAFF, Role.VIEWER), f.auth.authenticateToken(token, Locale.ROOT).orElseThrow().roles());
+        f.store.inTransaction(c -> org.jixiao.core.internal.schema.Jdbc.update(c,
+                "DELETE FROM JX_USER_ROLE WHERE USER_ID = ? AND ROLE = 'VIEWER'", li.id()));
+        f.clock.advance(Cached.FRESH_FOR.minusSeconds(1));
+        assertEquals(Set.of(Role.STAFF, Role.VIEWER), f.auth.authenticateToken(token, Locale.ROOT).orElseThrow().roles(),
+                "read once");
+        f.clock.advance(Duration.ofSeconds(1));
+        assertEquals(Set.of(Role.STAFF), f.auth.authenticateToken(token, Locale.ROOT).orElseThrow().roles());
+    }
 }

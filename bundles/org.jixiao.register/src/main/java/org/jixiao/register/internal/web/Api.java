@@ -64,9 +64,10 @@ final class Api {
             return switch (method) {
                 case "GET" -> list(r, d);
                 case "POST" -> {
-                    long id = site.service.create(r.actor(), site.project, d.id(), input(r, d, Form.editable(d),
-                            null, true));
-                    yield WebResult.json(created(r, d, id)).withStatus(201);
+                    Lookups.Created made = site.lookups.createAndRead(r.actor(), site.project, d.id(),
+                            input(r, d, Form.editable(d), null, true));
+                    yield WebResult.json(made.record() != null ? shown(r, d, made.record())
+                            : created(r, d, made.id())).withStatus(201);
                 }
                 default -> null;
             };
@@ -182,7 +183,10 @@ final class Api {
     }
 
     private Map<String, Object> record(WebRequest r, RegisterDefinition d, long id) {
-        RegisterRecord rec = site.service.get(r.actor(), site.project, d.id(), id);
+        return shown(r, d, site.service.get(r.actor(), site.project, d.id(), id));
+    }
+
+    private Map<String, Object> shown(WebRequest r, RegisterDefinition d, RegisterRecord rec) {
         Values values = new Values(site, r);
         values.prefetch(d, List.of(rec));
         return json(values, d, rec, false);

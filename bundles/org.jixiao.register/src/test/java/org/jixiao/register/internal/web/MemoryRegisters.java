@@ -122,6 +122,11 @@ final class MemoryRegisters implements RegisterService, Lookups {
     }
 
     @Override
+    public Created createAndRead(Actor actor, KeyProject p, String register, Map<String, ?> input) {
+        return new Created(create(actor, p, register, input), null);
+    }
+
+    @Override
     public long create(Actor actor, KeyProject p, String register, Map<String, ?> input) {
         calls.add(new Call("create", register, null, input, null, null, 0));
         RegisterDefinition d = def(register);
