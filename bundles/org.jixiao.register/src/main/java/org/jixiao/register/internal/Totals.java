@@ -177,11 +177,16 @@ final class Totals {
         if (RecordSql.update(c, update, args) == 0) {
             List<Object> insert = new ArrayList<>(key);
             insert.add(amount);
+            // PostgreSQL aborts the whole transaction on a failed statement unless a savepoint takes it back; Derby
+            // takes back the statement alone. Either way the record's own writes stand.
+            java.sql.Savepoint before = c.setSavepoint();
             try {
                 RecordSql.update(c, "INSERT INTO REG_TOTAL (PROJECT, UNIT_ID, INDICATOR_ID, PART, GRAIN, K, STRIPE, "
                         + "TOTAL) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", insert);
+                c.releaseSavepoint(before);
             } catch (SQLException e) {
                 // Another transaction added the row meanwhile (it waited for that one to commit): add to it instead.
+                c.rollback(before);
                 if (!"23505".equals(e.getSQLState()) || RecordSql.update(c, update, args) != 1) {
                     throw e;
                 }
