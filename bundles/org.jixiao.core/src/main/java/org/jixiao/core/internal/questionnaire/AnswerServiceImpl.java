@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.questionnaire;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
@@ -32,18 +36,20 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Answers by one-time code, from respondents (no login) and from staff typing in paper questionnaires.
  *
- * <p>A submission is one transaction: it locks the OPEN campaign's row, uses the code with
+ * <p>A submission is one transaction: it holds the OPEN campaign's row in shared mode, uses the code with
  * {@code UPDATE ... SET USED = 1 WHERE CODE = ? AND USED = 0} and goes on only when that changed one row, then
  * holds a response under a random id with the unit, the category and the day, and its answers. Nothing in the
  * response names the code, and nothing is audited or logged, so no one can tell who answered what while no code
- * answers twice. Held responses join the others {@link #BATCH} at a time in a shuffled order (the rest at the close):
- * rows come back in the order they were written, and that order must not match the order the codes were used in.
+ * answers twice. Held responses join the others {@link #BATCH} or more at a time in a shuffled order (the rest at the
+ * close): rows come back in the order they were written, and that order must not match the order the codes were used in.
  */
 @Component(service = AnswerService.class)
 public final class AnswerServiceImpl implements AnswerService {
 
     /** How many held responses move among the others at once, shuffled. */
     static final int BATCH = 10;
+
+    private static final System.Logger LOG = System.getLogger(AnswerServiceImpl.class.getName());
 
     private final Store store;
     private final OrgUnitService orgUnits;
@@ -54,6 +60,12 @@ public final class AnswerServiceImpl implements AnswerService {
     /** Runs after the checks and before the transaction; tests make two submissions meet here. */
     volatile Runnable beforeWrite = () -> {
     };
+    /** Runs inside a submission's transaction once it holds the campaign open; tests make a close meet it here. */
+    volatile Runnable whileOpen = () -> {
+    };
+    /** Submissions stored per campaign since its held responses last moved (in this node's memory only). */
+    private final Map<Long, AtomicInteger> storedSinceRelease = new ConcurrentHashMap<>();
+    private final ReentrantLock releasing = new ReentrantLock();
 
     @Activate
     public AnswerServiceImpl(@Reference Store store, @Reference CoreSchema schema,
@@ -137,20 +149,46 @@ public final class AnswerServiceImpl implements AnswerService {
         beforeWrite.run();
         LocalDate today = LocalDate.now(clock);
         String id = codes.responseId();
+        long campaignId = o.campaign().id();
         store.inTransaction(c -> {
-            if (!QuestionnaireRepository.lockOpen(c, o.campaign().id())) {
+            if (!QuestionnaireRepository.shareOpen(c, campaignId)) {
                 throw ValidationException.of("code", "answer.campaign.closed");
             }
+            whileOpen.run();
             // Checked here, inside the transaction: of two submissions of one code, the second changes no row,
             // throws, and its transaction stores nothing.
             if (QuestionnaireRepository.useCode(c, o.code().code()) != 1) {
                 throw ValidationException.of("code", "answer.code.used");
             }
-            QuestionnaireRepository.holdResponse(c, id, o.campaign().id(), o.code().orgUnitId(),
-                    o.code().category(), today, clean);
-            QuestionnaireRepository.release(c, o.campaign().id(), batch, codes);
+            QuestionnaireRepository.holdResponse(c, id, campaignId, o.code().orgUnitId(), o.code().category(), today,
+                    clean);
             return null;
         });
+        releaseIfDue(campaignId);
+    }
+
+    /**
+     * Moves the campaign's held responses among the others once {@link #batch} were stored since the last move, in a
+     * transaction of its own after the submission's: inside every submission it would read the rows that the
+     * submissions under way are writing and so wait for them, and two such moves would wait for each other. One
+     * submission at a time moves them (the others go on); the campaign is held open in shared mode meanwhile, so the
+     * move and a close, which moves the rest, never overlap. The submission is stored whatever becomes of the move:
+     * a move that fails leaves the responses held for the next one or the close.
+     */
+    private void releaseIfDue(long campaignId) {
+        AtomicInteger since = storedSinceRelease.computeIfAbsent(campaignId, k -> new AtomicInteger());
+        if (since.incrementAndGet() < batch || !releasing.tryLock()) {
+            return;
+        }
+        try {
+            since.set(0);
+            store.inTransaction(c -> QuestionnaireRepository.shareOpen(c, campaignId)
+                    ? QuestionnaireRepository.release(c, campaignId, batch, codes) : 0);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "held responses of campaign " + campaignId + " not moved yet", e);
+        } finally {
+            releasing.unlock();
+        }
     }
 
     /**

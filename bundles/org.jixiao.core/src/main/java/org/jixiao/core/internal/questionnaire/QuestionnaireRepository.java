@@ -451,13 +451,23 @@ final class QuestionnaireRepository {
     }
 
     /**
-     * Locks an OPEN campaign's row until the transaction ends, by a write that changes nothing; false when it is not
-     * OPEN. A submission takes this lock before it uses its code, and closing takes it by its own update: a
-     * submission and a close of the same campaign therefore never overlap, so no answer lands after the scores
-     * were taken, on Derby's locks and on PostgreSQL's snapshots alike.
+     * Takes an OPEN campaign's row in shared mode until the transaction ends; false when it is not OPEN. Every
+     * submission takes it before it uses its code, so submissions do not wait for one another; closing takes the row
+     * exclusively by its update, which waits for the submissions under way, and a submission after it finds the
+     * campaign CLOSED: no answer lands after the scores were taken, and none is cut off.
      */
-    static boolean lockOpen(Connection c, long id) throws SQLException {
-        return moveState(c, id, CampaignState.OPEN, CampaignState.OPEN);
+    static boolean shareOpen(Connection c, long id) throws SQLException {
+        return Jdbc.exists(c, "SELECT ID FROM JX_QNR_CAMPAIGN WHERE ID = ? AND STATE = ?" + keepShared(c), id,
+                CampaignState.OPEN.name());
+    }
+
+    /**
+     * What keeps the shared lock on the rows a query reads to the end of the transaction, which read committed (the
+     * store's isolation) releases at once: Derby's read stability for that one statement; PostgreSQL's row share
+     * lock (its snapshots never block the close otherwise).
+     */
+    private static String keepShared(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("Apache Derby") ? " WITH RS" : " FOR SHARE";
     }
 
     // ---------------------------------------------------------------- codes
