@@ -594,18 +594,24 @@ final class QuestionnaireRepository {
      * many moved.
      */
     static int release(Connection c, long campaignId, int atLeast, Codes codes) throws SQLException {
+        // The responses first, then their answers: submissions go on meanwhile, and a response read is committed
+        // with all its answers, whereas answers read first could miss those of a response committed in between.
         Map<String, List<Answer>> answers = new HashMap<>();
-        Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO, a.ANSWER_TEXT FROM JX_QNR_HELD_ANSWER a"
-                + " JOIN JX_QNR_HELD_RESPONSE r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ?",
-                rs -> answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Answer(rs.getString(2),
-                        rs.getObject(3) == null ? null : rs.getInt(3), rs.getString(4))), campaignId);
         List<Held> held = Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY, ANSWERED_ON FROM JX_QNR_HELD_RESPONSE"
                 + " WHERE CAMPAIGN_ID = ?", rs -> new Held(rs.getString(1), rs.getLong(2),
                         RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
-                        answers.getOrDefault(rs.getString(1), List.of())), campaignId);
+                        answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())), campaignId);
         if (held.isEmpty() || held.size() < atLeast) {
             return 0;
         }
+        Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO, a.ANSWER_TEXT FROM JX_QNR_HELD_ANSWER a"
+                + " JOIN JX_QNR_HELD_RESPONSE r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ?", rs -> {
+                    List<Answer> of = answers.get(rs.getString(1));
+                    if (of != null) {
+                        of.add(new Answer(rs.getString(2), rs.getObject(3) == null ? null : rs.getInt(3),
+                                rs.getString(4)));
+                    }
+                }, campaignId);
         java.util.Collections.shuffle(held, codes.random());
         for (Held h : held) {
             insertResponse(c, Responses.RELEASED, codes.responseId(), campaignId, h.orgUnitId(), h.category(), h.day(),

@@ -210,7 +210,9 @@ class AnswerServiceImplTest {
         assertFalse(accepted.isEmpty());
         assertEquals(accepted.size(), f.service.scores(f.assessor, k.id()).stream().mapToInt(u -> u.responses()).sum());
         assertEquals((long) accepted.size(), TestDb.count(f.store, "JX_QNR_RESPONSE"));
-        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE"));
+        // Each with both its answers: moved in batches while others were being held, none lost its answers.
+        assertEquals(2L * accepted.size(), TestDb.count(f.store, "JX_QNR_ANSWER"));
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE") + TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
         assertEquals(accepted, Set.copyOf(TestDb.rows(f.store, "SELECT CODE FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ?"
                 + " AND USED = 1", k.id()).stream().map(r -> r.get("CODE").toString()).toList()));
         // Closed while codes were left: mid-stream.
