@@ -4,10 +4,12 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -27,6 +29,7 @@ import org.jixiao.api.questionnaire.Questionnaire;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CampaignRow;
+import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CodeAndCampaign;
 import org.jixiao.core.internal.questionnaire.QuestionnaireRepository.CodeRow;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.osgi.service.component.annotations.Activate;
@@ -46,6 +49,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AnswerService.class)
 public final class AnswerServiceImpl implements AnswerService {
 
+    /** How many frozen questionnaires are kept at most. */
+    static final int FROZEN_KEPT = 32;
     /** How many held responses move among the others at once, shuffled. */
     static final int BATCH = 10;
 
@@ -63,6 +68,8 @@ public final class AnswerServiceImpl implements AnswerService {
     /** Runs inside a submission's transaction once it holds the campaign open; tests make a close meet it here. */
     volatile Runnable whileOpen = () -> {
     };
+    /** Frozen questionnaires by id, as read; see {@link #questionnaire(long)}. */
+    private final Map<Long, Questionnaire> frozen = new ConcurrentHashMap<>();
     /** Submissions stored per campaign since its held responses last moved (in this node's memory only). */
     private final Map<Long, AtomicInteger> storedSinceRelease = new ConcurrentHashMap<>();
     private final ReentrantLock releasing = new ReentrantLock();
@@ -87,7 +94,7 @@ public final class AnswerServiceImpl implements AnswerService {
 
     @Override
     public Ballot ballot(String code) {
-        Open o = open(lookUp(code));
+        Open o = open(code);
         String unitName = orgUnits.find(o.code().orgUnitId()).map(OrgUnit::name).orElse("");
         return new Ballot(o.code().code(), o.questionnaire(), unitName, o.code().category(), o.campaign().name(),
                 o.campaign().closes());
@@ -95,7 +102,7 @@ public final class AnswerServiceImpl implements AnswerService {
 
     @Override
     public void submit(String code, List<Answer> answers) {
-        store(open(lookUp(code)), answers);
+        store(open(code), answers);
     }
 
     @Override
@@ -107,7 +114,7 @@ public final class AnswerServiceImpl implements AnswerService {
     @Override
     public void submitPaper(Actor actor, String code, List<Answer> answers) {
         requirePaperEntry(actor);
-        store(open(lookUp(code)), answers);
+        store(open(code), answers);
     }
 
     /** The city enters paper forms: a unit's own staff holding unused codes could otherwise rate their own unit. */
@@ -118,21 +125,22 @@ public final class AnswerServiceImpl implements AnswerService {
         }
     }
 
-    private CodeRow lookUp(String typed) {
+    /**
+     * The typed code, its campaign and questionnaire when the code may answer today (one read, the questionnaire
+     * kept); the reason why not otherwise.
+     */
+    private Open open(String typed) {
         String code = AnswerService.normalise(typed);
-        CodeRow row = code == null ? null : store.read(c -> QuestionnaireRepository.code(c, code));
-        if (row == null) {
-            throw unknown();
+        CodeAndCampaign found = code == null ? null
+                : store.read(c -> QuestionnaireRepository.codeAndCampaign(c, code));
+        if (found == null) {
+            throw ValidationException.of("code", "answer.code.unknown");
         }
-        return row;
-    }
-
-    /** The code's campaign and questionnaire when the code may answer today; the reason why not otherwise. */
-    private Open open(CodeRow row) {
+        CodeRow row = found.code();
         if (row.used()) {
             throw ValidationException.of("code", "answer.code.used");
         }
-        CampaignRow k = store.read(c -> QuestionnaireRepository.campaign(c, row.campaignId()));
+        CampaignRow k = found.campaign();
         LocalDate today = LocalDate.now(clock);
         if (k.state() == CampaignState.CLOSED || (k.state() == CampaignState.OPEN && today.isAfter(k.closes()))) {
             throw ValidationException.of("code", "answer.campaign.closed");
@@ -140,8 +148,27 @@ public final class AnswerServiceImpl implements AnswerService {
         if (k.state() == CampaignState.DRAFT || today.isBefore(k.opens())) {
             throw ValidationException.of("code", "answer.campaign.notOpen");
         }
-        Questionnaire q = store.read(c -> QuestionnaireRepository.questionnaire(c, k.questionnaireId()));
-        return new Open(row, k, q);
+        return new Open(row, k, questionnaire(k.questionnaireId()));
+    }
+
+    /**
+     * A campaign's questionnaire. The version a campaign uses is frozen when the campaign is created or changed, and
+     * a frozen version is never changed again (saving it makes the next version; the update only touches versions
+     * not frozen): it is read once and kept. A version not frozen, which no campaign should reach, is read each time.
+     */
+    private Questionnaire questionnaire(long id) {
+        Questionnaire q = frozen.get(id);
+        if (q == null) {
+            q = store.read(c -> QuestionnaireRepository.questionnaire(c, id));
+            if (q.frozen()) {
+                // Bounded: a year has a few campaigns; past the cap, the ones still in use are read again.
+                if (frozen.size() >= FROZEN_KEPT) {
+                    frozen.clear();
+                }
+                frozen.put(id, q);
+            }
+        }
+        return q;
     }
 
     private void store(Open o, List<Answer> answers) {
@@ -197,6 +224,9 @@ public final class AnswerServiceImpl implements AnswerService {
      */
     static List<Answer> check(Questionnaire q, List<Answer> answers) {
         ValidationException.Collector errors = new ValidationException.Collector();
+        List<Item> items = q.items();
+        Set<String> keys = new HashSet<>();
+        items.forEach(i -> keys.add(i.key()));
         Map<String, Answer> given = new LinkedHashMap<>();
         for (Answer a : answers == null ? List.<Answer>of() : answers) {
             if (a == null || a.itemKey() == null) {
@@ -204,14 +234,14 @@ public final class AnswerServiceImpl implements AnswerService {
                 continue;
             }
             String field = "item." + a.itemKey();
-            if (q.items().stream().noneMatch(i -> i.key().equals(a.itemKey()))) {
+            if (!keys.contains(a.itemKey())) {
                 errors.add(field, "answer.item.unknown");
             } else if (given.putIfAbsent(a.itemKey(), a) != null) {
                 errors.add(field, "answer.item.duplicate");
             }
         }
         List<Answer> out = new ArrayList<>();
-        for (Item item : q.items()) {
+        for (Item item : items) {
             Answer a = given.get(item.key());
             String field = "item." + item.key();
             if (item.scored()) {
@@ -235,9 +265,5 @@ public final class AnswerServiceImpl implements AnswerService {
         }
         errors.throwIfAny();
         return out;
-    }
-
-    private static ValidationException unknown() {
-        return ValidationException.of("code", "answer.code.unknown");
     }
 }

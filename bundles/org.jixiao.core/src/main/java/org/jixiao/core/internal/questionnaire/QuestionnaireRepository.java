@@ -491,9 +491,15 @@ final class QuestionnaireRepository {
         }
     }
 
-    static CodeRow code(Connection c, String code) throws SQLException {
-        return Jdbc.one(c, "SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED"
-                + " FROM JX_QNR_CODE WHERE CODE = ?", QuestionnaireRepository::code, code);
+    /** A code with its campaign, in one read; null when the code is unknown. */
+    static CodeAndCampaign codeAndCampaign(Connection c, String code) throws SQLException {
+        return Jdbc.one(c, "SELECT c.CODE, c.CAMPAIGN_ID, c.ORG_UNIT_ID, c.CATEGORY, c.USED, " + CAMPAIGN_COLUMNS
+                + " JOIN JX_QNR_CODE c ON c.CAMPAIGN_ID = k.ID WHERE c.CODE = ?",
+                rs -> new CodeAndCampaign(code(rs), campaign(rs)), code);
+    }
+
+    /** A stored code and its campaign. */
+    record CodeAndCampaign(CodeRow code, CampaignRow campaign) {
     }
 
     private static CodeRow code(ResultSet rs) throws SQLException {

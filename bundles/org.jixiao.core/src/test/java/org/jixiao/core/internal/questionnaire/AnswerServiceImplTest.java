@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.ValidationException;
@@ -41,6 +43,7 @@ import org.jixiao.api.questionnaire.Answer;
 import org.jixiao.api.questionnaire.Ballot;
 import org.jixiao.api.questionnaire.Campaign;
 import org.jixiao.api.questionnaire.Questionnaire;
+import org.jixiao.api.questionnaire.QuestionnaireDraft;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.questionnaire.RespondentCategory;
 import org.jixiao.core.internal.schema.Jdbc;
@@ -218,6 +221,52 @@ class AnswerServiceImplTest {
         // Closed while codes were left: mid-stream.
         assertFalse(codes.isEmpty());
         assertEquals("answer.campaign.closed", submit(spare, answers(2, 1, null)));
+    }
+
+    /**
+     * Issue 18: the ballot and the submission each read the code, the campaign and the frozen questionnaire apart.
+     * Now each reads the code with its campaign in one statement, the questionnaire is read once and kept (a frozen
+     * version never changes), and the submission's transaction holds the campaign open, uses the code and holds the
+     * response with its answers, nothing more: the held responses are moved by a transaction of their own.
+     */
+    @Test
+    void aBallotIsOneStatementAndASubmissionOneMoreAndOneTransaction() {
+        SqlLog log = new SqlLog(f.store);
+        AnswerServiceImpl logged = new AnswerServiceImpl(log.store, f.orgUnits, new Codes(), f.clock);
+        logged.batch = AnswerServiceImpl.BATCH;
+        Campaign k = f.openCampaign();
+        List<String> codes = unusedCodes(k);
+        assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN"), List.of("SELECT JX_QNR_SECTION",
+                "SELECT JX_QNR_CHOICE", "SELECT JX_QNR_ITEM", "SELECT JX_QNR")),
+                shapes(log.during(() -> logged.ballot(codes.get(0)))));
+        for (String code : codes.subList(1, 3)) {
+            List<SqlLog.Call> ballot = log.during(() -> logged.ballot(code));
+            assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN")), shapes(ballot));
+            assertFalse(ballot.get(0).transaction());
+            List<SqlLog.Call> submission = log.during(() -> logged.submit(code, answers(1, 2, "意见")));
+            assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN"), List.of("SELECT JX_QNR_CAMPAIGN",
+                    "UPDATE JX_QNR_CODE", "INSERT JX_QNR_HELD_RESPONSE", "INSERT JX_QNR_HELD_ANSWER",
+                    "INSERT JX_QNR_HELD_ANSWER", "INSERT JX_QNR_HELD_ANSWER")), shapes(submission));
+            assertTrue(submission.get(1).transaction());
+            assertTrue(submission.get(1).executions().get(0).endsWith(" WITH RS"));
+        }
+        // Saving the frozen version makes the next one; the campaign's ballots show the version it froze.
+        Questionnaire q = f.service.questionnaire(f.cityAdmin, k.questionnaireId());
+        Questionnaire next = f.service.save(f.cityAdmin, q.id(), new QuestionnaireDraft(q.type(), "改过的标题", null,
+                null, null, q.sections()));
+        assertNotEquals(q.id(), next.id());
+        assertEquals(q, logged.ballot(codes.get(3)).questionnaire());
+        assertEquals(q, new AnswerServiceImpl(f.store, f.orgUnits, new Codes(), f.clock).ballot(codes.get(3))
+                .questionnaire());
+    }
+
+    /** Each call's statements as the verb and the first table named. */
+    private static List<List<String>> shapes(List<SqlLog.Call> calls) {
+        Pattern first = Pattern.compile("^(\\w+)\\b.*?\\b(JX_\\w+)", Pattern.DOTALL);
+        return calls.stream().map(call -> call.executions().stream().map(sql -> {
+            Matcher m = first.matcher(sql);
+            return m.find() ? m.group(1) + " " + m.group(2) : sql;
+        }).toList()).toList();
     }
 
     private static final int CONTENDERS = 20;
