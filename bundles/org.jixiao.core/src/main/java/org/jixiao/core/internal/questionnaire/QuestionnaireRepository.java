@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -561,67 +562,63 @@ final class QuestionnaireRepository {
         }
     }
 
-    /** Holds a response and its answers; {@code answers} holds only answered items. */
+    /** The most answers one INSERT writes; so that a few statements of as many rows serve every questionnaire. */
+    static final int ANSWER_ROWS = 16;
+
+    /** A held response and its answers; {@code answers} holds only answered items. */
     static void holdResponse(Connection c, String id, long campaignId, long orgUnitId, RespondentCategory category,
             LocalDate day, List<Answer> answers) throws SQLException {
-        insertResponse(c, Responses.HELD, id, campaignId, orgUnitId, category, day, answers);
+        insertResponse(c, Responses.HELD, id, campaignId, orgUnitId, category, day);
+        // One statement of many rows rather than a JDBC batch, which embedded Derby executes row by row.
+        for (int from = 0; from < answers.size(); from += ANSWER_ROWS) {
+            List<Answer> rows = answers.subList(from, Math.min(answers.size(), from + ANSWER_ROWS));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + Responses.HELD.answers + " (RESPONSE_ID,"
+                    + " ITEM_KEY, CHOICE_NO, ANSWER_TEXT) VALUES " + String.join(", ",
+                            Collections.nCopies(rows.size(), "(?, ?, ?, ?)")))) {
+                int p = 1;
+                for (Answer a : rows) {
+                    ps.setString(p++, id);
+                    ps.setString(p++, a.itemKey());
+                    if (a.choice() == null) {
+                        ps.setNull(p++, Types.INTEGER);
+                    } else {
+                        ps.setInt(p++, a.choice());
+                    }
+                    ps.setString(p++, a.text());
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     private static void insertResponse(Connection c, Responses in, String id, long campaignId, long orgUnitId,
-            RespondentCategory category, LocalDate day, List<Answer> answers) throws SQLException {
+            RespondentCategory category, LocalDate day) throws SQLException {
         Jdbc.update(c, "INSERT INTO " + in.responses + " (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
                 + " CATEGORY, ANSWERED_ON) VALUES (?, ?, ?, ?, ?)", id, campaignId, orgUnitId, category.name(), day);
-        if (answers.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + in.answers + " (RESPONSE_ID, ITEM_KEY,"
-                + " CHOICE_NO, ANSWER_TEXT) VALUES (?, ?, ?, ?)")) {
-            for (Answer a : answers) {
-                ps.setString(1, id);
-                ps.setString(2, a.itemKey());
-                if (a.choice() == null) {
-                    ps.setNull(3, Types.INTEGER);
-                } else {
-                    ps.setInt(3, a.choice());
-                }
-                ps.setString(4, a.text());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
-    private record Held(String id, long orgUnitId, RespondentCategory category, LocalDate day, List<Answer> answers) {
+    private record Held(String id, long orgUnitId, RespondentCategory category, LocalDate day) {
     }
 
     /**
      * Moves a campaign's held responses among the responses when at least {@code atLeast} are held: in a shuffled
      * order and under fresh ids, so that neither the order of the rows nor an id tells which came when. Returns how
-     * many moved.
+     * many moved. Submissions may go on meanwhile: a response read here was committed with all its answers, which
+     * are copied by its id.
      */
     static int release(Connection c, long campaignId, int atLeast, Codes codes) throws SQLException {
-        // The responses first, then their answers: submissions go on meanwhile, and a response read is committed
-        // with all its answers, whereas answers read first could miss those of a response committed in between.
-        Map<String, List<Answer>> answers = new HashMap<>();
         List<Held> held = Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY, ANSWERED_ON FROM JX_QNR_HELD_RESPONSE"
                 + " WHERE CAMPAIGN_ID = ?", rs -> new Held(rs.getString(1), rs.getLong(2),
-                        RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
-                        answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())), campaignId);
+                        RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()), campaignId);
         if (held.isEmpty() || held.size() < atLeast) {
             return 0;
         }
-        Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO, a.ANSWER_TEXT FROM JX_QNR_HELD_ANSWER a"
-                + " JOIN JX_QNR_HELD_RESPONSE r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ?", rs -> {
-                    List<Answer> of = answers.get(rs.getString(1));
-                    if (of != null) {
-                        of.add(new Answer(rs.getString(2), rs.getObject(3) == null ? null : rs.getInt(3),
-                                rs.getString(4)));
-                    }
-                }, campaignId);
-        java.util.Collections.shuffle(held, codes.random());
+        Collections.shuffle(held, codes.random());
         for (Held h : held) {
-            insertResponse(c, Responses.RELEASED, codes.responseId(), campaignId, h.orgUnitId(), h.category(), h.day(),
-                    h.answers());
+            String id = codes.responseId();
+            insertResponse(c, Responses.RELEASED, id, campaignId, h.orgUnitId(), h.category(), h.day());
+            Jdbc.update(c, "INSERT INTO JX_QNR_ANSWER (RESPONSE_ID, ITEM_KEY, CHOICE_NO, ANSWER_TEXT) SELECT ?,"
+                    + " ITEM_KEY, CHOICE_NO, ANSWER_TEXT FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", id, h.id());
         }
         for (Held h : held) {
             Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", h.id());

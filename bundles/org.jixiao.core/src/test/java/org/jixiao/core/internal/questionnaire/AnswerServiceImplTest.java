@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Types;
@@ -42,10 +43,14 @@ import org.jixiao.api.questionnaire.AccessCode;
 import org.jixiao.api.questionnaire.Answer;
 import org.jixiao.api.questionnaire.Ballot;
 import org.jixiao.api.questionnaire.Campaign;
+import org.jixiao.api.questionnaire.EvaluationType;
+import org.jixiao.api.questionnaire.Item;
+import org.jixiao.api.questionnaire.ItemKind;
 import org.jixiao.api.questionnaire.Questionnaire;
 import org.jixiao.api.questionnaire.QuestionnaireDraft;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.questionnaire.RespondentCategory;
+import org.jixiao.api.questionnaire.Section;
 import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AutoClose;
@@ -227,7 +232,8 @@ class AnswerServiceImplTest {
      * Issue 18: the ballot and the submission each read the code, the campaign and the frozen questionnaire apart.
      * Now each reads the code with its campaign in one statement, the questionnaire is read once and kept (a frozen
      * version never changes), and the submission's transaction holds the campaign open, uses the code and holds the
-     * response with its answers, nothing more: the held responses are moved by a transaction of their own.
+     * response with its answers (one statement of many rows), nothing more: the held responses are moved by a
+     * transaction of their own.
      */
     @Test
     void aBallotIsOneStatementAndASubmissionOneMoreAndOneTransaction() {
@@ -245,8 +251,8 @@ class AnswerServiceImplTest {
             assertFalse(ballot.get(0).transaction());
             List<SqlLog.Call> submission = log.during(() -> logged.submit(code, answers(1, 2, "意见")));
             assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN"), List.of("SELECT JX_QNR_CAMPAIGN",
-                    "UPDATE JX_QNR_CODE", "INSERT JX_QNR_HELD_RESPONSE", "INSERT JX_QNR_HELD_ANSWER",
-                    "INSERT JX_QNR_HELD_ANSWER", "INSERT JX_QNR_HELD_ANSWER")), shapes(submission));
+                    "UPDATE JX_QNR_CODE", "INSERT JX_QNR_HELD_RESPONSE", "INSERT JX_QNR_HELD_ANSWER")),
+                    shapes(submission));
             assertTrue(submission.get(1).transaction());
             assertTrue(submission.get(1).executions().get(0).endsWith(" WITH RS"));
         }
@@ -258,6 +264,30 @@ class AnswerServiceImplTest {
         assertEquals(q, logged.ballot(codes.get(3)).questionnaire());
         assertEquals(q, new AnswerServiceImpl(f.store, f.orgUnits, new Codes(), f.clock).ballot(codes.get(3))
                 .questionnaire());
+    }
+
+    /** Answers go in statements of up to {@link QuestionnaireRepository#ANSWER_ROWS} rows: more take two. */
+    @Test
+    void aLongQuestionnairesAnswersAreAllStoredAndMoved() {
+        int items = QuestionnaireRepository.ANSWER_ROWS + 3;
+        List<Item> ratings = new ArrayList<>();
+        List<Answer> given = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            ratings.add(new Item(null, ItemKind.RATING, "第" + i + "题", null, BigDecimal.ONE, QFixture.satisfaction(),
+                    true));
+            given.add(new Answer("1." + i, 1 + i % 4, null));
+        }
+        Questionnaire q = f.service.save(f.cityAdmin, null, new QuestionnaireDraft(EvaluationType.YOUTH, "长问卷", null,
+                null, null, List.of(new Section("全部", null, ratings))));
+        Campaign k = f.service.create(f.cityAdmin, QFixture.YEAR, f.campaignDraft(q.id(), 1, List.of(f.c1.id()),
+                Map.of(RespondentCategory.STUDENT, 1)));
+        f.service.issueCodes(f.cityAdmin, k.id());
+        f.service.open(f.assessor, k.id());
+        service.submit(unusedCodes(k).get(0), given);
+        assertEquals(given.stream().map(a -> a.itemKey() + "=" + a.choice()).sorted().toList(), TestDb.rows(f.store,
+                "SELECT ITEM_KEY, CHOICE_NO FROM JX_QNR_ANSWER").stream().map(r -> r.get("ITEM_KEY") + "="
+                        + r.get("CHOICE_NO")).sorted().toList());
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
     }
 
     /** Each call's statements as the verb and the first table named. */
