@@ -43,8 +43,9 @@ import org.osgi.service.component.annotations.Reference;
  * {@code UPDATE ... SET USED = 1 WHERE CODE = ? AND USED = 0} and goes on only when that changed one row, then
  * holds a response under a random id with the unit, the category and the day, and its answers. Nothing in the
  * response names the code, and nothing is audited or logged, so no one can tell who answered what while no code
- * answers twice. Held responses join the others {@link #BATCH} or more at a time in a shuffled order (the rest at the
- * close): rows come back in the order they were written, and that order must not match the order the codes were used in.
+ * answers twice. Held responses join the others {@link #BATCH} or more at a time in a shuffled order (the rest at
+ * the close): rows come back in the order they were written, and that order must not match the order the codes were
+ * used in.
  */
 @Component(service = AnswerService.class)
 public final class AnswerServiceImpl implements AnswerService {
