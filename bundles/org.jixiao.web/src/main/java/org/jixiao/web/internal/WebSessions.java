@@ -4,10 +4,11 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -42,6 +43,8 @@ public final class WebSessions {
     /** The anonymous sessions in {@link #sessions}, kept as they come and go rather than counted at each start. */
     private final AtomicInteger anonymous = new AtomicInteger();
     private final AtomicLong nextSweep = new AtomicLong();
+    /** Anonymous sessions in the order they came: the first to make room in a flood, see {@link #makeRoom}. */
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
     /** Passes over all sessions so far: a test checks that a session's start does not make one each time. */
     final AtomicLong passes = new AtomicLong();
     private final long idleMillis;
@@ -104,15 +107,13 @@ public final class WebSessions {
         long now = clock.getAsLong();
         sweepIfDue(now);
         if (userId == null && anonymous.get() >= MAX_ANONYMOUS) {
-            // A flood: the least recently seen anonymous session makes room. Only then a pass per new session.
-            passes.incrementAndGet();
-            sessions.values().stream().filter(s -> !s.authenticated())
-                    .min(Comparator.comparingLong(s -> s.lastSeenMillis)).ifPresent(this::drop);
+            makeRoom();
         }
         WebSession session = new WebSession(random(), random(), userId, origin, now);
         sessions.put(session.id, session);
         if (userId == null) {
             anonymous.incrementAndGet();
+            arrivals.add(new Arrival(session, now));
         }
         response.addHeader("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"
                 + secureFlag(request));
@@ -133,6 +134,30 @@ public final class WebSessions {
     /** How many anonymous sessions are live or not yet swept out. */
     int anonymous() {
         return anonymous.get();
+    }
+
+    /**
+     * A flood of anonymous sessions: the one that came first makes room, unless it was seen again since it joined
+     * the queue; then it goes to the back (a second chance), so a respondent still answering outlives one who left.
+     * No pass over all sessions: each is put back at most once for each time it was seen.
+     */
+    private void makeRoom() {
+        for (Arrival a; (a = arrivals.poll()) != null;) {
+            WebSession s = a.session();
+            if (sessions.get(s.id) != s) {
+                continue;
+            }
+            if (s.lastSeenMillis != a.seen()) {
+                arrivals.add(new Arrival(s, s.lastSeenMillis));
+                continue;
+            }
+            drop(s);
+            return;
+        }
+    }
+
+    /** An anonymous session in {@link #arrivals}, with when it was last seen as it joined. */
+    private record Arrival(WebSession session, long seen) {
     }
 
     private void drop(WebSession session) {
@@ -157,6 +182,7 @@ public final class WebSessions {
         if (now >= due && nextSweep.compareAndSet(due, now + Math.min(SWEEP_MILLIS, idleMillis))) {
             passes.incrementAndGet();
             sessions.values().stream().filter(s -> now - s.lastSeenMillis > idleMillis).toList().forEach(this::drop);
+            arrivals.removeIf(a -> sessions.get(a.session().id) != a.session());
         }
     }
 

@@ -152,15 +152,17 @@ class WebSessionsTest {
 
     /**
      * Issue 18: every new anonymous visitor (each respondent of a questionnaire) counted all sessions, and the idle
-     * ones were purged at every start. Now the anonymous ones are counted as they come and go, and idle ones are swept
-     * once a minute at most; the cap on anonymous sessions holds as before.
+     * ones were purged at every start, and at the cap the least recently seen was searched for. Now the anonymous ones
+     * are counted as they come and go, idle ones are swept once a minute at most, and at the cap the first to come
+     * makes room unless seen since; the cap holds as before.
      */
     @Test
     void anonymousSessionsAreCappedWithoutAPassOverAllSessionsAtEachStart() {
         WebSession user = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
         long passes = sessions.passes.get();
         WebSession first = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
-        for (int i = 1; i < WebSessions.MAX_ANONYMOUS; i++) {
+        WebSession second = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
+        for (int i = 2; i < WebSessions.MAX_ANONYMOUS; i++) {
             sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
         }
         assertEquals(WebSessions.MAX_ANONYMOUS, sessions.anonymous());
@@ -171,6 +173,8 @@ class WebSessionsTest {
         assertEquals(WebSessions.MAX_ANONYMOUS, sessions.anonymous());
         assertTrue(find(more).isPresent());
         assertTrue(find(first).isPresent());
+        assertEquals(passes, sessions.passes.get(), "nor at the cap");
+        assertTrue(find(second).isEmpty(), "the first to come and not seen since made room");
         assertTrue(find(user).isPresent(), "a login never makes room for an anonymous visitor");
 
         // Ended, expired or swept out, they leave the count.
