@@ -50,6 +50,12 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AnswerService.class)
 public final class AnswerServiceImpl implements AnswerService {
 
+    /**
+     * Held by whoever moves held responses in this node: a submission's move ({@link #releaseIfDue}) or a close. A
+     * move writes its copies before it takes the campaign exclusively, and a close waiting for those rows while the
+     * move waits for the close's lock would deadlock.
+     */
+    static final ReentrantLock MOVING = new ReentrantLock();
     /** How many frozen questionnaires are kept at most. */
     static final int FROZEN_KEPT = 32;
     /** How many held responses move among the others at once, shuffled. */
@@ -73,7 +79,6 @@ public final class AnswerServiceImpl implements AnswerService {
     private final Map<Long, Questionnaire> frozen = new ConcurrentHashMap<>();
     /** Submissions stored per campaign since its held responses last moved (in this node's memory only). */
     private final Map<Long, AtomicInteger> storedSinceRelease = new ConcurrentHashMap<>();
-    private final ReentrantLock releasing = new ReentrantLock();
 
     @Activate
     public AnswerServiceImpl(@Reference Store store, @Reference CoreSchema schema,
@@ -197,25 +202,25 @@ public final class AnswerServiceImpl implements AnswerService {
 
     /**
      * Moves the campaign's held responses among the others once {@link #batch} were stored since the last move, in a
-     * transaction of its own after the submission's: inside every submission it would read the rows that the
-     * submissions under way are writing and so wait for them, and two such moves would wait for each other. One
-     * submission at a time moves them (the others go on); the campaign is held open in shared mode meanwhile, so the
-     * move and a close, which moves the rest, never overlap. The submission is stored whatever becomes of the move:
-     * a move that fails leaves the responses held for the next one or the close.
+     * transaction of its own after the submission's: inside every submission it would make them one at a time again.
+     * The copies are written while submissions go on; only deleting the held rows waits for the submissions under
+     * way and holds the next ones back a moment (see {@link QuestionnaireRepository#release}). One move at a time in
+     * this node ({@link #MOVING}, which the close takes too); the other submissions do not wait for it. The
+     * submission is stored whatever becomes of the move: a move that fails leaves the responses held for the next
+     * one or the close.
      */
     private void releaseIfDue(long campaignId) {
         AtomicInteger since = storedSinceRelease.computeIfAbsent(campaignId, k -> new AtomicInteger());
-        if (since.incrementAndGet() < batch || !releasing.tryLock()) {
+        if (since.incrementAndGet() < batch || !MOVING.tryLock()) {
             return;
         }
         try {
             since.set(0);
-            store.inTransaction(c -> QuestionnaireRepository.shareOpen(c, campaignId)
-                    ? QuestionnaireRepository.release(c, campaignId, batch, codes) : 0);
+            store.inTransaction(c -> QuestionnaireRepository.release(c, campaignId, batch, codes, true));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "held responses of campaign " + campaignId + " not moved yet", e);
         } finally {
-            releasing.unlock();
+            MOVING.unlock();
         }
     }
 

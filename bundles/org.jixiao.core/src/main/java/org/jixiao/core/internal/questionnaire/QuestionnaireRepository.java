@@ -463,6 +463,15 @@ final class QuestionnaireRepository {
     }
 
     /**
+     * Takes an OPEN campaign's row exclusively until the transaction ends, by a write that changes nothing; false
+     * when it is not OPEN. It waits for the submissions under way and holds the next ones back: what deleting held
+     * responses needs (see {@link #release}).
+     */
+    static boolean lockOpen(Connection c, long id) throws SQLException {
+        return moveState(c, id, CampaignState.OPEN, CampaignState.OPEN);
+    }
+
+    /**
      * What keeps the shared lock on the rows a query reads to the end of the transaction, which read committed (the
      * store's isolation) releases at once: Derby's read stability for that one statement; PostgreSQL's row share
      * lock (its snapshots never block the close otherwise).
@@ -603,10 +612,18 @@ final class QuestionnaireRepository {
     /**
      * Moves a campaign's held responses among the responses when at least {@code atLeast} are held: in a shuffled
      * order and under fresh ids, so that neither the order of the rows nor an id tells which came when. Returns how
-     * many moved. Submissions may go on meanwhile: a response read here was committed with all its answers, which
-     * are copied by its id.
+     * many moved.
+     *
+     * <p>With {@code submissionsGoOn}, the campaign is OPEN and submissions run meanwhile: the copies are written
+     * beside them (submissions never touch those tables), and only then is the campaign taken exclusively, to delete
+     * the held rows; false when it is no longer OPEN (nothing moved). Deleting beside running submissions would
+     * deadlock: Derby locks the key before a new one in an index (at read committed too), so a submission inserting
+     * next to a row deleted here would wait for this transaction, while this one, deleting a response's answers and
+     * checking none is left, reads past them into the rows a submission is writing. Derby finds such a deadlock
+     * only after its timeout (20 s). Without it, the caller holds the campaign exclusively already (the close).
      */
-    static int release(Connection c, long campaignId, int atLeast, Codes codes) throws SQLException {
+    static int release(Connection c, long campaignId, int atLeast, Codes codes, boolean submissionsGoOn)
+            throws SQLException {
         List<Held> held = Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY, ANSWERED_ON FROM JX_QNR_HELD_RESPONSE"
                 + " WHERE CAMPAIGN_ID = ?", rs -> new Held(rs.getString(1), rs.getLong(2),
                         RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()), campaignId);
@@ -620,9 +637,15 @@ final class QuestionnaireRepository {
             Jdbc.update(c, "INSERT INTO JX_QNR_ANSWER (RESPONSE_ID, ITEM_KEY, CHOICE_NO, ANSWER_TEXT) SELECT ?,"
                     + " ITEM_KEY, CHOICE_NO, ANSWER_TEXT FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", id, h.id());
         }
+        if (submissionsGoOn && !lockOpen(c, campaignId)) {
+            throw new IllegalStateException("campaign " + campaignId + " is no longer open");
+        }
         for (Held h : held) {
             Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", h.id());
-            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID = ?", h.id());
+            if (Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID = ?", h.id()) != 1) {
+                // Moved by another meanwhile: this transaction's copies are rolled back with it.
+                throw new IllegalStateException("held responses of campaign " + campaignId + " moved meanwhile");
+            }
         }
         return held.size();
     }

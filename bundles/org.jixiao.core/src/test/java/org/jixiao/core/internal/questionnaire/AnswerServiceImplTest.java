@@ -256,13 +256,25 @@ class AnswerServiceImplTest {
             assertTrue(submission.get(1).transaction());
             assertTrue(submission.get(1).executions().get(0).endsWith(" WITH RS"));
         }
+        // One submission in a batch then moves the held ones, in a transaction of its own: it copies them while
+        // submissions go on, and takes the campaign exclusively only to delete them.
+        logged.batch = 1;
+        List<SqlLog.Call> moving = log.during(() -> logged.submit(codes.get(3), answers(1, 2, "意见")));
+        assertEquals(3, moving.size());
+        List<String> move = shapes(moving).get(2);
+        assertEquals("SELECT JX_QNR_HELD_RESPONSE", move.get(0));
+        int exclusive = move.indexOf("UPDATE JX_QNR_CAMPAIGN");
+        assertEquals(Set.of("INSERT JX_QNR_RESPONSE", "INSERT JX_QNR_ANSWER"), Set.copyOf(move.subList(1, exclusive)));
+        assertEquals(Set.of("DELETE JX_QNR_HELD_ANSWER", "DELETE JX_QNR_HELD_RESPONSE"),
+                Set.copyOf(move.subList(exclusive + 1, move.size())));
+        assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
         // Saving the frozen version makes the next one; the campaign's ballots show the version it froze.
         Questionnaire q = f.service.questionnaire(f.cityAdmin, k.questionnaireId());
         Questionnaire next = f.service.save(f.cityAdmin, q.id(), new QuestionnaireDraft(q.type(), "改过的标题", null,
                 null, null, q.sections()));
         assertNotEquals(q.id(), next.id());
-        assertEquals(q, logged.ballot(codes.get(3)).questionnaire());
-        assertEquals(q, new AnswerServiceImpl(f.store, f.orgUnits, new Codes(), f.clock).ballot(codes.get(3))
+        assertEquals(q, logged.ballot(codes.get(4)).questionnaire());
+        assertEquals(q, new AnswerServiceImpl(f.store, f.orgUnits, new Codes(), f.clock).ballot(codes.get(4))
                 .questionnaire());
     }
 
