@@ -75,7 +75,7 @@ public final class AnswerLoad {
             System.out.printf("%n%7s %9s %8s %8s %8s %8s %8s %7s | %s%n", "threads", "ok/s", "p50 ms", "p95 ms",
                     "p99 ms", "max ms", "mean ms", "failed", "mean per submission, ms: campaign read, other reads,"
                     + " pool wait, campaign lock (wait), other SQL, commit; lock held; lock busy; the JVM's"
-                    + " CPU");
+                    + " CPU; transactions retried after a deadlock");
             for (int n : threads) {
                 String before = load();
                 Phase p = phase(f, n, warmup, measure, queue, succeeded);
@@ -107,11 +107,12 @@ public final class AnswerLoad {
             TimedStore.Sample t = time;
             long failures = failed.values().stream().mapToLong(Long::longValue).sum();
             return String.format("%9.1f %8.2f %8.2f %8.2f %8.2f %8.2f %7d | %.2f, %.2f, %.2f, %.2f, %.2f, %.2f; %.2f;"
-                    + " %.0f %%; CPU %.2f ms a submission, %.2f cores (%,d in %.1f s)%s%s", ok / seconds, pct(50),
+                    + " %.0f %%; CPU %.2f ms a submission, %.2f cores (%,d in %.1f s); %d retried%s%s", ok / seconds,
+                    pct(50),
                     pct(95), pct(99), pct(100), mean(), failures, avg(t.campaignRead), avg(t.reads), avg(t.borrow),
                     avg(t.lockWait), avg(t.work - t.lockWait), avg(t.commit), avg(t.lockHeld),
                     100.0 * t.lockHeld / 1e9 / seconds / campaigns, cpuNanos / 1e6 / Math.max(1, ok),
-                    cpuNanos / 1e9 / seconds, ok, seconds, failed.isEmpty() ? "" : " failures: " + failed,
+                    cpuNanos / 1e9 / seconds, ok, seconds, t.retries, failed.isEmpty() ? "" : " failures: " + failed,
                     ranOut ? " CODES RAN OUT: window cut short" : "");
         }
 

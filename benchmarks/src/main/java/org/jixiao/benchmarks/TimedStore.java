@@ -38,6 +38,8 @@ final class TimedStore implements Store {
         long commit;
         /** From the campaign lock's statement returning (lock held) to the end of the commit; 0 without a lock. */
         long lockHeld;
+        /** Transactions run again by the store (a deadlock Derby broke, after its deadlock timeout). */
+        long retries;
         private long lockedAt;
         private long workEnd;
 
@@ -50,10 +52,11 @@ final class TimedStore implements Store {
             work += o.work;
             commit += o.commit;
             lockHeld += o.lockHeld;
+            retries += o.retries;
         }
 
         void clear() {
-            campaignRead = reads = borrow = lockWait = work = commit = lockHeld = lockedAt = workEnd = 0;
+            campaignRead = reads = borrow = lockWait = work = commit = lockHeld = retries = lockedAt = workEnd = 0;
         }
     }
 
@@ -79,6 +82,9 @@ final class TimedStore implements Store {
         long[] workStart = new long[1];
         try {
             return delegate.inTransaction(c -> {
+                if (workStart[0] != 0) {
+                    s.retries++;
+                }
                 workStart[0] = System.nanoTime();
                 try {
                     return work.run(timed(c, s, null));
