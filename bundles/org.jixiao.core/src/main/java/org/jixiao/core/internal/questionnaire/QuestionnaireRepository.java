@@ -640,15 +640,23 @@ final class QuestionnaireRepository {
         if (submissionsGoOn && !lockOpen(c, campaignId)) {
             throw new IllegalStateException("campaign " + campaignId + " is no longer open");
         }
-        for (Held h : held) {
-            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", h.id());
-            if (Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID = ?", h.id()) != 1) {
+        // A few statements, as the submissions wait meanwhile.
+        List<String> ids = held.stream().map(Held::id).sorted().toList();
+        for (int from = 0; from < ids.size(); from += DELETE_IDS) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + DELETE_IDS));
+            String in = String.join(", ", Collections.nCopies(some.size(), "?"));
+            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID IN (" + in + ")", some.toArray());
+            if (Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID IN (" + in + ")", some.toArray())
+                    != some.size()) {
                 // Moved by another meanwhile: this transaction's copies are rolled back with it.
                 throw new IllegalStateException("held responses of campaign " + campaignId + " moved meanwhile");
             }
         }
         return held.size();
     }
+
+    /** The most held responses one DELETE names. */
+    private static final int DELETE_IDS = 50;
 
     /** Every response of a campaign, held ones included, with its chosen levels; the ids stay here. */
     static List<Scoring.Response> responses(Connection c, long campaignId) throws SQLException {

@@ -265,8 +265,9 @@ class AnswerServiceImplTest {
         assertEquals("SELECT JX_QNR_HELD_RESPONSE", move.get(0));
         int exclusive = move.indexOf("UPDATE JX_QNR_CAMPAIGN");
         assertEquals(Set.of("INSERT JX_QNR_RESPONSE", "INSERT JX_QNR_ANSWER"), Set.copyOf(move.subList(1, exclusive)));
-        assertEquals(Set.of("DELETE JX_QNR_HELD_ANSWER", "DELETE JX_QNR_HELD_RESPONSE"),
-                Set.copyOf(move.subList(exclusive + 1, move.size())));
+        // The three held responses deleted in two statements: the submissions wait meanwhile.
+        assertEquals(List.of("DELETE JX_QNR_HELD_ANSWER", "DELETE JX_QNR_HELD_RESPONSE"),
+                move.subList(exclusive + 1, move.size()));
         assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
         // Saving the frozen version makes the next one; the campaign's ballots show the version it froze.
         Questionnaire q = f.service.questionnaire(f.cityAdmin, k.questionnaireId());
