@@ -616,11 +616,12 @@ final class QuestionnaireRepository {
      *
      * <p>With {@code submissionsGoOn}, the campaign is OPEN and submissions run meanwhile: the copies are written
      * beside them (submissions never touch those tables), and only then is the campaign taken exclusively, to delete
-     * the held rows; false when it is no longer OPEN (nothing moved). Deleting beside running submissions would
-     * deadlock: Derby locks the key before a new one in an index (at read committed too), so a submission inserting
-     * next to a row deleted here would wait for this transaction, while this one, deleting a response's answers and
-     * checking none is left, reads past them into the rows a submission is writing. Derby finds such a deadlock
-     * only after its timeout (20 s). Without it, the caller holds the campaign exclusively already (the close).
+     * the held rows; a campaign no longer OPEN by then throws, and the transaction moves nothing. Deleting beside
+     * running submissions risks a deadlock: Derby locks the key before a new one in an index (at read committed
+     * too), so a submission inserting next to a row deleted here would wait for this transaction, while this one,
+     * deleting a response's answers and checking none is left, may read into the rows a submission is writing.
+     * Derby finds a deadlock only after its timeout (20 s). Without {@code submissionsGoOn}, the caller holds the
+     * campaign exclusively already (the close).
      */
     static int release(Connection c, long campaignId, int atLeast, Codes codes, boolean submissionsGoOn)
             throws SQLException {
