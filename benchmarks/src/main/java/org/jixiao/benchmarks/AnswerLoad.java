@@ -30,13 +30,13 @@ import org.jixiao.api.questionnaire.Item;
  * {@code AnswerService.submit(code, answers)} with every item answered (a random level on each of the 15 rating
  * items, a short text on the first text item), each submission one durable transaction. For each N, a warm-up and
  * then a timed window: submissions per second (those that finished inside the window) and their latency. Then the
- * contended case: 8 threads submit the SAME code at once, 200 times. At the end the store is counted: responses,
+ * contended case: 20 threads submit the SAME code at once, 200 times. At the end the store is counted: responses,
  * answers and used codes against the successful submissions.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.jixiao.benchmarks.AnswerLoad 1 2 4 8 16 32</pre>
  *
  * Properties: {@code -Dwarmup=5} and {@code -Dmeasure=10} seconds per thread count, {@code -Dcontended=200} rounds
- * of {@code -Dcontenders=8} threads, {@code -Dcampaigns=1} (the codes split over that many campaigns, to see the
+ * of {@code -Dcontenders=20} threads, {@code -Dcampaigns=1} (the codes split over that many campaigns, to see the
  * campaign row's lock at work), {@code -Dpool=8} connections.
  */
 public final class AnswerLoad {
@@ -51,7 +51,7 @@ public final class AnswerLoad {
         int warmup = Integer.getInteger("warmup", 5);
         int measure = Integer.getInteger("measure", 10);
         int contended = Integer.getInteger("contended", 200);
-        int contenders = Integer.getInteger("contenders", 8);
+        int contenders = Integer.getInteger("contenders", 20);
         int campaignCount = Integer.getInteger("campaigns", 1);
         int[] threads = args.length == 0 ? new int[] {1, 2, 4, 8, 16, 32}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -74,8 +74,8 @@ public final class AnswerLoad {
 
             System.out.printf("%n%7s %9s %8s %8s %8s %8s %8s %7s | %s%n", "threads", "ok/s", "p50 ms", "p95 ms",
                     "p99 ms", "max ms", "mean ms", "failed", "mean per submission, ms: campaign read, other reads,"
-                    + " pool wait, campaign UPDATE (lock wait), other SQL, commit; lock held; lock busy; the JVM's"
-                    + " CPU");
+                    + " pool wait, campaign lock (wait), other SQL, commit; lock held; lock busy; the JVM's"
+                    + " CPU; transactions retried after a deadlock");
             for (int n : threads) {
                 String before = load();
                 Phase p = phase(f, n, warmup, measure, queue, succeeded);
@@ -107,11 +107,12 @@ public final class AnswerLoad {
             TimedStore.Sample t = time;
             long failures = failed.values().stream().mapToLong(Long::longValue).sum();
             return String.format("%9.1f %8.2f %8.2f %8.2f %8.2f %8.2f %7d | %.2f, %.2f, %.2f, %.2f, %.2f, %.2f; %.2f;"
-                    + " %.0f %%; CPU %.2f ms a submission, %.2f cores (%,d in %.1f s)%s%s", ok / seconds, pct(50),
+                    + " %.0f %%; CPU %.2f ms a submission, %.2f cores (%,d in %.1f s); %d retried%s%s", ok / seconds,
+                    pct(50),
                     pct(95), pct(99), pct(100), mean(), failures, avg(t.campaignRead), avg(t.reads), avg(t.borrow),
                     avg(t.lockWait), avg(t.work - t.lockWait), avg(t.commit), avg(t.lockHeld),
                     100.0 * t.lockHeld / 1e9 / seconds / campaigns, cpuNanos / 1e6 / Math.max(1, ok),
-                    cpuNanos / 1e9 / seconds, ok, seconds, failed.isEmpty() ? "" : " failures: " + failed,
+                    cpuNanos / 1e9 / seconds, ok, seconds, t.retries, failed.isEmpty() ? "" : " failures: " + failed,
                     ranOut ? " CODES RAN OUT: window cut short" : "");
         }
 
@@ -291,10 +292,15 @@ public final class AnswerLoad {
         }
     }
 
-    /** The store against the harness: one response, 16 answers and one used code per accepted submission. */
+    /**
+     * The store against the harness: one response, 16 answers and one used code per accepted submission; responses
+     * still held for the next shuffled batch count.
+     */
     private static void verify(AnswerFixture f, Set<String> succeeded) {
-        long responses = f.count("SELECT COUNT(*) FROM JX_QNR_RESPONSE");
-        long answers = f.count("SELECT COUNT(*) FROM JX_QNR_ANSWER");
+        long responses = f.count("SELECT COUNT(*) FROM JX_QNR_RESPONSE") + f.count("SELECT COUNT(*) FROM"
+                + " JX_QNR_HELD_RESPONSE");
+        long answers = f.count("SELECT COUNT(*) FROM JX_QNR_ANSWER") + f.count("SELECT COUNT(*) FROM"
+                + " JX_QNR_HELD_ANSWER");
         long used = f.count("SELECT COUNT(*) FROM JX_QNR_CODE WHERE USED = 1");
         long codes = f.count("SELECT COUNT(*) FROM JX_QNR_CODE");
         Set<String> usedCodes = f.usedCodes();

@@ -15,13 +15,15 @@ import org.jixiao.api.store.Store;
 
 /**
  * The real store, with the time a submission spends in it split up, per thread: the read of the campaign's row and
- * the other reads before the transaction (code, questionnaire), the wait for a pooled connection, the campaign
- * row's {@code UPDATE} (the lock every submission of a campaign takes; its time is mostly waiting for the lock),
- * the rest of the transaction's statements, and the commit (the durable log flush) with the connection's return to
- * the pool. A worker {@link #start()}s a sample before each call and reads it after.
+ * the other reads before the transaction (code, questionnaire), the wait for a pooled connection, the statement that
+ * locks the campaign's row (every submission of a campaign takes that lock: an exclusive {@code UPDATE} until issue
+ * 18, a shared {@code SELECT ... WITH RS} since; its time is mostly waiting for the lock), the rest of the
+ * transaction's statements, and the commit (the durable log flush) with the connection's return to the pool. The
+ * transaction that moves held responses, which one submission in ten or so runs after its own, counts with that
+ * submission's. A worker {@link #start()}s a sample before each call and reads it after.
  *
- * <p>Only timestamps are added (a proxy around the connection and around the campaign {@code UPDATE}); the SQL and
- * the transaction are the real service's.
+ * <p>Only timestamps are added (a proxy around the connection and around the campaign lock's statement); the SQL
+ * and the transaction are the real service's.
  */
 final class TimedStore implements Store {
 
@@ -34,8 +36,10 @@ final class TimedStore implements Store {
         long lockWait;
         long work;
         long commit;
-        /** From the campaign row's UPDATE returning (lock held) to the end of the commit; 0 without a lock. */
+        /** From the campaign lock's statement returning (lock held) to the end of the commit; 0 without a lock. */
         long lockHeld;
+        /** Transactions run again by the store (a deadlock Derby broke, after its deadlock timeout). */
+        long retries;
         private long lockedAt;
         private long workEnd;
 
@@ -48,10 +52,11 @@ final class TimedStore implements Store {
             work += o.work;
             commit += o.commit;
             lockHeld += o.lockHeld;
+            retries += o.retries;
         }
 
         void clear() {
-            campaignRead = reads = borrow = lockWait = work = commit = lockHeld = lockedAt = workEnd = 0;
+            campaignRead = reads = borrow = lockWait = work = commit = lockHeld = retries = lockedAt = workEnd = 0;
         }
     }
 
@@ -77,6 +82,9 @@ final class TimedStore implements Store {
         long[] workStart = new long[1];
         try {
             return delegate.inTransaction(c -> {
+                if (workStart[0] != 0) {
+                    s.retries++;
+                }
                 workStart[0] = System.nanoTime();
                 try {
                     return work.run(timed(c, s, null));
@@ -136,7 +144,7 @@ final class TimedStore implements Store {
     }
 
     /**
-     * The connection, with the campaign row's UPDATE (the submission's lock) timed; for a read, {@code campaign}
+     * The connection, with the statement that locks the campaign's row timed; for a read, {@code campaign}
      * notes whether it selects from the campaign table.
      */
     private static Connection timed(Connection c, Sample s, boolean[] campaign) {
@@ -146,7 +154,8 @@ final class TimedStore implements Store {
                     && args[0] instanceof String sql) {
                 if (campaign != null && sql.contains(" FROM JX_QNR_CAMPAIGN ")) {
                     campaign[0] = true;
-                } else if (campaign == null && sql.startsWith("UPDATE JX_QNR_CAMPAIGN ")) {
+                } else if (campaign == null && (sql.startsWith("UPDATE JX_QNR_CAMPAIGN ")
+                        || sql.startsWith("SELECT ID FROM JX_QNR_CAMPAIGN "))) {
                     return lockTimed((PreparedStatement) out, s);
                 }
             }
@@ -158,7 +167,8 @@ final class TimedStore implements Store {
 
     private static PreparedStatement lockTimed(PreparedStatement ps, Sample s) {
         InvocationHandler h = (proxy, method, args) -> {
-            if (!method.getName().equals("executeUpdate") || (args != null && args.length > 0)) {
+            if (!(method.getName().equals("executeUpdate") || method.getName().equals("executeQuery"))
+                    || (args != null && args.length > 0)) {
                 return invoke(ps, method, args);
             }
             long t0 = System.nanoTime();

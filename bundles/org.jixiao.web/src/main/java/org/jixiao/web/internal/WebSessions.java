@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 import jakarta.servlet.http.Cookie;
@@ -32,7 +36,17 @@ public final class WebSessions {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** How often idle sessions are swept out at most: {@link #find} refuses an idle one anyway; this bounds memory. */
+    static final long SWEEP_MILLIS = 60_000L;
+
     private final Map<String, WebSession> sessions = new ConcurrentHashMap<>();
+    /** The anonymous sessions in {@link #sessions}, kept as they come and go rather than counted at each start. */
+    private final AtomicInteger anonymous = new AtomicInteger();
+    private final AtomicLong nextSweep = new AtomicLong();
+    /** Anonymous sessions in the order they came: the first to make room in a flood, see {@link #makeRoom}. */
+    private final Queue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    /** Passes over all sessions so far: a test checks that a session's start does not make one each time. */
+    final AtomicLong passes = new AtomicLong();
     private final long idleMillis;
     private final boolean secure;
     private final LongSupplier clock;
@@ -60,7 +74,7 @@ public final class WebSessions {
             return Optional.empty();
         }
         if (now - session.lastSeenMillis > idleMillis) {
-            sessions.remove(id);
+            drop(session);
             return Optional.empty();
         }
         session.lastSeenMillis = now;
@@ -90,31 +104,66 @@ public final class WebSessions {
     }
 
     private WebSession start(HttpServletRequest request, HttpServletResponse response, Long userId, String origin) {
-        purgeIdle();
-        if (userId == null) {
-            long anonymous = sessions.values().stream().filter(s -> !s.authenticated()).count();
-            if (anonymous >= MAX_ANONYMOUS) {
-                sessions.values().stream().filter(s -> !s.authenticated())
-                        .min(java.util.Comparator.comparingLong(s -> s.lastSeenMillis))
-                        .ifPresent(oldest -> sessions.remove(oldest.id));
-            }
+        long now = clock.getAsLong();
+        sweepIfDue(now);
+        if (userId == null && anonymous.get() >= MAX_ANONYMOUS) {
+            makeRoom();
         }
-        WebSession session = new WebSession(random(), random(), userId, origin, clock.getAsLong());
+        WebSession session = new WebSession(random(), random(), userId, origin, now);
         sessions.put(session.id, session);
+        if (userId == null) {
+            anonymous.incrementAndGet();
+            arrivals.add(new Arrival(session, now));
+        }
         response.addHeader("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict"
                 + secureFlag(request));
         return session;
     }
 
     void end(HttpServletRequest request, WebSession session, HttpServletResponse response) {
-        sessions.remove(session.id);
+        drop(session);
         response.addHeader("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"
                 + secureFlag(request));
     }
 
     /** Ends every session of a user, e.g. after their password changed elsewhere. */
     void endAllOf(long userId) {
-        sessions.values().removeIf(s -> s.userId != null && s.userId == userId);
+        sessions.values().stream().filter(s -> s.userId != null && s.userId == userId).toList().forEach(this::drop);
+    }
+
+    /** How many anonymous sessions are live or not yet swept out. */
+    int anonymous() {
+        return anonymous.get();
+    }
+
+    /**
+     * A flood of anonymous sessions: the one that came first makes room, unless it was seen again since it joined
+     * the queue; then it goes to the back (a second chance), so a respondent still answering outlives one who left.
+     * No pass over all sessions: each is put back at most once for each time it was seen.
+     */
+    private void makeRoom() {
+        for (Arrival a; (a = arrivals.poll()) != null;) {
+            WebSession s = a.session();
+            if (sessions.get(s.id) != s) {
+                continue;
+            }
+            if (s.lastSeenMillis != a.seen()) {
+                arrivals.add(new Arrival(s, s.lastSeenMillis));
+                continue;
+            }
+            drop(s);
+            return;
+        }
+    }
+
+    /** An anonymous session in {@link #arrivals}, with when it was last seen as it joined. */
+    private record Arrival(WebSession session, long seen) {
+    }
+
+    private void drop(WebSession session) {
+        if (sessions.remove(session.id, session) && !session.authenticated()) {
+            anonymous.decrementAndGet();
+        }
     }
 
     /** "; Secure" for a cookie set over HTTPS (see {@link Http#https}) or when configured, else nothing. */
@@ -127,9 +176,14 @@ public final class WebSessions {
                 token.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void purgeIdle() {
-        long now = clock.getAsLong();
-        sessions.values().removeIf(s -> now - s.lastSeenMillis > idleMillis);
+    /** Drops the idle sessions, once a {@link #SWEEP_MILLIS} (or an idle timeout, when shorter) at most. */
+    private void sweepIfDue(long now) {
+        long due = nextSweep.get();
+        if (now >= due && nextSweep.compareAndSet(due, now + Math.min(SWEEP_MILLIS, idleMillis))) {
+            passes.incrementAndGet();
+            sessions.values().stream().filter(s -> now - s.lastSeenMillis > idleMillis).toList().forEach(this::drop);
+            arrivals.removeIf(a -> sessions.get(a.session().id) != a.session());
+        }
     }
 
     static String cookie(HttpServletRequest request, String name) {

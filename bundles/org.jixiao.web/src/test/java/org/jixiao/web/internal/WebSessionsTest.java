@@ -150,6 +150,44 @@ class WebSessionsTest {
         assertTrue(find(old).isEmpty());
     }
 
+    /**
+     * Issue 18: every new anonymous visitor (each respondent of a questionnaire) counted all sessions, and the idle
+     * ones were purged at every start, and at the cap the least recently seen was searched for. Now the anonymous ones
+     * are counted as they come and go, idle ones are swept once a minute at most, and at the cap the first to come
+     * makes room unless seen since; the cap holds as before.
+     */
+    @Test
+    void anonymousSessionsAreCappedWithoutAPassOverAllSessionsAtEachStart() {
+        WebSession user = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);
+        long passes = sessions.passes.get();
+        WebSession first = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
+        WebSession second = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
+        for (int i = 2; i < WebSessions.MAX_ANONYMOUS; i++) {
+            sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
+        }
+        assertEquals(WebSessions.MAX_ANONYMOUS, sessions.anonymous());
+        assertEquals(passes, sessions.passes.get(), "no pass over the sessions within the minute");
+        now.incrementAndGet();
+        assertTrue(find(first).isPresent(), "seen again: no longer the least recently seen");
+        WebSession more = sessions.start(Fakes.request(), new Fakes.Response().proxy, null);
+        assertEquals(WebSessions.MAX_ANONYMOUS, sessions.anonymous());
+        assertTrue(find(more).isPresent());
+        assertTrue(find(first).isPresent());
+        assertEquals(passes, sessions.passes.get(), "nor at the cap");
+        assertTrue(find(second).isEmpty(), "the first to come and not seen since made room");
+        assertTrue(find(user).isPresent(), "a login never makes room for an anonymous visitor");
+
+        // Ended, expired or swept out, they leave the count.
+        sessions.end(Fakes.request(), more, new Fakes.Response().proxy);
+        sessions.end(Fakes.request(), more, new Fakes.Response().proxy);
+        assertEquals(WebSessions.MAX_ANONYMOUS - 1, sessions.anonymous());
+        now.addAndGet(IDLE + 1);
+        assertTrue(find(first).isEmpty());
+        assertEquals(WebSessions.MAX_ANONYMOUS - 2, sessions.anonymous());
+        sessions.start(Fakes.request(), new Fakes.Response().proxy, 2L);
+        assertEquals(0, sessions.anonymous());
+    }
+
     @Test
     void endAllOfEndsOnlyThatUsersSessions() {
         WebSession a1 = sessions.start(Fakes.request(), new Fakes.Response().proxy, 1L);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -451,13 +452,32 @@ final class QuestionnaireRepository {
     }
 
     /**
-     * Locks an OPEN campaign's row until the transaction ends, by a write that changes nothing; false when it is not
-     * OPEN. A submission takes this lock before it uses its code, and closing takes it by its own update: a
-     * submission and a close of the same campaign therefore never overlap, so no answer lands after the scores
-     * were taken, on Derby's locks and on PostgreSQL's snapshots alike.
+     * Takes an OPEN campaign's row in shared mode until the transaction ends; false when it is not OPEN. Every
+     * submission takes it before it uses its code, so submissions do not wait for one another; closing takes the row
+     * exclusively by its update, which waits for the submissions under way, and a submission after it finds the
+     * campaign CLOSED: no answer lands after the scores were taken, and none is cut off.
+     */
+    static boolean shareOpen(Connection c, long id) throws SQLException {
+        return Jdbc.exists(c, "SELECT ID FROM JX_QNR_CAMPAIGN WHERE ID = ? AND STATE = ?" + keepShared(c), id,
+                CampaignState.OPEN.name());
+    }
+
+    /**
+     * Takes an OPEN campaign's row exclusively until the transaction ends, by a write that changes nothing; false
+     * when it is not OPEN. It waits for the submissions under way and holds the next ones back: what deleting held
+     * responses needs (see {@link #release}).
      */
     static boolean lockOpen(Connection c, long id) throws SQLException {
         return moveState(c, id, CampaignState.OPEN, CampaignState.OPEN);
+    }
+
+    /**
+     * What keeps the shared lock on the rows a query reads to the end of the transaction, which read committed (the
+     * store's isolation) releases at once: Derby's read stability for that one statement; PostgreSQL's row share
+     * lock (its snapshots never block the close otherwise).
+     */
+    private static String keepShared(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("Apache Derby") ? " WITH RS" : " FOR SHARE";
     }
 
     // ---------------------------------------------------------------- codes
@@ -481,9 +501,15 @@ final class QuestionnaireRepository {
         }
     }
 
-    static CodeRow code(Connection c, String code) throws SQLException {
-        return Jdbc.one(c, "SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED"
-                + " FROM JX_QNR_CODE WHERE CODE = ?", QuestionnaireRepository::code, code);
+    /** A code with its campaign, in one read; null when the code is unknown. */
+    static CodeAndCampaign codeAndCampaign(Connection c, String code) throws SQLException {
+        return Jdbc.one(c, "SELECT c.CODE, c.CAMPAIGN_ID, c.ORG_UNIT_ID, c.CATEGORY, c.USED, " + CAMPAIGN_COLUMNS
+                + " JOIN JX_QNR_CODE c ON c.CAMPAIGN_ID = k.ID WHERE c.CODE = ?",
+                rs -> new CodeAndCampaign(code(rs), campaign(rs)), code);
+    }
+
+    /** A stored code and its campaign. */
+    record CodeAndCampaign(CodeRow code, CampaignRow campaign) {
     }
 
     private static CodeRow code(ResultSet rs) throws SQLException {
@@ -545,68 +571,93 @@ final class QuestionnaireRepository {
         }
     }
 
-    /** Holds a response and its answers; {@code answers} holds only answered items. */
+    /** The most answers one INSERT writes; so that a few statements of as many rows serve every questionnaire. */
+    static final int ANSWER_ROWS = 16;
+
+    /** A held response and its answers; {@code answers} holds only answered items. */
     static void holdResponse(Connection c, String id, long campaignId, long orgUnitId, RespondentCategory category,
             LocalDate day, List<Answer> answers) throws SQLException {
-        insertResponse(c, Responses.HELD, id, campaignId, orgUnitId, category, day, answers);
+        insertResponse(c, Responses.HELD, id, campaignId, orgUnitId, category, day);
+        // One statement of many rows rather than a JDBC batch, which embedded Derby executes row by row.
+        for (int from = 0; from < answers.size(); from += ANSWER_ROWS) {
+            List<Answer> rows = answers.subList(from, Math.min(answers.size(), from + ANSWER_ROWS));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + Responses.HELD.answers + " (RESPONSE_ID,"
+                    + " ITEM_KEY, CHOICE_NO, ANSWER_TEXT) VALUES " + String.join(", ",
+                            Collections.nCopies(rows.size(), "(?, ?, ?, ?)")))) {
+                int p = 1;
+                for (Answer a : rows) {
+                    ps.setString(p++, id);
+                    ps.setString(p++, a.itemKey());
+                    if (a.choice() == null) {
+                        ps.setNull(p++, Types.INTEGER);
+                    } else {
+                        ps.setInt(p++, a.choice());
+                    }
+                    ps.setString(p++, a.text());
+                }
+                ps.executeUpdate();
+            }
+        }
     }
 
     private static void insertResponse(Connection c, Responses in, String id, long campaignId, long orgUnitId,
-            RespondentCategory category, LocalDate day, List<Answer> answers) throws SQLException {
+            RespondentCategory category, LocalDate day) throws SQLException {
         Jdbc.update(c, "INSERT INTO " + in.responses + " (ID, CAMPAIGN_ID, ORG_UNIT_ID,"
                 + " CATEGORY, ANSWERED_ON) VALUES (?, ?, ?, ?, ?)", id, campaignId, orgUnitId, category.name(), day);
-        if (answers.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + in.answers + " (RESPONSE_ID, ITEM_KEY,"
-                + " CHOICE_NO, ANSWER_TEXT) VALUES (?, ?, ?, ?)")) {
-            for (Answer a : answers) {
-                ps.setString(1, id);
-                ps.setString(2, a.itemKey());
-                if (a.choice() == null) {
-                    ps.setNull(3, Types.INTEGER);
-                } else {
-                    ps.setInt(3, a.choice());
-                }
-                ps.setString(4, a.text());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
-    private record Held(String id, long orgUnitId, RespondentCategory category, LocalDate day, List<Answer> answers) {
+    private record Held(String id, long orgUnitId, RespondentCategory category, LocalDate day) {
     }
 
     /**
      * Moves a campaign's held responses among the responses when at least {@code atLeast} are held: in a shuffled
      * order and under fresh ids, so that neither the order of the rows nor an id tells which came when. Returns how
      * many moved.
+     *
+     * <p>With {@code submissionsGoOn}, the campaign is OPEN and submissions run meanwhile: the copies are written
+     * beside them (submissions never touch those tables), and only then is the campaign taken exclusively, to delete
+     * the held rows; a campaign no longer OPEN by then throws, and the transaction moves nothing. Deleting beside
+     * running submissions risks a deadlock: Derby locks the key before a new one in an index (at read committed
+     * too), so a submission inserting next to a row deleted here would wait for this transaction, while this one,
+     * deleting a response's answers and checking none is left, may read into the rows a submission is writing.
+     * Derby finds a deadlock only after its timeout (20 s). Without {@code submissionsGoOn}, the caller holds the
+     * campaign exclusively already (the close).
      */
-    static int release(Connection c, long campaignId, int atLeast, Codes codes) throws SQLException {
-        Map<String, List<Answer>> answers = new HashMap<>();
-        Jdbc.each(c, "SELECT a.RESPONSE_ID, a.ITEM_KEY, a.CHOICE_NO, a.ANSWER_TEXT FROM JX_QNR_HELD_ANSWER a"
-                + " JOIN JX_QNR_HELD_RESPONSE r ON r.ID = a.RESPONSE_ID WHERE r.CAMPAIGN_ID = ?",
-                rs -> answers.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Answer(rs.getString(2),
-                        rs.getObject(3) == null ? null : rs.getInt(3), rs.getString(4))), campaignId);
+    static int release(Connection c, long campaignId, int atLeast, Codes codes, boolean submissionsGoOn)
+            throws SQLException {
         List<Held> held = Jdbc.list(c, "SELECT ID, ORG_UNIT_ID, CATEGORY, ANSWERED_ON FROM JX_QNR_HELD_RESPONSE"
                 + " WHERE CAMPAIGN_ID = ?", rs -> new Held(rs.getString(1), rs.getLong(2),
-                        RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate(),
-                        answers.getOrDefault(rs.getString(1), List.of())), campaignId);
+                        RespondentCategory.valueOf(rs.getString(3)), rs.getDate(4).toLocalDate()), campaignId);
         if (held.isEmpty() || held.size() < atLeast) {
             return 0;
         }
-        java.util.Collections.shuffle(held, codes.random());
+        Collections.shuffle(held, codes.random());
         for (Held h : held) {
-            insertResponse(c, Responses.RELEASED, codes.responseId(), campaignId, h.orgUnitId(), h.category(), h.day(),
-                    h.answers());
+            String id = codes.responseId();
+            insertResponse(c, Responses.RELEASED, id, campaignId, h.orgUnitId(), h.category(), h.day());
+            Jdbc.update(c, "INSERT INTO JX_QNR_ANSWER (RESPONSE_ID, ITEM_KEY, CHOICE_NO, ANSWER_TEXT) SELECT ?,"
+                    + " ITEM_KEY, CHOICE_NO, ANSWER_TEXT FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", id, h.id());
         }
-        for (Held h : held) {
-            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID = ?", h.id());
-            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID = ?", h.id());
+        if (submissionsGoOn && !lockOpen(c, campaignId)) {
+            throw new IllegalStateException("campaign " + campaignId + " is no longer open");
+        }
+        // A few statements, as the submissions wait meanwhile.
+        List<String> ids = held.stream().map(Held::id).sorted().toList();
+        for (int from = 0; from < ids.size(); from += DELETE_IDS) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + DELETE_IDS));
+            String in = String.join(", ", Collections.nCopies(some.size(), "?"));
+            Jdbc.update(c, "DELETE FROM JX_QNR_HELD_ANSWER WHERE RESPONSE_ID IN (" + in + ")", some.toArray());
+            if (Jdbc.update(c, "DELETE FROM JX_QNR_HELD_RESPONSE WHERE ID IN (" + in + ")", some.toArray())
+                    != some.size()) {
+                // Moved by another meanwhile: this transaction's copies are rolled back with it.
+                throw new IllegalStateException("held responses of campaign " + campaignId + " moved meanwhile");
+            }
         }
         return held.size();
     }
+
+    /** The most held responses one DELETE names. */
+    private static final int DELETE_IDS = 50;
 
     /** Every response of a campaign, held ones included, with its chosen levels; the ids stay here. */
     static List<Scoring.Response> responses(Connection c, long campaignId) throws SQLException {

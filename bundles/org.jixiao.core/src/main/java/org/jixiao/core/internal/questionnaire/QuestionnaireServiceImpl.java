@@ -435,7 +435,6 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
     /** Enters a unit's score as the year's youth or leader score, then records that it did. */
     /** Closes an OPEN campaign and scores it, in one transaction; the scores to feed. */
     private List<UnitScores> closeOpen(Actor actor, Campaign k) {
-        long campaignId = k.id();
         ValidationException.Collector errors = new ValidationException.Collector();
         requireState(k, CampaignState.OPEN, errors);
         requireYearOpen(k.year(), errors);
@@ -443,13 +442,25 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
         Questionnaire q = find(k.questionnaireId());
         List<OrgUnit> units = units(k.orgUnitIds());
         Instant now = clock.instant();
+        // No move of held responses at the same time: see AnswerServiceImpl.MOVING.
+        AnswerServiceImpl.MOVING.lock();
+        try {
+            return closeAndScore(actor, k, q, units, now);
+        } finally {
+            AnswerServiceImpl.MOVING.unlock();
+        }
+    }
+
+    private List<UnitScores> closeAndScore(Actor actor, Campaign k, Questionnaire q, List<OrgUnit> units,
+            Instant now) {
+        long campaignId = k.id();
         return store.inTransaction(c -> {
             // The state update locks the campaign row: a submission still under way finishes first, and any
             // later one finds the campaign closed. Only then are the responses read.
             if (!QuestionnaireRepository.close(c, campaignId, now, actor.username())) {
                 throw ValidationException.of("state", "campaign.state.notOpen");
             }
-            QuestionnaireRepository.release(c, campaignId, 1, codes);
+            QuestionnaireRepository.release(c, campaignId, 1, codes, false);
             List<UnitScores> scores = Scoring.units(frame(k, q, Map.of(), Set.of(), actor), units,
                     QuestionnaireRepository.responses(c, campaignId), true);
             int responses = scores.stream().mapToInt(UnitScores::responses).sum();

@@ -9,21 +9,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.ValidationException;
@@ -31,8 +43,15 @@ import org.jixiao.api.questionnaire.AccessCode;
 import org.jixiao.api.questionnaire.Answer;
 import org.jixiao.api.questionnaire.Ballot;
 import org.jixiao.api.questionnaire.Campaign;
+import org.jixiao.api.questionnaire.EvaluationType;
+import org.jixiao.api.questionnaire.Item;
+import org.jixiao.api.questionnaire.ItemKind;
+import org.jixiao.api.questionnaire.Questionnaire;
+import org.jixiao.api.questionnaire.QuestionnaireDraft;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.questionnaire.RespondentCategory;
+import org.jixiao.api.questionnaire.Section;
+import org.jixiao.core.internal.schema.Jdbc;
 import org.jixiao.core.internal.schema.TestDb;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -87,44 +106,285 @@ class AnswerServiceImplTest {
     }
 
     @Test
-    void twoSubmissionsOfOneCodeAtOnceStoreOneResponse() throws Exception {
+    void twentySubmissionsOfOneCodeAtOnceStoreOneResponse() throws Exception {
         Campaign k = f.openCampaign();
         String code = f.code(k, f.c1, RespondentCategory.STUDENT);
-        // Both pass every check before either writes: only the update count inside the transaction tells them apart.
-        CyclicBarrier bothChecked = new CyclicBarrier(2);
-        service.beforeWrite = () -> {
-            try {
-                bothChecked.await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        };
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<String>> results = new ArrayList<>();
-            for (int i = 1; i <= 2; i++) {
-                int rating = i;
-                results.add(pool.submit(() -> {
-                    try {
-                        service.submit(code, answers(rating, 1, "第" + rating + "份"));
-                        return "ok";
-                    } catch (ValidationException e) {
-                        return e.fieldErrors().get("code");
-                    }
-                }));
-            }
-            List<String> outcomes = new ArrayList<>();
-            for (Future<String> r : results) {
-                outcomes.add(r.get(30, TimeUnit.SECONDS));
-            }
-            outcomes.sort(null);
-            assertEquals(List.of("answer.code.used", "ok"), outcomes);
-        } finally {
-            pool.shutdownNow();
-        }
+        // All pass every check before any writes: only the update count inside the transaction tells them apart.
+        CyclicBarrier allChecked = new CyclicBarrier(CONTENDERS);
+        service.beforeWrite = () -> await(allChecked);
+        List<String> outcomes = new ArrayList<>(concurrently(CONTENDERS, i -> submit(code, answers(1 + i % 4, 1,
+                "第" + i + "份"))));
+        outcomes.sort(null);
+        List<String> expected = new ArrayList<>(Collections.nCopies(CONTENDERS - 1, "answer.code.used"));
+        expected.add("ok");
+        assertEquals(expected, outcomes);
         assertEquals(1L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
         assertEquals(3L, TestDb.count(f.store, "JX_QNR_ANSWER"));
         assertEquals(1L, TestDb.count(f.store, "JX_QNR_CODE WHERE USED = 1"));
+    }
+
+    /**
+     * Issue 18: submissions hold the campaign open in shared mode to the end of their transactions, and no longer
+     * exclusively, one after another. A close still waits for the ones under way: two submissions hold the campaign
+     * open at once, have not yet used their codes, and wait; the close waits for them, and counts both.
+     */
+    @Test
+    void aCloseWaitsForTheSubmissionsUnderWayAndCountsThem() throws Exception {
+        Campaign k = f.openCampaign();
+        List<String> codes = unusedCodes(k);
+        CountDownLatch holding = new CountDownLatch(2);
+        CountDownLatch goOn = new CountDownLatch(1);
+        service.whileOpen = () -> {
+            holding.countDown();
+            await(goOn);
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> submissions = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String code = codes.get(i);
+                submissions.add(pool.submit(() -> submit(code, answers(1, null, null))));
+            }
+            assertTrue(holding.await(30, TimeUnit.SECONDS));
+            // Both hold the campaign open at once: neither waits for the other.
+            Future<Campaign> close = pool.submit(() -> f.service.close(f.assessor, k.id()));
+            waitUntil(() -> close.isDone() || waitingForLocks() > 0);
+            goOn.countDown();
+            for (Future<String> s : submissions) {
+                assertEquals("ok", s.get(30, TimeUnit.SECONDS));
+            }
+            close.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2, f.service.scores(f.assessor, k.id()).stream().mapToInt(u -> u.responses()).sum());
+        assertEquals(2L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE"));
+        service.whileOpen = () -> {
+        };
+        assertEquals("answer.campaign.closed", errors(() -> service.submit(codes.get(2), answers(1, null, null)))
+                .get("code"));
+        assertEquals(2L, TestDb.count(f.store, "JX_QNR_CODE WHERE USED = 1"));
+    }
+
+    /**
+     * 20 respondents submit without pause while the campaign is closed: every submission accepted is counted in the
+     * closed results, none that began after the close returned is accepted, and responses = accepted = codes used.
+     */
+    @Test
+    void aCloseAmidSubmissionsNeitherMissesNorCutsAnAnswer() throws Exception {
+        service.batch = AnswerServiceImpl.BATCH;
+        Questionnaire q = f.youth();
+        Campaign k = f.service.create(f.cityAdmin, QFixture.YEAR, f.campaignDraft(q.id(), 1,
+                List.of(f.c1.id(), f.c2.id()), Map.of(RespondentCategory.STUDENT, 500)));
+        f.service.issueCodes(f.cityAdmin, k.id());
+        f.service.open(f.assessor, k.id());
+        Queue<String> codes = new ConcurrentLinkedQueue<>(unusedCodes(k));
+        String spare = codes.poll();
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger lateAccepted = new AtomicInteger();
+        AtomicInteger tries = new AtomicInteger();
+        AtomicBoolean closed = new AtomicBoolean();
+        ExecutorService closer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> close = closer.submit(() -> {
+                waitUntil(() -> tries.get() >= 60);
+                f.service.close(f.assessor, k.id());
+                closed.set(true);
+            });
+            List<String> outcomes = concurrently(CONTENDERS, i -> {
+                String last = "none";
+                for (String code; !closed.get() && (code = codes.poll()) != null;) {
+                    boolean afterClose = closed.get();
+                    tries.incrementAndGet();
+                    last = submit(code, answers(2, 1, null));
+                    if (last.equals("ok")) {
+                        accepted.add(code);
+                        if (afterClose) {
+                            lateAccepted.incrementAndGet();
+                        }
+                    } else if (!last.equals("answer.campaign.closed")) {
+                        return last;
+                    }
+                }
+                return "done";
+            });
+            close.get(60, TimeUnit.SECONDS);
+            assertEquals(Collections.nCopies(CONTENDERS, "done"), outcomes);
+        } finally {
+            closer.shutdownNow();
+        }
+        assertEquals(0, lateAccepted.get());
+        assertFalse(accepted.isEmpty());
+        assertEquals(accepted.size(), f.service.scores(f.assessor, k.id()).stream().mapToInt(u -> u.responses()).sum());
+        assertEquals((long) accepted.size(), TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        // Each with both its answers: moved in batches while others were being held, none lost its answers.
+        assertEquals(2L * accepted.size(), TestDb.count(f.store, "JX_QNR_ANSWER"));
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE") + TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
+        assertEquals(accepted, Set.copyOf(TestDb.rows(f.store, "SELECT CODE FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ?"
+                + " AND USED = 1", k.id()).stream().map(r -> r.get("CODE").toString()).toList()));
+        // Closed while codes were left: mid-stream.
+        assertFalse(codes.isEmpty());
+        assertEquals("answer.campaign.closed", submit(spare, answers(2, 1, null)));
+    }
+
+    /**
+     * Issue 18: the ballot and the submission each read the code, the campaign and the frozen questionnaire apart.
+     * Now each reads the code with its campaign in one statement, the questionnaire is read once and kept (a frozen
+     * version never changes), and the submission's transaction holds the campaign open, uses the code and holds the
+     * response with its answers (one statement of many rows), nothing more: the held responses are moved by a
+     * transaction of their own.
+     */
+    @Test
+    void aBallotIsOneStatementAndASubmissionOneMoreAndOneTransaction() {
+        SqlLog log = new SqlLog(f.store);
+        AnswerServiceImpl logged = new AnswerServiceImpl(log.store, f.orgUnits, new Codes(), f.clock);
+        logged.batch = AnswerServiceImpl.BATCH;
+        Campaign k = f.openCampaign();
+        List<String> codes = unusedCodes(k);
+        assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN"), List.of("SELECT JX_QNR_SECTION",
+                "SELECT JX_QNR_CHOICE", "SELECT JX_QNR_ITEM", "SELECT JX_QNR")),
+                shapes(log.during(() -> logged.ballot(codes.get(0)))));
+        for (String code : codes.subList(1, 3)) {
+            List<SqlLog.Call> ballot = log.during(() -> logged.ballot(code));
+            assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN")), shapes(ballot));
+            assertFalse(ballot.get(0).transaction());
+            List<SqlLog.Call> submission = log.during(() -> logged.submit(code, answers(1, 2, "意见")));
+            assertEquals(List.of(List.of("SELECT JX_QNR_CAMPAIGN"), List.of("SELECT JX_QNR_CAMPAIGN",
+                    "UPDATE JX_QNR_CODE", "INSERT JX_QNR_HELD_RESPONSE", "INSERT JX_QNR_HELD_ANSWER")),
+                    shapes(submission));
+            assertTrue(submission.get(1).transaction());
+            assertTrue(submission.get(1).executions().get(0).endsWith(" WITH RS"));
+        }
+        // One submission in a batch then moves the held ones, in a transaction of its own: it copies them while
+        // submissions go on, and takes the campaign exclusively only to delete them.
+        logged.batch = 1;
+        List<SqlLog.Call> moving = log.during(() -> logged.submit(codes.get(3), answers(1, 2, "意见")));
+        assertEquals(3, moving.size());
+        List<String> move = shapes(moving).get(2);
+        assertEquals("SELECT JX_QNR_HELD_RESPONSE", move.get(0));
+        int exclusive = move.indexOf("UPDATE JX_QNR_CAMPAIGN");
+        assertEquals(Set.of("INSERT JX_QNR_RESPONSE", "INSERT JX_QNR_ANSWER"), Set.copyOf(move.subList(1, exclusive)));
+        // The three held responses deleted in two statements: the submissions wait meanwhile.
+        assertEquals(List.of("DELETE JX_QNR_HELD_ANSWER", "DELETE JX_QNR_HELD_RESPONSE"),
+                move.subList(exclusive + 1, move.size()));
+        assertEquals(3L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
+        // Saving the frozen version makes the next one; the campaign's ballots show the version it froze.
+        Questionnaire q = f.service.questionnaire(f.cityAdmin, k.questionnaireId());
+        Questionnaire next = f.service.save(f.cityAdmin, q.id(), new QuestionnaireDraft(q.type(), "改过的标题", null,
+                null, null, q.sections()));
+        assertNotEquals(q.id(), next.id());
+        assertEquals(q, logged.ballot(codes.get(4)).questionnaire());
+        assertEquals(q, new AnswerServiceImpl(f.store, f.orgUnits, new Codes(), f.clock).ballot(codes.get(4))
+                .questionnaire());
+    }
+
+    /** Answers go in statements of up to {@link QuestionnaireRepository#ANSWER_ROWS} rows: more take two. */
+    @Test
+    void aLongQuestionnairesAnswersAreAllStoredAndMoved() {
+        int items = QuestionnaireRepository.ANSWER_ROWS + 3;
+        List<Item> ratings = new ArrayList<>();
+        List<Answer> given = new ArrayList<>();
+        for (int i = 1; i <= items; i++) {
+            ratings.add(new Item(null, ItemKind.RATING, "第" + i + "题", null, BigDecimal.ONE, QFixture.satisfaction(),
+                    true));
+            given.add(new Answer("1." + i, 1 + i % 4, null));
+        }
+        Questionnaire q = f.service.save(f.cityAdmin, null, new QuestionnaireDraft(EvaluationType.YOUTH, "长问卷", null,
+                null, null, List.of(new Section("全部", null, ratings))));
+        Campaign k = f.service.create(f.cityAdmin, QFixture.YEAR, f.campaignDraft(q.id(), 1, List.of(f.c1.id()),
+                Map.of(RespondentCategory.STUDENT, 1)));
+        f.service.issueCodes(f.cityAdmin, k.id());
+        f.service.open(f.assessor, k.id());
+        service.submit(unusedCodes(k).get(0), given);
+        assertEquals(given.stream().map(a -> a.itemKey() + "=" + a.choice()).sorted().toList(), TestDb.rows(f.store,
+                "SELECT ITEM_KEY, CHOICE_NO FROM JX_QNR_ANSWER").stream().map(r -> r.get("ITEM_KEY") + "="
+                        + r.get("CHOICE_NO")).sorted().toList());
+        assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
+    }
+
+    /** Each call's statements as the verb and the first table named. */
+    private static List<List<String>> shapes(List<SqlLog.Call> calls) {
+        Pattern first = Pattern.compile("^(\\w+)\\b.*?\\b(JX_\\w+)", Pattern.DOTALL);
+        return calls.stream().map(call -> call.executions().stream().map(sql -> {
+            Matcher m = first.matcher(sql);
+            return m.find() ? m.group(1) + " " + m.group(2) : sql;
+        }).toList()).toList();
+    }
+
+    private static final int CONTENDERS = 20;
+
+    private List<String> unusedCodes(Campaign k) {
+        return TestDb.rows(f.store, "SELECT CODE FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ? AND USED = 0 ORDER BY CODE",
+                k.id()).stream().map(r -> r.get("CODE").toString()).toList();
+    }
+
+    /** "ok", or the reason the code was refused for. */
+    private String submit(String code, List<Answer> answers) {
+        try {
+            service.submit(code, answers);
+            return "ok";
+        } catch (ValidationException e) {
+            return e.fieldErrors().get("code");
+        }
+    }
+
+    /** What {@code n} threads returned, each running {@code work} with its number at the same time. */
+    private static List<String> concurrently(int n, IntFunction<String> work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int which = i;
+                results.add(pool.submit(() -> work.apply(which)));
+            }
+            List<String> out = new ArrayList<>();
+            for (Future<String> r : results) {
+                out.add(r.get(60, TimeUnit.SECONDS));
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls until {@code condition} holds; a condition that never does fails the test after a minute. */
+    private static void waitUntil(BooleanSupplier condition) {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("waited a minute in vain");
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Lock requests of this database waiting for a lock another transaction holds. */
+    private long waitingForLocks() {
+        return f.store.read(c -> Jdbc.one(c, "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'",
+                rs -> rs.getLong(1)));
     }
 
     @Test
