@@ -11,7 +11,8 @@
 # Each round, interleaved so that both see the same load: Jixiao's first boot (a new, empty data folder: no Karaf
 # cache, no database), the bare one's, Jixiao's restart (the same folder after a clean stop), the bare one's. Time
 # runs from launching the start command; the address is polled every 50 ms. Each node is stopped with its own stop
-# command and waited for.
+# command and waited for. Beside the wall time, the CPU time its JVM had used by then (from /proc), steadier when other
+# work shares the cores.
 # Environment: STARTUP_NO_BUILD (use the distribution as built), STARTUP_MVN (more Maven arguments, e.g.
 #   "-o -Daether.offline.protocols=file"), STARTUP_KEEP (keep the work folder and its logs), STARTUP_JAVA_OPTS (JVM
 #   options added to both, e.g. to try one).
@@ -114,13 +115,22 @@ start_bare() {
   LAUNCHED="$LAUNCHED $pid"
 }
 
-# Polls until the answer wanted ("200", or "any": any HTTP status) and prints the milliseconds since $t0.
+# The CPU time (user + system, ms) the node's JVM has used so far: steadier than wall time on a busy machine.
+cpu_ms() {
+  local java
+  java="$(pgrep -P "$pid" java || pgrep -P "$(pgrep -P "$pid" | head -1)" java || true)"
+  [ -n "$java" ] || { echo 0; return; }
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/${java%%$'\n'*}/stat"
+}
+
+# Polls until the answer wanted ("200", or "any": any HTTP status) and prints the milliseconds since $t0 and the
+# JVM's CPU milliseconds by then.
 wait_answer() {
   local url="$1" want="$2" code
   for _ in $(seq 1 3600); do
     code="$(curl -s -o /dev/null -m 2 -w '%{http_code}' "$url" 2>/dev/null || true)"
     if [ "$code" = "$want" ] || { [ "$want" = any ] && [ -n "$code" ] && [ "$code" != 000 ]; }; then
-      echo $(( $(now_ms) - t0 ))
+      echo "$(( $(now_ms) - t0 )) $(cpu_ms)"
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || { say "the node ended while starting" >&2; return 1; }
@@ -143,8 +153,12 @@ stop_bare() {
 # ---------------------------------------------------------------- the run
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
-declare -A times
-record() { times[$1]="${times[$1]:-} $2"; printf '  %-22s %6d ms   (load %s)\n' "$1" "$2" "$(load)"; }
+declare -A times cpus
+record() {
+  times[$1]="${times[$1]:-} ${2% *}"
+  cpus[$1]="${cpus[$1]:-} ${2#* }"
+  printf '  %-16s %6d ms   JVM CPU %6d ms   (load %s)\n' "$1" "${2% *}" "${2#* }" "$(load)"
+}
 
 say "Jixiao against a bare Karaf + Pax Web: $ROUNDS round(s), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -167,10 +181,13 @@ done
 
 say ""
 say "median of $ROUNDS (load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg))"
+ratio() { awk -v j="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? j / b : 0 }'; }
 for phase in first restart; do
   j=$(printf '%s\n' ${times["jixiao $phase"]} | median)
   b=$(printf '%s\n' ${times["bare $phase"]} | median)
+  jc=$(printf '%s\n' ${cpus["jixiao $phase"]} | median)
+  bc=$(printf '%s\n' ${cpus["bare $phase"]} | median)
   label=$([ "$phase" = first ] && echo "first boot" || echo "restart")
-  printf '%-11s Jixiao %6d ms   bare %6d ms   ratio %s\n' "$label" "$j" "$b" \
-    "$(awk -v j="$j" -v b="$b" 'BEGIN { printf "%.2f", j / b }')"
+  printf '%-11s Jixiao %6d ms   bare %6d ms   ratio %s      JVM CPU: Jixiao %6d ms   bare %6d ms   ratio %s\n' \
+    "$label" "$j" "$b" "$(ratio "$j" "$b")" "$jc" "$bc" "$(ratio "$jc" "$bc")"
 done
