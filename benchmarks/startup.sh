@@ -13,7 +13,8 @@
 # runs from launching the start command; the address is polled every 50 ms. Each node is stopped with its own stop
 # command and waited for. Beside the wall time, the CPU time its JVM had used by then (from /proc), steadier when other
 # work shares the cores.
-# Environment: STARTUP_NO_BUILD (use the distribution as built), STARTUP_MVN (more Maven arguments, e.g.
+# Environment: STARTUP_NO_BUILD (use the distribution as built), STARTUP_DIST (measure that unpacked distribution, e.g.
+#   an earlier build kept to compare, instead of this checkout's), STARTUP_MVN (more Maven arguments, e.g.
 #   "-o -Daether.offline.protocols=file"), STARTUP_KEEP (keep the work folder and its logs), STARTUP_JAVA_OPTS (JVM
 #   options added to both, e.g. to try one).
 set -euo pipefail
@@ -49,14 +50,14 @@ free_port() {
 # ---------------------------------------------------------------- the two distributions
 command -v curl >/dev/null || die "curl is needed"
 [ "$ROUNDS" -ge 1 ] 2>/dev/null || die "rounds is a number, at least 1"
-if [ -z "${STARTUP_NO_BUILD:-}" ]; then
-  # shellcheck disable=SC2086 # STARTUP_MVN is a list of arguments
+SOURCE="${STARTUP_DIST:-$ROOT/karaf-assembly/target/assembly}"
+if [ -z "${STARTUP_NO_BUILD:-}" ] && [ -z "${STARTUP_DIST:-}" ]; then
   JIXIAO_MVN="${STARTUP_MVN:-}" "$ROOT/jixiao" dist >/dev/null || die "the build failed"
 fi
-[ -x "$ROOT/karaf-assembly/target/assembly/bin/jixiao" ] || die "no distribution in karaf-assembly/target/assembly"
+[ -x "$SOURCE/bin/jixiao" ] || die "no distribution in $SOURCE"
 # A copy: a rebuild or another node of this checkout during the run cannot change what is measured.
 DIST="$WORK/dist"
-cp -a "$ROOT/karaf-assembly/target/assembly" "$DIST"
+cp -a "$SOURCE" "$DIST"
 rm -rf "$DIST/instances" "$DIST/data"
 mkdir -p "$DIST/instances"
 
