@@ -182,7 +182,7 @@ done
 
 say ""
 say "median of $ROUNDS (load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg))"
-ratio() { awk -v j="$1" -v b="$2" 'BEGIN { printf "%.2f", b > 0 ? j / b : 0 }'; }
+ratio() { awk -v j="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? j / b : 0) }'; }
 for phase in first restart; do
   j=$(printf '%s\n' ${times["jixiao $phase"]} | median)
   b=$(printf '%s\n' ${times["bare $phase"]} | median)
