@@ -25,12 +25,25 @@ public final class StoreComponent implements Store, Backups {
 
     static final String PID = "org.jixiao.store";
 
+    /**
+     * Sized for a county node (a small server shared with other work); a city node, which holds its counties'
+     * records, raises both: etc/org.jixiao.store.cfg, {@code config:edit org.jixiao.store}, or JIXIAO_DB_POOL and
+     * JIXIAO_DB_PAGE_CACHE given to bin/jixiao.
+     */
     @ObjectClassDefinition(name = "Jixiao store", description = "The embedded Derby database of this node")
     public @interface Config {
         @AttributeDefinition(name = "Pool size", description = "Most database connections open at once", min = "1",
                 max = "64")
         int poolSize() default 8;
+
+        @AttributeDefinition(name = "Page cache", description = "Database pages Derby keeps in memory (4 to 32 KB "
+                + "each): 1000 for a county node, 4000 or more for a city node", min = "40", max = "1000000")
+        int pageCacheSize() default DEFAULT_PAGE_CACHE;
     }
+
+    /** Derby's own default, said here so that the county's bound is ours and not a library's. */
+    static final int DEFAULT_PAGE_CACHE = 1000;
+    static final String PAGE_CACHE_PROPERTY = "derby.storage.pageCacheSize";
 
     private final DerbyStore store;
     private final NodeBackup backup;
@@ -38,6 +51,9 @@ public final class StoreComponent implements Store, Backups {
     @Activate
     public StoreComponent(Config config) {
         Path data = dataDirectory(System.getProperty("jixiao.data"), System.getProperty("karaf.data"));
+        // Derby reads it as it boots the database: on activation, and again after a configuration change, since
+        // deactivation shuts the database down.
+        System.setProperty(PAGE_CACHE_PROPERTY, String.valueOf(config.pageCacheSize()));
         this.store = new DerbyStore(data.resolve("db"), config.poolSize());
         this.backup = new NodeBackup(store, keyDirectory(System.getProperty("jixiao.keys"), data),
                 data.resolve("evidence"), Clock.systemUTC());

@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,19 +37,22 @@ class StoreComponentTest {
     }
 
     @Test
-    void activatesOnTheDataDirectoryAndShutsDownOnDeactivate(@TempDir Path data) {
+    void activatesOnTheDataDirectoryAndShutsDownOnDeactivate(@TempDir Path data) throws Exception {
         TestSupport.derbyLogInTarget();
         String previous = System.getProperty("jixiao.data");
         System.setProperty("jixiao.data", data.toString());
         try {
-            StoreComponent component = new StoreComponent(config(2));
+            StoreComponent component = new StoreComponent(config(2, 400));
             assertTrue(component.healthy());
+            // Issue 18: the configured page cache is the one Derby gives the database (its own MBean says so).
+            assertEquals(400L, pageCacheEntries(data.resolve("db")));
             assertEquals(List.of(), component.applied("x"));
             assertTrue(Files.isDirectory(data.resolve("db")));
             component.deactivate();
             assertFalse(component.healthy());
             assertFalse(Files.exists(data.resolve("db").resolve("db.lck")));
         } finally {
+            System.clearProperty(StoreComponent.PAGE_CACHE_PROPERTY);
             if (previous == null) {
                 System.clearProperty("jixiao.data");
             } else {
@@ -53,7 +61,19 @@ class StoreComponentTest {
         }
     }
 
-    private static StoreComponent.Config config(int poolSize) {
+    private static Number pageCacheEntries(Path db) throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        Set<ObjectName> names = jmx.queryNames(new ObjectName("org.apache.derby:type=CacheManager,name=PageCache,*"),
+                null);
+        for (ObjectName name : names) {
+            if (name.getKeyProperty("db").contains(db.toString())) {
+                return (Number) jmx.getAttribute(name, "MaxEntries");
+            }
+        }
+        throw new AssertionError("no page cache MBean for " + db + " in " + names);
+    }
+
+    private static StoreComponent.Config config(int poolSize, int pageCacheSize) {
         return new StoreComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -63,6 +83,11 @@ class StoreComponentTest {
             @Override
             public int poolSize() {
                 return poolSize;
+            }
+
+            @Override
+            public int pageCacheSize() {
+                return pageCacheSize;
             }
         };
     }

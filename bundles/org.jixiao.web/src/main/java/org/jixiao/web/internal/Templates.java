@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import freemarker.cache.ClassTemplateLoader;
@@ -27,12 +28,45 @@ import freemarker.template.utility.DeepUnwrap;
 public final class Templates {
 
     private static final ClassLoader OWN = Templates.class.getClassLoader();
+    private static final System.Logger LOG = System.getLogger(Templates.class.getName());
 
     /**
      * Keyed weakly by the plugin's class loader. The value refers to its loader, so it is held softly: once a
      * plugin is updated or removed nothing else holds the old loader and both can go.
      */
     private final Map<ClassLoader, java.lang.ref.SoftReference<Configuration>> configurations = new WeakHashMap<>();
+
+    /** What {@link #activate} parses ahead: the login page, the first page anyone asks for, and what it imports. */
+    static final List<String> WARM = List.of("layout", "login");
+
+    /**
+     * Parses the login page's templates in both languages on a thread of its own, while the rest of the node is still
+     * starting, so that the first request does not wait for FreeMarker (issue 18). A failure only costs that request
+     * the parse; the request then reports it as it would have anyway.
+     */
+    @Activate
+    void activate() {
+        Thread warm = new Thread(this::warmUp, "jixiao-templates-warm-up");
+        warm.setDaemon(true);
+        warm.start();
+    }
+
+    /** The templates of {@link #WARM} now in FreeMarker's cache, parsed in both languages. */
+    List<String> warmUp() {
+        Configuration configuration = configuration(OWN);
+        List<String> parsed = new java.util.ArrayList<>();
+        for (String name : WARM) {
+            try {
+                for (java.util.Locale locale : List.of(Messages.ZH_CN, java.util.Locale.ENGLISH)) {
+                    configuration.getTemplate(name + ".ftlh", locale);
+                }
+                parsed.add(name);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "template " + name + " not parsed ahead", e);
+            }
+        }
+        return parsed;
+    }
 
     void render(ClassLoader plugin, String template, Map<String, Object> model, Messages messages, Writer out)
             throws IOException {

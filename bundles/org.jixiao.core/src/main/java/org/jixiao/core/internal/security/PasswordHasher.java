@@ -57,6 +57,20 @@ public final class PasswordHasher {
         return ALGORITHM_ID + '$' + iterations + '$' + b64.encodeToString(salt) + '$' + b64.encodeToString(key);
     }
 
+    /**
+     * A stored hash that no password matches, of the same form and iteration count as {@link #hash}: verifying
+     * against it costs what verifying a real one does, and making it derives nothing (a random salt and random key
+     * bytes), so that a service holding one for unknown accounts does not spend a PBKDF2 on starting.
+     */
+    public String decoy() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(key);
+        Base64.Encoder b64 = Base64.getEncoder();
+        return ALGORITHM_ID + '$' + iterations + '$' + b64.encodeToString(salt) + '$' + b64.encodeToString(key);
+    }
+
     /** False for a wrong password and for anything that is not a well-formed hash; never throws on input. */
     public boolean verify(char[] password, String encoded) {
         if (password == null) {

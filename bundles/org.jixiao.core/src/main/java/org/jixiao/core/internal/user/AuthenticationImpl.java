@@ -75,7 +75,8 @@ public final class AuthenticationImpl implements Authentication {
         this.orgUnits = Objects.requireNonNull(orgUnits, "orgUnits");
         this.hasher = Objects.requireNonNull(hasher, "hasher");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.dummyHash = hasher.hash(Tokens.random(16).toCharArray());
+        // Not hasher.hash(...): a PBKDF2 here would hold up every start-up (issue 18) for a hash nobody knows.
+        this.dummyHash = hasher.decoy();
         this.accounts = new Cached<>(clock);
         this.tokenRows = new Cached<>(clock);
     }

@@ -30,6 +30,23 @@ class PasswordHasherTest {
         assertFalse(hasher.needsRehash(encoded));
     }
 
+    /** Issue 18: what unknown accounts are verified against, made without a PBKDF2 at start-up. */
+    @Test
+    void decoyMatchesNoPasswordAndCostsAsMuchAsARealHash() {
+        PasswordHasher hasher = new PasswordHasher();
+        String decoy = hasher.decoy();
+        String[] parts = decoy.split("\\$");
+        assertEquals("pbkdf2-sha256", parts[0]);
+        assertEquals(String.valueOf(PasswordHasher.ITERATIONS), parts[1], "verified with the production count");
+        assertEquals(16, Base64.getDecoder().decode(parts[2]).length);
+        assertEquals(32, Base64.getDecoder().decode(parts[3]).length);
+        assertFalse(hasher.needsRehash(decoy), "well-formed and current");
+        assertNotEquals(decoy, hasher.decoy(), "a new salt and key each time");
+        for (String guess : new String[] {"", "admin", "Tr0ub4dor&3"}) {
+            assertFalse(fast.verify(guess.toCharArray(), fast.decoy()));
+        }
+    }
+
     @Test
     void encodingHasTheDocumentedShape() {
         String[] parts = fast.hash("secret".toCharArray()).split("\\$");
