@@ -61,6 +61,15 @@ public final class DerbyStore implements Store, AutoCloseable {
     private final EmbeddedDriver driver;
     private final ArrayBlockingQueue<Connection> idle;
     private final Semaphore permits;
+    /**
+     * Connections for work a thread starts while it already holds one (a transaction inside a transaction: the field
+     * key's first fingerprint, an id block, a conflict noted apart). From the pool, such work waits for a connection
+     * that the threads holding all of them, each waiting for the same one-time step, never give back: every write
+     * stalls for the borrow timeout. A small reserve of its own lets it go on.
+     */
+    private final Semaphore nestedPermits = new Semaphore(NESTED_RESERVE, true);
+    /** Connections the current thread holds. */
+    private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean closed;
 
@@ -89,8 +98,14 @@ public final class DerbyStore implements Store, AutoCloseable {
         this.url = directory != null ? "jdbc:derby:" + directory : "jdbc:derby:memory:" + memoryName;
         this.poolSize = poolSize;
         this.borrowTimeout = Objects.requireNonNull(borrowTimeout);
-        this.idle = new ArrayBlockingQueue<>(poolSize);
+        this.idle = new ArrayBlockingQueue<>(poolSize + NESTED_RESERVE);
         this.permits = new Semaphore(poolSize, true);
+        // Derby looks for a deadlock only once a lock has been waited for this long (its default: 20 s). Meanwhile both
+        // transactions hold their pooled connections, and under a burst of answers or writes the pool runs dry before
+        // Derby picks its victim, which the store then runs again (isTransient).
+        if (System.getProperty(DEADLOCK_TIMEOUT) == null) {
+            System.setProperty(DEADLOCK_TIMEOUT, "2");
+        }
         try {
             Path parent = directory == null ? null : directory.getParent();
             if (parent != null) {
@@ -140,6 +155,12 @@ public final class DerbyStore implements Store, AutoCloseable {
             }
         }
     }
+
+    /** Connections beyond the pool, for work a thread starts while it holds one; see {@link #nestedPermits}. */
+    static final int NESTED_RESERVE = 2;
+
+    /** Seconds a lock is waited for before Derby checks whether the wait is a deadlock. */
+    static final String DEADLOCK_TIMEOUT = "derby.locks.deadlockTimeout";
 
     /** Attempts of a transaction that failed for a transient reason, the first included. */
     static final int TRANSIENT_ATTEMPTS = 4;
@@ -237,6 +258,7 @@ public final class DerbyStore implements Store, AutoCloseable {
         if (closed) {
             throw new StoreException("the store is closed");
         }
+        Semaphore permits = held.get()[0] > 0 ? nestedPermits : this.permits;
         try {
             if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new StoreException("no database connection free within " + timeout.toMillis() + " ms (pool size "
@@ -254,11 +276,14 @@ public final class DerbyStore implements Store, AutoCloseable {
             Connection c;
             while ((c = idle.poll()) != null) {
                 if (!c.isClosed()) {
+                    held.get()[0]++;
                     return c;
                 }
                 discard(c);
             }
-            return connect();
+            c = connect();
+            held.get()[0]++;
+            return c;
         } catch (SQLException e) {
             permits.release();
             throw new StoreException("cannot open the database " + location() + ": " + describe(e), e);
@@ -278,6 +303,8 @@ public final class DerbyStore implements Store, AutoCloseable {
     }
 
     private void release(Connection c, boolean broken) {
+        // The outermost connection goes back to the pool, one taken while holding another to the reserve.
+        Semaphore permits = --held.get()[0] > 0 ? nestedPermits : this.permits;
         try {
             if (broken || closed || c.isClosed() || !idle.offer(c)) {
                 discard(c);

@@ -225,6 +225,35 @@ class DerbyStoreTest {
         assertEquals(Integer.valueOf(1), store.read(c -> 1));
     }
 
+    /**
+     * Work started inside a transaction (a one-time step every writer meets first, such as the field key's
+     * fingerprint) gets a connection of the reserve, not one of the pool that the writers all hold, waiting for it.
+     */
+    @Test
+    void aTransactionStartedInsideAnotherDoesNotWaitForThePoolItsCallerHolds() throws Exception {
+        DerbyStore store = open(2, Duration.ofMillis(300));
+        CountDownLatch bothInside = new CountDownLatch(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> done = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            done.add(writers.submit(() -> store.inTransaction(c -> {
+                bothInside.countDown();
+                try {
+                    bothInside.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return store.inTransaction(nested -> 1) + 1;
+            })));
+        }
+        for (Future<Integer> f : done) {
+            assertEquals(Integer.valueOf(2), f.get(30, TimeUnit.SECONDS));
+        }
+        writers.shutdown();
+        assertEquals(2, store.freePermits());
+        assertEquals(Integer.valueOf(1), store.read(c -> 1));
+    }
+
     @Test
     void discardsAConnectionClosedByTheWork() throws SQLException {
         DerbyStore store = open(1);
