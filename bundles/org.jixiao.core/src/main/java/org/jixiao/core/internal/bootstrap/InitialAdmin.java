@@ -3,25 +3,16 @@ package org.jixiao.core.internal.bootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.jixiao.api.OrgLevel;
@@ -32,6 +23,7 @@ import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.NodeFiles;
+import org.jixiao.core.internal.security.OwnerOnlyFiles;
 import org.jixiao.core.internal.security.PasswordHasher;
 import org.jixiao.core.internal.security.Tokens;
 import org.jixiao.core.internal.user.UserRepository;
@@ -54,7 +46,6 @@ public final class InitialAdmin {
     static final String ROOT_NAME = "团市委";
 
     private static final System.Logger LOG = System.getLogger(InitialAdmin.class.getName());
-    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
 
     private final Optional<Path> passwordFile;
 
@@ -108,39 +99,12 @@ public final class InitialAdmin {
         });
     }
 
-    /**
-     * Writes {@code content} to a file that is owner-only from its creation on (it is created with those
-     * permissions, then filled, then renamed into place), replacing a leftover of an earlier failed start.
-     */
+    /** Writes {@code content} to an owner-only file, replacing a leftover of an earlier failed start. */
     static void writeSecretFile(Path file, String content) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
-            FileAttribute<?>[] attrs = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS)}
-                    : new FileAttribute<?>[0];
-            Path tmp = Files.createTempFile(dir, FILE_NAME + ".", ".tmp", attrs);
-            try {
-                if (posix) {
-                    Files.setPosixFilePermissions(tmp, FILE_PERMISSIONS);
-                }
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING)) {
-                    ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                    while (buf.hasRemaining()) {
-                        ch.write(buf);
-                    }
-                    ch.force(true);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            OwnerOnlyFiles.write(file, content.getBytes(StandardCharsets.UTF_8), true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the initial administrator's password to " + file, e);
         }

@@ -2,16 +2,10 @@ package org.jixiao.core.internal.security;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -48,7 +42,6 @@ public final class FieldCrypto {
     private static final String MAC_ALGORITHM = "HmacSHA256";
 
     private static final Set<PosixFilePermission> DIR_PERMISSIONS = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> FILE_PERMISSIONS = PosixFilePermissions.fromString("rw-------");
 
     private final SecureRandom random = new SecureRandom();
     private final SecretKey aesKey;
@@ -263,34 +256,9 @@ public final class FieldCrypto {
                 + "version=1\n"
                 + "aes=" + b64.encodeToString(aes) + "\n"
                 + "hmac=" + b64.encodeToString(hmac) + "\n";
-
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_PERMISSIONS)}
-                : new FileAttribute<?>[0];
-        // Same directory, so the move below is a rename and a crash never leaves a half-written key file.
-        Path tmp = Files.createTempFile(dir, KEY_FILE + ".", ".tmp", attrs);
-        try {
-            if (posix) {
-                Files.setPosixFilePermissions(tmp, FILE_PERMISSIONS);
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.US_ASCII));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            if (Files.exists(keyFile, LinkOption.NOFOLLOW_LINKS)) {
-                // Another start created it meanwhile; theirs may already be in use, so use it, never replace it.
-                return null;
-            }
-            try {
-                Files.move(tmp, keyFile, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, keyFile);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        // Another start may create it meanwhile; theirs may already be in use, so use it, never replace it.
+        if (!OwnerOnlyFiles.write(keyFile, content.getBytes(StandardCharsets.US_ASCII), false)) {
+            return null;
         }
         return new byte[][] {aes, hmac};
     }
