@@ -29,7 +29,6 @@ import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
@@ -237,15 +236,8 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     }
 
     private static <T> T write(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StoreException e) {
-            // Only a concurrent writer outside this service could slip past the check above.
-            if (Jdbc.isUniqueViolation(e)) {
-                throw ValidationException.of("code", "orgUnit.code.taken");
-            }
-            throw e;
-        }
+        // Only a concurrent writer outside this service could slip past the check above.
+        return Jdbc.unlessTaken(work, () -> ValidationException.of("code", "orgUnit.code.taken"));
     }
 
     private static void requireAdmin(Actor actor) {

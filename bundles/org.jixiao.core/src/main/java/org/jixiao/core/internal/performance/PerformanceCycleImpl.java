@@ -26,7 +26,6 @@ import org.jixiao.api.performance.PerformanceYear;
 import org.jixiao.api.performance.Step;
 import org.jixiao.api.performance.StepWindow;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
@@ -148,32 +147,25 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
                 throw ValidationException.of("year", "cycle.year.exists");
             }
             List<StepWindow> windows = defaultWindows(year);
-            try {
-                store.inTransaction(c -> {
-                    Jdbc.update(c, "INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY)"
-                            + " VALUES (?, ?, ?, ?)", year, Step.TARGET_SETTING.name(), clock.instant(),
-                            Jdbc.truncate(actor.username(), USERNAME_MAX));
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO JX_PERF_WINDOW (PERF_YEAR, STEP, OPENS, CLOSES) VALUES (?, ?, ?, ?)")) {
-                        for (StepWindow w : windows) {
-                            ps.setInt(1, year);
-                            ps.setString(2, w.step().name());
-                            ps.setDate(3, Date.valueOf(w.opens()));
-                            ps.setDate(4, Date.valueOf(w.closes()));
-                            ps.executeUpdate();
-                        }
+            // Only another node could slip past the check above.
+            Jdbc.unlessTaken(() -> store.inTransaction(c -> {
+                Jdbc.update(c, "INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY)"
+                        + " VALUES (?, ?, ?, ?)", year, Step.TARGET_SETTING.name(), clock.instant(),
+                        Jdbc.truncate(actor.username(), USERNAME_MAX));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO JX_PERF_WINDOW (PERF_YEAR, STEP, OPENS, CLOSES) VALUES (?, ?, ?, ?)")) {
+                    for (StepWindow w : windows) {
+                        ps.setInt(1, year);
+                        ps.setString(2, w.step().name());
+                        ps.setDate(3, Date.valueOf(w.opens()));
+                        ps.setDate(4, Date.valueOf(w.closes()));
+                        ps.executeUpdate();
                     }
-                    AuditRecords.insert(c, clock.instant(), actor, "cycle.open", target(year),
-                            "step=" + Step.TARGET_SETTING.name(), null);
-                    return null;
-                });
-            } catch (StoreException e) {
-                // Only another node could slip past the check above.
-                if (Jdbc.isUniqueViolation(e)) {
-                    throw ValidationException.of("year", "cycle.year.exists");
                 }
-                throw e;
-            }
+                AuditRecords.insert(c, clock.instant(), actor, "cycle.open", target(year),
+                        "step=" + Step.TARGET_SETTING.name(), null);
+                return null;
+            }), () -> ValidationException.of("year", "cycle.year.exists"));
             return new PerformanceYear(year, Step.TARGET_SETTING, windows);
         }
     }

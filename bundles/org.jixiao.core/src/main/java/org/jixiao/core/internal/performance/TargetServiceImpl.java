@@ -47,7 +47,6 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectState;
 import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.evaluation.EvaluationRepository;
 import org.jixiao.core.internal.schema.CoreSchema;
@@ -213,30 +212,16 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
             if (y.step() != Step.TARGET_SETTING) {
                 throw ValidationException.of("year", "target.approve.step");
             }
-            try {
-                store.inTransaction(c -> {
-                    Jdbc.update(c, "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT, APPROVED_BY)"
-                            + " VALUES (?, ?, ?)", year, clock.instant(), Jdbc.truncate(actor.username(), USERNAME_MAX));
-                    long set;
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT COUNT(*) FROM JX_TARGET WHERE PERF_YEAR = ?")) {
-                        ps.setInt(1, year);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            set = rs.getLong(1);
-                        }
-                    }
-                    AuditRecords.insert(c, clock.instant(), actor, "target.approve", PerformanceCycleImpl.target(year),
-                            "explicit targets=" + set, null);
-                    return null;
-                });
-            } catch (StoreException e) {
-                // Only another node could slip past the check above.
-                if (Jdbc.isUniqueViolation(e)) {
-                    throw ValidationException.of("year", "target.approved.already");
-                }
-                throw e;
-            }
+            // Only another node could slip past the check above.
+            Jdbc.unlessTaken(() -> store.inTransaction(c -> {
+                Jdbc.update(c, "INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT, APPROVED_BY)"
+                        + " VALUES (?, ?, ?)", year, clock.instant(), Jdbc.truncate(actor.username(), USERNAME_MAX));
+                long set = Jdbc.one(c, "SELECT COUNT(*) FROM JX_TARGET WHERE PERF_YEAR = ?", rs -> rs.getLong(1),
+                        year);
+                AuditRecords.insert(c, clock.instant(), actor, "target.approve", PerformanceCycleImpl.target(year),
+                        "explicit targets=" + set, null);
+                return null;
+            }), () -> ValidationException.of("year", "target.approved.already"));
         }
     }
 
@@ -429,16 +414,10 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
 
     private static Map<IndicatorRef, Stored> loadTargets(Connection c, int year, long orgUnitId) throws SQLException {
         Map<IndicatorRef, Stored> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, INDICATOR_ID, KIND, COMPARISON,"
-                + " TARGET_VALUE, UPDATED_AT, UPDATED_BY FROM JX_TARGET WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(new IndicatorRef(rs.getString("PROJECT_ID"), rs.getString("INDICATOR_ID")), stored(rs));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT PROJECT_ID, INDICATOR_ID, KIND, COMPARISON, TARGET_VALUE, UPDATED_AT, UPDATED_BY"
+                + " FROM JX_TARGET WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ?",
+                rs -> out.put(new IndicatorRef(rs.getString("PROJECT_ID"), rs.getString("INDICATOR_ID")), stored(rs)),
+                year, orgUnitId);
         return out;
     }
 

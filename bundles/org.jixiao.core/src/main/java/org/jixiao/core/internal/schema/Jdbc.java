@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.function.Supplier;
+
+import org.jixiao.api.store.StoreException;
 
 /** JDBC details shared by the core's SQL. */
 public final class Jdbc {
@@ -154,6 +157,21 @@ public final class Jdbc {
             }
         }
         return false;
+    }
+
+    /**
+     * Runs a write whose check for an existing row another writer may slip past: the unique constraint then decides,
+     * and the loser gets {@code refusal} (a form error, or "changed meanwhile") instead of a store failure.
+     */
+    public static <T> T unlessTaken(Supplier<T> write, Supplier<? extends RuntimeException> refusal) {
+        try {
+            return write.get();
+        } catch (StoreException e) {
+            if (isUniqueViolation(e)) {
+                throw refusal.get();
+            }
+            throw e;
+        }
     }
 
     /** The escape character for {@link #containsPattern}; used as {@code LIKE ? ESCAPE '!'}. */

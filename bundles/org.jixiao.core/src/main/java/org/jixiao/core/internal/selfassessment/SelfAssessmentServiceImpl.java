@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jixiao.api.AccessDeniedException;
 import org.jixiao.api.Actor;
@@ -36,7 +37,6 @@ import org.jixiao.api.performance.TargetTable;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.org.OrgUnitServiceImpl;
 import org.jixiao.core.internal.performance.Actuals;
@@ -373,15 +373,8 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
     // ---------------------------------------------------------------- helpers
 
     /** Runs a write; a unique violation means another node created the report meanwhile. */
-    private static void write(Runnable work) {
-        try {
-            work.run();
-        } catch (StoreException e) {
-            if (Jdbc.isUniqueViolation(e)) {
-                throw stale();
-            }
-            throw e;
-        }
+    private static void write(Supplier<?> work) {
+        Jdbc.unlessTaken(work, SelfAssessmentServiceImpl::stale);
     }
 
     private static ValidationException stale() {

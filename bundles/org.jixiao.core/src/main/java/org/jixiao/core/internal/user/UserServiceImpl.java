@@ -33,7 +33,6 @@ import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
 import org.jixiao.core.internal.schema.Jdbc;
@@ -368,15 +367,8 @@ public final class UserServiceImpl implements UserService {
     }
 
     private static <T> T uniqueUsername(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StoreException e) {
-            // Two admins creating the same name at once: the constraint decides, the loser gets the form error.
-            if (Jdbc.isUniqueViolation(e)) {
-                throw ValidationException.of("username", "user.username.taken");
-            }
-            throw e;
-        }
+        // Two admins creating the same name at once: the constraint decides, the loser gets the form error.
+        return Jdbc.unlessTaken(work, () -> ValidationException.of("username", "user.username.taken"));
     }
 
     static void requireAdmin(Actor actor) {

@@ -3,6 +3,7 @@ package org.jixiao.core.internal.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -10,7 +11,11 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
+import org.jixiao.api.ValidationException;
+import org.jixiao.api.store.StoreException;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +59,21 @@ class JdbcTest {
             assertFalse(none);
             assertNull(store.read(c -> Jdbc.one(c, "SELECT 1 FROM SYSIBM.SYSDUMMY1 WHERE 1 = ?",
                     rs -> rs.getInt(1), 2)));
+        }
+    }
+
+    @Test
+    void aWriteThatLosesTheRaceToAUniqueKeyGetsItsRefusalAndOtherFailuresPass() {
+        try (MemoryStores.Loan store = TestDb.open()) {
+            store.inTransaction(c -> Jdbc.update(c, "CREATE TABLE JDBC_TEST_TAKEN (K INT PRIMARY KEY)"));
+            Supplier<Integer> insert = () -> store.inTransaction(c -> Jdbc.update(c,
+                    "INSERT INTO JDBC_TEST_TAKEN (K) VALUES (1)"));
+            Supplier<RuntimeException> refusal = () -> ValidationException.of("k", "taken");
+            assertEquals(1, Jdbc.unlessTaken(insert, refusal));
+            ValidationException e = assertThrows(ValidationException.class, () -> Jdbc.unlessTaken(insert, refusal));
+            assertEquals(Map.of("k", "taken"), e.fieldErrors());
+            assertThrows(StoreException.class, () -> Jdbc.unlessTaken(() -> store.inTransaction(c -> Jdbc.update(c,
+                    "INSERT INTO JDBC_TEST_TAKEN (K) VALUES (NULL)")), refusal));
         }
     }
 }
