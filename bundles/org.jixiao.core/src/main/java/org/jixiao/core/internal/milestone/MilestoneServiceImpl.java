@@ -5,7 +5,6 @@ import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -464,51 +463,35 @@ public final class MilestoneServiceImpl extends UnitYearService implements Miles
 
     private static Map<String, Due> loadDues(Connection c, int year) throws SQLException {
         Map<String, Due> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY"
-                + " FROM JX_MILESTONE_DUE WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    // java.sql.Date converts through the JVM's zone both ways, so the calendar day survives.
-                    out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")),
-                            new Due(rs.getDate("DUE_ON").toLocalDate(), Jdbc.getInstant(rs, "SET_AT"),
-                                    rs.getString("SET_BY")));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT PROJECT_ID, MILESTONE_ID, DUE_ON, SET_AT, SET_BY FROM JX_MILESTONE_DUE"
+                + " WHERE PERF_YEAR = ?",
+                // java.sql.Date converts through the JVM's zone both ways, so the calendar day survives.
+                rs -> out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")),
+                        new Due(rs.getDate("DUE_ON").toLocalDate(), Jdbc.getInstant(rs, "SET_AT"),
+                                rs.getString("SET_BY"))),
+                year);
         return out;
     }
 
     /** The marking that counts of each node of one unit: the newest. */
     private static Map<String, MilestoneMark> latestMarks(Connection c, int year, long orgUnitId) throws SQLException {
         Map<String, MilestoneMark> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY,"
-                + " DONE_AT FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? ORDER BY ID")) {
-            ps.setInt(1, year);
-            ps.setLong(2, orgUnitId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")), mark(rs));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY, DONE_AT FROM JX_MILESTONE_DONE"
+                + " WHERE PERF_YEAR = ? AND ORG_UNIT_ID = ? ORDER BY ID",
+                rs -> out.put(Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID")), mark(rs)),
+                year, orgUnitId);
         return out;
     }
 
     /** The marking that counts of each node of every unit. */
     private static List<Done> latestMarks(Connection c, int year) throws SQLException {
         Map<String, Done> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ORG_UNIT_ID, PROJECT_ID, MILESTONE_ID, DONE_ON,"
-                + " EVIDENCE, DONE_BY, DONE_AT FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? ORDER BY ID")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        Jdbc.each(c, "SELECT ORG_UNIT_ID, PROJECT_ID, MILESTONE_ID, DONE_ON, EVIDENCE, DONE_BY, DONE_AT"
+                + " FROM JX_MILESTONE_DONE WHERE PERF_YEAR = ? ORDER BY ID", rs -> {
                     long unit = rs.getLong("ORG_UNIT_ID");
                     String key = Declared.key(rs.getString("PROJECT_ID"), rs.getString("MILESTONE_ID"));
                     out.put(unit + "/" + key, new Done(unit, key, mark(rs)));
-                }
-            }
-        }
+                }, year);
         return new ArrayList<>(out.values());
     }
 

@@ -387,17 +387,8 @@ final class QuestionnaireRepository {
     }
 
     static List<CampaignRow> campaigns(Connection c, int year) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CAMPAIGN_COLUMNS
-                + " WHERE k.PERF_YEAR = ? ORDER BY k.ID")) {
-            ps.setInt(1, year);
-            List<CampaignRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(campaign(rs));
-                }
-            }
-            return out;
-        }
+        return Jdbc.list(c, "SELECT " + CAMPAIGN_COLUMNS + " WHERE k.PERF_YEAR = ? ORDER BY k.ID",
+                QuestionnaireRepository::campaign, year);
     }
 
     private static CampaignRow campaign(ResultSet rs) throws SQLException {
@@ -409,31 +400,15 @@ final class QuestionnaireRepository {
     }
 
     static List<Long> units(Connection c, long campaignId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT ORG_UNIT_ID FROM JX_QNR_CAMPAIGN_UNIT"
-                + " WHERE CAMPAIGN_ID = ? ORDER BY ORG_UNIT_ID")) {
-            ps.setLong(1, campaignId);
-            List<Long> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-            return out;
-        }
+        return Jdbc.list(c, "SELECT ORG_UNIT_ID FROM JX_QNR_CAMPAIGN_UNIT WHERE CAMPAIGN_ID = ? ORDER BY ORG_UNIT_ID",
+                rs -> rs.getLong(1), campaignId);
     }
 
     /** The quotas in category order. */
     static List<CategoryQuota> quotas(Connection c, long campaignId) throws SQLException {
         Map<RespondentCategory, Integer> found = new EnumMap<>(RespondentCategory.class);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT CATEGORY, QUOTA FROM JX_QNR_QUOTA WHERE CAMPAIGN_ID = ?")) {
-            ps.setLong(1, campaignId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.put(RespondentCategory.valueOf(rs.getString(1)), rs.getInt(2));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT CATEGORY, QUOTA FROM JX_QNR_QUOTA WHERE CAMPAIGN_ID = ?",
+                rs -> found.put(RespondentCategory.valueOf(rs.getString(1)), rs.getInt(2)), campaignId);
         List<CategoryQuota> out = new ArrayList<>();
         found.forEach((k, v) -> out.add(new CategoryQuota(k, v)));
         return out;
@@ -484,21 +459,10 @@ final class QuestionnaireRepository {
 
     /** A campaign's codes, optionally of one unit, by unit, category and code. */
     static List<CodeRow> codes(Connection c, long campaignId, Long orgUnitId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED"
-                + " FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ?" + (orgUnitId == null ? "" : " AND ORG_UNIT_ID = ?")
-                + " ORDER BY ORG_UNIT_ID, CATEGORY, CODE")) {
-            ps.setLong(1, campaignId);
-            if (orgUnitId != null) {
-                ps.setLong(2, orgUnitId);
-            }
-            List<CodeRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(code(rs));
-                }
-            }
-            return out;
-        }
+        String sql = "SELECT CODE, CAMPAIGN_ID, ORG_UNIT_ID, CATEGORY, USED FROM JX_QNR_CODE WHERE CAMPAIGN_ID = ?"
+                + (orgUnitId == null ? "" : " AND ORG_UNIT_ID = ?") + " ORDER BY ORG_UNIT_ID, CATEGORY, CODE";
+        return orgUnitId == null ? Jdbc.list(c, sql, QuestionnaireRepository::code, campaignId)
+                : Jdbc.list(c, sql, QuestionnaireRepository::code, campaignId, orgUnitId);
     }
 
     /** A code with its campaign, in one read; null when the code is unknown. */
@@ -690,15 +654,8 @@ final class QuestionnaireRepository {
 
     static Map<Long, Decision> decisions(Connection c, long campaignId) throws SQLException {
         Map<Long, Decision> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT ORG_UNIT_ID, DECISION FROM JX_QNR_DECISION WHERE CAMPAIGN_ID = ?")) {
-            ps.setLong(1, campaignId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), Decision.valueOf(rs.getString(2)));
-                }
-            }
-        }
+        Jdbc.each(c, "SELECT ORG_UNIT_ID, DECISION FROM JX_QNR_DECISION WHERE CAMPAIGN_ID = ?",
+                rs -> out.put(rs.getLong(1), Decision.valueOf(rs.getString(2))), campaignId);
         return out;
     }
 
@@ -710,16 +667,8 @@ final class QuestionnaireRepository {
     }
 
     static Set<Long> fed(Connection c, long campaignId) throws SQLException {
-        Set<Long> out = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT ORG_UNIT_ID FROM JX_QNR_FEED WHERE CAMPAIGN_ID = ?")) {
-            ps.setLong(1, campaignId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getLong(1));
-                }
-            }
-        }
-        return out;
+        return new HashSet<>(Jdbc.list(c, "SELECT ORG_UNIT_ID FROM JX_QNR_FEED WHERE CAMPAIGN_ID = ?",
+                rs -> rs.getLong(1), campaignId));
     }
 
     static void insertFeed(Connection c, long campaignId, long orgUnitId, BigDecimal score, Instant now, String by)
