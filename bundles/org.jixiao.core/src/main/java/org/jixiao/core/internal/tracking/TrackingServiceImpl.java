@@ -35,7 +35,6 @@ import org.jixiao.api.performance.TrackingService;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.store.Store;
-import org.jixiao.api.store.StoreException;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.performance.Actuals;
 import org.jixiao.core.internal.schema.CoreSchema;
@@ -170,14 +169,9 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         errors.throwIfAny();
         Problem.State to = from == Problem.State.OPEN && m != null ? Problem.State.RECTIFYING : from;
 
-        return write(actor, before, (c, now, by) -> {
-            if (!TrackingRepository.update(c, problemId, from, to, a, m, o, dueOn, now, by)) {
-                throw stale();
-            }
-            AuditRecords.insert(c, now, actor, "problem.update", target(problemId), from.name() + "->" + to.name()
-                    + "; dueOn=" + (dueOn == null ? "-" : dueOn) + "; analysis=" + length(a) + " chars; measure="
-                    + length(m) + " chars", null);
-        });
+        return move(actor, before, "problem.update", from.name() + "->" + to.name() + "; dueOn="
+                + (dueOn == null ? "-" : dueOn) + "; analysis=" + length(a) + " chars; measure=" + length(m) + " chars",
+                (c, now, by) -> TrackingRepository.update(c, problemId, from, to, a, m, o, dueOn, now, by));
     }
 
     @Override
@@ -196,13 +190,9 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         }
         errors.throwIfAny();
 
-        return write(actor, before, (c, now, by) -> {
-            if (!TrackingRepository.rectified(c, problemId, from, e, now, by)) {
-                throw stale();
-            }
-            AuditRecords.insert(c, now, actor, "problem.rectified", target(problemId),
-                    from.name() + "->" + Problem.State.RECTIFIED.name() + "; evidence=" + e.length() + " chars", null);
-        });
+        return move(actor, before, "problem.rectified",
+                from.name() + "->" + Problem.State.RECTIFIED.name() + "; evidence=" + e.length() + " chars",
+                (c, now, by) -> TrackingRepository.rectified(c, problemId, from, e, now, by));
     }
 
     @Override
@@ -212,13 +202,9 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         if (before.problem().state() != Problem.State.RECTIFIED) {
             throw ValidationException.of("state", "problem.state.notRectified");
         }
-        return write(actor, before, (c, now, by) -> {
-            if (!TrackingRepository.close(c, problemId, now, by)) {
-                throw stale();
-            }
-            AuditRecords.insert(c, now, actor, "problem.close", target(problemId),
-                    Problem.State.RECTIFIED.name() + "->" + Problem.State.CLOSED.name(), null);
-        });
+        return move(actor, before, "problem.close",
+                Problem.State.RECTIFIED.name() + "->" + Problem.State.CLOSED.name(),
+                (c, now, by) -> TrackingRepository.close(c, problemId, now, by));
     }
 
     @Override
@@ -233,27 +219,31 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
             errors.add("state", "problem.state.pending");
         }
         errors.throwIfAny();
-        return write(actor, before, (c, now, by) -> {
-            if (!TrackingRepository.reopen(c, problemId, from, r, now, by)) {
-                throw stale();
-            }
-            AuditRecords.insert(c, now, actor, "problem.reopen", target(problemId),
-                    from.name() + "->" + Problem.State.RECTIFYING.name() + "; reason=" + r.length() + " chars", null);
-        });
+        return move(actor, before, "problem.reopen",
+                from.name() + "->" + Problem.State.RECTIFYING.name() + "; reason=" + r.length() + " chars",
+                (c, now, by) -> TrackingRepository.reopen(c, problemId, from, r, now, by));
     }
 
-    /** A change on the caller's connection, given the time and who. */
+    /**
+     * A change of a problem's row on the caller's connection, given the time and who, guarded by the state it was
+     * read in: false when another writer moved the problem meanwhile.
+     */
     @FunctionalInterface
     private interface Change {
-        void apply(java.sql.Connection c, Instant now, String by) throws java.sql.SQLException;
+        boolean apply(java.sql.Connection c, Instant now, String by) throws java.sql.SQLException;
     }
 
-    private Problem write(Actor actor, Scoped before, Change change) {
+    /** Applies {@code change} and audits it as {@code action} with {@code detail}; stale if the problem moved. */
+    private Problem move(Actor actor, Scoped before, String action, String detail, Change change) {
+        long problemId = before.problem().id();
         synchronized (writeLock) {
             Instant now = clock.instant();
             String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
             store.inTransaction(c -> {
-                change.apply(c, now, by);
+                if (!change.apply(c, now, by)) {
+                    throw stale();
+                }
+                AuditRecords.insert(c, now, actor, action, target(problemId), detail, null);
                 replicate(c, "JX_PROBLEM", Map.of("ID", before.problem().id()));
                 return null;
             });
@@ -295,23 +285,16 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         synchronized (writeLock) {
             Instant now = clock.instant();
             String by = Jdbc.truncate(actor.username(), USERNAME_MAX);
-            try {
-                return store.inTransaction(c -> {
-                    int version = TrackingRepository.latestVersion(c, projectId) + 1;
-                    ProcedureNote note = new ProcedureNote(projectId, version, t, r, problemId, by, now);
-                    TrackingRepository.insertNote(c, note);
-                    AuditRecords.insert(c, now, actor, "procedure.revise", "procedure:" + projectId,
-                            "version=" + version + "; problem=" + (problemId == null ? "-" : problemId) + "; text="
-                                    + t.length() + " chars; reason=" + r.length() + " chars", null);
-                    return note;
-                });
-            } catch (StoreException e) {
-                // Another node kept the same version meanwhile.
-                if (Jdbc.isUniqueViolation(e)) {
-                    throw ValidationException.of("version", "procedure.version.stale");
-                }
-                throw e;
-            }
+            // Another node may keep the same version meanwhile.
+            return Jdbc.unlessTaken(() -> store.inTransaction(c -> {
+                int version = TrackingRepository.latestVersion(c, projectId) + 1;
+                ProcedureNote note = new ProcedureNote(projectId, version, t, r, problemId, by, now);
+                TrackingRepository.insertNote(c, note);
+                AuditRecords.insert(c, now, actor, "procedure.revise", "procedure:" + projectId,
+                        "version=" + version + "; problem=" + (problemId == null ? "-" : problemId) + "; text="
+                                + t.length() + " chars; reason=" + r.length() + " chars", null);
+                return note;
+            }), () -> ValidationException.of("version", "procedure.version.stale"));
         }
     }
 
