@@ -211,15 +211,8 @@ public final class AuthenticationImpl implements Authentication {
 
         String hash = hasher.hash(newPassword);
         store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET PASSWORD_HASH = ?,"
-                    + " MUST_CHANGE_PASSWORD = ?, UPDATED_AT = ? WHERE ID = ?")) {
-                ps.setString(1, hash);
-                ps.setBoolean(2, false);
-                Jdbc.setInstant(ps, 3, clock.instant());
-                ps.setLong(4, account.id());
-                if (ps.executeUpdate() != 1) {
-                    throw new NotFoundException("user:" + account.id());
-                }
+            if (!UserRepository.setPassword(c, account.id(), hash, false, clock.instant())) {
+                throw new NotFoundException("user:" + account.id());
             }
             // Whoever else knew the old password may have minted tokens: only the changing login's own stay.
             String kept = origin == null ? "" : Tokens.sha256Hex(origin);

@@ -108,6 +108,16 @@ public final class UserRepository {
         }
     }
 
+    /**
+     * Sets a user's password; false when there is no such user. A {@code reset} is an admin's: the user must change
+     * it at the next login, and the account is unlocked, since the admin vouches for whoever gets the password.
+     */
+    static boolean setPassword(Connection c, long id, String hash, boolean reset, Instant now) throws SQLException {
+        return Jdbc.update(c, "UPDATE JX_USER SET PASSWORD_HASH = ?, MUST_CHANGE_PASSWORD = ?, UPDATED_AT = ?"
+                + (reset ? ", FAILED_LOGINS = 0, LOCKED_UNTIL = NULL" : "") + " WHERE ID = ?",
+                hash, reset, now, id) == 1;
+    }
+
     static Optional<Account> byId(Connection c, long id) throws SQLException {
         return one(c, "SELECT " + COLUMNS + " FROM JX_USER u WHERE u.ID = ?", id);
     }

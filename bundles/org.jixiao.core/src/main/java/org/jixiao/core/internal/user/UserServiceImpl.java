@@ -195,17 +195,10 @@ public final class UserServiceImpl implements UserService {
         String password = Tokens.initialPassword();
         String hash = hasher.hash(password.toCharArray());
         store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE JX_USER SET PASSWORD_HASH = ?,"
-                    + " MUST_CHANGE_PASSWORD = ?, FAILED_LOGINS = 0, LOCKED_UNTIL = NULL, UPDATED_AT = ? WHERE ID = ?")) {
-                ps.setString(1, hash);
-                ps.setBoolean(2, true);
-                Jdbc.setInstant(ps, 3, clock.instant());
-                ps.setLong(4, id);
-                if (ps.executeUpdate() != 1) {
-                    throw new NotFoundException("user:" + id);
-                }
-            }
             // As an unlock: the admin vouches for whoever gets the new password.
+            if (!UserRepository.setPassword(c, id, hash, true, clock.instant())) {
+                throw new NotFoundException("user:" + id);
+            }
             LoginFailures.clearAll(c, id);
             // A reset is what an admin does for a compromised account: its tokens die with the old password.
             Jdbc.update(c, "UPDATE JX_API_TOKEN SET REVOKED_AT = ? WHERE USER_ID = ? AND REVOKED_AT IS NULL",
