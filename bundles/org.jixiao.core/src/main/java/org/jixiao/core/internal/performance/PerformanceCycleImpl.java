@@ -297,26 +297,13 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
     }
 
     private static PerformanceYear load(Connection c, int year) throws SQLException {
-        Step step;
-        try (PreparedStatement ps = c.prepareStatement("SELECT STEP FROM JX_PERF_YEAR WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                step = Step.valueOf(rs.getString("STEP"));
-            }
+        Step step = Jdbc.one(c, "SELECT STEP FROM JX_PERF_YEAR WHERE PERF_YEAR = ?",
+                rs -> Step.valueOf(rs.getString("STEP")), year);
+        if (step == null) {
+            return null;
         }
-        List<StepWindow> windows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT PERF_YEAR, STEP, OPENS, CLOSES FROM JX_PERF_WINDOW WHERE PERF_YEAR = ?")) {
-            ps.setInt(1, year);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    windows.add(window(rs));
-                }
-            }
-        }
+        List<StepWindow> windows = Jdbc.list(c, "SELECT PERF_YEAR, STEP, OPENS, CLOSES FROM JX_PERF_WINDOW"
+                + " WHERE PERF_YEAR = ?", PerformanceCycleImpl::window, year);
         return new PerformanceYear(year, step, sorted(windows));
     }
 
