@@ -110,16 +110,21 @@
     }
     var states = [['DONE', text.done, '#2e7d32'], ['DONE_LATE', text.late, '#f0b400'],
       ['OVERDUE', text.overdue, '#c8161d'], ['PENDING', text.pending, '#9e9e9e']];
+    return countsPerUnit(c, board.units, states.map(function (s) {
+      return { type: 'bar', stack: 'nodes', name: s[1], itemStyle: { color: s[2] },
+        data: board.units.map(function (u) { return u.timeNodes[s[0]]; }) };
+    }));
+  }
+
+  // A chart of whole counts, one column of bars per unit.
+  function countsPerUnit(c, units, series) {
     c.setOption({
       grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: board.units.map(function (u) { return u.name; }) },
+      xAxis: { type: 'category', data: units.map(function (u) { return u.name; }) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: states.map(function (s) {
-        return { type: 'bar', stack: 'nodes', name: s[1], itemStyle: { color: s[2] },
-          data: board.units.map(function (u) { return u.timeNodes[s[0]]; }) };
-      })
+      series: series
     });
     return c;
   }
@@ -155,18 +160,10 @@
       if (!c) {
         return null;
       }
-      c.setOption({
-        grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
-        legend: { top: 0 },
-        tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: k.units.map(function (u) { return u.name; }) },
-        yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', name: text.responses, data: k.units.map(function (u) {
-          return { value: u.responses, itemStyle: { color: u.belowMinimum ? '#f0b400' : '#2e7d32' } };
-        }), markLine: { symbol: 'none', data: [{ yAxis: k.minimum, name: text.minimum }],
-          label: { formatter: text.minimum + ' {c}' }, lineStyle: { color: '#c8161d' } } }]
-      });
-      return c;
+      return countsPerUnit(c, k.units, [{ type: 'bar', name: text.responses, data: k.units.map(function (u) {
+        return { value: u.responses, itemStyle: { color: u.belowMinimum ? '#f0b400' : '#2e7d32' } };
+      }), markLine: { symbol: 'none', data: [{ yAxis: k.minimum, name: text.minimum }],
+        label: { formatter: text.minimum + ' {c}' }, lineStyle: { color: '#c8161d' } } }]);
     });
   }
 
