@@ -27,13 +27,7 @@ import org.jixiao.api.project.Comparison;
  * GET  manual/files/{fileId}                       the file's bytes, as an attachment
  * </pre>
  */
-final class ManualApi {
-
-    private final ManualIndicatorService manual;
-
-    ManualApi(ManualIndicatorService manual) {
-        this.manual = manual;
-    }
+record ManualApi(ManualIndicatorService manual) {
 
     /** Segment 6 onwards (segment 5 is "manual") of {@code /api/v1/perf/years/{y}/manual/...}. */
     void handle(ApiServlet.Call call, int year) throws IOException {

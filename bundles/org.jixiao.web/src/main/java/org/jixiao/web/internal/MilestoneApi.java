@@ -22,13 +22,7 @@ import org.jixiao.api.performance.MilestoneService;
  * GET  milestones/overdue                          every node overdue today in the caller's scope
  * </pre>
  */
-final class MilestoneApi {
-
-    private final MilestoneService milestones;
-
-    MilestoneApi(MilestoneService milestones) {
-        this.milestones = milestones;
-    }
+record MilestoneApi(MilestoneService milestones) {
 
     /** Segment 6 onwards (segment 5 is "milestones") of {@code /api/v1/perf/years/{y}/milestones/...}. */
     void handle(ApiServlet.Call call, int year) throws IOException {

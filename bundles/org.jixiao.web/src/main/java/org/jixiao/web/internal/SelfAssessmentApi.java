@@ -29,13 +29,7 @@ import com.google.gson.JsonObject;
  * POST self-assessment/{unitId}/accept {comment}
  * </pre>
  */
-final class SelfAssessmentApi {
-
-    private final SelfAssessmentService service;
-
-    SelfAssessmentApi(SelfAssessmentService service) {
-        this.service = service;
-    }
+record SelfAssessmentApi(SelfAssessmentService service) {
 
     /** Segment 6 onwards (segment 5 is "self-assessment"). */
     void handle(ApiServlet.Call call, int year) throws IOException {

@@ -23,13 +23,7 @@ import org.jixiao.api.performance.TrackingService;
  * GET  perf/procedures/{projectId}                  POST the same {text, reason, problemId}: a project's procedure
  * </pre>
  */
-final class TrackingApi {
-
-    private final TrackingService tracking;
-
-    TrackingApi(TrackingService tracking) {
-        this.tracking = tracking;
-    }
+record TrackingApi(TrackingService tracking) {
 
     /** Segment 6 onwards (segment 5 is "tracking") of {@code /api/v1/perf/years/{y}/tracking/...}. */
     void unit(ApiServlet.Call call, int year) throws IOException {
