@@ -1,12 +1,11 @@
 package org.jixiao.web.internal;
 
+import static org.jixiao.api.testing.MessageFiles.load;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
@@ -53,16 +52,6 @@ class MessageBundlesTest {
     private static Path english(Path chinese) {
         String name = chinese.getFileName().toString();
         return chinese.resolveSibling(name.replace(".properties", "_en.properties"));
-    }
-
-    static Properties load(Path path) {
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(in);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Test

@@ -1,12 +1,10 @@
 package org.jixiao.core.internal.shell;
 
+import static org.jixiao.api.testing.MessageFiles.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,16 +30,6 @@ class ConsoleMessagesTest {
     /** A field error as the services write it: {@code ValidationException.of("year", "cycle.year.range")}. */
     private static final Pattern REFUSAL = Pattern.compile(
             "(?:ValidationException\\.of|\\.add)\\(\\s*\"[^\"]*\",\\s*\"([a-zA-Z]+\\.[a-zA-Z.]+)\"");
-
-    private static Properties load(Path path) {
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(in);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Set<String> refusals() throws IOException {
         Set<String> keys = new TreeSet<>();
