@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -305,19 +306,18 @@ class MilestoneServiceImplTest extends CityTest {
         assertThrows(NotFoundException.class, () -> service.milestones(cityAdmin, 2013, 9999));
         assertThrows(NotFoundException.class, () -> service.milestones(cityAdmin, 2014, c1.id()), "year not open");
         assertThrows(NotFoundException.class, () -> service.history(c1Staff, 2013, c2.id(), P, NodesProject.BUILT));
-        assertThrows(NotFoundException.class,
-                () -> service.markDone(c1Staff, 2013, c2.id(), P, NodesProject.BUILT, day, "x"));
-        assertThrows(NotFoundException.class,
-                () -> service.markDone(cityAdmin, 2013, dept.id(), P, NodesProject.BUILT, day, "x"));
-        assertThrows(NotFoundException.class,
-                () -> service.markDone(cityAdmin, 2014, c1.id(), P, NodesProject.BUILT, day, "x"));
+        record Mark(Actor actor, int year, OrgUnit unit) {
+        }
+        for (Mark m : List.of(new Mark(c1Staff, 2013, c2), new Mark(cityAdmin, 2013, dept),
+                new Mark(cityAdmin, 2014, c1))) {
+            assertThrows(NotFoundException.class, () -> service.markDone(m.actor(), m.year(), m.unit().id(), P,
+                    NodesProject.BUILT, day, "x"), m.toString());
+        }
         // Readers and departments do not mark.
-        assertThrows(AccessDeniedException.class,
-                () -> service.markDone(c1Viewer, 2013, c1.id(), P, NodesProject.BUILT, day, "x"));
-        assertThrows(AccessDeniedException.class,
-                () -> service.markDone(setter, 2013, c1.id(), P, NodesProject.BUILT, day, "x"));
-        assertThrows(AccessDeniedException.class,
-                () -> service.markDone(null, 2013, c1.id(), P, NodesProject.BUILT, day, "x"));
+        for (Actor reader : Arrays.asList(c1Viewer, setter, null)) {
+            assertThrows(AccessDeniedException.class,
+                    () -> service.markDone(reader, 2013, c1.id(), P, NodesProject.BUILT, day, "x"), "" + reader);
+        }
         assertNothingWritten();
     }
 

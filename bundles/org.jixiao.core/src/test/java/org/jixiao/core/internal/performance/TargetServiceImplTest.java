@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -106,12 +107,11 @@ class TargetServiceImplTest {
         TargetTable table = targets.table(f.setter, 2013, f.c1.id());
         assertEquals(List.of("another:trained", "another:growth", "demo:trained", "demo:growth"),
                 table.targets().stream().map(t -> t.indicator().key()).toList(), "by project id, broken one skipped");
-        assertEquals(Map.of("indicator", "target.indicator.unknown"),
-                errors(() -> targets.set(f.setter, 2013, f.c1.id(), new IndicatorRef("waiting", "trained"),
-                        absolute("1"), null)));
-        assertEquals(Map.of("indicator", "target.indicator.unknown"),
-                errors(() -> targets.set(f.setter, 2013, f.c1.id(), new IndicatorRef("broken", "trained"),
-                        absolute("1"), null)));
+        for (String project : List.of("waiting", "broken")) {
+            assertEquals(Map.of("indicator", "target.indicator.unknown"),
+                    errors(() -> targets.set(f.setter, 2013, f.c1.id(), new IndicatorRef(project, "trained"),
+                            absolute("1"), null)), project);
+        }
     }
 
     @Test
@@ -219,14 +219,12 @@ class TargetServiceImplTest {
                         new TargetRule(TargetKind.RATE, Comparison.AT_LEAST, new BigDecimal("100.5")), null)));
         assertEquals(Map.of("kind", "target.kind.mismatch"),
                 errors(() -> targets.set(f.setter, 2013, f.c1.id(), GROWTH, absolute("10"), null)));
-        assertEquals(Map.of("indicator", "target.indicator.unknown"),
-                errors(() -> targets.set(f.setter, 2013, f.c1.id(), new IndicatorRef("demo", "nope"),
-                        absolute("10"), null)));
-        assertEquals(Map.of("indicator", "target.indicator.unknown"),
-                errors(() -> targets.set(f.setter, 2013, f.c1.id(), new IndicatorRef("gone", "trained"),
-                        absolute("10"), null)));
-        assertEquals(Map.of("indicator", "target.indicator.unknown"),
-                errors(() -> targets.set(f.setter, 2013, f.c1.id(), null, absolute("10"), null)));
+        // An indicator the project does not declare, one of a project that is not there, and none.
+        for (IndicatorRef unknown : Arrays.asList(new IndicatorRef("demo", "nope"), new IndicatorRef("gone", "trained"),
+                null)) {
+            assertEquals(Map.of("indicator", "target.indicator.unknown"),
+                    errors(() -> targets.set(f.setter, 2013, f.c1.id(), unknown, absolute("10"), null)), "" + unknown);
+        }
         assertEquals(Map.of("reason", "target.reason.tooLong"),
                 errors(() -> targets.set(f.setter, 2013, f.c1.id(), TRAINED, absolute("10"), "x".repeat(501))));
         assertNothingWritten();
