@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.RecordChange;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.scholarship.internal.chain.DecisionChain;
 import org.jixiao.project.scholarship.internal.plan.Plans;
 
@@ -20,12 +19,10 @@ import org.jixiao.project.scholarship.internal.plan.Plans;
  * the facts as declared, the notice an objection window, the disbursement a closed window with no objection open or
  * upheld, and money raised to pay it. Every step is appended to the decision chain.
  */
-final class ApplicationRules implements RegisterHooks {
-
-    private final DecisionChain chain;
+final class ApplicationRules extends ChainedRules {
 
     ApplicationRules(DecisionChain chain) {
-        this.chain = chain;
+        super(chain);
     }
 
     @Override
@@ -116,12 +113,5 @@ final class ApplicationRules implements RegisterHooks {
 
     private static Optional<Plans> plan(Connection c, long unit, Map<String, Object> v) throws SQLException {
         return v.get("year") instanceof Long year ? Plans.of(c, unit, year.intValue()) : Optional.empty();
-    }
-
-    @Override
-    public void afterWrite(RecordChange change) throws SQLException {
-        if (change.kind() == RecordChange.Kind.TRANSITION) {
-            chain.append(change);
-        }
     }
 }

@@ -4,27 +4,17 @@ import java.sql.SQLException;
 
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.register.RecordChange;
-import org.jixiao.api.register.RegisterHooks;
 import org.jixiao.project.scholarship.internal.chain.DecisionChain;
 
 /** An objection is about a name on the public notice; its finding is a decision of the chain. */
-final class ObjectionRules implements RegisterHooks {
-
-    private final DecisionChain chain;
+final class ObjectionRules extends ChainedRules {
 
     ObjectionRules(DecisionChain chain) {
-        this.chain = chain;
+        super(chain);
     }
 
     @Override
     public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
         Rows.requireParentIn(change, ApplicationRegister.ON_NOTICE, "content", "objection.notOnNotice", errors);
-    }
-
-    @Override
-    public void afterWrite(RecordChange change) throws SQLException {
-        if (change.kind() == RecordChange.Kind.TRANSITION) {
-            chain.append(change);
-        }
     }
 }
