@@ -1,5 +1,6 @@
 package org.jixiao.core.internal.selfassessment;
 
+import static org.jixiao.core.internal.performance.FormText.text;
 import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
 
 import java.lang.System.Logger.Level;
@@ -387,15 +388,6 @@ public final class SelfAssessmentServiceImpl extends UnitYearService implements 
 
     static boolean validValue(BigDecimal v) {
         return v.signum() >= 0 && v.compareTo(VALUE_MAX) <= 0 && v.stripTrailingZeros().scale() <= VALUE_SCALE_MAX;
-    }
-
-    /** Line breaks as LF (a browser sends CRLF), stripped; null when blank. */
-    static String text(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.replace("\r\n", "\n").replace('\r', '\n').strip();
-        return t.isEmpty() ? null : t;
     }
 
     private static boolean tooLong(String s) {

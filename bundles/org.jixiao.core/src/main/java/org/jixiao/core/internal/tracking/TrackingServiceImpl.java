@@ -1,5 +1,8 @@
 package org.jixiao.core.internal.tracking;
 
+import static org.jixiao.core.internal.performance.FormText.optional;
+import static org.jixiao.core.internal.performance.FormText.required;
+import static org.jixiao.core.internal.performance.FormText.text;
 import static org.jixiao.core.internal.performance.UnitYearScope.atRoot;
 
 import java.lang.System.Logger.Level;
@@ -413,35 +416,6 @@ public final class TrackingServiceImpl extends UnitYearService implements Tracki
         if (dueOn != null && (dueOn.isBefore(LocalDate.of(year, 1, 1)) || dueOn.getYear() > year + 1)) {
             errors.add("dueOn", "problem.dueOn.range");
         }
-    }
-
-    private static String required(ValidationException.Collector errors, String field, String value, int max,
-            String requiredKey, String tooLongKey) {
-        String t = text(value);
-        if (t == null) {
-            errors.add(field, requiredKey);
-        } else if (t.length() > max) {
-            errors.add(field, tooLongKey);
-        }
-        return t;
-    }
-
-    private static String optional(ValidationException.Collector errors, String field, String value, int max,
-            String tooLongKey) {
-        String t = text(value);
-        if (t != null && t.length() > max) {
-            errors.add(field, tooLongKey);
-        }
-        return t;
-    }
-
-    /** Line breaks as LF (a browser sends CRLF), stripped; null when blank. */
-    static String text(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = s.replace("\r\n", "\n").replace('\r', '\n').strip();
-        return t.isEmpty() ? null : t;
     }
 
     private static int length(String s) {
