@@ -50,11 +50,9 @@ public final class CreditRegister {
     public enum Rating { AAA, AA, A }
 
     public static final IndicatorDefinition HOUSEHOLDS = new IndicatorDefinition(INDICATOR_HOUSEHOLDS,
-            "indicator.credit.households", "unit.household", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.credit.households", "unit.household", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE);
     public static final IndicatorDefinition AMOUNT = new IndicatorDefinition(INDICATOR_AMOUNT,
-            "indicator.credit.amount", "unit.wanyuan", Comparison.AT_LEAST, BigDecimal.valueOf(500), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.credit.amount", "unit.wanyuan", Comparison.AT_LEAST, BigDecimal.valueOf(500), CLAUSE);
     public static final IndicatorDefinition GROWTH = new IndicatorDefinition(INDICATOR_GROWTH,
             "indicator.credit.growth", "unit.wanyuan", Comparison.AT_LEAST, BigDecimal.TEN, CLAUSE,
             TargetKind.BASELINE_RELATIVE);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
@@ -38,7 +37,7 @@ public final class HometownRegister {
 
     public static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(INDICATOR_STUDENTS, "indicator.hometown.students", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE, TargetKind.ABSOLUTE));
+                    Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE));
 
     static final Gathering GATHERING = new Gathering("EMP_HOMETOWN_EVENT", "EMP_HOMETOWN_PARTICIPANT", "student",
             "STUDENT_ID", PREFIX);

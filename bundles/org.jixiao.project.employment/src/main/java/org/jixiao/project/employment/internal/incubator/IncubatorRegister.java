@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
@@ -55,9 +54,9 @@ public final class IncubatorRegister {
      */
     public static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(INDICATOR_BASES, "indicator.incubator.bases", "unit.incubator.base",
-                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE, TargetKind.ABSOLUTE),
+                    Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE),
             new IndicatorDefinition(INDICATOR_RESIDENTS, "indicator.incubator.residents", "unit.project",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(MIN_RESIDENTS), CLAUSE, TargetKind.ABSOLUTE));
+                    Comparison.AT_LEAST, BigDecimal.valueOf(MIN_RESIDENTS), CLAUSE));
 
     private IncubatorRegister() {
     }

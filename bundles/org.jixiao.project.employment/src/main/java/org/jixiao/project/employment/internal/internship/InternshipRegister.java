@@ -49,8 +49,7 @@ public final class InternshipRegister {
     // The policy's 600 interns is a city-wide figure in its table yet reads per county in work item 5; it is each
     // county's default here, and the target setter sets each unit's own figure.
     public static final IndicatorDefinition INTERNS = new IndicatorDefinition(INDICATOR_INTERNS,
-            "indicator.internship.interns", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.internship.interns", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(600), CLAUSE);
     public static final IndicatorDefinition GM_SHARE = new IndicatorDefinition(INDICATOR_GM_SHARE,
             "indicator.internship.gmShare", "unit.percent", Comparison.MORE_THAN, BigDecimal.valueOf(50), CLAUSE,
             TargetKind.SHARE);

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
@@ -40,8 +39,7 @@ public final class InternshipBaseRegister {
     public static final String CLAUSE = "附件2 第6项";
 
     public static final IndicatorDefinition BASES = new IndicatorDefinition(INDICATOR_BASES,
-            "indicator.internship.bases", "unit.base", Comparison.AT_LEAST, BigDecimal.valueOf(POLICY_MINIMUM), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.internship.bases", "unit.base", Comparison.AT_LEAST, BigDecimal.valueOf(POLICY_MINIMUM), CLAUSE);
 
     /** The codes of the projects' sectors, which the table's check constraint names. */
     public enum Sector { AGRICULTURE, MANUFACTURING, COMMERCE, SERVICES, TECHNOLOGY, CULTURE_TOURISM, OTHER }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Aggregate;
@@ -51,11 +50,10 @@ public final class LoanRegister {
     public enum Status { DISBURSED, REPAID, OVERDUE, WRITTEN_OFF }
 
     public static final IndicatorDefinition COUNT = new IndicatorDefinition(INDICATOR_COUNT, "indicator.loans.count",
-            "unit.loan", Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE, TargetKind.ABSOLUTE);
+            "unit.loan", Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE);
     /** In exact 万元, as the policy states it: 20,000,000 元. */
     public static final IndicatorDefinition AMOUNT = new IndicatorDefinition(INDICATOR_AMOUNT,
-            "indicator.loans.amount", "unit.wanyuan", Comparison.AT_LEAST, BigDecimal.valueOf(2000), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.loans.amount", "unit.wanyuan", Comparison.AT_LEAST, BigDecimal.valueOf(2000), CLAUSE);
 
     private LoanRegister() {
     }

@@ -41,7 +41,7 @@ public final class MentorRegister {
 
     public static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(INDICATOR_MENTORS, "indicator.mentors.count", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE, TargetKind.ABSOLUTE),
+                    Comparison.AT_LEAST, BigDecimal.valueOf(30), CLAUSE),
             new IndicatorDefinition(INDICATOR_PAIRED, "indicator.mentors.paired", "unit.percent",
                     Comparison.AT_LEAST, BigDecimal.valueOf(100), CLAUSE, TargetKind.SHARE),
             new IndicatorDefinition(INDICATOR_ACTIVE, "indicator.mentors.activities", "unit.percent",

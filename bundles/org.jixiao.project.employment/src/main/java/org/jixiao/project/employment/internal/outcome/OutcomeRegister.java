@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Aggregate;
@@ -35,8 +34,7 @@ public final class OutcomeRegister {
      * target of each unit, which the target setter lowers per unit in TARGET_SETTING.
      */
     public static final IndicatorDefinition OUTCOMES = new IndicatorDefinition(INDICATOR_OUTCOMES,
-            "indicator.employment.outcomes", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.employment.outcomes", "unit.person", Comparison.AT_LEAST, BigDecimal.valueOf(200), CLAUSE);
 
     /** The work item through which a youth was helped into a job; FAIR is a recruitment fair. */
     public enum Channel { DATABASE, TRAINING, INTERNSHIP, MICRO_LOAN, INCUBATION, MENTOR, FAIR, OTHER }

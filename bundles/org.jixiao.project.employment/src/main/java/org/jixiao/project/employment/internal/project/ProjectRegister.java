@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Aggregate;
@@ -37,8 +36,7 @@ public final class ProjectRegister {
     public enum Stage { IDEA, STARTUP, OPERATING, EXPANDED }
 
     public static final IndicatorDefinition PROJECTS = new IndicatorDefinition(INDICATOR_PROJECTS,
-            "indicator.entrepreneurship.projects", "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.entrepreneurship.projects", "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(50), CLAUSE);
 
     private ProjectRegister() {
     }

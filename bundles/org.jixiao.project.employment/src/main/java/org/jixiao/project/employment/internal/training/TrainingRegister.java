@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
@@ -47,9 +46,9 @@ public final class TrainingRegister {
 
     public static final List<IndicatorDefinition> INDICATORS = List.of(
             new IndicatorDefinition(INDICATOR_SESSIONS, "indicator.training.sessions", "unit.session",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE, TargetKind.ABSOLUTE),
+                    Comparison.AT_LEAST, BigDecimal.valueOf(3), CLAUSE),
             new IndicatorDefinition(INDICATOR_TRAINEES, "indicator.training.trainees", "unit.person",
-                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE, TargetKind.ABSOLUTE));
+                    Comparison.AT_LEAST, BigDecimal.valueOf(400), CLAUSE));
 
     static final Gathering GATHERING = new Gathering("EMP_TRAINING_SESSION", "EMP_TRAINING_ATTENDEE", "youth",
             "YOUTH_ID", ID);

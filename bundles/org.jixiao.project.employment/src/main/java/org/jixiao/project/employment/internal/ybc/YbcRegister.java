@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.ValidationException;
-import org.jixiao.api.performance.TargetKind;
 import org.jixiao.api.project.Comparison;
 import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Aggregate;
@@ -42,11 +41,9 @@ public final class YbcRegister {
 
     /** The station is there (1) or not (0). */
     public static final IndicatorDefinition STATION = new IndicatorDefinition(INDICATOR_STATION,
-            "indicator.ybc.station", "unit.ybc.station", Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.ybc.station", "unit.ybc.station", Comparison.AT_LEAST, BigDecimal.ONE, CLAUSE);
     public static final IndicatorDefinition DEMONSTRATIONS = new IndicatorDefinition(INDICATOR_PROJECTS,
-            "indicator.ybc.projects", "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE,
-            TargetKind.ABSOLUTE);
+            "indicator.ybc.projects", "unit.project", Comparison.AT_LEAST, BigDecimal.valueOf(20), CLAUSE);
 
     private YbcRegister() {
     }
