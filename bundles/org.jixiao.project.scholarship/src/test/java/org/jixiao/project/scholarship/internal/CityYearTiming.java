@@ -18,7 +18,6 @@ import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.testing.MovingClock;
 import org.jixiao.api.testing.ReversibleCipher;
-import org.jixiao.api.testing.TestData;
 import org.jixiao.api.web.Upload;
 import org.jixiao.project.scholarship.internal.application.ApplicationRegister;
 import org.jixiao.project.scholarship.internal.plan.PlanRegister;
@@ -43,9 +42,7 @@ class CityYearTiming {
         Path dir = Files.createTempDirectory("city-year");
         DerbyStore store = new DerbyStore(dir.resolve("db"), 4);
         try {
-            store.migrate(ScholarshipProject.ID, ScholarshipTestBase.migrations());
-            store.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
-            TestData.migrateCoreUsers(store);
+            ScholarshipTestBase.migrate(store);
             Counties units = new Counties();
             MovingClock clock = new MovingClock(LocalDate.of(2024, 7, 15), ScholarshipTestBase.ZONE);
             RegisterEngine engine = new RegisterEngine(store, units, new Unheard(),

@@ -19,6 +19,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
 import org.jixiao.api.store.Migration;
+import org.jixiao.api.store.Store;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.testing.MovingClock;
 import org.jixiao.api.testing.ReversibleCipher;
@@ -58,12 +59,7 @@ abstract class ScholarshipTestBase {
 
     @BeforeEach
     void setUpProject() {
-        List<Migration> migrations = migrations();
-        store = MemoryStores.borrow(ScholarshipProject.ID, s -> {
-            s.migrate(ScholarshipProject.ID, migrations);
-            s.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
-            TestData.migrateCoreUsers(s);
-        });
+        store = MemoryStores.borrow(ScholarshipProject.ID, ScholarshipTestBase::migrate);
         clock = new MovingClock(LocalDate.of(YEAR, 7, 15), ZONE);
         engine = new RegisterEngine(store, new FixedOrgUnits(), new Audit(), new ReversibleCipher(), clock, 0);
         project = new ScholarshipProject(store, new FixedOrgUnits(), engine, clock);
@@ -72,6 +68,13 @@ abstract class ScholarshipTestBase {
     @AfterEach
     void giveBack() {
         store.close();
+    }
+
+    /** Brings a fresh database to what the project runs on: its own tables, the engine's and the core's users. */
+    static void migrate(Store store) {
+        store.migrate(ScholarshipProject.ID, migrations());
+        store.migrate(RegisterEngine.OWNER, RegisterEngine.migrations());
+        TestData.migrateCoreUsers(store);
     }
 
     /** The bundle's migrations, in order: listed here so a new one is a conscious change of the tests too. */
