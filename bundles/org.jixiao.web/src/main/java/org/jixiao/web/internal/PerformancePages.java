@@ -137,13 +137,10 @@ final class PerformancePages {
                     targetsXlsx(call, py, unit);
                     return;
                 }
-                Long unit = Http.parseId(unitText);
-                if (unit != null && call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post()) {
+                long unit = unitOf(call, unitText);
+                if (wantsDocument(call)) {
                     targetDocument(call, py, unit);
                     return;
-                }
-                if (unit == null || call.segments.length > 4) {
-                    throw new NotFoundException(call.path);
                 }
                 targetTable(call, py, unit);
             }
@@ -293,6 +290,23 @@ final class PerformancePages {
             throw ValidationException.of(field, requiredKey);
         }
         return day;
+    }
+
+    /**
+     * The unit of a unit's page, {@code /perf/<year>/<what>/<unitId>}, and of its printable {@code .../document}:
+     * its id; not found for a bad id or any other path below it.
+     */
+    static long unitOf(PageServlet.Call call, String unitText) {
+        Long unit = Http.parseId(unitText);
+        if (unit == null || call.segments.length > 5 || (call.segments.length == 5 && !wantsDocument(call))) {
+            throw new NotFoundException(call.path);
+        }
+        return unit;
+    }
+
+    /** Whether the call is a GET of a unit's printable document, {@code .../<unitId>/document}. */
+    static boolean wantsDocument(PageServlet.Call call) {
+        return call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post();
     }
 
     /**

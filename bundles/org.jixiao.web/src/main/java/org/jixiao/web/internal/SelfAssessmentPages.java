@@ -41,13 +41,10 @@ record SelfAssessmentPages(PageServlet pages, SelfAssessmentService service, Per
             overview(call, py);
             return;
         }
-        Long unitId = Http.parseId(unitText);
-        if (unitId != null && call.segments.length == 5 && "document".equals(call.seg(4)) && !call.post()) {
+        long unitId = PerformancePages.unitOf(call, unitText);
+        if (PerformancePages.wantsDocument(call)) {
             document(call, py, unitId);
             return;
-        }
-        if (unitId == null || call.segments.length > 4) {
-            throw new NotFoundException(call.path);
         }
         if (call.post()) {
             act(call, py, unitId);

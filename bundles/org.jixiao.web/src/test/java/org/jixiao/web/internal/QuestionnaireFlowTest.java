@@ -319,6 +319,20 @@ class QuestionnaireFlowTest {
         assertEquals("/login", r.header("Location"));
     }
 
+    /**
+     * Below a unit of a year's targets or self-assessment there is its page and its printable document only: any
+     * other path is not found, before a service is asked (they are not there in this test).
+     */
+    @Test
+    void belowAUnitOnlyItsPageAndItsDocumentAreFound() throws Exception {
+        logIn();
+        for (String what : List.of("targets", "self-assessment")) {
+            for (String below : List.of("x", "4/x", "4/document/x", "4/x/document")) {
+                assertEquals(404, get("/perf/2031/" + what + "/" + below).status, what + "/" + below);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- campaigns
 
     @Test
