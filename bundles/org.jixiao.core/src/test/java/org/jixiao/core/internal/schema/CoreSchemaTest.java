@@ -80,18 +80,10 @@ class CoreSchemaTest {
     }
 
     private static void insertUser(org.jixiao.api.store.Store store, String username, String key, long orgUnitId) {
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME,"
-                    + " PASSWORD_HASH, ORG_UNIT_ID, ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT)"
-                    + " VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)")) {
-                ps.setString(1, username);
-                ps.setString(2, key);
-                ps.setLong(3, orgUnitId);
-                Jdbc.setInstant(ps, 4, Instant.now());
-                Jdbc.setInstant(ps, 5, Instant.now());
-                return ps.executeUpdate();
-            }
-        });
+        Instant now = Instant.now();
+        store.inTransaction(c -> Jdbc.update(c, "INSERT INTO JX_USER (USERNAME, USERNAME_KEY, DISPLAY_NAME,"
+                + " PASSWORD_HASH, ORG_UNIT_ID, ENABLED, MUST_CHANGE_PASSWORD, CREATED_AT, UPDATED_AT)"
+                + " VALUES (?, ?, 'x', 'x', ?, TRUE, FALSE, ?, ?)", username, key, orgUnitId, now, now));
     }
 
     @Test
