@@ -31,6 +31,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.jixiao.api.store.AppliedMigration;
@@ -38,6 +39,7 @@ import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.MigrationException;
 import org.jixiao.api.store.SqlWork;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.store.StoreException;
 
 /**
@@ -48,6 +50,13 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     static final String LEDGER = "JX_MIGRATION";
     static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Callers allowed to queue for each pooled connection. A web request holds a connection for a few milliseconds,
+     * so four in the queue per connection is a wait well under a second in normal work, and leaves most of Jetty's
+     * threads free when the node is overloaded.
+     */
+    static final int WAITING_PER_CONNECTION = 4;
 
     // A health probe must answer quickly even when the pool is busy; a saturated pool is not "down".
     private static final Duration HEALTH_BORROW_TIMEOUT = Duration.ofSeconds(2);
@@ -71,6 +80,8 @@ public final class DerbyStore implements Store, AutoCloseable {
     /** Connections the current thread holds. */
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger open = new AtomicInteger();
+    /** Callers that may wait for a pooled connection at once; the next is refused as busy without waiting. */
+    private final int maxWaiting;
     private volatile boolean closed;
 
     public DerbyStore(Path directory, int poolSize) {
@@ -100,6 +111,7 @@ public final class DerbyStore implements Store, AutoCloseable {
         this.borrowTimeout = Objects.requireNonNull(borrowTimeout);
         this.idle = new ArrayBlockingQueue<>(poolSize + NESTED_RESERVE);
         this.permits = new Semaphore(poolSize, true);
+        this.maxWaiting = WAITING_PER_CONNECTION * poolSize;
         // Derby looks for a deadlock only once a lock has been waited for this long (its default: 20 s). Meanwhile both
         // transactions hold their pooled connections, and under a burst of answers or writes the pool runs dry before
         // Derby picks its victim, which the store then runs again (isTransient).
@@ -149,7 +161,7 @@ public final class DerbyStore implements Store, AutoCloseable {
                 // Rolled back as a whole, so the work can run again; a client never sees a deadlock or a burst of
                 // contention on an identity sequence right after a restart.
                 if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(e, Duration.ofNanos(System.nanoTime() - started))) {
-                    throw e;
+                    throw refused(e);
                 }
                 pause(attempt);
             }
@@ -176,6 +188,37 @@ public final class DerbyStore implements Store, AutoCloseable {
                 || ("40XL1".equals(state) || "40XL2".equals(state)) && took.compareTo(Duration.ofSeconds(5)) < 0;
     }
 
+    /** A deadlock's victim, or a lock waited for until Derby gave up: another transaction held what this one needed. */
+    private static boolean isLockWait(String state) {
+        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
+    }
+
+    /** Refusals for want of a connection or a lock since the last warning, which says how many there were. */
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong lastWarned = new AtomicLong();
+
+    private static StoreBusyException busy(String message, Throwable cause) {
+        return new StoreBusyException(message, cause);
+    }
+
+    /** Counts a refusal for want of a connection or a lock, and says so in the log once a minute at most. */
+    private RuntimeException refused(RuntimeException e) {
+        if (!(e instanceof StoreBusyException)) {
+            return e;
+        }
+        int count = refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastWarned.get();
+        // Under overload every request would log its own line.
+        if ((last == 0 || now - last >= TimeUnit.MINUTES.toNanos(1)) && lastWarned.compareAndSet(last, now)) {
+            refused.addAndGet(-count);
+            LOG.log(Level.WARNING, "the database is saturated: " + count + " request(s) refused since the last warning ("
+                    + e.getMessage() + "); callers are told to retry. A node that is often here needs a larger"
+                    + " poolSize in etc/org.jixiao.store.cfg, or more processors");
+        }
+        return e;
+    }
+
     private static String sqlState(Throwable t) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
@@ -198,7 +241,11 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     @Override
     public <T> T read(SqlWork<T> work) {
-        return run(work, false, borrowTimeout);
+        try {
+            return run(work, false, borrowTimeout);
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
     }
 
     private <T> T run(SqlWork<T> work, boolean transactional, Duration timeout) {
@@ -226,7 +273,8 @@ public final class DerbyStore implements Store, AutoCloseable {
                 throw e;
             }
             // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
-            throw new StoreException(t instanceof SQLException e ? describe(e) : String.valueOf(t), t);
+            String message = t instanceof SQLException e ? describe(e) : String.valueOf(t);
+            throw isLockWait(sqlState(t)) ? busy(message, t) : new StoreException(message, t);
         } finally {
             try {
                 // The next borrower must not inherit an open transaction.
@@ -258,11 +306,21 @@ public final class DerbyStore implements Store, AutoCloseable {
         if (closed) {
             throw new StoreException("the store is closed");
         }
-        Semaphore permits = held.get()[0] > 0 ? nestedPermits : this.permits;
+        boolean nested = held.get()[0] > 0;
+        Semaphore permits = nested ? nestedPermits : this.permits;
         try {
-            if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreException("no database connection free within " + timeout.toMillis() + " ms (pool size "
-                        + poolSize + ")");
+            // Past a short queue the caller is refused at once: under more load than the database can serve, waiting
+            // callers would hold every web thread for the whole timeout, and even a static file would wait behind them.
+            // tryAcquire(0, …) and not tryAcquire(): the latter jumps the queue of a fair semaphore.
+            if (!permits.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+                if (!nested && permits.getQueueLength() >= maxWaiting) {
+                    throw busy("all " + poolSize + " database connections in use and " + maxWaiting
+                            + " callers waiting already", null);
+                }
+                if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw busy("no database connection free within " + timeout.toMillis() + " ms (pool size "
+                            + poolSize + ")", null);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -365,6 +423,11 @@ public final class DerbyStore implements Store, AutoCloseable {
         return permits.availablePermits();
     }
 
+    /** Callers waiting for a pooled connection now (an estimate, as the semaphore's). */
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
     // ---------------------------------------------------------------- health
 
     @Override
@@ -378,6 +441,9 @@ public final class DerbyStore implements Store, AutoCloseable {
                     return rs.next() && rs.getInt(1) == 1;
                 }
             }, false, HEALTH_BORROW_TIMEOUT);
+        } catch (StoreBusyException e) {
+            // Every connection is at work: the database is up, only saturated; a restart would make it worse.
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "health probe failed", e);
             return false;

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,11 +219,97 @@ class DerbyStoreTest {
         }));
         holder.start();
         assertTrue(inside.await(10, TimeUnit.SECONDS));
-        StoreException e = assertThrows(StoreException.class, () -> store.read(c -> 1));
+        StoreException e = assertThrows(StoreBusyException.class, () -> store.read(c -> 1));
         assertTrue(e.getMessage().contains("no database connection free"), e.getMessage());
+        // Saturated is not down: the node's health must not ask for a restart that would only make it worse.
+        assertTrue(store.healthy());
         done.countDown();
         holder.join(10_000);
         assertEquals(Integer.valueOf(1), store.read(c -> 1));
+    }
+
+    /**
+     * Under more load than the database serves, a caller past a short queue is refused at once instead of holding a
+     * web thread for the whole timeout (the timeout here is ten minutes: a refusal can only be the queue's).
+     */
+    @Test
+    void aCallerPastTheQueueIsRefusedAtOnce() throws Exception {
+        DerbyStore store = open(1, Duration.ofMinutes(10));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            callers.submit(() -> store.read(c -> {
+                inside.countDown();
+                await(done);
+                return 0;
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (int i = 0; i < DerbyStore.WAITING_PER_CONNECTION; i++) {
+                waiting.add(callers.submit(() -> store.read(c -> 1)));
+            }
+            while (store.waiting() < DerbyStore.WAITING_PER_CONNECTION) {
+                Thread.sleep(5);
+            }
+            StoreException e = assertThrows(StoreBusyException.class, () -> store.inTransaction(c -> 1));
+            assertTrue(e.getMessage().contains("callers waiting already"), e.getMessage());
+            done.countDown();
+            for (Future<Integer> f : waiting) {
+                assertEquals(Integer.valueOf(1), f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            done.countDown();
+            callers.shutdownNow();
+        }
+        assertEquals(1, store.freePermits());
+    }
+
+    /** Inside work, which may throw only SQLException. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A lock another transaction keeps past Derby's wait is the database being busy too, not a failure. */
+    @Test
+    void aLockWaitedForInVainIsBusy() throws Exception {
+        DerbyStore store = open(2);
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE LOCKED (ID INT PRIMARY KEY, N INT)");
+                s.execute("INSERT INTO LOCKED VALUES (1, 0)");
+                s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
+            }
+            return null;
+        });
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            holder.submit(() -> store.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE LOCKED SET N = 1 WHERE ID = 1");
+                }
+                locked.countDown();
+                await(done);
+                return null;
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            // read(), which runs once: inTransaction would first run it again a few times, as a quick lock refusal is.
+            assertThrows(StoreBusyException.class, () -> store.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE LOCKED SET N = 2 WHERE ID = 1");
+                }
+            }));
+        } finally {
+            done.countDown();
+            holder.shutdown();
+            assertTrue(holder.awaitTermination(30, TimeUnit.SECONDS));
+        }
     }
 
     /**
