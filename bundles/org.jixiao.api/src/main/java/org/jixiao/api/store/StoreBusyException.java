@@ -8,11 +8,8 @@ package org.jixiao.api.store;
 public class StoreBusyException extends StoreException {
     private static final long serialVersionUID = 1L;
 
+    /** @param cause the database's refusal of a lock, or null when no connection came free */
     public StoreBusyException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    public StoreBusyException(String message) {
-        super(message);
     }
 }

@@ -64,7 +64,7 @@ class ProjectRoutesTest {
         seen.add(r);
         return switch (r.path()) {
             case "/file" -> WebResult.file(FILE_NAME, "text/csv;charset=UTF-8", BYTES);
-            case "/busy" -> throw new StoreBusyException("all 8 database connections in use and 32 callers waiting");
+            case "/busy" -> throw new StoreBusyException("all 8 database connections in use", null);
             case "/notice" -> WebResult.page("error", Map.of("status", 200, "message", "app.name"));
             case "/document" -> WebResult.page("error", Map.of("status", 200, "message", "app.name",
                     PageServlet.DOCUMENT_YEAR, 2031));
