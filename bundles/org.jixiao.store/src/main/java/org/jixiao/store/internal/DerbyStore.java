@@ -52,11 +52,18 @@ public final class DerbyStore implements Store, AutoCloseable {
     static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(10);
 
     /**
-     * Callers allowed to queue for each pooled connection. A web request holds a connection for a few milliseconds,
-     * so four in the queue per connection is a wait well under a second in normal work, and leaves most of Jetty's
-     * threads free when the node is overloaded.
+     * Callers that may wait for a pooled connection at once. Jetty serves with 64 threads by default: beyond this many
+     * waiting for the database, the rest are kept for pages that need none (static files, the health probe), and the
+     * next caller is refused at once.
      */
-    static final int WAITING_PER_CONNECTION = 4;
+    static final int MAX_WAITING = 48;
+
+    /**
+     * The longest wait a caller is queued for, as the queue's length and the connections' mean hold time foretell it.
+     * A burst of quick requests (a class of fifty answering at once) waits a few milliseconds and is served; under more
+     * load than the database can serve the queue would only grow, and a refusal now beats one after the timeout.
+     */
+    static final Duration MAX_EXPECTED_WAIT = Duration.ofSeconds(2);
 
     // A health probe must answer quickly even when the pool is busy; a saturated pool is not "down".
     private static final Duration HEALTH_BORROW_TIMEOUT = Duration.ofSeconds(2);
@@ -80,8 +87,12 @@ public final class DerbyStore implements Store, AutoCloseable {
     /** Connections the current thread holds. */
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger open = new AtomicInteger();
-    /** Callers that may wait for a pooled connection at once; the next is refused as busy without waiting. */
-    private final int maxWaiting;
+    /** How long a pooled connection is held on average (a moving mean), to foretell a queue's wait. */
+    private final AtomicLong meanHoldNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(5));
+    /** When the current thread took its pooled connection. */
+    private final ThreadLocal<long[]> takenAt = ThreadLocal.withInitial(() -> new long[1]);
+    /** {@link #MAX_EXPECTED_WAIT}, shorter in a test. */
+    volatile Duration maxExpectedWait = MAX_EXPECTED_WAIT;
     private volatile boolean closed;
 
     public DerbyStore(Path directory, int poolSize) {
@@ -111,7 +122,6 @@ public final class DerbyStore implements Store, AutoCloseable {
         this.borrowTimeout = Objects.requireNonNull(borrowTimeout);
         this.idle = new ArrayBlockingQueue<>(poolSize + NESTED_RESERVE);
         this.permits = new Semaphore(poolSize, true);
-        this.maxWaiting = WAITING_PER_CONNECTION * poolSize;
         // Derby looks for a deadlock only once a lock has been waited for this long (its default: 20 s). Meanwhile both
         // transactions hold their pooled connections, and under a burst of answers or writes the pool runs dry before
         // Derby picks its victim, which the store then runs again (isTransient).
@@ -313,14 +323,16 @@ public final class DerbyStore implements Store, AutoCloseable {
             // callers would hold every web thread for the whole timeout, and even a static file would wait behind them.
             // tryAcquire(0, …) and not tryAcquire(): the latter jumps the queue of a fair semaphore.
             if (!permits.tryAcquire(0, TimeUnit.MILLISECONDS)) {
-                if (!nested && permits.getQueueLength() >= maxWaiting) {
-                    throw busy("all " + poolSize + " database connections in use and " + maxWaiting
-                            + " callers waiting already", null);
+                if (!nested) {
+                    refuseALongQueue();
                 }
                 if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     throw busy("no database connection free within " + timeout.toMillis() + " ms (pool size "
                             + poolSize + ")", null);
                 }
+            }
+            if (!nested) {
+                takenAt.get()[0] = System.nanoTime();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -351,6 +363,15 @@ public final class DerbyStore implements Store, AutoCloseable {
         }
     }
 
+    private void refuseALongQueue() {
+        int waiting = permits.getQueueLength();
+        long expected = (waiting + 1) * meanHoldNanos.get() / poolSize;
+        if (waiting >= MAX_WAITING || expected > maxExpectedWait.toNanos()) {
+            throw busy("all " + poolSize + " database connections in use, " + waiting + " callers waiting already"
+                    + " (about " + TimeUnit.NANOSECONDS.toMillis(expected) + " ms to wait)", null);
+        }
+    }
+
     private Connection connect() throws SQLException {
         Connection c = driver.connect(url + ";create=true", new Properties());
         if (c == null) {
@@ -362,7 +383,13 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     private void release(Connection c, boolean broken) {
         // The outermost connection goes back to the pool, one taken while holding another to the reserve.
-        Semaphore permits = --held.get()[0] > 0 ? nestedPermits : this.permits;
+        boolean nested = --held.get()[0] > 0;
+        Semaphore permits = nested ? nestedPermits : this.permits;
+        if (!nested) {
+            long took = System.nanoTime() - takenAt.get()[0];
+            // A mean over about the last sixteen holds: quick to follow a change of load, steady against one outlier.
+            meanHoldNanos.accumulateAndGet(took, (mean, x) -> mean + (x - mean) / 16);
+        }
         try {
             if (broken || closed || c.isClosed() || !idle.offer(c)) {
                 discard(c);

@@ -229,40 +229,66 @@ class DerbyStoreTest {
     }
 
     /**
-     * Under more load than the database serves, a caller past a short queue is refused at once instead of holding a
-     * web thread for the whole timeout (the timeout here is ten minutes: a refusal can only be the queue's).
+     * Under more load than the database serves, a caller past the queue is refused at once instead of holding a web
+     * thread for the whole timeout (the timeout here is ten minutes: a refusal can only be the queue's).
      */
     @Test
     void aCallerPastTheQueueIsRefusedAtOnce() throws Exception {
         DerbyStore store = open(1, Duration.ofMinutes(10));
-        CountDownLatch inside = new CountDownLatch(1);
+        store.maxExpectedWait = Duration.ofHours(1);
         CountDownLatch done = new CountDownLatch(1);
         ExecutorService callers = Executors.newCachedThreadPool();
         try {
-            callers.submit(() -> store.read(c -> {
-                inside.countDown();
-                await(done);
-                return 0;
-            }));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            holdTheOnlyConnection(store, callers, done);
             List<Future<Integer>> waiting = new ArrayList<>();
-            for (int i = 0; i < DerbyStore.WAITING_PER_CONNECTION; i++) {
+            for (int i = 0; i < DerbyStore.MAX_WAITING; i++) {
                 waiting.add(callers.submit(() -> store.read(c -> 1)));
             }
-            while (store.waiting() < DerbyStore.WAITING_PER_CONNECTION) {
+            while (store.waiting() < DerbyStore.MAX_WAITING) {
                 Thread.sleep(5);
             }
             StoreException e = assertThrows(StoreBusyException.class, () -> store.inTransaction(c -> 1));
             assertTrue(e.getMessage().contains("callers waiting already"), e.getMessage());
             done.countDown();
             for (Future<Integer> f : waiting) {
-                assertEquals(Integer.valueOf(1), f.get(60, TimeUnit.SECONDS));
+                assertEquals(Integer.valueOf(1), f.get(60, TimeUnit.SECONDS), "the queue is served");
             }
         } finally {
             done.countDown();
             callers.shutdownNow();
         }
         assertEquals(1, store.freePermits());
+    }
+
+    /** A wait the connections' mean hold time says would be too long is refused before it starts. */
+    @Test
+    void aCallerWhoWouldWaitTooLongIsRefusedAtOnce() throws Exception {
+        DerbyStore store = open(1, Duration.ofMinutes(10));
+        // A hold takes more than a nanosecond: any wait at all is too long.
+        store.maxExpectedWait = Duration.ofNanos(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            holdTheOnlyConnection(store, callers, done);
+            StoreException e = assertThrows(StoreBusyException.class, () -> store.read(c -> 1));
+            assertTrue(e.getMessage().contains("ms to wait"), e.getMessage());
+        } finally {
+            done.countDown();
+            callers.shutdown();
+            assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        }
+        assertEquals(Integer.valueOf(1), store.read(c -> 1), "a free connection is never refused");
+    }
+
+    private static void holdTheOnlyConnection(DerbyStore store, ExecutorService callers, CountDownLatch done)
+            throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        callers.submit(() -> store.read(c -> {
+            inside.countDown();
+            await(done);
+            return 0;
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
     }
 
     /** Inside work, which may throw only SQLException. */

@@ -247,6 +247,12 @@ final class QuestionnaireFakes {
         }
 
         @Override
+        public Map<Long, Integer> responseCounts(Actor actor, long campaignId) {
+            UnitScores only = QuestionnaireFakes.scores(false);
+            return Map.of(only.orgUnitId(), only.responses());
+        }
+
+        @Override
         public Map<Long, List<FreeText>> freeTexts(Actor actor, long campaignId) {
             return Map.of(COUNTY.id(), List.of(new FreeText(COUNTY.id(), EVIL, "2.1", EVIL, EVIL)));
         }
