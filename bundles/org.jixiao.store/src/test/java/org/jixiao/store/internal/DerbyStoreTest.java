@@ -236,10 +236,7 @@ class DerbyStoreTest {
     void aCallerPastTheQueueIsRefusedAtOnce() throws Exception {
         DerbyStore store = open(1, Duration.ofMinutes(10));
         store.maxExpectedWait = Duration.ofHours(1);
-        CountDownLatch done = new CountDownLatch(1);
-        ExecutorService callers = Executors.newCachedThreadPool();
-        try {
-            holdTheOnlyConnection(store, callers, done);
+        whileTheOnlyConnectionIsHeld(store, (callers, release) -> {
             List<Future<Integer>> waiting = new ArrayList<>();
             for (int i = 0; i < DerbyStore.MAX_WAITING; i++) {
                 waiting.add(callers.submit(() -> store.read(c -> 1)));
@@ -249,14 +246,11 @@ class DerbyStoreTest {
             }
             StoreException e = assertThrows(StoreBusyException.class, () -> store.inTransaction(c -> 1));
             assertTrue(e.getMessage().contains("callers waiting already"), e.getMessage());
-            done.countDown();
+            release.countDown();
             for (Future<Integer> f : waiting) {
                 assertEquals(Integer.valueOf(1), f.get(60, TimeUnit.SECONDS), "the queue is served");
             }
-        } finally {
-            done.countDown();
-            callers.shutdownNow();
-        }
+        });
         assertEquals(1, store.freePermits());
     }
 
@@ -266,29 +260,35 @@ class DerbyStoreTest {
         DerbyStore store = open(1, Duration.ofMinutes(10));
         // A hold takes more than a nanosecond: any wait at all is too long.
         store.maxExpectedWait = Duration.ofNanos(1);
-        CountDownLatch done = new CountDownLatch(1);
-        ExecutorService callers = Executors.newCachedThreadPool();
-        try {
-            holdTheOnlyConnection(store, callers, done);
+        whileTheOnlyConnectionIsHeld(store, (callers, release) -> {
             StoreException e = assertThrows(StoreBusyException.class, () -> store.read(c -> 1));
             assertTrue(e.getMessage().contains("ms to wait"), e.getMessage());
-        } finally {
-            done.countDown();
-            callers.shutdown();
-            assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
-        }
+        });
         assertEquals(Integer.valueOf(1), store.read(c -> 1), "a free connection is never refused");
     }
 
-    private static void holdTheOnlyConnection(DerbyStore store, ExecutorService callers, CountDownLatch done)
-            throws InterruptedException {
+    interface WhileHeld {
+        void run(ExecutorService callers, CountDownLatch release) throws Exception;
+    }
+
+    /** Runs {@code body} while another thread holds the pool's only connection, until {@code release} or the end. */
+    private static void whileTheOnlyConnectionIsHeld(DerbyStore store, WhileHeld body) throws Exception {
         CountDownLatch inside = new CountDownLatch(1);
-        callers.submit(() -> store.read(c -> {
-            inside.countDown();
-            await(done);
-            return 0;
-        }));
-        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            callers.submit(() -> store.read(c -> {
+                inside.countDown();
+                await(release);
+                return 0;
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            body.run(callers, release);
+        } finally {
+            release.countDown();
+            callers.shutdown();
+            assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        }
     }
 
     /** Inside work, which may throw only SQLException. */
