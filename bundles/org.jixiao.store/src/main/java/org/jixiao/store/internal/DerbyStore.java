@@ -84,6 +84,8 @@ public final class DerbyStore implements Store, AutoCloseable {
      * stalls for the borrow timeout. A small reserve of its own lets it go on.
      */
     private final Semaphore nestedPermits = new Semaphore(NESTED_RESERVE, true);
+    /** The connection of the read the current thread is in, outside any transaction; shared by reads inside it. */
+    private final ThreadLocal<Connection> reading = new ThreadLocal<>();
     /** Connections the current thread holds. */
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger open = new AtomicInteger();
@@ -251,7 +253,18 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     @Override
     public <T> T read(SqlWork<T> work) {
+        Connection outer = reading.get();
         try {
+            if (outer != null) {
+                // A read inside a read shares its connection: a page that gathers a dozen figures, each read on its
+                // own, waits for the pool once, not a dozen times behind everyone else under load.
+                Objects.requireNonNull(work);
+                try {
+                    return work.run(outer);
+                } catch (Throwable t) {
+                    throw unchecked(t);
+                }
+            }
             return run(work, false, borrowTimeout);
         } catch (RuntimeException e) {
             throw refused(e);
@@ -266,7 +279,18 @@ public final class DerbyStore implements Store, AutoCloseable {
             if (transactional) {
                 c.setAutoCommit(false);
             }
-            T result = work.run(c);
+            boolean outermostRead = !transactional && held.get()[0] == 1;
+            if (outermostRead) {
+                reading.set(c);
+            }
+            T result;
+            try {
+                result = work.run(c);
+            } finally {
+                if (outermostRead) {
+                    reading.remove();
+                }
+            }
             if (transactional) {
                 c.commit();
             }
@@ -276,15 +300,7 @@ public final class DerbyStore implements Store, AutoCloseable {
             if (transactional && !rollback(c, t)) {
                 broken = true;
             }
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
-            String message = t instanceof SQLException e ? describe(e) : String.valueOf(t);
-            throw isLockWait(sqlState(t)) ? busy(message, t) : new StoreException(message, t);
+            throw unchecked(t);
         } finally {
             try {
                 // The next borrower must not inherit an open transaction.
@@ -296,6 +312,18 @@ public final class DerbyStore implements Store, AutoCloseable {
             }
             release(c, broken);
         }
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
+        String message = t instanceof SQLException e ? describe(e) : String.valueOf(t);
+        return isLockWait(sqlState(t)) ? busy(message, t) : new StoreException(message, t);
     }
 
     private static boolean rollback(Connection c, Throwable cause) {

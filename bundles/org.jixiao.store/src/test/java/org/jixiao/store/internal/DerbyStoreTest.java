@@ -254,6 +254,47 @@ class DerbyStoreTest {
         assertEquals(1, store.freePermits());
     }
 
+    /**
+     * A read inside a read (a page gathering many figures) shares its connection, so under load it queues for the pool
+     * once; a transaction inside it still gets a connection of its own, and an open cursor survives the inner read.
+     */
+    @Test
+    void aReadInsideAReadSharesItsConnection() throws Exception {
+        DerbyStore store = open(1);
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE SHARED (ID INT PRIMARY KEY)");
+                s.execute("INSERT INTO SHARED VALUES (1), (2), (3)");
+            }
+            return null;
+        });
+        List<Integer> seen = store.read(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ID FROM SHARED ORDER BY ID")) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    assertTrue(store.<Boolean>read(inner -> inner == c), "the same connection");
+                    out.add(id + store.read(inner -> {
+                        try (Statement t = inner.createStatement();
+                                ResultSet n = t.executeQuery("SELECT COUNT(*) FROM SHARED")) {
+                            n.next();
+                            return n.getInt(1);
+                        }
+                    }));
+                }
+            }
+            assertTrue(store.<Boolean>inTransaction(t -> t != c), "a write never runs on a read's connection");
+            return out;
+        });
+        assertEquals(List.of(4, 5, 6), seen);
+        assertEquals(1, store.freePermits());
+        StoreException e = assertThrows(StoreException.class, () -> store.read(c -> store.read(inner -> {
+            throw new SQLException("refused inside", "22001");
+        })));
+        assertTrue(e.getMessage().contains("refused inside"), e.getMessage());
+        assertEquals(1, store.freePermits(), "given back after a failure inside");
+    }
+
     /** A wait the connections' mean hold time says would be too long is refused before it starts. */
     @Test
     void aCallerWhoWouldWaitTooLongIsRefusedAtOnce() throws Exception {
