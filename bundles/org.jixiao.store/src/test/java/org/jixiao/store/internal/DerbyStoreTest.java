@@ -261,13 +261,7 @@ class DerbyStoreTest {
     @Test
     void aReadInsideAReadSharesItsConnection() throws Exception {
         DerbyStore store = open(1);
-        store.inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE SHARED (ID INT PRIMARY KEY)");
-                s.execute("INSERT INTO SHARED VALUES (1), (2), (3)");
-            }
-            return null;
-        });
+        execute(store, "CREATE TABLE SHARED (ID INT PRIMARY KEY)", "INSERT INTO SHARED VALUES (1), (2), (3)");
         List<Integer> seen = store.read(c -> {
             List<Integer> out = new ArrayList<>();
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ID FROM SHARED ORDER BY ID")) {
@@ -332,6 +326,17 @@ class DerbyStoreTest {
         }
     }
 
+    private static void execute(DerbyStore store, String... statements) {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
     /** Inside work, which may throw only SQLException. */
     private static void await(CountDownLatch latch) {
         try {
@@ -345,14 +350,8 @@ class DerbyStoreTest {
     @Test
     void aLockWaitedForInVainIsBusy() throws Exception {
         DerbyStore store = open(2);
-        store.inTransaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE LOCKED (ID INT PRIMARY KEY, N INT)");
-                s.execute("INSERT INTO LOCKED VALUES (1, 0)");
-                s.execute("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
-            }
-            return null;
-        });
+        execute(store, "CREATE TABLE LOCKED (ID INT PRIMARY KEY, N INT)", "INSERT INTO LOCKED VALUES (1, 0)",
+                "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         ExecutorService holder = Executors.newSingleThreadExecutor();
