@@ -41,6 +41,7 @@ import org.jixiao.api.questionnaire.Item;
  * its own address behind the trusted proxy (the node limits requests per address), N back to back; baseline: the
  * answer service alone, no HTTP, on its own Derby ({@link AnswerFixture}). Then 20 respondents race one code
  * (exactly one must win), and the stored responses are counted against the accepted ones.</li>
+ * <li><b>dashboard</b> (not run unless named): the city's dashboard one call at a time, against a static file.
  * <li><b>rates</b>: writes, answers and the city's dashboard ({@code /api/v1/dashboard}) at fixed rates at once for
  * a while, with a static file at the dashboard's rate as its baseline; then the node's footprint (RSS, and the heap
  * after a full GC through {@code jcmd}).</li>
@@ -111,6 +112,9 @@ public final class HttpLoad {
         }
         if (phases.contains("answers")) {
             answers();
+        }
+        if (phases.contains("dashboard")) {
+            dashboard();
         }
         if (phases.contains("rates")) {
             rates();
@@ -355,6 +359,20 @@ public final class HttpLoad {
                 acceptedAnswers.get(), nextCode.get(), responses == acceptedAnswers.get() ? "equal" : "DIFFER");
         say(line);
         report.add("answers stored: " + line);
+    }
+
+    // ---------------------------------------------------------------- the dashboard alone
+
+    /** The city's dashboard one call at a time, after whatever the phases before it wrote, and a static file's. */
+    private void dashboard() throws Exception {
+        say("");
+        say("## The city's dashboard (/api/v1/dashboard), one client, against a static file of the same node");
+        LoadClient.Visitor city = web.new Visitor(cityToken, null);
+        LoadRun.Result base = LoadRun.closed("GET /static/jixiao.css", 1, warmup, window,
+                user -> accepted(city.get("/static/jixiao.css"), 200));
+        LoadRun.Result node = LoadRun.closed("GET /api/v1/dashboard", 1, warmup, window,
+                user -> accepted(city.json("GET", "/api/v1/dashboard", null), 200));
+        compare("dashboard", 1, node, base);
     }
 
     // ---------------------------------------------------------------- fixed rates, then the footprint

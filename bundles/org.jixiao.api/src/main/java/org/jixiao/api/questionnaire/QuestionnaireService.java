@@ -95,6 +95,15 @@ public interface QuestionnaireService {
     List<UnitScores> scores(Actor actor, long campaignId);
 
     /**
+     * How many responses each of the campaign's units in the actor's scope has so far, by org unit id (0 for none):
+     * what a dashboard follows while the campaign runs. Unlike {@link #scores} it reads no answers, so its cost does
+     * not grow with the questionnaire's length.
+     *
+     * @since 2.1
+     */
+    Map<Long, Integer> responseCounts(Actor actor, long campaignId);
+
+    /**
      * Free-text answers by unit, each unit's in a fresh random order; the city's ASSESSOR only (respondents write
      * names and grievances there). Empty until the campaign is CLOSED, for the same reason as {@link #scores}.
      */

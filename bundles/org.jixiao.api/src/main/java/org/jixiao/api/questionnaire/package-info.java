@@ -4,7 +4,7 @@
  * scores that feed the comprehensive evaluation. Provided by the core.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.jixiao.api.questionnaire;
 
 import org.osgi.annotation.bundle.Export;

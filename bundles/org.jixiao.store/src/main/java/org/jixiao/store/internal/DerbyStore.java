@@ -31,6 +31,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.derby.jdbc.EmbeddedDriver;
 import org.jixiao.api.store.AppliedMigration;
@@ -38,6 +39,7 @@ import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.MigrationException;
 import org.jixiao.api.store.SqlWork;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.store.StoreException;
 
 /**
@@ -48,6 +50,20 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     static final String LEDGER = "JX_MIGRATION";
     static final Duration DEFAULT_BORROW_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Callers that may wait for a pooled connection at once. Jetty serves with 64 threads by default: beyond this many
+     * waiting for the database, the rest are kept for pages that need none (static files, the health probe), and the
+     * next caller is refused at once.
+     */
+    static final int MAX_WAITING = 48;
+
+    /**
+     * The longest wait a caller is queued for, as the queue's length and the connections' mean hold time foretell it.
+     * A burst of quick requests (a class of fifty answering at once) waits a few milliseconds and is served; under more
+     * load than the database can serve the queue would only grow, and a refusal now beats one after the timeout.
+     */
+    static final Duration MAX_EXPECTED_WAIT = Duration.ofSeconds(2);
 
     // A health probe must answer quickly even when the pool is busy; a saturated pool is not "down".
     private static final Duration HEALTH_BORROW_TIMEOUT = Duration.ofSeconds(2);
@@ -68,9 +84,17 @@ public final class DerbyStore implements Store, AutoCloseable {
      * stalls for the borrow timeout. A small reserve of its own lets it go on.
      */
     private final Semaphore nestedPermits = new Semaphore(NESTED_RESERVE, true);
+    /** The connection of the read the current thread is in, outside any transaction; shared by reads inside it. */
+    private final ThreadLocal<Connection> reading = new ThreadLocal<>();
     /** Connections the current thread holds. */
     private final ThreadLocal<int[]> held = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger open = new AtomicInteger();
+    /** How long a pooled connection is held on average (a moving mean), to foretell a queue's wait. */
+    private final AtomicLong meanHoldNanos = new AtomicLong(TimeUnit.MILLISECONDS.toNanos(5));
+    /** When the current thread took its pooled connection. */
+    private final ThreadLocal<long[]> takenAt = ThreadLocal.withInitial(() -> new long[1]);
+    /** {@link #MAX_EXPECTED_WAIT}, shorter in a test. */
+    volatile Duration maxExpectedWait = MAX_EXPECTED_WAIT;
     private volatile boolean closed;
 
     public DerbyStore(Path directory, int poolSize) {
@@ -149,7 +173,7 @@ public final class DerbyStore implements Store, AutoCloseable {
                 // Rolled back as a whole, so the work can run again; a client never sees a deadlock or a burst of
                 // contention on an identity sequence right after a restart.
                 if (attempt >= TRANSIENT_ATTEMPTS || !isTransient(e, Duration.ofNanos(System.nanoTime() - started))) {
-                    throw e;
+                    throw refused(e);
                 }
                 pause(attempt);
             }
@@ -176,6 +200,37 @@ public final class DerbyStore implements Store, AutoCloseable {
                 || ("40XL1".equals(state) || "40XL2".equals(state)) && took.compareTo(Duration.ofSeconds(5)) < 0;
     }
 
+    /** A deadlock's victim, or a lock waited for until Derby gave up: another transaction held what this one needed. */
+    private static boolean isLockWait(String state) {
+        return "40001".equals(state) || "40XL1".equals(state) || "40XL2".equals(state);
+    }
+
+    /** Refusals for want of a connection or a lock since the last warning, which says how many there were. */
+    private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicLong lastWarned = new AtomicLong();
+
+    private static StoreBusyException busy(String message, Throwable cause) {
+        return new StoreBusyException(message, cause);
+    }
+
+    /** Counts a refusal for want of a connection or a lock, and says so in the log once a minute at most. */
+    private RuntimeException refused(RuntimeException e) {
+        if (!(e instanceof StoreBusyException)) {
+            return e;
+        }
+        int count = refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastWarned.get();
+        // Under overload every request would log its own line.
+        if ((last == 0 || now - last >= TimeUnit.MINUTES.toNanos(1)) && lastWarned.compareAndSet(last, now)) {
+            refused.addAndGet(-count);
+            LOG.log(Level.WARNING, "the database is saturated: " + count + " request(s) refused since the last warning ("
+                    + e.getMessage() + "); callers are told to retry. A node that is often here needs a larger"
+                    + " poolSize in etc/org.jixiao.store.cfg, or more processors");
+        }
+        return e;
+    }
+
     private static String sqlState(Throwable t) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable x = t; x != null && seen.add(x); x = x.getCause()) {
@@ -198,7 +253,22 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     @Override
     public <T> T read(SqlWork<T> work) {
-        return run(work, false, borrowTimeout);
+        Connection outer = reading.get();
+        try {
+            if (outer != null) {
+                // A read inside a read shares its connection: a page that gathers a dozen figures, each read on its
+                // own, waits for the pool once, not a dozen times behind everyone else under load.
+                Objects.requireNonNull(work);
+                try {
+                    return work.run(outer);
+                } catch (Throwable t) {
+                    throw unchecked(t);
+                }
+            }
+            return run(work, false, borrowTimeout);
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
     }
 
     private <T> T run(SqlWork<T> work, boolean transactional, Duration timeout) {
@@ -209,7 +279,18 @@ public final class DerbyStore implements Store, AutoCloseable {
             if (transactional) {
                 c.setAutoCommit(false);
             }
-            T result = work.run(c);
+            boolean outermostRead = !transactional && held.get()[0] == 1;
+            if (outermostRead) {
+                reading.set(c);
+            }
+            T result;
+            try {
+                result = work.run(c);
+            } finally {
+                if (outermostRead) {
+                    reading.remove();
+                }
+            }
             if (transactional) {
                 c.commit();
             }
@@ -219,14 +300,7 @@ public final class DerbyStore implements Store, AutoCloseable {
             if (transactional && !rollback(c, t)) {
                 broken = true;
             }
-            if (t instanceof RuntimeException r) {
-                throw r;
-            }
-            if (t instanceof Error e) {
-                throw e;
-            }
-            // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
-            throw new StoreException(t instanceof SQLException e ? describe(e) : String.valueOf(t), t);
+            throw unchecked(t);
         } finally {
             try {
                 // The next borrower must not inherit an open transaction.
@@ -238,6 +312,18 @@ public final class DerbyStore implements Store, AutoCloseable {
             }
             release(c, broken);
         }
+    }
+
+    private static RuntimeException unchecked(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        // SqlWork only declares SQLException, but a checked exception may still be thrown sneakily.
+        String message = t instanceof SQLException e ? describe(e) : String.valueOf(t);
+        return isLockWait(sqlState(t)) ? busy(message, t) : new StoreException(message, t);
     }
 
     private static boolean rollback(Connection c, Throwable cause) {
@@ -258,11 +344,23 @@ public final class DerbyStore implements Store, AutoCloseable {
         if (closed) {
             throw new StoreException("the store is closed");
         }
-        Semaphore permits = held.get()[0] > 0 ? nestedPermits : this.permits;
+        boolean nested = held.get()[0] > 0;
+        Semaphore permits = nested ? nestedPermits : this.permits;
         try {
-            if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new StoreException("no database connection free within " + timeout.toMillis() + " ms (pool size "
-                        + poolSize + ")");
+            // Past a short queue the caller is refused at once: under more load than the database can serve, waiting
+            // callers would hold every web thread for the whole timeout, and even a static file would wait behind them.
+            // tryAcquire(0, …) and not tryAcquire(): the latter jumps the queue of a fair semaphore.
+            if (!permits.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+                if (!nested) {
+                    refuseALongQueue();
+                }
+                if (!permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw busy("no database connection free within " + timeout.toMillis() + " ms (pool size "
+                            + poolSize + ")", null);
+                }
+            }
+            if (!nested) {
+                takenAt.get()[0] = System.nanoTime();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -293,6 +391,15 @@ public final class DerbyStore implements Store, AutoCloseable {
         }
     }
 
+    private void refuseALongQueue() {
+        int waiting = permits.getQueueLength();
+        long expected = (waiting + 1) * meanHoldNanos.get() / poolSize;
+        if (waiting >= MAX_WAITING || expected > maxExpectedWait.toNanos()) {
+            throw busy("all " + poolSize + " database connections in use, " + waiting + " callers waiting already"
+                    + " (about " + TimeUnit.NANOSECONDS.toMillis(expected) + " ms to wait)", null);
+        }
+    }
+
     private Connection connect() throws SQLException {
         Connection c = driver.connect(url + ";create=true", new Properties());
         if (c == null) {
@@ -304,7 +411,13 @@ public final class DerbyStore implements Store, AutoCloseable {
 
     private void release(Connection c, boolean broken) {
         // The outermost connection goes back to the pool, one taken while holding another to the reserve.
-        Semaphore permits = --held.get()[0] > 0 ? nestedPermits : this.permits;
+        boolean nested = --held.get()[0] > 0;
+        Semaphore permits = nested ? nestedPermits : this.permits;
+        if (!nested) {
+            long took = System.nanoTime() - takenAt.get()[0];
+            // A mean over about the last sixteen holds: quick to follow a change of load, steady against one outlier.
+            meanHoldNanos.accumulateAndGet(took, (mean, x) -> mean + (x - mean) / 16);
+        }
         try {
             if (broken || closed || c.isClosed() || !idle.offer(c)) {
                 discard(c);
@@ -365,6 +478,11 @@ public final class DerbyStore implements Store, AutoCloseable {
         return permits.availablePermits();
     }
 
+    /** Callers waiting for a pooled connection now (an estimate, as the semaphore's). */
+    int waiting() {
+        return permits.getQueueLength();
+    }
+
     // ---------------------------------------------------------------- health
 
     @Override
@@ -378,6 +496,9 @@ public final class DerbyStore implements Store, AutoCloseable {
                     return rs.next() && rs.getInt(1) == 1;
                 }
             }, false, HEALTH_BORROW_TIMEOUT);
+        } catch (StoreBusyException e) {
+            // Every connection is at work: the database is up, only saturated; a restart would make it worse.
+            return true;
         } catch (RuntimeException e) {
             LOG.log(Level.DEBUG, "health probe failed", e);
             return false;

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.store.StoreException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,11 +219,163 @@ class DerbyStoreTest {
         }));
         holder.start();
         assertTrue(inside.await(10, TimeUnit.SECONDS));
-        StoreException e = assertThrows(StoreException.class, () -> store.read(c -> 1));
+        StoreException e = assertThrows(StoreBusyException.class, () -> store.read(c -> 1));
         assertTrue(e.getMessage().contains("no database connection free"), e.getMessage());
+        // Saturated is not down: the node's health must not ask for a restart that would only make it worse.
+        assertTrue(store.healthy());
         done.countDown();
         holder.join(10_000);
         assertEquals(Integer.valueOf(1), store.read(c -> 1));
+    }
+
+    /**
+     * Under more load than the database serves, a caller past the queue is refused at once instead of holding a web
+     * thread for the whole timeout (the timeout here is ten minutes: a refusal can only be the queue's).
+     */
+    @Test
+    void aCallerPastTheQueueIsRefusedAtOnce() throws Exception {
+        DerbyStore store = open(1, Duration.ofMinutes(10));
+        store.maxExpectedWait = Duration.ofHours(1);
+        whileTheOnlyConnectionIsHeld(store, (callers, release) -> {
+            List<Future<Integer>> waiting = new ArrayList<>();
+            for (int i = 0; i < DerbyStore.MAX_WAITING; i++) {
+                waiting.add(callers.submit(() -> store.read(c -> 1)));
+            }
+            while (store.waiting() < DerbyStore.MAX_WAITING) {
+                Thread.sleep(5);
+            }
+            StoreException e = assertThrows(StoreBusyException.class, () -> store.inTransaction(c -> 1));
+            assertTrue(e.getMessage().contains("callers waiting already"), e.getMessage());
+            release.countDown();
+            for (Future<Integer> f : waiting) {
+                assertEquals(Integer.valueOf(1), f.get(60, TimeUnit.SECONDS), "the queue is served");
+            }
+        });
+        assertEquals(1, store.freePermits());
+    }
+
+    /**
+     * A read inside a read (a page gathering many figures) shares its connection, so under load it queues for the pool
+     * once; a transaction inside it still gets a connection of its own, and an open cursor survives the inner read.
+     */
+    @Test
+    void aReadInsideAReadSharesItsConnection() throws Exception {
+        DerbyStore store = open(1);
+        execute(store, "CREATE TABLE SHARED (ID INT PRIMARY KEY)", "INSERT INTO SHARED VALUES (1), (2), (3)");
+        List<Integer> seen = store.read(c -> {
+            List<Integer> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT ID FROM SHARED ORDER BY ID")) {
+                while (rs.next()) {
+                    int id = rs.getInt(1);
+                    assertTrue(store.<Boolean>read(inner -> inner == c), "the same connection");
+                    out.add(id + store.read(inner -> {
+                        try (Statement t = inner.createStatement();
+                                ResultSet n = t.executeQuery("SELECT COUNT(*) FROM SHARED")) {
+                            n.next();
+                            return n.getInt(1);
+                        }
+                    }));
+                }
+            }
+            assertTrue(store.<Boolean>inTransaction(t -> t != c), "a write never runs on a read's connection");
+            return out;
+        });
+        assertEquals(List.of(4, 5, 6), seen);
+        assertEquals(1, store.freePermits());
+        StoreException e = assertThrows(StoreException.class, () -> store.read(c -> store.read(inner -> {
+            throw new SQLException("refused inside", "22001");
+        })));
+        assertTrue(e.getMessage().contains("refused inside"), e.getMessage());
+        assertEquals(1, store.freePermits(), "given back after a failure inside");
+    }
+
+    /** A wait the connections' mean hold time says would be too long is refused before it starts. */
+    @Test
+    void aCallerWhoWouldWaitTooLongIsRefusedAtOnce() throws Exception {
+        DerbyStore store = open(1, Duration.ofMinutes(10));
+        // A hold takes more than a nanosecond: any wait at all is too long.
+        store.maxExpectedWait = Duration.ofNanos(1);
+        whileTheOnlyConnectionIsHeld(store, (callers, release) -> {
+            StoreException e = assertThrows(StoreBusyException.class, () -> store.read(c -> 1));
+            assertTrue(e.getMessage().contains("ms to wait"), e.getMessage());
+        });
+        assertEquals(Integer.valueOf(1), store.read(c -> 1), "a free connection is never refused");
+    }
+
+    interface WhileHeld {
+        void run(ExecutorService callers, CountDownLatch release) throws Exception;
+    }
+
+    /** Runs {@code body} while another thread holds the pool's only connection, until {@code release} or the end. */
+    private static void whileTheOnlyConnectionIsHeld(DerbyStore store, WhileHeld body) throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newCachedThreadPool();
+        try {
+            callers.submit(() -> store.read(c -> {
+                inside.countDown();
+                await(release);
+                return 0;
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            body.run(callers, release);
+        } finally {
+            release.countDown();
+            callers.shutdown();
+            assertTrue(callers.awaitTermination(30, TimeUnit.SECONDS));
+        }
+    }
+
+    private static void execute(DerbyStore store, String... statements) {
+        store.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                for (String sql : statements) {
+                    s.execute(sql);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Inside work, which may throw only SQLException. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A lock another transaction keeps past Derby's wait is the database being busy too, not a failure. */
+    @Test
+    void aLockWaitedForInVainIsBusy() throws Exception {
+        DerbyStore store = open(2);
+        execute(store, "CREATE TABLE LOCKED (ID INT PRIMARY KEY, N INT)", "INSERT INTO LOCKED VALUES (1, 0)",
+                "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', '1')");
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        ExecutorService holder = Executors.newSingleThreadExecutor();
+        try {
+            holder.submit(() -> store.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE LOCKED SET N = 1 WHERE ID = 1");
+                }
+                locked.countDown();
+                await(done);
+                return null;
+            }));
+            assertTrue(locked.await(10, TimeUnit.SECONDS));
+            // read(), which runs once: inTransaction would first run it again a few times, as a quick lock refusal is.
+            assertThrows(StoreBusyException.class, () -> store.read(c -> {
+                try (Statement s = c.createStatement()) {
+                    return s.executeUpdate("UPDATE LOCKED SET N = 2 WHERE ID = 1");
+                }
+            }));
+        } finally {
+            done.countDown();
+            holder.shutdown();
+            assertTrue(holder.awaitTermination(30, TimeUnit.SECONDS));
+        }
     }
 
     /**

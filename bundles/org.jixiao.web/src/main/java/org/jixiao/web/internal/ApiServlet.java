@@ -47,6 +47,7 @@ import org.jixiao.api.security.Authentication;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
@@ -202,6 +203,9 @@ public final class ApiServlet extends HttpServlet {
         } catch (ProjectGate.Unavailable e) {
             call.response.setHeader("Retry-After", String.valueOf(ProjectGate.RETRY_AFTER_SECONDS));
             send(call, 503, Json.error("unavailable", messages.get("error.projectUpdating"), null));
+        } catch (StoreBusyException e) {
+            call.response.setHeader("Retry-After", String.valueOf(Http.BUSY_RETRY_AFTER_SECONDS));
+            send(call, 503, Json.error("busy", messages.get("error.busy"), null));
         } catch (AccessDeniedException e) {
             send(call, 403, Json.error("forbidden", messages.get("error.forbidden"), null));
         } catch (ValidationException e) {

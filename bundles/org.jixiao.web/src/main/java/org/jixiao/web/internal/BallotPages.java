@@ -19,19 +19,30 @@ import org.jixiao.api.questionnaire.QuestionnaireService;
  * The respondents' pages under {@code /q}, open without an account: {@code /q} to type a code, {@code /q/<code>}
  * the ballot (a plain form, radio buttons and text areas, usable on a 360 px phone and without JavaScript),
  * {@code /q/thanks} after submitting. The form is CSRF-protected through an anonymous session, as the login form
- * is. Each client address has a budget of requests a minute. Nothing here logs a code, an answer or an address,
+ * is. Each client address has a budget of codes that open nothing a minute, and a far larger one of requests against a
+ * flood. Nothing here logs a code, an answer or an address,
  * and the address is never passed on: it only keys the in-memory rate limit.
  */
 final class BallotPages {
 
-    static final int GETS_PER_MINUTE = 60;
-    static final int POSTS_PER_MINUTE = 20;
+    /**
+     * Requests per client address and minute, against a flood from one address. Generous: a school's computer room or
+     * Wi-Fi is one address for a whole class answering at once, each respondent making three GETs and two POSTs.
+     */
+    static final int GETS_PER_MINUTE = 600;
+    static final int POSTS_PER_MINUTE = 300;
+    /**
+     * Codes per client address and minute that open nothing (unknown, mistyped, used, of a closed campaign): only
+     * failures pay, as with logins, so a guesser gets this many tries while a class with good codes is never slowed.
+     */
+    static final int FAILED_CODES_PER_MINUTE = 20;
 
     private final PageServlet pages;
     private final WebSessions sessions;
     private final AnswerService answers;
     private final RateLimiter gets = new RateLimiter(GETS_PER_MINUTE);
     private final RateLimiter posts = new RateLimiter(POSTS_PER_MINUTE);
+    private final RateLimiter failedCodes = new RateLimiter(FAILED_CODES_PER_MINUTE);
 
     BallotPages(PageServlet pages, WebSessions sessions, AnswerService answers) {
         this.pages = pages;
@@ -43,10 +54,13 @@ final class BallotPages {
         // The code is in the URL: it must not travel on as a referrer, and no search engine should keep the page.
         call.response.setHeader("Referrer-Policy", "no-referrer");
         call.response.setHeader("X-Robots-Tag", "noindex, nofollow");
-        RateLimiter limiter = call.post() ? posts : gets;
         String client = Http.client(call.request);
-        if (!limiter.allow(client)) {
-            call.response.setHeader("Retry-After", String.valueOf(limiter.retryAfterSeconds(client)));
+        RateLimiter limiter = call.post() ? posts : gets;
+        boolean flooding = !limiter.allow(client);
+        if (flooding || !failedCodes.available(client)) {
+            // Before any code is looked at: a guesser's tries are spent, whatever codes it tries next.
+            RateLimiter spent = flooding ? limiter : failedCodes;
+            call.response.setHeader("Retry-After", String.valueOf(spent.retryAfterSeconds(client)));
             pages.errorPage(call, 429, "q.tooMany");
             return;
         }
@@ -90,6 +104,7 @@ final class BallotPages {
                 Http.redirect(call.response, "/q/" + code);
                 return;
             }
+            failedCodes.allow(Http.client(call.request));
             model.put("code", call.param("code"));
             model.put("codeError", "q.code.invalid");
             pages.render(call, 400, null, "q-code", model);
@@ -155,6 +170,7 @@ final class BallotPages {
 
     /** A code that cannot answer: said in words, with the form to type another. */
     private void codeProblem(PageServlet.Call call, String key) throws IOException {
+        failedCodes.allow(Http.client(call.request));
         Map<String, Object> model = model(call);
         model.put("codeError", key);
         pages.render(call, status(key), null, "q-code", model);

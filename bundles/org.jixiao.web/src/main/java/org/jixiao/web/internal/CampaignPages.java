@@ -43,8 +43,11 @@ record CampaignPages(PageServlet pages, QuestionnaireService questionnaires, Ans
 
     CampaignPages(PageServlet pages, QuestionnaireService questionnaires, AnswerService answers,
             OrgUnitService orgUnits) {
-        this(pages, questionnaires, answers, orgUnits, new RateLimiter(BallotPages.POSTS_PER_MINUTE));
+        this(pages, questionnaires, answers, orgUnits, new RateLimiter(PAPER_POSTS_PER_MINUTE));
     }
+
+    /** Paper entry's posts per address and minute: a clerk types a slip's code and answers in a minute or so. */
+    static final int PAPER_POSTS_PER_MINUTE = 20;
 
     /** Slips on one A4 sheet: 3 across, 6 down. */
     static final int SLIPS_PER_SHEET = 18;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.jixiao.api.project.ProjectRegistry;
 import org.jixiao.api.project.ProjectRegistry.ProjectIndicators;
 import org.jixiao.api.questionnaire.Campaign;
 import org.jixiao.api.questionnaire.QuestionnaireService;
-import org.jixiao.api.questionnaire.UnitScores;
+import org.jixiao.api.questionnaire.CategoryQuota;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -255,15 +256,24 @@ public final class Dashboard {
         } catch (NotFoundException | AccessDeniedException e) {
             return out;
         }
+        Map<Long, OrgUnit> seen = new HashMap<>();
+        orgUnits.visibleTo(actor).forEach(u -> seen.put(u.id(), u));
         for (Campaign k : campaigns) {
+            // Counts, not scores: reading every answer of a running campaign on each visit made the board's cost
+            // grow with every response, and under a campaign's load the dashboard waited seconds.
+            int quota = k.quotas().stream().mapToInt(CategoryQuota::quota).sum();
             List<Map<String, Object>> units = new ArrayList<>();
-            for (UnitScores u : questionnaires.scores(actor, k.id())) {
+            for (Map.Entry<Long, Integer> count : questionnaires.responseCounts(actor, k.id()).entrySet()) {
+                OrgUnit unit = seen.get(count.getKey());
+                if (unit == null) {
+                    continue;
+                }
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", String.valueOf(u.orgUnitId()));
-                row.put("name", u.orgUnitName());
-                row.put("responses", u.responses());
-                row.put("quota", u.quota());
-                row.put("belowMinimum", u.responses() < k.minResponses());
+                row.put("id", String.valueOf(unit.id()));
+                row.put("name", unit.name());
+                row.put("responses", count.getValue());
+                row.put("quota", quota);
+                row.put("belowMinimum", count.getValue() < k.minResponses());
                 units.add(row);
             }
             Map<String, Object> c = new LinkedHashMap<>();

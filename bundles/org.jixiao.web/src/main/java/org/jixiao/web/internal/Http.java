@@ -12,6 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /** Request plumbing shared by the servlets. */
 final class Http {
 
+    /**
+     * Seconds a client is asked to wait after a 503 for a saturated database: long enough for a queue of a few
+     * hundred milliseconds to drain, short enough that a respondent who taps again soon gets through.
+     */
+    static final int BUSY_RETRY_AFTER_SECONDS = 2;
+
     static final String LANG_COOKIE = "jx_lang";
 
     private Http() {

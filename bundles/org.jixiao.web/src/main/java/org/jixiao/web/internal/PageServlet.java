@@ -52,6 +52,7 @@ import org.jixiao.api.security.User;
 import org.jixiao.api.security.UserDraft;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.sheet.SpreadsheetWriter;
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebResult;
 import org.osgi.service.component.annotations.Activate;
@@ -241,6 +242,11 @@ public final class PageServlet extends HttpServlet {
         } catch (ProjectGate.Unavailable e) {
             response.setHeader("Retry-After", String.valueOf(ProjectGate.RETRY_AFTER_SECONDS));
             errorPage(call, 503, "error.projectUpdating");
+        } catch (StoreBusyException e) {
+            if (!response.isCommitted()) {
+                response.setHeader("Retry-After", String.valueOf(Http.BUSY_RETRY_AFTER_SECONDS));
+                errorPage(call, 503, "error.busy");
+            }
         } catch (AccessDeniedException e) {
             errorPage(call, 403, "error.forbidden");
         } catch (ValidationException e) {

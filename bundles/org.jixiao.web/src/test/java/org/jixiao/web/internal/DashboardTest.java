@@ -38,8 +38,9 @@ import org.jixiao.api.project.ProjectStatus;
 import org.jixiao.api.questionnaire.Campaign;
 import org.jixiao.api.questionnaire.CampaignState;
 import org.jixiao.api.questionnaire.EvaluationType;
+import org.jixiao.api.questionnaire.CategoryQuota;
 import org.jixiao.api.questionnaire.QuestionnaireService;
-import org.jixiao.api.questionnaire.UnitScores;
+import org.jixiao.api.questionnaire.RespondentCategory;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.junit.jupiter.api.Test;
 
@@ -144,14 +145,19 @@ class DashboardTest {
             getClass().getClassLoader(), new Class<?>[] {QuestionnaireService.class}, (p, m, args) -> switch (m
                     .getName()) {
                 case "campaigns" -> List.of(new Campaign(5, 2013, EVIL, 1, EvaluationType.YOUTH, List.of(2L, 3L),
-                        List.of(), 20, TODAY, TODAY, CampaignState.OPEN, Instant.EPOCH, "assessor", null, null));
-                case "scores" -> List.of(
-                        new UnitScores(2, "甲县团委", null, 12, 30, true, UnitScores.Decision.NONE, false, List.of(),
-                                List.of()),
-                        new UnitScores(3, "乙区团委", null, 40, 30, false, UnitScores.Decision.NONE, false, List.of(),
-                                List.of())).stream()
-                        .filter(u -> ((Actor) args[0]).orgUnit().covers(units.find(u.orgUnitId()).orElseThrow()))
-                        .toList();
+                        List.of(new CategoryQuota(RespondentCategory.STUDENT, 10),
+                                new CategoryQuota(RespondentCategory.URBAN_YOUTH, 20)),
+                        20, TODAY, TODAY, CampaignState.OPEN, Instant.EPOCH, "assessor", null, null));
+                // The service's own scope: the units of the campaign the actor covers.
+                case "responseCounts" -> {
+                    Map<Long, Integer> counts = new java.util.LinkedHashMap<>();
+                    Map.of(2L, 12, 3L, 40).forEach((unit, n) -> {
+                        if (((Actor) args[0]).orgUnit().covers(units.find(unit).orElseThrow())) {
+                            counts.put(unit, n);
+                        }
+                    });
+                    yield new java.util.TreeMap<>(counts);
+                }
                 default -> throw new UnsupportedOperationException(m.getName());
             });
 
@@ -198,6 +204,8 @@ class DashboardTest {
         List<Map<String, Object>> progress = (List<Map<String, Object>>) campaigns.get(0).get("units");
         assertEquals(List.of(12, 40), progress.stream().map(u -> u.get("responses")).toList());
         assertEquals(List.of(true, false), progress.stream().map(u -> u.get("belowMinimum")).toList());
+        assertEquals(List.of(30, 30), progress.stream().map(u -> u.get("quota")).toList(), "the quotas' sum");
+        assertEquals(List.of("甲县团委", "乙区团委"), progress.stream().map(u -> u.get("name")).toList());
 
         Map<String, Object> overdue = (Map<String, Object>) board.get("overdue");
         assertEquals(3, overdue.get("total"));

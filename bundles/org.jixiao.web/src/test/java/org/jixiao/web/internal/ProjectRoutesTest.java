@@ -36,6 +36,7 @@ import org.jixiao.api.questionnaire.AnswerService;
 import org.jixiao.api.questionnaire.QuestionnaireService;
 import org.jixiao.api.security.UserService;
 import org.jixiao.api.store.Store;
+import org.jixiao.api.store.StoreBusyException;
 import org.jixiao.api.testing.BareProject;
 import org.jixiao.api.web.Upload;
 import org.jixiao.api.web.WebHandler;
@@ -63,6 +64,7 @@ class ProjectRoutesTest {
         seen.add(r);
         return switch (r.path()) {
             case "/file" -> WebResult.file(FILE_NAME, "text/csv;charset=UTF-8", BYTES);
+            case "/busy" -> throw new StoreBusyException("all 8 database connections in use", null);
             case "/notice" -> WebResult.page("error", Map.of("status", 200, "message", "app.name"));
             case "/document" -> WebResult.page("error", Map.of("status", 200, "message", "app.name",
                     PageServlet.DOCUMENT_YEAR, 2031));
@@ -298,6 +300,20 @@ class ProjectRoutesTest {
         QuestionnaireFakes.Response post = api(jsonPost("/api/v1/p/swap/upload"));
         assertEquals(200, post.status, post.text());
         assertEquals(2, seen.size(), "each request reached the new version once");
+    }
+
+    /** A saturated database is no server error: nothing was written, and the client is asked to come back soon. */
+    @Test
+    void aSaturatedDatabaseAsksToComeBackNeverAServerError() throws Exception {
+        QuestionnaireFakes.Response page = page(loggedIn("POST", "/p/demo/busy"));
+        assertEquals(503, page.status, page.text());
+        assertEquals(String.valueOf(Http.BUSY_RETRY_AFTER_SECONDS), page.header("Retry-After"));
+        assertTrue(page.text().contains("系统繁忙"), page.text());
+
+        QuestionnaireFakes.Response post = api(jsonPost("/api/v1/p/demo/busy"));
+        assertEquals(503, post.status, post.text());
+        assertEquals(String.valueOf(Http.BUSY_RETRY_AFTER_SECONDS), post.header("Retry-After"));
+        assertTrue(post.text().contains("\"busy\""), post.text());
     }
 
     @Test

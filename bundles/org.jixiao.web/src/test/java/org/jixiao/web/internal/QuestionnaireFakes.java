@@ -105,9 +105,11 @@ final class QuestionnaireFakes {
 
     // ---------------------------------------------------------------- services
 
-    /** Codes: {@link #CODE} answers, {@link #USED} has answered; submissions are only counted. */
+    /** Codes: {@link #CODE} (and any other made valid) answers, {@link #USED} has answered; submissions are counted. */
     static final class Answers implements AnswerService {
         final Set<String> used = new HashSet<>(Set.of(USED));
+        /** The codes that open a ballot. */
+        final Set<String> valid = new HashSet<>(Set.of(CODE));
         final List<List<Answer>> submitted = new ArrayList<>();
         final List<String> paperBy = new ArrayList<>();
 
@@ -121,7 +123,7 @@ final class QuestionnaireFakes {
             if (used.contains(code)) {
                 throw ValidationException.of("code", "answer.code.used");
             }
-            if (!CODE.equals(code)) {
+            if (!valid.contains(code)) {
                 throw ValidationException.of("code", "answer.code.unknown");
             }
         }
@@ -244,6 +246,12 @@ final class QuestionnaireFakes {
         @Override
         public List<UnitScores> scores(Actor actor, long campaignId) {
             return List.of(QuestionnaireFakes.scores(false));
+        }
+
+        @Override
+        public Map<Long, Integer> responseCounts(Actor actor, long campaignId) {
+            UnitScores only = QuestionnaireFakes.scores(false);
+            return Map.of(only.orgUnitId(), only.responses());
         }
 
         @Override

@@ -639,6 +639,16 @@ final class QuestionnaireRepository {
         return out;
     }
 
+    /** Responses held and released, by the unit they rate: an index's count, no answer read. */
+    static Map<Long, Integer> responseCounts(Connection c, long campaignId) throws SQLException {
+        Map<Long, Integer> out = new HashMap<>();
+        for (Responses in : Responses.values()) {
+            Jdbc.each(c, "SELECT ORG_UNIT_ID, COUNT(*) FROM " + in.responses + " WHERE CAMPAIGN_ID = ? GROUP BY"
+                    + " ORG_UNIT_ID", rs -> out.merge(rs.getLong(1), rs.getInt(2), Integer::sum), campaignId);
+        }
+        return out;
+    }
+
     /** The campaign's free-text answers, with the unit each rates and nothing of the response. */
     static List<TextRow> texts(Connection c, long campaignId) throws SQLException {
         List<TextRow> out = new ArrayList<>();

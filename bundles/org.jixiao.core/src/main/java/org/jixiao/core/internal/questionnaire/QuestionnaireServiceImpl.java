@@ -686,6 +686,16 @@ public final class QuestionnaireServiceImpl extends UnitYearService implements Q
         return scores(actor, visible(actor, campaignId));
     }
 
+    @Override
+    public Map<Long, Integer> responseCounts(Actor actor, long campaignId) {
+        Objects.requireNonNull(actor, "actor");
+        Campaign k = visible(actor, campaignId);
+        Map<Long, Integer> all = store.read(c -> QuestionnaireRepository.responseCounts(c, campaignId));
+        Map<Long, Integer> out = new LinkedHashMap<>();
+        k.orgUnitIds().forEach(unit -> out.put(unit, all.getOrDefault(unit, 0)));
+        return out;
+    }
+
     /** The scores of the campaign's units in the actor's scope; counts only until the campaign is closed. */
     private List<UnitScores> scores(Actor actor, Campaign k) {
         Questionnaire q = find(k.questionnaireId());

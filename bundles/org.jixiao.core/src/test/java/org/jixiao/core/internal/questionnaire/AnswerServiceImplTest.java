@@ -545,6 +545,8 @@ class AnswerServiceImplTest {
         assertEquals(0L, TestDb.count(f.store, "JX_QNR_RESPONSE"));
         assertEquals(9L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE"));
         assertEquals(9, f.service.scores(f.assessor, k.id()).stream().mapToInt(u -> u.responses()).sum());
+        assertEquals(9, f.service.responseCounts(f.assessor, k.id()).values().stream().mapToInt(n -> n).sum(),
+                "held responses count as they are answered");
         service.submit(codes.get(codes.size() - 1), answers(1, null, "第9份"));
         assertEquals(0L, TestDb.count(f.store, "JX_QNR_HELD_RESPONSE") + TestDb.count(f.store, "JX_QNR_HELD_ANSWER"));
         List<String> stored = TestDb.rows(f.store, "SELECT ANSWER_TEXT FROM JX_QNR_ANSWER WHERE ANSWER_TEXT IS NOT"

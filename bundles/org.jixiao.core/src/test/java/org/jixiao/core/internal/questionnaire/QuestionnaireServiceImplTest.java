@@ -345,6 +345,8 @@ class QuestionnaireServiceImplTest {
         UnitScores live = unit(service.scores(f.assessor, k.id()), f.c1.id());
         assertEquals(3, live.responses());
         assertNull(live.score());
+        assertEquals(Map.of(f.c1.id(), 3, f.c2.id(), 1), service.responseCounts(f.assessor, k.id()),
+                "what the dashboard follows: the scores' counts, without the answers");
         assertTrue(service.freeTexts(f.assessor, k.id()).isEmpty());
 
         Campaign closed = service.close(f.assessor, k.id());
@@ -474,6 +476,8 @@ class QuestionnaireServiceImplTest {
         assertEquals(List.of(f.c1.id()), service.campaign(f.c1Viewer, k.id()).orgUnitIds());
         assertEquals(List.of(f.c2.id()), service.scores(f.c2Staff, k.id()).stream().map(UnitScores::orgUnitId)
                 .toList());
+        assertEquals(Map.of(f.c1.id(), 2), service.responseCounts(f.c1Viewer, k.id()), "its own unit's only");
+        assertThrows(NotFoundException.class, () -> service.responseCounts(f.z1Staff, k.id()));
         // A unit the campaign does not rate sees no campaign at all.
         assertThrows(NotFoundException.class, () -> service.scores(f.z1Staff, k.id()));
         assertThrows(NotFoundException.class, () -> service.campaign(f.z1Staff, k.id()));

@@ -9,13 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.jixiao.api.AuditLog;
@@ -50,7 +43,6 @@ import org.jixiao.api.web.WebHandler;
 import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -180,7 +172,6 @@ public final class EmploymentProject extends RegisterProject {
     private final List<IndicatorDefinition> indicators;
     private final List<MilestoneDefinition> milestones;
     /** Runs the registers' actuals side by side: a few daemon threads, never more than the store's connections. */
-    private final ExecutorService actualsPool;
 
     @Activate
     public EmploymentProject(@Reference Store store, @Reference FieldCipher cipher, @Reference OrgUnitService orgUnits,
@@ -260,17 +251,6 @@ public final class EmploymentProject extends RegisterProject {
         this.milestones = registers.stream().flatMap(r -> r.milestones().stream())
                 .map(m -> m.from() == null ? m.from(POLICY_ISSUED) : m).toList();
         serve(new YouthWeb(youth, registers));
-        int threads = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "employment-actuals-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        // Idle between home-page visits: the threads go after 30 s and come back with the next one.
-        pool.allowCoreThreadTimeOut(true);
-        this.actualsPool = pool;
     }
 
     @Override
@@ -286,20 +266,19 @@ public final class EmploymentProject extends RegisterProject {
     /** Each register's actuals on min(asOf, 31 December of {@code year}), merged per unit. */
     @Override
     public Map<Long, Map<String, BigDecimal>> actualsAsOf(Collection<Long> orgUnitIds, int year, LocalDate asOf) {
-        // The registers query independent tables, each on its own connection: on a city's year most of the time is
-        // Derby reading index pages, so running them side by side cuts the home page's wait to about the longest
-        // few. The merge below is in register order whatever order they finish in.
-        List<Future<Map<Long, Map<String, BigDecimal>>>> parts = new ArrayList<>(registers.size());
-        for (Register register : registers) {
-            parts.add(actualsPool.submit(() -> register.actuals().asOf(orgUnitIds, year, asOf)));
-        }
-        Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
-        super.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
-                k -> new LinkedHashMap<>()).putAll(values));
-        for (Future<Map<Long, Map<String, BigDecimal>>> part : parts) {
-            part(part).forEach((unit, values) -> out.computeIfAbsent(unit, k -> new LinkedHashMap<>()).putAll(values));
-        }
-        return out;
+        // One connection for all of them, shared by each register's reads: under load a dashboard queues for the
+        // pool once. (Each on a connection of its own, side by side, waited for the pool a dozen times per visit, and
+        // the city's dashboard took seconds while answers and writes came in.)
+        return store.read(c -> {
+            Map<Long, Map<String, BigDecimal>> out = new LinkedHashMap<>();
+            super.actualsAsOf(orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
+                    k -> new LinkedHashMap<>()).putAll(values));
+            for (Register register : registers) {
+                register.actuals().asOf(orgUnitIds, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
+                        k -> new LinkedHashMap<>()).putAll(values));
+            }
+            return out;
+        });
     }
 
     /** Work item 8's indicators alone, for its summary page: the engine's count and the project's own sums. */
@@ -310,25 +289,6 @@ public final class EmploymentProject extends RegisterProject {
         CreditRegister.actualsAsOf(store, units, year, asOf).forEach((unit, values) -> out.computeIfAbsent(unit,
                 k -> new LinkedHashMap<>()).putAll(values));
         return out;
-    }
-
-    private static <T> T part(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the actuals", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    @Deactivate
-    void deactivate() {
-        actualsPool.shutdownNow();
     }
 
     YouthService youth() {

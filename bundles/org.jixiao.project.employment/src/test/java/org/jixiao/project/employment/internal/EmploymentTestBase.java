@@ -99,7 +99,6 @@ abstract class EmploymentTestBase {
 
     @AfterEach
     void closeDatabase() {
-        project.deactivate();
         store.close();
     }
 

@@ -11,7 +11,6 @@ import org.jixiao.api.testing.FakeWebRequest;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.register.internal.RegisterEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +31,6 @@ class YouthWriteCostTest extends EmploymentTestBase {
         Clock clock = Clock.fixed(TODAY.atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
         RegisterEngine engine = new RegisterEngine(counted.store(), new FixedOrgUnits(), audit, cipher, clock, 0);
         counting = new EmploymentProject(counted.store(), cipher, new FixedOrgUnits(), audit, clock, engine);
-    }
-
-    @AfterEach
-    void closeCounting() {
-        counting.deactivate();
     }
 
     private WebResult post(int sequence) {
