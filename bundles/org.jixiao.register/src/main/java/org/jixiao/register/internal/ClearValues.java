@@ -1,0 +1,148 @@
+package org.jixiao.register.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jixiao.api.register.Field;
+import org.jixiao.api.register.RegisterDefinition;
+import org.jixiao.api.store.Store;
+
+/**
+ * The one-time encryption of the clear values a register's table held before a field was declared
+ * {@link Field.Flag#ENCRYPTED encrypted}: the project's migration added the field's {@code _CIPHER} and {@code _HASH}
+ * columns beside its clear column, and this fills them from it and empties it (NULL), deleted records included, so
+ * that the database file names no one. A batch of rows per transaction: a crash loses at most the batch under way,
+ * which its rollback leaves clear, and the next start resumes with the rows still clear; rows done hold no clear value
+ * and are never taken again. The register's hooks convert what they computed from the clear values in the same
+ * transaction ({@link org.jixiao.api.register.RegisterHooks#clearValuesEncrypted}). A later migration may drop the
+ * clear column once every node has run this.
+ */
+final class ClearValues {
+
+    /** Rows per transaction: small enough for the log, large enough that 5,000 youth take a few dozen commits. */
+    static final int BATCH = 200;
+
+    /** The encrypted parts of one clear value of a field. */
+    @FunctionalInterface
+    interface Sealer {
+        RecordSql.Sealed seal(RegisterDefinition def, Field f, String clear);
+    }
+
+    private ClearValues() {
+    }
+
+    /**
+     * Encrypts every clear value left in the registers' tables.
+     *
+     * @return false when a table is not ready (its migration has not added an encrypted field's columns yet): the
+     *         engine tries again on the next use
+     */
+    static boolean sealAll(Store store, List<RegisterDefinition> registers, Sealer sealer) {
+        for (RegisterDefinition def : registers) {
+            List<Field> fields = def.fields().stream().filter(RecordSql::encrypted).toList();
+            if (fields.isEmpty()) {
+                continue;
+            }
+            List<Field> clear = store.read(c -> withClearColumn(c, def, fields));
+            if (clear == null) {
+                return false;
+            }
+            while (!clear.isEmpty() && store.inTransaction(c -> batch(c, def, clear, sealer)) == BATCH) {
+                // Another batch: each commits on its own.
+            }
+        }
+        return true;
+    }
+
+    /** The fields whose table still has their clear column; null when a {@code _CIPHER} column is missing. */
+    private static List<Field> withClearColumn(Connection c, RegisterDefinition def, List<Field> fields)
+            throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM " + def.table() + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnName(i).toUpperCase(Locale.ROOT));
+            }
+        } catch (SQLException e) {
+            // No table yet ("42X05"): the project's migrations have not run.
+            if ("42X05".equals(e.getSQLState())) {
+                return null;
+            }
+            throw e;
+        }
+        List<Field> out = new ArrayList<>();
+        for (Field f : fields) {
+            if (!columns.contains(f.column() + "_CIPHER") || !columns.contains(f.column() + "_HASH")) {
+                return null;
+            }
+            if (columns.contains(f.column())) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** Encrypts up to {@link #BATCH} rows that still hold a clear value; gives how many it took. */
+    private static int batch(Connection c, RegisterDefinition def, List<Field> fields, Sealer sealer)
+            throws SQLException {
+        StringBuilder select = new StringBuilder("SELECT ID");
+        List<String> anyClear = new ArrayList<>();
+        for (Field f : fields) {
+            select.append(", ").append(f.column()).append(", ").append(f.column()).append("_CIPHER");
+            anyClear.add(f.column() + " IS NOT NULL");
+        }
+        select.append(" FROM ").append(def.table()).append(" WHERE ").append(String.join(" OR ", anyClear))
+                .append(" ORDER BY ID FETCH FIRST ").append(BATCH).append(" ROWS ONLY");
+        Map<Long, Map<Field, String[]>> rows = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(select.toString()); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<Field, String[]> row = new LinkedHashMap<>();
+                for (int i = 0; i < fields.size(); i++) {
+                    row.put(fields.get(i), new String[] {rs.getString(2 + 2 * i), rs.getString(3 + 2 * i)});
+                }
+                rows.put(rs.getLong(1), row);
+            }
+        }
+        for (Map.Entry<Long, Map<Field, String[]>> row : rows.entrySet()) {
+            StringBuilder update = new StringBuilder("UPDATE ").append(def.table()).append(" SET ");
+            List<Object> args = new ArrayList<>();
+            Map<String, String> clear = new LinkedHashMap<>();
+            String sep = "";
+            for (Map.Entry<Field, String[]> e : row.getValue().entrySet()) {
+                Field f = e.getKey();
+                String value = e.getValue()[0];
+                if (value == null) {
+                    continue;
+                }
+                clear.put(f.name(), value);
+                update.append(sep).append(f.column()).append(" = NULL");
+                sep = ", ";
+                // Already encrypted (written by the engine since): the ciphertext is the newer value, kept.
+                if (e.getValue()[1] == null) {
+                    RecordSql.Sealed sealed = sealer.seal(def, f, value);
+                    update.append(", ").append(f.column()).append("_CIPHER = ?, ").append(f.column())
+                            .append("_HASH = ?");
+                    args.add(sealed.cipher());
+                    args.add(sealed.hash());
+                }
+            }
+            update.append(" WHERE ID = ?");
+            args.add(row.getKey());
+            RecordSql.update(c, update.toString(), args);
+            def.hooks().clearValuesEncrypted(c, row.getKey(), clear);
+        }
+        return rows.size();
+    }
+}
