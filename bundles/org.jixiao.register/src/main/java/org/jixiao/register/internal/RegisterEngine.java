@@ -257,7 +257,12 @@ public final class RegisterEngine implements RegisterService, Lookups {
     @Override
     public WebHandler web(KeyProject project, WebHandler custom) {
         compiled(project);
-        return new RegisterWeb(project, this, this, custom, new TransferPages(project, this));
+        // The project's own pages read the tables the engine keeps: they run after its one-time encryption too.
+        WebHandler ready = custom == null ? null : r -> {
+            model(project);
+            return custom.handle(r);
+        };
+        return new RegisterWeb(project, this, this, ready, new TransferPages(project, this));
     }
 
     @Override
