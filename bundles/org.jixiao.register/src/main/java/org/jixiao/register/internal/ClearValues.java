@@ -58,8 +58,16 @@ final class ClearValues {
             if (clear == null) {
                 return false;
             }
-            while (!clear.isEmpty() && store.inTransaction(c -> batch(c, def, clear, sealer)) == BATCH) {
-                // Another batch: each commits on its own.
+            // From the lowest id up, by the primary key: each batch starts where the last ended, never rereading
+            // the rows done (a scan for "still clear" from the start would read them all again each time).
+            long after = Long.MIN_VALUE;
+            while (!clear.isEmpty()) {
+                long from = after;
+                Long last = store.inTransaction(c -> batch(c, def, clear, sealer, from));
+                if (last == null) {
+                    break;
+                }
+                after = last;
             }
         }
         return true;
@@ -94,8 +102,11 @@ final class ClearValues {
         return out;
     }
 
-    /** Encrypts up to {@link #BATCH} rows that still hold a clear value; gives how many it took. */
-    private static int batch(Connection c, RegisterDefinition def, List<Field> fields, Sealer sealer)
+    /**
+     * Encrypts up to {@link #BATCH} rows above id {@code after} that still hold a clear value; gives the last id it
+     * took, or null when it found fewer than a batch (the table is done).
+     */
+    private static Long batch(Connection c, RegisterDefinition def, List<Field> fields, Sealer sealer, long after)
             throws SQLException {
         StringBuilder select = new StringBuilder("SELECT ID");
         List<String> anyClear = new ArrayList<>();
@@ -103,46 +114,67 @@ final class ClearValues {
             select.append(", ").append(f.column()).append(", ").append(f.column()).append("_CIPHER");
             anyClear.add(f.column() + " IS NOT NULL");
         }
-        select.append(" FROM ").append(def.table()).append(" WHERE ").append(String.join(" OR ", anyClear))
-                .append(" ORDER BY ID FETCH FIRST ").append(BATCH).append(" ROWS ONLY");
+        select.append(" FROM ").append(def.table()).append(" WHERE ID > ? AND (").append(String.join(" OR ", anyClear))
+                .append(") ORDER BY ID FETCH FIRST ").append(BATCH).append(" ROWS ONLY");
         Map<Long, Map<Field, String[]>> rows = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(select.toString()); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<Field, String[]> row = new LinkedHashMap<>();
-                for (int i = 0; i < fields.size(); i++) {
-                    row.put(fields.get(i), new String[] {rs.getString(2 + 2 * i), rs.getString(3 + 2 * i)});
-                }
-                rows.put(rs.getLong(1), row);
-            }
-        }
-        for (Map.Entry<Long, Map<Field, String[]>> row : rows.entrySet()) {
-            StringBuilder update = new StringBuilder("UPDATE ").append(def.table()).append(" SET ");
-            List<Object> args = new ArrayList<>();
-            Map<String, String> clear = new LinkedHashMap<>();
-            String sep = "";
-            for (Map.Entry<Field, String[]> e : row.getValue().entrySet()) {
-                Field f = e.getKey();
-                String value = e.getValue()[0];
-                if (value == null) {
-                    continue;
-                }
-                clear.put(f.name(), value);
-                update.append(sep).append(f.column()).append(" = NULL");
-                sep = ", ";
-                // Already encrypted (written by the engine since): the ciphertext is the newer value, kept.
-                if (e.getValue()[1] == null) {
-                    RecordSql.Sealed sealed = sealer.seal(def, f, value);
-                    update.append(", ").append(f.column()).append("_CIPHER = ?, ").append(f.column())
-                            .append("_HASH = ?");
-                    args.add(sealed.cipher());
-                    args.add(sealed.hash());
+        try (PreparedStatement ps = c.prepareStatement(select.toString())) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<Field, String[]> row = new LinkedHashMap<>();
+                    for (int i = 0; i < fields.size(); i++) {
+                        row.put(fields.get(i), new String[] {rs.getString(2 + 2 * i), rs.getString(3 + 2 * i)});
+                    }
+                    rows.put(rs.getLong(1), row);
                 }
             }
-            update.append(" WHERE ID = ?");
-            args.add(row.getKey());
-            RecordSql.update(c, update.toString(), args);
-            def.hooks().clearValuesEncrypted(c, row.getKey(), clear);
         }
-        return rows.size();
+        Map<String, PreparedStatement> updates = new java.util.HashMap<>();
+        try {
+            for (Map.Entry<Long, Map<Field, String[]>> row : rows.entrySet()) {
+                seal(c, def, row.getKey(), row.getValue(), sealer, updates);
+            }
+        } finally {
+            for (PreparedStatement ps : updates.values()) {
+                ps.close();
+            }
+        }
+        return rows.size() < BATCH ? null : List.copyOf(rows.keySet()).get(rows.size() - 1);
+    }
+
+    /** One row: its clear values encrypted and emptied, by a statement of its shape prepared once a batch. */
+    private static void seal(Connection c, RegisterDefinition def, long id, Map<Field, String[]> values,
+            Sealer sealer, Map<String, PreparedStatement> updates) throws SQLException {
+        StringBuilder update = new StringBuilder("UPDATE ").append(def.table()).append(" SET ");
+        List<Object> args = new ArrayList<>();
+        Map<String, String> clear = new LinkedHashMap<>();
+        String sep = "";
+        for (Map.Entry<Field, String[]> e : values.entrySet()) {
+            Field f = e.getKey();
+            String value = e.getValue()[0];
+            if (value == null) {
+                continue;
+            }
+            clear.put(f.name(), value);
+            update.append(sep).append(f.column()).append(" = NULL");
+            sep = ", ";
+            // Already encrypted (written by the engine since): the ciphertext is the newer value, kept.
+            if (e.getValue()[1] == null) {
+                RecordSql.Sealed sealed = sealer.seal(def, f, value);
+                update.append(", ").append(f.column()).append("_CIPHER = ?, ").append(f.column()).append("_HASH = ?");
+                args.add(sealed.cipher());
+                args.add(sealed.hash());
+            }
+        }
+        update.append(" WHERE ID = ?");
+        args.add(id);
+        PreparedStatement ps = updates.get(update.toString());
+        if (ps == null) {
+            ps = c.prepareStatement(update.toString());
+            updates.put(update.toString(), ps);
+        }
+        RecordSql.bind(ps, args);
+        ps.executeUpdate();
+        def.hooks().clearValuesEncrypted(c, id, clear);
     }
 }

@@ -90,7 +90,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
     private volatile Outbox outbox;
     private final Map<KeyProject, ProjectModel> models = new WeakHashMap<>();
     /** Models whose tables are known to hold no clear value of an encrypted field, by identity. */
-    private final Set<ProjectModel> clearValuesSealed = java.util.Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<ProjectModel> clearValuesSealed = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new WeakHashMap<>()));
     /** Models whose running totals are known to match their declarations, by identity. */
     private final Set<ProjectModel> totalsChecked = java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -1239,7 +1240,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
         Instant at = clock.instant();
         store.inTransaction(c -> {
             // Out of reach is "not found" whatever else is wrong, so the answer says nothing about other counties.
-            RegisterRecord before = visible(c, actor, model, def, id);
+            // The hooks check the deletion against the record as its writer reads it, in clear.
+            RegisterRecord before = open(actor, def, visible(c, actor, model, def, id));
             ValidationException.Collector errors = new ValidationException.Collector();
             if (reason == null || reason.isBlank()) {
                 errors.add("reason", REASON);

@@ -613,7 +613,8 @@ public final class Transfer {
             if (v == null || errors.has(name)) {
                 return null;
             }
-            key.add(v);
+            // The engine compares an encrypted key by the hash of its normalised value: so does the file.
+            key.add(RecordSql.encrypted(f) ? Field.normalized((String) v) : v);
         }
         return key;
     }
