@@ -39,6 +39,15 @@ final class ClearValues {
         RecordSql.Sealed seal(RegisterDefinition def, Field f, String clear);
     }
 
+    /**
+     * What else a changed row owes, on its transaction: a county node hands its new state to the outbox, so that the
+     * city's copy loses the clear values too.
+     */
+    @FunctionalInterface
+    interface Changed {
+        void row(Connection c, RegisterDefinition def, long id) throws SQLException;
+    }
+
     private ClearValues() {
     }
 
@@ -48,7 +57,7 @@ final class ClearValues {
      * @return false when a table is not ready (its migration has not added an encrypted field's columns yet): the
      *         engine tries again on the next use
      */
-    static boolean sealAll(Store store, List<RegisterDefinition> registers, Sealer sealer) {
+    static boolean sealAll(Store store, List<RegisterDefinition> registers, Sealer sealer, Changed changed) {
         for (RegisterDefinition def : registers) {
             List<Field> fields = def.fields().stream().filter(RecordSql::encrypted).toList();
             if (fields.isEmpty()) {
@@ -63,7 +72,7 @@ final class ClearValues {
             long after = Long.MIN_VALUE;
             while (!clear.isEmpty()) {
                 long from = after;
-                Long last = store.inTransaction(c -> batch(c, def, clear, sealer, from));
+                Long last = store.inTransaction(c -> batch(c, def, clear, sealer, changed, from));
                 if (last == null) {
                     break;
                 }
@@ -106,8 +115,8 @@ final class ClearValues {
      * Encrypts up to {@link #BATCH} rows above id {@code after} that still hold a clear value; gives the last id it
      * took, or null when it found fewer than a batch (the table is done).
      */
-    private static Long batch(Connection c, RegisterDefinition def, List<Field> fields, Sealer sealer, long after)
-            throws SQLException {
+    private static Long batch(Connection c, RegisterDefinition def, List<Field> fields, Sealer sealer,
+            Changed changed, long after) throws SQLException {
         StringBuilder select = new StringBuilder("SELECT ID");
         List<String> anyClear = new ArrayList<>();
         for (Field f : fields) {
@@ -133,6 +142,7 @@ final class ClearValues {
         try {
             for (Map.Entry<Long, Map<Field, String[]>> row : rows.entrySet()) {
                 seal(c, def, row.getKey(), row.getValue(), sealer, updates);
+                changed.row(c, def, row.getKey());
             }
         } finally {
             for (PreparedStatement ps : updates.values()) {

@@ -178,7 +178,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (!clearValuesSealed.contains(model)) {
             synchronized (clearValuesSealed) {
                 if (!clearValuesSealed.contains(model) && ClearValues.sealAll(store, model.registers(),
-                        (def, f, clear) -> new RecordSql.Sealed(cipher.encrypt(clear), textHash(def, f, clear), null))) {
+                        (def, f, clear) -> new RecordSql.Sealed(cipher.encrypt(clear), textHash(def, f, clear), null),
+                        (c, def, id) -> replicate(c, model, def, id))) {
                     clearValuesSealed.add(model);
                 }
             }

@@ -228,12 +228,27 @@ class EncryptedFieldsTest extends EngineTestBase {
         assertTrue(CONVERTED.contains("7 {name=旧7, notes=旧的记录, phone=13912345678}"), CONVERTED.toString());
         String firstCipher = raw(1).get("NAME_CIPHER");
 
-        // Started again: the rest is done, the rows done before are not taken again.
+        // Started again: the rest is done, the rows done before are not taken again. On a county node each row
+        // changed goes to the outbox, so that the city's copy loses its clear values too.
         fx.restart();
         CONVERTED.clear();
+        List<Long> replicated = new CopyOnWriteArrayList<>();
+        fx.engine.setOutbox(new org.jixiao.api.federation.Outbox() {
+            @Override
+            public void registerChanged(Connection c, String p, String register, String table, long recordId) {
+                replicated.add(recordId);
+            }
+
+            @Override
+            public void rowChanged(Connection c, String table, Map<String, ?> key) {
+                throw new AssertionError(table);
+            }
+        });
         assertEquals(rows - 1, fx.engine.list(A_STAFF, project, "clients", new RecordQuery(null, Map.of(), null, false,
                 1, 50, null)).total());
         assertEquals(50, CONVERTED.size());
+        assertEquals(50, replicated.size());
+        assertEquals((long) rows, replicated.get(49));
         assertEquals(0, clearRows());
         assertEquals(firstCipher, raw(1).get("NAME_CIPHER"));
         assertNoClear(raw(9), "旧9", "监护人9");
