@@ -73,7 +73,11 @@ class EncryptedFieldsTest extends EngineTestBase {
             .field(Field.longText("notes", 2000).encrypted())
             .hooks(HOOKS).build();
 
-    static KeyProject project = new RegistersOnly("clients", CLIENTS);
+    /** Members keyed by their name, encrypted: one per name in a county, case and spaces aside. */
+    static final RegisterDefinition MEMBERS = RegisterDefinition.builder("members", "T_MEMBER").messages("member")
+            .field(Field.text("name", 50).required().encrypted().with(Field.Flag.TITLE)).key("name").build();
+
+    static KeyProject project = new RegistersOnly("clients", CLIENTS, MEMBERS);
 
     @BeforeAll
     static void table() {
@@ -85,6 +89,28 @@ class EncryptedFieldsTest extends EngineTestBase {
                 + " NOTES_HASH VARCHAR(100), VERSION INTEGER NOT NULL, CREATED_AT TIMESTAMP NOT NULL,"
                 + " CREATED_BY BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL, UPDATED_BY BIGINT NOT NULL,"
                 + " DELETED_AT TIMESTAMP, DELETED_BY BIGINT, DELETE_REASON VARCHAR(500))");
+        fx.sql("CREATE TABLE T_MEMBER (ID BIGINT NOT NULL PRIMARY KEY, UNIT_ID BIGINT NOT NULL,"
+                + " NAME_CIPHER VARCHAR(400), NAME_HASH VARCHAR(100), VERSION INTEGER NOT NULL,"
+                + " CREATED_AT TIMESTAMP NOT NULL, CREATED_BY BIGINT NOT NULL, UPDATED_AT TIMESTAMP NOT NULL,"
+                + " UPDATED_BY BIGINT NOT NULL, DELETED_AT TIMESTAMP, DELETED_BY BIGINT, DELETE_REASON VARCHAR(500))");
+    }
+
+    @Test
+    void anEncryptedKeyIsOneValueWhateverItsCaseOrSpacesInTheEngineAndInAnImport() throws Exception {
+        fx.sql("DELETE FROM T_MEMBER");
+        fx.engine.create(A_STAFF, project, "members", map("name", "Han Meimei"));
+        assertEquals(Map.of("name", RegisterEngine.DUPLICATE), assertThrows(
+                org.jixiao.api.ValidationException.class, () -> fx.engine.create(A_STAFF, project, "members",
+                        map("name", "han  meimei"))).fieldErrors());
+        // Another county may have its own.
+        fx.engine.create(B_STAFF, project, "members", map("name", "HAN MEIMEI"));
+        // A file naming one person twice, differently typed: the second row is the duplicate, found in the check.
+        byte[] csv = "member.field.name\nLi Lei\nli lei\n".getBytes(StandardCharsets.UTF_8);
+        Transfer.Job job = TransferTest.await(fx.engine.transfer().start(A_STAFF, project, "members",
+                new org.jixiao.api.web.Upload("m.csv", null, csv), MSG));
+        assertEquals(Transfer.Phase.CHECKED, job.phase());
+        assertEquals(1, job.duplicates(), job.problems().toString());
+        assertEquals(2, fx.rows("T_MEMBER"));
     }
 
     @BeforeEach
@@ -219,7 +245,7 @@ class EncryptedFieldsTest extends EngineTestBase {
         });
         // The node stops in the third batch: the first two are kept, the third rolled back, still clear.
         failAt = ClearValues.BATCH * 2 + 10;
-        project = new RegistersOnly("clients", CLIENTS);
+        project = new RegistersOnly("clients", CLIENTS, MEMBERS);
         assertThrows(IllegalStateException.class, () -> fx.engine.list(A_STAFF, project, "clients",
                 RecordQuery.firstPage()));
         assertEquals(ClearValues.BATCH * 2 + 9, CONVERTED.size());
