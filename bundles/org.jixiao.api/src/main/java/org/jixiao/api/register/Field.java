@@ -83,7 +83,21 @@ public record Field(String name, FieldType type, String column, boolean mandator
          *
          * @since 1.4
          */
-        ARCHIVE
+        ARCHIVE,
+        /**
+         * A text, long text or phone field of personal data (a name, a guardian, a situation) kept as ciphertext only,
+         * with the node's field key like an ID number: its column {@code X} gives way to {@code X_CIPHER} (encrypted)
+         * and {@code X_HASH} (a keyed hash of the {@link #normalized normalised} value). The engine hands the value in
+         * clear to who may read the record, as part of that audited read. What the database cannot see it cannot do:
+         * such a field is found by its whole value only (a search or a filter typed whole, case and spaces aside; a
+         * part finds nothing), and is never sorted, filtered by a part, a routing code or a public page's field; an
+         * indicator never counts by it. The declaration is refused when it asks for any of those. Clear values a table
+         * held before the field was declared encrypted are encrypted once, in batches, before the register is first
+         * used, and its clear column emptied.
+         *
+         * @since 1.5
+         */
+        ENCRYPTED
     }
 
     private static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]{0,39}");
@@ -108,6 +122,29 @@ public record Field(String name, FieldType type, String column, boolean mandator
         if (pattern != null) {
             Pattern.compile(pattern);
         }
+        if (flags.contains(Flag.ENCRYPTED)) {
+            if (type != FieldType.TEXT && type != FieldType.LONG_TEXT && type != FieldType.PHONE) {
+                throw new IllegalArgumentException("field " + name + ": only a text, long text or phone is encrypted");
+            }
+            // Each needs the clear value in SQL: an order, a part of a text, a code compared in a join.
+            for (Flag needsClear : List.of(Flag.SORTABLE, Flag.FILTER, Flag.OFFICE_UNIT)) {
+                if (flags.contains(needsClear)) {
+                    throw new IllegalArgumentException("field " + name + ": an encrypted field is not " + needsClear);
+                }
+            }
+        }
+    }
+
+    /**
+     * The form of a value an {@link Flag#ENCRYPTED encrypted} field's keyed hash is taken of: compatibility forms
+     * folded (full-width letters and digits), lower case, no spaces at all, so "Li Lei", "li lei" and "ＬｉＬｅｉ" are one
+     * name.
+     *
+     * @since 1.5
+     */
+    public static String normalized(String value) {
+        return value == null ? null : java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
     }
 
     /** {@code founderId} becomes {@code FOUNDER_ID}. */
@@ -231,6 +268,15 @@ public record Field(String name, FieldType type, String column, boolean mandator
         all.addAll(List.of(more));
         return new Field(name, type, column, mandatory, maxLength, pattern, min, max, scale, choices, target, moneyUnit,
                 dates, all);
+    }
+
+    /**
+     * Kept as ciphertext and a keyed hash only, see {@link Flag#ENCRYPTED}.
+     *
+     * @since 1.5
+     */
+    public Field encrypted() {
+        return with(Flag.ENCRYPTED);
     }
 
     public boolean has(Flag flag) {

@@ -142,6 +142,7 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
                         throw new IllegalArgumentException(id + ": file field " + f.name() + " on a public page");
                     });
         }
+        checkEncrypted(fields, aggregates, publicView);
         if (scope == Scope.NEED_TO_KNOW && fields.stream().noneMatch(f -> f.has(Field.Flag.ASSIGNEE))
                 && offices.isEmpty()) {
             throw new IllegalArgumentException(id + ": a need-to-know register names assignees or offices");
@@ -156,6 +157,35 @@ public record RegisterDefinition(String id, String messagePrefix, String table, 
         if (sealedBy != null && offices.isEmpty()) {
             throw new IllegalArgumentException(id + ": a sealed register names the offices that approve an opening");
         }
+    }
+
+    /**
+     * Refuses what an encrypted field cannot do, the database holding its ciphertext only: count an indicator by it,
+     * select records by it for an indicator or a public page, or show it without a login.
+     */
+    private void checkEncrypted(List<Field> all, List<Aggregate> sums, PublicView view) {
+        Set<String> encrypted = new LinkedHashSet<>();
+        all.stream().filter(f -> f.has(Field.Flag.ENCRYPTED)).forEach(f -> encrypted.add(f.name()));
+        if (encrypted.isEmpty()) {
+            return;
+        }
+        List<String> used = new ArrayList<>();
+        for (Aggregate a : sums) {
+            used.add(a.field());
+            for (Condition c : java.util.Arrays.asList(a.where(), a.of())) {
+                if (c != null) {
+                    c.clauses().forEach(x -> used.add(x.field()));
+                }
+            }
+        }
+        if (view != null) {
+            used.addAll(view.fields());
+            view.where().clauses().forEach(x -> used.add(x.field()));
+        }
+        used.stream().filter(encrypted::contains).findFirst().ifPresent(name -> {
+            throw new IllegalArgumentException(id + ": encrypted field " + name
+                    + " in an indicator or a public page, which would need it in clear");
+        });
     }
 
     private void require(Set<String> names, String name, String what) {

@@ -48,4 +48,19 @@ public interface RegisterHooks {
     default java.time.Period archiveAfter(java.sql.Connection c) throws SQLException {
         return java.time.Period.ZERO;
     }
+
+    /**
+     * Called once per record by the engine's one-time encryption of the clear values its table held before fields
+     * were declared {@link Field.Flag#ENCRYPTED encrypted}, in that encryption's transaction, after the record's
+     * {@code _CIPHER} and {@code _HASH} columns are written and its clear columns emptied: a project that kept
+     * something computed from the clear values (a fingerprint of a survey) converts it here, the last time they are
+     * at hand.
+     *
+     * @param recordId the record, deleted or not
+     * @param clear    the clear values just encrypted, by field name (those that were not null)
+     * @since 1.5
+     */
+    default void clearValuesEncrypted(java.sql.Connection c, long recordId, Map<String, String> clear)
+            throws SQLException {
+    }
 }

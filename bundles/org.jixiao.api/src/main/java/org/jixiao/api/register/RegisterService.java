@@ -38,6 +38,16 @@ public interface RegisterService {
 
     RegisterRecord get(Actor actor, KeyProject project, String register, long id);
 
+    /**
+     * The titles of the live records among {@code ids} the actor reaches, by id, an {@link Field.Flag#ENCRYPTED
+     * encrypted} title in clear: how a project's own page names the records its SQL found, since it cannot read an
+     * encrypted name from the table. Ids out of reach, deleted or sealed are left out. In a sensitive register it is
+     * audited like a list's read of the same records.
+     *
+     * @since 1.5
+     */
+    Map<Long, String> titles(Actor actor, KeyProject project, String register, Collection<Long> ids);
+
     /** @return the new record's id */
     long create(Actor actor, KeyProject project, String register, Map<String, ?> input);
 

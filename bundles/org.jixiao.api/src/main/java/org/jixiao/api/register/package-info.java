@@ -11,10 +11,12 @@
  * {@code STATE VARCHAR(40)} for one with a workflow, {@code CREATED_AT}, {@code CREATED_BY}, {@code UPDATED_AT},
  * {@code UPDATED_BY} (TIMESTAMP / BIGINT, not null), {@code DELETED_AT}, {@code DELETED_BY}, {@code DELETE_REASON}
  * (nullable) and {@code VERSION INTEGER NOT NULL}. A resident-ID field {@code X} takes three columns: {@code X_CIPHER}
- * (encrypted), {@code X_HASH} (keyed hash, for duplicates) and {@code X_MASK} (the last four characters only).
+ * (encrypted), {@code X_HASH} (keyed hash, for duplicates) and {@code X_MASK} (the last four characters only). An {@link org.jixiao.api.register.Field.Flag#ENCRYPTED encrypted} field {@code X} takes
+ * two, {@code X_CIPHER} and {@code X_HASH}, and no column {@code X} (a table that had one keeps it, emptied by the
+ * engine's one-time encryption, until a later migration drops it).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package org.jixiao.api.register;
 
 import org.osgi.annotation.bundle.Export;

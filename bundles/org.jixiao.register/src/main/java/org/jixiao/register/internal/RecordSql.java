@@ -31,27 +31,40 @@ import org.jixiao.api.register.RegisterRecord;
  */
 final class RecordSql {
 
-    /** A resident-ID field's stored parts. */
+    /** A resident-ID field's stored parts; an encrypted field's, without a mask. */
     record Sealed(String cipher, String hash, String mask) {
     }
 
-    /** A record about to be written: its values with ID numbers already sealed. */
+    /** A record about to be written: its values with ID numbers and encrypted fields already sealed. */
     record Row(long unitId, Long parentId, String state, Map<String, Object> values, Map<String, Sealed> sealed) {
     }
 
     private final RegisterDefinition def;
     private final String select;
     private final List<Field> files;
+    /** The keyed hash of an encrypted field's clear value, which searches and keys compare. */
+    private final java.util.function.BiFunction<Field, String, String> hash;
 
+    /** For SQL that never compares an encrypted field with a clear value. */
     RecordSql(RegisterDefinition def) {
+        this(def, (f, clear) -> {
+            throw new IllegalStateException(def.id() + ": no keyed hash for " + f.name());
+        });
+    }
+
+    /** @param hash the keyed hash of an encrypted field's clear value (its {@code _HASH} column's content) */
+    RecordSql(RegisterDefinition def, java.util.function.BiFunction<Field, String, String> hash) {
         this.def = def;
+        this.hash = hash;
         this.files = def.fields().stream().filter(f -> f.type() == FieldType.FILE).toList();
         StringBuilder s = new StringBuilder("SELECT ID, ").append(def.unitColumn())
                 .append(def.parent() == null ? ", CAST(NULL AS BIGINT)" : ", PARENT_ID")
                 .append(def.workflow() == null ? ", CAST(NULL AS VARCHAR(40))" : ", STATE")
                 .append(", VERSION, CREATED_AT, CREATED_BY, UPDATED_AT, UPDATED_BY");
         for (Field f : def.fields()) {
-            s.append(", ").append(f.type() == FieldType.ID_NUMBER ? f.column() + "_MASK" : f.column());
+            // An encrypted field reads as its ciphertext, which the engine decrypts for who may read the record.
+            s.append(", ").append(f.type() == FieldType.ID_NUMBER ? f.column() + "_MASK"
+                    : encrypted(f) ? f.column() + "_CIPHER" : f.column());
         }
         this.select = s.append(" FROM ").append(def.table()).toString();
     }
@@ -107,6 +120,11 @@ final class RecordSql {
                 args.add(s == null ? new Null(Types.VARCHAR) : s.cipher());
                 args.add(s == null ? new Null(Types.VARCHAR) : s.hash());
                 args.add(s == null ? new Null(Types.VARCHAR) : s.mask());
+            } else if (encrypted(f)) {
+                Sealed s = row.sealed().get(f.name());
+                columns.addAll(List.of(f.column() + "_CIPHER", f.column() + "_HASH"));
+                args.add(s == null ? new Null(Types.VARCHAR) : s.cipher());
+                args.add(s == null ? new Null(Types.VARCHAR) : s.hash());
             } else {
                 columns.add(f.column());
                 args.add(toSql(f, row.values().get(f.name())));
@@ -136,15 +154,18 @@ final class RecordSql {
         }
     }
 
-    /** Live records of the unit (any unit: null) whose key fields equal {@code key} (hashes for ID numbers). */
+    /**
+     * Live records of the unit (any unit: null) whose key fields equal {@code key} (hashes for ID numbers and
+     * encrypted fields).
+     */
     List<Long> sameKey(Connection c, Long unitId, Map<String, Object> key, long id) throws SQLException {
         StringBuilder sql = new StringBuilder("ID <> ?");
         List<Object> args = new ArrayList<>(List.of(id));
         for (Map.Entry<String, Object> e : key.entrySet()) {
             Field f = def.field(e.getKey()).orElseThrow();
-            sql.append(" AND ").append(f.type() == FieldType.ID_NUMBER ? f.column() + "_HASH" : f.column())
-                    .append(" = ?");
-            args.add(f.type() == FieldType.ID_NUMBER ? e.getValue() : toSql(f, e.getValue()));
+            boolean hashed = f.type() == FieldType.ID_NUMBER || encrypted(f);
+            sql.append(" AND ").append(hashed ? f.column() + "_HASH" : f.column()).append(" = ?");
+            args.add(hashed ? e.getValue() : toSql(f, e.getValue()));
         }
         return ids(c, sql.toString(), args, unitId, Integer.MAX_VALUE);
     }
@@ -177,7 +198,14 @@ final class RecordSql {
      * record ("李雷" in a borrower column). At most two, which is enough to tell "one" from "ambiguous".
      */
     List<Long> byTitle(Connection c, Field title, Long unitId, String text) throws SQLException {
+        if (encrypted(title)) {
+            return ids(c, title.column() + "_HASH = ?", List.of(hash.apply(title, text)), unitId, 2);
+        }
         return ids(c, "LOWER(" + title.column() + ") = ?", List.of(text.strip().toLowerCase(Locale.ROOT)), unitId, 2);
+    }
+
+    static boolean encrypted(Field f) {
+        return f.has(Field.Flag.ENCRYPTED);
     }
 
     /** Live records of the unit (any: null) whose ID-number field {@code f} has the keyed hash {@code hash}. */
@@ -239,9 +267,16 @@ final class RecordSql {
                 String like = "%" + escapeLike(q.search().strip().toLowerCase(Locale.ROOT)) + "%";
                 w.append(" AND (");
                 for (int i = 0; i < searchable.size(); i++) {
-                    w.append(i == 0 ? "" : " OR ").append("LOWER(").append(searchable.get(i).column())
-                            .append(") LIKE ? ESCAPE '!'");
-                    args.add(like);
+                    Field f = searchable.get(i);
+                    w.append(i == 0 ? "" : " OR ");
+                    // An encrypted field matches the whole text typed, by its keyed hash; a part matches nothing.
+                    if (encrypted(f)) {
+                        w.append(f.column()).append("_HASH = ?");
+                        args.add(hash.apply(f, q.search()));
+                    } else {
+                        w.append("LOWER(").append(f.column()).append(") LIKE ? ESCAPE '!'");
+                        args.add(like);
+                    }
                 }
                 w.append(')');
             }
@@ -272,6 +307,11 @@ final class RecordSql {
         }
         Field f = def.field(name).orElse(null);
         if (f == null || f.type() == FieldType.ID_NUMBER || f.type() == FieldType.FILE) {
+            return;
+        }
+        if (encrypted(f)) {
+            w.append(" AND ").append(f.column()).append("_HASH = ?");
+            args.add(hash.apply(f, value));
             return;
         }
         switch (f.type()) {

@@ -89,6 +89,9 @@ public final class RegisterEngine implements RegisterService, Lookups {
     /** Present on a county node only: each write hands the record's new state to it, in the write's transaction. */
     private volatile Outbox outbox;
     private final Map<KeyProject, ProjectModel> models = new WeakHashMap<>();
+    /** Models whose tables are known to hold no clear value of an encrypted field, by identity. */
+    private final Set<ProjectModel> clearValuesSealed = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new WeakHashMap<>()));
     /** Models whose running totals are known to match their declarations, by identity. */
     private final Set<ProjectModel> totalsChecked = java.util.Collections.newSetFromMap(new WeakHashMap<>());
 
@@ -161,8 +164,69 @@ public final class RegisterEngine implements RegisterService, Lookups {
      * The project's registers, compiled once per project service. Touches no table: a project asks for its pages
      * while it activates, before the core has applied its migrations.
      */
-    synchronized ProjectModel model(KeyProject project) {
+    private synchronized ProjectModel compiled(KeyProject project) {
         return models.computeIfAbsent(project, ProjectModel::new);
+    }
+
+    /**
+     * The project's registers, ready to be read and written: on their first use, the clear values their tables held
+     * before fields were declared {@link Field.Flag#ENCRYPTED encrypted} are encrypted, so that no read ever meets a
+     * clear one (see {@link ClearValues}).
+     */
+    ProjectModel model(KeyProject project) {
+        ProjectModel model = compiled(project);
+        if (!clearValuesSealed.contains(model)) {
+            synchronized (clearValuesSealed) {
+                if (!clearValuesSealed.contains(model) && ClearValues.sealAll(store, model.registers(),
+                        (def, f, clear) -> new RecordSql.Sealed(cipher.encrypt(clear), textHash(def, f, clear), null),
+                        (c, def, id) -> replicate(c, model, def, id))) {
+                    clearValuesSealed.add(model);
+                }
+            }
+        }
+        return model;
+    }
+
+    /** A register's SQL, with the keyed hash its encrypted fields are searched and compared by. */
+    RecordSql sql(RegisterDefinition def) {
+        return new RecordSql(def, (f, clear) -> textHash(def, f, clear));
+    }
+
+    /**
+     * The keyed hash of an encrypted field's normalised value; its domain is the field's column, so equal values of
+     * two fields (a youth named like another's guardian) do not show as equal.
+     */
+    private String textHash(RegisterDefinition def, Field f, String clear) {
+        return cipher.keyedHash("field:" + def.table() + "." + f.column(), Field.normalized(clear));
+    }
+
+    /**
+     * The record with its encrypted fields in clear, for {@code actor}, who may read it: each value decrypted is
+     * audited by the cipher as a read of the field, beside the engine's own line of the read.
+     */
+    private RegisterRecord open(Actor actor, RegisterDefinition def, RegisterRecord r) {
+        if (r == null || def.fields().stream().noneMatch(RecordSql::encrypted)) {
+            return r;
+        }
+        Map<String, Object> values = new LinkedHashMap<>(r.values());
+        for (Field f : def.fields()) {
+            if (RecordSql.encrypted(f) && values.get(f.name()) instanceof String sealed) {
+                values.put(f.name(), cipher.decrypt(sealed, actor, target(def, r.id()) + "/" + f.name()));
+            }
+        }
+        return new RegisterRecord(r.id(), r.register(), r.unitId(), r.parentId(), r.state(), values, r.version(),
+                r.createdAt(), r.createdBy(), r.updatedAt(), r.updatedBy());
+    }
+
+    /** The record's title for {@code actor}, who may read it (an encrypted title decrypted, and so audited). */
+    private String title(Actor actor, RegisterDefinition def, RegisterRecord r) {
+        Optional<Field> title = def.title();
+        if (title.isEmpty()) {
+            return String.valueOf(r.id());
+        }
+        Object v = r.value(title.get().name());
+        return RecordSql.encrypted(title.get()) && v instanceof String sealed
+                ? cipher.decrypt(sealed, actor, target(def, r.id()) + "/" + title.get().name()) : Values.plain(v);
     }
 
     /**
@@ -194,13 +258,18 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     @Override
     public WebHandler web(KeyProject project, WebHandler custom) {
-        model(project);
-        return new RegisterWeb(project, this, this, custom, new TransferPages(project, this));
+        compiled(project);
+        // The project's own pages read the tables the engine keeps: they run after its one-time encryption too.
+        WebHandler ready = custom == null ? null : r -> {
+            model(project);
+            return custom.handle(r);
+        };
+        return new RegisterWeb(project, this, this, ready, new TransferPages(project, this));
     }
 
     @Override
     public WebHandler publicWeb(KeyProject project) {
-        return new PublicPages(project, model(project), this);
+        return new PublicPages(project, compiled(project), this);
     }
 
     // ---------------------------------------------------------------- reading
@@ -227,7 +296,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
         // An office the records are routed to by name (a city department) lists those too, wherever they sit.
         Field routed = root == null || !holdsOffice(actor, def, root) ? null : officeUnit(model, root);
         RegisterDefinition guard = root == def ? null : root;
-        RecordSql sql = new RecordSql(def);
+        RecordSql sql = sql(def);
         String idHash = query.search() == null || ResidentIdNumber.problem(query.search(), today()).isPresent() ? null
                 : cipher.keyedHash(HASH_DOMAIN, ResidentIdNumber.normalize(query.search()));
         return store.inTransaction(c -> {
@@ -252,7 +321,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             for (RegisterRecord r : root == null ? List.<RegisterRecord>of() : items) {
                 logAccess(c, model, root, def, r, actor, Accesses.LIST, null);
             }
-            return new Page<>(items, page, query.size(), total);
+            return new Page<>(items.stream().map(r -> open(actor, def, r)).toList(), page, query.size(), total);
         });
     }
 
@@ -310,7 +379,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
         if (root != null) {
             logAccess(c, model, root, def, r, actor, opening != null ? Accesses.UNSEALED : Accesses.READ, opening);
         }
-        return r;
+        return open(actor, def, r);
     }
 
     @Override
@@ -369,7 +438,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             }
             audit.record(c, actor, def.messagePrefix() + ".breakGlass", target(def, id), "unit=" + r.unitId());
             logAccess(c, model, root, def, r, actor, Accesses.BREAK_GLASS, why);
-            return r;
+            return open(actor, def, r);
         });
     }
 
@@ -789,7 +858,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
         Long parentId = def.parent() == null || id != null ? null : idOf(input.get("parent"));
         Instant at = clock.instant();
         {
-            RegisterRecord before = id == null ? null : visible(c, actor, model, def, id);
+            // Hooks, a step's carried values and the history's changed fields see what the writer sees: in clear.
+            RegisterRecord before = id == null ? null : open(actor, def, visible(c, actor, model, def, id));
             long unit;
             Long parent = before == null ? parentId : before.parentId();
             if (def.parent() != null) {
@@ -991,6 +1061,10 @@ public final class RegisterEngine implements RegisterService, Lookups {
             throws SQLException {
         Map<String, RecordSql.Sealed> out = new HashMap<>();
         for (Field f : def.fields()) {
+            if (RecordSql.encrypted(f) && values.get(f.name()) instanceof String clear) {
+                // Stays in clear among the values, for the hooks; only the sealed parts are written.
+                out.put(f.name(), new RecordSql.Sealed(cipher.encrypt(clear), textHash(def, f, clear), null));
+            }
             if (f.type() != FieldType.ID_NUMBER) {
                 continue;
             }
@@ -1057,14 +1131,14 @@ public final class RegisterEngine implements RegisterService, Lookups {
         Map<String, Object> key = new LinkedHashMap<>();
         for (String k : def.key()) {
             Field f = def.field(k).orElseThrow();
-            Object v = f.type() == FieldType.ID_NUMBER ? (sealed.get(k) == null ? null : sealed.get(k).hash())
-                    : values.get(k);
+            Object v = f.type() == FieldType.ID_NUMBER || RecordSql.encrypted(f)
+                    ? (sealed.get(k) == null ? null : sealed.get(k).hash()) : values.get(k);
             if (v == null) {
                 return;
             }
             key.put(k, v);
         }
-        RecordSql sql = new RecordSql(def);
+        RecordSql sql = sql(def);
         List<Long> same = sql.sameKey(c, def.keyAcrossUnits() ? null : unit, key, id);
         if (same.isEmpty()) {
             return;
@@ -1102,8 +1176,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
             // A need-to-know record's name is not the city's to see here: the holding county is (the glass can be
             // broken with a reason). Any other sensitive name shown is an audited read.
             boolean named = holder != null && def.scope() != Scope.NEED_TO_KNOW;
-            String title = !named ? "" : def.title().map(f -> Values.plain(holder.value(f.name())))
-                    .orElse(String.valueOf(r.recordId()));
+            String title = !named ? "" : title(actor, def, holder);
             if (named && def.sensitive()) {
                 audit.record(actor, def.messagePrefix() + ".list", def.id(), "ids=" + holder.id());
             }
@@ -1168,7 +1241,8 @@ public final class RegisterEngine implements RegisterService, Lookups {
         Instant at = clock.instant();
         store.inTransaction(c -> {
             // Out of reach is "not found" whatever else is wrong, so the answer says nothing about other counties.
-            RegisterRecord before = visible(c, actor, model, def, id);
+            // The hooks check the deletion against the record as its writer reads it, in clear.
+            RegisterRecord before = open(actor, def, visible(c, actor, model, def, id));
             ValidationException.Collector errors = new ValidationException.Collector();
             if (reason == null || reason.isBlank()) {
                 errors.add("reason", REASON);
@@ -1275,7 +1349,6 @@ public final class RegisterEngine implements RegisterService, Lookups {
         ProjectModel model = model(project);
         RegisterDefinition def = model.register(register);
         requireReader(actor, def);
-        Optional<Field> title = def.title();
         Map<Long, String> out = new LinkedHashMap<>();
         if (recordIds.isEmpty()) {
             return out;
@@ -1287,7 +1360,7 @@ public final class RegisterEngine implements RegisterService, Lookups {
                 // A sealed record's title (an offence) is as sealed as the rest of it.
                 if (reaches(c, actor, model, def, r) && (!sealed(def, r) || Accesses.opened(c, model.projectId,
                         def.id(), r.id(), actor.userId(), clock.instant()).isPresent())) {
-                    out.put(r.id(), title.map(f -> Values.plain(r.value(f.name()))).orElse(String.valueOf(r.id())));
+                    out.put(r.id(), title(actor, def, r));
                     shown.add(r);
                 }
             }

@@ -613,7 +613,8 @@ public final class Transfer {
             if (v == null || errors.has(name)) {
                 return null;
             }
-            key.add(v);
+            // The engine compares an encrypted key by the hash of its normalised value: so does the file.
+            key.add(RecordSql.encrypted(f) ? Field.normalized((String) v) : v);
         }
         return key;
     }
@@ -642,7 +643,7 @@ public final class Transfer {
      */
     private java.util.Optional<Long> resolve(Connection c, Actor actor, RegisterDefinition target, Long unit,
             String text, int rowNumber, int column, List<Problem> problems) throws SQLException {
-        RecordSql sql = new RecordSql(target);
+        RecordSql sql = engine.sql(target);
         Field idField = target.key().stream().map(k -> target.field(k).orElseThrow())
                 .filter(f -> f.type() == FieldType.ID_NUMBER).findFirst().orElse(null);
         List<Long> ids;

@@ -58,8 +58,8 @@ public final class PreventionProject extends RegisterProject {
     PreventionProject(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
         super(ID, engine, Stream.of(YouthRegister.definitions(orgUnits), List.of(TransferRegister.definition()),
                 WorkRegisters.definitions(), CrimeStatistics.definitions()).flatMap(List::stream).toList());
-        WebHandler service = new ServicePages(store, orgUnits, audit, clock);
-        WebHandler survey = new SurveyPages(store, orgUnits, engine, audit, clock);
+        WebHandler service = new ServicePages(store, orgUnits, engine, this, audit, clock);
+        WebHandler survey = new SurveyPages(store, orgUnits, engine, this, audit, clock);
         // The project's own pages: the service's lists, then the survey's.
         serve(r -> {
             WebResult answer = service.handle(r);

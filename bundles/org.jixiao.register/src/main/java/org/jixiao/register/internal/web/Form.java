@@ -161,6 +161,10 @@ final class Form {
             case REFERENCE -> {
                 String find = r.param(f.name() + ".find");
                 select(i, options(f, find, current(shown)), find == null ? "" : find);
+                // An encrypted name is found by the whole of it only: the box says so instead of "part of a name".
+                boolean whole = site.register(f.target()).title().filter(t -> t.has(Field.Flag.ENCRYPTED)).isPresent();
+                i.put("placeholder", r.message(whole ? "register.picker.placeholderWhole"
+                        : "register.picker.placeholder"));
             }
             case MULTI_CHOICE -> {
                 i.put("kind", "checks");
@@ -212,7 +216,7 @@ final class Form {
         i.put("kind", "input");
         i.put("type", "text");
         for (String blank : List.of("help", "note", "value", "maxlength", "min", "max", "step", "inputmode",
-                "autocomplete", "suffix", "findValue")) {
+                "autocomplete", "suffix", "findValue", "placeholder")) {
             i.put(blank, "");
         }
         i.put("checked", List.of());

@@ -51,6 +51,11 @@ final class ListPage {
         model.put("listHref", path);
         model.put("searchable", d.fields().stream().anyMatch(f -> f.has(Field.Flag.SEARCHABLE)));
         model.put("q", lq.param("q"));
+        // The fields searched by their whole value (encrypted: only a keyed hash is in the database) are named, so
+        // that a part typed and nothing found is not taken for "not registered".
+        List<String> whole = d.fields().stream().filter(f -> f.has(Field.Flag.SEARCHABLE)
+                && f.has(Field.Flag.ENCRYPTED)).map(f -> Values.label(r, d, f)).toList();
+        model.put("searchHelp", whole.isEmpty() ? "" : r.message("register.search.whole", String.join("、", whole)));
         model.put("filters", filters(r, d, form, lq, units));
         model.put("sizes", ListQuery.SIZES.stream().map(String::valueOf).toList());
         model.put("size", lq.param("size"));

@@ -73,7 +73,7 @@ final class Demo extends BareProject {
 
     static final RegisterDefinition SCHOOLS = RegisterDefinition.builder("schools", "SCHOOLS").messages("school")
             .readers("ADMIN")
-            .field(Field.text("name", 100).required().with(Flag.LISTED, Flag.TITLE, Flag.SEARCHABLE))
+            .field(Field.text("name", 100).required().encrypted().with(Flag.LISTED, Flag.TITLE, Flag.SEARCHABLE))
             .build();
 
     enum Need { JOB, LOAN, TRAINING }

@@ -126,6 +126,11 @@ class RegisterPagesTest {
         assertTrue(list.contains("name=\"unit\""), "a city reader filters by unit");
         assertTrue(list.contains("name=\"appliedOn.from\"") && list.contains("name=\"state\""));
         assertTrue(list.contains("<option value=\"F\" selected>"));
+        assertFalse(list.contains("f-q-help"), "a clear name is searched by a part: nothing to warn of");
+        // An encrypted name is found by the whole of it: the search box says so.
+        String schools = page(Req.html("GET", "/schools", CITY_ADMIN, locale), CITY_ADMIN, locale);
+        assertTrue(schools.contains("aria-describedby=\"f-q-help\"") && schools.contains(msg(locale,
+                "register.search.whole", msg(locale, "school.field.name"))), schools);
 
         String county = page(Req.html("GET", "/applicants", A_VIEWER, locale).param("sort", "amount")
                 .param("dir", "desc"), A_VIEWER, locale);
@@ -214,6 +219,9 @@ class RegisterPagesTest {
         assertTrue(blank.contains("<select id=\"f-employed\" name=\"employed\""));
         assertTrue(blank.contains("<option value=\"" + school + "\">&lt;script&gt;"), "schools picked by name");
         assertTrue(blank.contains("name=\"school.find\"") && blank.contains("name=\"_find\" value=\"school\""));
+        assertTrue(blank.contains("name=\"school.find\" value=\"\" aria-label=\"" + msg(locale, "register.picker.find",
+                msg(locale, "app.field.school")) + "\" placeholder=\"" + msg(locale, "register.picker.placeholderWhole")
+                + "\""), "a school's encrypted name is found whole:\n" + blank);
         assertTrue(blank.contains("<option value=\"7\">&lt;script&gt;"), "users picked by name");
         assertTrue(blank.contains("name=\"appliedOn\" type=\"date\" value=\"\" min=\"1900-01-01\" max=\""
                 + LocalDate.now() + "\""),

@@ -27,8 +27,8 @@ public final class Coverage {
     public record Department(String cityUnit, int youth, int cityPaired) {
     }
 
-    /** A youth still missing a professional, a volunteer, the city's second pairing, or several. */
-    public record Unpaired(long youthId, String name, long unitId, String category, boolean noProfessional,
+    /** A youth still missing a professional, a volunteer, the city's second pairing, or several (named by the engine). */
+    public record Unpaired(long youthId, long unitId, String category, boolean noProfessional,
             boolean noVolunteer, boolean noCity) {
     }
 
@@ -60,15 +60,15 @@ public final class Coverage {
     public static List<Unpaired> unpaired(Connection c, Collection<Long> units, String cityUnit,
             LocalDate today) throws SQLException {
         List<Unpaired> out = new ArrayList<>();
-        query(c, "SELECT Y.ID, Y.NAME, Y.UNIT_ID, C.NAME, Y.PROFESSIONAL, Y.VOLUNTEER, Y.CITY_PAIRED FROM " + FROM
+        query(c, "SELECT Y.ID, Y.UNIT_ID, C.NAME, Y.PROFESSIONAL, Y.VOLUNTEER, Y.CITY_PAIRED FROM " + FROM
                 + where(units, cityUnit) + " AND NOT (" + PAIRED + " AND " + CITY_PAIRED
                 + ") ORDER BY Y.UNIT_ID, C.NAME, Y.ID", units, cityUnit, today, rs -> {
-                    rs.getLong(5);
+                    rs.getLong(4);
                     boolean noProfessional = rs.wasNull();
-                    rs.getLong(6);
+                    rs.getLong(5);
                     boolean noVolunteer = rs.wasNull();
-                    out.add(new Unpaired(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            noProfessional, noVolunteer, !rs.getBoolean(7)));
+                    out.add(new Unpaired(rs.getLong(1), rs.getLong(2), rs.getString(3), noProfessional, noVolunteer,
+                            !rs.getBoolean(6)));
                 });
         return out;
     }

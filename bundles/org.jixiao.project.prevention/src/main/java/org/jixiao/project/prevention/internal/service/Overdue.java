@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class Overdue {
 
-    /** One helper who owes one youth this month's visit. */
-    public record Row(long youthId, String youthName, long unitId, long helperId, boolean professional) {
+    /** One helper who owes one youth this month's visit; the youth's name is the engine's to give (encrypted). */
+    public record Row(long youthId, long unitId, long helperId, boolean professional) {
     }
 
     private Overdue() {
@@ -58,7 +58,7 @@ public final class Overdue {
         }
         // A youth registered after the month was not owed its visits; one deleted, or whose active life ended (it
         // left or turned 25, let alone one archived) before the month began, is not owed them.
-        try (PreparedStatement ps = c.prepareStatement("SELECT ID, NAME, UNIT_ID, PROFESSIONAL, VOLUNTEER FROM "
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, UNIT_ID, PROFESSIONAL, VOLUNTEER FROM "
                 + "PRV_YOUTH WHERE DELETED_AT IS NULL AND REGISTERED_ON <= ? AND (ENDS_ON IS NULL OR ENDS_ON > ?) "
                 + "AND UNIT_ID IN (" + in + ")"
                 + (helper == null ? "" : " AND (PROFESSIONAL = ? OR VOLUNTEER = ?)") + " ORDER BY UNIT_ID, ID")) {
@@ -75,10 +75,10 @@ public final class Overdue {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
-                    for (int col = 4; col <= 5; col++) {
+                    for (int col = 3; col <= 4; col++) {
                         long h = rs.getLong(col);
                         if (!rs.wasNull() && (helper == null || helper == h) && !visited.contains(id + "/" + h)) {
-                            out.add(new Row(id, rs.getString(2), rs.getLong(3), h, col == 4));
+                            out.add(new Row(id, rs.getLong(2), h, col == 3));
                         }
                     }
                 }

@@ -16,6 +16,8 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.KeyProject;
+import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
@@ -24,6 +26,7 @@ import org.jixiao.project.prevention.internal.Roles;
 import org.jixiao.project.prevention.internal.statistics.AnnualReport;
 import org.jixiao.project.prevention.internal.survey.SurveyPages;
 import org.jixiao.project.prevention.internal.transfer.DueTransfers;
+import org.jixiao.project.prevention.internal.youth.YouthRegister;
 
 /**
  * The overdue list of the month ({@code overdue?month=yyyy-MM}, this month by default): a helper's own youth, a county
@@ -38,14 +41,29 @@ public final class ServicePages implements WebHandler {
 
     private final Store store;
     private final OrgUnitService orgUnits;
+    private final RegisterService engine;
+    private final KeyProject project;
     private final AuditLog audit;
     private final Clock clock;
 
-    public ServicePages(Store store, OrgUnitService orgUnits, AuditLog audit, Clock clock) {
+    /** @param engine and {@code project}: the youth's names, encrypted, are read through the engine */
+    public ServicePages(Store store, OrgUnitService orgUnits, RegisterService engine, KeyProject project,
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.orgUnits = orgUnits;
+        this.engine = engine;
+        this.project = project;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * The names of the youth a page lists, decrypted by the engine for the reader, who reaches each of them (the
+     * engine's list read, audited and kept in each youth's access log); a youth it does not reach stays unnamed.
+     */
+    private Map<Long, String> youthNames(Actor actor, List<Long> youth) {
+        return youth.isEmpty() ? Map.of() : engine.titles(actor, project, YouthRegister.YOUTH,
+                youth.stream().distinct().toList());
     }
 
     @Override
@@ -110,10 +128,12 @@ public final class ServicePages implements WebHandler {
             departments.add(row);
         }
         List<Map<String, Object>> unpaired = new ArrayList<>();
+        Map<Long, String> youthNames = youthNames(actor, found.unpaired().stream().map(Coverage.Unpaired::youthId)
+                .toList());
         for (Coverage.Unpaired x : found.unpaired()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("youthId", x.youthId());
-            row.put("youth", x.name());
+            row.put("youth", youthNames.getOrDefault(x.youthId(), ""));
             row.put("county", counties.getOrDefault(x.unitId(), ""));
             row.put("category", x.category());
             row.put("noProfessional", x.noProfessional());
@@ -210,10 +230,12 @@ public final class ServicePages implements WebHandler {
         List<DueTransfers.Row> due = store.read(c -> DueTransfers.of(c, counties.keySet(),
                 java.time.LocalDate.now(clock)));
         List<Map<String, Object>> rows = new ArrayList<>();
+        Map<Long, String> youthNames = city ? Map.of() : youthNames(actor, due.stream().map(DueTransfers.Row::youthId)
+                .toList());
         for (DueTransfers.Row x : city ? List.<DueTransfers.Row>of() : due) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("transferId", x.transferId());
-            row.put("youth", x.youthName());
+            row.put("youth", youthNames.getOrDefault(x.youthId(), ""));
             row.put("county", counties.getOrDefault(x.unitId(), ""));
             row.put("toUnit", x.toUnit());
             row.put("deadline", x.deadline().toString());
@@ -272,10 +294,11 @@ public final class ServicePages implements WebHandler {
             model.put("rows", List.of());
         } else {
             List<Map<String, Object>> out = new ArrayList<>();
+            Map<Long, String> youthNames = youthNames(actor, rows.stream().map(Overdue.Row::youthId).toList());
             for (Overdue.Row x : rows) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("youthId", x.youthId());
-                row.put("youth", x.youthName());
+                row.put("youth", youthNames.getOrDefault(x.youthId(), ""));
                 row.put("county", counties.getOrDefault(x.unitId(), ""));
                 row.put("helper", helpers.getOrDefault(x.helperId(), ""));
                 row.put("role", x.professional() ? Roles.PROFESSIONAL : Roles.VOLUNTEER);

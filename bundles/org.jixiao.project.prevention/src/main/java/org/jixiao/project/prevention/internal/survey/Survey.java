@@ -24,9 +24,15 @@ import java.util.Optional;
  */
 public final class Survey {
 
-    /** The facts a survey confirms: what the youth is, where, how they live, who helps them. */
-    private static final String FACTS = "CATEGORY, COMMUNITY, SITUATION, NEEDS, GUARDIAN, GUARDIAN_PHONE, "
-            + "PROFESSIONAL, VOLUNTEER, STATE, VERIFIED_BY";
+    /**
+     * The facts a survey confirms: what the youth is, where, how they live, who helps them. The encrypted ones by
+     * their keyed hash, stable while the value is (its ciphertext changes with every write): a change of case or
+     * spacing alone is no change.
+     */
+    private static final String FACTS = "CATEGORY, COMMUNITY, SITUATION_HASH, NEEDS_HASH, GUARDIAN_HASH, "
+            + "GUARDIAN_PHONE_HASH, PROFESSIONAL, VOLUNTEER, STATE, VERIFIED_BY";
+    /** The facts as fingerprints were taken of them before they were encrypted: these four in clear. */
+    private static final List<String> CLEAR_FACTS = List.of("situation", "needs", "guardian", "guardianPhone");
 
     /** A confirmation: the year's frozen survey of a county. */
     public record Confirmation(long id, int year, int youth, Instant at, long by) {
@@ -123,17 +129,56 @@ public final class Survey {
             ps.setLong(1, unit);
             ps.setDate(2, java.sql.Date.valueOf(today));
             try (ResultSet rs = ps.executeQuery()) {
-                int n = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
-                    StringBuilder facts = new StringBuilder();
-                    for (int i = 2; i <= n; i++) {
-                        facts.append(rs.getString(i)).append('\u001f');
-                    }
-                    out.put(rs.getLong(1), sha256(facts.toString()));
+                    out.put(rs.getLong(1), fingerprint(rs, null));
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The SHA-256 of the facts of the row at {@code rs} (its ID first, then {@link #FACTS}); with {@code clear}, the
+     * encrypted facts are taken in clear from it instead of their hashes, as fingerprints were taken before.
+     */
+    private static String fingerprint(ResultSet rs, Map<String, String> clear) throws SQLException {
+        StringBuilder facts = new StringBuilder();
+        int n = rs.getMetaData().getColumnCount();
+        for (int i = 2; i <= n; i++) {
+            int fact = i - 4;
+            String value = clear != null && fact >= 0 && fact < CLEAR_FACTS.size()
+                    ? clear.get(CLEAR_FACTS.get(fact)) : rs.getString(i);
+            facts.append(value).append('\u001f');
+        }
+        return sha256(facts.toString());
+    }
+
+    /**
+     * Once, as the engine encrypts a youth's clear values (issue 14): each confirmed fingerprint of the youth that
+     * its facts in clear still give is replaced by the one they give now, by their hashes, so that a youth whose
+     * facts did not change since its confirmation does not show as changed because they were encrypted. A
+     * fingerprint of other facts stays: the youth did change.
+     */
+    public static void clearValuesEncrypted(Connection c, long youth, Map<String, String> clear) throws SQLException {
+        String before;
+        String now;
+        try (PreparedStatement ps = c.prepareStatement("SELECT ID, " + FACTS + " FROM PRV_YOUTH WHERE ID = ?")) {
+            ps.setLong(1, youth);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                before = fingerprint(rs, clear);
+                now = fingerprint(rs, null);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE PRV_SURVEY_ROW SET FINGERPRINT = ? WHERE YOUTH_ID = ? "
+                + "AND FINGERPRINT = ?")) {
+            ps.setString(1, now);
+            ps.setLong(2, youth);
+            ps.setString(3, before);
+            ps.executeUpdate();
+        }
     }
 
     private static String sha256(String text) {
@@ -145,16 +190,11 @@ public final class Survey {
         }
     }
 
-    /** The names of youth by id, in the order given. */
-    public static List<Map<String, Object>> named(Connection c, List<Long> youth) throws SQLException {
+    /** The youth by id with their names ({@code names}: the engine's titles), in the order given. */
+    public static List<Map<String, Object>> named(List<Long> youth, Map<Long, String> names) {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT NAME FROM PRV_YOUTH WHERE ID = ?")) {
-            for (Long id : youth) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    out.add(Map.of("youthId", id, "youth", rs.next() ? rs.getString(1) : ""));
-                }
-            }
+        for (Long id : youth) {
+            out.add(Map.of("youthId", id, "youth", names.getOrDefault(id, "")));
         }
         return out;
     }

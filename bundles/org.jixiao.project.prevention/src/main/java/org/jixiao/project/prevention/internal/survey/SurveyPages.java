@@ -14,12 +14,14 @@ import org.jixiao.api.OrgLevel;
 import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.RegisterService;
 import org.jixiao.api.store.Store;
 import org.jixiao.api.web.WebHandler;
 import org.jixiao.api.web.WebRequest;
 import org.jixiao.api.web.WebResult;
 import org.jixiao.project.prevention.internal.Roles;
+import org.jixiao.project.prevention.internal.youth.YouthRegister;
 
 /**
  * {@code survey?year=}: the yearly survey update. A county's office sees its youth as they are against last year's
@@ -34,13 +36,17 @@ public final class SurveyPages implements WebHandler {
     private final Store store;
     private final OrgUnitService orgUnits;
     private final RegisterService engine;
+    private final KeyProject project;
     private final AuditLog audit;
     private final Clock clock;
 
-    public SurveyPages(Store store, OrgUnitService orgUnits, RegisterService engine, AuditLog audit, Clock clock) {
+    /** @param project the project whose youth the engine names (their names are encrypted) */
+    public SurveyPages(Store store, OrgUnitService orgUnits, RegisterService engine, KeyProject project,
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.orgUnits = orgUnits;
         this.engine = engine;
+        this.project = project;
         this.audit = audit;
         this.clock = clock;
     }
@@ -73,17 +79,19 @@ public final class SurveyPages implements WebHandler {
                 m.put("lastYear", last == null ? "" : String.valueOf(last.youth()));
                 Survey.Changes changes = last == null ? new Survey.Changes(List.of(), List.of(), List.of())
                         : Survey.since(c, last.id(), unit, LocalDate.now(clock));
-                m.put("added", Survey.named(c, changes.added()));
-                m.put("left", Survey.named(c, changes.left()));
-                m.put("changed", Survey.named(c, changes.changed()));
-                List<Long> shown = new ArrayList<>(changes.added());
-                shown.addAll(changes.left());
-                shown.addAll(changes.changed());
-                m.put("shown", shown);
+                m.put("changes", changes);
                 return m;
             });
-            @SuppressWarnings("unchecked")
-            List<Long> shown = (List<Long>) county.remove("shown");
+            Survey.Changes changes = (Survey.Changes) county.remove("changes");
+            List<Long> shown = new ArrayList<>(changes.added());
+            shown.addAll(changes.left());
+            shown.addAll(changes.changed());
+            // Decrypted by the engine for the office, which reaches them: a youth deleted since is left unnamed.
+            Map<Long, String> names = shown.isEmpty() ? Map.of()
+                    : engine.titles(actor, project, YouthRegister.YOUTH, shown);
+            county.put("added", Survey.named(changes.added(), names));
+            county.put("left", Survey.named(changes.left(), names));
+            county.put("changed", Survey.named(changes.changed(), names));
             if (!shown.isEmpty()) {
                 audit.record(actor, "youth.survey", "youth", "year=" + year + " ids=" + String.join(",",
                         shown.stream().limit(50).map(String::valueOf).toList()));

@@ -16,8 +16,8 @@ import org.jixiao.project.prevention.internal.retention.Retention;
 /** The task transfers past their deadline and not yet reported back (nor declined), oldest deadline first. */
 public final class DueTransfers {
 
-    /** One late transfer with its youth. */
-    public record Row(long transferId, long youthId, String youthName, long unitId, String toUnit, LocalDate deadline,
+    /** One late transfer with its youth (named by the engine: the name is encrypted). */
+    public record Row(long transferId, long youthId, long unitId, String toUnit, LocalDate deadline,
             String state) {
     }
 
@@ -29,7 +29,7 @@ public final class DueTransfers {
         if (units.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT T.ID, T.PARENT_ID, Y.NAME, T.UNIT_ID, T.TO_UNIT, "
+        try (PreparedStatement ps = c.prepareStatement("SELECT T.ID, T.PARENT_ID, T.UNIT_ID, T.TO_UNIT, "
                 + "T.DEADLINE, T.STATE FROM PRV_TRANSFER T JOIN PRV_YOUTH Y ON Y.ID = T.PARENT_ID WHERE "
                 + "T.DELETED_AT IS NULL AND Y.DELETED_AT IS NULL AND (Y.ENDS_ON IS NULL OR Y.ENDS_ON > ?) AND "
                 + "T.STATE IN (?, ?, ?) AND T.DEADLINE < ? AND "
@@ -48,8 +48,8 @@ public final class DueTransfers {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                            rs.getDate(6).toLocalDate(), rs.getString(7)));
+                    out.add(new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            rs.getDate(5).toLocalDate(), rs.getString(6)));
                 }
             }
         }

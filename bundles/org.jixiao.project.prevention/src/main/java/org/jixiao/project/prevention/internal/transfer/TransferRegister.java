@@ -41,7 +41,7 @@ public final class TransferRegister {
                 .sensitive()
                 .field(Field.choice("toUnit", YouthRegister.MemberUnit.class).required().with(Field.Flag.LISTED,
                         Field.Flag.FILTER))
-                .field(Field.longText("task", 2000).required().with(Field.Flag.TITLE))
+                .field(Field.longText("task", 2000).required().encrypted().with(Field.Flag.TITLE))
                 .field(Field.date("requestedOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.LISTED,
                         Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
                 .field(Field.date("deadline", Field.DateRule.FUTURE_ALLOWED).required().with(Field.Flag.LISTED,
@@ -54,10 +54,10 @@ public final class TransferRegister {
                 .field(Field.choice("consentWay", ConsentWay.class))
                 .field(Field.date("acceptedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
                 .field(Field.date("actedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY))
-                .field(Field.longText("measures", 2000).with(Field.Flag.READ_ONLY))
+                .field(Field.longText("measures", 2000).encrypted().with(Field.Flag.READ_ONLY))
                 .field(Field.date("reportedOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.READ_ONLY,
                         Field.Flag.LISTED))
-                .field(Field.longText("report", 2000).with(Field.Flag.READ_ONLY))
+                .field(Field.longText("report", 2000).encrypted().with(Field.Flag.READ_ONLY))
                 .day("requestedOn")
                 .workflow(new Workflow(REQUESTED, List.of(REQUESTED, ACCEPTED, ACTED, REPORTED, DECLINED), List.of(
                         new Transition("accept", List.of(REQUESTED), ACCEPTED, Roles.MEMBER_UNIT, OrgLevel.COUNTY,

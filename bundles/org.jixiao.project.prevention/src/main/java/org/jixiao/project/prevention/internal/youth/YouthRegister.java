@@ -72,9 +72,12 @@ public final class YouthRegister {
     }
 
     static RegisterDefinition youth() {
+        // Who the youth is, who looks after them and how they live are kept encrypted (a copy of the database names
+        // no one): the name is found by the whole of it, and sorted by no list. The community stays clear: lists
+        // filter and search by it, and without the rest it names no one.
         return RegisterDefinition.builder(YOUTH, "PRV_YOUTH").messages("youth").scope(Scope.NEED_TO_KNOW).sensitive()
-                .field(Field.text("name", 50).required().with(Field.Flag.TITLE, Field.Flag.LISTED,
-                        Field.Flag.SEARCHABLE, Field.Flag.SORTABLE))
+                .field(Field.text("name", 50).required().encrypted().with(Field.Flag.TITLE, Field.Flag.LISTED,
+                        Field.Flag.SEARCHABLE))
                 // The city department its category names (cityUnit) reads the youth too, as one of its offices.
                 .field(Field.reference("category", CATEGORIES).required().with(Field.Flag.LISTED, Field.Flag.FILTER,
                         Field.Flag.OFFICE_UNIT))
@@ -82,10 +85,10 @@ public final class YouthRegister {
                         Field.Flag.FILTER, Field.Flag.HELP))
                 .field(Field.date("birthDate", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.PRIVATE))
                 .field(Field.idNumber("idNumber").required())
-                .field(Field.text("guardian", 50))
-                .field(Field.phone("guardianPhone"))
-                .field(Field.longText("situation", 2000).required())
-                .field(Field.longText("needs", 2000))
+                .field(Field.text("guardian", 50).encrypted())
+                .field(Field.phone("guardianPhone").encrypted())
+                .field(Field.longText("situation", 2000).required().encrypted())
+                .field(Field.longText("needs", 2000).encrypted())
                 .field(Field.user("professional", Roles.PROFESSIONAL).with(Field.Flag.ASSIGNEE, Field.Flag.LISTED,
                         Field.Flag.FILTER))
                 .field(Field.user("volunteer", Roles.VOLUNTEER).with(Field.Flag.ASSIGNEE, Field.Flag.LISTED,
@@ -103,7 +106,7 @@ public final class YouthRegister {
                 // Retention: the day the youth leaves the programme, and the day its active life ends (that day, or
                 // its 25th birthday), from which the city's period runs until the record is archived.
                 .field(Field.date("leftOn", Field.DateRule.NOT_FUTURE).with(Field.Flag.FILTER))
-                .field(Field.longText("leftReason", 1000))
+                .field(Field.longText("leftReason", 1000).encrypted())
                 .field(Field.date("endsOn", Field.DateRule.FUTURE_ALLOWED).with(Field.Flag.READ_ONLY,
                         Field.Flag.ARCHIVE))
                 .key("idNumber").keyAcrossUnits().day("registeredOn")
@@ -139,12 +142,12 @@ public final class YouthRegister {
      */
     static RegisterDefinition offences() {
         return RegisterDefinition.builder(OFFENCES, "PRV_OFFENCE").messages("offence").parent(YOUTH).sensitive()
-                .field(Field.text("offence", 200).required().with(Field.Flag.TITLE, Field.Flag.LISTED))
+                .field(Field.text("offence", 200).required().encrypted().with(Field.Flag.TITLE, Field.Flag.LISTED))
                 .field(Field.choice("offenceCategory", OffenceCategory.class).required().with(Field.Flag.LISTED,
                         Field.Flag.FILTER))
                 .field(Field.date("committedOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.LISTED))
-                .field(Field.text("disposition", 200))
-                .field(Field.longText("supervision", 2000).with(Field.Flag.HELP))
+                .field(Field.text("disposition", 200).encrypted())
+                .field(Field.longText("supervision", 2000).encrypted().with(Field.Flag.HELP))
                 .field(Field.bool("minor").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.HELP))
                 .day("committedOn")
                 .readers(Roles.PROFESSIONAL, Roles.PREVENTION_OFFICE).writers(Roles.PREVENTION_OFFICE,
@@ -158,7 +161,7 @@ public final class YouthRegister {
                 .field(Field.date("visitedOn", Field.DateRule.NOT_FUTURE).required().with(Field.Flag.TITLE,
                         Field.Flag.LISTED, Field.Flag.SORTABLE, Field.Flag.TODAY_IF_BLANK))
                 .field(Field.choice("way", VisitWay.class).required().with(Field.Flag.LISTED, Field.Flag.FILTER))
-                .field(Field.longText("content", 2000).required())
+                .field(Field.longText("content", 2000).required().encrypted())
                 .field(Field.user("helper", "").with(Field.Flag.READ_ONLY, Field.Flag.LISTED, Field.Flag.FILTER))
                 .day("visitedOn")
                 .writers(Roles.PROFESSIONAL, Roles.VOLUNTEER).hooks(new VisitRules()).build();

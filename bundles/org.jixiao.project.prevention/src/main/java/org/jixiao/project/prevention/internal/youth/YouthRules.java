@@ -23,6 +23,12 @@ final class YouthRules implements RegisterHooks {
 
     static final int AGE_LIMIT = 25;
 
+    /** The survey's fingerprints of the youth's facts follow them from clear to keyed hashes. */
+    @Override
+    public void clearValuesEncrypted(Connection c, long recordId, Map<String, String> clear) throws SQLException {
+        org.jixiao.project.prevention.internal.survey.Survey.clearValuesEncrypted(c, recordId, clear);
+    }
+
     @Override
     public void validate(RecordChange change, ValidationException.Collector errors) throws SQLException {
         if (change.kind() != RecordChange.Kind.CREATE && change.kind() != RecordChange.Kind.UPDATE) {
