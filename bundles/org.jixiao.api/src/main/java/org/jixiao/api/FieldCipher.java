@@ -1,7 +1,9 @@
 package org.jixiao.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -17,6 +19,21 @@ public interface FieldCipher {
 
     /** Decrypts and writes an audit line naming the reader and the target, as every read must. */
     String decrypt(String ciphertext, Actor reader, String target);
+
+    /**
+     * Decrypts several values one reader reads at once (the personal fields of a record) and writes one audit line for
+     * them all, naming the reader and the target; a null stays null. The default decrypts them one by one, a line
+     * each; the node's cipher writes the one line, so a list of records costs a line a record, not one a field.
+     *
+     * @since 2.4
+     */
+    default List<String> decryptAll(List<String> ciphertexts, Actor reader, String target) {
+        List<String> out = new ArrayList<>(ciphertexts.size());
+        for (String c : ciphertexts) {
+            out.add(c == null ? null : decrypt(c, reader, target));
+        }
+        return out;
+    }
 
     /**
      * A keyed hash (HMAC-SHA256) of the normalised value, stable across calls, for duplicate detection

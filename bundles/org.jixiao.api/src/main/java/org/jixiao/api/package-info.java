@@ -2,7 +2,7 @@
  * Domain types shared by the core and every plugin: org units, the acting user, audit and field encryption.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package org.jixiao.api;
 
 import org.osgi.annotation.bundle.Export;

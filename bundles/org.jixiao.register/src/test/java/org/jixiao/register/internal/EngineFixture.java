@@ -99,6 +99,14 @@ final class EngineFixture implements AutoCloseable {
             return new String(Base64.getDecoder().decode(ciphertext.substring(4)), StandardCharsets.UTF_8);
         }
 
+        /** One line for the lot, as the node's cipher writes it. */
+        @Override
+        public List<String> decryptAll(List<String> ciphertexts, Actor reader, String target) {
+            audit.add("decrypt " + target + " by " + reader.username());
+            return ciphertexts.stream().map(c -> c == null ? null
+                    : new String(Base64.getDecoder().decode(c.substring(4)), StandardCharsets.UTF_8)).toList();
+        }
+
         @Override
         public String keyedHash(String domain, String value) {
             return Integer.toHexString((domain + ":" + value).hashCode());

@@ -2,6 +2,8 @@ package org.jixiao.core.internal.security;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import org.jixiao.api.Actor;
@@ -71,6 +73,19 @@ public final class AesFieldCipher implements FieldCipher {
         String plaintext = crypto.decrypt(ciphertext);
         auditLog.record(reader, READ_ACTION, target, null);
         return plaintext;
+    }
+
+    /** One audit line for the lot, written before any value is handed out, and only if one was there to read. */
+    @Override
+    public List<String> decryptAll(List<String> ciphertexts, Actor reader, String target) {
+        List<String> out = new ArrayList<>(ciphertexts.size());
+        for (String c : ciphertexts) {
+            out.add(c == null ? null : crypto.decrypt(c));
+        }
+        if (out.stream().anyMatch(Objects::nonNull)) {
+            auditLog.record(reader, READ_ACTION, target, null);
+        }
+        return out;
     }
 
     @Override

@@ -57,6 +57,18 @@ class AesFieldCipherTest {
         assertEquals(2, audit.size(), "every read is recorded");
     }
 
+    /** A record's personal fields read together are one read in the audit, and nothing to read is none. */
+    @Test
+    void valuesReadTogetherAreOneAuditedRead() {
+        AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
+        List<String> sealed = java.util.Arrays.asList(cipher.encrypt("张三"), null, cipher.encrypt("13800138000"));
+        assertEquals(java.util.Arrays.asList("张三", null, "13800138000"),
+                cipher.decryptAll(sealed, reader, "prevention/youth/7/name,guardianPhone"));
+        assertEquals(List.of(new Entry(reader, "sensitive.read", "prevention/youth/7/name,guardianPhone", null)), audit);
+        cipher.decryptAll(java.util.Arrays.asList(null, null), reader, "prevention/youth/8/name");
+        assertEquals(1, audit.size(), "no value, no read");
+    }
+
     @Test
     void fileContentReadIsAuditedLikeText() {
         AesFieldCipher cipher = new AesFieldCipher(new FieldCrypto(tmp), () -> { }, log);
