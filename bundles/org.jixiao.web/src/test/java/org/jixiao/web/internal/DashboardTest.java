@@ -162,7 +162,7 @@ class DashboardTest {
             });
 
     private final Dashboard dashboard = new Dashboard(projects, milestones, units, evaluations, history,
-            questionnaires);
+            questionnaires, QuestionnaireFakes.passingStore());
 
     private static Actor at(OrgUnit unit, Locale locale) {
         return new Actor(1, "leader", Set.of(Role.VIEWER), unit, locale);

@@ -286,7 +286,19 @@ final class QuestionnaireFakes {
     static Dashboard dashboard(org.jixiao.api.project.ProjectRegistry projects,
             org.jixiao.api.performance.MilestoneService milestones, org.jixiao.api.OrgUnitService orgUnits) {
         return new Dashboard(projects, milestones, orgUnits, unused(org.jixiao.api.assessment.EvaluationService.class),
-                unused(org.jixiao.api.project.IndicatorHistory.class), unused(QuestionnaireService.class));
+                unused(org.jixiao.api.project.IndicatorHistory.class), unused(QuestionnaireService.class),
+                passingStore());
+    }
+
+    /** A store whose reads run their work with no connection: for services faked above it, which need none. */
+    static org.jixiao.api.store.Store passingStore() {
+        return (org.jixiao.api.store.Store) Proxy.newProxyInstance(QuestionnaireFakes.class.getClassLoader(),
+                new Class<?>[] {org.jixiao.api.store.Store.class}, (p, method, args) -> {
+                    if (!"read".equals(method.getName())) {
+                        throw new UnsupportedOperationException("Store." + method.getName());
+                    }
+                    return ((org.jixiao.api.store.SqlWork<?>) args[0]).run(null);
+                });
     }
 
     static Actor actor(OrgUnit unit, Locale locale, org.jixiao.api.Role... roles) {
