@@ -26,8 +26,16 @@ final class Footprint {
             StringBuilder out = new StringBuilder("RSS ").append(rssMb(pid)).append(" MB");
             if (collect) {
                 jcmd(pid, "GC.run");
-                Matcher m = USED.matcher(jcmd(pid, "GC.heap_info"));
-                long usedKb = m.find() ? Long.parseLong(m.group(1)) : -1;
+                // Every generation's line counts (the serial collector prints the young one first, empty after a
+                // full GC, then the tenured one); Metaspace and class space are not heap.
+                long usedKb = 0;
+                for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
+                    Matcher m = USED.matcher(line);
+                    if (line.contains("total") && !line.contains("Metaspace") && !line.contains("class space")
+                            && m.find()) {
+                        usedKb += Long.parseLong(m.group(1));
+                    }
+                }
                 out.append(", heap after a full GC ").append(usedKb / 1024).append(" MB, RSS after it ")
                         .append(rssMb(pid)).append(" MB");
             }
