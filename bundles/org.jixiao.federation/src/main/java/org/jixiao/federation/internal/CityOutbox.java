@@ -132,12 +132,16 @@ final class CityOutbox implements Outbox {
     /**
      * The county's first sync: every row of {@link CityTables} it copies, queued for it alone in one transaction
      * (the approved years' targets of its own units only), in an order that sends a row's references before it.
-     * The county applies them as it applies any change of the city's, so a snapshot sent twice does no harm.
+     * The county applies them as it applies any change of the city's, so a snapshot sent twice does no harm. Nothing
+     * while the tree has no root yet (a new city, before its first administrator is made): the next start sends it.
      *
      * @return how many entries it took
      */
     long snapshot(County county) {
         return store.inTransaction(c -> {
+            if (Rows.list(c, "SELECT ID FROM JX_ORG_UNIT WHERE PARENT_ID IS NULL").isEmpty()) {
+                return 0L;
+            }
             long n = 0;
             for (CityTables spec : CityTables.ALL) {
                 boolean target = CityTables.TARGET.equals(spec.table());

@@ -56,9 +56,10 @@ final class Downlink implements AutoCloseable {
 
     private void run() {
         while (!receiver.closed()) {
+            ClientSessionFactory factory = null;
             try {
                 // Waits for the city as long as it takes; then the session reconnects by itself.
-                ClientSessionFactory factory = locator.createSessionFactory();
+                factory = locator.createSessionFactory();
                 ClientSession session = factory.createSession(self.user(), self.password(), false, false, false,
                         false, 0);
                 ClientConsumer consumer = session.createConsumer(self.downQueue());
@@ -66,10 +67,14 @@ final class Downlink implements AutoCloseable {
                 receiver.receive(session, consumer, CITY, new Copies());
                 return;
             } catch (Exception e) {
+                if (factory != null) {
+                    // Its queue not made yet (the city starting), or refused: a new connection next time.
+                    factory.close();
+                }
                 if (receiver.closed()) {
                     return;
                 }
-                LOG.log(Level.WARNING, "cannot take the city's changes; trying again", e);
+                LOG.log(Level.WARNING, "cannot take the city's changes; trying again in 5 s", e);
                 try {
                     Thread.sleep(5_000);
                 } catch (InterruptedException x) {

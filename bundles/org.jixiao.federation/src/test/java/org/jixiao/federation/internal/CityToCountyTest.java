@@ -204,6 +204,15 @@ class CityToCountyTest extends NodesTest {
     }
 
     @Test
+    void aCityWithoutItsTreeYetSendsNoFirstSyncAndSendsItAtItsNextStart() {
+        try (MemoryStores.Loan fresh = MemoryStores.borrow("federation", TwoNodes::migrate)) {
+            CityOutbox outbox = new CityOutbox(fresh, new FixedOrgUnits(), List.of(A), java.time.Clock.systemUTC());
+            assertEquals(0, outbox.snapshot(A));
+            assertEquals(List.of(false, true), List.of(outbox.snapshotSent(A), outbox.entries().next(1).isEmpty()));
+        }
+    }
+
+    @Test
     void aCountyNodeRefusesToChangeWhatTheCityOwnsAndWritesNothing() throws Exception {
         Actor admin = new Actor(2, "admin", Set.of(Role.ADMIN, Role.TARGET_SETTER, Role.TARGET_APPROVER),
                 FixedOrgUnits.CITY, Locale.SIMPLIFIED_CHINESE);
