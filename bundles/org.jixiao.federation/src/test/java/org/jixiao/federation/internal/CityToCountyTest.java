@@ -204,6 +204,45 @@ class CityToCountyTest extends NodesTest {
     }
 
     @Test
+    void aFirstSyncOfManyTargetsReachesTheCountyWhole() throws Exception {
+        // -Dfederation.snapshot=N measures a larger copy (README).
+        int n = Integer.getInteger("federation.snapshot", 300);
+        nodes.cityCore.cycle.open(CITY_ADMIN, YEAR);
+        nodes.city.inTransaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO JX_TARGET (PERF_YEAR, ORG_UNIT_ID, PROJECT_ID, INDICATOR_ID, "
+                    + "KIND, COMPARISON, TARGET_VALUE, UPDATED_AT, UPDATED_BY) VALUES (?, 2, 'fed', ?, 'ABSOLUTE', "
+                    + "'AT_LEAST', ?, CURRENT_TIMESTAMP, 'city')")) {
+                for (int i = 0; i < n; i++) {
+                    ps.setInt(1, YEAR);
+                    ps.setString(2, "i" + i);
+                    ps.setInt(3, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (var s = c.createStatement()) {
+                return s.executeUpdate("INSERT INTO JX_TARGET_APPROVAL (PERF_YEAR, APPROVED_AT, APPROVED_BY) VALUES ("
+                        + YEAR + ", CURRENT_TIMESTAMP, 'city')");
+            }
+        });
+        // Written beside the services: the county has the year only, until the city sends it a first sync again.
+        TwoNodes.await("the year at the county", () -> nodes.count(nodes.county, "SELECT COUNT(*) FROM JX_PERF_WINDOW "
+                + "WHERE PERF_YEAR = " + YEAR) == 8);
+        long start = System.nanoTime();
+        long entries = nodes.cityOutbox.snapshot(A);
+        long queued = (System.nanoTime() - start) / 1_000_000;
+        TwoNodes.await("the county holds every target", 120, () -> nodes.count(nodes.county,
+                "SELECT COUNT(*) FROM JX_TARGET") == n);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("first sync of %d entries (%d targets) queued in %d ms, sent and applied in %d ms (%d a "
+                + "second)%n", entries, n, queued, millis, entries * 1000 / Math.max(1, millis));
+        // Sorted: rows tied on the first two columns come in either order.
+        assertEquals(CoreRecordsTest.all(nodes.city, "JX_TARGET").stream().sorted().toList(),
+                CoreRecordsTest.all(nodes.county, "JX_TARGET").stream().sorted().toList());
+        awaitCopied(nodes.county);
+    }
+
+    @Test
     void aCityWithoutItsTreeYetSendsNoFirstSyncAndSendsItAtItsNextStart() {
         try (MemoryStores.Loan fresh = MemoryStores.borrow("federation", TwoNodes::migrate)) {
             CityOutbox outbox = new CityOutbox(fresh, new FixedOrgUnits(), List.of(A), java.time.Clock.systemUTC());
