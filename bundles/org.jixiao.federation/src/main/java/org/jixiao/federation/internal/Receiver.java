@@ -31,6 +31,7 @@ import org.jixiao.api.store.Store;
  * never applied. A change that fails on its own every time it is tried (unreadable, a value the column cannot hold, a
  * key already taken) is set aside the same way, with its text kept for the city's administrators, so that it does not
  * hold up the county's changes behind it; a failure of the database, or a register not installed here, is waited out.
+ * A county node takes the city's changes with the same loop and bookkeeping, with rules of its own ({@link Downlink}).
  */
 final class Receiver implements AutoCloseable {
 
@@ -339,7 +340,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** What a batch did, for the county's row of bookkeeping: counts, and the last change applied or refused. */
-    static final class Tally {
+    private static final class Tally {
         long epoch;
         long seq;
         Instant created;
