@@ -25,9 +25,11 @@ public interface Outbox {
             throws SQLException;
 
     /**
-     * Queues a core record a county writes (a time-node mark, a problem, a self-assessment and its claims, a manual
-     * indicator's answer) as it now stands, or its deletion when no row has this key any more, on the write's own
-     * connection. Call it after the row is written.
+     * Queues a core record as it now stands, or its deletion when no row has this key any more, on the write's own
+     * connection: on a county node a record the county writes (a time-node mark, a problem, a self-assessment and its
+     * claims, a manual indicator's answer), on the city node a record the city owns (an org unit, a year and its step
+     * windows, a target and the year's approval). An outbox ignores a table its node does not send. Call it after the
+     * row is written.
      *
      * @param table the core's table
      * @param key   the row's primary key, column by column (upper case)
