@@ -1,9 +1,9 @@
 /**
- * Replication between county nodes and the city node: what a county's writes hand to the federation so that they
- * reach the city, in the write's own transaction.
+ * Replication between county nodes and the city node: what a node's writes hand to the federation so that they reach
+ * the other nodes, in the write's own transaction, and what a node learns when copies of another node's rows change.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jixiao.api.federation;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.config.BridgeConfiguration;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
@@ -33,6 +34,12 @@ final class Broker implements AutoCloseable {
 
     static final String OUTBOX = "jixiao.sync.out";
     static final String INBOX_PREFIX = "jixiao.sync.in.";
+    /**
+     * The city's changes for the counties: a multicast address with a durable queue per county ({@link
+     * County#downQueue}), which keeps what the county has not taken yet however long it stays away, and which only
+     * that county may consume. A queue's filter lets through what is for every county, and what names that county.
+     */
+    static final String DOWN = "jixiao.sync.down";
     /** The node's own relay and receiver, in-VM, with a password made anew at each start. */
     static final String NODE_USER = "jixiao-node";
     private static final String NODE_ROLE = "node";
@@ -68,7 +75,11 @@ final class Broker implements AutoCloseable {
             users.put(c.user(), new NodeSecurity.User(c.password(), "county:" + c.user()));
             queue(config, c.inbox());
             config.putSecurityRoles(c.inbox(), Set.of(nodeRole(), sender("county:" + c.user())));
+            // Its own queue of the city's changes only: consumed by queue name, checked on address::queue.
+            config.putSecurityRoles(DOWN + "::" + c.downQueue(), Set.of(nodeRole(), consumer("county:" + c.user())));
         }
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName(DOWN)
+                .addRoutingType(RoutingType.MULTICAST));
         return new Broker(config, users);
     }
 
@@ -123,6 +134,23 @@ final class Broker implements AutoCloseable {
 
     private static Role sender(String name) {
         return new Role(name, true, false, false, false, false, false, false, false, false, false, false, false);
+    }
+
+    private static Role consumer(String name) {
+        return new Role(name, false, true, false, false, false, false, false, false, false, false, false, false);
+    }
+
+    /**
+     * The city: creates the county's queue of the city's changes unless it is there (kept in the journal across
+     * restarts); true when it was created now, so that nothing sent before reached it.
+     */
+    boolean createDownQueue(County c) throws Exception {
+        if (server.locateQueue(c.downQueue()) != null) {
+            return false;
+        }
+        server.createQueue(QueueConfiguration.of(c.downQueue()).setAddress(DOWN).setRoutingType(RoutingType.MULTICAST)
+                .setDurable(true).setFilterString(Relay.TO + " IS NULL OR " + Relay.TO + " = '" + c.user() + "'"));
+        return true;
     }
 
     void start() throws Exception {

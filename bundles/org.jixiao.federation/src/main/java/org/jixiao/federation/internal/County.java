@@ -30,6 +30,11 @@ record County(String user, int node, String unitCode, String password) {
         return Broker.INBOX_PREFIX + user;
     }
 
+    /** The county's queue of the city's changes, at the city: only this county may consume it. */
+    String downQueue() {
+        return Broker.DOWN + "." + user;
+    }
+
     /**
      * Entries {@code user,node,unit,password}, one per value or several separated by {@code ;} (a {@code .cfg} file
      * holds one string); the password is last, so it may hold commas, but no {@code ;}.

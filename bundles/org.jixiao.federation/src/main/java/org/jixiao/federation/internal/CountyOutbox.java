@@ -18,7 +18,8 @@ import org.jixiao.api.store.Store;
 /**
  * A county node's outbox: entries written in the transactions of the changes they carry, numbered without gaps in
  * commit order, read in order by the {@link Relay} and removed once its broker holds them. Each carries the epoch it
- * was written in: this start of the node (see V3__sequence_epoch.sql).
+ * was written in: this start of the node (see V3__sequence_epoch.sql). The city's {@link CityOutbox} keeps its entries
+ * the same way, as node 0, each naming the county it is for, or none for every county.
  */
 record CountyOutbox(Store store, int node, Clock clock, long epoch) implements Outbox {
 
@@ -27,7 +28,14 @@ record CountyOutbox(Store store, int node, Clock clock, long epoch) implements O
         this(store, node, clock, clock.millis());
     }
 
-    record Entry(long epoch, long seq, String payload) {
+    /** {@code recipient}: the one county an entry of the city's is for; null for every county. */
+    record Entry(long epoch, long seq, String payload, String recipient) {
+    }
+
+    /** The city's org tree, years and targets: a county holds copies, which the city changes. */
+    @Override
+    public boolean isCopy(String table) {
+        return CityTables.find(table).isPresent();
     }
 
     @Override
@@ -42,23 +50,40 @@ record CountyOutbox(Store store, int node, Clock clock, long epoch) implements O
 
     @Override
     public void rowChanged(Connection c, String table, Map<String, ?> key) throws SQLException {
+        Map<String, String> text = text(key);
+        row(c, table, text, Rows.read(c, table, text).orElse(null), null);
+    }
+
+    /** A key's values as text, as a change carries them. */
+    static Map<String, String> text(Map<String, ?> key) {
         Map<String, String> text = new TreeMap<>();
         key.forEach((column, value) -> text.put(column, value == null ? null : value.toString()));
+        return text;
+    }
+
+    /** Queues a row as it stands ({@code row}; null: gone) for {@code recipient}, or for every node when null. */
+    void row(Connection c, String table, Map<String, String> key, Map<String, String> row, String recipient)
+            throws SQLException {
         Instant at = clock.instant();
-        append(c, Change.ROW, Change.row(table, text, Rows.read(c, table, text).orElse(null), at.toString()).json(),
-                at);
+        append(c, Change.ROW, Change.row(table, key, row, at.toString()).json(), at, recipient);
     }
 
     private void append(Connection c, String kind, String payload, Instant at) throws SQLException {
+        append(c, kind, payload, at, null);
+    }
+
+    private void append(Connection c, String kind, String payload, Instant at, String recipient) throws SQLException {
         long seq = nextSeq(c);
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT, EPOCH) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO JX_OUTBOX (SEQ, NODE, KIND, PAYLOAD, CREATED_AT, EPOCH, RECIPIENT) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, seq);
             ps.setInt(2, node);
             ps.setString(3, kind);
             ps.setString(4, payload);
             ps.setTimestamp(5, Timestamp.from(at));
             ps.setLong(6, epoch);
+            ps.setString(7, recipient);
             ps.executeUpdate();
         }
     }
@@ -93,10 +118,10 @@ record CountyOutbox(Store store, int node, Clock clock, long epoch) implements O
         return store.read(c -> {
             List<Entry> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT EPOCH, SEQ, PAYLOAD FROM JX_OUTBOX ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY");
+                    "SELECT EPOCH, SEQ, PAYLOAD, RECIPIENT FROM JX_OUTBOX ORDER BY SEQ FETCH FIRST " + limit + " ROWS ONLY");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+                    out.add(new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
                 }
             }
             return out;

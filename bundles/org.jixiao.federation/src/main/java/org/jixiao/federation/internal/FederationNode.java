@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.federation.Outbox;
+import org.jixiao.api.federation.Replicated;
 import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.project.KeyProject;
 import org.jixiao.api.register.RegisterDefinition;
@@ -30,6 +31,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -39,9 +41,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * This node's part in the federation, from {@code etc/org.jixiao.federation.cfg}. Without that file nothing runs: a
- * node stays the standalone city node it always was. A county runs its broker, bridged to the city, and the relay of
- * its outbox, and offers the {@link Outbox} that the register engine writes to. The city runs its broker, listening
- * for the counties it lists, and the receiver.
+ * node stays the standalone city node it always was. A county runs its broker, bridged to the city, the relay of its
+ * outbox, and the {@link Downlink} that takes the city's changes; it offers the {@link Outbox} that the register
+ * engine and the core write to. The city runs its broker, listening for the counties it lists, the receiver, and the
+ * relay of its own outbox (its org tree, years and targets) towards the counties.
  */
 @Component(service = {FederationNode.class, SyncHealth.class}, configurationPid = FederationNode.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -94,6 +97,10 @@ public final class FederationNode implements SyncHealth {
     }
 
     private final List<KeyProject> projects = new CopyOnWriteArrayList<>();
+    /** The services holding copies of the city's rows in memory (the org tree), told when a county applied some. */
+    @Reference(service = Replicated.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, fieldOption = FieldOption.UPDATE)
+    private final List<Replicated> replicated = new CopyOnWriteArrayList<>();
     private final Store store;
     private final String role;
     private int node;
@@ -102,6 +109,7 @@ public final class FederationNode implements SyncHealth {
     private Relay relay;
     private CountyOutbox outbox;
     private Receiver receiver;
+    private Downlink downlink;
     private ServiceRegistration<Outbox> registration;
 
     @Activate
@@ -129,7 +137,10 @@ public final class FederationNode implements SyncHealth {
             outbox = new CountyOutbox(store, node, Clock.systemUTC());
             relay = new Relay(outbox, broker);
             relay.start(250);
-            // Registered only here, not by DS: a standalone or city node must have no outbox at all.
+            downlink = new Downlink(store, tls(config), config.city_url().strip(), self, this::applied,
+                    Clock.systemUTC());
+            downlink.start();
+            // Registered only here, not by DS: a standalone node must have no outbox at all.
             registration = context.registerService(Outbox.class, outbox, null);
             LOG.log(Level.INFO, "county node " + node + " (" + self.unitCode() + ") forwarding to " + config.city_url());
         } else if ("city".equals(role)) {
@@ -139,11 +150,42 @@ public final class FederationNode implements SyncHealth {
                 broker.start();
                 receiver = new Receiver(store, orgUnits, this::register, Clock.systemUTC());
                 receiver.start(broker, counties);
+                CityOutbox cityOutbox = new CityOutbox(store, orgUnits, counties, Clock.systemUTC());
+                firstSync(broker, cityOutbox, counties);
+                relay = new Relay(cityOutbox.entries(), broker, Broker.DOWN);
+                relay.start(250);
+                registration = context.registerService(Outbox.class, cityOutbox, null);
                 LOG.log(Level.INFO, "city node receiving from " + counties.size() + " counties on port "
                         + config.port());
             }
         } else {
             throw new IllegalArgumentException("role is city or county, not " + role);
+        }
+    }
+
+    /**
+     * Each county's queue of the city's changes, and for a county whose queue is new (or never sent one), a full copy
+     * of the city's records ahead of the changes: queued before the relay starts, so nothing reaches a queue that is
+     * not there yet.
+     */
+    static void firstSync(Broker broker, CityOutbox outbox, List<County> counties) throws Exception {
+        for (County c : counties) {
+            boolean fresh = broker.createDownQueue(c);
+            if (fresh || !outbox.snapshotSent(c)) {
+                LOG.log(Level.INFO, "first sync of county " + c.user() + ": " + outbox.snapshot(c)
+                        + " records of the city's queued");
+            }
+        }
+    }
+
+    /** The county applied the city's changes to these tables: services holding them in memory read them again. */
+    void applied(java.util.Set<String> tables) {
+        for (Replicated r : replicated) {
+            try {
+                r.applied(tables);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "telling " + r + " of the city's changes", e);
+            }
         }
     }
 
@@ -181,7 +223,7 @@ public final class FederationNode implements SyncHealth {
     static List<Migration> migrations() {
         List<Migration> out = new ArrayList<>();
         for (String file : List.of("V1__federation.sql", "V2__refusal_detail.sql", "V3__sequence_epoch.sql",
-                "V4__set_aside.sql")) {
+                "V4__set_aside.sql", "V5__city_to_county.sql")) {
             try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
                 out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
             } catch (IOException | NullPointerException e) {
@@ -274,6 +316,9 @@ public final class FederationNode implements SyncHealth {
         }
         if (relay != null) {
             relay.close();
+        }
+        if (downlink != null) {
+            downlink.close();
         }
         if (receiver != null) {
             receiver.close();

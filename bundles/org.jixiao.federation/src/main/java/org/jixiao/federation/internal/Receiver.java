@@ -31,6 +31,7 @@ import org.jixiao.api.store.Store;
  * never applied. A change that fails on its own every time it is tried (unreadable, a value the column cannot hold, a
  * key already taken) is set aside the same way, with its text kept for the city's administrators, so that it does not
  * hold up the county's changes behind it; a failure of the database, or a register not installed here, is waited out.
+ * A county node takes the city's changes with the same loop and bookkeeping, with rules of its own ({@link Downlink}).
  */
 final class Receiver implements AutoCloseable {
 
@@ -53,8 +54,22 @@ final class Receiver implements AutoCloseable {
     /** Changes applied in one transaction at most. */
     static final int BATCH = 500;
 
+    /**
+     * What a receiving node does with one change that is new (not yet applied from its sender), within the batch's
+     * transaction: applies or refuses it.
+     */
+    interface Rules {
+        Outcome apply(Rows.Schema db, String sender, Sent sent) throws SQLException;
+
+        /** After a batch committed. */
+        default void committed() {
+        }
+    }
+
     private final List<ClientSession> sessions = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** Closed first on {@link #close}: what a thread may be waiting on (a connection to the city). */
+    private final List<AutoCloseable> first = new ArrayList<>();
     private volatile boolean closed;
 
     /**
@@ -79,14 +94,33 @@ final class Receiver implements AutoCloseable {
             sessions.add(session);
             ClientConsumer consumer = session.createConsumer(county.inbox());
             session.start();
-            Thread t = new Thread(() -> receive(session, consumer, county), "jixiao-receiver-" + county.user());
-            t.setDaemon(true);
-            threads.add(t);
-            t.start();
+            Rules rules = (db, sender, sent) -> applyCounty(db, county, sent);
+            thread("jixiao-receiver-" + county.user(), () -> receive(session, consumer, county.user(), rules));
         }
     }
 
-    private void receive(ClientSession session, ClientConsumer consumer, County county) {
+    /** Runs {@code work} on a daemon thread of its own, joined on {@link #close}. */
+    void thread(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Closes {@code c} on {@link #close}, before waiting for the threads. */
+    void closeFirst(AutoCloseable c) {
+        first.add(c);
+    }
+
+    /**
+     * Takes the changes waiting in {@code consumer}'s queue, a batch at a time, applies them with {@code rules} in one
+     * transaction with the sender's bookkeeping, and acknowledges them after the commit; until closed.
+     */
+    void receive(ClientSession session, ClientConsumer consumer, String sender, Rules rules) {
         String lastWhy = null;
         long lastWarned = 0;
         while (!closed) {
@@ -105,15 +139,16 @@ final class Receiver implements AutoCloseable {
                     changes.add(Sent.of(m));
                 }
                 try {
-                    applyAll(county, changes);
+                    applyAll(sender, rules, changes);
                 } catch (RuntimeException e) {
                     // One change may spoil the batch: each on its own finds it and sets it aside, or fails as a whole.
-                    applyEach(county, changes);
+                    applyEach(sender, rules, changes);
                 }
                 for (ClientMessage m : batch) {
                     m.acknowledge();
                 }
                 session.commit();
+                rules.committed();
             } catch (Exception | LinkageError e) {
                 if (closed) {
                     return;
@@ -123,7 +158,7 @@ final class Receiver implements AutoCloseable {
                 String why = rootMessage(e);
                 long now = System.nanoTime();
                 boolean again = why.equals(lastWhy) && now - lastWarned < WARN_AGAIN_NANOS;
-                LOG.log(again ? Level.DEBUG : Level.WARNING, "changes from " + county.user()
+                LOG.log(again ? Level.DEBUG : Level.WARNING, "changes from " + sender
                         + " could not be applied; they are tried again every second: " + why, again ? null : e);
                 if (!again) {
                     lastWhy = why;
@@ -136,7 +171,7 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (ActiveMQException x) {
-                    LOG.log(Level.WARNING, "rolling back the changes from " + county.user(), x);
+                    LOG.log(Level.WARNING, "rolling back the changes from " + sender, x);
                 }
             }
         }
@@ -181,14 +216,18 @@ final class Receiver implements AutoCloseable {
      * and those applied by then are skipped as duplicates.
      */
     void applyEach(County county, List<Sent> changes) {
+        applyEach(county.user(), (db, sender, sent) -> applyCounty(db, county, sent), changes);
+    }
+
+    void applyEach(String sender, Rules rules, List<Sent> changes) {
         for (Sent s : changes) {
             try {
-                applyAll(county, List.of(s));
+                applyAll(sender, rules, List.of(s));
             } catch (RuntimeException e) {
                 if (!isChangesOwn(e)) {
                     throw e;
                 }
-                setAside(county, s, e);
+                setAside(sender, s, e);
             }
         }
     }
@@ -227,18 +266,18 @@ final class Receiver implements AutoCloseable {
      * Keeps a change that cannot be applied among the county's refused ones, with why and its whole text, and moves
      * the county's last applied number past it, in one transaction.
      */
-    private void setAside(County county, Sent sent, RuntimeException why) {
-        LOG.log(Level.ERROR, "change " + sent.seq() + " from " + county.user() + " cannot be applied; it is set aside "
+    private void setAside(String sender, Sent sent, RuntimeException why) {
+        LOG.log(Level.ERROR, "change " + sent.seq() + " from " + sender + " cannot be applied; it is set aside "
                 + "on the synchronisation page", why);
         String detail = String.valueOf(rootMessage(why));
         store.inTransaction(c -> {
-            Tally tally = new Tally(last(c, county.user()), new Rows.Schema(c));
+            Tally tally = new Tally(last(c, sender), new Rows.Schema(c));
             if (tally.seen(sent)) {
                 return null;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
                     + "DETAIL, TARGET, REFUSED_AT, BODY) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, county.user());
+                ps.setString(1, sender);
                 ps.setLong(2, sent.seq());
                 ps.setString(3, "unapplied");
                 ps.setString(4, detail.length() > 200 ? detail.substring(0, 200) : detail);
@@ -248,7 +287,7 @@ final class Receiver implements AutoCloseable {
                 ps.executeUpdate();
             }
             tally.add(Outcome.REFUSED, sent);
-            tally.write(c, county.user(), clock.instant());
+            tally.write(c, sender, clock.instant());
             return null;
         });
     }
@@ -275,15 +314,27 @@ final class Receiver implements AutoCloseable {
      * bookkeeping is read (and locked) once and written once for the whole batch.
      */
     List<Outcome> applyAll(County county, List<Sent> changes) {
+        return applyAll(county.user(), (db, sender, sent) -> applyCounty(db, county, sent), changes);
+    }
+
+    /** The same for any sender, with its rules; a change already applied from it is skipped as a duplicate. */
+    List<Outcome> applyAll(String sender, Rules rules, List<Sent> changes) {
         return store.inTransaction(c -> {
-            Tally tally = new Tally(last(c, county.user()), new Rows.Schema(c));
+            Tally tally = new Tally(last(c, sender), new Rows.Schema(c));
             List<Outcome> out = new ArrayList<>(changes.size());
             for (Sent s : changes) {
-                Outcome o = apply(c, county, s, tally);
+                Outcome o;
+                if (tally.seen(s)) {
+                    o = Outcome.DUPLICATE;
+                } else if (s.change() == null) {
+                    throw new Unreadable();
+                } else {
+                    o = rules.apply(tally.db, sender, s);
+                }
                 tally.add(o, s);
                 out.add(o);
             }
-            tally.write(c, county.user(), clock.instant());
+            tally.write(c, sender, clock.instant());
             return out;
         });
     }
@@ -340,39 +391,38 @@ final class Receiver implements AutoCloseable {
         }
     }
 
-    private Outcome apply(Connection c, County county, Sent sent, Tally tally) throws SQLException {
-        long seq = sent.seq();
+    /** A county's change at the city: applied if it concerns the county's own records, else refused. */
+    private Outcome applyCounty(Rows.Schema db, County county, Sent sent) throws SQLException {
         Change change = sent.change();
-        if (tally.seen(sent)) {
-            return Outcome.DUPLICATE;
-        }
-        if (change == null) {
-            throw new Unreadable();
-        }
-        Refusal refusal = refusal(tally.db, county, change);
+        Refusal refusal = refusal(db, county, change);
         if (refusal != null) {
-            LOG.log(Level.WARNING, "refused change " + seq + " from " + county.user() + ": " + refusal.reason()
-                    + " " + refusal.detail());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
-                    + "DETAIL, TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, county.user());
-                ps.setLong(2, seq);
-                ps.setString(3, refusal.reason());
-                ps.setString(4, refusal.detail());
-                ps.setString(5, change.target());
-                ps.setTimestamp(6, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-            }
+            refuse(db.connection, county.user(), sent, refusal, clock.instant());
             return Outcome.REFUSED;
         }
         if (Change.ROW.equals(change.kind())) {
-            applyRow(tally.db, county, change);
+            applyRow(db, county, change);
         } else {
             RegisterDefinition def = registers.apply(change.project(), change.register())
                     .orElseThrow(() -> new RegisterMissing(change));
-            Rows.upsert(tally.db, def.table(), change.id(), change.row());
+            Rows.upsert(db, def.table(), change.id(), change.row());
         }
         return Outcome.APPLIED;
+    }
+
+    /** Logs and keeps a refused change, never applied, for the node's status page. */
+    static void refuse(Connection c, String sender, Sent sent, Refusal refusal, Instant now) throws SQLException {
+        LOG.log(Level.WARNING, "refused change " + sent.seq() + " from " + sender + ": " + refusal.reason() + " "
+                + refusal.detail());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO JX_SYNC_REFUSED (SENDER, SEQ, REASON, "
+                + "DETAIL, TARGET, REFUSED_AT) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, sender);
+            ps.setLong(2, sent.seq());
+            ps.setString(3, refusal.reason());
+            ps.setString(4, refusal.detail());
+            ps.setString(5, sent.change().target());
+            ps.setTimestamp(6, Timestamp.from(now));
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -507,6 +557,13 @@ final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        for (AutoCloseable c : first) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.DEBUG, "closing " + c, e);
+            }
+        }
         for (Thread t : threads) {
             try {
                 t.join(5_000);

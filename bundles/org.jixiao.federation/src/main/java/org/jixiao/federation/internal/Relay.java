@@ -28,8 +28,12 @@ final class Relay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Relay.class.getName());
     private static final int BATCH = 200;
 
+    /** The county whose queue at the city an entry of the city's goes to (a name a filter can use); absent: all. */
+    static final String TO = "jixiao_to";
+
     private final CountyOutbox outbox;
     private final Broker broker;
+    private final String address;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jixiao-relay");
         t.setDaemon(true);
@@ -38,9 +42,16 @@ final class Relay implements AutoCloseable {
     private ClientSession session;
     private ClientProducer producer;
 
+    /** A county's relay: into its broker's queue for the city. */
     Relay(CountyOutbox outbox, Broker broker) {
+        this(outbox, broker, Broker.OUTBOX);
+    }
+
+    /** @param address where the entries go: a county's queue for the city, or the city's address for the counties */
+    Relay(CountyOutbox outbox, Broker broker, String address) {
         this.outbox = outbox;
         this.broker = broker;
+        this.address = address;
     }
 
     /** Looks for new entries every {@code periodMillis}. */
@@ -96,6 +107,9 @@ final class Relay implements AutoCloseable {
         m.putLongProperty(SEQ, e.seq());
         m.putLongProperty(BEHIND, Math.max(0, behind));
         m.putLongProperty(EPOCH, e.epoch());
+        if (e.recipient() != null) {
+            m.putStringProperty(TO, e.recipient());
+        }
         // The epoch too: a county restored from a backup reuses numbers that its broker has already seen.
         m.putStringProperty(Message.HDR_DUPLICATE_DETECTION_ID.toString(), outbox.node() + ":" + e.epoch() + ":"
                 + e.seq());
@@ -105,7 +119,7 @@ final class Relay implements AutoCloseable {
     private void open() throws Exception {
         if (session == null || session.isClosed()) {
             session = broker.session();
-            producer = session.createProducer(Broker.OUTBOX);
+            producer = session.createProducer(address);
         }
     }
 

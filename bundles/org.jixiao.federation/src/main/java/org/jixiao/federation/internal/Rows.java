@@ -57,17 +57,29 @@ final class Rows {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table + " WHERE " + where(keys))) {
             bind(ps, 1, keys, types, key);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                ResultSetMetaData md = rs.getMetaData();
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= md.getColumnCount(); i++) {
-                    row.put(md.getColumnName(i), rs.getString(i));
-                }
-                return Optional.of(row);
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
             }
         }
+    }
+
+    /** Every row {@code sql} selects, every column it names, as text. */
+    static List<Map<String, String>> list(Connection c, String sql) throws SQLException {
+        List<Map<String, String>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(row(rs));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> row(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            row.put(md.getColumnName(i), rs.getString(i));
+        }
+        return row;
     }
 
     /**

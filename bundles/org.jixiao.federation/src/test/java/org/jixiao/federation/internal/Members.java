@@ -1,5 +1,10 @@
 package org.jixiao.federation.internal;
 
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jixiao.api.project.Comparison;
+import org.jixiao.api.project.IndicatorDefinition;
 import org.jixiao.api.register.Field;
 import org.jixiao.api.register.MoneyUnit;
 import org.jixiao.api.register.RegisterDefinition;
@@ -22,7 +27,16 @@ final class Members extends RegistersOnly {
             .field(Field.money("dues", MoneyUnit.YUAN))
             .field(Field.bool("active")).build();
 
+    /** One indicator, so that the city can set and approve its targets. */
+    static final IndicatorDefinition TRAINED = new IndicatorDefinition("trained", "indicator.trained", "unit.person",
+            Comparison.AT_LEAST, BigDecimal.valueOf(100), "附件2 第1项");
+
     Members() {
         super("fed", MEMBERS);
+    }
+
+    @Override
+    public List<IndicatorDefinition> indicators() {
+        return List.of(TRAINED);
     }
 }

@@ -42,9 +42,19 @@ final class TwoNodes implements AutoCloseable {
             Locale.SIMPLIFIED_CHINESE);
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
+    static final Actor CITY_ADMIN = new Actor(1, "admin", Set.of(Role.ADMIN, Role.TARGET_SETTER,
+            Role.TARGET_APPROVER), FixedOrgUnits.CITY, Locale.SIMPLIFIED_CHINESE);
+
     final Members project = new Members();
     final MemoryStores.Loan county = MemoryStores.borrow("federation", TwoNodes::migrate);
     final MemoryStores.Loan city = MemoryStores.borrow("federation", TwoNodes::migrate);
+    /** The city's own services, writing through the city's outbox. */
+    final CityServices cityCore;
+    /** The county's, with the county's outbox: what it holds of the city's is a copy. */
+    final CityServices countyCore;
+    CityOutbox cityOutbox;
+    Relay cityRelay;
+    Downlink downlink;
     final RegisterEngine engine;
     CountyOutbox outbox;
     final Broker countyBroker;
@@ -60,15 +70,27 @@ final class TwoNodes implements AutoCloseable {
         Clock clock = Clock.fixed(LocalDate.of(2024, 6, 15).atTime(10, 0).atZone(ZONE).toInstant(), ZONE);
         seed(county);
         seed(city);
+        cityCore = new CityServices(city, project);
+        countyCore = new CityServices(county, project);
         engine = new RegisterEngine(county, new FixedOrgUnits(), new Audit(), new Base64Cipher(), clock, A.node());
         outbox = new CountyOutbox(county, A.node(), Clock.systemUTC());
         engine.setOutbox(outbox);
+        countyCore.setOutbox(outbox);
         startCity();
         countyBroker = Broker.county(dir.resolve("county"), cityUrl(), A.user(), A.password(),
                 Certificates.get().tls(A.user()));
         countyBroker.start();
         relay = new Relay(outbox, countyBroker);
         relay.start(50);
+        downlink = startDownlink(county, A, countyCore);
+    }
+
+    /** A county node's side of the city's changes, on its database; its org tree read again as they come. */
+    Downlink startDownlink(Store store, County who, CityServices core) {
+        Downlink d = new Downlink(store, Certificates.get().tls(who.user()), cityUrl(), who,
+                core == null ? tables -> { } : core.units::applied, Clock.systemUTC());
+        d.start();
+        return d;
     }
 
     static void migrate(Store store) {
@@ -97,6 +119,8 @@ final class TwoNodes implements AutoCloseable {
                 }
             }
             try (var s = c.createStatement()) {
+                // The units above were given their ids: new ones are numbered after them.
+                s.executeUpdate("ALTER TABLE JX_ORG_UNIT ALTER COLUMN ID RESTART WITH 10");
                 s.executeUpdate("INSERT INTO JX_PERF_YEAR (PERF_YEAR, STEP, OPENED_AT, OPENED_BY) VALUES (2024, "
                         + "'SELF_ASSESSMENT', CURRENT_TIMESTAMP, 'city')");
                 s.executeUpdate("INSERT INTO JX_MANUAL_INDICATOR (ID, PERF_YEAR, OWNER_ORG_UNIT_ID, IS_LOCAL, NAME_ZH, "
@@ -114,6 +138,11 @@ final class TwoNodes implements AutoCloseable {
         receiver = new Receiver(city, new FixedOrgUnits(), FederationNode.registers(List.of(project)),
                 Clock.systemUTC());
         receiver.start(cityBroker, List.of(A, B));
+        cityOutbox = new CityOutbox(city, cityCore.units, List.of(A, B), Clock.systemUTC());
+        FederationNode.firstSync(cityBroker, cityOutbox, List.of(A, B));
+        cityCore.setOutbox(cityOutbox);
+        cityRelay = new Relay(cityOutbox.entries(), cityBroker, Broker.DOWN);
+        cityRelay.start(50);
     }
 
     /** The county's node starts again, as after a restore from a backup: a new epoch, the same broker. */
@@ -126,6 +155,7 @@ final class TwoNodes implements AutoCloseable {
     }
 
     void stopCity() {
+        cityRelay.close();
         receiver.close();
         cityBroker.close();
     }
@@ -223,6 +253,7 @@ final class TwoNodes implements AutoCloseable {
 
     @Override
     public void close() {
+        downlink.close();
         relay.close();
         countyBroker.close();
         stopCity();

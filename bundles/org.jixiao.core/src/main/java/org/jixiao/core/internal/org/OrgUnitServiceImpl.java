@@ -28,6 +28,8 @@ import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.OrgUnitService;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.federation.Outbox;
+import org.jixiao.api.federation.Replicated;
 import org.jixiao.api.store.Store;
 import org.jixiao.core.internal.audit.AuditRecords;
 import org.jixiao.core.internal.schema.CoreSchema;
@@ -35,13 +37,17 @@ import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The org-unit tree, held in memory as an immutable snapshot: every request checks scope against it, and
  * the tree is small and rarely changes. Writes go to the database first and then replace the snapshot.
  */
-@Component(service = OrgUnitService.class)
-public final class OrgUnitServiceImpl implements OrgUnitService {
+@Component(service = {OrgUnitService.class, Replicated.class})
+public final class OrgUnitServiceImpl implements OrgUnitService, Replicated {
+
+    static final String TABLE = "JX_ORG_UNIT";
 
     static final int NAME_MAX = 100;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
@@ -56,6 +62,9 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     // Serialises writes, so that a slower refresh can never publish an older snapshot over a newer one.
     private final Object writeLock = new Object();
     private volatile Tree tree;
+    /** The federation's outbox on a county or city node: the tree is the city's, a county holds a copy. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Outbox outbox;
 
     @Activate
     public OrgUnitServiceImpl(@Reference Store store, @Reference CoreSchema schema) {
@@ -129,6 +138,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     public OrgUnit create(Actor actor, OrgUnitDraft draft) {
         requireAdmin(actor);
         Objects.requireNonNull(draft, "draft");
+        requireOwned();
         synchronized (writeLock) {
             Tree t = tree();
             OrgUnit parent = null;
@@ -151,6 +161,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
                 OrgUnit u = insert(c, p, f.code, f.name, f.level);
                 AuditRecords.insert(c, clock.instant(), actor, "orgUnit.create", "orgUnit:" + u.id(),
                         "code=" + u.code(), null);
+                Outbox.rowChanged(outbox, c, TABLE, Map.of("ID", u.id()));
                 return u;
             }));
             tree = load();
@@ -162,6 +173,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     public OrgUnit update(Actor actor, long id, OrgUnitDraft draft) {
         requireAdmin(actor);
         Objects.requireNonNull(draft, "draft");
+        requireOwned();
         synchronized (writeLock) {
             Tree t = tree();
             OrgUnit existing = t.byId.get(id);
@@ -192,6 +204,7 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
                 String detail = existing.code().equals(f.code) ? "code=" + f.code
                         : "code=" + existing.code() + "->" + f.code;
                 AuditRecords.insert(c, clock.instant(), actor, "orgUnit.update", "orgUnit:" + id, detail, null);
+                Outbox.rowChanged(outbox, c, TABLE, Map.of("ID", id));
                 return updated;
             }));
             tree = load();
@@ -238,6 +251,23 @@ public final class OrgUnitServiceImpl implements OrgUnitService {
     private static <T> T write(Supplier<T> work) {
         // Only a concurrent writer outside this service could slip past the check above.
         return Jdbc.unlessTaken(work, () -> ValidationException.of("code", "orgUnit.code.taken"));
+    }
+
+    /** A county node holds the city's tree as a copy: the city changes it, and the change reaches the county. */
+    private void requireOwned() {
+        if (Outbox.isCopy(outbox, TABLE)) {
+            throw ValidationException.of("name", "federation.cityOwned");
+        }
+    }
+
+    /** The federation wrote the city's units here: the snapshot reads them again. */
+    @Override
+    public void applied(java.util.Set<String> tables) {
+        if (tables.contains(TABLE)) {
+            synchronized (writeLock) {
+                tree = load();
+            }
+        }
     }
 
     private static void requireAdmin(Actor actor) {

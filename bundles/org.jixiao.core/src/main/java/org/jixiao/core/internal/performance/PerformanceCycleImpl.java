@@ -20,6 +20,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.api.federation.Outbox;
 import org.jixiao.api.performance.Lock;
 import org.jixiao.api.performance.PerformanceCycle;
 import org.jixiao.api.performance.PerformanceYear;
@@ -32,6 +33,8 @@ import org.jixiao.core.internal.schema.Jdbc;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The yearly cycle in JX_PERF_YEAR and JX_PERF_WINDOW. Every change is made by an admin of the root unit and
@@ -52,6 +55,9 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
     private final Clock clock;
     // Serialises this node's changes, so that a step check and the update it guards cannot interleave.
     private final Object writeLock = new Object();
+    /** The federation's outbox on a county or city node: the years are the city's, a county holds a copy. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Outbox outbox;
 
     @Activate
     public PerformanceCycleImpl(@Reference Store store, @Reference CoreSchema schema) {
@@ -164,6 +170,10 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
                 }
                 AuditRecords.insert(c, clock.instant(), actor, "cycle.open", target(year),
                         "step=" + Step.TARGET_SETTING.name(), null);
+                Outbox.rowChanged(outbox, c, "JX_PERF_YEAR", Map.of("PERF_YEAR", year));
+                for (StepWindow w : windows) {
+                    replicateWindow(c, year, w.step());
+                }
                 return null;
             }), () -> ValidationException.of("year", "cycle.year.exists"));
             return new PerformanceYear(year, Step.TARGET_SETTING, windows);
@@ -201,6 +211,7 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
                 String was = before == null ? "-" : before.opens() + ".." + before.closes();
                 AuditRecords.insert(c, clock.instant(), actor, "cycle.window", target(year),
                         "step=" + step.name() + "; " + was + "->" + opens + ".." + closes, null);
+                replicateWindow(c, year, step);
                 return null;
             });
             return require(year);
@@ -275,8 +286,13 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
                 }
             }
             AuditRecords.insert(c, clock.instant(), actor, action, target(year), detail, null);
+            Outbox.rowChanged(outbox, c, "JX_PERF_YEAR", Map.of("PERF_YEAR", year));
             return null;
         });
+    }
+
+    private void replicateWindow(Connection c, int year, Step step) throws SQLException {
+        Outbox.rowChanged(outbox, c, "JX_PERF_WINDOW", Map.of("PERF_YEAR", year, "STEP", step.name()));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -289,8 +305,18 @@ public final class PerformanceCycleImpl implements PerformanceCycle {
         return "year:" + year;
     }
 
-    /** Only an admin of the root unit: a county admin administers their county, not the city's calendar. */
-    static void requireCityAdmin(Actor actor) {
+    /**
+     * Only an admin of the root unit: a county admin administers their county, not the city's calendar. On a county
+     * node the calendar is a copy of the city's, which the city changes.
+     */
+    private void requireCityAdmin(Actor actor) {
+        requireRootAdmin(actor);
+        if (Outbox.isCopy(outbox, "JX_PERF_YEAR")) {
+            throw ValidationException.of("year", "federation.cityOwned");
+        }
+    }
+
+    static void requireRootAdmin(Actor actor) {
         if (actor == null || !actor.has(Role.ADMIN) || actor.orgUnit() == null || actor.orgUnit().parentId() != null) {
             throw new AccessDeniedException("cycle.write");
         }

@@ -75,6 +75,7 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
     static final int USERNAME_MAX = 40;
     static final int PROJECT_ID_MAX = 64;
     static final int INDICATOR_ID_MAX = 100;
+    static final String TARGET = "JX_TARGET";
 
     // Sets and approvals hold writeLock, so that an approval cannot slip between a set's checks and its write.
     private final ProjectRegistry projects;
@@ -157,6 +158,7 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
             throw new AccessDeniedException("target.set");
         }
         scope.evaluatedUnit(actor, orgUnitId);
+        requireOwned(TARGET);
         synchronized (writeLock) {
             Approval approval = store.read(c -> loadApproval(c, year));
             if (approval != null && !actor.has(Role.TARGET_APPROVER)) {
@@ -204,6 +206,7 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
         if (actor == null || !actor.has(Role.TARGET_APPROVER) || !atRoot(actor)) {
             throw new AccessDeniedException("target.approve");
         }
+        requireOwned(TARGET);
         synchronized (writeLock) {
             PerformanceYear y = scope.requireOpen(year);
             if (store.read(c -> loadApproval(c, year)) != null) {
@@ -220,6 +223,8 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
                         year);
                 AuditRecords.insert(c, clock.instant(), actor, "target.approve", PerformanceCycleImpl.target(year),
                         "explicit targets=" + set, null);
+                // The federation sends the year's targets with their approval: each county those of its own units.
+                replicate(c, "JX_TARGET_APPROVAL", Map.of("PERF_YEAR", year));
                 return null;
             }), () -> ValidationException.of("year", "target.approved.already"));
         }
@@ -264,6 +269,9 @@ public final class TargetServiceImpl extends UnitYearService implements TargetSe
                 + describe(after) + (reason == null ? "" : "; reason=" + reason);
         AuditRecords.insert(c, now, actor, "target.set",
                 "target:" + year + ":" + orgUnitId + ":" + ref.key(), detail, null);
+        // Sent to the unit's county only once the year's targets are approved (the federation checks).
+        replicate(c, TARGET, Map.of("PERF_YEAR", year, "ORG_UNIT_ID", orgUnitId, "PROJECT_ID", ref.projectId(),
+                "INDICATOR_ID", ref.indicatorId()));
     }
 
     // ---------------------------------------------------------------- validation

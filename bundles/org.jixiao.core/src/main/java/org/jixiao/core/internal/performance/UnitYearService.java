@@ -34,7 +34,7 @@ public abstract class UnitYearService {
     protected final Clock clock;
     // Serialises this node's writes, so that a state check and the change it guards cannot interleave.
     protected final Object writeLock = new Object();
-    /** A county node's outbox towards the city; none on a city or standalone node. */
+    /** The federation's outbox on a county or city node; none on a standalone node. */
     private final AtomicReference<Outbox> outbox = new AtomicReference<>();
 
     protected UnitYearService(Store store, OrgUnitService orgUnits, PerformanceCycle cycle, Clock clock) {
@@ -45,7 +45,7 @@ public abstract class UnitYearService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Bound on a county node only (the federation registers its outbox there); every subclass inherits it. */
+    /** Bound on a county or city node only (the federation registers its outbox there); every subclass inherits it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "unsetOutbox")
     public void setOutbox(Outbox o) {
         outbox.set(o);
@@ -56,11 +56,21 @@ public abstract class UnitYearService {
     }
 
     /**
-     * The write hook of the federation: on a county node, queues the row with this key as it now stands for the city,
-     * in the caller's transaction; elsewhere nothing. Call it after the row is written.
+     * The write hook of the federation: on a county or city node, queues the row with this key as it now stands for
+     * the other nodes (each outbox takes only the tables its node owns), in the caller's transaction; elsewhere nothing. Call it after the row is written.
      */
     protected void replicate(Connection c, String table, Map<String, ?> key) throws SQLException {
         Outbox.rowChanged(outbox.get(), c, table, key);
+    }
+
+    /**
+     * Refuses a change of {@code table} on a node that holds its rows only as copies of the city's (a county node):
+     * the city changes them, and the change reaches the county.
+     */
+    protected void requireOwned(String table) {
+        if (Outbox.isCopy(outbox.get(), table)) {
+            throw org.jixiao.api.ValidationException.of("year", "federation.cityOwned");
+        }
     }
 
     /**

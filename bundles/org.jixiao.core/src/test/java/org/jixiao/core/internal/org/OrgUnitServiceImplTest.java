@@ -17,6 +17,7 @@ import org.jixiao.api.OrgUnit;
 import org.jixiao.api.OrgUnitDraft;
 import org.jixiao.api.Role;
 import org.jixiao.api.ValidationException;
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.core.internal.schema.TestDb;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.AfterEach;
@@ -42,6 +43,30 @@ class OrgUnitServiceImplTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Test
+    void eachChangeOfTheTreeGoesToTheOutboxInItsTransactionAndACountyNodeChangesNone() {
+        RecordingOutbox outbox = new RecordingOutbox();
+        service.outbox = outbox;
+        OrgUnit county = county("c1");
+        service.update(cityAdmin, county.id(), new OrgUnitDraft(root.id(), "c1", "新名", OrgLevel.COUNTY));
+        assertEquals(List.of("JX_ORG_UNIT ID=" + county.id(), "JX_ORG_UNIT ID=" + county.id()), outbox.rows());
+
+        service.outbox = new RecordingOutbox(java.util.Set.of("JX_ORG_UNIT"));
+        assertEquals(Map.of("name", "federation.cityOwned"), errors(() -> service.create(cityAdmin,
+                new OrgUnitDraft(root.id(), "c2", "二县团委", OrgLevel.COUNTY))));
+        assertEquals(Map.of("name", "federation.cityOwned"), errors(() -> service.update(cityAdmin, county.id(),
+                new OrgUnitDraft(root.id(), "c1", "再改", OrgLevel.COUNTY))));
+        assertEquals(2, service.subtree(root.id()).size());
+
+        // The city's rename arrives as a copy, written beside the service: it reads the tree again when told.
+        store.inTransaction(c -> org.jixiao.core.internal.schema.Jdbc.update(c,
+                "UPDATE JX_ORG_UNIT SET NAME = '市里改的' WHERE ID = ?", county.id()));
+        service.applied(java.util.Set.of("JX_PERF_YEAR"));
+        assertEquals("新名", service.find(county.id()).orElseThrow().name());
+        service.applied(java.util.Set.of("JX_ORG_UNIT"));
+        assertEquals("市里改的", service.find(county.id()).orElseThrow().name());
     }
 
     private OrgUnit county(String code) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
+import org.jixiao.api.ValidationException;
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.performance.Lock;
@@ -29,6 +31,35 @@ class PerformanceCycleImplTest {
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);
+    }
+
+    @Test
+    void eachChangeOfTheCalendarGoesToTheOutboxInItsTransactionAndACountyNodeChangesNone() {
+        RecordingOutbox outbox = new RecordingOutbox();
+        cycle.outbox = outbox;
+        cycle.open(f.cityAdmin, 2013);
+        cycle.setWindow(f.cityAdmin, 2013, Step.TRACKING, d("2013-02-01"), d("2013-11-30"));
+        cycle.advance(f.cityAdmin, 2013, "目标另行下达");
+        List<String> rows = outbox.rows();
+        assertEquals(11, rows.size(), rows.toString());
+        assertEquals(List.of("JX_PERF_YEAR PERF_YEAR=2013", "JX_PERF_WINDOW PERF_YEAR=2013,STEP=TARGET_SETTING",
+                "JX_PERF_WINDOW PERF_YEAR=2013,STEP=TRACKING", "JX_PERF_YEAR PERF_YEAR=2013"), List.of(rows.get(0),
+                        rows.get(1), rows.get(9), rows.get(10)));
+
+        // A county node holds the city's calendar as a copy: no change of it, whoever asks, and nothing written.
+        cycle.outbox = new RecordingOutbox(java.util.Set.of("JX_PERF_YEAR", "JX_PERF_WINDOW"));
+        for (Runnable write : List.<Runnable>of(() -> cycle.open(f.cityAdmin, 2014),
+                () -> cycle.advance(f.cityAdmin, 2013),
+                () -> cycle.reopen(f.cityAdmin, 2013, Step.TARGET_SETTING, "重新设定"),
+                () -> cycle.setWindow(f.cityAdmin, 2013, Step.TRACKING, d("2013-01-01"), d("2013-12-31")))) {
+            assertEquals(Map.of("year", "federation.cityOwned"),
+                    assertThrows(ValidationException.class, write::run).fieldErrors());
+        }
+        assertEquals(Step.EXECUTION, cycle.year(2013).orElseThrow().step());
+        assertEquals(List.of(2013), cycle.years().stream().map(PerformanceYear::year).toList());
+        assertEquals(d("2013-02-01"), cycle.year(2013).orElseThrow().window(Step.TRACKING).orElseThrow().opens());
+        // Only an admin of the city is told so; anyone else is refused as before.
+        assertThrows(AccessDeniedException.class, () -> cycle.open(f.c1Admin, 2014));
     }
 
     @Test

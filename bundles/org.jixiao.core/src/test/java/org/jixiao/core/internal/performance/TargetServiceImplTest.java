@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jixiao.api.AccessDeniedException;
+import org.jixiao.core.internal.testing.RecordingOutbox;
 import org.jixiao.api.Actor;
 import org.jixiao.api.NotFoundException;
 import org.jixiao.api.performance.IndicatorRef;
@@ -61,6 +62,22 @@ class TargetServiceImplTest {
         assertEquals(0, f.count("JX_TARGET"));
         assertEquals(0, f.count("JX_TARGET_CHANGE"));
         assertEquals(0, TestDb.audit(f.store, "target.set").size());
+    }
+
+    @Test
+    void setsAndTheApprovalGoToTheOutboxInTheirTransactionAndACountyNodeMakesNone() {
+        RecordingOutbox outbox = new RecordingOutbox();
+        targets.setOutbox(outbox);
+        targets.set(f.setter, 2013, f.c1.id(), TRAINED, absolute("250"), null);
+        targets.approve(f.approver, 2013);
+        assertEquals(List.of("JX_TARGET INDICATOR_ID=" + DemoProject.TRAINED + ",ORG_UNIT_ID=" + f.c1.id()
+                + ",PERF_YEAR=2013,PROJECT_ID=" + DemoProject.ID, "JX_TARGET_APPROVAL PERF_YEAR=2013"), outbox.rows());
+
+        targets.setOutbox(new RecordingOutbox(java.util.Set.of("JX_TARGET", "JX_TARGET_APPROVAL")));
+        assertEquals(Map.of("year", "federation.cityOwned"), errors(() -> targets.set(f.approver, 2013, f.c1.id(),
+                TRAINED, absolute("300"), "调整")));
+        assertEquals(1, TestDb.audit(f.store, "target.set").size());
+        assertEquals(1, f.count("JX_TARGET_CHANGE"));
     }
 
     @Test

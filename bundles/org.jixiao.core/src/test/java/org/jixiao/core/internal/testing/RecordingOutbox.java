@@ -12,13 +12,29 @@ import java.util.TreeMap;
 import org.jixiao.api.federation.Outbox;
 
 /**
- * A county node's outbox as the core's services see it: records each row handed over, as
+ * A county or city node's outbox as the core's services see it: records each row handed over, as
  * {@code "TABLE COLUMN=value,…"}, and whether the row was there on the write's own connection (its transaction, not
  * yet committed) when it was.
  */
 public final class RecordingOutbox implements Outbox {
 
     private final List<String> rows = new ArrayList<>();
+    private final java.util.Set<String> copies;
+
+    /** A city's outbox, or a county's for the county's own tables: this node owns every table it writes. */
+    public RecordingOutbox() {
+        this(java.util.Set.of());
+    }
+
+    /** A county node's: {@code copies} are the city's tables, which it holds as read-only copies. */
+    public RecordingOutbox(java.util.Set<String> copies) {
+        this.copies = java.util.Set.copyOf(copies);
+    }
+
+    @Override
+    public boolean isCopy(String table) {
+        return copies.contains(table);
+    }
 
     @Override
     public void registerChanged(Connection connection, String project, String register, String table, long id) {
