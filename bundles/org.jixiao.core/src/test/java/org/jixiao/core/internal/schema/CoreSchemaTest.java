@@ -13,6 +13,7 @@ import java.util.List;
 import org.jixiao.api.store.AppliedMigration;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.StoreException;
+import org.jixiao.store.internal.Catalogue;
 import org.jixiao.store.internal.DerbyStore;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.Test;
@@ -126,5 +127,11 @@ class CoreSchemaTest {
         assertEquals("ab", Jdbc.truncate("ab\uD83D\uDE00", 3));
         assertEquals("abc", Jdbc.truncate("abc", 3));
         assertEquals(null, Jdbc.truncate(null, 3));
+    }
+
+    /** The baseline builds what the migrations V1..V13 built: the catalogue was written once from them, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(CoreSchema.OWNER, CoreSchema.migrations(), CoreSchemaTest.class, "/catalogue/core.txt");
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jixiao.api.testing.ProjectMessages;
+import org.jixiao.store.internal.Catalogue;
 import org.junit.jupiter.api.Test;
 
 /** Every label the engine and the core show for the project is there in both languages. */
@@ -16,5 +17,11 @@ class MessagesTest extends ScholarshipTestBase {
         for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             assertEquals(List.of(), ProjectMessages.missing(project, locale), locale.toString());
         }
+    }
+
+    /** The baseline builds what the migrations V1..V3 built: the catalogue was written once from them, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(ScholarshipProject.ID, ScholarshipTestBase.migrations(), MessagesTest.class, "/catalogue/scholarship.txt");
     }
 }
