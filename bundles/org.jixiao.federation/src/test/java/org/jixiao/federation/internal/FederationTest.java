@@ -241,7 +241,7 @@ class FederationTest extends NodesTest {
         nodes.sendAs(B, B.inbox(), 5, new Change(Change.REGISTER, "fed", "members", fifth, mine, null));
     }
 
-    /** The baseline builds what the migrations V1..V4 built: the catalogue was written once from them, replayed. */
+    /** The baseline and V4 build what V1..V4 built: the catalogue was written once from those, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
         Catalogue.assertMigratesTo(FederationNode.OWNER, FederationNode.migrations(), FederationTest.class, "/catalogue/federation.txt");

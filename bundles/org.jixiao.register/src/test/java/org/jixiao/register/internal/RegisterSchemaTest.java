@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 class RegisterSchemaTest {
 
-    /** The baseline builds what the migrations V1..V6 built: the catalogue was written once from them, replayed. */
+    /** The baseline and V6 build what V1..V6 built: the catalogue was written once from those, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() {
         Catalogue.assertMigratesTo(RegisterEngine.OWNER, RegisterEngine.migrations(), RegisterSchemaTest.class,
