@@ -1,10 +1,9 @@
 -- The prevention project's tables as migrations V1 to V9 left them, for a database that has none of them yet (a
 -- database that has them keeps its ledger and gets only the migrations after 9). Portable SQL.
 
--- Step 1 of POLICY.md section 4: the
--- city's categories of key youth, the key youth of each county (need to know: their two helpers, the county's
--- prevention office and the member units), their offence history and their
--- helpers' visits. The ID number is kept as cipher, keyed hash (one person once in the whole city) and mask only.
+-- Step 1 of POLICY.md section 4: the city's categories of key youth, the key youth of each county (need to know: their
+-- two helpers, the county's prevention office and the member units), their offence history and their helpers' visits.
+-- The ID number is kept as cipher, keyed hash (one person once in the whole city) and mask only.
 CREATE TABLE PRV_CATEGORY (
     ID BIGINT NOT NULL,
     UNIT_ID BIGINT NOT NULL,
@@ -111,8 +110,8 @@ CREATE TABLE PRV_VISIT (
 CREATE INDEX PRV_VISIT_MONTH_IX ON PRV_VISIT (VISITED_ON, UNIT_ID, PARENT_ID, HELPER);
 CREATE INDEX PRV_VISIT_PARENT_IX ON PRV_VISIT (PARENT_ID);
 
--- Step
--- 3's task transfers (工作任务转承接): a need sent to another unit with a deadline, accepted, acted on and reported back, each step with its day; a child of the key youth.
+-- Step 3's task transfers (工作任务转承接): a need sent to another unit with a deadline, accepted, acted on and reported back,
+-- each step with its day; a child of the key youth.
 CREATE TABLE PRV_TRANSFER (
     ID BIGINT NOT NULL,
     UNIT_ID BIGINT NOT NULL,
@@ -144,8 +143,8 @@ CREATE TABLE PRV_TRANSFER (
 CREATE INDEX PRV_TRANSFER_DUE_IX ON PRV_TRANSFER (UNIT_ID, STATE, DEADLINE);
 CREATE INDEX PRV_TRANSFER_PARENT_IX ON PRV_TRANSFER (PARENT_ID);
 
--- Step
--- 4's crime statistics: counts of offenders under 25 and minors under 18 by year, source (court, police) and offence category for each county; no person.
+-- Step 4's crime statistics: counts of offenders under 25 and minors under 18 by year, source (court, police) and
+-- offence category for each county; no person.
 CREATE TABLE PRV_CRIME_STAT (
     ID BIGINT NOT NULL,
     UNIT_ID BIGINT NOT NULL,
@@ -226,9 +225,8 @@ CREATE TABLE PRV_DEMONSTRATION (
 );
 
 -- The yearly survey update (before March): a county's confirmation freezes a fingerprint of each live key youth's
--- surveyed facts, so that the next
--- year's shows who is new, who left and whose facts changed. No personal data here: the youth's id and a SHA-256 of its
--- facts.
+-- surveyed facts, so that the next year's shows who is new, who left and whose facts changed. No personal data here:
+-- the youth's id and a SHA-256 of its facts.
 CREATE TABLE PRV_SURVEY (
     ID BIGINT NOT NULL,
     UNIT_ID BIGINT NOT NULL,

@@ -194,8 +194,8 @@ CREATE TABLE SCH_DECISION (
 CREATE INDEX SCH_DECISION_RECORD_IX ON SCH_DECISION (REGISTER, RECORD_ID, SEQ);
 
 -- The beneficiary archive (POLICY.md section 2, tracking): per beneficiary (a paid application, followed through the
--- years of study) the follow-ups, work-study posts, pairings, volunteering, social practice and the
--- graduate's employment; per county the seminars and the cohort's group channel (its member count, never its content).
+-- years of study) the follow-ups, work-study posts, pairings, volunteering, social practice and the graduate's
+-- employment; per county the seminars and the cohort's group channel (its member count, never its content).
 CREATE TABLE SCH_FOLLOWUP (
     ID BIGINT NOT NULL,
     UNIT_ID BIGINT NOT NULL,
