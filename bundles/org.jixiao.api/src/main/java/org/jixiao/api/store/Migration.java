@@ -1,5 +1,10 @@
 package org.jixiao.api.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,5 +50,28 @@ public record Migration(int version, String description, String sql, boolean bas
             return null;
         }
         return new Migration(Integer.parseInt(m.group(2)), m.group(3).replace('_', ' '), sql, "B".equals(m.group(1)));
+    }
+
+    /**
+     * The migrations named {@code files}, read from {@code folder} (ending in {@code /}) beside {@code anchor}, in the
+     * order given: a bundle's class loader can read a resource but cannot list a folder, so an owner lists its files.
+     *
+     * @throws IllegalStateException when one is missing, cannot be read or is not named as a migration
+     */
+    public static List<Migration> resources(Class<?> anchor, String folder, String... files) {
+        List<Migration> out = new ArrayList<>(files.length);
+        for (String file : files) {
+            try (InputStream in = anchor.getResourceAsStream(folder + file)) {
+                if (in == null) {
+                    throw new IllegalStateException("migration " + folder + file + " is missing beside "
+                            + anchor.getName());
+                }
+                Migration m = fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                out.add(Objects.requireNonNull(m, () -> "not a migration file name: " + file));
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read migration " + folder + file, e);
+            }
+        }
+        return out;
     }
 }

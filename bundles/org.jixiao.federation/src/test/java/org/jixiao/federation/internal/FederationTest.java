@@ -244,6 +244,7 @@ class FederationTest extends NodesTest {
     /** The baseline and V4 build what V1..V4 built: the catalogue was written once from those, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
-        Catalogue.assertMigratesTo(FederationNode.OWNER, FederationNode.migrations(), FederationTest.class, "/catalogue/federation.txt");
+        Catalogue.assertMigratesTo(FederationNode.OWNER, FederationNode.migrations(), FederationTest.class,
+                "/catalogue/federation.txt");
     }
 }

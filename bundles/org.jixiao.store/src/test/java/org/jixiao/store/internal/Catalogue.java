@@ -160,16 +160,11 @@ public final class Catalogue {
             out.append("  primary key ").append(pkName).append(' ').append(pk.values()).append('\n');
         }
         List<String> lines = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT k.CONSTRAINTNAME, g.CONGLOMERATENAME FROM"
-                + " SYS.SYSCONSTRAINTS k JOIN SYS.SYSTABLES t ON t.TABLEID = k.TABLEID JOIN SYS.SYSKEYS y"
-                + " ON y.CONSTRAINTID = k.CONSTRAINTID JOIN SYS.SYSCONGLOMERATES g"
-                + " ON g.CONGLOMERATEID = y.CONGLOMERATEID WHERE t.TABLENAME = ? AND k.TYPE = 'U'")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add("  unique " + named(rs.getString(1)) + " " + indexColumns(md, table, rs.getString(2)));
-                }
-            }
+        for (String[] u : pairs(c, "SELECT k.CONSTRAINTNAME, g.CONGLOMERATENAME FROM SYS.SYSCONSTRAINTS k"
+                + " JOIN SYS.SYSTABLES t ON t.TABLEID = k.TABLEID JOIN SYS.SYSKEYS y ON y.CONSTRAINTID = k.CONSTRAINTID"
+                + " JOIN SYS.SYSCONGLOMERATES g ON g.CONGLOMERATEID = y.CONGLOMERATEID"
+                + " WHERE t.TABLENAME = ? AND k.TYPE = 'U'", table)) {
+            lines.add("  unique " + named(u[0]) + " " + indexColumns(md, table, u[1]));
         }
         Map<String, String[]> fks = new TreeMap<>();
         try (ResultSet rs = md.getImportedKeys(null, "APP", table)) {
@@ -184,18 +179,27 @@ public final class Catalogue {
         }
         fks.forEach((name, fk) -> lines.add("  foreign key " + named(name) + " [" + fk[0] + "] references " + fk[1]
                 + " [" + fk[2] + "] on delete " + fk[3]));
-        try (PreparedStatement ps = c.prepareStatement("SELECT k.CONSTRAINTNAME, h.CHECKDEFINITION FROM"
-                + " SYS.SYSCONSTRAINTS k JOIN SYS.SYSTABLES t ON t.TABLEID = k.TABLEID JOIN SYS.SYSCHECKS h"
-                + " ON h.CONSTRAINTID = k.CONSTRAINTID WHERE t.TABLENAME = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    lines.add("  check " + named(rs.getString(1)) + " " + oneLine(rs.getString(2)));
-                }
-            }
+        for (String[] k : pairs(c, "SELECT k.CONSTRAINTNAME, h.CHECKDEFINITION FROM SYS.SYSCONSTRAINTS k"
+                + " JOIN SYS.SYSTABLES t ON t.TABLEID = k.TABLEID"
+                + " JOIN SYS.SYSCHECKS h ON h.CONSTRAINTID = k.CONSTRAINTID WHERE t.TABLENAME = ?", table)) {
+            lines.add("  check " + named(k[0]) + " " + oneLine(k[1]));
         }
         lines.sort(null);
         lines.forEach(l -> out.append(l).append('\n'));
+    }
+
+    /** The two columns of each row {@code sql} answers for {@code table}, its one parameter. */
+    private static List<String[]> pairs(Connection c, String sql, String table) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        return out;
     }
 
     private static String rule(short rule) {

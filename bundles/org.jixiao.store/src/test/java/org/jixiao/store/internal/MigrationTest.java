@@ -256,7 +256,8 @@ class MigrationTest {
                     + "  NAME VARCHAR(100) NOT NULL,\n  EMAIL VARCHAR(200)\n);\n"
                     + "INSERT INTO PERSON (ID, NAME) VALUES (1, 'Li; Wei');\n"
                     + "INSERT INTO PERSON (ID, NAME) VALUES (2, 'O''Brien');\n");
-    private static final Migration V4 = new Migration(4, "add phone", "ALTER TABLE PERSON ADD COLUMN PHONE VARCHAR(20);");
+    private static final Migration V4 = new Migration(4, "add phone",
+            "ALTER TABLE PERSON ADD COLUMN PHONE VARCHAR(20);");
 
     private List<String> columns() {
         return store.read(c -> {

@@ -1,11 +1,6 @@
 package org.jixiao.core.internal.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.Store;
@@ -43,22 +38,6 @@ public final class CoreSchema {
     }
 
     static List<Migration> migrations() {
-        List<Migration> result = new ArrayList<>(MIGRATIONS.length);
-        for (String file : MIGRATIONS) {
-            Migration m = Migration.fromFile(file, read(LOCATION + file));
-            result.add(Objects.requireNonNull(m, () -> "not a migration file name: " + file));
-        }
-        return result;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = CoreSchema.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + resource + " is missing from the bundle");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + resource, e);
-        }
+        return Migration.resources(CoreSchema.class, LOCATION, MIGRATIONS);
     }
 }

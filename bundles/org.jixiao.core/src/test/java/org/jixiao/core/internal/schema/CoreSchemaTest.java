@@ -122,6 +122,7 @@ class CoreSchemaTest {
     /** The baseline builds what the migrations V1..V13 built: the catalogue was written once from them, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
-        Catalogue.assertMigratesTo(CoreSchema.OWNER, CoreSchema.migrations(), CoreSchemaTest.class, "/catalogue/core.txt");
+        Catalogue.assertMigratesTo(CoreSchema.OWNER, CoreSchema.migrations(), CoreSchemaTest.class,
+                "/catalogue/core.txt");
     }
 }

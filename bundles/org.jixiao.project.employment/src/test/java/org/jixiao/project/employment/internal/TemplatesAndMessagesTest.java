@@ -158,6 +158,7 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
     /** The baseline builds what the migrations V1..V26 built: the catalogue was written once from them, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
-        Catalogue.assertMigratesTo(EmploymentProject.ID, EmploymentTestBase.migrations(), TemplatesAndMessagesTest.class, "/catalogue/employment.txt");
+        Catalogue.assertMigratesTo(EmploymentProject.ID, migrations(), TemplatesAndMessagesTest.class,
+                "/catalogue/employment.txt");
     }
 }

@@ -48,6 +48,7 @@ class MessagesTest extends PreventionTestBase {
     /** The baseline builds what the migrations V1..V9 built: the catalogue was written once from them, replayed. */
     @Test
     void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
-        Catalogue.assertMigratesTo(PreventionProject.ID, PreventionTestBase.migrations(), MessagesTest.class, "/catalogue/prevention.txt");
+        Catalogue.assertMigratesTo(PreventionProject.ID, PreventionTestBase.migrations(), MessagesTest.class,
+                "/catalogue/prevention.txt");
     }
 }
