@@ -283,7 +283,8 @@ public final class Addons {
     /** Remembers the project's tables (from its migrations) so its records still count once it is uninstalled. */
     private void rememberProject(String feature, String id, Bundle bundle) {
         Set<String> tables = new LinkedHashSet<>();
-        Enumeration<URL> entries = bundle.findEntries(KeyProject.MIGRATIONS_PATH, "V*.sql", false);
+        // Its migrations and its baseline (B<n>__*.sql), which creates the tables its V-files once did.
+        Enumeration<URL> entries = bundle.findEntries(KeyProject.MIGRATIONS_PATH, "*.sql", false);
         if (entries != null) {
             for (URL url : Collections.list(entries)) {
                 try (InputStream in = url.openStream()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -76,10 +77,11 @@ abstract class AddonsCommand implements Action {
                 .append(b.tables().isEmpty() ? "" : " tables " + b.tables()).append('\n'));
         for (MigrationPlan.Owner o : p.plan().owners()) {
             out.append("migrations of ").append(o.owner()).append(": run ")
-                    .append(o.toRun().isEmpty() ? "-" : MigrationPlan.versions(o.toRun().stream()
-                            .map(m -> m.version()).toList()))
+                    .append(o.toRun().isEmpty() ? "-" : o.toRun().stream()
+                            .map(m -> (m.baseline() ? "B" : "V") + m.version()).collect(Collectors.joining(", ")))
                     .append(", applied ").append(o.applied().isEmpty() ? "-" : MigrationPlan.versions(o.applied()))
                     .append(o.unknown().isEmpty() ? "" : ", missing " + MigrationPlan.versions(o.unknown()))
+                    .append(o.lacking().isEmpty() ? "" : ", lacking " + MigrationPlan.versions(o.lacking()))
                     .append('\n');
         }
         return out.toString();

@@ -25,15 +25,16 @@ import org.jixiao.api.store.Migration;
 
 /**
  * What a bundle of a plugin will bring, read from its jar without installing or starting it: its name and version,
- * the key project it is (the {@code Jixiao-Project} header), its migrations ({@code db/**}{@code /V<n>__<what>.sql}),
- * the tables they create and the roles its messages name ({@code role.<ID>} keys, the names the users page shows).
+ * the key project it is (the {@code Jixiao-Project} header), its migrations ({@code db/**}{@code /V<n>__<what>.sql}
+ * and a baseline {@code B<n>__<what>.sql}), the tables they create and the roles its messages name ({@code role.<ID>}
+ * keys, the names the users page shows).
  * The roles and registers a project declares in code cannot be known before its code runs; its messages and
  * migrations say the same without running anything.
  */
 public record BundleJar(String location, String symbolicName, String version, String projectId,
         Map<String, List<Migration>> migrations, List<String> tables, Map<String, String> roles) {
 
-    private static final Pattern MIGRATION = Pattern.compile("db/(?:.*/)?(V\\d+__[A-Za-z0-9_\\-]+\\.sql)");
+    private static final Pattern MIGRATION = Pattern.compile("db/(?:.*/)?([VB]\\d+__[A-Za-z0-9_\\-]+\\.sql)");
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)\\bCREATE\\s+TABLE\\s+\"?([A-Za-z0-9_]+)\"?");
 
     /** The migrations' owner in the store's ledger: a key project's own are filed under its id. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.jixiao.api.store.AppliedMigration;
 import org.jixiao.api.store.Migration;
@@ -21,14 +22,19 @@ import org.jixiao.api.store.Store;
  * The store refuses to start a bundle in the last case, and once a migration changed the tables no older code can be
  * trusted with them, so such an archive (a downgrade, or another plugin's migrations) is refused before anything is
  * installed. The same goes for an applied migration whose text the archive changed.
+ * <p>
+ * As the store does, a baseline among an owner's migrations runs only for an owner the store has no migration of; the
+ * applied versions up to it count as applied whether or not the archive still ships them, and a ledger whose newest
+ * version is below the baseline's is refused: the archive lacks the steps between (see {@code Store#migrate}).
  */
 public record MigrationPlan(List<Owner> owners) {
 
+    /** {@code lacking}: the versions between the ledger's newest and the archive's baseline, no longer shipped. */
     public record Owner(String owner, List<Migration> toRun, List<Integer> applied, List<Integer> unknown,
-            List<Integer> changed) {
+            List<Integer> changed, List<Integer> lacking) {
 
         boolean refused() {
-            return !unknown.isEmpty() || !changed.isEmpty();
+            return !unknown.isEmpty() || !changed.isEmpty() || !lacking.isEmpty();
         }
     }
 
@@ -50,13 +56,20 @@ public record MigrationPlan(List<Owner> owners) {
         Map<Integer, Migration> shipped = archive.stream()
                 .collect(Collectors.toMap(Migration::version, m -> m, (a, b) -> a, TreeMap::new));
         Set<Integer> done = applied.stream().map(AppliedMigration::version).collect(Collectors.toSet());
-        List<Migration> toRun = shipped.values().stream().filter(m -> !done.contains(m.version())).toList();
+        int covered = archive.stream().filter(Migration::baseline).mapToInt(Migration::version).max().orElse(0);
+        List<Migration> toRun = shipped.values().stream().filter(m -> m.baseline() ? applied.isEmpty()
+                : m.version() > covered && !done.contains(m.version())).toList();
+        int newest = applied.stream().mapToInt(AppliedMigration::version).max().orElse(0);
+        List<Integer> lacking = newest == 0 || newest >= covered ? List.of()
+                : IntStream.rangeClosed(newest + 1, covered).boxed().toList();
         List<Integer> unknown = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
         List<Integer> kept = new ArrayList<>();
         for (AppliedMigration a : applied) {
             Migration m = shipped.get(a.version());
-            if (m == null) {
+            if (a.version() <= covered) {
+                kept.add(a.version());
+            } else if (m == null) {
                 unknown.add(a.version());
             } else if (!checksum(m.sql()).equals(a.checksum())) {
                 changed.add(a.version());
@@ -64,7 +77,7 @@ public record MigrationPlan(List<Owner> owners) {
                 kept.add(a.version());
             }
         }
-        return new Owner(owner, toRun, List.copyOf(kept), List.copyOf(unknown), List.copyOf(changed));
+        return new Owner(owner, toRun, List.copyOf(kept), List.copyOf(unknown), List.copyOf(changed), lacking);
     }
 
     /** The first refusal, or null: the archive may be installed. */
@@ -75,6 +88,12 @@ public record MigrationPlan(List<Owner> owners) {
             }
             if (!o.changed().isEmpty()) {
                 return new Refusal("addons.refused.changedMigration", o.owner(), versions(o.changed()));
+            }
+            if (!o.lacking().isEmpty()) {
+                int first = o.lacking().get(0);
+                int last = o.lacking().get(o.lacking().size() - 1);
+                return new Refusal("addons.refused.belowBaseline", o.owner(),
+                        first == last ? "V" + first : "V" + first + "–V" + last);
             }
         }
         return null;

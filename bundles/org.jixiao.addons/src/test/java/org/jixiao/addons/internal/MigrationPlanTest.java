@@ -103,6 +103,41 @@ class MigrationPlanTest {
         assertNull(plan.refusal());
     }
 
+    /** What V1 and V2 built, at once. */
+    static final String B2 = V1 + ";\n" + V2;
+
+    @Test
+    void anArchiveWithABaselineOverAStepByStepLedgerRunsOnlyWhatFollowsTheBaseline() throws Exception {
+        KarArchive kar = kar("2.0.0", files("B2__baseline.sql", B2, "V3__notes.sql", V3));
+        assertEquals(List.of("TRIAL_RECORD", "TRIAL_VISIT", "TRIAL_NOTE"), kar.bundles().get(0).tables());
+        MigrationPlan.Owner trial = MigrationPlan.of(kar, store).owners().get(0);
+        assertEquals(List.of(3), trial.toRun().stream().map(Migration::version).toList());
+        assertEquals(List.of(1, 2), trial.applied(), "V1 and V2 are gone from the archive, yet applied, not missing");
+        assertTrue(trial.unknown().isEmpty());
+        assertTrue(trial.changed().isEmpty());
+        assertNull(MigrationPlan.of(kar, store).refusal());
+    }
+
+    @Test
+    void aNewProjectWithABaselineRunsTheBaselineThenWhatFollows() throws Exception {
+        KarArchive kar = KarArchive.read(new TestArchives(dir).kar("fresh.kar", "fresh", "2.0.0",
+                files("B2__baseline.sql", B2.replace("TRIAL", "FRESH"), "V3__notes.sql", V3.replace("TRIAL", "FRESH"))),
+                "en");
+        MigrationPlan.Owner fresh = MigrationPlan.of(kar, store).owners().get(0);
+        assertEquals(List.of(true, false), fresh.toRun().stream().map(Migration::baseline).toList());
+        assertEquals(List.of(2, 3), fresh.toRun().stream().map(Migration::version).toList());
+    }
+
+    @Test
+    void anArchiveWhoseBaselineIsAheadOfTheLedgerIsRefused() throws Exception {
+        MigrationPlan plan = MigrationPlan.of(kar("3.0.0", files("B3__baseline.sql", B2 + ";\n" + V3)), store);
+        assertEquals(List.of(3), plan.owners().get(0).lacking());
+        assertEquals(List.of(), plan.owners().get(0).toRun(), "the baseline only starts an empty ledger");
+        Refusal refusal = plan.refusal();
+        assertEquals("addons.refused.belowBaseline", refusal.key());
+        assertEquals(List.of("trial", "V3"), List.of(refusal.args()));
+    }
+
     @Test
     void onlyMavenLocationsLieInTheArchiveRepository() {
         assertEquals("org/x/a/1.0/a-1.0.jar", KarArchive.repositoryPath("mvn:org.x/a/1.0"));

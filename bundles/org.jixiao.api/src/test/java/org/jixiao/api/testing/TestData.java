@@ -1,9 +1,5 @@
 package org.jixiao.api.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,18 +33,7 @@ public final class TestData {
      * @throws IllegalStateException when one is missing
      */
     public static List<Migration> migrations(Class<?> owner, String... names) {
-        List<Migration> out = new ArrayList<>();
-        for (String name : names) {
-            try (InputStream in = owner.getResourceAsStream("/db/migration/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("no migration " + name + " beside " + owner.getName());
-                }
-                out.add(Migration.fromFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return out;
+        return Migration.resources(owner, "/db/migration/", names);
     }
 
     /** A valid 18-character resident ID number of Hangzhou of someone born on {@code birth} (yyyyMMdd). */

@@ -1,9 +1,6 @@
 package org.jixiao.federation.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -221,16 +218,10 @@ public final class FederationNode implements SyncHealth {
     }
 
     static List<Migration> migrations() {
-        List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__federation.sql", "V2__refusal_detail.sql", "V3__sequence_epoch.sql",
-                "V4__set_aside.sql", "V5__city_to_county.sql")) {
-            try (InputStream in = FederationNode.class.getResourceAsStream("/db/federation/" + file)) {
-                out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("the federation's migration " + file + " is missing", e);
-            }
-        }
-        return out;
+        // The baseline builds what V1 to V3 built (their files are in git's history). V4 came after the last
+        // distribution a node may still run, so it stays a step of its own: such a node's ledger ends at V3.
+        return Migration.resources(FederationNode.class, "/db/federation/", "B3__baseline.sql", "V4__set_aside.sql",
+                "V5__city_to_county.sql");
     }
 
     public SyncStatus status() {

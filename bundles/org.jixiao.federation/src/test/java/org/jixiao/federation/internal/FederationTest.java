@@ -19,6 +19,7 @@ import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.jixiao.api.federation.SyncHealth;
 import org.jixiao.api.register.RecordId;
 import org.jixiao.api.testing.FixedOrgUnits;
+import org.jixiao.store.internal.Catalogue;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -238,5 +239,12 @@ class FederationTest extends NodesTest {
         long fifth = RecordId.of(B.node(), 5);
         mine.putAll(Map.of("ID", String.valueOf(fifth), "UNIT_ID", String.valueOf(FixedOrgUnits.COUNTY_B.id())));
         nodes.sendAs(B, B.inbox(), 5, new Change(Change.REGISTER, "fed", "members", fifth, mine, null));
+    }
+
+    /** The baseline and V4 build what V1..V4 built: the catalogue was written once from those, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(FederationNode.OWNER, FederationNode.migrations(), FederationTest.class,
+                "/catalogue/federation.txt");
     }
 }

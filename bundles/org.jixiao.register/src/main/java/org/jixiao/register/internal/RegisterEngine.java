@@ -1,9 +1,6 @@
 package org.jixiao.register.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -148,16 +145,9 @@ public final class RegisterEngine implements RegisterService, Lookups {
 
     /** The engine's own schema, which it applies when it starts; public for tests that prepare a database. */
     public static List<Migration> migrations() {
-        List<Migration> out = new ArrayList<>();
-        for (String file : List.of("V1__engine.sql", "V2__totals_by_grain.sql", "V3__files.sql", "V4__conflicts.sql",
-                "V5__access.sql", "V6__total_stripes.sql")) {
-            try (InputStream in = RegisterEngine.class.getResourceAsStream("/db/register/" + file)) {
-                out.add(Migration.fromFile(file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException | NullPointerException e) {
-                throw new IllegalStateException("the register engine's migration " + file + " is missing", e);
-            }
-        }
-        return out;
+        // The baseline builds what V1 to V5 built (their files are in git's history). V6 came after the last
+        // distribution a node may still run, so it stays a step of its own: such a node's ledger ends at V5.
+        return Migration.resources(RegisterEngine.class, "/db/register/", "B5__baseline.sql", "V6__total_stripes.sql");
     }
 
     /**

@@ -615,6 +615,7 @@ public final class DerbyStore implements Store, AutoCloseable {
         List<Migration> sorted = new ArrayList<>(migrations);
         sorted.sort(Comparator.comparingInt(Migration::version));
         Map<Integer, Migration> byVersion = new HashMap<>();
+        Migration baseline = null;
         for (Migration m : sorted) {
             if (byVersion.put(m.version(), m) != null) {
                 throw new MigrationException("owner " + owner + " has two migrations with version " + m.version());
@@ -623,14 +624,31 @@ public final class DerbyStore implements Store, AutoCloseable {
                 throw new MigrationException("the description of migration " + m.version() + " of owner " + owner
                         + " is longer than 200 characters");
             }
+            if (m.baseline()) {
+                if (baseline != null) {
+                    throw new MigrationException("owner " + owner + " has two baselines, " + baseline.version()
+                            + " and " + m.version());
+                }
+                baseline = m;
+            }
+        }
+        // Versions up to the baseline's are what it replaces: none of them can run any more.
+        int covered = baseline == null ? 0 : baseline.version();
+        if (covered > 0 && sorted.get(0).version() < covered) {
+            throw new MigrationException("migration " + sorted.get(0).version() + " of owner " + owner
+                    + " is older than its baseline " + covered + ", which replaces it; it would never run");
         }
 
         // Everything is checked before anything is applied, so a refusal leaves the database as it was.
         List<AppliedMigration> recorded = applied(owner);
         refuseDowngrade(owner, recorded, sorted);
+        refuseSkippedSteps(owner, recorded, covered);
         Map<Integer, AppliedMigration> ledger = new HashMap<>();
         for (AppliedMigration a : recorded) {
             ledger.put(a.version(), a);
+            if (a.version() <= covered) {
+                continue;
+            }
             Migration m = byVersion.get(a.version());
             if (m == null) {
                 throw new MigrationException("migration " + a.version() + " (" + a.description() + ") of owner " + owner
@@ -647,12 +665,32 @@ public final class DerbyStore implements Store, AutoCloseable {
 
         List<Integer> done = new ArrayList<>();
         for (Migration m : sorted) {
-            if (!ledger.containsKey(m.version())) {
+            // A baseline only starts an empty ledger; over a ledger that reached its version it is history already.
+            boolean due = m.baseline() ? recorded.isEmpty() : m.version() > covered && !ledger.containsKey(m.version());
+            if (due) {
                 apply(owner, m);
                 done.add(m.version());
             }
         }
         return done;
+    }
+
+    /**
+     * A database whose ledger stopped between its first migration and the baseline: the steps it lacks were folded
+     * into the baseline, which only starts an empty database, and this version no longer ships them.
+     */
+    private static void refuseSkippedSteps(String owner, List<AppliedMigration> recorded, int covered) {
+        if (recorded.isEmpty()) {
+            return;
+        }
+        AppliedMigration newest = recorded.get(recorded.size() - 1);
+        if (newest.version() < covered) {
+            throw new MigrationException("upgrade refused: the database of " + owner + " is at migration "
+                    + newest.version() + " (" + newest.description() + "), and this version starts new databases from a"
+                    + " baseline of migrations up to " + covered + " but no longer ships migrations "
+                    + (newest.version() + 1) + " to " + covered + ". Start a version that still ships them (any"
+                    + " version from before the baseline) on this database once, then this one");
+        }
     }
 
     /**
@@ -704,7 +742,8 @@ public final class DerbyStore implements Store, AutoCloseable {
             throw new MigrationException("migration " + m.version() + " (" + m.description() + ") of owner " + owner
                     + " failed and was rolled back: " + what + "; " + where, cause);
         }
-        LOG.log(Level.INFO, "applied migration " + m.version() + " (" + m.description() + ") of " + owner);
+        LOG.log(Level.INFO, "applied " + (m.baseline() ? "baseline " : "migration ") + m.version() + " ("
+                + m.description() + ") of " + owner);
     }
 
     /** SHA-256 (lower-case hex) of the script with line endings normalised, so a checkout's CRLF is no edit. */

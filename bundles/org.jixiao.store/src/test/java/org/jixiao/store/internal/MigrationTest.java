@@ -247,4 +247,93 @@ class MigrationTest {
         assertEquals(List.of(1), store.migrate(OWNER, List.of(m)));
         assertEquals("create person", store.applied(OWNER).get(0).description());
     }
+
+    // ---- baselines: B3 creates at once what V1..V3 built; V4 comes after it
+
+    /** The old steps, written the way they were: the person table, its seed rows, a column added later. */
+    private static final Migration B3 = Migration.fromFile("B3__baseline.sql",
+            "-- what V1 to V3 built\nCREATE TABLE PERSON (\n  ID INTEGER NOT NULL PRIMARY KEY,\n"
+                    + "  NAME VARCHAR(100) NOT NULL,\n  EMAIL VARCHAR(200)\n);\n"
+                    + "INSERT INTO PERSON (ID, NAME) VALUES (1, 'Li; Wei');\n"
+                    + "INSERT INTO PERSON (ID, NAME) VALUES (2, 'O''Brien');\n");
+    private static final Migration V4 = new Migration(4, "add phone",
+            "ALTER TABLE PERSON ADD COLUMN PHONE VARCHAR(20);");
+
+    private List<String> columns() {
+        return store.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = c.getMetaData().getColumns(null, null, "PERSON", null)) {
+                while (rs.next()) {
+                    out.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Test
+    void aFreshDatabaseGetsTheBaselineThenTheLaterMigrations() {
+        assertTrue(B3.baseline());
+        assertEquals(List.of(3, 4), store.migrate(OWNER, List.of(V4, B3)));
+        assertEquals(List.of("Li; Wei", "O'Brien"), names());
+        assertEquals(List.of("ID", "NAME", "EMAIL", "PHONE"), columns());
+        List<AppliedMigration> applied = store.applied(OWNER);
+        assertEquals(List.of(3, 4), versions(applied));
+        assertEquals("baseline", applied.get(0).description());
+        assertEquals(DerbyStore.checksum(B3.sql()), applied.get(0).checksum());
+
+        assertEquals(List.of(), store.migrate(OWNER, List.of(B3, V4)));
+    }
+
+    @Test
+    void aDatabaseMigratedStepByStepKeepsItsLedgerAndGetsOnlyWhatComesAfterTheBaseline() {
+        assertEquals(List.of(1, 2, 3), store.migrate(OWNER, List.of(V1, V2, V3)));
+
+        // V1..V3 are gone from what is given now: not a downgrade, not an edit, and the baseline does not run.
+        assertEquals(List.of(4), store.migrate(OWNER, List.of(B3, V4)));
+        assertEquals(List.of("Li; Wei", "O'Brien"), names());
+        assertEquals(List.of("ID", "NAME", "EMAIL", "PHONE"), columns());
+        assertEquals(List.of(1, 2, 3, 4), versions(store.applied(OWNER)));
+        assertEquals(List.of(), store.migrate(OWNER, List.of(B3, V4)));
+    }
+
+    @Test
+    void aMigrationAfterTheBaselineIsStillCheckedForEdits() {
+        store.migrate(OWNER, List.of(B3, V4));
+        Migration edited = new Migration(4, "add phone", V4.sql().replace("20", "30"));
+        MigrationException e = assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(B3, edited)));
+        assertTrue(e.getMessage().contains("migration 4 (add phone) of owner " + OWNER + " was edited"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDatabaseThatStoppedBeforeTheBaselineIsRefusedNamingTheStepsItLacks() {
+        store.migrate(OWNER, List.of(V1));
+        MigrationException e = assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(B3, V4)));
+        assertTrue(e.getMessage().startsWith("upgrade refused: the database of " + OWNER + " is at migration 1 (create"
+                + " person)"), e.getMessage());
+        assertTrue(e.getMessage().contains("no longer ships migrations 2 to 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("Start a version that still ships them"), e.getMessage());
+        assertEquals(List.of(1), versions(store.applied(OWNER)));
+        assertEquals(List.of("ID", "NAME"), columns());
+    }
+
+    @Test
+    void anOlderVersionOverABaselineIsStillADowngrade() {
+        store.migrate(OWNER, List.of(B3, V4));
+        MigrationException e = assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(B3)));
+        assertTrue(e.getMessage().startsWith("downgrade refused: the database of " + OWNER + " is at migration 4"),
+                e.getMessage());
+    }
+
+    @Test
+    void refusesTwoBaselinesAndAMigrationTheBaselineReplaces() {
+        Migration b1 = Migration.fromFile("B1__baseline.sql", V1.sql());
+        assertTrue(assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(b1, B3)))
+                .getMessage().contains("two baselines, 1 and 3"));
+        assertTrue(assertThrows(MigrationException.class, () -> store.migrate(OWNER, List.of(V2, B3)))
+                .getMessage().contains("migration 2 of owner " + OWNER + " is older than its baseline 3"));
+        assertEquals(List.of(), store.applied(OWNER));
+        assertFalse(tableExists("PERSON"));
+    }
 }

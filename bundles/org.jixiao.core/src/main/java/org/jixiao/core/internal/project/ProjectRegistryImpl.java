@@ -135,7 +135,8 @@ public final class ProjectRegistryImpl implements ProjectRegistry {
 
     static List<Migration> migrationsOf(Bundle bundle) {
         String path = KeyProject.MIGRATIONS_PATH;
-        Enumeration<URL> entries = bundle.findEntries(path, "V*.sql", false);
+        // V<n>__*.sql and a baseline B<n>__*.sql; other names are not migrations (fromFile answers null).
+        Enumeration<URL> entries = bundle.findEntries(path, "*.sql", false);
         List<Migration> migrations = new ArrayList<>();
         if (entries == null) {
             return migrations;

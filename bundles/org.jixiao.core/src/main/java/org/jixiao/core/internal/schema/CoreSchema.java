@@ -1,11 +1,6 @@
 package org.jixiao.core.internal.schema;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.Store;
@@ -24,21 +19,10 @@ public final class CoreSchema {
 
     static final String LOCATION = "/db/core/";
 
-    // Listed by hand: a bundle's class loader can read a resource but cannot list a directory.
+    // Listed by hand: a bundle's class loader can read a resource but cannot list a directory. The baseline builds
+    // what V1 to V13 built (their files are in git's history); later migrations follow it.
     static final String[] MIGRATIONS = {
-        "V1__core.sql",
-        "V2__performance.sql",
-        "V3__evaluation.sql",
-        "V4__milestones.sql",
-        "V5__self_assessment.sql",
-        "V6__tracking.sql",
-        "V7__manual_indicators.sql",
-        "V8__questionnaires.sql",
-        "V9__project_roles.sql",
-        "V10__run_module_digest.sql",
-        "V11__held_responses.sql",
-        "V12__login_failures_field_key.sql",
-        "V13__indicator_months.sql",
+        "B13__baseline.sql",
     };
 
     private final List<Integer> applied;
@@ -54,22 +38,6 @@ public final class CoreSchema {
     }
 
     static List<Migration> migrations() {
-        List<Migration> result = new ArrayList<>(MIGRATIONS.length);
-        for (String file : MIGRATIONS) {
-            Migration m = Migration.fromFile(file, read(LOCATION + file));
-            result.add(Objects.requireNonNull(m, () -> "not a migration file name: " + file));
-        }
-        return result;
-    }
-
-    private static String read(String resource) {
-        try (InputStream in = CoreSchema.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("migration " + resource + " is missing from the bundle");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read migration " + resource, e);
-        }
+        return Migration.resources(CoreSchema.class, LOCATION, MIGRATIONS);
     }
 }

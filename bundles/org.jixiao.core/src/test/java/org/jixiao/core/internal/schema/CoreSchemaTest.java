@@ -13,6 +13,7 @@ import java.util.List;
 import org.jixiao.api.store.AppliedMigration;
 import org.jixiao.api.store.Migration;
 import org.jixiao.api.store.StoreException;
+import org.jixiao.store.internal.Catalogue;
 import org.jixiao.store.internal.DerbyStore;
 import org.jixiao.store.internal.MemoryStores;
 import org.junit.jupiter.api.Test;
@@ -24,19 +25,19 @@ class CoreSchemaTest {
     Path tmp;
 
     @Test
-    void migrationsAreListedAndNumberedWithoutGaps() {
+    void theBaselineComesFirstAndTheMigrationsAfterItWithoutGaps() {
         List<Migration> migrations = CoreSchema.migrations();
-        assertFalse(migrations.isEmpty());
-        for (int i = 0; i < migrations.size(); i++) {
-            assertEquals(i + 1, migrations.get(i).version());
+        assertTrue(migrations.get(0).baseline());
+        for (int i = 1; i < migrations.size(); i++) {
+            assertFalse(migrations.get(i).baseline());
+            assertEquals(migrations.get(0).version() + i, migrations.get(i).version());
         }
     }
 
     @Test
     void appliesOnceAndThenFindsTheSchemaCurrent() {
         try (DerbyStore store = new DerbyStore(tmp.resolve("db"), 2)) {
-            List<Integer> all = java.util.stream.IntStream.rangeClosed(1, CoreSchema.MIGRATIONS.length).boxed()
-                    .toList();
+            List<Integer> all = CoreSchema.migrations().stream().map(Migration::version).toList();
             assertEquals(all, new CoreSchema(store).appliedNow());
             assertEquals(List.of(), new CoreSchema(store).appliedNow(), "a second activation applies nothing");
             List<AppliedMigration> applied = store.applied(CoreSchema.OWNER);
@@ -48,21 +49,11 @@ class CoreSchemaTest {
     }
 
     /**
-     * Issue 12, item 10: a node that had users before the key's fingerprint was kept may hold encrypted values; the
-     * migration marks it so (a row without a fingerprint), and a new node's database has no row.
+     * Issue 12, item 10: a node that had users before the key's fingerprint was kept may hold encrypted values, and
+     * V12 marked it so (a row without a fingerprint); a new database has no row, so the first key use keeps one.
      */
     @Test
-    void aDatabaseWithUsersBeforeFingerprintsIsMarkedAsPossiblyHoldingEncryptedValues() {
-        try (DerbyStore store = new DerbyStore(tmp.resolve("db"), 2)) {
-            List<Migration> all = CoreSchema.migrations();
-            store.migrate(CoreSchema.OWNER, all.subList(0, 11));
-            long root = TestDb.insertRoot(store).id();
-            insertUser(store, "admin", "admin", root);
-            assertEquals(List.of(12, 13), new CoreSchema(store).appliedNow());
-            List<java.util.Map<String, Object>> rows = TestDb.rows(store, "SELECT ID, FINGERPRINT FROM JX_FIELD_KEY");
-            assertEquals(1, rows.size());
-            assertEquals(null, rows.get(0).get("FINGERPRINT"));
-        }
+    void aNewDatabaseHasNoFieldKeyRow() {
         try (DerbyStore fresh = new DerbyStore(tmp.resolve("fresh"), 2)) {
             new CoreSchema(fresh);
             assertEquals(0, TestDb.count(fresh, "JX_FIELD_KEY"));
@@ -118,5 +109,12 @@ class CoreSchemaTest {
         assertEquals("ab", Jdbc.truncate("ab\uD83D\uDE00", 3));
         assertEquals("abc", Jdbc.truncate("abc", 3));
         assertEquals(null, Jdbc.truncate(null, 3));
+    }
+
+    /** The baseline builds what the migrations V1..V13 built: the catalogue was written once from them, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(CoreSchema.OWNER, CoreSchema.migrations(), CoreSchemaTest.class,
+                "/catalogue/core.txt");
     }
 }

@@ -113,7 +113,7 @@ abstract class EmploymentTestBase {
         }
         List<Path> files;
         try (var stream = Files.list(folder)) {
-            files = stream.filter(f -> f.getFileName().toString().matches("V\\d+__.+\\.sql")).toList();
+            files = stream.filter(f -> f.getFileName().toString().matches("[VB]\\d+__.+\\.sql")).toList();
         }
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {

@@ -21,6 +21,7 @@ import org.jixiao.api.Actor;
 import org.jixiao.api.testing.FakeWebRequest;
 import org.jixiao.api.testing.FixedOrgUnits;
 import org.jixiao.api.web.WebResult;
+import org.jixiao.store.internal.Catalogue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -152,5 +153,12 @@ class TemplatesAndMessagesTest extends EmploymentTestBase {
 
     private String render(WebResult result, Actor actor, Locale locale) throws IOException, TemplateException {
         return PageRender.render(project, result, actor, locale);
+    }
+
+    /** The baseline builds what the migrations V1..V26 built: the catalogue was written once from them, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(EmploymentProject.ID, migrations(), TemplatesAndMessagesTest.class,
+                "/catalogue/employment.txt");
     }
 }

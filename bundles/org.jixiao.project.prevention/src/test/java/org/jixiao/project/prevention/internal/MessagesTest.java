@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.jixiao.api.testing.FakeWebRequest;
 import org.jixiao.api.testing.ProjectMessages;
 import org.jixiao.project.prevention.internal.youth.YouthRegister;
+import org.jixiao.store.internal.Catalogue;
 import org.jixiao.web.internal.PluginTemplates;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +43,12 @@ class MessagesTest extends PreventionTestBase {
             assertTrue(coverage.contains("闲散青少年"), coverage);
         }
         assertTrue(project.registers().stream().anyMatch(d -> d.id().equals(YouthRegister.YOUTH)));
+    }
+
+    /** The baseline builds what the migrations V1..V9 built: the catalogue was written once from them, replayed. */
+    @Test
+    void theBaselineBuildsTheSchemaTheHistoryBuilt() throws Exception {
+        Catalogue.assertMigratesTo(PreventionProject.ID, PreventionTestBase.migrations(), MessagesTest.class,
+                "/catalogue/prevention.txt");
     }
 }
